@@ -1,0 +1,57 @@
+import { API, type ActionName, type FunctionOf, type ParsedPayloadOf, type ResultOf } from '../../miniprogram/shared/contract';
+import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
+import { database, openidFromContext, type Database } from './cloud';
+import { AppError } from './errors';
+import { fieldErrors } from './validation';
+
+/** What a use case gets besides its payload: who calls, the database, and the time. */
+export interface CallContext {
+  /** The caller's OPENID from the platform context; null when the call carries none. */
+  openid: string | null;
+  db: Database;
+  now: Date;
+}
+
+export type Handler<A extends ActionName> = (payload: ParsedPayloadOf<A>, ctx: CallContext) => Promise<ResultOf<A>>;
+
+/** The handlers of one cloud function: exactly the actions the contract assigns to it. */
+export type HandlersOf<F extends string> = {
+  [A in ActionName as FunctionOf<A> extends F ? A : never]: Handler<A>;
+};
+
+type Main = (event: unknown, context: unknown) => Promise<ApiResponse<unknown>>;
+
+function refuse(error: AppError): ApiResponse<never> {
+  const response: ApiResponse<never> = { ok: false, code: error.code, message: messageFor(error.code) };
+  if (error.fields) response.fields = error.fields;
+  return response;
+}
+
+/**
+ * Builds a cloud function's entry point: a thin router that checks the action belongs to
+ * this function, validates the payload against the contract, runs the use case and turns
+ * every outcome into `{ ok, data }` or `{ ok: false, code, message }`. Identity comes only
+ * from the invocation context, never from the event.
+ */
+export function createFunction<F extends string>(name: F, handlers: HandlersOf<F>): Main {
+  const table = handlers as unknown as Record<string, Handler<ActionName> | undefined>;
+  return async function main(event, context) {
+    const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
+    const handler = typeof action === 'string' && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+    if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));
+
+    const spec = API[action as ActionName];
+    const parsed = spec.payload.safeParse((event as { payload?: unknown }).payload ?? {});
+    if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
+
+    const ctx: CallContext = { openid: openidFromContext(context), db: database(), now: new Date() };
+    try {
+      const data = await handler(parsed.data as never, ctx);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return refuse(error);
+      console.error(`[${name}] ${String(action)} failed`, error);
+      return refuse(new AppError('COMMON.INTERNAL'));
+    }
+  };
+}

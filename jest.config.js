@@ -1,0 +1,15 @@
+/**
+ * Unit, function and page tests. Function tests talk to the local runtime over HTTP;
+ * page tests opt into jsdom with a `@jest-environment jsdom` docblock.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+/** Document ids: CloudBase's 32-hex ids and the seed's readable ids, never operator objects. */
+export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+
+export const pageSize = z.number().int().min(1).max(50);
+export const cursor = z.number().int().min(0).max(10_000);

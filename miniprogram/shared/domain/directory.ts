@@ -1,0 +1,71 @@
+/** Who is who: areas, liaison stations and deputies, as every side of the app sees them. */
+
+export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const;
+export type DeputyLevel = (typeof DEPUTY_LEVELS)[number];
+
+export const DEPUTY_LEVEL_LABELS: Record<DeputyLevel, string> = {
+  national: '全国人大代表',
+  provincial: '省人大代表',
+  city: '市人大代表',
+  county: '县（区）人大代表',
+  township: '乡（镇）人大代表',
+};
+
+export const AREA_KINDS = ['city', 'district', 'township', 'community'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+export interface Area {
+  _id: string;
+  name: string;
+  kind: AreaKind;
+  parentId: string | null;
+  /** Ids from the root down to this area, itself included: lets a scope check be one `in`. */
+  path: string[];
+}
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export interface StationSummary {
+  _id: string;
+  code: string;
+  name: string;
+  areaId: string;
+  address: string;
+}
+
+export interface Station extends StationSummary {
+  location: GeoPoint;
+  openingHours: string;
+  phone: string;
+  /** Plain words for the reception rule, e.g. 每月15日 09:00–11:30. */
+  receptionNote: string;
+  active: boolean;
+}
+
+export interface DeputySummary {
+  _id: string;
+  code: string;
+  name: string;
+  level: DeputyLevel;
+  photoUrl: string;
+}
+
+export interface Deputy extends DeputySummary {
+  constituency: string;
+  occupation: string;
+  profile: string;
+  stationIds: string[];
+  active: boolean;
+}
+
+/** A day a station receives residents; `date` is the Asia/Shanghai calendar date, YYYY-MM-DD. */
+export interface ReceptionDaySummary {
+  _id: string;
+  stationId: string;
+  date: string;
+  windows: Array<{ start: string; end: string }>;
+  deputyIds: string[];
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+
+/** Where the local runtime listens and keeps its data; all overridable by environment. */
+export interface RuntimeConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The CloudBase environment id the functions believe they run in. */
+  envId: string;
+}
+
+export const DEFAULT_PORT = 3900;
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const port = env.PORT ? Number(env.PORT) : DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    host: '127.0.0.1',
+    port,
+    dataDir: resolve(env.DATA_DIR ?? resolve(__dirname, '..', '.data', 'local')),
+    envId: env.TCB_ENV ?? 'lianxinqiao-local',
+  };
+}

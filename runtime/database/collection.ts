@@ -1,0 +1,264 @@
+/**
+ * One collection: its documents in memory (in natural, i.e. insertion, order), its indexes and its log.
+ *
+ * Every write is computed aside first (updates on copies), then committed in one step: indexes
+ * (refusing duplicates), then the log line, then memory. A refusal or a failed log write undoes the
+ * index changes, so nothing is ever half-written, also for batch inserts and multi updates.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { CollectionSpec } from '../../infra/database';
+import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejson';
+import { invalidParam } from './errors';
+import { equalityKey, IndexSet } from './indexes';
+import { AppendLog, discardInterruptedRewrite, replayLog, rewriteLog, type LogRecord } from './log';
+import {
+  applyModifier,
+  compileMatcher,
+  findDocuments,
+  runPipeline,
+  type CollectionResolver,
+  type FindOptions,
+} from './semantics';
+
+interface Entry {
+  /** equalityKey(doc._id) */
+  readonly key: string;
+  /** Natural order: position of first insertion. */
+  readonly seq: number;
+  doc: Document;
+}
+
+interface Change {
+  key: string;
+  before?: Document;
+  after?: Document;
+}
+
+export interface WriteResult {
+  matched: number;
+  /** Documents actually changed (MongoDB's nModified): an update that changes nothing does not count. */
+  updated: number;
+  upsertedId?: unknown;
+  /** The matched documents as they are after the write. */
+  documents: Document[];
+}
+
+/** Compact on open once the log holds this many more entries than there are documents. */
+const COMPACTION_MIN_ENTRIES = 1000;
+const COMPACTION_RATIO = 2;
+
+/** CloudBase generates 32 hexadecimal characters. */
+function newDocumentId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function documentKey(doc: Document): string {
+  return equalityKey(doc._id);
+}
+
+function assertValidId(id: unknown): void {
+  if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('_id must be a string or a number');
+}
+
+/** Fields a query pins by equality, which an upsert gives the document it creates (as MongoDB does). */
+function equalityFields(criteria: Document): Document {
+  const fields: Document = {};
+  for (const [field, condition] of Object.entries(criteria)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const clause of condition) if (isPlainObject(clause)) Object.assign(fields, equalityFields(clause));
+    } else if (!field.startsWith('$')) {
+      const isOperators = isPlainObject(condition) && Object.keys(condition).some((key) => key.startsWith('$'));
+      const value = isOperators ? condition.$eq : condition;
+      if (value !== undefined && !(value instanceof RegExp)) fields[field] = value;
+    }
+  }
+  return fields;
+}
+
+export class Collection {
+  private readonly indexes: IndexSet;
+
+  private constructor(
+    spec: CollectionSpec,
+    private readonly entries: Map<string, Entry>,
+    private nextSeq: number,
+    private readonly log: AppendLog,
+  ) {
+    this.indexes = new IndexSet(spec.name, spec.indexes);
+    try {
+      for (const entry of entries.values()) this.indexes.add(entry.key, entry.doc);
+    } catch (error) {
+      log.close();
+      throw new Error(
+        `stored documents of "${spec.name}" violate a declared index (${(error as Error).message}); ` +
+          'fix the data or the index declaration in infra/database.ts',
+      );
+    }
+  }
+
+  /** Loads the collection from `<dataDir>/<name>.log` (creating it if new), compacting it if worthwhile. */
+  static open(dataDir: string, spec: CollectionSpec): Collection {
+    const file = join(dataDir, `${spec.name}.log`);
+    discardInterruptedRewrite(file);
+    const entries = new Map<string, Entry>();
+    let nextSeq = 0;
+    let replayed = 0;
+    replayLog(file, (record) => {
+      for (const doc of record.put ?? []) {
+        const key = documentKey(doc);
+        const entry = entries.get(key);
+        if (entry === undefined) entries.set(key, { key, seq: nextSeq++, doc });
+        else entry.doc = doc;
+      }
+      for (const id of record.del ?? []) entries.delete(equalityKey(id));
+      replayed += (record.put?.length ?? 0) + (record.del?.length ?? 0);
+    });
+    if (replayed >= COMPACTION_MIN_ENTRIES && replayed > COMPACTION_RATIO * entries.size) {
+      rewriteLog(file, Array.from(entries.values(), (entry) => entry.doc));
+    }
+    return new Collection(spec, entries, nextSeq, new AppendLog(file));
+  }
+
+  close(): void {
+    this.log.close();
+  }
+
+  /** Copies of every document, for pipelines (which may modify what they are given). */
+  snapshot(): Document[] {
+    return Array.from(this.entries.values(), (entry) => cloneValue(entry.doc));
+  }
+
+  find(criteria: Document, options: FindOptions): Document[] {
+    return findDocuments(this.candidates(criteria).map((entry) => entry.doc), criteria, options);
+  }
+
+  count(criteria: Document): number {
+    return this.matching(criteria).length;
+  }
+
+  /** A leading $match narrows the input through the indexes; the stage itself still runs. */
+  aggregate(pipeline: Document[], resolve: CollectionResolver): Document[] {
+    const first = pipeline[0]?.$match;
+    const source = isPlainObject(first) ? this.candidates(first) : [...this.entries.values()];
+    return runPipeline(source.map((entry) => cloneValue(entry.doc)), pipeline, resolve);
+  }
+
+  /** Inserts all documents or none; returns their _ids (generated when absent). */
+  insert(docs: Document[]): unknown[] {
+    const changes = docs.map((doc): Change => {
+      const after = doc._id === undefined ? { _id: newDocumentId(), ...doc } : doc;
+      assertValidId(after._id);
+      return { key: documentKey(after), after };
+    });
+    this.commit(changes);
+    return changes.map((change) => change.after?._id);
+  }
+
+  /** Applies update operators to the first match (or every match with `multi`). */
+  update(criteria: Document, modifier: Document, options: { multi: boolean; upsert: boolean }): WriteResult {
+    const modify = (doc: Document) => applyModifier(doc, modifier, criteria);
+    return this.write(criteria, options, modify);
+  }
+
+  /** Replaces the first match's fields (keeping its _id): `doc(id).set(data)`. */
+  replace(criteria: Document, replacement: Document, options: { upsert: boolean }): WriteResult {
+    const replaceFields = (doc: Document) => {
+      if (replacement._id !== undefined && equalityKey(replacement._id) !== documentKey(doc)) {
+        throw invalidParam('the _id of a document cannot be changed');
+      }
+      const before = stringifyEjson(doc);
+      for (const field of Object.keys(doc)) if (field !== '_id') delete doc[field];
+      Object.assign(doc, cloneValue(replacement), { _id: doc._id });
+      return stringifyEjson(doc) !== before;
+    };
+    return this.write(criteria, { multi: false, upsert: options.upsert }, replaceFields);
+  }
+
+  remove(criteria: Document, options: { multi: boolean }): number {
+    const removed = this.matching(criteria, options.multi ? Infinity : 1);
+    this.commit(removed.map((entry) => ({ key: entry.key, before: entry.doc })));
+    return removed.length;
+  }
+
+  /** `change` modifies a copy in place and reports whether it changed anything. */
+  private write(
+    criteria: Document,
+    options: { multi: boolean; upsert: boolean },
+    change: (doc: Document) => boolean,
+  ): WriteResult {
+    const matched = this.matching(criteria, options.multi ? Infinity : 1);
+    if (matched.length === 0) {
+      return options.upsert ? this.upsert(criteria, change) : { matched: 0, updated: 0, documents: [] };
+    }
+    const changes: Change[] = [];
+    const documents = matched.map((entry) => {
+      const after = cloneValue(entry.doc);
+      if (!change(after)) return entry.doc;
+      changes.push({ key: entry.key, before: entry.doc, after });
+      return after;
+    });
+    this.commit(changes);
+    return { matched: matched.length, updated: changes.length, documents };
+  }
+
+  private upsert(criteria: Document, change: (doc: Document) => boolean): WriteResult {
+    const { _id: id = newDocumentId(), ...pinned } = cloneValue(equalityFields(criteria));
+    const doc: Document = { _id: id };
+    // Through $set so that dotted fields ("a.b": 1) become nested documents.
+    if (Object.keys(pinned).length > 0) applyModifier(doc, { $set: pinned }, {});
+    change(doc);
+    assertValidId(doc._id);
+    this.commit([{ key: documentKey(doc), after: doc }]);
+    return { matched: 0, updated: 0, upsertedId: doc._id, documents: [doc] };
+  }
+
+  private matching(criteria: Document, limit = Infinity): Entry[] {
+    const matches = compileMatcher(criteria);
+    const found: Entry[] = [];
+    for (const entry of this.candidates(criteria)) {
+      if (found.length >= limit) break;
+      if (matches(entry.doc)) found.push(entry);
+    }
+    return found;
+  }
+
+  /** Documents an index says may match, in natural order; every document when no index applies. */
+  private candidates(criteria: Document): Entry[] {
+    const keys = this.indexes.candidates(criteria);
+    if (keys === undefined) return [...this.entries.values()];
+    return Array.from(keys, (key) => this.entries.get(key))
+      .filter((entry): entry is Entry => entry !== undefined)
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  private commit(changes: Change[]): void {
+    if (changes.length === 0) return;
+    for (const { key, before } of changes) if (before !== undefined) this.indexes.remove(key, before);
+    const indexed: Change[] = [];
+    try {
+      for (const change of changes) {
+        if (change.after === undefined) continue;
+        this.indexes.add(change.key, change.after);
+        indexed.push(change);
+      }
+      this.log.append(toLogRecord(changes));
+    } catch (error) {
+      for (const { key, after } of indexed.reverse()) if (after !== undefined) this.indexes.remove(key, after);
+      for (const { key, before } of changes) if (before !== undefined) this.indexes.add(key, before);
+      throw error;
+    }
+    for (const { key, after } of changes) {
+      const entry = this.entries.get(key);
+      if (after === undefined) this.entries.delete(key);
+      else if (entry === undefined) this.entries.set(key, { key, seq: this.nextSeq++, doc: after });
+      else entry.doc = after;
+    }
+  }
+}
+
+function toLogRecord(changes: Change[]): LogRecord {
+  const put = changes.flatMap((change) => (change.after === undefined ? [] : [change.after]));
+  const del = changes.flatMap((change) => (change.after === undefined && change.before ? [change.before._id] : []));
+  return { ...(put.length > 0 && { put }), ...(del.length > 0 && { del }) };
+}

@@ -1,0 +1,182 @@
+/**
+ * MongoDB query, update and aggregation semantics, evaluated by mingo. Known mingo departures from
+ * MongoDB are corrected here instead of being answered wrongly:
+ * - aggregation comparisons ($eq, $ne, $lt, $lte, $gt, $gte, so also `$expr`) reuse mingo's query
+ *   predicates: they look inside arrays (`$eq: ['$tags', 'a']` is true for tags ['a', 'b']) and
+ *   compare only same-typed values, where MongoDB compares the values themselves, across types in
+ *   type order (a missing field is less than any number);
+ * - $bucket puts a value equal to an inner boundary into the previous bucket.
+ * Errors raised while evaluating become CloudBase error answers (see `evaluating`).
+ */
+import { Aggregator } from 'mingo/aggregator';
+import { Context, evalExpr } from 'mingo/core';
+import type { Iterator } from 'mingo/lazy';
+import * as accumulatorOperators from 'mingo/operators/accumulator';
+import * as expressionOperators from 'mingo/operators/expression';
+import * as pipelineOperators from 'mingo/operators/pipeline';
+import * as projectionOperators from 'mingo/operators/projection';
+import * as queryOperators from 'mingo/operators/query';
+import * as updateOperators from 'mingo/operators/update';
+import * as windowOperators from 'mingo/operators/window';
+import { Query } from 'mingo/query';
+import type { AnyObject, Options } from 'mingo/types';
+import { update } from 'mingo/updater';
+import { compare, isEqual, isNil, MingoError } from 'mingo/util';
+import type { Document } from './ejson';
+import { DatabaseError, ERROR_CODES, unsupportedOperator } from './errors';
+
+export type SortSpec = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  projection?: Document;
+  sort?: SortSpec;
+  skip: number;
+  limit: number;
+}
+
+/** Resolves a collection name used by $lookup/$unionWith to that collection's documents. */
+export type CollectionResolver = (name: string) => Document[];
+
+/** An aggregation comparison operator: evaluates its two operands and compares the values as they are. */
+function comparison(holds: (left: unknown, right: unknown) => boolean) {
+  return (obj: AnyObject, expr: unknown, options: Options): boolean => {
+    const args = evalExpr(obj, expr, options);
+    if (!Array.isArray(args) || args.length !== 2) throw new MingoError('comparison expects an array of 2 expressions');
+    return holds(args[0], args[1]);
+  };
+}
+
+/** mingo's `compare` orders values of different types by type, as MongoDB does. */
+const ordered = (holds: (order: number) => boolean) => comparison((left, right) => holds(compare(left, right)));
+const sameValue = (left: unknown, right: unknown) => isEqual(left, right) || (isNil(left) && isNil(right));
+
+interface BucketSpec {
+  groupBy: unknown;
+  boundaries: unknown[];
+  default?: unknown;
+  output?: AnyObject;
+}
+
+/**
+ * MongoDB itself desugars $bucket into $group on a $switch of [lower, upper) ranges, then $sort on _id;
+ * doing the same gives its exact boundary semantics.
+ */
+function $bucket(collection: Iterator, expr: BucketSpec, options: Options): Iterator {
+  const { groupBy, boundaries, default: otherwise, output } = expr;
+  if (!Array.isArray(boundaries) || boundaries.length < 2) {
+    throw new MingoError('$bucket requires at least two boundaries');
+  }
+  if (boundaries.some((bound, i) => i > 0 && compare(boundaries[i - 1], bound) >= 0)) {
+    throw new MingoError('$bucket boundaries must be sorted in ascending order');
+  }
+  const first = boundaries[0];
+  const last = boundaries[boundaries.length - 1];
+  const branches = boundaries.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [groupBy, { $literal: lower }] }, { $lt: [groupBy, { $literal: boundaries[i + 1] }] }] },
+    then: { $literal: lower },
+  }));
+  const inRange = (value: unknown) => compare(value, first) >= 0 && compare(value, last) < 0;
+  const checked =
+    otherwise === undefined
+      ? collection.map((doc: AnyObject) => {
+          if (!inRange(evalExpr(doc, groupBy, options))) {
+            throw new MingoError('$bucket: a value falls outside the boundaries and no default was specified');
+          }
+          return doc;
+        })
+      : collection;
+  const id = { $switch: otherwise === undefined ? { branches } : { branches, default: { $literal: otherwise } } };
+  const grouped = pipelineOperators.$group(checked, { _id: id, ...(output ?? { count: { $sum: 1 } }) }, options);
+  return pipelineOperators.$sort(grouped, { _id: 1 }, options);
+}
+
+const CONTEXT = Context.init({
+  accumulator: accumulatorOperators,
+  expression: {
+    ...expressionOperators,
+    $eq: comparison(sameValue),
+    $ne: comparison((left, right) => !sameValue(left, right)),
+    $lt: ordered((order) => order < 0),
+    $lte: ordered((order) => order <= 0),
+    $gt: ordered((order) => order > 0),
+    $gte: ordered((order) => order >= 0),
+  },
+  pipeline: { ...pipelineOperators, $bucket },
+  projection: projectionOperators,
+  query: queryOperators,
+  window: windowOperators,
+});
+
+/** Every operator name mingo evaluates, plus the modifiers that only appear inside one. */
+const KNOWN_OPERATORS: ReadonlySet<string> = new Set([
+  ...[
+    accumulatorOperators,
+    expressionOperators,
+    pipelineOperators,
+    projectionOperators,
+    queryOperators,
+    updateOperators,
+    windowOperators,
+  ].flatMap((operators) => Object.keys(operators)),
+  '$each',
+  '$position',
+  '$options',
+]);
+
+/**
+ * mingo rejects an unknown pipeline or expression operator only when a document reaches it; MongoDB
+ * rejects the request up front, whatever the data. This lets callers do the same.
+ */
+export function isKnownOperator(name: string): boolean {
+  return KNOWN_OPERATORS.has(name);
+}
+
+const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id' };
+
+const UNKNOWN_OPERATOR = /unknown (query |top level |update )?operator|unregistered|is not registered/i;
+
+/** Runs mingo and turns what it throws into the answer CloudBase gives for a bad query. */
+function evaluating<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof DatabaseError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof MingoError && UNKNOWN_OPERATOR.test(message)) {
+      throw unsupportedOperator('operator', message);
+    }
+    throw new DatabaseError(ERROR_CODES.requestFailed, message);
+  }
+}
+
+export function compileMatcher(criteria: Document): (doc: Document) => boolean {
+  const query = evaluating(() => new Query(criteria, OPTIONS));
+  return (doc) => evaluating(() => query.test(doc));
+}
+
+export function findDocuments(candidates: Document[], criteria: Document, options: FindOptions): Document[] {
+  return evaluating(() => {
+    let cursor = new Query(criteria, OPTIONS).find<Document>(candidates, options.projection);
+    if (options.sort !== undefined) cursor = cursor.sort(options.sort);
+    return cursor.skip(options.skip).limit(options.limit).all();
+  });
+}
+
+/**
+ * `source` must be documents the pipeline may modify (stages such as $addFields write into nested
+ * objects they share with their input), and so must the resolver's results.
+ */
+export function runPipeline(source: Document[], pipeline: Document[], resolve: CollectionResolver): Document[] {
+  return evaluating(() => new Aggregator(pipeline, { ...OPTIONS, collectionResolver: resolve }).run(source));
+}
+
+/**
+ * Applies update operators to `doc` in place. `criteria` is the query that selected the document,
+ * which the positional `$` operator refers to. Returns whether anything changed.
+ */
+export function applyModifier(doc: Document, modifier: Document, criteria: Document): boolean {
+  const changedPaths = evaluating(() =>
+    update(doc, modifier, undefined, criteria, { cloneMode: 'deep', queryOptions: OPTIONS }),
+  );
+  return changedPaths.length > 0;
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { invocationContext } from './identity';
+import { withInvocation } from './requestCounter';
+
+type Main = (event: unknown, context: unknown) => Promise<unknown>;
+
+export interface InvocationResult {
+  result: unknown;
+  databaseRequests: number;
+  requestId: string;
+}
+
+export class FunctionNotFoundError extends Error {
+  constructor(readonly functionName: string) {
+    super(`cloud function "${functionName}" is not built; run npm run build`);
+  }
+}
+
+const FUNCTION_NAME = /^[a-z][a-z0-9-]{0,59}$/;
+
+/**
+ * Hosts the built cloud functions (build/cloudfunctions/<name>/index.js) in this process, the
+ * way CloudBase would: `main(event, context)` with the caller's identity in the context.
+ * Concurrent invocations are safe because identity travels in each call's context, not in
+ * process.env.
+ */
+export class FunctionHost {
+  private readonly loaded = new Map<string, Main>();
+
+  constructor(private readonly options: { functionsDir: string; envId: string; appId: string }) {}
+
+  has(name: string): boolean {
+    return FUNCTION_NAME.test(name) && existsSync(join(this.options.functionsDir, name, 'index.js'));
+  }
+
+  private load(name: string): Main {
+    const cached = this.loaded.get(name);
+    if (cached) return cached;
+    if (!this.has(name)) throw new FunctionNotFoundError(name);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- functions are plain CommonJS bundles
+    const module = require(join(this.options.functionsDir, name, 'index.js')) as { main?: Main };
+    if (typeof module.main !== 'function') throw new FunctionNotFoundError(name);
+    this.loaded.set(name, module.main);
+    return module.main;
+  }
+
+  async invoke(name: string, event: unknown, openid: string | null): Promise<InvocationResult> {
+    const main = this.load(name);
+    const requestId = randomUUID();
+    const context = invocationContext({ functionName: name, requestId, envId: this.options.envId, appId: this.options.appId, openid });
+    const { value, databaseRequests } = await withInvocation(requestId, () => main(event, context));
+    return { result: value, databaseRequests, requestId };
+  }
+}

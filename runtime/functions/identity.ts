@@ -1,0 +1,29 @@
+/**
+ * How a local caller says who they are. In production WeChat puts the OPENID into the
+ * function's invocation context; locally the caller sends this header and the runtime puts
+ * it in the same place. The event body is never consulted.
+ */
+export const OPENID_HEADER = 'x-wx-openid';
+
+const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function openidFromHeader(value: string | string[] | undefined): string | null {
+  const openid = Array.isArray(value) ? value[0] : value;
+  return openid && OPENID_PATTERN.test(openid) ? openid : null;
+}
+
+/** The invocation context shape CloudBase passes to `main(event, context)`. */
+export function invocationContext(options: { functionName: string; requestId: string; envId: string; appId: string; openid: string | null }) {
+  const wx: Record<string, string> = options.openid
+    ? { WX_OPENID: options.openid, WX_APPID: options.appId, WX_UNIONID: '', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID' }
+    : {};
+  return {
+    request_id: options.requestId,
+    function_name: options.functionName,
+    function_version: '$LATEST',
+    namespace: options.envId,
+    memory_limit_in_mb: 256,
+    time_limit_in_ms: 20_000,
+    environment: JSON.stringify({ ...wx, TCB_ENV: options.envId, SCF_NAMESPACE: options.envId }),
+  };
+}

@@ -1,0 +1,30 @@
+/** `npm start`: the local CloudBase runtime with demo data, on 127.0.0.1:$PORT (default 3900). */
+import { DEMO_RESIDENT_OPENID } from './seed/demoData';
+import { seedIfEmpty } from './seed';
+import { startRuntime } from './server';
+
+async function main(): Promise<void> {
+  const runtime = await startRuntime();
+  const seed = await seedIfEmpty(runtime.config.envId);
+  const { url } = runtime;
+  console.log(`连心桥 local CloudBase runtime listening on ${url}`);
+  console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
+  console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
+  console.log('  try:');
+  console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
+  console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);
+  console.log(`    curl -s -X POST ${url}/fn/account -H 'content-type: application/json' -H 'x-wx-openid: ${DEMO_RESIDENT_OPENID}' -d '{"action":"account.getProfile","payload":{}}'`);
+  const shutdown = () => {
+    runtime.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/shared/domain/directory';
+
+/**
+ * Demo data for the local runtime: a fictional city (临江市) with two districts, their
+ * townships and communities, four liaison stations, fourteen deputies of every level, and
+ * reception days on the 15th of the next three months. All names are invented.
+ */
+
+export const DEMO_RESIDENT_OPENID = 'demo-resident-001';
+
+const area = (_id: string, name: string, kind: Area['kind'], parent: Area | null): Area => ({
+  _id,
+  name,
+  kind,
+  parentId: parent ? parent._id : null,
+  path: parent ? [...parent.path, _id] : [_id],
+});
+
+const city = area('area-linjiang', '临江市', 'city', null);
+const jiangbei = area('area-jiangbei', '江北区', 'district', city);
+const jiangnan = area('area-jiangnan', '江南区', 'district', city);
+const linjiangStreet = area('area-linjiang-jd', '临江街道', 'township', jiangbei);
+const beishan = area('area-beishan', '北山镇', 'township', jiangbei);
+const nanhu = area('area-nanhu', '南湖街道', 'township', jiangnan);
+const qingshi = area('area-qingshi', '青石镇', 'township', jiangnan);
+const heping = area('area-heping', '和平社区', 'community', linjiangStreet);
+const hubin = area('area-hubin', '湖滨社区', 'community', nanhu);
+
+export const DEMO_AREAS: Area[] = [city, jiangbei, jiangnan, linjiangStreet, beishan, nanhu, qingshi, heping, hubin];
+
+export type StationDocument = Station & { areaPath: string[] };
+
+const station = (
+  _id: string,
+  code: string,
+  name: string,
+  at: Area,
+  address: string,
+  location: Station['location'],
+  phone: string,
+): StationDocument => ({
+  _id,
+  code,
+  name,
+  areaId: at._id,
+  areaPath: at.path,
+  address,
+  location,
+  openingHours: '工作日 09:00–12:00，14:00–17:30',
+  phone,
+  receptionNote: '每月15日代表接待选民日 09:00–11:30，14:30–17:00（遇节假日顺延）',
+  active: true,
+});
+
+export const DEMO_STATIONS: StationDocument[] = [
+  station('st-linjiang', 'LJ01', '临江街道人大代表联络站', heping, '临江市江北区和平路88号和平社区党群服务中心一楼', { latitude: 30.5928, longitude: 114.3055 }, '027-80000001'),
+  station('st-beishan', 'BS01', '北山镇人大代表联络站', beishan, '临江市江北区北山镇政府便民服务大厅东侧', { latitude: 30.6512, longitude: 114.2871 }, '027-80000002'),
+  station('st-nanhu', 'NH01', '南湖街道人大代表联络站', hubin, '临江市江南区湖滨路16号湖滨社区服务中心二楼', { latitude: 30.5011, longitude: 114.3302 }, '027-80000003'),
+  station('st-qingshi', 'QS01', '青石镇人大代表联络站', qingshi, '临江市江南区青石镇青石大道1号', { latitude: 30.4523, longitude: 114.3719 }, '027-80000004'),
+];
+
+const deputy = (
+  _id: string,
+  code: string,
+  name: string,
+  level: DeputyLevel,
+  constituency: string,
+  occupation: string,
+  stationIds: string[],
+): Deputy => ({
+  _id,
+  code,
+  name,
+  level,
+  photoUrl: '',
+  constituency,
+  occupation,
+  profile: `${occupation}。长期关注社区民生，欢迎群众来站反映意见建议。`,
+  stationIds,
+  active: true,
+});
+
+export const DEMO_DEPUTIES: Deputy[] = [
+  deputy('dp-001', 'D001', '陈建华', 'national', '临江市代表团', '临江市第一人民医院院长', ['st-linjiang']),
+  deputy('dp-002', 'D002', '林秀英', 'provincial', '临江市选举产生', '临江职业技术学院教师', ['st-nanhu']),
+  deputy('dp-003', 'D003', '王志强', 'provincial', '临江市选举产生', '临江港务集团技术员', ['st-linjiang', 'st-beishan']),
+  deputy('dp-004', 'D004', '张丽', 'city', '江北区第三选区', '社区卫生服务中心护士长', ['st-linjiang']),
+  deputy('dp-005', 'D005', '刘德明', 'city', '江南区第一选区', '律师事务所律师', ['st-nanhu']),
+  deputy('dp-006', 'D006', '赵红梅', 'city', '江南区第五选区', '农业合作社负责人', ['st-qingshi']),
+  deputy('dp-007', 'D007', '孙国平', 'county', '江北区第七选区', '北山中学校长', ['st-beishan']),
+  deputy('dp-008', 'D008', '周小燕', 'county', '江北区第二选区', '和平社区党委书记', ['st-linjiang']),
+  deputy('dp-009', 'D009', '吴海波', 'county', '江南区第四选区', '公交公司驾驶员', ['st-nanhu']),
+  deputy('dp-010', 'D010', '郑春兰', 'county', '江南区第九选区', '青石镇卫生院医生', ['st-qingshi']),
+  deputy('dp-011', 'D011', '黄大勇', 'township', '北山镇第三选区', '果园种植户', ['st-beishan']),
+  deputy('dp-012', 'D012', '何美玲', 'township', '青石镇第一选区', '个体工商户', ['st-qingshi']),
+  deputy('dp-013', 'D013', '马文博', 'township', '北山镇第六选区', '村委会主任', ['st-beishan']),
+  deputy('dp-014', 'D014', '许晓东', 'township', '青石镇第四选区', '退休教师', ['st-qingshi']),
+];
+
+export interface ReceptionDayDocument {
+  _id: string;
+  stationId: string;
+  date: string;
+  windows: Array<{ start: string; end: string }>;
+  deputyIds: string[];
+  cancelled: boolean;
+}
+
+const WINDOWS = [
+  { start: '09:00', end: '11:30' },
+  { start: '14:30', end: '17:00' },
+];
+
+/** The 15th of this month (if still ahead) and of the following months, three in all. */
+export function demoReceptionDates(today: string): string[] {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const dates: string[] = [];
+  for (let offset = 0; dates.length < 3; offset += 1) {
+    const m = month - 1 + offset;
+    const date = `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-15`;
+    if (date >= today) dates.push(date);
+  }
+  return dates;
+}
+
+export function demoReceptionDays(today: string): ReceptionDayDocument[] {
+  return DEMO_STATIONS.flatMap((st) => {
+    const onDuty = DEMO_DEPUTIES.filter((d) => d.stationIds.includes(st._id)).map((d) => d._id);
+    return demoReceptionDates(today).map((date, i) => ({
+      _id: `rd-${st.code}-${date}`,
+      stationId: st._id,
+      date,
+      windows: WINDOWS,
+      // Rotate who is on duty so each day shows a different pair.
+      deputyIds: [onDuty[i % onDuty.length], onDuty[(i + 1) % onDuty.length]].filter((id, k, all): id is string => !!id && all.indexOf(id) === k),
+      cancelled: false,
+    }));
+  });
+}

@@ -1,0 +1,32 @@
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS } from '../../infra/database';
+import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS, demoReceptionDays } from './demoData';
+
+export interface SeedReport {
+  seeded: boolean;
+  counts: Record<string, number>;
+}
+
+/**
+ * Writes the demo data through @cloudbase/node-sdk, the same path the functions use, when the
+ * database is empty. Expects the SDK environment to point at a running local runtime.
+ */
+export async function seedIfEmpty(envId: string, now = new Date()): Promise<SeedReport> {
+  const db = tcb.init({ env: envId }).database();
+  const { total } = await db.collection(COLLECTIONS.areas).count();
+  if (total > 0) return { seeded: false, counts: {} };
+
+  const batches: Array<[string, object[]]> = [
+    [COLLECTIONS.areas, DEMO_AREAS],
+    [COLLECTIONS.stations, DEMO_STATIONS],
+    [COLLECTIONS.deputies, DEMO_DEPUTIES],
+    [COLLECTIONS.receptionDays, demoReceptionDays(shanghaiDate(now))],
+  ];
+  const counts: Record<string, number> = {};
+  for (const [collection, docs] of batches) {
+    await db.collection(collection).add(docs);
+    counts[collection] = docs.length;
+  }
+  return { seeded: true, counts };
+}

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DATABASE, type CollectionSpec } from '../infra/database';
+import { configFromEnv, type RuntimeConfig } from './config';
+import { openDatabase, type DatabaseEngine } from './database';
+import { FunctionHost, FunctionNotFoundError } from './functions/host';
+import { OPENID_HEADER, openidFromHeader } from './functions/identity';
+import { countDatabaseRequest } from './functions/requestCounter';
+import { applySdkEnvironment } from './functions/sdkEnvironment';
+import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
+import { createOpenApi, type LocalOpenApi } from './openapi';
+import { createStorage, type LocalStorage } from './storage';
+
+export const FUNCTIONS_DIR = resolve(__dirname, '..', 'build', 'cloudfunctions');
+export const LOCAL_APP_ID = 'wx-local-lianxinqiao';
+export const DB_REQUESTS_HEADER = 'x-lxq-db-requests';
+
+export interface RunningRuntime {
+  url: string;
+  port: number;
+  config: RuntimeConfig;
+  database: DatabaseEngine;
+  stop(): Promise<void>;
+}
+
+interface Services {
+  database: DatabaseEngine;
+  functions: FunctionHost;
+  openApi: LocalOpenApi;
+  storage: LocalStorage;
+  envId: string;
+}
+
+/** The CloudBase server protocol: the one endpoint @cloudbase/node-sdk talks to. */
+async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  const body = parseJsonObject(await readBody(req));
+  if (!body || typeof body.action !== 'string') {
+    sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body must be a JSON object with an action' });
+    return;
+  }
+  const action = body.action;
+  if (action.startsWith('database.')) {
+    countDatabaseRequest(req.socket.remotePort);
+    sendJson(res, 200, await services.database.handle(body));
+    return;
+  }
+  if (action === 'wx.api') {
+    sendJson(res, 200, await services.openApi.handle(body));
+    return;
+  }
+  if (action.startsWith('storage.')) {
+    sendJson(res, 200, await services.storage.handle(body));
+    return;
+  }
+  sendJson(res, 200, { code: 'INVALID_ACTION', message: `action ${action} is not served by the local runtime`, requestId: '' });
+}
+
+/** POST /fn/<name>: what wx.cloud.callFunction would return as `result`. */
+async function answerFunction(name: string, req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  if (!services.functions.has(name)) {
+    sendJson(res, 404, { code: 'FUNCTION_NOT_FOUND', message: `云函数 ${name} 不存在` });
+    return;
+  }
+  const event = parseJsonObject(await readBody(req));
+  if (!event) {
+    sendJson(res, 400, { code: 'INVALID_PARAM', message: '请求体必须是 JSON 对象' });
+    return;
+  }
+  const openid = openidFromHeader(req.headers[OPENID_HEADER]);
+  const { result, databaseRequests, requestId } = await services.functions.invoke(name, event, openid);
+  sendJson(res, 200, result ?? null, { [DB_REQUESTS_HEADER]: String(databaseRequests), 'x-request-id': requestId });
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  if (await services.storage.handleHttp(req, res)) return;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'POST' && url.pathname === '/admin') return answerAdmin(req, res, services);
+  const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
+  if (req.method === 'POST' && fn?.[1]) return answerFunction(decodeURIComponent(fn[1]), req, res, services);
+  if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
+  if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId });
+  sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method ?? ''} ${url.pathname} is not a runtime endpoint` });
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+/**
+ * Starts the local CloudBase runtime: the embedded database, the function host and the HTTP
+ * endpoints. `port: 0` picks a free port (tests). `schema` defaults to the project's declaration;
+ * the benchmark adds collections of its own.
+ */
+export async function startRuntime(
+  overrides: Partial<RuntimeConfig> = {},
+  schema: readonly CollectionSpec[] = DATABASE,
+): Promise<RunningRuntime> {
+  const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
+  const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema });
+  const functions = new FunctionHost({ functionsDir: FUNCTIONS_DIR, envId: config.envId, appId: LOCAL_APP_ID });
+  const server = createServer();
+  server.keepAliveTimeout = 5_000;
+  const port = await listen(server, config.host, config.port);
+  const url = `http://${config.host}:${port}`;
+  applySdkEnvironment(`${url}/admin`, config.envId);
+
+  // Requests are served only once every service exists; storage needs the URL for downloads.
+  const services: Services = {
+    database,
+    functions,
+    openApi: createOpenApi({ dataDir: config.dataDir }),
+    storage: createStorage({ dataDir: config.dataDir, publicUrl: url }),
+    envId: config.envId,
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    route(req, res, services).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { code: 'BODY_TOO_LARGE', message: '请求内容过大' });
+      if (error instanceof FunctionNotFoundError) return sendJson(res, 404, { code: 'FUNCTION_NOT_FOUND', message: error.message });
+      console.error('[runtime] request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: '本地运行时内部错误' });
+    });
+  });
+
+  return {
+    url,
+    port,
+    config: { ...config, port },
+    database,
+    async stop() {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import './sdk-env';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tcb from '@cloudbase/node-sdk';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import {
+  CONTENT_SCENE,
+  WxOpenApiError,
+  checkText,
+  createQrCode,
+  fitSubscribeValue,
+  sendSubscribeMessage,
+  submitImageCheck,
+} from '../../../cloudfunctions/core/openapi';
+import { createOpenApi, type LocalOpenApi, type OpenApiOptions } from '../../../runtime/openapi';
+
+const RESIDENT = 'oResident_0001';
+
+let dataDir: string;
+let openApi: LocalOpenApi;
+let server: http.Server;
+let serviceUrl: string;
+
+/** A stand-in for the runtime server: SDK calls with action wx.api go to the local open APIs. */
+function startServer(): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      const answer = body.action === 'wx.api' ? openApi.handle(body) : Promise.resolve({ code: 'INVALID_ACTION', message: String(body.action) });
+      answer.then(
+        (json) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json)),
+        (error: unknown) => res.writeHead(500).end(String(error)),
+      );
+    });
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+function useOpenApi(options: Partial<OpenApiOptions> = {}): LocalOpenApi {
+  openApi = createOpenApi({ dataDir, ...options });
+  return openApi;
+}
+
+function decodeQr(png: Buffer): URL {
+  const image = PNG.sync.read(png);
+  const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  if (!code) throw new Error('no QR code found in the PNG');
+  return new URL(code.data);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`;
+  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: serviceUrl });
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
+  useOpenApi();
+});
+
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('mini-program codes (wxacode.getUnlimited)', () => {
+  it('gives a PNG whose code opens the page with the scene', async () => {
+    const png = await createQrCode({ scene: 'st=1024&d=7', page: 'pages/station/index', width: 300 });
+
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const target = decodeQr(png);
+    expect(`${target.origin}${target.pathname}`).toBe('https://lianxinqiao.local/mp');
+    expect(target.searchParams.get('scene')).toBe('st=1024&d=7');
+    expect(target.searchParams.get('page')).toBe('pages/station/index');
+  });
+
+  it('refuses a scene WeChat would refuse before calling it', async () => {
+    await expect(createQrCode({ scene: 'x'.repeat(33) })).rejects.toThrow(RangeError);
+    await expect(createQrCode({ scene: '站点1024' })).rejects.toThrow(RangeError);
+  });
+
+  it('answers 41030 for a page the mini-program does not have, as WeChat does', async () => {
+    useOpenApi({ pages: ['pages/index/index'] });
+    const refusal = createQrCode({ scene: 'st=1', page: 'pages/missing/index' });
+    await expect(refusal).rejects.toBeInstanceOf(WxOpenApiError);
+    await expect(refusal).rejects.toMatchObject({ errcode: 41030 });
+    await expect(createQrCode({ scene: 'st=1', page: 'pages/missing/index', checkPath: false, width: 280 })).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it('answers 40169 to a raw call with an invalid scene', async () => {
+    const reply = await openApi.handle({ action: 'wx.api', apiName: 'wxacode.getUnlimited', requestData: JSON.stringify({ scene: '中文' }) });
+    expect(JSON.parse((reply.data as { responseData: string }).responseData)).toMatchObject({ errcode: 40169 });
+  });
+});
+
+describe('text checks (security.msgSecCheck v2)', () => {
+  it('flags risky text with its label', async () => {
+    const verdict = await checkText({ content: '这里可以网络赌博，稳赚不赔', openid: RESIDENT, scene: CONTENT_SCENE.comment });
+    expect(verdict).toMatchObject({ pass: false, suggest: 'risky', label: 20006 });
+    expect(verdict.traceId).toEqual(expect.any(String));
+  });
+
+  it('sees through spaces and full-width letters', async () => {
+    await expect(checkText({ content: '网 络 赌 博', openid: RESIDENT, scene: CONTENT_SCENE.forum })).resolves.toMatchObject({ pass: false, label: 20006 });
+  });
+
+  it('asks for review where the word list says so', async () => {
+    await expect(checkText({ content: '加微信领红包啦', openid: RESIDENT, scene: CONTENT_SCENE.comment })).resolves.toMatchObject({
+      pass: false,
+      suggest: 'review',
+      label: 10001,
+    });
+  });
+
+  it('lets ordinary Chinese text pass', async () => {
+    const verdict = await checkText({
+      content: '建议在幸福路口增设无障碍坡道，方便坐轮椅的老人去社区卫生服务中心。',
+      openid: RESIDENT,
+      scene: CONTENT_SCENE.comment,
+    });
+    expect(verdict).toEqual({ pass: true, suggest: 'pass', traceId: expect.any(String) });
+  });
+
+  it('turns a WeChat refusal into a thrown error with the errcode', async () => {
+    await expect(checkText({ content: '你好', openid: 'not an openid!', scene: CONTENT_SCENE.comment })).rejects.toMatchObject({
+      name: 'WxOpenApiError',
+      errcode: 40003,
+    });
+  });
+});
+
+describe('subscribe messages (subscribeMessage.send)', () => {
+  const reminder = {
+    touser: RESIDENT,
+    templateId: 'TPL_reception_reminder',
+    page: 'pages/reception/detail?id=42',
+    data: {
+      thing1: '幸福街道人大代表联络站接待日：请带好身份证件并提前十分钟到场',
+      time2: '2025年5月1日 09:30',
+      character_string3: 'RD-20250501-42',
+    },
+  };
+
+  it('lands in the outbox with values cut to WeChat limits, and stays there after a restart', async () => {
+    const { msgId } = await sendSubscribeMessage(reminder);
+    expect(msgId).toBe(1);
+
+    const [entry] = useOpenApi().outbox();
+    expect(entry).toMatchObject({ seq: 1, apiName: 'subscribeMessage.send', envName: 'local-test' });
+    expect(entry?.request).toMatchObject({ touser: RESIDENT, template_id: 'TPL_reception_reminder', page: 'pages/reception/detail?id=42' });
+    const thing = (entry?.request.data as Record<string, { value: string }>).thing1.value;
+    expect([...thing]).toHaveLength(20);
+    expect(thing.endsWith('…')).toBe(true);
+  });
+
+  it('refuses a template the app does not have, and sends nothing', async () => {
+    useOpenApi({ templates: { TPL_reception_reminder: ['thing1', 'time2', 'character_string3'] } });
+    await expect(sendSubscribeMessage({ ...reminder, templateId: 'TPL_unknown' })).rejects.toMatchObject({ errcode: 40037 });
+    expect(openApi.outbox()).toHaveLength(0);
+  });
+
+  it('refuses data that does not match the template or its keyword types', async () => {
+    useOpenApi({ templates: { TPL_reception_reminder: ['thing1', 'time2', 'character_string3'] } });
+    await expect(sendSubscribeMessage({ ...reminder, data: { thing1: '接待日提醒', time2: '2025年5月1日 09:30' } })).rejects.toMatchObject({
+      errcode: 47003,
+    });
+    await expect(sendSubscribeMessage({ ...reminder, data: { ...reminder.data, time2: '明天上午' } })).rejects.toMatchObject({ errcode: 47003 });
+    await expect(sendSubscribeMessage({ ...reminder, touser: '' })).rejects.toThrow(RangeError);
+    expect(openApi.outbox()).toHaveLength(0);
+  });
+});
+
+describe('fitting subscribe-message values', () => {
+  it('cuts free text by characters without splitting one', () => {
+    expect(fitSubscribeValue('thing1', '短句')).toBe('短句');
+    const cut = fitSubscribeValue('thing4', `${'长'.repeat(18)}👨‍👩‍👧尾巴`);
+    expect(cut).toBe(`${'长'.repeat(18)}…`);
+    expect(fitSubscribeValue('thing2', `${'字'.repeat(17)}👍🏽还有`)).toBe(`${'字'.repeat(17)}👍🏽…`);
+    expect(fitSubscribeValue('name3', '欧阳娜娜娜娜娜娜娜娜娜')).toBe('欧阳娜娜娜娜娜娜娜娜');
+    expect(fitSubscribeValue('phrase5', '已受理待安排')).toBe('已受理待安');
+  });
+
+  it('refuses identifiers too long to cut and keyword types it does not know', () => {
+    expect(() => fitSubscribeValue('character_string1', 'A'.repeat(33))).toThrow(RangeError);
+    expect(() => fitSubscribeValue('phone_number2', '+86 138 0000 0000 0')).toThrow(RangeError);
+    expect(() => fitSubscribeValue('phrase1', 'ok')).toThrow(RangeError);
+    expect(() => fitSubscribeValue('colour1', '红')).toThrow(RangeError);
+    expect(() => fitSubscribeValue('thing1', '   ')).toThrow(RangeError);
+  });
+});
+
+describe('image checks (security.mediaCheckAsync v2)', () => {
+  it('answers a trace id and records the request', async () => {
+    const { traceId } = await submitImageCheck({ mediaUrl: 'http://127.0.0.1/storage/a.png', openid: RESIDENT, scene: CONTENT_SCENE.profile });
+    expect(traceId).toMatch(/^local-/);
+    expect(openApi.outbox()).toEqual([expect.objectContaining({ apiName: 'security.mediaCheckAsync', request: expect.objectContaining({ media_type: 2 }) })]);
+  });
+});
+
+describe('APIs the runtime does not offer', () => {
+  it('answers 48001 in the envelope node-sdk reads, through an explicitly configured SDK', async () => {
+    const app = tcb.init({ env: 'local-test', serviceUrl, secretId: 'x', secretKey: 'y' });
+    const { result } = await app.callWxOpenApi({ apiName: 'wxa.notAnApi', requestData: { a: 1 } });
+    expect(result).toMatchObject({ errcode: 48001, errmsg: expect.stringContaining('wxa.notAnApi') });
+  });
+});
