@@ -10,6 +10,11 @@ export const COLLECTIONS = {
   deputies: 'deputies',
   accounts: 'accounts',
   receptionDays: 'reception_days',
+  opinions: 'opinions',
+  counters: 'counters',
+  bindingCodes: 'binding_codes',
+  bookings: 'bookings',
+  receptionRecords: 'reception_records',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -55,7 +60,7 @@ export const DATABASE: readonly CollectionSpec[] = [
     name: COLLECTIONS.stations,
     indexes: [
       { name: 'code_1', keys: asc('code'), unique: true },
-      { name: 'areaId_1', keys: asc('areaId') },
+      { name: 'areaPath_1', keys: asc('areaPath') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
@@ -76,6 +81,42 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     name: COLLECTIONS.receptionDays,
     indexes: [{ name: 'stationId_1_date_1', keys: asc('stationId', 'date'), unique: true }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    name: COLLECTIONS.opinions,
+    indexes: [
+      { name: 'trackingNo_1', keys: asc('trackingNo'), unique: true },
+      { name: 'authorOpenid_1', keys: asc('authorOpenid') },
+      { name: 'deputyId_1', keys: asc('deputyId') },
+      { name: 'stationId_1', keys: asc('stationId') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    name: COLLECTIONS.counters,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    name: COLLECTIONS.bindingCodes,
+    indexes: [
+      { name: 'code_1', keys: asc('code'), unique: true },
+      { name: 'deputyId_1', keys: asc('deputyId') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    name: COLLECTIONS.bookings,
+    indexes: [
+      { name: 'openid_1', keys: asc('openid') },
+      { name: 'dayId_1', keys: asc('dayId') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    name: COLLECTIONS.receptionRecords,
+    indexes: [{ name: 'dayId_1', keys: asc('dayId') }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -1,5 +1,5 @@
 /** `npm start`: the local CloudBase runtime with demo data, on 127.0.0.1:$PORT (default 3900). */
-import { DEMO_RESIDENT_OPENID } from './seed/demoData';
+import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
 import { seedIfEmpty } from './seed';
 import { startRuntime } from './server';
 
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   console.log(`连心桥 local CloudBase runtime listening on ${url}`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
+  console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);
   console.log('  try:');
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import { requireOpenid } from '../core/caller';
 import type { Handler } from '../core/handler';
-import { findAccount, profileOf, type AccountDocument } from './accountDocument';
+import { findAccount, profileOf, type AccountDocument } from '../core/accounts';
 
 /**
  * Saves how the caller wants the app to look. Existing accounts are patched in place so that

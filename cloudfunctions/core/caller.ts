@@ -1,8 +1,44 @@
-import type { CallContext } from './handler';
+import type { StaffScope } from '../../miniprogram/shared/domain/account';
+import { findAccount, type AccountDocument } from './accounts';
 import { fail } from './errors';
+import type { CallContext } from './handler';
 
 /** The caller's OPENID, or AUTH.REQUIRED when the call carries no WeChat identity. */
 export function requireOpenid(ctx: CallContext): string {
   if (!ctx.openid) fail('AUTH.REQUIRED');
   return ctx.openid;
+}
+
+export interface Caller {
+  openid: string;
+  account: AccountDocument | undefined;
+}
+
+/** The caller and their account (one database request). */
+export async function loadCaller(ctx: CallContext): Promise<Caller> {
+  const openid = requireOpenid(ctx);
+  return { openid, account: await findAccount(ctx.db, openid) };
+}
+
+/** The deputy record this caller is bound to, or AUTH.FORBIDDEN. */
+export function requireDeputy(caller: Caller): { deputyId: string; name: string } {
+  const deputy = caller.account?.deputy;
+  if (!deputy || !caller.account?.roles?.includes('deputy')) fail('AUTH.FORBIDDEN');
+  return deputy;
+}
+
+/** The caller's staff scope, or AUTH.FORBIDDEN. */
+export function requireStaff(caller: Caller): StaffScope {
+  const staff = caller.account?.staff;
+  if (!staff || !caller.account?.roles?.includes('staff')) fail('AUTH.FORBIDDEN');
+  return staff;
+}
+
+/**
+ * Whether a staff scope covers something located at `areaPath` (ids from the city down) and,
+ * for station staff, at `stationId`.
+ */
+export function scopeCovers(scope: StaffScope, place: { areaPath: readonly string[]; stationId?: string }): boolean {
+  if (scope.role === 'station') return scope.stationId !== undefined && scope.stationId === place.stationId;
+  return place.areaPath.includes(scope.areaId);
 }

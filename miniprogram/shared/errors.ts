@@ -1,16 +1,18 @@
 /**
  * Stable, dotted error codes shared by the cloud functions and the mini-program,
  * each with the Chinese message a user sees. Messages say what to do next.
+ * Each capability keeps its own codes in errors/<capability>.ts.
  */
+import { ADMIN_ERRORS } from './errors/admin';
+import { BOOKING_ERRORS } from './errors/booking';
+import { COMMON_ERRORS } from './errors/common';
+import { OPINION_ERRORS } from './errors/opinion';
+
 export const ERROR_MESSAGES = {
-  'COMMON.INVALID_INPUT': '填写的内容有误，请检查后再试',
-  'COMMON.UNKNOWN_ACTION': '暂不支持该操作，请更新小程序后再试',
-  'COMMON.NOT_FOUND': '没有找到相关内容，可能已被删除',
-  'COMMON.INTERNAL': '系统开小差了，请稍后再试',
-  'COMMON.NETWORK': '网络不太稳定，请检查网络后重试',
-  'COMMON.RATE_LIMITED': '操作太频繁了，请稍后再试',
-  'AUTH.REQUIRED': '请在微信中打开小程序后再试',
-  'AUTH.FORBIDDEN': '您没有权限进行此操作',
+  ...COMMON_ERRORS,
+  ...OPINION_ERRORS,
+  ...ADMIN_ERRORS,
+  ...BOOKING_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -8,6 +8,13 @@ import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/share
 
 export const DEMO_RESIDENT_OPENID = 'demo-resident-001';
 
+/** Staff accounts at three levels: the city's administrator, a district office, one station. */
+export const DEMO_STAFF_ACCOUNTS = [
+  { _id: 'demo-staff-city', roles: ['resident', 'staff'], staff: { role: 'admin', areaId: 'area-linjiang' } },
+  { _id: 'demo-staff-jiangnan', roles: ['resident', 'staff'], staff: { role: 'area', areaId: 'area-jiangnan' } },
+  { _id: 'demo-staff-beishan', roles: ['resident', 'staff'], staff: { role: 'station', areaId: 'area-beishan', stationId: 'st-beishan' } },
+] as const;
+
 const area = (_id: string, name: string, kind: Area['kind'], parent: Area | null): Area => ({
   _id,
   name,

@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS, demoReceptionDays } from './demoData';
+import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
 
 export interface SeedReport {
   seeded: boolean;
@@ -22,6 +22,7 @@ export async function seedIfEmpty(envId: string, now = new Date()): Promise<Seed
     [COLLECTIONS.stations, DEMO_STATIONS],
     [COLLECTIONS.deputies, DEMO_DEPUTIES],
     [COLLECTIONS.receptionDays, demoReceptionDays(shanghaiDate(now))],
+    [COLLECTIONS.accounts, DEMO_STAFF_ACCOUNTS.map((account) => ({ ...account, createdAt: now }))],
   ];
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { accountActions } from './account';
+import { adminActions } from './admin';
+import { bookingActions } from './booking';
 import { directoryActions } from './directory';
+import { opinionActions } from './opinion';
 
 /**
  * The API contract: every action the mini-program may call, with its payload schema and
@@ -9,6 +12,9 @@ import { directoryActions } from './directory';
 export const API = {
   ...accountActions,
   ...directoryActions,
+  ...opinionActions,
+  ...adminActions,
+  ...bookingActions,
 };
 
 export type Api = typeof API;

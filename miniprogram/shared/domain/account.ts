@@ -12,7 +12,26 @@ export const DEFAULT_PREFERENCES: Preferences = { fontScale: 'large' };
 
 export type Role = 'resident' | 'deputy' | 'staff';
 
+/**
+ * What a staff member may act on. `station` staff work one station; `area` staff (the
+ * congress's deputy-affairs office at a level) everything under their area; `admin` likewise
+ * plus account administration. Department handlers arrive with the oversight issue.
+ */
+export const STAFF_ROLES = ['station', 'area', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffScope {
+  role: StaffRole;
+  /** The area the staff member works in: they see its whole subtree. */
+  areaId: string;
+  /** For station staff: the one station. */
+  stationId?: string;
+}
+
 export interface Profile {
   roles: Role[];
   preferences: Preferences;
+  /** Present when this WeChat account is bound to a deputy record. */
+  deputy?: { deputyId: string; name: string };
+  staff?: StaffScope;
 }

@@ -1,21 +1,27 @@
 import { COLLECTIONS } from '../../infra/database';
-import { DEFAULT_PREFERENCES, type Preferences, type Profile, type Role } from '../../miniprogram/shared/domain/account';
-import type { Database } from '../core/cloud';
+import { DEFAULT_PREFERENCES, type Preferences, type Profile, type Role, type StaffScope } from '../../miniprogram/shared/domain/account';
+import type { Database } from './cloud';
 
 /** An account is keyed by the caller's OPENID, which never leaves the back end. */
 export interface AccountDocument {
   _id: string;
   roles?: Role[];
   preferences?: Partial<Preferences>;
+  /** Set when the account is bound to a deputy record (by a one-time binding code). */
+  deputy?: { deputyId: string; name: string } | null;
+  staff?: StaffScope | null;
   createdAt?: Date;
   updatedAt?: Date;
 }
 
 export function profileOf(account: AccountDocument | undefined): Profile {
-  return {
+  const profile: Profile = {
     roles: account?.roles?.length ? account.roles : ['resident'],
     preferences: { ...DEFAULT_PREFERENCES, ...account?.preferences },
   };
+  if (account?.deputy) profile.deputy = account.deputy;
+  if (account?.staff) profile.staff = account.staff;
+  return profile;
 }
 
 export async function findAccount(db: Database, openid: string): Promise<AccountDocument | undefined> {

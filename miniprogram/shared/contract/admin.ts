@@ -1,0 +1,3 @@
+import { namespaced } from './define';
+
+export const adminActions = namespaced('admin', {});
