@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildMiniprogramNpm } from './build-miniprogram';
 
 const ROOT = resolve(__dirname, '..');
 const SOURCE = join(ROOT, 'cloudfunctions');
@@ -55,7 +56,11 @@ export async function buildFunctions(): Promise<string[]> {
 
 if (process.argv[1] === __filename) {
   buildFunctions()
-    .then((names) => console.log(`built ${names.length} cloud functions → build/cloudfunctions: ${names.join(', ')}`))
+    .then((names) => {
+      console.log(`built ${names.length} cloud functions → build/cloudfunctions: ${names.join(', ')}`);
+      const npm = buildMiniprogramNpm();
+      console.log(`built miniprogram_npm: ${npm.components.length} TDesign components, ${(npm.bytes / 1024).toFixed(1)} KB`);
+    })
     .catch((error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { StationDetail } from '../../miniprogram/shared/contract/directory';
+import { byRank } from '../../miniprogram/shared/domain/directory';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
@@ -22,7 +23,6 @@ export const getStation: Handler<'directory.getStation'> = async ({ stationId },
       let: { stationId: '$_id' },
       pipeline: $.pipeline()
         .match(_.expr($.and([$.in(['$$stationId', '$stationIds']), $.eq(['$active', true])])))
-        .sort({ level: 1, name: 1 })
         .project(DEPUTY_SUMMARY_FIELDS)
         .done(),
       as: 'deputies',
@@ -41,6 +41,6 @@ export const getStation: Handler<'directory.getStation'> = async ({ stationId },
     .end();
   const row = (data as Array<Record<string, unknown>>)[0];
   if (!row) fail('COMMON.NOT_FOUND');
-  const { deputies, upcomingDays, ...station } = row;
-  return { station, deputies, upcomingDays } as unknown as StationDetail;
+  const { deputies, upcomingDays, ...station } = row as unknown as StationDetail['station'] & Omit<StationDetail, 'station'>;
+  return { station, deputies: byRank(deputies), upcomingDays };
 };

@@ -83,3 +83,8 @@ describe('the runtime counts database requests per invocation, even under concur
     expect(answers.map((a) => a.databaseRequests)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 2)));
   });
 });
+
+test('a station page lists deputies by rank: national first, township last', async () => {
+  const detail = ok(await t.call('directory.getStation', { stationId: 'st-linjiang' }));
+  expect(detail.deputies.map((d) => d.level)).toEqual(['national', 'provincial', 'city', 'county']);
+});

@@ -11,6 +11,13 @@ export const DEPUTY_LEVEL_LABELS: Record<DeputyLevel, string> = {
   township: '乡（镇）人大代表',
 };
 
+/** National deputies first, township deputies last; by name (pinyin order) within a level. */
+export function byRank<T extends { level: DeputyLevel; name: string }>(deputies: readonly T[]): T[] {
+  return [...deputies].sort(
+    (a, b) => DEPUTY_LEVELS.indexOf(a.level) - DEPUTY_LEVELS.indexOf(b.level) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
+  );
+}
+
 export const AREA_KINDS = ['city', 'district', 'township', 'community'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 

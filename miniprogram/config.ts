@@ -1,0 +1,38 @@
+/**
+ * Where the mini-program finds its back end.
+ *
+ * - 'cloud': CloudBase cloud functions through `wx.cloud.callFunction` (production).
+ * - 'local': the local runtime over HTTP, for development without a CloudBase environment.
+ *   Each function is served at `<localBaseUrl>/fn/<name>`; the runtime takes the caller's
+ *   identity from the `x-wx-openid` header, which here is the fixed `devOpenid`.
+ *
+ * Trial and release builds always use 'cloud' (see `backendFor`), so a local setting left
+ * here can never reach residents.
+ */
+export type Backend = 'cloud' | 'local';
+
+export interface AppConfig {
+  backend: Backend;
+  /** CloudBase environment id; empty uses the mini-program's default environment. */
+  cloudEnv: string;
+  localBaseUrl: string;
+  /** The OPENID the local runtime sees; the seeded demo resident by default. */
+  devOpenid: string;
+  /** How long one call may take before it counts as a network failure. */
+  timeoutMs: number;
+}
+
+export const CONFIG: AppConfig = {
+  backend: 'local',
+  cloudEnv: '',
+  localBaseUrl: 'http://127.0.0.1:3900',
+  devOpenid: 'demo-resident-001',
+  timeoutMs: 10_000,
+};
+
+/** `envVersion` as `wx.getAccountInfoSync()` reports it. */
+export type EnvVersion = 'develop' | 'trial' | 'release';
+
+export function backendFor(config: AppConfig, envVersion: EnvVersion): Backend {
+  return envVersion === 'develop' ? config.backend : 'cloud';
+}

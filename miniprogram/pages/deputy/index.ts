@@ -1,0 +1,28 @@
+import { fontScaleBehavior } from '../../behaviors/font-scale';
+import type { TapEvent } from '../../utils/events';
+import { navigateTo } from '../../services/wx';
+import { stationUrl } from '../../routes';
+import { initialDeputyState, loadDeputy, type DeputyState } from './model';
+
+
+Component({
+  behaviors: [fontScaleBehavior],
+  data: { ...initialDeputyState(), deputyId: '' },
+  methods: {
+    onLoad(query: { deputyId?: string }) {
+      this.setData({ deputyId: query.deputyId ?? '' });
+      return this.load();
+    },
+    onRetry() {
+      return this.load();
+    },
+    async load() {
+      this.setData(initialDeputyState());
+      const state: DeputyState = await loadDeputy(this.data.deputyId);
+      this.setData(state);
+    },
+    onOpenStation(event: TapEvent<{ stationId: string }>) {
+      return navigateTo(stationUrl(event.currentTarget.dataset.stationId));
+    },
+  },
+});

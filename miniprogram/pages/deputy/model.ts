@@ -1,0 +1,37 @@
+import type { DeputyDetail } from '../../shared/contract/directory';
+import { callApi } from '../../services/api';
+import { failed, loading, settle, type Loaded } from '../../utils/load-state';
+import { deputyItem, receptionDayItem, stationItem, type ReceptionDayItem, type StationItem } from '../../views/directory';
+
+export interface DeputyView {
+  name: string;
+  levelLabel: string;
+  photoUrl: string;
+  constituency: string;
+  occupation: string;
+  profile: string;
+  stations: StationItem[];
+  /** Each day with the station it is at, so the resident knows where to go. */
+  days: Array<ReceptionDayItem & { stationName: string }>;
+}
+
+export type DeputyState = Loaded<DeputyView>;
+
+export const initialDeputyState = loading<DeputyView>;
+
+export function toDeputyView({ deputy, stations, upcomingDays }: DeputyDetail): DeputyView {
+  const stationNames = new Map(stations.map((station) => [station._id, station.name]));
+  return {
+    ...deputyItem(deputy),
+    constituency: deputy.constituency,
+    occupation: deputy.occupation,
+    profile: deputy.profile,
+    stations: stations.map(stationItem),
+    days: upcomingDays.map((day) => ({ ...receptionDayItem(day), stationName: stationNames.get(day.stationId) ?? '' })),
+  };
+}
+
+export function loadDeputy(deputyId: string | undefined): Promise<DeputyState> {
+  if (!deputyId) return Promise.resolve(failed('COMMON.NOT_FOUND'));
+  return settle(() => callApi('directory.getDeputy', { deputyId }), toDeputyView);
+}

@@ -1,0 +1,38 @@
+import type { StationDetail } from '../../shared/contract/directory';
+import type { GeoPoint } from '../../shared/domain/directory';
+import { callApi } from '../../services/api';
+import { failed, loading, settle, type Loaded } from '../../utils/load-state';
+import { deputyItem, receptionDayItem, type DeputyItem, type ReceptionDayItem } from '../../views/directory';
+
+export interface StationView {
+  name: string;
+  address: string;
+  location: GeoPoint;
+  openingHours: string;
+  phone: string;
+  receptionNote: string;
+  days: ReceptionDayItem[];
+  deputies: DeputyItem[];
+}
+
+export type StationState = Loaded<StationView>;
+
+export const initialStationState = loading<StationView>;
+
+export function toStationView({ station, deputies, upcomingDays }: StationDetail): StationView {
+  return {
+    name: station.name,
+    address: station.address,
+    location: station.location,
+    openingHours: station.openingHours,
+    phone: station.phone,
+    receptionNote: station.receptionNote,
+    days: upcomingDays.map(receptionDayItem),
+    deputies: deputies.map(deputyItem),
+  };
+}
+
+export function loadStation(stationId: string | undefined): Promise<StationState> {
+  if (!stationId) return Promise.resolve(failed('COMMON.NOT_FOUND'));
+  return settle(() => callApi('directory.getStation', { stationId }), toStationView);
+}

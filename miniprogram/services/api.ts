@@ -1,0 +1,108 @@
+/**
+ * The one way the mini-program talks to its back end: `callApi('directory.getDeputy', { deputyId })`,
+ * typed end to end by the shared contract. The contract is imported for its types only: its
+ * schemas use zod, which must never be bundled into the mini-program.
+ */
+import type { ActionName, ApiEvent, PayloadOf, ResultOf } from '../shared/contract';
+import { isErrorCode, messageFor, type ErrorCode } from '../shared/errors';
+import { CONFIG, type AppConfig, type Backend } from '../config';
+import { callFunction, postJson, WxCallError } from './wx';
+
+/** A refusal or failure the user is told about: a stable code and its Chinese message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = messageFor(code),
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Delivers an event to a cloud function and resolves with what it answered (the envelope). */
+type Transport = (functionName: string, event: ApiEvent) => Promise<unknown>;
+
+function cloudTransport(config: AppConfig): Transport {
+  return (functionName, event) => callFunction(functionName, event, config.timeoutMs);
+}
+
+function localTransport(config: AppConfig): Transport {
+  return (functionName, event) =>
+    postJson(`${config.localBaseUrl}/fn/${functionName}`, event, { 'x-wx-openid': config.devOpenid }, config.timeoutMs);
+}
+
+let transport: Transport | undefined;
+
+/** Chooses the back end; app.ts does this at launch, tests before they call. */
+export function useBackend(backend: Backend, config: AppConfig = CONFIG): void {
+  transport = backend === 'cloud' ? cloudTransport(config) : localTransport(config);
+}
+
+function activeTransport(): Transport {
+  if (!transport) throw new Error('No back end chosen: app.ts calls useBackend() at launch');
+  return transport;
+}
+
+/** The cloud function that serves an action: the part before the dot. */
+export function functionNameOf(action: ActionName): string {
+  return action.slice(0, action.indexOf('.'));
+}
+
+/** Reads are safe to repeat, so a read lost to a weak network is tried once more. */
+export function isRead(action: ActionName): boolean {
+  return /^(get|list)[A-Z]/.test(action.slice(action.indexOf('.') + 1));
+}
+
+export async function callApi<A extends ActionName>(action: A, payload: PayloadOf<A>): Promise<ResultOf<A>> {
+  const event: ApiEvent = { action, payload } as ApiEvent;
+  const attempts = isRead(action) ? 2 : 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const answer = await activeTransport()(functionNameOf(action), event);
+      return unwrap(action, answer) as ResultOf<A>;
+    } catch (error) {
+      const apiError = toApiError(error, action);
+      if (apiError.code !== 'COMMON.NETWORK' || attempt >= attempts) throw apiError;
+    }
+  }
+}
+
+interface Refusal {
+  ok: false;
+  code: unknown;
+  message?: unknown;
+  fields?: unknown;
+}
+
+function unwrap(action: ActionName, answer: unknown): unknown {
+  if (typeof answer === 'object' && answer !== null && 'ok' in answer) {
+    if (answer.ok === true && 'data' in answer) return answer.data;
+    if (answer.ok === false) throw refusalError(answer as Refusal);
+  }
+  console.error(`[api] ${action}: not an API response`, answer);
+  throw new ApiError('COMMON.INTERNAL');
+}
+
+/**
+ * Known codes take their message from shared/errors, the one place messages live. A code this
+ * build does not know yet (a newer back end) keeps the back end's own Chinese message.
+ */
+function refusalError(refusal: Refusal): ApiError {
+  const fields = isStringRecord(refusal.fields) ? refusal.fields : {};
+  if (isErrorCode(refusal.code)) return new ApiError(refusal.code, messageFor(refusal.code), fields);
+  const message = typeof refusal.message === 'string' && refusal.message ? refusal.message : messageFor('COMMON.INTERNAL');
+  return new ApiError('COMMON.INTERNAL', message, fields);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+}
+
+/** Turns anything thrown into what the user is told; unexpected failures are logged. */
+export function toApiError(error: unknown, context = 'app'): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof WxCallError && error.kind === 'network') return new ApiError('COMMON.NETWORK');
+  console.error(`[api] ${context} failed`, error);
+  return new ApiError('COMMON.INTERNAL');
+}

@@ -1,0 +1,65 @@
+/** @jest-environment jsdom */
+import { DEPUTY_DETAIL } from '../support/directory-fixtures';
+import { openPage } from '../support/page';
+import { fixtureFunctions, installWx, networkDown, ok, refused } from '../support/wx-double';
+
+describe('代表详情 page', () => {
+  it('shows who the deputy is, where they receive residents and when', async () => {
+    const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok(DEPUTY_DETAIL) }) });
+
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+
+    expect(wx.cloudCalls).toEqual([{ functionName: 'directory', action: 'directory.getDeputy', payload: { deputyId: 'dp-wang' } }]);
+    const text = page.text();
+    for (const seen of ['王志强', '省人大代表', '临江市选举产生', '临江港务集团技术员', '长期关注社区民生。']) expect(text).toContain(seen);
+    expect(text).toContain('所在联络站 和平社区人大代表联络站 江北区和平路88号一楼 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
+    expect(text).toContain('近期接待日 11月15日 周六 09:00–11:30 和平社区人大代表联络站 12月15日 周一 14:30–17:00 湖滨社区人大代表联络站');
+  });
+
+  it('opens a station when the resident taps it', async () => {
+    const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok(DEPUTY_DETAIL) }) });
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+
+    await page.tap('湖滨社区人大代表联络站');
+
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations).toEqual(['/pages/station/index?stationId=st-hubin']);
+  });
+
+  it('shows the Chinese message and 重试 when the deputy cannot be found', async () => {
+    installWx({ functions: fixtureFunctions({ 'directory.getDeputy': refused('COMMON.NOT_FOUND') }) });
+
+    const page = await openPage('deputy', { deputyId: 'dp-gone' });
+
+    expect(page.text()).toBe('没有找到相关内容，可能已被删除 重试');
+  });
+
+  it('loads again on 重试 once the network is back', async () => {
+    let online = false;
+    const wx = installWx({
+      functions: fixtureFunctions({ 'directory.getDeputy': () => (online ? ok(DEPUTY_DETAIL) : networkDown()) }),
+    });
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+    expect(page.text()).toBe('网络不太稳定，请检查网络后重试 重试');
+    expect(wx.cloudCalls).toHaveLength(2);
+
+    online = true;
+    await page.tap('重试');
+
+    await page.waitFor(() => page.data.status === 'ready', 'the deputy to load');
+    expect(page.text()).toContain('王志强');
+    expect(page.text()).not.toContain('重试');
+  });
+});
+
+describe('代表详情 page while loading', () => {
+  it('shows a skeleton, not half a page', async () => {
+    installWx({ functions: () => new Promise(() => undefined) });
+
+    const page = await openPage('deputy', { deputyId: 'dp-wang' }, { whileLoading: true });
+
+    expect(page.data.status).toBe('loading');
+    expect(page.countClass('t-skeleton__row')).toBeGreaterThan(0);
+    expect(page.text()).toBe('');
+  });
+});

@@ -1,0 +1,65 @@
+/** @jest-environment jsdom */
+import { openPage } from '../support/page';
+import { fixtureFunctions, installWx, ok } from '../support/wx-double';
+
+const account = fixtureFunctions({
+  'account.updatePreferences': (payload: { fontScale: 'standard' | 'large' | 'extraLarge' }) =>
+    ok({ roles: ['resident'], preferences: payload }),
+});
+
+describe('首页', () => {
+  it('says what the app is for, in plain words, with big buttons', async () => {
+    installWx({ functions: account });
+
+    const page = await openPage('home');
+
+    expect(page.text()).toBe(
+      '连心桥 找到身边的人大代表和代表联络站，把您的意见和建议告诉代表。 找代表/联络站 扫一扫 字体大小 标准 大 特大',
+    );
+    expect(page.rootClass()).toContain('fs-large');
+  });
+
+  it('takes the resident to the stations with one tap', async () => {
+    const wx = installWx({ functions: account });
+    const page = await openPage('home');
+
+    await page.tap('找代表/联络站');
+
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations).toEqual(['/pages/stations/index']);
+  });
+
+  it('makes the text bigger at once and saves the choice to the account', async () => {
+    const wx = installWx({ functions: account });
+    const page = await openPage('home');
+
+    await page.tap('特大');
+
+    await page.waitFor(() => page.rootClass().includes('fs-extraLarge'), 'the bigger font');
+    await page.waitFor(() => wx.cloudCalls.length > 0, 'the account to be told');
+    expect(wx.cloudCalls).toEqual([{ functionName: 'account', action: 'account.updatePreferences', payload: { fontScale: 'extraLarge' } }]);
+  });
+
+  it('opens the station a scanned code of ours points to', async () => {
+    const wx = installWx({ functions: account });
+    wx.nextScan = { path: 'pages/station/index?stationId=st-heping', result: '' };
+    const page = await openPage('home');
+
+    await page.tap('扫一扫');
+
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations).toEqual(['/pages/station/index?stationId=st-heping']);
+  });
+
+  it('says 无法识别该二维码 for a code that is not ours', async () => {
+    const wx = installWx({ functions: account });
+    wx.nextScan = { result: 'https://example.com/' };
+    const page = await openPage('home');
+
+    await page.tap('扫一扫');
+
+    await page.waitFor(() => wx.toasts.length > 0, 'the toast');
+    expect(wx.toasts).toEqual(['无法识别该二维码']);
+    expect(wx.navigations).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import type * as StationsModel from '../../../miniprogram/pages/stations/model';
+import { areaOptions, initialStationsState, type StationsState } from '../../../miniprogram/pages/stations/model';
+import type { ApiResponse } from '../../../miniprogram/shared/errors';
+import { AREAS, HEPING_STATION, HUBIN_STATION } from '../support/directory-fixtures';
+import { freshApp } from '../support/fresh-app';
+import { fixtureFunctions, installWx, networkDown, ok, type FunctionHost } from '../support/wx-double';
+
+/** Drives the model the way the page does, keeping every state it rendered. */
+function open(functions: FunctionHost) {
+  const wx = installWx({ functions });
+  const { createStationsModel } = freshApp<typeof StationsModel>('pages/stations/model');
+  let state: StationsState = initialStationsState();
+  const model = createStationsModel((change) => (state = { ...state, ...change }));
+  return { wx, model, state: () => state };
+}
+
+const listStations = (payload: { areaId?: string }) =>
+  ok({ stations: payload.areaId === 'area-south' ? [HUBIN_STATION] : payload.areaId ? [] : [HEPING_STATION, HUBIN_STATION] });
+
+describe('联络站 list model', () => {
+  it('offers the first level of the area tree that gives a real choice, after 全部', () => {
+    expect(areaOptions(AREAS)).toEqual([
+      { id: '', name: '全部' },
+      { id: 'area-north', name: '江北区' },
+      { id: 'area-south', name: '江南区' },
+    ]);
+  });
+
+  it('offers no filter when there is nothing to choose between', () => {
+    expect(areaOptions([AREAS[0]!, AREAS[1]!])).toEqual([]);
+    expect(areaOptions([])).toEqual([]);
+  });
+
+  it('loads the areas and every station together', async () => {
+    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+
+    await page.model.load();
+
+    expect(page.state()).toMatchObject({ status: 'ready', areaId: '' });
+    expect(page.state().areas.map((area) => area.name)).toEqual(['全部', '江北区', '江南区']);
+    expect(page.state().view?.map((station) => station.name)).toEqual(['和平社区人大代表联络站', '湖滨社区人大代表联络站']);
+  });
+
+  it('reloads only the stations when the resident picks an area', async () => {
+    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+    await page.model.load();
+
+    await page.model.chooseArea('area-south');
+
+    expect(page.state()).toMatchObject({ status: 'ready', areaId: 'area-south' });
+    expect(page.state().view?.map((station) => station.name)).toEqual(['湖滨社区人大代表联络站']);
+    expect(page.wx.cloudCalls.map((call) => [call.action, call.payload])).toEqual([
+      ['directory.listAreas', {}],
+      ['directory.listStations', {}],
+      ['directory.listStations', { areaId: 'area-south' }],
+    ]);
+  });
+
+  it('says so plainly when an area has no station yet', async () => {
+    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+    await page.model.load();
+
+    await page.model.chooseArea('area-north');
+
+    expect(page.state()).toMatchObject({ status: 'empty', areaId: 'area-north', view: [] });
+  });
+
+  it('never lets a slow answer for an earlier choice replace a later one', async () => {
+    const slow: Array<() => void> = [];
+    const page = open(
+      fixtureFunctions({
+        'directory.listAreas': ok({ areas: AREAS }),
+        'directory.listStations': (payload: { areaId?: string }) =>
+          payload.areaId === 'area-north'
+            ? new Promise<ApiResponse<unknown>>((resolve) => slow.push(() => resolve(ok({ stations: [HEPING_STATION] }))))
+            : listStations(payload),
+      }),
+    );
+    await page.model.load();
+
+    const first = page.model.chooseArea('area-north');
+    await page.model.chooseArea('area-south');
+    slow.forEach((answer) => answer());
+    await first;
+
+    expect(page.state()).toMatchObject({ areaId: 'area-south' });
+    expect(page.state().view?.map((station) => station.name)).toEqual(['湖滨社区人大代表联络站']);
+  });
+
+  it('shows the error with 重试, and 重试 asks again for whatever is missing', async () => {
+    let online = false;
+    const page = open(
+      fixtureFunctions({
+        'directory.listAreas': () => (online ? ok({ areas: AREAS }) : networkDown()),
+        'directory.listStations': listStations,
+      }),
+    );
+
+    await page.model.load();
+    expect(page.state()).toMatchObject({ status: 'error', errorMessage: '网络不太稳定，请检查网络后重试', areas: [] });
+
+    online = true;
+    await page.model.load();
+    expect(page.state()).toMatchObject({ status: 'ready' });
+    expect(page.state().areas).toHaveLength(3);
+  });
+});
