@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { startTestRuntime, type TestRuntime } from '../support/runtime';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+describe('runtime endpoints', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await startTestRuntime({ seed: false });
+  });
+  afterAll(async () => t.stop());
+
+  test('health answers with the environment id', async () => {
+    const res = await fetch(`${t.runtime.url}/health`);
+    expect(await res.json()).toEqual({ ok: true, envId: t.runtime.config.envId });
+  });
+
+  test('an unknown function is 404 with a Chinese message', async () => {
+    const answer = await t.raw('nosuchfunction', { action: 'x.y', payload: {} });
+    expect(answer).toMatchObject({ status: 404, body: { code: 'FUNCTION_NOT_FOUND', message: '云函数 nosuchfunction 不存在' } });
+  });
+
+  test('a body that is not a JSON object is refused before any function runs', async () => {
+    for (const body of ['not json', '[1,2]', '"text"']) {
+      const res = await fetch(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'INVALID_PARAM' });
+    }
+  });
+
+  test('a malformed identity header counts as no identity', async () => {
+    const res = await fetch(`${t.runtime.url}/fn/account`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wx-openid': '{"$ne":null}' },
+      body: JSON.stringify({ action: 'account.getProfile', payload: {} }),
+    });
+    expect(await res.json()).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  test('the outbox lists subscribe messages (empty at first)', async () => {
+    expect(await (await fetch(`${t.runtime.url}/outbox`)).json()).toEqual({ messages: [] });
+  });
+
+  test('the SDK protocol endpoint refuses an action it does not serve', async () => {
+    const res = await fetch(`${t.runtime.url}/admin`, { method: 'POST', body: JSON.stringify({ action: 'functions.unknownThing' }) });
+    expect(await res.json()).toMatchObject({ code: 'INVALID_ACTION' });
+  });
+});
+
+/** `npm start`'s entry point, as a real process: prints its URL, seeds once, keeps data across restarts. */
+describe('npm start (runtime/main.ts)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lxq-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function start(): Promise<{ child: ChildProcess; url: string; output: string[] }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'runtime', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const output: string[] = [];
+    const url = await new Promise<string>((done, reject) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (line) => {
+        output.push(line);
+        const match = /listening on (http:\/\/\S+)/.exec(line);
+        if (match?.[1]) done(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`runtime exited with ${code}: ${output.join('\n')}`)));
+    });
+    await new Promise((done) => setTimeout(done, 200)); // let the remaining banner lines arrive
+    return { child, url, output };
+  }
+
+  async function stop(child: ChildProcess): Promise<void> {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  test('serves the seeded demo, prints how to try it, and keeps data across a restart', async () => {
+    const first = await start();
+    const banner = first.output.join('\n');
+    expect(banner).toContain('demo data seeded');
+    expect(banner).toContain('x-wx-openid: demo-resident-001');
+    expect(banner).toContain('curl');
+    const call = (url: string, openid: string, event: object) =>
+      fetch(`${url}/fn/${(event as { action: string }).action.split('.')[0]}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+        body: JSON.stringify(event),
+      }).then((res) => res.json());
+    expect(await call(first.url, 'demo-resident-001', { action: 'directory.listStations', payload: {} })).toMatchObject({ ok: true });
+    await call(first.url, 'restart-check', { action: 'account.updatePreferences', payload: { fontScale: 'extraLarge' } });
+    await stop(first.child);
+
+    const second = await start();
+    expect(second.output.join('\n')).not.toContain('demo data seeded');
+    expect(await call(second.url, 'restart-check', { action: 'account.getProfile', payload: {} })).toMatchObject({ ok: true, data: { preferences: { fontScale: 'extraLarge' } } });
+    await stop(second.child);
+  });
+});
