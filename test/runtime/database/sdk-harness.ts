@@ -10,21 +10,9 @@ import { join } from 'node:path';
 import type * as Tcb from '@cloudbase/node-sdk';
 import type { CollectionSpec } from '../../../infra/database';
 import { openDatabase, type DatabaseEngine } from '../../../runtime/database';
+import '../../support/functionHostEnv';
 
 export type Db = ReturnType<ReturnType<typeof Tcb.init>['database']>;
-
-/** What a real function host sets; without it the SDK probes a cloud metadata server on every call. */
-function pretendToBeAFunctionHost(): void {
-  Object.assign(process.env, {
-    TENCENTCLOUD_RUNENV: 'SCF',
-    SCF_NAMESPACE: 'local-test',
-    TCB_ENV: 'local-test',
-    TENCENTCLOUD_REGION: 'ap-shanghai',
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
-    SILENCE: 'true',
-  });
-}
 
 export interface Harness {
   db: Db;
@@ -46,7 +34,6 @@ export function makeDataDir(): string {
 }
 
 export async function startHarness(schema: readonly CollectionSpec[]): Promise<Harness> {
-  pretendToBeAFunctionHost();
   // Required, not imported: the environment above must be in place before the SDK loads.
   const tcb = require('@cloudbase/node-sdk') as typeof Tcb;
   const dataDir = makeDataDir();

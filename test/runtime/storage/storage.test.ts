@@ -1,4 +1,4 @@
-import './sdk-env';
+import '../../support/functionHostEnv';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
