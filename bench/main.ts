@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline';
 import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
 import { DB_REQUESTS_HEADER } from '../runtime/server';
 import { measureActions } from './actions';
+import { benchBookingRace, BOOKING_RACE_HEADERS } from './booking';
 import { measurePackageSize } from './packageSize';
 import { fillQueryCollection, measureIndexedReadLoad, measureQueries } from './queries';
 import { load, table } from './stats';
@@ -68,6 +69,9 @@ async function main(): Promise<void> {
 
     console.log('\nDatabase requests per action (budget: a page load ≤ 2)');
     console.log(table(['action', 'db requests'], await measureActions(post)));
+
+    console.log('\nBooking race (capacity must hold: granted = seats)');
+    console.log(table(BOOKING_RACE_HEADERS, await benchBookingRace(runtime.url)));
 
     console.log('\nQuery over 100,000 documents, one caller');
     console.log(table(['query', 'index', 'median ms', 'p99 ms'], await measureQueries(runtime.envId)));

@@ -15,6 +15,9 @@ export const COLLECTIONS = {
   bindingCodes: 'binding_codes',
   bookings: 'bookings',
   receptionRecords: 'reception_records',
+  receptionRules: 'reception_rules',
+  departments: 'departments',
+  staffCodes: 'staff_codes',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -75,21 +78,53 @@ export const DATABASE: readonly CollectionSpec[] = [
   },
   {
     name: COLLECTIONS.accounts,
-    indexes: [],
+    indexes: [
+      // Finds the WeChat account bound to a deputy (rebinding, unbinding, renaming).
+      { name: 'deputy_deputyId_1', keys: asc('deputy.deputyId') },
+      // A department's handlers, to notify when a case is urged (督办).
+      { name: 'staff_departmentId_1', keys: asc('staff.departmentId') },
+      // Staff accounts of an area's subtree (admin.listStaff).
+      { name: 'staff_areaId_1', keys: asc('staff.areaId') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {
     name: COLLECTIONS.receptionDays,
-    indexes: [{ name: 'stationId_1_date_1', keys: asc('stationId', 'date'), unique: true }],
+    indexes: [
+      // One day per station and date: generating the schedule twice adds nothing.
+      { name: 'stationId_1_date_1', keys: asc('stationId', 'date'), unique: true },
+      // Statistics: an area's or a deputy's reception days in a date range (进站人次, 接待人次).
+      { name: 'areaPath_1_date_1', keys: asc('areaPath', 'date') },
+      { name: 'deputyIds_1_date_1', keys: asc('deputyIds', 'date') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // A station's reception rule, _id = stationId; absent means the default (每月15日).
+    name: COLLECTIONS.receptionRules,
+    indexes: [{ name: 'checkInToken_1', keys: asc('checkInToken'), unique: true }],
     rule: DENY_ALL_CLIENTS,
   },
   {
     name: COLLECTIONS.opinions,
     indexes: [
       { name: 'trackingNo_1', keys: asc('trackingNo'), unique: true },
-      { name: 'authorOpenid_1', keys: asc('authorOpenid') },
+      // A resident's opinions, newest first: 我的意见, the rate limit and retried submits.
+      { name: 'authorOpenid_1_createdAt_-1', keys: [...asc('authorOpenid'), { field: 'createdAt', direction: -1 }] },
       { name: 'deputyId_1', keys: asc('deputyId') },
       { name: 'stationId_1', keys: asc('stationId') },
+      // Case handling: staff work queues and statistics of an area's subtree by date.
+      { name: 'areaPath_1_createdAt_1', keys: asc('areaPath', 'createdAt') },
+      { name: 'areaPath_1_status_1', keys: asc('areaPath', 'status') },
+      // A department's cases (every round) and those it still has to answer.
+      { name: 'departmentIds_1', keys: asc('departmentIds') },
+      { name: 'pendingDepartmentIds_1', keys: asc('pendingDepartmentIds') },
+      // Overdue lists; the daily timer closing cases nobody rated in time.
+      { name: 'deadline_dueAt_1', keys: asc('deadline.dueAt') },
+      { name: 'status_1_ratingDueAt_1', keys: asc('status', 'ratingDueAt') },
+      // A deputy's statistics: what they answered or forwarded.
+      { name: 'reply_deputyId_1', keys: asc('reply.deputyId') },
+      { name: 'forward_deputyId_1', keys: asc('forward.deputyId') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
@@ -109,14 +144,42 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     name: COLLECTIONS.bookings,
     indexes: [
-      { name: 'openid_1', keys: asc('openid') },
+      // `openid|dayId#epoch`, changed to the booking's own _id when the resident cancels: at most
+      // one booking per resident per day (epoch: a restored cancelled day starts afresh), whatever
+      // the concurrency.
+      { name: 'activeKey_1', keys: asc('activeKey'), unique: true },
+      { name: 'code_1', keys: asc('code'), unique: true },
+      // 我的预约, newest first.
+      { name: 'openid_1_date_-1', keys: [...asc('openid'), { field: 'date', direction: -1 }] },
+      // A day's roster and its waitlist.
       { name: 'dayId_1', keys: asc('dayId') },
+      // The daily timer: reminders for tomorrow, no-shows before today.
+      { name: 'status_1_date_1', keys: asc('status', 'date') },
+      { name: 'reminderRun_1', keys: asc('reminderRun') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
   {
+    // One record per visit, _id = `rr-<bookingId>`.
     name: COLLECTIONS.receptionRecords,
     indexes: [{ name: 'dayId_1', keys: asc('dayId') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 承办单位: the departments of an area cases are assigned to.
+    name: COLLECTIONS.departments,
+    indexes: [
+      // A case may go to departments of its own area and the areas above it: areaId in the case's areaPath.
+      { name: 'areaId_1', keys: asc('areaId') },
+      // The departments of an area's subtree (the directory staff manage).
+      { name: 'areaPath_1', keys: asc('areaPath') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One-time staff binding codes; _id = the code.
+    name: COLLECTIONS.staffCodes,
+    indexes: [],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -20,6 +20,12 @@ export interface AppConfig {
   devOpenid: string;
   /** How long one call may take before it counts as a network failure. */
   timeoutMs: number;
+  /**
+   * The subscribe message (公众平台 → 订阅消息) the opinion function sends when a deputy
+   * replies: its OPINION_REPLY_TEMPLATE_ID. The resident is asked to allow it when they submit;
+   * without that WeChat refuses the message (the reply still shows in 我的意见). Empty: never ask.
+   */
+  opinionReplyTemplateId: string;
 }
 
 export const CONFIG: AppConfig = {
@@ -28,6 +34,7 @@ export const CONFIG: AppConfig = {
   localBaseUrl: 'http://127.0.0.1:3900',
   devOpenid: 'demo-resident-001',
   timeoutMs: 10_000,
+  opinionReplyTemplateId: 'lxq-opinion-replied',
 };
 
 /** `envVersion` as `wx.getAccountInfoSync()` reports it. */

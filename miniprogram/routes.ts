@@ -1,26 +1,101 @@
-/** The pages of the main package, as app.json lists them, and the URLs that open them. */
+/** The pages of the app, as app.json lists them, and the URLs that open them. */
+import type { SceneKind } from './shared/domain/scene';
+
+/** The main package: what a resident needs, downloaded at first opening. */
 export const PAGES = {
   home: 'pages/home/index',
   stations: 'pages/stations/index',
   station: 'pages/station/index',
   deputy: 'pages/deputy/index',
+  scan: 'pages/scan/index',
+  opinionNew: 'pages/opinion-new/index',
+  myOpinions: 'pages/my-opinions/index',
+  opinion: 'pages/opinion/index',
+  bookingDays: 'pages/booking-days/index',
+  bookingNew: 'pages/booking-new/index',
+  myBookings: 'pages/my-bookings/index',
+  checkIn: 'pages/check-in/index',
 } as const;
+
+/**
+ * Subpackages, downloaded only when a deputy or a staff member opens them: residents never pay
+ * for them on a weak network. app.json lists each root with its pages relative to it.
+ */
+export const SUBPACKAGE_PAGES = {
+  deputyBind: 'packages/deputy/bind/index',
+  deputyInbox: 'packages/deputy/inbox/index',
+  deputyOpinion: 'packages/deputy/opinion/index',
+  staffCodes: 'packages/staff/codes/index',
+  staffRoster: 'packages/staff/roster/index',
+  staffWalkIn: 'packages/staff/walk-in/index',
+  staffRecord: 'packages/staff/reception-record/index',
+  staffSchedule: 'packages/staff/schedule/index',
+} as const;
+
+export const ALL_PAGES = { ...PAGES, ...SUBPACKAGE_PAGES } as const;
 
 const KNOWN_PAGES: ReadonlySet<string> = new Set(Object.values(PAGES));
 
 export const STATIONS_URL = `/${PAGES.stations}`;
+export const MY_OPINIONS_URL = `/${PAGES.myOpinions}`;
+export const DEPUTY_BIND_URL = `/${SUBPACKAGE_PAGES.deputyBind}`;
+export const DEPUTY_INBOX_URL = `/${SUBPACKAGE_PAGES.deputyInbox}`;
+export const STAFF_CODES_URL = `/${SUBPACKAGE_PAGES.staffCodes}`;
+export const MY_BOOKINGS_URL = `/${PAGES.myBookings}`;
+export const STAFF_ROSTER_URL = `/${SUBPACKAGE_PAGES.staffRoster}`;
+
+export function withQuery(page: string, query: Record<string, string>): string {
+  const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length > 0 ? `/${page}?${pairs.join('&')}` : `/${page}`;
+}
 
 export function stationUrl(stationId: string): string {
-  return `/${PAGES.station}?stationId=${encodeURIComponent(stationId)}`;
+  return withQuery(PAGES.station, { stationId });
 }
 
 export function deputyUrl(deputyId: string): string {
-  return `/${PAGES.deputy}?deputyId=${encodeURIComponent(deputyId)}`;
+  return withQuery(PAGES.deputy, { deputyId });
+}
+
+/** The page a scanned code's destination opens. */
+export function destinationUrl(destination: { kind: SceneKind; id: string }): string {
+  return destination.kind === 'deputy' ? deputyUrl(destination.id) : stationUrl(destination.id);
+}
+
+/** Whom an opinion is written to, and the name the form shows without asking the network. */
+export interface OpinionTargetRef {
+  kind: SceneKind;
+  id: string;
+  name: string;
+}
+
+export function opinionNewUrl(target: OpinionTargetRef): string {
+  const idKey = target.kind === 'deputy' ? 'deputyId' : 'stationId';
+  return withQuery(PAGES.opinionNew, { [idKey]: target.id, name: target.name });
+}
+
+export function opinionUrl(opinionId: string): string {
+  return withQuery(PAGES.opinion, { opinionId });
+}
+
+/** A station's reception days; from a deputy's page, the days that deputy is on duty stand out. */
+export function bookingDaysUrl(stationId: string, deputyId?: string): string {
+  return withQuery(PAGES.bookingDays, deputyId ? { stationId, deputyId } : { stationId });
+}
+
+/** The booking form for one slot; a full slot's form queues the resident for it. */
+export function bookingNewUrl(slot: { dayId: string; slotId: string }): string {
+  return withQuery(PAGES.bookingNew, { dayId: slot.dayId, slotId: slot.slotId });
+}
+
+export function deputyOpinionUrl(opinionId: string): string {
+  return withQuery(SUBPACKAGE_PAGES.deputyOpinion, { opinionId });
 }
 
 /**
  * The URL to open for a page path carried by one of our mini-program codes
- * (`pages/station/index?stationId=…`), or null when it is not a page of ours.
+ * (`pages/scan/index?scene=d%3DD001`, `pages/station/index?stationId=…`), or null when it is
+ * not a page of ours.
  */
 export function urlForPagePath(pagePath: string): string | null {
   const normalized = pagePath.trim().replace(/^\/+/, '');

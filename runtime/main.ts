@@ -1,6 +1,8 @@
 /** `npm start`: the local CloudBase runtime with demo data, on 127.0.0.1:$PORT (default 3900). */
 import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
 import { seedIfEmpty } from './seed';
+import { DEMO_HANDLER_ACCOUNTS } from './seed/demoCasework';
+import { DEMO_BINDING_CODE, DEMO_BOUND_DEPUTY_ID } from './seed/demoOpinions';
 import { startRuntime } from './server';
 
 async function main(): Promise<void> {
@@ -11,6 +13,9 @@ async function main(): Promise<void> {
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
   console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);
+  console.log(`  demo department handlers: ${DEMO_HANDLER_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}`);
+  console.log('  demo resident with an answer to rate: demo-resident-104 (opinion.getMine {"opinionId":"case-demo-04"})');
+  console.log(`  demo deputy binding code: ${DEMO_BINDING_CODE} (陈建华 ${DEMO_BOUND_DEPUTY_ID}; account.bindDeputy, works once per fresh data folder)`);
   console.log('  try:');
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);

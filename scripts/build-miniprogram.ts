@@ -53,11 +53,12 @@ export function buildMiniprogramNpm(): NpmBuildResult {
     for (const dependency of dependenciesOf(file)) visit(dependency);
   }
 
+  const quoted = quotedWords([...files, ...walk(MINIPROGRAM_DIR, (dir) => dir !== NPM_DIR)]);
   const written: string[] = [];
   let bytes = 0;
   for (const source of [...files].sort()) {
     const target = path.join(OUT_DIR, path.relative(DIST_DIR, source));
-    const content = shippedContent(source);
+    const content = source === ICON_STYLES ? Buffer.from(keepUsedIcons(fs.readFileSync(source, 'utf8'), quoted)) : shippedContent(source);
     writeIfChanged(target, content);
     written.push(path.relative(NPM_DIR, target).split(path.sep).join('/'));
     bytes += content.length;
@@ -139,6 +140,28 @@ function shippedContent(source: string): Buffer {
   if (path.extname(source) !== '.js') return raw;
   const { code } = transformSync(raw.toString('utf8'), { loader: 'js', format: 'cjs', minify: true, sourcefile: source });
   return Buffer.from(code, 'utf8');
+}
+
+/**
+ * TDesign's icon stylesheet maps all ~2,350 glyph names to font code points (110 KB). An icon is
+ * named by a quoted literal somewhere — `name="location"` in a page, `'chevron-right'` in a
+ * component's code — so only glyphs whose name appears quoted in the app or in the copied
+ * TDesign files are kept; every other rule of the stylesheet stays.
+ */
+const ICON_STYLES = path.join(DIST_DIR, 'icon', 'icon.wxss');
+const SOURCE_TEXT = /\.(ts|js|wxml|json|wxs)$/;
+
+function quotedWords(files: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const file of files) {
+    if (!SOURCE_TEXT.test(file) || file.endsWith('.d.ts')) continue;
+    for (const word of matches(fs.readFileSync(file, 'utf8'), /["'`]([a-z][a-z0-9-]*)["'`]/g)) words.add(word);
+  }
+  return words;
+}
+
+export function keepUsedIcons(css: string, used: ReadonlySet<string>): string {
+  return css.replace(/\.t-icon-([a-z0-9-]+):before\{content:'[^']*';\}\n?/g, (rule, name: string) => (used.has(name) ? rule : ''));
 }
 
 function writeIfChanged(target: string, content: Buffer): void {

@@ -10,6 +10,9 @@ export interface AccountDocument {
   /** Set when the account is bound to a deputy record (by a one-time binding code). */
   deputy?: { deputyId: string; name: string } | null;
   staff?: StaffScope | null;
+  /** The staff member's own name, from the staff code they bound with (kept with the record of what they did). */
+  staffName?: string | null;
+  staffBoundAt?: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
 }

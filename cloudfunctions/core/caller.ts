@@ -27,18 +27,36 @@ export function requireDeputy(caller: Caller): { deputyId: string; name: string 
   return deputy;
 }
 
-/** The caller's staff scope, or AUTH.FORBIDDEN. */
-export function requireStaff(caller: Caller): StaffScope {
+/** Any staff account, department handlers included, or AUTH.FORBIDDEN. */
+export function requireStaffAccount(caller: Caller): StaffScope {
   const staff = caller.account?.staff;
   if (!staff || !caller.account?.roles?.includes('staff')) fail('AUTH.FORBIDDEN');
   return staff;
 }
 
 /**
+ * The caller's scope as congress staff (station, area, admin), or AUTH.FORBIDDEN. A department's
+ * handler is not congress staff: they only answer the cases assigned to their department.
+ */
+export function requireStaff(caller: Caller): StaffScope {
+  const staff = requireStaffAccount(caller);
+  if (staff.role === 'handler') fail('AUTH.FORBIDDEN');
+  return staff;
+}
+
+/** The caller as a department's handler: their scope with the department, or AUTH.FORBIDDEN. */
+export function requireHandler(caller: Caller): StaffScope & { departmentId: string } {
+  const staff = requireStaffAccount(caller);
+  if (staff.role !== 'handler' || !staff.departmentId) fail('AUTH.FORBIDDEN');
+  return { ...staff, departmentId: staff.departmentId };
+}
+
+/**
  * Whether a staff scope covers something located at `areaPath` (ids from the city down) and,
- * for station staff, at `stationId`.
+ * for station staff, at `stationId`. A handler's scope covers no place.
  */
 export function scopeCovers(scope: StaffScope, place: { areaPath: readonly string[]; stationId?: string }): boolean {
+  if (scope.role === 'handler') return false;
   if (scope.role === 'station') return scope.stationId !== undefined && scope.stationId === place.stationId;
   return place.areaPath.includes(scope.areaId);
 }

@@ -3,6 +3,9 @@ import { getDeputy } from './getDeputy';
 import { getStation } from './getStation';
 import { listAreas } from './listAreas';
 import { listStations } from './listStations';
+import { nearestStations } from './nearestStations';
+import { resolveScene } from './resolveScene';
+import { searchDeputies } from './searchDeputies';
 
 /** Find your deputy: areas, liaison stations and deputies, readable by anyone. */
 export const main = createFunction('directory', {
@@ -10,4 +13,7 @@ export const main = createFunction('directory', {
   'directory.listStations': listStations,
   'directory.getStation': getStation,
   'directory.getDeputy': getDeputy,
+  'directory.resolveScene': resolveScene,
+  'directory.searchDeputies': searchDeputies,
+  'directory.nearestStations': nearestStations,
 });

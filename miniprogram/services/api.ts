@@ -33,10 +33,18 @@ function localTransport(config: AppConfig): Transport {
 }
 
 let transport: Transport | undefined;
+let chosen: { backend: Backend; config: AppConfig } | undefined;
 
 /** Chooses the back end; app.ts does this at launch, tests before they call. */
 export function useBackend(backend: Backend, config: AppConfig = CONFIG): void {
   transport = backend === 'cloud' ? cloudTransport(config) : localTransport(config);
+  chosen = { backend, config };
+}
+
+/** The back end in use, for the other seams that must follow it (file uploads). */
+export function backendInUse(): { backend: Backend; config: AppConfig } {
+  if (!chosen) throw new Error('No back end chosen: app.ts calls useBackend() at launch');
+  return chosen;
 }
 
 function activeTransport(): Transport {

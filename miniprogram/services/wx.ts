@@ -4,8 +4,11 @@
  */
 import type { EnvVersion } from '../config';
 
-/** Why a wx call failed: the user cancelled, the network let us down, or the call itself failed. */
-export type WxFailureKind = 'cancelled' | 'network' | 'failed';
+/**
+ * Why a wx call failed: the user cancelled, the user (or the phone's settings) refused a
+ * permission, the network let us down, or the call itself failed.
+ */
+export type WxFailureKind = 'cancelled' | 'denied' | 'network' | 'failed';
 
 export class WxCallError extends Error {
   constructor(
@@ -18,10 +21,15 @@ export class WxCallError extends Error {
   }
 }
 
+// How WeChat words a refused permission ("auth deny", "authorize no response", "system permission denied",
+// "privacy permission is not authorized"): the app explains it instead of calling it a failure.
+const PERMISSION_REFUSED = /auth(orize)? ?(deny|denied|no response)|permission (is )?(denied|not authorized)/i;
+
 function failureOf(api: string, error: unknown, classify: (errMsg: string) => WxFailureKind): WxCallError {
   const reported = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined;
   const errMsg = typeof reported === 'string' ? reported : String(error);
-  return new WxCallError(api, /cancel/i.test(errMsg) ? 'cancelled' : classify(errMsg), errMsg);
+  const kind = /cancel/i.test(errMsg) ? 'cancelled' : PERMISSION_REFUSED.test(errMsg) ? 'denied' : classify(errMsg);
+  return new WxCallError(api, kind, errMsg);
 }
 
 /** Rejects a call that has not answered in time: on a weak network it may never answer. */
@@ -99,6 +107,14 @@ export function writeStorage(key: string, value: unknown): void {
   }
 }
 
+export function removeStorage(key: string): void {
+  try {
+    wx.removeStorageSync(key);
+  } catch (error) {
+    console.warn(`[storage] could not remove ${key}`, error);
+  }
+}
+
 /** A plain text toast, long enough to read. */
 export function showToast(title: string): void {
   wx.showToast({ title, icon: 'none', duration: 2500 });
@@ -116,6 +132,11 @@ export async function navigateTo(url: string): Promise<void> {
     console.warn(`[navigate] ${url}: navigateTo failed, replacing the page instead`, error);
     await pageCall('redirectTo', url).catch((failure: unknown) => console.error(`[navigate] ${url}: cannot open`, failure));
   }
+}
+
+/** Replaces the current page, so 返回 skips it (a landing page that only forwards, a finished form). */
+export async function redirectTo(url: string): Promise<void> {
+  await pageCall('redirectTo', url).catch((error: unknown) => console.error(`[navigate] ${url}: cannot open`, error));
 }
 
 function pageCall(api: 'navigateTo' | 'redirectTo', url: string): Promise<void> {
@@ -169,6 +190,172 @@ export function makePhoneCall(phoneNumber: string): Promise<boolean> {
         const failure = failureOf('makePhoneCall', error, () => 'failed');
         if (failure.kind === 'cancelled') resolve(false);
         else reject(failure);
+      },
+    });
+  });
+}
+
+/** A photo picked on the phone, before it is uploaded. */
+export interface LocalImage {
+  path: string;
+  size: number;
+}
+
+/** The album or the camera; resolves [] when the user backs out. Photos come compressed: uploads are small on a weak network. */
+export function chooseImages(count: number): Promise<LocalImage[]> {
+  return new Promise((resolve, reject) => {
+    wx.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['album', 'camera'],
+      success: (res) => resolve(res.tempFiles.map((file) => ({ path: file.tempFilePath, size: file.size }))),
+      fail: (error) => {
+        const failure = failureOf('chooseMedia', error, () => 'failed');
+        if (failure.kind === 'cancelled') resolve([]);
+        else reject(failure);
+      },
+    });
+  });
+}
+
+/** Uploads a local file to cloud storage; resolves with its fileID. `onProgress` gets 0–100. */
+export function cloudUploadFile(cloudPath: string, filePath: string, onProgress: (percent: number) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const task = wx.cloud.uploadFile({
+      cloudPath,
+      filePath,
+      success: (res) => resolve(res.fileID),
+      fail: (error) =>
+        reject(failureOf('cloud.uploadFile', error, (errMsg) => (CLOUD_NETWORK_FAILURE.test(errMsg) ? 'network' : 'failed'))),
+    });
+    task?.onProgressUpdate?.((res) => onProgress(res.progress));
+  });
+}
+
+export function readFileBytes(filePath: string): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    wx.getFileSystemManager().readFile({
+      filePath,
+      success: (res) => resolve(res.data as ArrayBuffer),
+      fail: (error) => reject(failureOf('readFile', error, () => 'failed')),
+    });
+  });
+}
+
+/** PUTs bytes to a URL and resolves with the HTTP status; any failure to get an answer is a network failure. */
+export function putBytes(url: string, data: ArrayBuffer, header: Record<string, string>, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url,
+      method: 'PUT',
+      data,
+      header,
+      timeout: timeoutMs,
+      success: (res) => resolve(res.statusCode),
+      fail: (error) => reject(failureOf('request', error, () => 'network')),
+    });
+  });
+}
+
+export interface GeoPosition {
+  latitude: number;
+  longitude: number;
+}
+
+/** Where the phone is (GCJ-02, as stations are stored); rejects with kind 'denied' when the resident says no. */
+export function getLocation(): Promise<GeoPosition> {
+  return new Promise((resolve, reject) => {
+    wx.getLocation({
+      type: 'gcj02',
+      success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude }),
+      fail: (error) => reject(failureOf('getLocation', error, () => 'failed')),
+    });
+  });
+}
+
+/** The map picker; resolves null when the resident backs out. */
+export function chooseLocation(): Promise<Place | null> {
+  return new Promise((resolve, reject) => {
+    wx.chooseLocation({
+      success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude, name: res.name, address: res.address }),
+      fail: (error) => {
+        const failure = failureOf('chooseLocation', error, () => 'failed');
+        if (failure.kind === 'cancelled') resolve(null);
+        else reject(failure);
+      },
+    });
+  });
+}
+
+/** Shows photos full screen, where the resident can zoom (and long-press to save). */
+export function previewImages(urls: string[], current: string): void {
+  wx.previewImage({ urls, current, fail: (error) => console.warn('[previewImage] failed', error) });
+}
+
+/** Downloads an image and saves it to the phone's album; rejects with kind 'denied' when not allowed. */
+export async function saveImageToAlbum(url: string): Promise<void> {
+  const filePath = await new Promise<string>((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      success: (res) =>
+        res.statusCode >= 200 && res.statusCode < 300
+          ? resolve(res.tempFilePath)
+          : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
+      fail: (error) => reject(failureOf('downloadFile', error, () => 'network')),
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    wx.saveImageToPhotosAlbum({
+      filePath,
+      success: () => resolve(),
+      fail: (error) => reject(failureOf('saveImageToPhotosAlbum', error, () => 'failed')),
+    });
+  });
+}
+
+export function copyText(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    wx.setClipboardData({ data: text, success: () => resolve(), fail: (error) => reject(failureOf('setClipboardData', error, () => 'failed')) });
+  });
+}
+
+/**
+ * Asks the user to allow subscribe messages (one each time they allow). Must run inside a tap.
+ * Never rejects: a refusal only means no message; the app works the same.
+ */
+export function requestSubscribe(templateIds: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      wx.requestSubscribeMessage({
+        tmplIds: templateIds,
+        success: () => resolve(),
+        fail: (error) => {
+          console.warn('[subscribe] not allowed', error);
+          resolve();
+        },
+      });
+    } catch (error) {
+      console.warn('[subscribe] not available', error);
+      resolve();
+    }
+  });
+}
+
+/** Back to the page before (a finished form); from a page opened first, nothing happens. */
+export function navigateBack(): void {
+  wx.navigateBack({ fail: (error) => console.warn('[navigate] back failed', error) });
+}
+
+/** A yes/no question in the system dialog; resolves true only for yes. */
+export function confirm(question: { title: string; content: string; confirmText: string; cancelText: string }): Promise<boolean> {
+  return new Promise((resolve) => {
+    wx.showModal({
+      ...question,
+      success: (res) => resolve(res.confirm),
+      fail: (error) => {
+        console.warn('[showModal] failed', error);
+        resolve(false);
       },
     });
   });

@@ -5,6 +5,7 @@
  */
 import { ADMIN_ERRORS } from './errors/admin';
 import { BOOKING_ERRORS } from './errors/booking';
+import { CASEWORK_ERRORS } from './errors/casework';
 import { COMMON_ERRORS } from './errors/common';
 import { OPINION_ERRORS } from './errors/opinion';
 
@@ -13,6 +14,7 @@ export const ERROR_MESSAGES = {
   ...OPINION_ERRORS,
   ...ADMIN_ERRORS,
   ...BOOKING_ERRORS,
+  ...CASEWORK_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

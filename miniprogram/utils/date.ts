@@ -38,3 +38,22 @@ export function formatReceptionDate(date: string): string {
 export function formatTimeWindows(windows: ReadonlyArray<{ start: string; end: string }>): string {
   return windows.map((window) => `${window.start}–${window.end}`).join('、');
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An instant (ISO 8601) as a Shanghai date and time: `2025年11月23日 14:05`; anything unparsable as it came. */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const wall = new Date(time + SHANGHAI_OFFSET_MS);
+  return `${wall.getUTCFullYear()}年${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日 ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+}
+
+/** An instant (ISO 8601) as its Shanghai calendar date: `2025年11月30日`. */
+export function formatDate(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const wall = new Date(time + SHANGHAI_OFFSET_MS);
+  return `${wall.getUTCFullYear()}年${wall.getUTCMonth() + 1}月${wall.getUTCDate()}日`;
+}

@@ -1,9 +1,14 @@
+import type { DayDocument } from '../../cloudfunctions/booking/documents';
+import { plannedDays } from '../../cloudfunctions/booking/days';
 import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/shared/domain/directory';
+import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
+import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 
 /**
  * Demo data for the local runtime: a fictional city (临江市) with two districts, their
  * townships and communities, four liaison stations, fourteen deputies of every level, and
- * reception days on the 15th of the next three months. All names are invented.
+ * reception days on the 15th of the next three months (moved to the next working day when the
+ * 15th is a weekend or holiday). All names are invented.
  */
 
 export const DEMO_RESIDENT_OPENID = 'demo-resident-001';
@@ -104,43 +109,25 @@ export const DEMO_DEPUTIES: Deputy[] = [
   deputy('dp-014', 'D014', '许晓东', 'township', '青石镇第四选区', '退休教师', ['st-qingshi']),
 ];
 
-export interface ReceptionDayDocument {
-  _id: string;
-  stationId: string;
-  date: string;
-  windows: Array<{ start: string; end: string }>;
-  deputyIds: string[];
-  cancelled: boolean;
+export type ReceptionDayDocument = DayDocument;
+
+/** Every demo station follows the default rule: the 15th, moved to the next working day. */
+function demoDays(today: string): DayDocument[] {
+  const now = shanghaiInstant(today);
+  return DEMO_STATIONS.flatMap((st) => plannedDays(st, DEFAULT_RECEPTION_RULE, today, now));
 }
 
-const WINDOWS = [
-  { start: '09:00', end: '11:30' },
-  { start: '14:30', end: '17:00' },
-];
-
-/** The 15th of this month (if still ahead) and of the following months, three in all. */
+/** The demo stations' reception dates over the next three months (the 15th, or the working day after). */
 export function demoReceptionDates(today: string): string[] {
-  const [year, month] = today.split('-').map(Number) as [number, number];
-  const dates: string[] = [];
-  for (let offset = 0; dates.length < 3; offset += 1) {
-    const m = month - 1 + offset;
-    const date = `${year + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-15`;
-    if (date >= today) dates.push(date);
-  }
-  return dates;
+  return [...new Set(demoDays(today).map((day) => day.date))].sort();
 }
 
 export function demoReceptionDays(today: string): ReceptionDayDocument[] {
-  return DEMO_STATIONS.flatMap((st) => {
-    const onDuty = DEMO_DEPUTIES.filter((d) => d.stationIds.includes(st._id)).map((d) => d._id);
-    return demoReceptionDates(today).map((date, i) => ({
-      _id: `rd-${st.code}-${date}`,
-      stationId: st._id,
-      date,
-      windows: WINDOWS,
-      // Rotate who is on duty so each day shows a different pair.
-      deputyIds: [onDuty[i % onDuty.length], onDuty[(i + 1) % onDuty.length]].filter((id, k, all): id is string => !!id && all.indexOf(id) === k),
-      cancelled: false,
-    }));
+  return demoDays(today).map((day, i, all) => {
+    const onDuty = DEMO_DEPUTIES.filter((d) => d.stationIds.includes(day.stationId)).map((d) => d._id);
+    const nth = all.slice(0, i).filter((other) => other.stationId === day.stationId).length;
+    // Rotate who is on duty so each day shows a different pair.
+    const deputyIds = [onDuty[nth % onDuty.length], onDuty[(nth + 1) % onDuty.length]].filter((id, k, ids): id is string => !!id && ids.indexOf(id) === k);
+    return { ...day, deputyIds };
   });
 }

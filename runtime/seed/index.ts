@@ -2,6 +2,8 @@ import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
+import { demoCaseworkBatches } from './demoCasework';
+import { demoOpinionBatches } from './demoOpinions';
 
 export interface SeedReport {
   seeded: boolean;
@@ -23,11 +25,13 @@ export async function seedIfEmpty(envId: string, now = new Date()): Promise<Seed
     [COLLECTIONS.deputies, DEMO_DEPUTIES],
     [COLLECTIONS.receptionDays, demoReceptionDays(shanghaiDate(now))],
     [COLLECTIONS.accounts, DEMO_STAFF_ACCOUNTS.map((account) => ({ ...account, createdAt: now }))],
+    ...demoOpinionBatches(now),
+    ...demoCaseworkBatches(now),
   ];
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {
     await db.collection(collection).add(docs);
-    counts[collection] = docs.length;
+    counts[collection] = (counts[collection] ?? 0) + docs.length;
   }
   return { seeded: true, counts };
 }

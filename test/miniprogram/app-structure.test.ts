@@ -5,13 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PAGES, urlForPagePath } from '../../miniprogram/routes';
+import { PAGES, SUBPACKAGE_PAGES, urlForPagePath } from '../../miniprogram/routes';
 
 const MINIPROGRAM = path.resolve(__dirname, '../../miniprogram');
 const TDESIGN = path.resolve(__dirname, '../../node_modules/tdesign-miniprogram/miniprogram_dist');
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-const app = readJson<{ pages: string[]; style: string; lazyCodeLoading: string }>(path.join(MINIPROGRAM, 'app.json'));
+const app = readJson<{ pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; style: string; lazyCodeLoading: string }>(
+  path.join(MINIPROGRAM, 'app.json'),
+);
+const subpackagePages = (app.subPackages ?? []).flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/+$/, '')}/${page}`));
 
 function sourceFiles(dir: string, skip: string[]): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -30,6 +33,11 @@ describe('app.json', () => {
     expect(app.pages[0]).toBe(PAGES.home);
   });
 
+  it('lists every subpackage page the code routes to, and each lives under its root', () => {
+    expect([...subpackagePages].sort()).toEqual(Object.values(SUBPACKAGE_PAGES).sort());
+    for (const pkg of app.subPackages ?? []) expect(pkg.root).toMatch(/^packages\/[a-z-]+\/$/);
+  });
+
   it('uses the v2 style and loads only the components a page needs', () => {
     expect(app.style).toBe('v2');
     expect(app.lazyCodeLoading).toBe('requiredComponents');
@@ -37,7 +45,7 @@ describe('app.json', () => {
 });
 
 describe('pages and components', () => {
-  it.each(app.pages)('%s has its script, template, style and config', (page) => {
+  it.each([...app.pages, ...subpackagePages])('%s has its script, template, style and config', (page) => {
     for (const ext of ['.ts', '.wxml', '.wxss', '.json']) expect(fs.existsSync(path.join(MINIPROGRAM, page + ext))).toBe(true);
   });
 

@@ -20,7 +20,8 @@ describe('demo data', () => {
 
   test('reception days: the 15th of the next three months, counting this month only if still ahead', () => {
     expect(demoReceptionDates('2026-11-23')).toEqual(['2026-12-15', '2027-01-15', '2027-02-15']);
-    expect(demoReceptionDates('2026-11-15')).toEqual(['2026-11-15', '2026-12-15', '2027-01-15']);
+    // 2026-11-15 is a Sunday: that month's reception day moves to Monday the 16th.
+    expect(demoReceptionDates('2026-11-15')).toEqual(['2026-11-16', '2026-12-15', '2027-01-15']);
     const days = demoReceptionDays('2026-11-23');
     expect(days).toHaveLength(DEMO_STATIONS.length * 3);
     for (const day of days) expect(day.deputyIds.length).toBeGreaterThan(0);

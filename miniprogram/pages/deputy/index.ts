@@ -1,7 +1,7 @@
 import { fontScaleBehavior } from '../../behaviors/font-scale';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
-import { stationUrl } from '../../routes';
+import { bookingDaysUrl, opinionNewUrl, stationUrl } from '../../routes';
 import { initialDeputyState, loadDeputy, type DeputyState } from './model';
 
 
@@ -23,6 +23,16 @@ Component({
     },
     onOpenStation(event: TapEvent<{ stationId: string }>) {
       return navigateTo(stationUrl(event.currentTarget.dataset.stationId));
+    },
+    onBook() {
+      const { view, deputyId } = this.data;
+      if (!view?.bookingStationId) return undefined;
+      return navigateTo(bookingDaysUrl(view.bookingStationId, deputyId));
+    },
+    onLeaveOpinion() {
+      const { view, deputyId } = this.data;
+      if (!view) return undefined;
+      return navigateTo(opinionNewUrl({ kind: 'deputy', id: deputyId, name: view.name }));
     },
   },
 });

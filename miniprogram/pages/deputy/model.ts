@@ -13,6 +13,8 @@ export interface DeputyView {
   stations: StationItem[];
   /** Each day with the station it is at, so the resident knows where to go. */
   days: Array<ReceptionDayItem & { stationName: string }>;
+  /** Where 预约接待 books: the station of the deputy's next reception day, else their first station; '' for none. */
+  bookingStationId: string;
 }
 
 export type DeputyState = Loaded<DeputyView>;
@@ -28,6 +30,7 @@ export function toDeputyView({ deputy, stations, upcomingDays }: DeputyDetail): 
     profile: deputy.profile,
     stations: stations.map(stationItem),
     days: upcomingDays.map((day) => ({ ...receptionDayItem(day), stationName: stationNames.get(day.stationId) ?? '' })),
+    bookingStationId: upcomingDays[0]?.stationId ?? stations[0]?._id ?? '',
   };
 }
 

@@ -2,6 +2,7 @@ import type { FontScale } from '../../shared/domain/account';
 import { toApiError } from '../../services/api';
 import { navigateTo, scanCode, showToast, type ScanResult } from '../../services/wx';
 import { chooseFontScale } from '../../stores/font-scale';
+import { refreshRoles, rememberedRoles, type RoleEntries } from '../../stores/profile';
 import { urlForPagePath } from '../../routes';
 
 export const FONT_SCALE_OPTIONS: ReadonlyArray<{ value: FontScale; label: string }> = [
@@ -43,5 +44,18 @@ export async function changeFontScale(scale: FontScale): Promise<void> {
   } catch (error) {
     const apiError = toApiError(error);
     showToast(apiError.code === 'COMMON.NETWORK' ? FONT_SAVED_LATER : apiError.message);
+  }
+}
+
+/**
+ * The entries for deputies and staff: what the phone remembers at once, then what the account
+ * says. A failure to ask changes nothing on screen; residents never see an error for this.
+ */
+export async function showRoleEntries(render: (roles: RoleEntries) => void): Promise<void> {
+  render(rememberedRoles());
+  try {
+    render(await refreshRoles());
+  } catch (error) {
+    console.warn('[home] roles not refreshed', toApiError(error).code);
   }
 }

@@ -1,7 +1,7 @@
 import { fontScaleBehavior } from '../../behaviors/font-scale';
 import type { TapEvent } from '../../utils/events';
 import { makePhoneCall, navigateTo, openLocation, showToast } from '../../services/wx';
-import { deputyUrl } from '../../routes';
+import { bookingDaysUrl, deputyUrl, opinionNewUrl } from '../../routes';
 import { initialStationState, loadStation, type StationState } from './model';
 
 
@@ -39,6 +39,14 @@ Component({
     },
     onOpenDeputy(event: TapEvent<{ deputyId: string }>) {
       return navigateTo(deputyUrl(event.currentTarget.dataset.deputyId));
+    },
+    onBook() {
+      return navigateTo(bookingDaysUrl(this.data.stationId));
+    },
+    onLeaveOpinion() {
+      const { view, stationId } = this.data;
+      if (!view) return undefined;
+      return navigateTo(opinionNewUrl({ kind: 'station', id: stationId, name: view.name }));
     },
   },
 });

@@ -1,9 +1,8 @@
 import { fontScaleBehavior } from '../../behaviors/font-scale';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
-import { stationUrl } from '../../routes';
+import { deputyUrl, stationUrl } from '../../routes';
 import { createStationsModel, initialStationsState, type StationsState } from './model';
-
 
 const models = new WeakMap<object, ReturnType<typeof createStationsModel>>();
 
@@ -24,6 +23,21 @@ Component({
     },
     onOpenStation(event: TapEvent<{ stationId: string }>) {
       return navigateTo(stationUrl(event.currentTarget.dataset.stationId));
+    },
+    onKeyword(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      models.get(this)?.setKeyword(event.detail.value);
+    },
+    onSearch() {
+      return models.get(this)?.search(this.data.keyword);
+    },
+    onClearSearch() {
+      models.get(this)?.clearSearch();
+    },
+    onOpenDeputy(event: TapEvent<{ deputyId: string }>) {
+      return navigateTo(deputyUrl(event.currentTarget.dataset.deputyId));
+    },
+    onNearest() {
+      return models.get(this)?.showNearest();
     },
   },
 });

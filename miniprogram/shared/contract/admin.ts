@@ -1,3 +1,141 @@
-import { namespaced } from './define';
+import { z } from 'zod';
+import type { StaffRole } from '../domain/account';
+import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
+import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
+import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
+import { action, namespaced } from './define';
+import { docId } from './fields';
 
-export const adminActions = namespaced('admin', {});
+const label = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => text.length > 0, { message: '必填' });
+const note = (max: number) => z.string().trim().max(max);
+
+export const saveStationPayload = z.strictObject({
+  /** Absent: create a station. Present: replace that station's fields. */
+  stationId: docId.optional(),
+  code: z.string().trim().toUpperCase().regex(STATION_CODE_PATTERN, '编号为2–8位大写字母或数字，如 LJ01'),
+  name: label(40),
+  areaId: docId,
+  address: label(120),
+  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
+  openingHours: note(60),
+  phone: z.string().trim().regex(/^[0-9+\-() ]{0,20}$/, '电话只能包含数字和 - ( ) +'),
+  receptionNote: note(120),
+  /** false retires the station: it leaves lists and its QR codes stop opening it. */
+  active: z.boolean(),
+});
+
+export const saveDeputyPayload = z.strictObject({
+  /** Absent: create a deputy. Present: replace that deputy's fields. */
+  deputyId: docId.optional(),
+  code: z.string().trim().toUpperCase().regex(DEPUTY_CODE_PATTERN, '编号为2–12位大写字母或数字，如 D001'),
+  name: label(20),
+  level: z.enum(DEPUTY_LEVELS),
+  constituency: label(40),
+  occupation: note(60),
+  profile: note(500),
+  /** A cloud fileID or an https URL; empty shows the default portrait. */
+  photoUrl: z.union([z.literal(''), z.string().max(512).regex(/^(cloud|https):\/\/\S+$/, '照片地址格式不正确')]),
+  /** The stations they receive at, the first one handling opinions left for them. */
+  stationIds: z
+    .array(docId)
+    .max(5)
+    .refine((ids) => ids.length > 0, { message: '请至少选择一个联络站' }),
+  /** false retires the deputy: they leave lists and their QR codes stop opening them. */
+  active: z.boolean(),
+});
+
+const bindingCode = z
+  .string()
+  .max(32)
+  .transform(normalizeBindingCode)
+  .refine(isBindingCode, { message: '绑定码是8位字母和数字' });
+
+export interface IssuedBindingCode {
+  code: string;
+  deputyId: string;
+  deputyName: string;
+  /** ISO 8601; the code works once, until then. */
+  expiresAt: string;
+}
+
+export interface QrCodeFile {
+  scene: string;
+  fileID: string;
+  /** A temporary HTTPS URL of the PNG, to show or download. */
+  url: string;
+}
+
+/** A department (承办单位) of an area, to which staff assign cases. */
+export interface Department {
+  _id: string;
+  name: string;
+  areaId: string;
+  active: boolean;
+}
+
+export const saveDepartmentPayload = z.strictObject({
+  /** Absent: create a department. Present: replace that department's fields. */
+  departmentId: docId.optional(),
+  name: label(40),
+  areaId: docId,
+  /** false retires it: no new cases are assigned to it; its handlers still see their cases. */
+  active: z.boolean(),
+});
+
+const personName = label(20);
+
+/** Who a staff binding code makes its user: the role and where it applies. */
+export const issueStaffCodePayload = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('station'), stationId: docId, name: personName }),
+  z.strictObject({ role: z.literal('area'), areaId: docId, name: personName }),
+  z.strictObject({ role: z.literal('admin'), areaId: docId, name: personName }),
+  z.strictObject({ role: z.literal('handler'), departmentId: docId, name: personName }),
+]);
+
+export interface IssuedStaffCode {
+  code: string;
+  role: StaffRole;
+  roleLabel: string;
+  /** The station, area or department the account will work for. */
+  placeName: string;
+  /** The person the code is for. */
+  name: string;
+  /** ISO 8601; the code works once, until then. */
+  expiresAt: string;
+}
+
+export interface StaffMember {
+  /** The account (its WeChat identity), to remove the role with. */
+  accountId: string;
+  name: string;
+  role: StaffRole;
+  roleLabel: string;
+  areaId: string;
+  stationId?: string;
+  departmentId?: string;
+  departmentName?: string;
+  boundAt: string | null;
+}
+
+export const adminActions = namespaced('admin', {
+  saveStation: action<{ station: Station }>()(saveStationPayload),
+  saveDeputy: action<{ deputy: Deputy }>()(saveDeputyPayload),
+  issueBindingCode: action<IssuedBindingCode>()(z.strictObject({ deputyId: docId })),
+  revokeBindingCode: action<{ code: string; deputyId: string; revokedAt: string }>()(z.strictObject({ code: bindingCode })),
+  unbindDeputy: action<{ deputyId: string; unboundAccounts: number }>()(z.strictObject({ deputyId: docId })),
+  createQrCode: action<QrCodeFile>()(z.strictObject({ kind: z.enum(SCENE_KINDS), id: docId })),
+  saveDepartment: action<{ department: Department }>()(saveDepartmentPayload),
+  /** Departments of an area's subtree (default: the caller's area). */
+  listDepartments: action<{ departments: Department[] }>()(
+    z.strictObject({ areaId: docId.optional(), includeInactive: z.boolean().optional() }),
+  ),
+  /** Administrators: a one-time code that makes its user a staff member or a department's handler. */
+  issueStaffCode: action<IssuedStaffCode>()(issueStaffCodePayload),
+  listStaff: action<{ staff: StaffMember[] }>()(z.strictObject({ areaId: docId.optional() })),
+  removeStaff: action<{ accountId: string; removed: boolean }>()(z.strictObject({ accountId: docId })),
+});

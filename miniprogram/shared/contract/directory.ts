@@ -3,10 +3,12 @@ import type {
   Area,
   DeputySummary,
   Deputy,
+  GeoPoint,
   ReceptionDaySummary,
   Station,
   StationSummary,
 } from '../domain/directory';
+import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
 import { docId } from './fields';
 
@@ -22,9 +24,42 @@ export interface DeputyDetail {
   upcomingDays: ReceptionDaySummary[];
 }
 
+/** What a scanned mini-program code opens: the deputy's or the station's page. */
+export interface SceneDestination {
+  kind: SceneKind;
+  id: string;
+}
+
+export interface DeputySearchHit extends DeputySummary {
+  /** The stations they receive at, by code. */
+  stations: Array<{ _id: string; name: string }>;
+}
+
+export interface NearbyStation extends StationSummary {
+  location: GeoPoint;
+  distanceMeters: number;
+}
+
+export const DEPUTY_SEARCH_LIMIT = 20;
+export const NEAREST_STATIONS_LIMIT = 10;
+
 export const directoryActions = namespaced('directory', {
   listAreas: action<{ areas: Area[] }>()(z.strictObject({})),
   listStations: action<{ stations: StationSummary[] }>()(z.strictObject({ areaId: docId.optional() })),
   getStation: action<StationDetail>()(z.strictObject({ stationId: docId })),
   getDeputy: action<DeputyDetail>()(z.strictObject({ deputyId: docId })),
+  /** `scene` exactly as the page received it in options.scene (encoded or not). */
+  resolveScene: action<SceneDestination>()(z.strictObject({ scene: z.string().max(128) })),
+  searchDeputies: action<{ deputies: DeputySearchHit[] }>()(
+    z.strictObject({
+      keyword: z
+        .string()
+        .trim()
+        .max(20)
+        .refine((text) => text.length > 0, { message: '请输入代表姓名' }),
+    }),
+  ),
+  nearestStations: action<{ stations: NearbyStation[] }>()(
+    z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
+  ),
 });

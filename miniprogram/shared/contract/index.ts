@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountActions } from './account';
 import { adminActions } from './admin';
 import { bookingActions } from './booking';
+import { caseworkActions } from './casework';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
 
@@ -15,6 +16,7 @@ export const API = {
   ...opinionActions,
   ...adminActions,
   ...bookingActions,
+  ...caseworkActions,
 };
 
 export type Api = typeof API;

@@ -1,3 +1,221 @@
-import { namespaced } from './define';
+import { z } from 'zod';
+import {
+  INBOX_FILTERS,
+  OPINION_CATEGORIES,
+  OPINION_FORWARD_NOTE_MAX,
+  OPINION_PHOTOS_MAX,
+  OPINION_REPLY_MAX,
+  OPINION_TEXT_MAX,
+  OPINION_TEXT_MIN,
+  textLength,
+  type ActorRole,
+  type OpinionCategory,
+  type OpinionEventType,
+  type OpinionStatus,
+  type PublicOpinionEvent,
+} from '../domain/opinion';
+import { CASE_TEXT_LIMITS, RATINGS, type AnswerCategory, type RatingValue } from '../domain/casework';
+import { MOBILE_PATTERN } from '../domain/phone';
+import type { SceneKind } from '../domain/scene';
+import { action, namespaced } from './define';
+import { cursor, docId, pageSize } from './fields';
 
-export const opinionActions = namespaced('opinion', {});
+/** Text a person writes: trimmed, counted in characters as people count them. */
+const writtenText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((text) => textLength(text) >= min, { message: `请至少写${min}个字` })
+    .refine((text) => textLength(text) <= max, { message: `最多${max}个字，请精简后再提交` });
+
+/** A photo the mini-program uploaded with wx.cloud.uploadFile under opinion-photos/. */
+const opinionPhoto = z
+  .string()
+  .max(512)
+  .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/opinion-photos\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/, '照片格式不正确，请重新上传');
+
+/** Made once per form fill on the phone and sent again on every retry of the same submit. */
+const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
+
+const location = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  address: z.string().trim().max(200).optional(),
+});
+
+const contact = z
+  .strictObject({
+    name: z.string().trim().max(20).optional(),
+    phone: z.string().trim().regex(MOBILE_PATTERN, '请填写11位手机号码').optional(),
+    /** The resident's explicit consent that the deputy may call them. */
+    mayContact: z.boolean(),
+  })
+  .refine((c) => !c.mayContact || !!c.phone, { message: '同意联系时请留下手机号码', path: ['phone'] });
+
+const target = z.union([z.strictObject({ deputyId: docId }), z.strictObject({ stationId: docId })]);
+
+export const submitOpinionPayload = z.strictObject({
+  clientRequestId,
+  target,
+  category: z.enum(OPINION_CATEGORIES),
+  text: writtenText(OPINION_TEXT_MIN, OPINION_TEXT_MAX),
+  photos: z.array(opinionPhoto).max(OPINION_PHOTOS_MAX).default([]),
+  location: location.optional(),
+  contact: contact.optional(),
+});
+
+/** A photo as a page shows it: the fileID and a temporary HTTPS URL. */
+export interface OpinionPhoto {
+  fileID: string;
+  url: string;
+}
+
+/** Whom the opinion was left for. */
+export interface OpinionTargetView {
+  kind: SceneKind;
+  /** The deputy's or the station's id. */
+  id: string;
+  /** The deputy's name, or the station's name. */
+  name: string;
+  /** The station that handles it (the deputy's first station for a deputy). */
+  stationName: string;
+}
+
+export interface SubmitOpinionResult {
+  opinionId: string;
+  /** e.g. LJ01-261123-007: what the resident quotes on the phone. */
+  trackingNo: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+}
+
+export interface MyOpinionSummary {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  excerpt: string;
+  target: OpinionTargetView;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+  /** The latest thing that happened that the resident may see. */
+  lastEvent: PublicOpinionEvent;
+}
+
+export interface MyOpinionDetail {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  text: string;
+  photos: OpinionPhoto[];
+  location?: { latitude: number; longitude: number; address?: string };
+  contact?: { name?: string; phone?: string; mayContact: boolean };
+  target: OpinionTargetView;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+  /** Oldest first; replies carry the reply text as `note`. */
+  timeline: PublicOpinionEvent[];
+  /** Whether the resident may rate the answer now (opinion.rate). */
+  canRate: boolean;
+  /** ISO 8601: until when, while `canRate`. */
+  ratingDueAt?: string;
+  /** The latest rating (未评价 when the rating window passed). */
+  rating?: { value: RatingValue; label: string; comment?: string; at: string };
+  /** The approved answer's category (已解决 / 列入计划 / 留作参考), when departments answered. */
+  outcome?: { category: AnswerCategory; label: string };
+}
+
+/** A page of a list; `nextCursor` is the cursor for the next page, null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: number | null;
+}
+
+export interface InboxItem {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  excerpt: string;
+  /** `me`: left for this deputy by name; `station`: left for a station they receive at. */
+  addressedTo: 'me' | 'station';
+  stationName: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+  /** Pending: hours since it was left; handled: hours it took. */
+  waitedHours: number;
+  photoCount: number;
+}
+
+/** A timeline entry as deputies see it: everything, internal notes included. */
+export interface DeputyOpinionEvent extends PublicOpinionEvent {
+  actorRole: ActorRole;
+  internalNote?: string;
+  public: boolean;
+}
+
+export interface DeputyOpinionView {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  text: string;
+  photos: OpinionPhoto[];
+  location?: { latitude: number; longitude: number; address?: string };
+  /**
+   * What the resident left to be reached by. `phone` is in full only when they consented
+   * (`mayContact`); otherwise masked like 138****5678.
+   */
+  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  addressedTo: 'me' | 'station';
+  stationName: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+  waitedHours: number;
+  /** WeChat's content check asked for a human look (e.g. possible advertising). */
+  flaggedForReview: boolean;
+  timeline: DeputyOpinionEvent[];
+}
+
+export interface HandleOpinionResult {
+  opinionId: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  event: OpinionEventType;
+}
+
+export interface ReplyOpinionResult extends HandleOpinionResult {
+  /** Whether WeChat accepted the subscribe message; the resident sees the reply in 我的意见 either way. */
+  notified: boolean;
+}
+
+export const ratePayload = z
+  .strictObject({
+    opinionId: docId,
+    rating: z.enum(RATINGS),
+    /** Required with 不满意: what is still wrong (the case is assigned again with it). */
+    comment: writtenText(0, CASE_TEXT_LIMITS.ratingComment).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.rating === 'dissatisfied' && !value.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '请说说哪里不满意，我们会重新交办' });
+  });
+
+export const opinionActions = namespaced('opinion', {
+  submit: action<SubmitOpinionResult>()(submitOpinionPayload),
+  listMine: action<Page<MyOpinionSummary>>()(z.strictObject({ cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  getMine: action<MyOpinionDetail>()(z.strictObject({ opinionId: docId })),
+  inbox: action<Page<InboxItem>>()(
+    z.strictObject({ status: z.enum(INBOX_FILTERS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
+  getForDeputy: action<DeputyOpinionView>()(z.strictObject({ opinionId: docId })),
+  reply: action<ReplyOpinionResult>()(z.strictObject({ opinionId: docId, text: writtenText(5, OPINION_REPLY_MAX) })),
+  forward: action<HandleOpinionResult>()(z.strictObject({ opinionId: docId, note: writtenText(2, OPINION_FORWARD_NOTE_MAX) })),
+  /** The resident rates the answer to their own opinion: once per answer, while it awaits rating. */
+  rate: action<HandleOpinionResult>()(ratePayload),
+});

@@ -1,2 +1,20 @@
-/** Codes of the booking capability: `BOOKING.*` (and `BINDING.*`/`SCENE.*` where they belong). */
-export const BOOKING_ERRORS = {} as const;
+/** Codes of the booking capability: `BOOKING.*`. Each message tells the resident or staff member what to do next. */
+export const BOOKING_ERRORS = {
+  'BOOKING.CLOSED': '这个时段已开始或已过去，不能再预约，请选择其他时段或接待日',
+  'BOOKING.DAY_CANCELLED': '这个接待日已取消，请选择其他接待日',
+  'BOOKING.FULL': '这个时段已约满，可以加入候补，或选择其他时段',
+  'BOOKING.ALREADY_BOOKED': '您这一天已有预约或候补，可在“我的预约”中查看，取消后才能另约',
+  'BOOKING.INVALID_PHONE': '请填写正确的11位手机号码',
+  'BOOKING.CANCEL_TOO_LATE': '时段已经开始，不能再取消；如不能到场，请联系联络站',
+  'BOOKING.NOT_CANCELLABLE': '这条预约已签到或已结束，不需要取消',
+  'BOOKING.WRONG_DAY': '您的预约不在今天，请在预约当天到联络站签到',
+  'BOOKING.NO_BOOKING_HERE': '您今天在这个联络站没有预约，请向工作人员现场登记',
+  'BOOKING.INVALID_CHECK_IN_CODE': '签到码无效，请扫描联络站现场张贴的签到码',
+  'BOOKING.NOT_ACTIVE': '这条预约已取消或已结束，如来访者在现场，请为其现场登记',
+  'BOOKING.CODE_NOT_FOUND': '没有找到这个预约码，请核对后再试，或为来访者现场登记',
+  'BOOKING.NOT_CHECKED_IN': '来访者还没有签到，请先签到再填写接待记录',
+  'BOOKING.DATE_PASSED': '这一天已经过去，不能再安排或取消，请选择今天或以后的日期',
+  'BOOKING.DAY_EXISTS': '这一天已经安排了接待日，可直接调整值班代表，或取消后重新安排',
+  'BOOKING.QR_FAILED': '生成签到码失败，请稍后再试',
+  'BOOKING.DEPUTY_NOT_AT_STATION': '所选代表不在本联络站接待，请重新选择值班代表',
+} as const;

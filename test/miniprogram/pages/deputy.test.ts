@@ -26,6 +26,16 @@ describe('代表详情 page', () => {
     expect(wx.navigations).toEqual(['/pages/station/index?stationId=st-hubin']);
   });
 
+  it('opens the opinion form for this deputy on 留言', async () => {
+    const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok(DEPUTY_DETAIL) }) });
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+
+    await page.tap('留言');
+
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations).toEqual([`/pages/opinion-new/index?deputyId=dp-wang&name=${encodeURIComponent('王志强')}`]);
+  });
+
   it('shows the Chinese message and 重试 when the deputy cannot be found', async () => {
     installWx({ functions: fixtureFunctions({ 'directory.getDeputy': refused('COMMON.NOT_FOUND') }) });
 

@@ -38,6 +38,15 @@ describe('联络站详情 page', () => {
     expect(wx.navigations).toEqual(['/pages/deputy/index?deputyId=dp-zhang']);
   });
 
+  it('opens the opinion form for this station on 留言', async () => {
+    const { wx, page } = await open();
+
+    await page.tap('留言');
+
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations).toEqual([`/pages/opinion-new/index?stationId=st-heping&name=${encodeURIComponent('和平社区人大代表联络站')}`]);
+  });
+
   it('opens the map at the station when the address is tapped', async () => {
     const { wx, page } = await open();
 

@@ -1,8 +1,9 @@
 import type * as StationsModel from '../../../miniprogram/pages/stations/model';
-import { areaOptions, initialStationsState, type StationsState } from '../../../miniprogram/pages/stations/model';
+import { areaOptions, distanceLabel, initialStationsState, LOCATION_MESSAGES, SEARCH_MESSAGES, type StationsState } from '../../../miniprogram/pages/stations/model';
 import type { ApiResponse } from '../../../miniprogram/shared/errors';
 import { AREAS, HEPING_STATION, HUBIN_STATION } from '../support/directory-fixtures';
 import { freshApp } from '../support/fresh-app';
+import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { fixtureFunctions, installWx, networkDown, ok, type FunctionHost } from '../support/wx-double';
 
 /** Drives the model the way the page does, keeping every state it rendered. */
@@ -103,5 +104,58 @@ describe('联络站 list model', () => {
     await page.model.load();
     expect(page.state()).toMatchObject({ status: 'ready' });
     expect(page.state().areas).toHaveLength(3);
+  });
+});
+
+describe('联络站 list model: nearest and search', () => {
+  const nearby = (payload: { latitude: number; longitude: number }) =>
+    ok({ stations: [{ ...HEPING_STATION, location: { latitude: payload.latitude, longitude: payload.longitude }, distanceMeters: 1234 }] });
+
+  function openWithDevice(location: DeviceDouble['location']) {
+    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations, 'directory.nearestStations': nearby }));
+    const device = installDevice(page.wx);
+    device.location = location;
+    return page;
+  }
+
+  it('says distances the way a person would', () => {
+    expect(distanceLabel(84)).toBe('约 80 米');
+    expect(distanceLabel(3)).toBe('约 10 米');
+    expect(distanceLabel(1234)).toBe('约 1.2 公里');
+    expect(distanceLabel(15_400)).toBe('约 15 公里');
+  });
+
+  it('lists the stations nearest the phone, with how far each is', async () => {
+    const page = openWithDevice({ latitude: 30.59, longitude: 114.3 });
+    await page.model.load();
+
+    await page.model.showNearest();
+
+    expect(page.wx.cloudCalls.at(-1)).toMatchObject({ action: 'directory.nearestStations', payload: { latitude: 30.59, longitude: 114.3 } });
+    expect(page.state()).toMatchObject({ status: 'ready', nearby: true, areaId: '', locationNote: '' });
+    expect(page.state().view).toEqual([{ id: 'st-heping', name: HEPING_STATION.name, address: HEPING_STATION.address, distanceLabel: '约 1.2 公里' }]);
+  });
+
+  it('explains a refused location in plain words and keeps the list', async () => {
+    const page = openWithDevice('denied');
+    await page.model.load();
+    const before = page.state().view;
+
+    await page.model.showNearest();
+
+    expect(page.state()).toMatchObject({ status: 'ready', nearby: false, locating: false, locationNote: LOCATION_MESSAGES.denied });
+    expect(page.state().view).toEqual(before);
+  });
+
+  it('asks for a name before searching, and says when nobody matches', async () => {
+    const page = open(fixtureFunctions({ 'directory.searchDeputies': ok({ deputies: [] }) }));
+    await page.model.search('  ');
+    expect(page.state()).toMatchObject({ searchStatus: 'error', searchMessage: '请输入代表姓名' });
+    expect(page.wx.cloudCalls).toEqual([]);
+
+    await page.model.search('李');
+    expect(page.state()).toMatchObject({ searchStatus: 'empty', searchMessage: SEARCH_MESSAGES.noMatch('李') });
+    page.model.clearSearch();
+    expect(page.state()).toMatchObject({ searchStatus: 'idle', keyword: '', hits: [] });
   });
 });

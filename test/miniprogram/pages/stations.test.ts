@@ -16,7 +16,7 @@ describe('联络站 page', () => {
     const page = await openPage('stations');
 
     expect(page.text()).toBe(
-      '全部 江北区 江南区 和平社区人大代表联络站 江北区和平路88号一楼 湖滨社区人大代表联络站 江南区湖滨路16号二楼',
+      '搜索 联络站 离我最近 全部 江北区 江南区 和平社区人大代表联络站 江北区和平路88号一楼 湖滨社区人大代表联络站 江南区湖滨路16号二楼',
     );
   });
 
@@ -28,7 +28,7 @@ describe('联络站 page', () => {
 
     await page.waitFor(() => page.data.areaId === 'area-south' && page.data.status === 'ready', 'the area to load');
     expect(wx.cloudCalls.at(-1)).toMatchObject({ action: 'directory.listStations', payload: { areaId: 'area-south' } });
-    expect(page.text()).toBe('全部 江北区 江南区 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
+    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
   });
 
   it('says so when an area has no station, and keeps the choices to go elsewhere', async () => {
@@ -38,7 +38,7 @@ describe('联络站 page', () => {
     await page.tap('江北区');
 
     await page.waitFor(() => page.data.status === 'empty', 'the empty area');
-    expect(page.text()).toBe('全部 江北区 江南区 这个地区暂时没有联络站');
+    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 这个地区暂时没有联络站');
   });
 
   it('opens a station on a tap', async () => {
@@ -56,6 +56,6 @@ describe('联络站 page', () => {
 
     const page = await openPage('stations');
 
-    expect(page.text()).toBe('系统开小差了，请稍后再试 重试');
+    expect(page.text()).toBe('搜索 联络站 离我最近 系统开小差了，请稍后再试 重试');
   });
 });

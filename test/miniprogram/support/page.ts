@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Backend } from '../../../miniprogram/config';
-import { PAGES } from '../../../miniprogram/routes';
+import { ALL_PAGES } from '../../../miniprogram/routes';
 import { flush, waitFor } from './wait';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -44,6 +44,7 @@ interface DomWindow {
 
 interface RenderedComponent {
   readonly dom: DomElement;
+  querySelector(selector: string): { dispatchEvent(event: string, options: { detail: object }): void } | undefined;
   readonly data: Record<string, unknown>;
   readonly instance: Record<string, unknown>;
   attach(parent: DomElement): void;
@@ -93,7 +94,8 @@ function resolveNpmPathsLikeWeChat(): void {
   utils.npmAware = true;
 }
 
-export type PageName = keyof typeof PAGES;
+/** Any page of the app, subpackage pages included. */
+export type PageName = keyof typeof ALL_PAGES;
 
 export interface OpenOptions {
   /** Which transport the page's callApi uses; the wx double answers both. */
@@ -115,6 +117,12 @@ export interface PageDriver {
   countClass(fragment: string): number;
   /** Waits for a condition driven by asynchronous work (calls, taps). */
   waitFor(condition: () => boolean, what?: string): Promise<void>;
+  /** Types into the native input or textarea matching `selector`, as the keyboard does (an `input` event). */
+  type(selector: string, value: string): Promise<void>;
+  /** Flips the native switch matching `selector` (a `change` event). */
+  toggle(selector: string, value: boolean): Promise<void>;
+  /** Runs a page lifecycle hook WeChat would run: `onShow` when the resident comes back, `onReachBottom`. */
+  lifecycle(hook: string): Promise<void>;
 }
 
 const openPages: RenderedComponent[] = [];
@@ -134,7 +142,7 @@ export async function openPage(name: PageName, query: Record<string, string> = {
   jest.isolateModules(() => {
     const api = require(path.join(MINIPROGRAM, 'services/api')) as typeof import('../../../miniprogram/services/api');
     api.useBackend(options.backend ?? 'cloud');
-    id = simulate.load(path.join(MINIPROGRAM, PAGES[name]), {
+    id = simulate.load(path.join(MINIPROGRAM, ALL_PAGES[name]), {
       compiler: 'simulate',
       rootPath: MINIPROGRAM,
     });
@@ -168,7 +176,19 @@ export async function openPage(name: PageName, query: Record<string, string> = {
       await flush(1);
     },
     waitFor: (condition, what = 'condition') => waitFor(condition, what),
+    type: (selector, value) => dispatch(selector, 'input', { value }),
+    toggle: (selector, value) => dispatch(selector, 'change', { value }),
+    async lifecycle(hook) {
+      await lifecycle(hook);
+      await flush(1);
+    },
   };
+  async function dispatch(selector: string, event: string, detail: object): Promise<void> {
+    const target = component.querySelector(selector);
+    if (!target) throw new Error(`nothing on the page matches ${selector}`);
+    target.dispatchEvent(event, { detail });
+    await flush(1);
+  }
   // A page that loads something is ready once it leaves its loading state.
   if (!options.whileLoading) await driver.waitFor(() => component.data.status !== 'loading', `${name} page to finish loading`);
   return driver;

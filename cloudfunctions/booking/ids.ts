@@ -1,0 +1,22 @@
+import { createHash, randomInt } from 'node:crypto';
+import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
+
+/** The same caller sending the same request again lands on the same document id. */
+export function requestDocumentId(requester: string, clientRequestId: string): string {
+  return createHash('sha256').update(`${requester}\n${clientRequestId}`).digest('hex').slice(0, 32);
+}
+
+export function newBookingCode(): string {
+  return bookingCodeFrom(Array.from({ length: BOOKING_CODE_LENGTH }, () => randomInt(BOOKING_CODE_ALPHABET.length)));
+}
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 12 characters of 62: 71 bits, not guessable from outside the station. */
+export function newCheckInToken(): string {
+  return Array.from({ length: 12 }, () => TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)]).join('');
+}
+
+export function newRunId(): string {
+  return createHash('sha256').update(`${Date.now()}\n${randomInt(2 ** 47)}`).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,59 @@
+import type { ApiResponse } from '../../miniprogram/shared/errors';
+import { database } from '../core/cloud';
+import { createFunction } from '../core/handler';
+import { addDay } from './addDay';
+import { addWalkIn } from './addWalkIn';
+import { bookSlot } from './bookSlot';
+import { cancelBooking } from './cancelBooking';
+import { cancelDay } from './cancelDay';
+import { checkIn } from './checkIn';
+import { getCheckInQr } from './getCheckInQr';
+import { getDay } from './getDay';
+import { getRoster } from './getRoster';
+import { getRule } from './getRule';
+import { joinWaitlist } from './joinWaitlist';
+import { listDays } from './listDays';
+import { listMyBookings } from './listMyBookings';
+import { recordReception } from './recordReception';
+import { runDailyJobs, type DailyReport } from './runDailyJobs';
+import { saveRule } from './saveRule';
+import { setRoster } from './setRoster';
+import { staffCheckIn } from './staffCheckIn';
+import { isDailyTimer } from './timer';
+
+/** Booking a visit on reception day: schedules, seats, waitlist, check-in, roster and records. */
+const api = createFunction('booking', {
+  'booking.listDays': listDays,
+  'booking.getDay': getDay,
+  'booking.book': bookSlot,
+  'booking.joinWaitlist': joinWaitlist,
+  'booking.cancel': cancelBooking,
+  'booking.listMine': listMyBookings,
+  'booking.checkIn': checkIn,
+  'booking.getRule': getRule,
+  'booking.saveRule': saveRule,
+  'booking.addDay': addDay,
+  'booking.cancelDay': cancelDay,
+  'booking.setRoster': setRoster,
+  'booking.getCheckInQr': getCheckInQr,
+  'booking.getRoster': getRoster,
+  'booking.staffCheckIn': staffCheckIn,
+  'booking.addWalkIn': addWalkIn,
+  'booking.recordReception': recordReception,
+});
+
+/**
+ * The entry point: the daily timer (config.json) runs the reminder, no-show and schedule jobs;
+ * everything else is an API call, routed by the contract exactly like every other function.
+ */
+export async function main(event: unknown, context: unknown): Promise<ApiResponse<unknown>> {
+  if (!isDailyTimer(event, context)) return api(event, context);
+  try {
+    const report: DailyReport = await runDailyJobs(database(), new Date());
+    console.log('[booking] daily jobs', JSON.stringify(report));
+    return { ok: true, data: report };
+  } catch (error) {
+    console.error('[booking] daily jobs failed', error);
+    return { ok: false, code: 'COMMON.INTERNAL', message: '系统开小差了，请稍后再试' };
+  }
+}

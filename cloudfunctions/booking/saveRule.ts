@@ -1,0 +1,36 @@
+import { COLLECTIONS } from '../../infra/database';
+import { SCHEDULE_HORIZON_MONTHS, type ReceptionRule } from '../../miniprogram/shared/domain/reception';
+import { horizon } from '../../miniprogram/shared/domain/schedule';
+import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import type { Handler } from '../core/handler';
+import { requireDeputiesAt, staffAtStation } from './access';
+import { daysBetween, insertDays, plannedDays, reconcileDays } from './days';
+import { newCheckInToken } from './ids';
+
+/**
+ * Staff set a station's reception rule; its days for the next three months follow at once.
+ * Days somebody booked, days staff added and cancelled days are kept as they are; untouched
+ * generated days the rule no longer gives (or gives with other slots) are replaced. Saving the
+ * same rule again changes nothing.
+ */
+export const saveRule: Handler<'booking.saveRule'> = async ({ stationId, rule: asked }, ctx) => {
+  const { db, now } = ctx;
+  const { caller, station, rule: existing } = await staffAtStation(ctx, stationId);
+  const rule: ReceptionRule = { ...asked, deputyIds: await requireDeputiesAt(db, stationId, asked.deputyIds) };
+  await db
+    .collection(COLLECTIONS.receptionRules)
+    .doc(stationId)
+    .set({ rule, checkInToken: existing?.checkInToken ?? newCheckInToken(), updatedAt: now, updatedBy: caller.openid });
+
+  const today = shanghaiDate(now);
+  const current = await daysBetween(db, [stationId], horizon(today, SCHEDULE_HORIZON_MONTHS));
+  const { remove, insert } = reconcileDays(current, plannedDays(station, rule, today, now));
+  let removed = 0;
+  if (remove.length > 0) {
+    // Only if still untouched: a booking that arrived meanwhile keeps its day.
+    const { deleted } = await db.collection(COLLECTIONS.receptionDays).where({ _id: db.command.in(remove), taken: 0, cancelled: false }).remove();
+    removed = Number(deleted ?? 0);
+  }
+  const created = await insertDays(db, insert);
+  return { stationId, rule, isDefault: false, created, removed };
+};

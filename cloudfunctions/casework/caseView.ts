@@ -1,0 +1,120 @@
+import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineView, DepartmentChoice } from '../../miniprogram/shared/contract/casework';
+import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
+import { CASE_STAGE_LABELS } from '../../miniprogram/shared/domain/caseDeadlines';
+import { actionsFor, ANSWER_CATEGORY_LABELS, currentAssignments, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
+import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
+import { maskPhone } from '../../miniprogram/shared/domain/phone';
+import { isPastDue } from '../../miniprogram/shared/domain/workingDays';
+import { categoryOf, iso, statusOf, type OpinionDocument } from '../opinion/opinionDocument';
+import type { CaseWorker } from './access';
+
+/** The fields a list row needs: not the photos, contact or timeline. */
+export const SUMMARY_FIELDS = {
+  _id: true,
+  trackingNo: true,
+  category: true,
+  text: true,
+  stationId: true,
+  stationName: true,
+  deputyName: true,
+  status: true,
+  createdAt: true,
+  deadline: true,
+  lateStages: true,
+  round: true,
+  assignments: true,
+  urgeCount: true,
+  outcome: true,
+  rating: true,
+};
+
+const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? iso(value) : null);
+
+function deadlineView(opinion: OpinionDocument, now: Date): DeadlineView | null {
+  const deadline = opinion.deadline;
+  if (!deadline) return null;
+  return { stage: deadline.stage, stageLabel: CASE_STAGE_LABELS[deadline.stage], dueAt: iso(deadline.dueAt), overdue: isPastDue(deadline.dueAt, now) };
+}
+
+export function caseSummary(opinion: OpinionDocument, now: Date): CaseSummary {
+  return {
+    opinionId: opinion._id,
+    trackingNo: opinion.trackingNo,
+    ...categoryOf(opinion),
+    excerpt: excerpt(opinion.text),
+    stationId: opinion.stationId,
+    stationName: opinion.stationName,
+    deputyName: opinion.deputyName ?? null,
+    ...statusOf(opinion),
+    createdAt: iso(opinion.createdAt),
+    deadline: deadlineView(opinion, now),
+    overdue: isOverdue(opinion, now),
+    round: opinion.round ?? 0,
+    departmentNames: currentAssignments(opinion).map((a) => a.departmentName),
+    urgeCount: opinion.urgeCount ?? 0,
+    outcome: opinion.outcome ? { category: opinion.outcome, label: ANSWER_CATEGORY_LABELS[opinion.outcome] } : null,
+    rating: opinion.rating ? { value: opinion.rating.value, label: RATING_LABELS[opinion.rating.value] } : null,
+  };
+}
+
+function eventView(event: OpinionDocument['timeline'][number]): CaseEventView {
+  const shown: CaseEventView = { type: event.type, label: OPINION_EVENT_LABELS[event.type], at: iso(event.at), actorRole: event.actorRole, public: event.public };
+  if (event.actorId) shown.actorId = event.actorId;
+  if (event.actorName) shown.actorName = event.actorName;
+  if (event.note) shown.note = event.note;
+  if (event.internalNote) shown.internalNote = event.internalNote;
+  return shown;
+}
+
+function assignmentView(assignment: NonNullable<OpinionDocument['assignments']>[number]): AssignmentView {
+  const answer = assignment.answer;
+  return {
+    round: assignment.round,
+    departmentId: assignment.departmentId,
+    departmentName: assignment.departmentName,
+    assignedAt: iso(assignment.assignedAt),
+    dueAt: iso(assignment.dueAt),
+    answer: answer
+      ? { category: answer.category, categoryLabel: ANSWER_CATEGORY_LABELS[answer.category], text: answer.text, ...(answer.reason ? { reason: answer.reason } : {}), at: iso(answer.at) }
+      : null,
+  };
+}
+
+/** Like deputies, staff and handlers see a phone in full only when the resident consented to be contacted. */
+function contactView(contact: OpinionDocument['contact']): CaseDetail['contact'] {
+  if (!contact) return null;
+  const shown: NonNullable<CaseDetail['contact']> = { mayContact: contact.mayContact };
+  if (contact.name) shown.name = contact.name;
+  if (contact.phone) shown.phone = contact.mayContact ? contact.phone : maskPhone(contact.phone);
+  return shown;
+}
+
+export function caseDetail(
+  opinion: OpinionDocument,
+  worker: CaseWorker,
+  now: Date,
+  extras: { photos: OpinionPhoto[]; assignableDepartments: DepartmentChoice[] },
+): CaseDetail {
+  const rating = opinion.rating;
+  const detail: CaseDetail = {
+    ...caseSummary(opinion, now),
+    text: opinion.text,
+    photos: extras.photos,
+    contact: contactView(opinion.contact),
+    acceptedAt: isoOrNull(opinion.acceptedAt),
+    resolvedAt: isoOrNull(opinion.resolvedAt),
+    ratingDueAt: isoOrNull(opinion.ratingDueAt),
+    closedAt: isoOrNull(opinion.closedAt),
+    lateStages: (opinion.lateStages ?? []).map((stage) => ({ stage, stageLabel: CASE_STAGE_LABELS[stage] })),
+    assignments: (opinion.assignments ?? []).map(assignmentView),
+    pendingDepartmentIds: opinion.pendingDepartmentIds ?? [],
+    ratingDetail: rating ? { value: rating.value, label: RATING_LABELS[rating.value], ...(rating.comment ? { comment: rating.comment } : {}), at: iso(rating.at) } : null,
+    timeline: opinion.timeline.map(eventView),
+    actions: actionsFor(opinion.status, worker.actor.role).filter(
+      (action) => action !== 'answer' || (opinion.pendingDepartmentIds ?? []).includes(worker.scope.departmentId ?? ''),
+    ),
+    assignableDepartments: extras.assignableDepartments,
+  };
+  if (opinion.location) detail.location = opinion.location;
+  return detail;
+}

@@ -1,0 +1,52 @@
+import type { ApiResponse } from '../../miniprogram/shared/errors';
+import { database } from '../core/cloud';
+import { createFunction } from '../core/handler';
+import { isTimerFiring } from '../core/timer';
+import { acceptCase } from './acceptCase';
+import { answerCase } from './answerCase';
+import { assignCase } from './assignCase';
+import { runDailyJobs, type DailyReport } from './closeUnrated';
+import { DAILY_TRIGGER_NAME } from './config';
+import { drillDown } from './drillDown';
+import { exportCases } from './exportCases';
+import { getCase } from './getCase';
+import { getStats } from './getStats';
+import { listAssigned } from './listAssigned';
+import { listCases } from './listCases';
+import { reviewCase } from './reviewCase';
+import { urgeCase } from './urgeCase';
+
+/**
+ * Case handling (交办 → 办理 → 督办 → 回访) and oversight statistics: congress staff accept, assign,
+ * review and urge the cases of their area; departments' handlers answer the cases assigned to them.
+ */
+const api = createFunction('casework', {
+  'casework.list': listCases,
+  'casework.listAssigned': listAssigned,
+  'casework.get': getCase,
+  'casework.accept': acceptCase,
+  'casework.assign': assignCase,
+  'casework.answer': answerCase,
+  'casework.review': reviewCase,
+  'casework.urge': urgeCase,
+  'casework.stats': getStats,
+  'casework.drillDown': drillDown,
+  'casework.export': exportCases,
+});
+
+/**
+ * The entry point: the daily timer (config.json) closes cases nobody rated in time; everything
+ * else is an API call, routed by the contract exactly like every other function. A timer-shaped
+ * event from a user is not the timer and reaches the router, which knows no such action.
+ */
+export async function main(event: unknown, context: unknown): Promise<ApiResponse<unknown>> {
+  if (!isTimerFiring(event, context, DAILY_TRIGGER_NAME)) return api(event, context);
+  try {
+    const report: DailyReport = await runDailyJobs(database(), new Date());
+    console.log('[casework] daily jobs', JSON.stringify(report));
+    return { ok: true, data: report };
+  } catch (error) {
+    console.error('[casework] daily jobs failed', error);
+    return { ok: false, code: 'COMMON.INTERNAL', message: '系统开小差了，请稍后再试' };
+  }
+}

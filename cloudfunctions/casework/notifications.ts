@@ -1,0 +1,58 @@
+import { SHANGHAI_OFFSET_MINUTES, shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
+import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
+import type { OpinionDocument } from '../opinion/opinionDocument';
+import { answerTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
+
+/** 2026年11月23日 10:05, Shanghai time, as a template's time keyword shows it. */
+function shanghaiClock(instant: Date): string {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MINUTES * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+/**
+ * Sends the messages, each on its own: one WeChat refuses (the user did not subscribe, 43101) is
+ * logged and counted as not sent; the change they tell about is already stored.
+ */
+async function deliver(messages: readonly SubscribeMessage[]): Promise<boolean[]> {
+  return Promise.all(
+    messages.map(async (message) => {
+      try {
+        await sendSubscribeMessage(message);
+        return true;
+      } catch (error) {
+        if (error instanceof WxOpenApiError) console.warn(`[casework] message ${message.templateId} not sent: ${error.errcode} ${error.errmsg}`);
+        else console.error(`[casework] message ${message.templateId} failed`, error);
+        return false;
+      }
+    }),
+  );
+}
+
+/** 督办: tells each handler of the departments still to answer; answers how many WeChat accepted. */
+export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyArray<{ openid: string; departmentName: string }>, note: string): Promise<number> {
+  // The last day allowed: dueAt is the midnight that ends it.
+  const [year, month, day] = shanghaiDate(new Date(new Date(opinion.deadline?.dueAt ?? Date.now()).getTime() - 1)).split('-').map(Number);
+  const messages = handlers.map((handler) => ({
+    touser: handler.openid,
+    templateId: urgeTemplateId(),
+    page: `${STAFF_CASE_PAGE}?opinionId=${opinion._id}`,
+    data: { character_string1: opinion.trackingNo, thing2: note, date3: `${year}年${month}月${day}日`, thing4: handler.departmentName || '承办单位' },
+  }));
+  return (await deliver(messages)).filter(Boolean).length;
+}
+
+/** The approved answer reaches the resident, who is asked to rate it. */
+export async function notifyAnswered(opinion: OpinionDocument, at: Date): Promise<boolean> {
+  const outcome = opinion.outcome ? ANSWER_CATEGORY_LABELS[opinion.outcome] : '已答复';
+  const [sent] = await deliver([
+    {
+      touser: opinion.authorOpenid,
+      templateId: answerTemplateId(),
+      page: `${MY_OPINION_PAGE}?opinionId=${opinion._id}`,
+      data: { character_string1: opinion.trackingNo, thing2: `办理结果：${outcome}`, time3: shanghaiClock(at), thing4: '请查看答复并评价是否满意' },
+    },
+  ]);
+  return sent ?? false;
+}

@@ -1,0 +1,23 @@
+import type { CaseStats, StatsScope } from '../../miniprogram/shared/contract/casework';
+import { ratesFrom, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import type { CallContext } from '../core/handler';
+import type { CaseWorker } from './access';
+import { countCases, countVisits } from './figures';
+import { statsTarget, type StatsRange, type StatsTarget } from './statsScope';
+
+export interface StatsRequest extends StatsRange {
+  scope?: StatsScope;
+}
+
+/** The figures and rates for a place and range: the place (one request), then both aggregations together (two). */
+export async function computeStats(ctx: CallContext, worker: CaseWorker, request: StatsRequest): Promise<{ stats: CaseStats; target: StatsTarget }> {
+  const { db, now } = ctx;
+  const range = { from: request.from, to: request.to };
+  const target = await statsTarget(db, worker, request.scope);
+  const [cases, visits] = await Promise.all([countCases(db, target, range, now), countVisits(db, target, range)]);
+  const counts: FigureCounts = { ...visits, ...cases.counts };
+  return {
+    stats: { from: range.from, to: range.to, scope: target.view, counts, rates: ratesFrom(counts, cases.firstResponseMs), generatedAt: now.toISOString() },
+    target,
+  };
+}

@@ -1,0 +1,23 @@
+import { isRefusal, type CaseChange, type CasePlan } from '../../miniprogram/shared/domain/casework';
+import { writeCaseChange } from '../core/caseChanges';
+import { fail } from '../core/errors';
+import type { CallContext } from '../core/handler';
+import type { OpinionDocument } from '../opinion/opinionDocument';
+import { refusalCode } from './access';
+
+/** The case as it is after the change was written. */
+export function applied(opinion: OpinionDocument, change: CaseChange): OpinionDocument {
+  const after: OpinionDocument = { ...opinion, ...change.set, timeline: [...opinion.timeline, ...change.events] };
+  if (change.increment.urgeCount) after.urgeCount = (opinion.urgeCount ?? 0) + change.increment.urgeCount;
+  return after;
+}
+
+/**
+ * Writes a planned transition: a refusal becomes its error code; a conditional update that finds
+ * the case moved on (someone else acted first) is CASE.ILLEGAL_TRANSITION. One database request.
+ */
+export async function commit(ctx: CallContext, opinion: OpinionDocument, plan: CasePlan, extra: Record<string, unknown> = {}): Promise<OpinionDocument> {
+  if (isRefusal(plan)) fail(refusalCode(plan.refused));
+  if (!(await writeCaseChange(ctx.db, opinion._id, plan, ctx.now, extra))) fail('CASE.ILLEGAL_TRANSITION');
+  return applied(opinion, plan);
+}

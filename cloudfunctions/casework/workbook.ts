@@ -1,0 +1,86 @@
+import type { CaseStats } from '../../miniprogram/shared/contract/casework';
+import { ANSWER_CATEGORY_LABELS, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
+import { FIGURE_DEFINITIONS, FIGURE_LABELS, FIGURES, RATE_LABELS, type FigureRates } from '../../miniprogram/shared/domain/caseStats';
+import { excerpt, OPINION_CATEGORY_LABELS, OPINION_STATUS_LABELS } from '../../miniprogram/shared/domain/opinion';
+import { SHANGHAI_OFFSET_MINUTES } from '../../miniprogram/shared/domain/time';
+import type { OpinionDocument } from '../opinion/opinionDocument';
+
+export const SUMMARY_SHEET = '统计';
+export const CASES_SHEET = '意见清单';
+
+/** The columns of the case list, in order. */
+export const CASE_COLUMNS = [
+  { header: '受理编号', width: 18 },
+  { header: '提交时间', width: 17 },
+  { header: '联络站', width: 26 },
+  { header: '留言对象', width: 10 },
+  { header: '类别', width: 10 },
+  { header: '状态', width: 14 },
+  { header: '首次响应时间', width: 17 },
+  { header: '办结时间', width: 17 },
+  { header: '承办单位', width: 28 },
+  { header: '办理结果', width: 10 },
+  { header: '群众评价', width: 10 },
+  { header: '是否逾期', width: 8 },
+  { header: '督办次数', width: 8 },
+  { header: '内容摘要', width: 50 },
+] as const;
+
+/** 2026-10-09 14:30 in Shanghai; empty for none. */
+function shanghaiMinute(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  return new Date(new Date(value).getTime() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** One row of the case list, as its cells. */
+export function caseRow(opinion: OpinionDocument, now: Date): Array<string | number> {
+  const departments = [...new Set((opinion.assignments ?? []).map((a) => a.departmentName))].join('、');
+  return [
+    opinion.trackingNo,
+    shanghaiMinute(opinion.createdAt),
+    opinion.stationName,
+    opinion.deputyName ?? '联络站',
+    OPINION_CATEGORY_LABELS[opinion.category],
+    OPINION_STATUS_LABELS[opinion.status],
+    shanghaiMinute(opinion.acceptedAt),
+    shanghaiMinute(opinion.resolvedAt),
+    departments,
+    opinion.outcome ? ANSWER_CATEGORY_LABELS[opinion.outcome] : '',
+    opinion.rating ? RATING_LABELS[opinion.rating.value] : '',
+    isOverdue(opinion, now) ? '是' : '否',
+    opinion.urgeCount ?? 0,
+    excerpt(opinion.text, 100),
+  ];
+}
+
+const SCOPE_KIND_LABELS = { area: '区域', station: '联络站', deputy: '代表' } as const;
+
+/**
+ * The workbook staff download: the figures with what each counts (统计), and every case collected
+ * in the range (意见清单). Rates are numbers (percent), blank when there was nothing to divide by.
+ */
+export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocument[], now: Date): Promise<Buffer> {
+  // Loaded on first export only: exceljs is most of this function's bundle, and every other action starts faster without it.
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
+  workbook.creator = '连心桥';
+  workbook.created = now;
+
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
+  summary.columns = [{ width: 26 }, { width: 16 }, { width: 60 }];
+  summary.addRow([`统计范围（${SCOPE_KIND_LABELS[stats.scope.kind]}）`, stats.scope.name]);
+  summary.addRow(['统计期间', `${stats.from} 至 ${stats.to}`]);
+  summary.addRow(['生成时间', shanghaiMinute(stats.generatedAt)]);
+  summary.addRow([]);
+  summary.addRow(['指标', '数值', '说明']).font = { bold: true };
+  for (const figure of FIGURES) summary.addRow([FIGURE_LABELS[figure], stats.counts[figure], FIGURE_DEFINITIONS[figure]]);
+  for (const [key, label] of Object.entries(RATE_LABELS) as Array<[keyof FigureRates, string]>) summary.addRow([label, stats.rates[key] ?? '']);
+
+  const list = workbook.addWorksheet(CASES_SHEET);
+  list.columns = CASE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
+  list.getRow(1).font = { bold: true };
+  for (const opinion of cases) list.addRow(caseRow(opinion, now));
+  list.views = [{ state: 'frozen', ySplit: 1 }];
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,16 @@
+/**
+ * A one-time code staff issue so a deputy can bind their WeChat account to their deputy record
+ * (admin.issueBindingCode → account.bindDeputy). The code itself is the document id.
+ */
+export interface BindingCodeDocument {
+  _id: string;
+  code: string;
+  deputyId: string;
+  /** OPENID of the staff member who issued it. */
+  issuedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  usedBy: string | null;
+  revokedAt: Date | null;
+}

@@ -1,0 +1,23 @@
+import type { StaffScope } from '../../miniprogram/shared/domain/account';
+
+/**
+ * A one-time code an administrator issues so a staff member or a department's handler can bind
+ * their WeChat account to that role (admin.issueStaffCode → account.bindStaff). The same code
+ * alphabet, length and validity as deputies' binding codes (shared/domain/bindingCode.ts), in a
+ * collection of its own, so a staff code typed as a deputy code is simply not found. The code
+ * itself is the document id.
+ */
+export interface StaffCodeDocument {
+  _id: string;
+  code: string;
+  scope: StaffScope;
+  /** The person it is for. */
+  name: string;
+  /** OPENID of the administrator who issued it. */
+  issuedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  usedBy: string | null;
+  revokedAt: Date | null;
+}

@@ -1,0 +1,78 @@
+import type { DeputyOpinionEvent, DeputyOpinionView, InboxItem } from '../../miniprogram/shared/contract/opinion';
+import { excerpt, hoursBetween, OPINION_EVENT_LABELS, awaitsDeputy } from '../../miniprogram/shared/domain/opinion';
+import { maskPhone } from '../../miniprogram/shared/domain/phone';
+import type { DeputyCaller } from './deputyCaller';
+import { categoryOf, iso, statusOf, type OpinionDocument } from './opinionDocument';
+
+/** Waiting: hours since it was left. Handled: the hours it took the deputies to reply or forward it. */
+export function waitedHours(opinion: Pick<OpinionDocument, 'status' | 'createdAt' | 'statusChangedAt' | 'reply' | 'forward'>, now: Date): number {
+  const handledAt = opinion.reply?.at ?? opinion.forward?.at ?? opinion.statusChangedAt;
+  const until = awaitsDeputy(opinion.status) ? now : new Date(handledAt);
+  return hoursBetween(new Date(opinion.createdAt), until);
+}
+
+function addressedTo(opinion: Pick<OpinionDocument, 'deputyId'>, deputy: DeputyCaller): 'me' | 'station' {
+  return opinion.deputyId === deputy.deputyId ? 'me' : 'station';
+}
+
+export function inboxItem(opinion: OpinionDocument, deputy: DeputyCaller, now: Date): InboxItem {
+  return {
+    opinionId: opinion._id,
+    trackingNo: opinion.trackingNo,
+    ...categoryOf(opinion),
+    excerpt: excerpt(opinion.text),
+    addressedTo: addressedTo(opinion, deputy),
+    stationName: opinion.stationName,
+    ...statusOf(opinion),
+    createdAt: iso(opinion.createdAt),
+    waitedHours: waitedHours(opinion, now),
+    photoCount: opinion.photos.length,
+  };
+}
+
+/** The phone in full only with the resident's consent to be contacted. */
+function contactForDeputy(contact: OpinionDocument['contact']): DeputyOpinionView['contact'] {
+  if (!contact) return null;
+  const shown: NonNullable<DeputyOpinionView['contact']> = { mayContact: contact.mayContact };
+  if (contact.name) shown.name = contact.name;
+  if (contact.phone) shown.phone = contact.mayContact ? contact.phone : maskPhone(contact.phone);
+  return shown;
+}
+
+export function deputyView(
+  opinion: OpinionDocument,
+  deputy: DeputyCaller,
+  now: Date,
+  photos: DeputyOpinionView['photos'],
+): DeputyOpinionView {
+  const timeline = opinion.timeline.map((event) => {
+    const shown: DeputyOpinionEvent = {
+      type: event.type,
+      label: OPINION_EVENT_LABELS[event.type],
+      at: iso(event.at),
+      actorRole: event.actorRole,
+      public: event.public,
+    };
+    if (event.actorName) shown.actorName = event.actorName;
+    if (event.note) shown.note = event.note;
+    if (event.internalNote) shown.internalNote = event.internalNote;
+    return shown;
+  });
+  const view: DeputyOpinionView = {
+    opinionId: opinion._id,
+    trackingNo: opinion.trackingNo,
+    ...categoryOf(opinion),
+    text: opinion.text,
+    photos,
+    contact: contactForDeputy(opinion.contact),
+    addressedTo: addressedTo(opinion, deputy),
+    stationName: opinion.stationName,
+    ...statusOf(opinion),
+    createdAt: iso(opinion.createdAt),
+    waitedHours: waitedHours(opinion, now),
+    flaggedForReview: opinion.moderation.suggest === 'review',
+    timeline,
+  };
+  if (opinion.location) view.location = opinion.location;
+  return view;
+}

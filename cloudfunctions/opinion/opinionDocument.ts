@@ -1,0 +1,75 @@
+import type { MyOpinionSummary, OpinionTargetView } from '../../miniprogram/shared/contract/opinion';
+import type { CaseRecord } from '../../miniprogram/shared/domain/casework';
+import {
+  OPINION_CATEGORY_LABELS,
+  OPINION_STATUS_LABELS,
+  publicTimeline,
+  excerpt,
+  type OpinionCategory,
+  type OpinionEvent,
+  type OpinionStatus,
+} from '../../miniprogram/shared/domain/opinion';
+
+/** An opinion as stored in the `opinions` collection, with its case-handling fields (CaseRecord). */
+export interface OpinionDocument extends CaseRecord {
+  /** Derived from the author and the client request id: a retried submit lands on the same id. */
+  _id: string;
+  trackingNo: string;
+  authorOpenid: string;
+  clientRequestId: string;
+  /** The deputy it was left for by name; null when left for a station. */
+  deputyId: string | null;
+  deputyName: string | null;
+  /** The station that handles it: the chosen one, or the deputy's first station. */
+  stationId: string;
+  stationCode: string;
+  stationName: string;
+  /** The station's area and its ancestors: lets staff scopes match with one `in`. */
+  areaPath: string[];
+  category: OpinionCategory;
+  text: string;
+  photos: string[];
+  location: { latitude: number; longitude: number; address?: string } | null;
+  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  status: OpinionStatus;
+  statusChangedAt: Date;
+  timeline: OpinionEvent[];
+  /** WeChat's content check: `review` asks for a human look (shown to the deputy as a flag). */
+  moderation: { suggest: 'pass' | 'review'; label?: number; traceId?: string };
+  reply?: { text: string; at: Date; deputyId: string; deputyName: string } | null;
+  forward?: { note: string; at: Date; deputyId: string; deputyName: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const iso = (value: Date | string): string => new Date(value).toISOString();
+
+export function targetView(opinion: Pick<OpinionDocument, 'deputyId' | 'deputyName' | 'stationId' | 'stationName'>): OpinionTargetView {
+  return opinion.deputyId
+    ? { kind: 'deputy', id: opinion.deputyId, name: opinion.deputyName ?? '', stationName: opinion.stationName }
+    : { kind: 'station', id: opinion.stationId, name: opinion.stationName, stationName: opinion.stationName };
+}
+
+export function statusOf(opinion: Pick<OpinionDocument, 'status'>): { status: OpinionStatus; statusLabel: string } {
+  return { status: opinion.status, statusLabel: OPINION_STATUS_LABELS[opinion.status] };
+}
+
+export function categoryOf(opinion: Pick<OpinionDocument, 'category'>): { category: OpinionCategory; categoryLabel: string } {
+  return { category: opinion.category, categoryLabel: OPINION_CATEGORY_LABELS[opinion.category] };
+}
+
+export function mySummary(opinion: OpinionDocument): MyOpinionSummary {
+  const timeline = publicTimeline(opinion.timeline);
+  const lastEvent = timeline[timeline.length - 1];
+  if (!lastEvent) throw new Error(`opinion ${opinion._id} has no public event`);
+  return {
+    opinionId: opinion._id,
+    trackingNo: opinion.trackingNo,
+    ...categoryOf(opinion),
+    excerpt: excerpt(opinion.text),
+    target: targetView(opinion),
+    ...statusOf(opinion),
+    createdAt: iso(opinion.createdAt),
+    lastEvent,
+  };
+}

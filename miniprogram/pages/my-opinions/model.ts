@@ -1,0 +1,48 @@
+import type { MyOpinionSummary } from '../../shared/contract/opinion';
+import { callApi } from '../../services/api';
+import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { formatDateTime } from '../../utils/date';
+import { statusTheme } from '../../views/opinion';
+
+export const MY_OPINIONS_PAGE_SIZE = 10;
+
+export interface MyOpinionItem {
+  id: string;
+  trackingNo: string;
+  categoryLabel: string;
+  excerpt: string;
+  /** 写给 陈建华 / 写给 临江街道人大代表联络站 */
+  targetLabel: string;
+  statusLabel: string;
+  statusTheme: string;
+  createdAt: string;
+  /** The latest thing that happened, e.g. 代表已回复. */
+  lastEventLabel: string;
+}
+
+export type MyOpinionsState = PagedState<MyOpinionItem>;
+
+export const initialMyOpinionsState = initialPagedState<MyOpinionItem>;
+
+export function myOpinionItem(summary: MyOpinionSummary): MyOpinionItem {
+  return {
+    id: summary.opinionId,
+    trackingNo: summary.trackingNo,
+    categoryLabel: summary.categoryLabel,
+    excerpt: summary.excerpt,
+    targetLabel: `写给 ${summary.target.name}`,
+    statusLabel: summary.statusLabel,
+    statusTheme: statusTheme(summary.status),
+    createdAt: formatDateTime(summary.createdAt),
+    lastEventLabel: summary.lastEvent.label,
+  };
+}
+
+/** The resident's own opinions, newest first (the server's order), a page at a time. */
+export function createMyOpinions(render: (change: Partial<MyOpinionsState>) => void) {
+  return createPagedList({
+    fetch: (cursor) => callApi('opinion.listMine', cursor === undefined ? { pageSize: MY_OPINIONS_PAGE_SIZE } : { cursor, pageSize: MY_OPINIONS_PAGE_SIZE }),
+    toItem: myOpinionItem,
+    render,
+  });
+}

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import type { CaseStage } from '../domain/caseDeadlines';
+import {
+  ANSWER_CATEGORIES,
+  answerNeedsReason,
+  CASE_TEXT_LIMITS,
+  type AnswerCategory,
+  type CaseAction,
+  type RatingValue,
+} from '../domain/casework';
+import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
+import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
+import { isCalendarDate } from '../domain/schedule';
+import { action, namespaced } from './define';
+import { cursor, docId, pageSize } from './fields';
+import type { OpinionPhoto, Page } from './opinion';
+
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => [...value].length >= min, { message: min > 1 ? `请至少写${min}个字` : '必填' })
+    .refine((value) => [...value].length <= max, { message: `最多${max}个字` });
+
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, { message: '没有这一天' });
+
+/** Where figures are counted: an area's subtree, one station, or one deputy. Absent: the caller's own scope. */
+export const statsScope = z.union([
+  z.strictObject({ areaId: docId }),
+  z.strictObject({ stationId: docId }),
+  z.strictObject({ deputyId: docId }),
+]);
+export type StatsScope = z.output<typeof statsScope>;
+
+const DAY_MS = 86_400_000;
+
+/** A range of Shanghai calendar dates, both ends included, at most STATS_MAX_DAYS long. */
+const statsRange = {
+  from: calendarDate,
+  to: calendarDate,
+  scope: statsScope.optional(),
+};
+function rangeIsValid(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const days = (Date.parse(value.to) - Date.parse(value.from)) / DAY_MS + 1;
+  if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+  else if (days > STATS_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计期间最长${STATS_MAX_DAYS}天` });
+}
+
+export const STAFF_CASE_VIEWS = ['toAccept', 'toAssign', 'handling', 'toReview', 'awaitingRating', 'closed', 'overdue', 'all'] as const;
+export type StaffCaseView = (typeof STAFF_CASE_VIEWS)[number];
+
+export const HANDLER_CASE_VIEWS = ['todo', 'all'] as const;
+export type HandlerCaseView = (typeof HANDLER_CASE_VIEWS)[number];
+
+export const answerPayload = z
+  .strictObject({
+    opinionId: docId,
+    category: z.enum(ANSWER_CATEGORIES),
+    text: text(5, CASE_TEXT_LIMITS.answer),
+    reason: text(0, CASE_TEXT_LIMITS.reason).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (answerNeedsReason(value.category) && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '列入计划或留作参考时请说明理由' });
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export interface DeadlineView {
+  stage: CaseStage;
+  stageLabel: string;
+  /** ISO 8601: the end of the last working day allowed. */
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface CaseSummary {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  excerpt: string;
+  stationId: string;
+  stationName: string;
+  /** The deputy it was left for by name, if any. */
+  deputyName: string | null;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: string;
+  /** The stage the case waits on now, if it waits on anyone in office. */
+  deadline: DeadlineView | null;
+  /** Past due now, or some stage finished late. */
+  overdue: boolean;
+  round: number;
+  /** The departments of the current round. */
+  departmentNames: string[];
+  urgeCount: number;
+  outcome: { category: AnswerCategory; label: string } | null;
+  rating: { value: RatingValue; label: string } | null;
+}
+
+export interface CaseEventView {
+  type: OpinionEventType;
+  label: string;
+  at: string;
+  actorRole: ActorRole;
+  /** The deputy's id or the staff member's account, for the record. */
+  actorId?: string;
+  actorName?: string;
+  note?: string;
+  internalNote?: string;
+  public: boolean;
+}
+
+export interface AssignmentView {
+  round: number;
+  departmentId: string;
+  departmentName: string;
+  assignedAt: string;
+  dueAt: string;
+  answer: { category: AnswerCategory; categoryLabel: string; text: string; reason?: string; at: string } | null;
+}
+
+export interface DepartmentChoice {
+  _id: string;
+  name: string;
+  areaId: string;
+}
+
+export interface CaseDetail extends CaseSummary {
+  text: string;
+  photos: OpinionPhoto[];
+  location?: { latitude: number; longitude: number; address?: string };
+  /** `phone` in full only when the resident consented to be contacted; otherwise masked. */
+  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  ratingDueAt: string | null;
+  closedAt: string | null;
+  lateStages: Array<{ stage: CaseStage; stageLabel: string }>;
+  assignments: AssignmentView[];
+  pendingDepartmentIds: string[];
+  ratingDetail: { value: RatingValue; label: string; comment?: string; at: string } | null;
+  /** Everything, internal notes included, oldest first. */
+  timeline: CaseEventView[];
+  /** What the caller may do to it now. */
+  actions: CaseAction[];
+  /** For staff, while it can be assigned: active departments of its area and the areas above. */
+  assignableDepartments: DepartmentChoice[];
+}
+
+export interface CaseActionResult {
+  opinionId: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  event: OpinionEventType;
+}
+
+export interface UrgeResult extends CaseActionResult {
+  urgeCount: number;
+  /** Handler accounts WeChat accepted the urging message for. */
+  notified: number;
+}
+
+export interface ReviewResult extends CaseActionResult {
+  /** Approving: whether the resident's subscribe message was accepted. */
+  notified: boolean;
+}
+
+export interface ScopeView {
+  kind: 'area' | 'station' | 'deputy';
+  id: string;
+  name: string;
+}
+
+export interface CaseStats {
+  from: string;
+  to: string;
+  scope: ScopeView;
+  counts: FigureCounts;
+  rates: FigureRates;
+  generatedAt: string;
+}
+
+export interface VisitRow {
+  bookingId: string;
+  date: string;
+  stationId: string;
+  stationName: string;
+  /** `online`: booked and checked in; `walkIn`: registered at the station. */
+  kind: 'online' | 'walkIn';
+  visitorName: string;
+  topic: string;
+  checkedInAt: string | null;
+}
+
+export interface ReceptionRow {
+  recordId: string;
+  date: string;
+  stationId: string;
+  stationName: string;
+  visitorName: string;
+  deputyIds: string[];
+  itemCount: number;
+  recordedAt: string;
+}
+
+export type DrillDown =
+  | ({ figure: Figure; label: string; kind: 'cases' } & Page<CaseSummary>)
+  | ({ figure: Figure; label: string; kind: 'visits' } & Page<VisitRow>)
+  | ({ figure: Figure; label: string; kind: 'receptions' } & Page<ReceptionRow>);
+
+export interface CaseExport {
+  fileID: string;
+  /** A temporary HTTPS URL of the .xlsx. */
+  url: string;
+  fileName: string;
+  caseCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+const note = (min: number) => text(min, CASE_TEXT_LIMITS.note);
+
+export const caseworkActions = namespaced('casework', {
+  /** Staff: cases in their scope, by work queue. */
+  list: action<Page<CaseSummary>>()(
+    z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
+  /** Handlers: cases assigned to their department. */
+  listAssigned: action<Page<CaseSummary>>()(
+    z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
+  get: action<CaseDetail>()(z.strictObject({ opinionId: docId })),
+  accept: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(0).optional() })),
+  assign: action<CaseActionResult>()(
+    z.strictObject({
+      opinionId: docId,
+      departmentIds: z
+        .array(docId)
+        .max(CASE_TEXT_LIMITS.departments)
+        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
+      note: note(2),
+    }),
+  ),
+  answer: action<CaseActionResult>()(answerPayload),
+  review: action<ReviewResult>()(
+    z.strictObject({
+      opinionId: docId,
+      decision: z.enum(['approve', 'return']),
+      /** Approve: optional, internal. Return: what to redo, required. */
+      note: note(0).optional(),
+      /** Return: the departments to redo; all of the round when absent. */
+      departmentIds: z.array(docId).max(CASE_TEXT_LIMITS.departments).optional(),
+    }).superRefine((value, ctx) => {
+      if (value.decision === 'return' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '退回重办时请写明需要重新办理的内容' });
+    }),
+  ),
+  urge: action<UrgeResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
+  stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
+  drillDown: action<DrillDown>()(
+    z
+      .strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() })
+      .superRefine(rangeIsValid),
+  ),
+  export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
+});

@@ -1,0 +1,79 @@
+/**
+ * How long each stage of a case may take, in working days, and how long a resident has to rate
+ * the answer, in calendar days. The defaults follow common 代表建议办理 practice; an environment
+ * can override any of them (cloudfunctions/core/caseDeadlines.ts reads `CASE_DEADLINES`).
+ */
+import type { OpinionStatus } from './opinion';
+import type { IsWorkingDay } from './schedule';
+import { dueAfterWorkingDays } from './workingDays';
+
+/** The stages a deadline runs for; each status waits on at most one of them. */
+export const CASE_STAGES = ['accept', 'respond', 'assign', 'answer', 'review'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
+  accept: '受理',
+  respond: '代表答复或交办',
+  assign: '交办',
+  answer: '承办单位办理',
+  review: '审核办理结果',
+};
+
+/** The stage whose clock runs while a case is in a status; none while it waits on the resident or is closed. */
+export const STAGE_OF_STATUS: Partial<Record<OpinionStatus, CaseStage>> = {
+  received: 'accept',
+  read: 'accept',
+  accepted: 'respond',
+  forwarded: 'assign',
+  reopened: 'assign',
+  assigned: 'answer',
+  answered: 'review',
+};
+
+export interface CaseDeadlineConfig {
+  /** Working days per stage. */
+  workingDays: Record<CaseStage, number>;
+  /** Calendar days the resident has to rate an answer before the case closes as 未评价. */
+  ratingDays: number;
+}
+
+export const DEFAULT_CASE_DEADLINES: CaseDeadlineConfig = {
+  workingDays: { accept: 3, respond: 5, assign: 2, answer: 15, review: 3 },
+  ratingDays: 7,
+};
+
+const LIMIT = { min: 1, max: 90 };
+
+function days(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < LIMIT.min || value > LIMIT.max) {
+    throw new RangeError(`case deadline ${what} must be a whole number of days from ${LIMIT.min} to ${LIMIT.max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * The defaults with overrides applied, e.g. `{ "accept": 2, "answer": 20, "ratingDays": 10 }`.
+ * Unknown keys and out-of-range values are refused rather than silently ignored.
+ */
+export function caseDeadlinesWith(overrides: unknown): CaseDeadlineConfig {
+  if (overrides === undefined || overrides === null) return DEFAULT_CASE_DEADLINES;
+  if (typeof overrides !== 'object' || Array.isArray(overrides)) throw new RangeError('case deadlines must be an object of stage → days');
+  const config: CaseDeadlineConfig = { workingDays: { ...DEFAULT_CASE_DEADLINES.workingDays }, ratingDays: DEFAULT_CASE_DEADLINES.ratingDays };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key === 'ratingDays') config.ratingDays = days(value, key);
+    else if ((CASE_STAGES as readonly string[]).includes(key)) config.workingDays[key as CaseStage] = days(value, key);
+    else throw new RangeError(`unknown case deadline "${key}"; known: ${[...CASE_STAGES, 'ratingDays'].join(', ')}`);
+  }
+  return config;
+}
+
+/** A stage's clock: when it started and when it is due. */
+export interface CaseDeadline {
+  stage: CaseStage;
+  startedAt: Date;
+  dueAt: Date;
+}
+
+export function deadlineFor(stage: CaseStage, startedAt: Date, config: CaseDeadlineConfig, isWorkingDay: IsWorkingDay): CaseDeadline {
+  return { stage, startedAt, dueAt: dueAfterWorkingDays(startedAt, config.workingDays[stage], isWorkingDay) };
+}

@@ -1,0 +1,38 @@
+/**
+ * Who this WeChat account is to the app (resident, deputy, staff), remembered on the phone so
+ * the home page shows the right entries at once, even offline, and refreshed from the account.
+ */
+import type { Profile } from '../shared/domain/account';
+import { callApi } from '../services/api';
+import { readStorage, writeStorage } from '../services/wx';
+
+export const PROFILE_STORAGE_KEY = 'account.profile';
+
+export interface RoleEntries {
+  /** The deputy this account is bound to, or '' for everyone else. */
+  deputyName: string;
+  isStaff: boolean;
+}
+
+export const NO_ROLES: RoleEntries = { deputyName: '', isStaff: false };
+
+export function roleEntries(profile: Pick<Profile, 'deputy' | 'staff'> | undefined): RoleEntries {
+  return { deputyName: profile?.deputy?.name ?? '', isStaff: !!profile?.staff };
+}
+
+export function rememberedRoles(): RoleEntries {
+  const stored = readStorage(PROFILE_STORAGE_KEY) as Partial<Profile> | undefined;
+  return typeof stored === 'object' && stored !== null ? roleEntries(stored) : NO_ROLES;
+}
+
+/** After binding, or any answer that carries the profile. */
+export function rememberProfile(profile: Profile): void {
+  writeStorage(PROFILE_STORAGE_KEY, { roles: profile.roles, deputy: profile.deputy, staff: profile.staff });
+}
+
+/** Asks the account; rejects with an ApiError, leaving what the phone remembers as it was. */
+export async function refreshRoles(): Promise<RoleEntries> {
+  const profile = await callApi('account.getProfile', {});
+  rememberProfile(profile);
+  return roleEntries(profile);
+}

@@ -1,0 +1,64 @@
+/** How opinions read on screen: the pieces the resident's and the deputy's pages share. */
+import type { PublicOpinionEvent, OpinionStatus } from '../shared/domain/opinion';
+import { formatDateTime } from '../utils/date';
+
+/**
+ * TDesign tag themes: waiting is neutral, being worked on is blue, handed on or waiting for the
+ * resident is orange, done is green.
+ */
+const STATUS_THEMES: Record<OpinionStatus, string> = {
+  received: 'default',
+  read: 'primary',
+  replied: 'success',
+  forwarded: 'warning',
+  accepted: 'primary',
+  assigned: 'primary',
+  answered: 'primary',
+  awaitingRating: 'warning',
+  reopened: 'primary',
+  closed: 'success',
+};
+
+/** A status this build does not know yet still shows, in the neutral colour. */
+export function statusTheme(status: string): string {
+  return Object.prototype.hasOwnProperty.call(STATUS_THEMES, status) ? STATUS_THEMES[status as OpinionStatus] : 'default';
+}
+
+/**
+ * A tracking number in the groups it is read out in over the phone:
+ * `LJ01-261123-007` → ['LJ01', '261123', '007'].
+ */
+export function trackingGroups(trackingNo: string): string[] {
+  return trackingNo.split('-').filter((group) => group.length > 0);
+}
+
+/** How long something has waited, in the unit a person would say: 刚刚, N 小时, N 天. */
+export function durationLabel(hours: number): string {
+  if (hours < 1) return '不到1小时';
+  if (hours < 24) return `${hours}小时`;
+  return `${Math.floor(hours / 24)}天`;
+}
+
+export interface TimelineItem {
+  id: string;
+  label: string;
+  time: string;
+  actorName: string;
+  /** A reply's text, shown in full. */
+  note: string;
+}
+
+/** Newest first: what happened last is what the resident came to see. */
+export function timelineItems(events: readonly PublicOpinionEvent[]): TimelineItem[] {
+  return events
+    .map((event, index) => ({
+      id: `${index}`,
+      label: event.label,
+      time: formatDateTime(event.at),
+      actorName: event.actorName ?? '',
+      note: event.note ?? '',
+      at: Date.parse(event.at),
+    }))
+    .sort((a, b) => b.at - a.at || Number(b.id) - Number(a.id))
+    .map(({ at: _at, ...item }) => item);
+}

@@ -1,0 +1,552 @@
+import type { BookingDocument, DayDocument, RecordDocument } from '../../cloudfunctions/booking/documents';
+import { newDay } from '../../cloudfunctions/booking/days';
+import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
+import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
+import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
+import { COLLECTIONS } from '../../infra/database';
+import type { StaffScope } from '../../miniprogram/shared/domain/account';
+import { bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
+import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
+import {
+  isRefusal,
+  openCase,
+  planAccept,
+  planAnswer,
+  planApprove,
+  planAssign,
+  planExpireRating,
+  planForward,
+  planRate,
+  planReply,
+  planReturn,
+  planUrge,
+  type AnswerCategory,
+  type CaseActor,
+  type CaseChange,
+  type CaseEnv,
+  type CasePlan,
+  type Rating,
+} from '../../miniprogram/shared/domain/casework';
+import type { OpinionCategory, OpinionEvent } from '../../miniprogram/shared/domain/opinion';
+import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
+import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS } from './demoData';
+
+/**
+ * Demo data for case handling and oversight statistics: the departments (承办单位) of the demo
+ * city, three department handlers, and a month of cases and reception visits in every state —
+ * received, accepted, assigned to one or two departments, answered, returned, approved, rated
+ * (满意 / 基本满意 / 不满意 → 二次交办), closed as 未评价, urged — so the statistics pages and the
+ * Excel export show something. Everything is placed relative to `now` (Shanghai calendar days
+ * before it) and every case is built by replaying the case state machine's own planners, so a
+ * seeded case is exactly what the functions would have written. test/functions/casework-stats
+ * seeds with a fixed `now` and checks the figures against answers written by hand.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Departments and handlers
+
+const department = (_id: string, name: string, areaId: string, active = true): DepartmentDocument => {
+  const area = DEMO_AREAS.find((a) => a._id === areaId);
+  if (!area) throw new Error(`demo department ${_id}: unknown area ${areaId}`);
+  const at = new Date('2026-01-01T00:00:00Z');
+  return { _id, name, areaId, areaPath: area.path, active, createdAt: at, updatedAt: at };
+};
+
+export const DEMO_DEPARTMENTS: DepartmentDocument[] = [
+  department('dept-city-zhujian', '临江市住房和城乡建设局', 'area-linjiang'),
+  department('dept-city-jiaotong', '临江市交通运输局', 'area-linjiang'),
+  department('dept-jb-zhujian', '江北区住房和城乡建设局', 'area-jiangbei'),
+  department('dept-jb-weijian', '江北区卫生健康局', 'area-jiangbei'),
+  department('dept-jn-zhujian', '江南区住房和城乡建设局', 'area-jiangnan'),
+  department('dept-jn-minzheng', '江南区民政局', 'area-jiangnan'),
+  department('dept-jn-jiaotong', '江南区交通运输局', 'area-jiangnan'),
+  department('dept-bs-gov', '北山镇人民政府', 'area-beishan'),
+  department('dept-qs-gov', '青石镇人民政府', 'area-qingshi'),
+  department('dept-jn-shizheng', '江南区市政管理处（已撤并）', 'area-jiangnan', false),
+];
+
+const handler = (_id: string, departmentId: string, staffName: string) => {
+  const dept = DEMO_DEPARTMENTS.find((d) => d._id === departmentId);
+  if (!dept) throw new Error(`demo handler ${_id}: unknown department ${departmentId}`);
+  const staff: StaffScope = { role: 'handler', areaId: dept.areaId, departmentId: dept._id, departmentName: dept.name };
+  return { _id, roles: ['resident', 'staff'], staff, staffName };
+};
+
+/** Handler accounts (use the _id as x-wx-openid). */
+export const DEMO_HANDLER_ACCOUNTS = [
+  handler('demo-handler-jn-zhujian', 'dept-jn-zhujian', '王科员'),
+  handler('demo-handler-jn-minzheng', 'dept-jn-minzheng', '李科员'),
+  handler('demo-handler-jb-zhujian', 'dept-jb-zhujian', '赵科员'),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+/** A moment `daysAgo` Shanghai calendar days before the seed's day, at a Shanghai wall-clock time. */
+interface When {
+  daysAgo: number;
+  time: string;
+}
+const at = (daysAgo: number, time: string): When => ({ daysAgo, time });
+
+type Step = { at: When } & (
+  | { do: 'accept'; note?: string }
+  | { do: 'reply'; deputyId: string; text: string }
+  | { do: 'forward'; deputyId: string; note: string }
+  | { do: 'assign'; departmentIds: string[]; note: string }
+  | { do: 'answer'; departmentId: string; category: AnswerCategory; text: string; reason?: string }
+  | { do: 'return'; note: string }
+  | { do: 'approve' }
+  | { do: 'urge'; note: string }
+  | { do: 'rate'; rating: Rating; comment?: string }
+  | { do: 'expireRating' }
+);
+
+interface DemoCase {
+  id: string;
+  author: string;
+  stationId: string;
+  deputyId: string | null;
+  submitted: When;
+  category: OpinionCategory;
+  text: string;
+  steps: Step[];
+}
+
+const STAFF: Record<string, string> = { 'st-nanhu': 'demo-staff-jiangnan', 'st-qingshi': 'demo-staff-jiangnan', 'st-beishan': 'demo-staff-beishan' };
+
+export const DEMO_CASES: DemoCase[] = [
+  {
+    id: 'case-demo-01',
+    author: 'demo-resident-101',
+    stationId: 'st-nanhu',
+    deputyId: 'dp-005',
+    submitted: at(30, '10:00'),
+    category: 'transport',
+    text: '湖滨路公交站牌年久失修，字迹看不清，老人经常坐错车，希望尽快更换站牌。',
+    steps: [
+      { at: at(23, '09:30'), do: 'accept' },
+      { at: at(23, '10:00'), do: 'assign', departmentIds: ['dept-jn-jiaotong'], note: '请核实站牌情况并更换' },
+      { at: at(16, '15:00'), do: 'answer', departmentId: 'dept-jn-jiaotong', category: 'solved', text: '已更换湖滨路全部6块公交站牌。' },
+      { at: at(15, '10:00'), do: 'approve' },
+      { at: at(14, '19:00'), do: 'rate', rating: 'satisfied' },
+    ],
+  },
+  {
+    id: 'case-demo-02',
+    author: 'demo-resident-102',
+    stationId: 'st-nanhu',
+    deputyId: null,
+    submitted: at(29, '15:00'),
+    category: 'urbanConstruction',
+    text: '湖滨社区3号楼外墙瓷砖脱落，楼下是小区主通道，担心砸到人，请尽快维修。',
+    steps: [
+      { at: at(22, '10:00'), do: 'accept', note: '已受理，将交有关部门处理' },
+      { at: at(22, '11:00'), do: 'assign', departmentIds: ['dept-jn-zhujian', 'dept-city-zhujian'], note: '请区住建局牵头，市住建局指导' },
+      { at: at(10, '16:00'), do: 'answer', departmentId: 'dept-jn-zhujian', category: 'planned', text: '已设置警示区域，外墙维修纳入明年老旧小区改造计划。', reason: '维修资金需列入年度预算' },
+      { at: at(8, '09:00'), do: 'answer', departmentId: 'dept-city-zhujian', category: 'solved', text: '已督促物业拉设防护网。' },
+      { at: at(7, '10:00'), do: 'approve' },
+      { at: at(5, '20:00'), do: 'rate', rating: 'dissatisfied', comment: '只拉了防护网，脱落的瓷砖没有修，明年太晚了' },
+      { at: at(4, '10:00'), do: 'assign', departmentIds: ['dept-jn-zhujian'], note: '群众不满意，请研究先行局部维修' },
+    ],
+  },
+  {
+    id: 'case-demo-03',
+    author: 'demo-resident-103',
+    stationId: 'st-qingshi',
+    deputyId: 'dp-006',
+    submitted: at(27, '20:00'),
+    category: 'elderlyCare',
+    text: '青石镇敬老院冬天取暖不足，希望给老人房间加装取暖设备。',
+    steps: [
+      { at: at(19, '10:00'), do: 'reply', deputyId: 'dp-006', text: '已与镇政府沟通，本月内为敬老院每个房间配发电暖器。' },
+      { at: at(17, '09:00'), do: 'rate', rating: 'basicallySatisfied', comment: '希望以后能装空调' },
+    ],
+  },
+  {
+    id: 'case-demo-04',
+    author: 'demo-resident-104',
+    stationId: 'st-qingshi',
+    deputyId: null,
+    submitted: at(20, '09:00'),
+    category: 'environment',
+    text: '青石大道东头的河沟有人倒生活垃圾，夏天气味很大，希望清理并设置垃圾桶。',
+    steps: [
+      { at: at(19, '09:00'), do: 'accept' },
+      { at: at(18, '14:00'), do: 'forward', deputyId: 'dp-010', note: '需镇政府清理，建议交办' },
+      { at: at(17, '10:00'), do: 'assign', departmentIds: ['dept-qs-gov'], note: '请清理河沟并设置垃圾收集点' },
+      { at: at(13, '10:00'), do: 'urge', note: '群众反映气味大，请加快清理' },
+      { at: at(12, '16:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'reference', text: '河沟属水利部门管理。', reason: '不属本单位职责' },
+      { at: at(11, '10:00'), do: 'return', note: '河沟在镇域内，请镇政府先行清理' },
+      { at: at(5, '15:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'solved', text: '已清理河沟垃圾并设置两个垃圾收集点，安排保洁员每日巡查。' },
+      { at: at(3, '10:00'), do: 'approve' },
+    ],
+  },
+  {
+    id: 'case-demo-05',
+    author: 'demo-resident-105',
+    stationId: 'st-nanhu',
+    deputyId: 'dp-002',
+    submitted: at(10, '14:00'),
+    category: 'health',
+    text: '湖滨社区卫生服务中心没有儿科，孩子发烧要跑很远，希望增设儿科门诊。',
+    steps: [],
+  },
+  {
+    id: 'case-demo-06',
+    author: 'demo-resident-106',
+    stationId: 'st-nanhu',
+    deputyId: null,
+    submitted: at(8, '11:00'),
+    category: 'education',
+    text: '南湖小学放学时校门口车辆乱停，孩子过马路很危险，希望安排交警疏导。',
+    steps: [{ at: at(7, '10:00'), do: 'accept' }],
+  },
+  {
+    id: 'case-demo-07',
+    author: 'demo-resident-107',
+    stationId: 'st-qingshi',
+    deputyId: null,
+    submitted: at(6, '10:00'),
+    category: 'socialSecurity',
+    text: '镇上高龄老人补贴发放时间不固定，老人经常打听，希望固定发放日期并公示。',
+    steps: [
+      { at: at(5, '09:00'), do: 'accept' },
+      { at: at(5, '11:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请明确高龄补贴发放时间' },
+      { at: at(1, '10:00'), do: 'urge', note: '请尽快答复' },
+    ],
+  },
+  {
+    id: 'case-demo-08',
+    author: 'demo-resident-108',
+    stationId: 'st-nanhu',
+    deputyId: 'dp-009',
+    submitted: at(35, '08:30'),
+    category: 'transport',
+    text: '早高峰湖滨路口的8路公交车太挤，希望增加班次。',
+    steps: [
+      { at: at(33, '16:00'), do: 'reply', deputyId: 'dp-009', text: '已向公交公司反映，早高峰8路加开两个班次。' },
+      { at: at(25, '10:30'), do: 'expireRating' },
+    ],
+  },
+  {
+    id: 'case-demo-09',
+    author: 'demo-resident-109',
+    stationId: 'st-nanhu',
+    deputyId: null,
+    submitted: at(2, '10:00'),
+    category: 'governance',
+    text: '小区群租房太多，人员进出复杂，希望社区加强管理。',
+    steps: [{ at: at(1, '16:00'), do: 'reply', deputyId: 'dp-005', text: '已请社区网格员逐户排查登记，并联系派出所加强巡查。' }],
+  },
+  {
+    id: 'case-demo-10',
+    author: 'demo-resident-110',
+    stationId: 'st-nanhu',
+    deputyId: 'dp-005',
+    submitted: at(28, '09:00'),
+    category: 'elderlyCare',
+    text: '湖滨社区老年活动室面积太小，下雨天老人没地方活动，希望扩建。',
+    steps: [
+      { at: at(23, '15:00'), do: 'accept' },
+      { at: at(23, '16:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请研究扩建方案' },
+      { at: at(19, '11:00'), do: 'answer', departmentId: 'dept-jn-minzheng', category: 'planned', text: '已纳入社区养老服务设施提升计划。', reason: '需与社区用房调整一并实施' },
+      { at: at(18, '10:00'), do: 'approve' },
+      { at: at(10, '10:30'), do: 'expireRating' },
+    ],
+  },
+  {
+    id: 'case-demo-11',
+    author: 'demo-resident-111',
+    stationId: 'st-beishan',
+    deputyId: null,
+    submitted: at(15, '10:00'),
+    category: 'urbanConstruction',
+    text: '北山镇老街排水沟堵塞，一下雨就积水，希望疏通。',
+    steps: [
+      { at: at(14, '09:00'), do: 'accept' },
+      { at: at(14, '10:00'), do: 'assign', departmentIds: ['dept-jb-zhujian'], note: '请疏通老街排水沟' },
+      { at: at(9, '15:00'), do: 'answer', departmentId: 'dept-jb-zhujian', category: 'planned', text: '已临时疏通，排水管网改造列入明年计划。', reason: '管网改造需专项资金' },
+      { at: at(8, '10:00'), do: 'approve' },
+      { at: at(7, '18:00'), do: 'rate', rating: 'satisfied' },
+    ],
+  },
+  {
+    id: 'case-demo-12',
+    author: 'demo-resident-112',
+    stationId: 'st-beishan',
+    deputyId: 'dp-007',
+    submitted: at(3, '08:00'),
+    category: 'transport',
+    text: '北山中学门口没有红绿灯，学生过马路很危险。',
+    steps: [],
+  },
+];
+
+function instant(today: string, when: When): Date {
+  return shanghaiInstant(addDays(today, -when.daysAgo), when.time);
+}
+
+function deputyActor(deputyId: string): CaseActor {
+  const deputy = DEMO_DEPUTIES.find((d) => d._id === deputyId);
+  if (!deputy) throw new Error(`demo case: unknown deputy ${deputyId}`);
+  return { role: 'deputy', id: deputy._id, name: deputy.name };
+}
+
+function handlerActor(departmentId: string): CaseActor {
+  const account = DEMO_HANDLER_ACCOUNTS.find((a) => a.staff.departmentId === departmentId);
+  const dept = DEMO_DEPARTMENTS.find((d) => d._id === departmentId);
+  return { role: 'handler', id: account?._id ?? `handler-${departmentId}`, name: dept?.name ?? '' };
+}
+
+/** One step through the state machine's planner, as the function would; a refusal is a mistake in this file. */
+function plan(doc: OpinionDocument, step: Step, env: CaseEnv, staff: CaseActor): { change: CaseChange; extra: Partial<OpinionDocument> } {
+  let planned: CasePlan;
+  let extra: Partial<OpinionDocument> = {};
+  switch (step.do) {
+    case 'accept':
+      planned = planAccept(doc, { note: step.note }, env, staff);
+      break;
+    case 'reply': {
+      const deputy = deputyActor(step.deputyId);
+      planned = planReply(doc, { text: step.text }, env, deputy);
+      extra = { reply: { text: step.text, at: env.now, deputyId: step.deputyId, deputyName: deputy.name ?? '' } };
+      break;
+    }
+    case 'forward': {
+      const deputy = deputyActor(step.deputyId);
+      planned = planForward(doc, { note: step.note }, env, deputy);
+      extra = { forward: { note: step.note, at: env.now, deputyId: step.deputyId, deputyName: deputy.name ?? '' } };
+      break;
+    }
+    case 'assign':
+      planned = planAssign(doc, { departments: step.departmentIds.map((id) => ({ _id: id, name: DEMO_DEPARTMENTS.find((d) => d._id === id)?.name ?? id })), note: step.note }, env, staff);
+      break;
+    case 'answer':
+      planned = planAnswer(doc, { departmentId: step.departmentId, category: step.category, text: step.text, reason: step.reason }, env, handlerActor(step.departmentId));
+      break;
+    case 'return':
+      planned = planReturn(doc, { note: step.note }, env, staff);
+      break;
+    case 'approve':
+      planned = planApprove(doc, {}, env, staff);
+      break;
+    case 'urge':
+      planned = planUrge(doc, { note: step.note }, env, staff);
+      break;
+    case 'rate':
+      planned = planRate(doc, { rating: step.rating, comment: step.comment }, env, { role: 'resident', id: doc.authorOpenid });
+      break;
+    case 'expireRating':
+      planned = planExpireRating(env);
+      break;
+  }
+  if (isRefusal(planned)) throw new Error(`demo case ${doc._id}: ${step.do} refused (${planned.refused}) in status ${doc.status}`);
+  if (!planned.from.includes(doc.status)) throw new Error(`demo case ${doc._id}: ${step.do} cannot start from ${doc.status}`);
+  return { change: planned, extra };
+}
+
+function demoCase(seed: DemoCase, today: string, sequence: number): OpinionDocument {
+  const station = DEMO_STATIONS.find((s) => s._id === seed.stationId);
+  const deputy = seed.deputyId ? DEMO_DEPUTIES.find((d) => d._id === seed.deputyId) : null;
+  if (!station || deputy === undefined) throw new Error(`demo case ${seed.id}: unknown station or deputy`);
+  const createdAt = instant(today, seed.submitted);
+  const received: OpinionEvent = { type: 'received', at: createdAt, actorRole: 'resident', actorId: seed.author, public: true };
+  let doc: OpinionDocument = {
+    _id: seed.id,
+    trackingNo: formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
+    authorOpenid: seed.author,
+    clientRequestId: `demo-${seed.id}`,
+    deputyId: deputy?._id ?? null,
+    deputyName: deputy?.name ?? null,
+    stationId: station._id,
+    stationCode: station.code,
+    stationName: station.name,
+    areaPath: station.areaPath,
+    category: seed.category,
+    text: seed.text,
+    photos: [],
+    location: null,
+    contact: { phone: '13700000000', mayContact: sequence % 2 === 1 },
+    status: 'received',
+    statusChangedAt: createdAt,
+    ...openCase(createdAt, { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay }),
+    timeline: [received],
+    moderation: { suggest: 'pass' },
+    createdAt,
+    updatedAt: createdAt,
+  };
+  const staff: CaseActor = { role: 'staff', id: STAFF[seed.stationId] ?? 'demo-staff-city' };
+  for (const step of seed.steps) {
+    const now = instant(today, step.at);
+    const { change, extra } = plan(doc, step, { now, deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay }, staff);
+    doc = { ...doc, ...change.set, ...extra, timeline: [...doc.timeline, ...change.events], updatedAt: now };
+    if (change.increment.urgeCount) doc.urgeCount = (doc.urgeCount ?? 0) + change.increment.urgeCount;
+  }
+  return doc;
+}
+
+/** The demo cases with their daily sequence numbers, and the counters that continue them. */
+export function demoCases(now: Date): { cases: OpinionDocument[]; counters: Array<{ _id: string; value: number }> } {
+  const today = shanghaiDate(now);
+  const taken = new Map<string, number>();
+  const ordered = [...DEMO_CASES].sort((a, b) => instant(today, a.submitted).getTime() - instant(today, b.submitted).getTime());
+  const cases = ordered.map((seed) => {
+    const station = DEMO_STATIONS.find((s) => s._id === seed.stationId);
+    const counterId = dailyCounterId(station?.code ?? '', shanghaiDate(instant(today, seed.submitted)));
+    const sequence = (taken.get(counterId) ?? 0) + 1;
+    taken.set(counterId, sequence);
+    return demoCase(seed, today, sequence);
+  });
+  return { cases, counters: [...taken].map(([_id, value]) => ({ _id, value })) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reception visits: past reception days with check-ins, walk-ins and reception records
+
+interface DemoVisit {
+  name: string;
+  kind: 'online' | 'walkIn';
+  status: BookingDocument['status'];
+  /** The deputies who received them, when a reception record was written. */
+  receivedBy?: string[];
+}
+
+interface DemoVisitDay {
+  stationId: string;
+  daysAgo: number;
+  deputyIds: string[];
+  visits: DemoVisit[];
+}
+
+export const DEMO_VISIT_DAYS: DemoVisitDay[] = [
+  {
+    stationId: 'st-nanhu',
+    daysAgo: 16,
+    deputyIds: ['dp-002', 'dp-005'],
+    visits: [
+      { name: '陈大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-002'] },
+      { name: '刘阿姨', kind: 'online', status: 'checkedIn', receivedBy: ['dp-002', 'dp-005'] },
+      { name: '孙先生', kind: 'online', status: 'checkedIn' },
+      { name: '周女士', kind: 'walkIn', status: 'checkedIn', receivedBy: ['dp-005'] },
+      { name: '吴先生', kind: 'online', status: 'noShow' },
+      { name: '郑女士', kind: 'online', status: 'cancelled' },
+    ],
+  },
+  {
+    stationId: 'st-nanhu',
+    daysAgo: 9,
+    deputyIds: ['dp-005', 'dp-009'],
+    visits: [
+      { name: '钱大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-009'] },
+      { name: '冯阿姨', kind: 'online', status: 'checkedIn' },
+      { name: '褚先生', kind: 'walkIn', status: 'checkedIn' },
+    ],
+  },
+  {
+    stationId: 'st-qingshi',
+    daysAgo: 16,
+    deputyIds: ['dp-006', 'dp-010'],
+    visits: [
+      { name: '卫大姐', kind: 'online', status: 'checkedIn', receivedBy: ['dp-006'] },
+      { name: '蒋先生', kind: 'online', status: 'checkedIn', receivedBy: ['dp-010'] },
+    ],
+  },
+  {
+    stationId: 'st-beishan',
+    daysAgo: 16,
+    deputyIds: ['dp-007', 'dp-011'],
+    visits: [
+      { name: '沈大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-007'] },
+      { name: '韩女士', kind: 'walkIn', status: 'checkedIn' },
+    ],
+  },
+];
+
+function demoVisits(now: Date): { days: DayDocument[]; bookings: BookingDocument[]; records: RecordDocument[] } {
+  const today = shanghaiDate(now);
+  const days: DayDocument[] = [];
+  const bookings: BookingDocument[] = [];
+  const records: RecordDocument[] = [];
+  let serial = 0;
+  for (const visitDay of DEMO_VISIT_DAYS) {
+    const station = DEMO_STATIONS.find((s) => s._id === visitDay.stationId);
+    if (!station) throw new Error(`demo visit day: unknown station ${visitDay.stationId}`);
+    const date = addDays(today, -visitDay.daysAgo);
+    const dayCreated = shanghaiInstant(addDays(date, -30), '09:00');
+    const day = { ...newDay(station, { ...DEFAULT_RECEPTION_RULE, deputyIds: visitDay.deputyIds }, { date, nominalDate: date }, 'manual', dayCreated), deputyIds: visitDay.deputyIds };
+    const slot = day.slots[0];
+    if (!slot) throw new Error('demo visit day without slots');
+    days.push(day);
+    for (const visit of visitDay.visits) {
+      serial += 1;
+      const _id = `bk-demo-${String(serial).padStart(3, '0')}`;
+      const arrived = shanghaiInstant(date, '09:10');
+      const online = visit.kind === 'online';
+      const booking: BookingDocument = {
+        _id,
+        code: bookingCodeFrom([2, 20, Math.floor(serial / 31 / 31) % 31, Math.floor(serial / 31) % 31, serial % 31, 9]),
+        kind: visit.kind,
+        openid: online ? `demo-visitor-${String(serial).padStart(3, '0')}` : null,
+        status: visit.status,
+        activeKey: _id,
+        dayId: day._id,
+        epoch: 0,
+        stationId: station._id,
+        stationName: station.name,
+        stationAddress: station.address,
+        areaPath: station.areaPath,
+        date,
+        slotId: online ? slot.id : '',
+        slotIndex: online ? 0 : -1,
+        slotStart: online ? slot.start : '09:10',
+        slotEnd: online ? slot.end : '09:10',
+        name: visit.name,
+        phone: '13600000000',
+        topic: '反映社区问题',
+        queuedAt: dayCreated,
+        createdAt: online ? dayCreated : arrived,
+        updatedAt: arrived,
+      };
+      if (visit.status === 'checkedIn') Object.assign(booking, { checkedInAt: arrived, checkedInBy: online ? 'qr' : 'staff', late: false });
+      if (visit.status === 'cancelled') Object.assign(booking, { cancelledAt: dayCreated, cancelReason: 'resident' });
+      bookings.push(booking);
+      if (visit.receivedBy) {
+        records.push({
+          _id: `rr-${_id}`,
+          bookingId: _id,
+          dayId: day._id,
+          stationId: station._id,
+          areaPath: station.areaPath,
+          visitorOpenid: booking.openid,
+          visitorName: visit.name,
+          visitorPhone: booking.phone,
+          deputyIds: visit.receivedBy,
+          items: [{ text: '反映社区问题', toOpinion: false, opinionId: null }],
+          note: '',
+          recordedBy: STAFF[station._id] ?? 'demo-staff-city',
+          recordedAt: shanghaiInstant(date, '11:30'),
+        });
+      }
+    }
+  }
+  return { days, bookings, records };
+}
+
+/** What the seed writes for case handling and statistics, collection by collection. */
+export function demoCaseworkBatches(now: Date): Array<[string, object[]]> {
+  const { cases, counters } = demoCases(now);
+  const { days, bookings, records } = demoVisits(now);
+  return [
+    [COLLECTIONS.departments, DEMO_DEPARTMENTS],
+    [COLLECTIONS.accounts, DEMO_HANDLER_ACCOUNTS.map((account) => ({ ...account, staffBoundAt: now, createdAt: now }))],
+    [COLLECTIONS.opinions, cases],
+    [COLLECTIONS.counters, counters],
+    [COLLECTIONS.receptionDays, days],
+    [COLLECTIONS.bookings, bookings],
+    [COLLECTIONS.receptionRecords, records],
+  ];
+}

@@ -1,0 +1,92 @@
+import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { caseDeadlinesWith, DEFAULT_CASE_DEADLINES, deadlineFor } from '../../miniprogram/shared/domain/caseDeadlines';
+import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { addWorkingDays, dueAfterCalendarDays, dueAfterWorkingDays, endOfShanghaiDay, isPastDue } from '../../miniprogram/shared/domain/workingDays';
+
+/**
+ * Deadlines count working days of the State Council's calendar, as chinese-days publishes it —
+ * the same calendar booking moves reception days with. 2026: 中秋 Fri 09-25, 国庆 Thu 10-01 … Wed
+ * 10-07, with 调休 working days Sun 09-20 and Sat 10-10.
+ */
+describe('the working-day calendar around National Day 2026', () => {
+  test('holidays are days off, 调休 weekends are working days', () => {
+    expect(['2026-10-01', '2026-10-04', '2026-10-07'].map(isWorkingDay)).toEqual([false, false, false]);
+    expect(isWorkingDay('2026-09-25')).toBe(false);
+    expect(isWorkingDay('2026-09-20')).toBe(true);
+    expect(isWorkingDay('2026-10-10')).toBe(true);
+    expect(isWorkingDay('2026-10-11')).toBe(false);
+    expect(isWorkingDay('2026-10-08')).toBe(true);
+  });
+});
+
+describe('counting working days', () => {
+  test('three working days after the last working day before the holiday end on the 调休 Saturday', () => {
+    expect(addWorkingDays('2026-09-30', 1, isWorkingDay)).toBe('2026-10-08');
+    expect(addWorkingDays('2026-09-30', 3, isWorkingDay)).toBe('2026-10-10');
+  });
+
+  test('an opinion left during the holiday waits until the week after it to count', () => {
+    expect(addWorkingDays('2026-10-03', 3, isWorkingDay)).toBe('2026-10-10');
+    expect(addWorkingDays('2026-10-03', 4, isWorkingDay)).toBe('2026-10-12');
+  });
+
+  test('fifteen working days from 中秋 eve cross both holidays and the 调休 Saturday', () => {
+    // 09-24 Thu → 09-28, 29, 30, 10-08, 09, 10 (Sat 调休), 12, 13, 14, 15, 16, 19, 20, 21, 22.
+    expect(addWorkingDays('2026-09-24', 15, isWorkingDay)).toBe('2026-10-22');
+  });
+
+  test('zero working days is the day itself; negative or fractional counts are refused', () => {
+    expect(addWorkingDays('2026-10-01', 0, isWorkingDay)).toBe('2026-10-01');
+    expect(() => addWorkingDays('2026-10-01', -1, isWorkingDay)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-10-01', 1.5, isWorkingDay)).toThrow(RangeError);
+  });
+});
+
+describe('stage deadlines', () => {
+  test('due at the end of the last allowed working day, Shanghai time', () => {
+    const submitted = shanghaiInstant('2026-09-30', '16:45');
+    const due = dueAfterWorkingDays(submitted, 3, isWorkingDay);
+    expect(due).toEqual(shanghaiInstant('2026-10-11', '00:00'));
+    expect(due.toISOString()).toBe('2026-10-10T16:00:00.000Z');
+    expect(isPastDue(due, shanghaiInstant('2026-10-10', '23:59'))).toBe(false);
+    expect(isPastDue(due, shanghaiInstant('2026-10-11', '00:00'))).toBe(true);
+  });
+
+  test('the Shanghai date decides, not the UTC one: 01:00 on 10-08 in Shanghai is still 10-07 in UTC', () => {
+    const early = shanghaiInstant('2026-10-08', '01:00');
+    expect(early.toISOString().slice(0, 10)).toBe('2026-10-07');
+    expect(dueAfterWorkingDays(early, 1, isWorkingDay)).toEqual(endOfShanghaiDay('2026-10-09'));
+  });
+
+  test('each stage takes its configured days; the rating window counts calendar days', () => {
+    const assigned = shanghaiInstant('2026-09-29', '10:00');
+    expect(deadlineFor('answer', assigned, DEFAULT_CASE_DEADLINES, isWorkingDay)).toEqual({
+      stage: 'answer',
+      startedAt: assigned,
+      dueAt: endOfShanghaiDay('2026-10-26'),
+    });
+    expect(dueAfterCalendarDays(shanghaiInstant('2026-09-30', '10:00'), 7)).toEqual(endOfShanghaiDay('2026-10-07'));
+  });
+});
+
+describe('configuring the deadlines', () => {
+  test('the defaults: accept 3, respond 5, assign 2, answer 15, review 3 working days; rate within 7 days', () => {
+    expect(DEFAULT_CASE_DEADLINES).toEqual({ workingDays: { accept: 3, respond: 5, assign: 2, answer: 15, review: 3 }, ratingDays: 7 });
+    expect(caseDeadlinesWith(undefined)).toBe(DEFAULT_CASE_DEADLINES);
+  });
+
+  test('overrides replace single stages and leave the others', () => {
+    expect(caseDeadlinesWith({ accept: 2, answer: 20, ratingDays: 10 })).toEqual({
+      workingDays: { accept: 2, respond: 5, assign: 2, answer: 20, review: 3 },
+      ratingDays: 10,
+    });
+  });
+
+  test('unknown stages and impossible numbers are refused, not ignored', () => {
+    expect(() => caseDeadlinesWith({ acept: 2 })).toThrow(/unknown case deadline "acept"/);
+    expect(() => caseDeadlinesWith({ answer: 0 })).toThrow(RangeError);
+    expect(() => caseDeadlinesWith({ answer: 2.5 })).toThrow(RangeError);
+    expect(() => caseDeadlinesWith({ answer: '15' })).toThrow(RangeError);
+    expect(() => caseDeadlinesWith([3])).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,336 @@
+import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
+import {
+  actionsFor,
+  CASE_ACTIONS,
+  CASE_MACHINE,
+  canTake,
+  combinedOutcome,
+  isOverdue,
+  isRefusal,
+  openCase,
+  planAccept,
+  planAnswer,
+  planApprove,
+  planAssign,
+  planExpireRating,
+  planForward,
+  planRate,
+  planRead,
+  planReply,
+  planReturn,
+  planUrge,
+  type CaseActor,
+  type CaseChange,
+  type CaseEnv,
+  type CasePlan,
+  type CaseRecord,
+} from '../../miniprogram/shared/domain/casework';
+import { OPINION_STATUSES, type OpinionEvent, type OpinionStatus } from '../../miniprogram/shared/domain/opinion';
+import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
+import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
+
+/** Monday to Friday: the holiday calendar has its own tests (caseDeadlines.test.ts). */
+const weekdays = (date: string) => isoWeekday(date) <= 5;
+const envAt = (date: string, time = '10:00'): CaseEnv => ({ now: shanghaiInstant(date, time), deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay: weekdays });
+
+const STAFF: CaseActor = { role: 'staff', id: 'staff-openid' };
+const DEPUTY: CaseActor = { role: 'deputy', id: 'dp-005', name: '刘德明' };
+const ROADS: CaseActor = { role: 'handler', id: 'handler-roads', name: '区交通局' };
+const HOUSING: CaseActor = { role: 'handler', id: 'handler-housing', name: '区住建局' };
+const RESIDENT: CaseActor = { role: 'resident', id: 'resident-openid' };
+const DEPARTMENTS = [
+  { _id: 'dept-roads', name: '区交通局' },
+  { _id: 'dept-housing', name: '区住建局' },
+];
+
+type Case = CaseRecord & { timeline: OpinionEvent[] };
+
+/** A case submitted on Monday 2026-11-02 at 09:00 Shanghai. */
+function submitted(): Case {
+  const createdAt = shanghaiInstant('2026-11-02', '09:00');
+  return { status: 'received', statusChangedAt: createdAt, createdAt, ...openCase(createdAt, envAt('2026-11-02')), timeline: [] };
+}
+
+/** Applies a plan the way the database would: the fields set, counters raised, events appended. */
+function apply(record: Case, plan: CasePlan): Case {
+  if (isRefusal(plan)) throw new Error(`refused: ${plan.refused}`);
+  expect(plan.from).toContain(record.status);
+  const after: Case = { ...record, ...plan.set, timeline: [...record.timeline, ...plan.events] };
+  if (plan.increment.urgeCount) after.urgeCount = (record.urgeCount ?? 0) + plan.increment.urgeCount;
+  return after;
+}
+
+function refusalOf(plan: CasePlan): string | undefined {
+  return isRefusal(plan) ? plan.refused : undefined;
+}
+
+/** The case assigned to both departments on Tuesday 11-03. */
+function assignedToBoth(): Case {
+  const accepted = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '15:00'), STAFF));
+  return apply(accepted, planAssign(accepted, { departments: DEPARTMENTS, note: '请两单位协同办理' }, envAt('2026-11-03'), STAFF));
+}
+
+describe('the state machine', () => {
+  test('every transition names the statuses it starts from, where it can lead, and who may take it', () => {
+    expect(CASE_MACHINE).toEqual({
+      read: { from: ['received'], to: ['read'], actors: ['deputy'] },
+      accept: { from: ['received', 'read'], to: ['accepted'], actors: ['staff'] },
+      reply: { from: ['received', 'read', 'accepted'], to: ['replied'], actors: ['deputy'] },
+      forward: { from: ['received', 'read', 'accepted'], to: ['forwarded'], actors: ['deputy'] },
+      assign: { from: ['accepted', 'forwarded', 'reopened'], to: ['assigned'], actors: ['staff'] },
+      answer: { from: ['assigned'], to: ['assigned', 'answered'], actors: ['handler'] },
+      return: { from: ['answered'], to: ['assigned'], actors: ['staff'] },
+      approve: { from: ['answered'], to: ['awaitingRating'], actors: ['staff'] },
+      urge: { from: ['assigned'], to: ['assigned'], actors: ['staff'] },
+      rate: { from: ['replied', 'awaitingRating'], to: ['closed', 'reopened'], actors: ['resident'] },
+      expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
+    });
+    for (const rule of Object.values(CASE_MACHINE)) for (const status of [...rule.from, ...rule.to]) expect(OPINION_STATUSES).toContain(status);
+  });
+
+  test('a closed case takes no transition at all', () => {
+    expect(CASE_ACTIONS.filter((action) => canTake(action, 'closed'))).toEqual([]);
+  });
+
+  test('what each role may do, by status', () => {
+    expect(actionsFor('received', 'staff')).toEqual(['accept']);
+    expect(actionsFor('received', 'deputy')).toEqual(['read', 'reply', 'forward']);
+    expect(actionsFor('forwarded', 'staff')).toEqual(['assign']);
+    expect(actionsFor('assigned', 'staff')).toEqual(['urge']);
+    expect(actionsFor('assigned', 'handler')).toEqual(['answer']);
+    expect(actionsFor('answered', 'staff')).toEqual(['return', 'approve']);
+    expect(actionsFor('awaitingRating', 'resident')).toEqual(['rate']);
+    expect(actionsFor('replied', 'resident')).toEqual(['rate']);
+    expect(actionsFor('reopened', 'staff')).toEqual(['assign']);
+    expect(actionsFor('closed', 'staff')).toEqual([]);
+  });
+
+  /** Every planner from every status its transition does not start from: refused, never written. */
+  const PLANNERS: Record<string, { action: (typeof CASE_ACTIONS)[number]; plan: (record: Case) => CasePlan }> = {
+    read: { action: 'read', plan: (r) => planRead(r, envAt('2026-11-05'), DEPUTY) },
+    accept: { action: 'accept', plan: (r) => planAccept(r, {}, envAt('2026-11-05'), STAFF) },
+    reply: { action: 'reply', plan: (r) => planReply(r, { text: '已处理' }, envAt('2026-11-05'), DEPUTY) },
+    forward: { action: 'forward', plan: (r) => planForward(r, { note: '需交办' }, envAt('2026-11-05'), DEPUTY) },
+    assign: { action: 'assign', plan: (r) => planAssign(r, { departments: DEPARTMENTS, note: '交办' }, envAt('2026-11-05'), STAFF) },
+    return: { action: 'return', plan: (r) => planReturn(r, { note: '重办' }, envAt('2026-11-05'), STAFF) },
+    approve: { action: 'approve', plan: (r) => planApprove(r, {}, envAt('2026-11-05'), STAFF) },
+    urge: { action: 'urge', plan: (r) => planUrge(r, { note: '请加快' }, envAt('2026-11-05'), STAFF) },
+  };
+  test.each(Object.keys(PLANNERS))('%s is refused as an illegal transition from every other status', (name) => {
+    const { action, plan } = PLANNERS[name]!;
+    for (const status of OPINION_STATUSES as readonly OpinionStatus[]) {
+      if (canTake(action, status)) continue;
+      expect([status, refusalOf(plan({ ...assignedToBoth(), status }))]).toEqual([status, 'illegalTransition']);
+    }
+  });
+
+  test('a department answering, or a resident rating, from any other status is refused', () => {
+    for (const status of OPINION_STATUSES as readonly OpinionStatus[]) {
+      const record = { ...assignedToBoth(), status };
+      const answer = refusalOf(planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已办' }, envAt('2026-11-05'), ROADS));
+      const rate = refusalOf(planRate(record, { rating: 'satisfied' }, envAt('2026-11-05'), RESIDENT));
+      expect([status, answer]).toEqual([status, status === 'assigned' ? undefined : status === 'answered' ? 'alreadyAnswered' : 'illegalTransition']);
+      expect([status, rate]).toEqual([status, canTake('rate', status) ? undefined : 'notRatable']);
+    }
+  });
+});
+
+describe('a case from submission to closing, through 二次交办', () => {
+  test('submission starts the accept clock: three working days', () => {
+    const fresh = submitted();
+    expect(fresh.deadline).toEqual({ stage: 'accept', startedAt: fresh.createdAt, dueAt: endOfShanghaiDay('2026-11-05') });
+    expect(fresh.round).toBe(0);
+  });
+
+  test('a deputy reading it leaves the clock running; accepting ends it and starts the next', () => {
+    const read = apply(submitted(), planRead(submitted(), envAt('2026-11-02', '11:00'), DEPUTY));
+    expect(read.status).toBe('read');
+    expect(read.deadline?.stage).toBe('accept');
+    const accepted = apply(read, planAccept(read, { note: '已受理' }, envAt('2026-11-03'), STAFF));
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedAt: shanghaiInstant('2026-11-03', '10:00'), deadline: { stage: 'respond', dueAt: endOfShanghaiDay('2026-11-10') } });
+    expect(accepted.lateStages).toBeUndefined();
+    expect(accepted.timeline.at(-1)).toEqual({ type: 'accepted', at: shanghaiInstant('2026-11-03', '10:00'), actorRole: 'staff', actorId: 'staff-openid', note: '已受理', public: true });
+  });
+
+  test('accepting after the deadline records the accept stage as late', () => {
+    const late = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-06'), STAFF));
+    expect(late.lateStages).toEqual(['accept']);
+    expect(isOverdue(late, shanghaiInstant('2026-11-06', '11:00'))).toBe(true);
+    expect(isOverdue(submitted(), shanghaiInstant('2026-11-05', '23:59'))).toBe(false);
+    expect(isOverdue(submitted(), shanghaiInstant('2026-11-06', '00:00'))).toBe(true);
+  });
+
+  test('assigning to two departments: a round, both pending, each with the answer deadline; the resident sees whom', () => {
+    const assigned = assignedToBoth();
+    const due = endOfShanghaiDay('2026-11-24');
+    expect(assigned).toMatchObject({
+      status: 'assigned',
+      round: 1,
+      departmentIds: ['dept-roads', 'dept-housing'],
+      pendingDepartmentIds: ['dept-roads', 'dept-housing'],
+      deadline: { stage: 'answer', dueAt: due },
+      assignments: [
+        { round: 1, departmentId: 'dept-roads', departmentName: '区交通局', dueAt: due, answer: null },
+        { round: 1, departmentId: 'dept-housing', departmentName: '区住建局', dueAt: due, answer: null },
+      ],
+    });
+    expect(assigned.timeline.at(-1)).toMatchObject({ type: 'assigned', public: true, note: '交办单位：区交通局、区住建局', internalNote: '请两单位协同办理' });
+  });
+
+  test('the first department to answer leaves the case with the other, guarded by who is still pending', () => {
+    const assigned = assignedToBoth();
+    const plan = planAnswer(assigned, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS) as CaseChange;
+    expect(plan.to).toBe('assigned');
+    expect(plan.guard).toEqual({ pendingDepartmentIds: ['dept-roads', 'dept-housing'] });
+    const oneLeft = apply(assigned, plan);
+    expect(oneLeft).toMatchObject({ status: 'assigned', pendingDepartmentIds: ['dept-housing'], deadline: assigned.deadline });
+    expect(oneLeft.timeline.at(-1)).toMatchObject({ type: 'departmentAnswered', actorRole: 'handler', actorName: '区交通局', public: false, internalNote: '【已解决】已修复路面' });
+
+    expect(refusalOf(planAnswer(oneLeft, { departmentId: 'dept-roads', category: 'solved', text: '再答一次' }, envAt('2026-11-10'), ROADS))).toBe('alreadyAnswered');
+    expect(refusalOf(planAnswer(oneLeft, { departmentId: 'dept-parks', category: 'solved', text: '不是我们的' }, envAt('2026-11-10'), ROADS))).toBe('notYourDepartment');
+
+    const bothAnswered = apply(
+      oneLeft,
+      planAnswer(oneLeft, { departmentId: 'dept-housing', category: 'planned', text: '列入明年改造', reason: '需要预算' }, envAt('2026-11-11'), HOUSING),
+    );
+    expect(bothAnswered).toMatchObject({ status: 'answered', pendingDepartmentIds: [], deadline: { stage: 'review', dueAt: endOfShanghaiDay('2026-11-16') } });
+    expect(refusalOf(planAnswer(bothAnswered, { departmentId: 'dept-housing', category: 'solved', text: '改了' }, envAt('2026-11-11'), HOUSING))).toBe('alreadyAnswered');
+  });
+
+  test('staff return one answer to be redone, then approve; the resident is shown both answers and asked to rate', () => {
+    let record = assignedToBoth();
+    record = apply(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
+    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'reference', text: '不归我们管', reason: '职责不符' }, envAt('2026-11-11'), HOUSING));
+    expect(refusalOf(planReturn(record, { note: '重办', departmentIds: ['dept-parks'] }, envAt('2026-11-12'), STAFF))).toBe('departmentNotInRound');
+
+    record = apply(record, planReturn(record, { note: '小区在你局职责范围内，请重办', departmentIds: ['dept-housing'] }, envAt('2026-11-12'), STAFF));
+    expect(record).toMatchObject({ status: 'assigned', pendingDepartmentIds: ['dept-housing'], deadline: { stage: 'answer', dueAt: endOfShanghaiDay('2026-12-03') } });
+    expect(record.assignments?.map((a) => [a.departmentId, a.answer?.category ?? null])).toEqual([
+      ['dept-roads', 'solved'],
+      ['dept-housing', null],
+    ]);
+    expect(record.timeline.at(-1)).toMatchObject({ type: 'returned', public: false, internalNote: '小区在你局职责范围内，请重办' });
+
+    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已维修外墙' }, envAt('2026-11-13'), HOUSING));
+    record = apply(record, planApprove(record, { note: '内部：核实无误' }, envAt('2026-11-16'), STAFF));
+    expect(record).toMatchObject({
+      status: 'awaitingRating',
+      outcome: 'solved',
+      resolvedAt: shanghaiInstant('2026-11-16', '10:00'),
+      ratingDueAt: endOfShanghaiDay('2026-11-23'),
+      deadline: null,
+    });
+    expect(record.timeline.at(-1)).toMatchObject({
+      type: 'answerPublished',
+      public: true,
+      note: '区交通局【已解决】已修复路面\n区住建局【已解决】已维修外墙',
+      internalNote: '内部：核实无误',
+    });
+  });
+
+  test('不满意 with a reason reopens it, keeping every round; 二次交办 starts round 2; 满意 closes it', () => {
+    let record = assignedToBoth();
+    record = apply(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
+    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'planned', text: '明年改造', reason: '需要预算' }, envAt('2026-11-11'), HOUSING));
+    record = apply(record, planApprove(record, {}, envAt('2026-11-12'), STAFF));
+    expect(record.outcome).toBe('planned');
+
+    record = apply(record, planRate(record, { rating: 'dissatisfied', comment: '外墙还在掉' }, envAt('2026-11-13'), RESIDENT));
+    expect(record).toMatchObject({
+      status: 'reopened',
+      rating: { value: 'dissatisfied', comment: '外墙还在掉' },
+      resolvedAt: null,
+      outcome: null,
+      ratingDueAt: null,
+      deadline: { stage: 'assign', dueAt: endOfShanghaiDay('2026-11-17') },
+    });
+    expect(record.timeline.slice(-2).map((e) => [e.type, e.public, e.note])).toEqual([
+      ['rated', true, '不满意：外墙还在掉'],
+      ['reopened', true, undefined],
+    ]);
+    expect(refusalOf(planRate(record, { rating: 'satisfied' }, envAt('2026-11-13'), RESIDENT))).toBe('alreadyRated');
+
+    record = apply(record, planAssign(record, { departments: [DEPARTMENTS[1]!], note: '群众不满意，请先行维修' }, envAt('2026-11-16'), STAFF));
+    expect(record).toMatchObject({ round: 2, pendingDepartmentIds: ['dept-housing'], departmentIds: ['dept-roads', 'dept-housing'] });
+    expect(record.assignments?.map((a) => [a.round, a.departmentId])).toEqual([
+      [1, 'dept-roads'],
+      [1, 'dept-housing'],
+      [2, 'dept-housing'],
+    ]);
+    expect(record.timeline.at(-1)?.note).toBe('已重新交办：区住建局');
+    expect(refusalOf(planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '我们上轮答过了' }, envAt('2026-11-17'), ROADS))).toBe('alreadyAnswered');
+
+    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已先行维修外墙' }, envAt('2026-11-18'), HOUSING));
+    record = apply(record, planApprove(record, {}, envAt('2026-11-19'), STAFF));
+    expect(record.outcome).toBe('solved');
+    record = apply(record, planRate(record, { rating: 'satisfied' }, envAt('2026-11-20'), RESIDENT));
+    expect(record).toMatchObject({ status: 'closed', rating: { value: 'satisfied' }, closedAt: shanghaiInstant('2026-11-20', '10:00'), deadline: null });
+    expect(refusalOf(planRate(record, { rating: 'satisfied' }, envAt('2026-11-20'), RESIDENT))).toBe('alreadyRated');
+    expect(record.timeline.map((e) => e.type)).toEqual([
+      'accepted',
+      'assigned',
+      'departmentAnswered',
+      'departmentAnswered',
+      'answerPublished',
+      'rated',
+      'reopened',
+      'assigned',
+      'departmentAnswered',
+      'answerPublished',
+      'rated',
+    ]);
+  });
+
+  test('the deputy answers directly: the answer is the resolution and the resident may rate it', () => {
+    const replied = apply(submitted(), planReply(submitted(), { text: '已协调解决' }, envAt('2026-11-03'), DEPUTY));
+    expect(replied).toMatchObject({
+      status: 'replied',
+      acceptedAt: shanghaiInstant('2026-11-03', '10:00'),
+      resolvedAt: shanghaiInstant('2026-11-03', '10:00'),
+      ratingDueAt: endOfShanghaiDay('2026-11-10'),
+      deadline: null,
+    });
+    expect(replied.timeline.at(-1)).toMatchObject({ type: 'replied', actorRole: 'deputy', actorId: 'dp-005', actorName: '刘德明', note: '已协调解决', public: true });
+    const closed = apply(replied, planRate(replied, { rating: 'basicallySatisfied' }, envAt('2026-11-04'), RESIDENT));
+    expect(closed.status).toBe('closed');
+  });
+
+  test('the deputy forwards it: first response, and the assign clock starts', () => {
+    const accepted = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '12:00'), STAFF));
+    const forwarded = apply(accepted, planForward(accepted, { note: '需要区里协调' }, envAt('2026-11-04'), DEPUTY));
+    expect(forwarded).toMatchObject({ status: 'forwarded', acceptedAt: shanghaiInstant('2026-11-02', '12:00'), deadline: { stage: 'assign', dueAt: endOfShanghaiDay('2026-11-06') } });
+    expect(forwarded.timeline.at(-1)).toMatchObject({ type: 'forwarded', public: true, internalNote: '需要区里协调' });
+    expect(forwarded.timeline.at(-1)?.note).toBeUndefined();
+  });
+
+  test('urging counts and keeps the clock; only while departments are handling it', () => {
+    const assigned = assignedToBoth();
+    const plan = planUrge(assigned, { note: '请加快办理' }, envAt('2026-11-20'), STAFF) as CaseChange;
+    expect(plan.increment).toEqual({ urgeCount: 1 });
+    const urged = apply(assigned, plan);
+    expect(urged).toMatchObject({ status: 'assigned', urgeCount: 1, lastUrgedAt: shanghaiInstant('2026-11-20', '10:00'), deadline: assigned.deadline });
+    expect(urged.timeline.at(-1)).toMatchObject({ type: 'urged', public: false, internalNote: '请加快办理' });
+    expect(apply(urged, planUrge(urged, { note: '再催' }, envAt('2026-11-21'), STAFF)).urgeCount).toBe(2);
+  });
+
+  test('a resident may not rate before there is an answer, nor after the window closed it as 未评价', () => {
+    expect(refusalOf(planRate(submitted(), { rating: 'satisfied' }, envAt('2026-11-03'), RESIDENT))).toBe('notRatable');
+    expect(refusalOf(planRate(assignedToBoth(), { rating: 'satisfied' }, envAt('2026-11-03'), RESIDENT))).toBe('notRatable');
+    const replied = apply(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
+    const expired = apply(replied, planExpireRating(envAt('2026-11-11', '10:30')));
+    expect(expired).toMatchObject({ status: 'closed', rating: { value: 'none' }, ratingDueAt: null, closedAt: shanghaiInstant('2026-11-11', '10:30') });
+    expect(expired.timeline.at(-1)).toMatchObject({ type: 'closedUnrated', actorRole: 'system', public: true });
+    expect(refusalOf(planRate(expired, { rating: 'satisfied' }, envAt('2026-11-12'), RESIDENT))).toBe('notRatable');
+  });
+});
+
+describe('combining departments’ answers', () => {
+  test('已解决 only when every department solved it; else 列入计划 if any planned; else 留作参考', () => {
+    expect(combinedOutcome(['solved', 'solved'])).toBe('solved');
+    expect(combinedOutcome(['solved', 'planned'])).toBe('planned');
+    expect(combinedOutcome(['reference', 'planned'])).toBe('planned');
+    expect(combinedOutcome(['solved', 'reference'])).toBe('reference');
+    expect(combinedOutcome([])).toBe('reference');
+  });
+});

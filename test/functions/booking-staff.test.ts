@@ -1,0 +1,305 @@
+import { COLLECTIONS } from '../../infra/database';
+import type { BookingDocument } from '../../cloudfunctions/booking/documents';
+import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
+import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
+import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
+import { DEMO_STATIONS } from '../../runtime/seed/demoData';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import {
+  addTestDay,
+  BEISHAN_STAFF,
+  bookingPayload,
+  CITY_STAFF,
+  database,
+  daysFromToday,
+  JIANGNAN_STAFF,
+  outbox,
+  requestId,
+  seatsLeft,
+  today,
+} from './booking.support';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await database(t)
+    .collection(COLLECTIONS.accounts)
+    .add([
+      { _id: 'deputy-huang', roles: ['resident', 'deputy'], deputy: { deputyId: 'dp-011', name: '黄大勇' } },
+      { _id: 'deputy-sun', roles: ['resident', 'deputy'], deputy: { deputyId: 'dp-007', name: '孙国平' } },
+    ]);
+});
+afterAll(async () => t.stop());
+
+const beishan = DEMO_STATIONS.find((s) => s._id === 'st-beishan')!;
+
+let placed = 0;
+/** A booking placed straight into the store: on a day whose slots have started, the API would refuse it. */
+async function placeBooking(day: ReceptionDayView, openid: string, status: BookingDocument['status'] = 'booked'): Promise<BookingDocument> {
+  placed += 1;
+  const slot = day.slots[0]!;
+  const booking: BookingDocument = {
+    _id: `bk-placed-${placed}`,
+    code: `PQR${'ABCDEFGHJK'[Math.floor(placed / 10) % 10]}${'ABCDEFGHJK'[placed % 10]}2`,
+    kind: 'online',
+    openid,
+    status,
+    activeKey: `${openid}|${day._id}#0`,
+    dayId: day._id,
+    epoch: 0,
+    stationId: day.stationId,
+    stationName: day.stationName,
+    stationAddress: beishan.address,
+    areaPath: beishan.areaPath,
+    date: day.date,
+    slotId: slot.id,
+    slotIndex: 0,
+    slotStart: slot.start,
+    slotEnd: slot.end,
+    name: '赵阿姨',
+    phone: '13700000000',
+    topic: '菜市场噪音',
+    queuedAt: new Date(),
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
+  await database(t).collection(COLLECTIONS.bookings).add(booking);
+  return booking;
+}
+
+describe('booking: only staff in scope run the station', () => {
+  test('a resident calling any staff action is refused', async () => {
+    const day = ok(await t.call('booking.listDays', { stationId: 'st-beishan' })).days[0]!;
+    const calls = [
+      t.call('booking.getRule', { stationId: 'st-beishan' }, { openid: 'resident-x' }),
+      t.call('booking.saveRule', { stationId: 'st-beishan', rule: { pattern: { kind: 'monthly', dayOfMonth: 10 }, windows: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seatsPerSlot: 2, deputyIds: [] } }, { openid: 'resident-x' }),
+      t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(5) }, { openid: 'resident-x' }),
+      t.call('booking.cancelDay', { dayId: day._id }, { openid: 'resident-x' }),
+      t.call('booking.setRoster', { dayId: day._id, deputyIds: [] }, { openid: 'resident-x' }),
+      t.call('booking.getCheckInQr', { stationId: 'st-beishan' }, { openid: 'resident-x' }),
+      t.call('booking.getRoster', { dayId: day._id }, { openid: 'resident-x' }),
+      t.call('booking.staffCheckIn', { code: 'ABC234' }, { openid: 'resident-x' }),
+      t.call('booking.addWalkIn', { dayId: day._id, name: '张三', topic: '问路', clientRequestId: requestId() }, { openid: 'resident-x' }),
+      t.call('booking.recordReception', { bookingId: 'anything', deputyIds: [], items: [{ text: '路灯', toOpinion: false }] }, { openid: 'resident-x' }),
+    ];
+    for (const answer of await Promise.all(calls)) expect(answer).toEqual({ ok: false, code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' });
+    expect(await t.call('booking.getRule', { stationId: 'st-beishan' })).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  test('staff outside their scope are refused; the station and area above it are not', async () => {
+    expect(await t.call('booking.getRule', { stationId: 'st-beishan' }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.getRule', { stationId: 'st-linjiang' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const nanhuDay = ok(await t.call('booking.listDays', { stationId: 'st-nanhu' })).days[0]!;
+    expect(await t.call('booking.getRoster', { dayId: nanhuDay._id }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.cancelDay', { dayId: nanhuDay._id }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(ok(await t.call('booking.getRule', { stationId: 'st-beishan' }, { openid: BEISHAN_STAFF })).stationId).toBe('st-beishan');
+    expect(ok(await t.call('booking.getRule', { stationId: 'st-nanhu' }, { openid: JIANGNAN_STAFF })).isDefault).toBe(true);
+  });
+});
+
+describe('booking: staff set the reception rule and the days follow', () => {
+  test('a station without a rule of its own follows the 15th, 09:00–11:30 and 14:30–17:00', async () => {
+    const answer = await t.raw('booking', { action: 'booking.getRule', payload: { stationId: 'st-qingshi' } }, { openid: CITY_STAFF });
+    expect(ok(answer.body as never)).toMatchObject({
+      isDefault: true,
+      rule: { pattern: { kind: 'monthly', dayOfMonth: 15 }, windows: [{ start: '09:00', end: '11:30' }, { start: '14:30', end: '17:00' }], slotMinutes: 30, seatsPerSlot: 3 },
+    });
+    expect(answer.databaseRequests).toBe(3);
+  });
+
+  test('a weekly rule replaces the untouched days, keeps the booked one, and saving it again changes nothing', async () => {
+    const seeded = ok(await t.call('booking.listDays', { stationId: 'st-qingshi' })).days;
+    const booked = seeded.find((d) => d.date > today())!;
+    ok(await t.call('booking.book', bookingPayload(booked), { openid: 'resident-qingshi' }));
+
+    const rule = { pattern: { kind: 'weekly' as const, weekday: 3 }, windows: [{ start: '09:00', end: '11:00' }], slotMinutes: 60, seatsPerSlot: 5, deputyIds: ['dp-006'] };
+    const saved = await t.raw('booking', { action: 'booking.saveRule', payload: { stationId: 'st-qingshi', rule } }, { openid: CITY_STAFF });
+    const result = ok(saved.body as never) as { created: number; removed: number; isDefault: boolean };
+    expect(result.isDefault).toBe(false);
+    expect(result.removed).toBe(seeded.length - 1);
+    expect(result.created).toBeGreaterThanOrEqual(12);
+    expect(saved.databaseRequests).toBeLessThanOrEqual(8);
+
+    const days = ok(await t.call('booking.listDays', { stationId: 'st-qingshi' })).days;
+    expect(days.find((d) => d._id === booked._id)?.slots).toHaveLength(10);
+    const weekly = days.filter((d) => d._id !== booked._id);
+    expect(weekly.length).toBeGreaterThanOrEqual(11);
+    // Wednesdays, or the working day after when a Wednesday is a holiday.
+    for (const day of weekly) {
+      expect(isoWeekday(day.nominalDate)).toBe(3);
+      expect(day.date >= day.nominalDate).toBe(true);
+      expect(day.slots.map((s) => [s.start, s.seats])).toEqual([['09:00', 5], ['10:00', 5]]);
+      expect(day.deputyIds).toEqual(['dp-006']);
+    }
+    expect(ok(await t.call('booking.saveRule', { stationId: 'st-qingshi', rule }, { openid: CITY_STAFF }))).toMatchObject({ created: 0, removed: 0 });
+    expect(ok(await t.call('booking.getRule', { stationId: 'st-qingshi' }, { openid: CITY_STAFF }))).toMatchObject({ isDefault: false, rule });
+  });
+
+  test('overlapping windows, or a deputy of another station, are refused', async () => {
+    const overlapping = { pattern: { kind: 'monthly' as const, dayOfMonth: 15 }, windows: [{ start: '09:00', end: '11:00' }, { start: '10:30', end: '12:00' }], slotMinutes: 30, seatsPerSlot: 3, deputyIds: [] };
+    expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: overlapping }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      code: 'COMMON.INVALID_INPUT',
+      fields: { 'rule.windows': '09:00–11:00 与 10:30–12:00 重叠' },
+    });
+    const stranger = { ...overlapping, windows: [{ start: '09:00', end: '11:00' }], deputyIds: ['dp-001'] };
+    expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: stranger }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+  });
+
+  test('adding a day: not in the past, not twice; a cancelled day comes back with fresh seats', async () => {
+    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(-1) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DATE_PASSED' });
+    const day = await addTestDay(t, { date: daysFromToday(50), seats: 2 });
+    expect(day).toMatchObject({ stationId: 'st-beishan', date: daysFromToday(50), nominalDate: daysFromToday(50), cancelled: false });
+    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(50) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DAY_EXISTS' });
+
+    ok(await t.call('booking.book', bookingPayload(day), { openid: 'resident-restored' }));
+    ok(await t.call('booking.cancelDay', { dayId: day._id }, { openid: CITY_STAFF }));
+    const restored = await addTestDay(t, { date: daysFromToday(50), seats: 2 });
+    expect(restored._id).toBe(day._id);
+    expect(restored.slots[0]).toMatchObject({ seatsLeft: 2, state: 'open' });
+    expect(ok(await t.call('booking.book', bookingPayload(restored), { openid: 'resident-restored' })).booking.status).toBe('booked');
+  });
+
+  test('cancelling a day cancels every seat and waitlist place on it and tells each resident', async () => {
+    const day = await addTestDay(t, { date: daysFromToday(51), seats: 1 });
+    ok(await t.call('booking.book', bookingPayload(day), { openid: 'resident-cd1' }));
+    ok(await t.call('booking.joinWaitlist', bookingPayload(day), { openid: 'resident-cd2' }));
+    const before = (await outbox(t)).length;
+    const answer = await t.raw('booking', { action: 'booking.cancelDay', payload: { dayId: day._id, reason: '代表集中学习，改期接待' } }, { openid: BEISHAN_STAFF });
+    expect(ok(answer.body as never)).toMatchObject({ day: { cancelled: true }, cancelledBookings: 2 });
+    expect(answer.databaseRequests).toBe(5);
+    const sent = (await outbox(t)).slice(before);
+    expect(sent.map((m) => m.request.touser).sort()).toEqual(['resident-cd1', 'resident-cd2']);
+    expect(sent[0]?.request).toMatchObject({ template_id: 'lxq-booking-day-cancelled', data: { date2: { value: daysFromToday(51) }, thing3: { value: '代表集中学习，改期接待' } } });
+    for (const openid of ['resident-cd1', 'resident-cd2']) {
+      expect(ok(await t.call('booking.listMine', {}, { openid })).past[0]).toMatchObject({ dayId: day._id, status: 'cancelled' });
+    }
+    expect(ok(await t.call('booking.listDays', { stationId: 'st-beishan' })).days.some((d) => d._id === day._id)).toBe(false);
+    expect(ok(await t.call('booking.cancelDay', { dayId: day._id }, { openid: CITY_STAFF })).cancelledBookings).toBe(0);
+  });
+
+  test("the roster of a day puts deputies on duty; the deputy's page then shows the day", async () => {
+    const day = await addTestDay(t, { date: daysFromToday(52) });
+    const answer = await t.raw('booking', { action: 'booking.setRoster', payload: { dayId: day._id, deputyIds: ['dp-011', 'dp-013'] } }, { openid: BEISHAN_STAFF });
+    expect(ok(answer.body as never)).toMatchObject({ day: { deputyIds: ['dp-011', 'dp-013'] } });
+    expect(answer.databaseRequests).toBe(4);
+    const deputyPage = ok(await t.call('directory.getDeputy', { deputyId: 'dp-011' }));
+    expect(deputyPage.upcomingDays.map((d) => d._id)).toContain(day._id);
+    expect(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-005'] }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+  });
+});
+
+describe('booking: check-in, roster, walk-ins and reception records at the station', () => {
+  let todayDay: ReceptionDayView;
+  let scene: string;
+  beforeAll(async () => {
+    todayDay = await addTestDay(t, { date: today(), windows: [{ start: '00:00', end: '00:30' }], seats: 5 });
+    ok(await t.call('booking.setRoster', { dayId: todayDay._id, deputyIds: ['dp-011'] }, { openid: CITY_STAFF }));
+    scene = ok(await t.call('booking.getCheckInQr', { stationId: 'st-beishan' }, { openid: BEISHAN_STAFF })).scene;
+  });
+
+  test("the station's check-in code opens the check-in page and carries a secret token", async () => {
+    const answer = await t.raw('booking', { action: 'booking.getCheckInQr', payload: { stationId: 'st-beishan' } }, { openid: BEISHAN_STAFF });
+    const qr = ok(answer.body as never) as { scene: string; page: string; fileID: string; url: string };
+    expect(qr.scene).toBe(scene);
+    expect(qr.scene).toMatch(/^c=[A-Za-z0-9]{12}$/);
+    expect(qr.page).toBe('pages/check-in/index');
+    expect(qr.fileID).toContain('qrcodes/checkin-BS01.png');
+    const png = await fetch(qr.url);
+    expect(png.status).toBe(200);
+    expect(answer.databaseRequests).toBe(3);
+  });
+
+  test('a resident scans the code on the day of their booking and is checked in, once', async () => {
+    const booking = await placeBooking(todayDay, 'resident-arrives');
+    const answer = await t.raw('booking', { action: 'booking.checkIn', payload: { scene: encodeURIComponent(scene) } }, { openid: 'resident-arrives' });
+    const expectedLate = Date.now() >= slotStartsAt(todayDay.date, '00:30').getTime();
+    expect(ok(answer.body as never)).toMatchObject({ booking: { _id: booking._id, status: 'checkedIn', statusLabel: '已签到', late: expectedLate } });
+    expect(answer.databaseRequests).toBe(3);
+    expect(ok(await t.call('booking.checkIn', { scene }, { openid: 'resident-arrives' })).booking._id).toBe(booking._id);
+  });
+
+  test('scanning on another day, without a booking here, or a foreign code is refused', async () => {
+    const future = await addTestDay(t, { date: daysFromToday(3) });
+    ok(await t.call('booking.book', bookingPayload(future), { openid: 'resident-early' }));
+    expect(await t.call('booking.checkIn', { scene }, { openid: 'resident-early' })).toMatchObject({ ok: false, code: 'BOOKING.WRONG_DAY' });
+    expect(await t.call('booking.checkIn', { scene }, { openid: 'resident-nobody' })).toMatchObject({ ok: false, code: 'BOOKING.NO_BOOKING_HERE' });
+    expect(await t.call('booking.checkIn', { scene: 'c=AAAAAAAAAAAA' }, { openid: 'resident-arrives' })).toMatchObject({ ok: false, code: 'BOOKING.INVALID_CHECK_IN_CODE' });
+    expect(await t.call('booking.checkIn', { scene: 's=BS01' }, { openid: 'resident-arrives' })).toMatchObject({ ok: false, code: 'BOOKING.INVALID_CHECK_IN_CODE' });
+  });
+
+  test('staff scan a booking code on the day; another day, an unknown code or another station is refused', async () => {
+    const booking = await placeBooking(todayDay, 'resident-scanned');
+    const code = `${booking.code.slice(0, 3).toLowerCase()}-${booking.code.slice(3)}`;
+    const answer = await t.raw('booking', { action: 'booking.staffCheckIn', payload: { code } }, { openid: BEISHAN_STAFF });
+    expect(ok(answer.body as never)).toMatchObject({ entry: { _id: booking._id, status: 'checkedIn', kind: 'online', recorded: false } });
+    expect(answer.databaseRequests).toBe(3);
+
+    const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
+    expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.WRONG_DAY' });
+    expect(await t.call('booking.staffCheckIn', { code: 'ZZZ999' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.CODE_NOT_FOUND' });
+    expect(await t.call('booking.staffCheckIn', { code: booking.code }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.staffCheckIn', { code: 'not a code!' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+  });
+
+  test('staff register a walk-in on the day only; a retried registration adds nobody twice', async () => {
+    const clientRequestId = requestId();
+    const walkIn = { dayId: todayDay._id, name: '钱师傅', phone: '13600000000', topic: '农村公路养护', clientRequestId };
+    const entry = ok(await t.call('booking.addWalkIn', walkIn, { openid: BEISHAN_STAFF })).entry;
+    expect(entry).toMatchObject({ kind: 'walkIn', status: 'checkedIn', name: '钱师傅' });
+    expect(ok(await t.call('booking.addWalkIn', walkIn, { openid: BEISHAN_STAFF })).entry._id).toBe(entry._id);
+    const future = await addTestDay(t, { date: daysFromToday(4) });
+    expect(await t.call('booking.addWalkIn', { ...walkIn, dayId: future._id, clientRequestId: requestId() }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.WRONG_DAY' });
+    expect(await seatsLeft(t, todayDay._id)).toEqual([5]);
+  });
+
+  test('the roster shows bookings, arrivals and walk-ins in two requests', async () => {
+    await placeBooking(todayDay, 'resident-absent');
+    const answer = await t.raw('booking', { action: 'booking.getRoster', payload: { dayId: todayDay._id } }, { openid: BEISHAN_STAFF });
+    const roster = ok(answer.body as never) as { entries: Array<{ name: string; kind: string; status: string }>; counts: Record<string, number>; deputies: Array<{ name: string }> };
+    expect(roster.counts).toEqual({ booked: 1, waiting: 0, checkedIn: 2, walkIns: 1, noShow: 0, cancelled: 0 });
+    expect(roster.entries).toHaveLength(4);
+    expect(roster.deputies.map((d) => d.name)).toEqual(['黄大勇']);
+    expect(answer.databaseRequests).toBe(2);
+  });
+
+  test('after a visit the deputy on duty or staff record what was raised, each item marked for the opinion loop or not', async () => {
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past)[0]!;
+    const payload = {
+      bookingId: visit._id,
+      deputyIds: ['dp-011'],
+      items: [
+        { text: '小区门口路灯坏了三个月', toOpinion: true },
+        { text: '咨询医保报销流程，已当场解答', toOpinion: false },
+      ],
+      note: '群众情绪平稳',
+    };
+    const answer = await t.raw('booking', { action: 'booking.recordReception', payload }, { openid: 'deputy-huang' });
+    expect(ok(answer.body as never)).toMatchObject({
+      record: { bookingId: visit._id, visitorName: '赵阿姨', items: [{ toOpinion: true, opinionId: null }, { toOpinion: false, opinionId: null }] },
+    });
+    expect(answer.databaseRequests).toBe(3);
+    const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
+    expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
+
+    expect(ok(await t.call('booking.recordReception', { ...payload, note: '补充：已转交街道' }, { openid: BEISHAN_STAFF })).record.note).toBe('补充：已转交街道');
+    const roster = ok(await t.call('booking.getRoster', { dayId: todayDay._id }, { openid: BEISHAN_STAFF }));
+    expect(roster.entries.find((e) => e._id === visit._id)?.recorded).toBe(true);
+  });
+
+  test('a deputy not on duty, a visitor not checked in, or a deputy off the roster is refused', async () => {
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming)[0]!;
+    const items = [{ text: '路灯', toOpinion: false }];
+    expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: [], items }, { openid: 'deputy-sun' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    const absent = ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).past)[0]!;
+    expect(await t.call('booking.recordReception', { bookingId: absent._id, deputyIds: [], items }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.NOT_CHECKED_IN' });
+    expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-007'], items }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+  });
+
+  test('a new check-in code stops the old one working', async () => {
+    const rotated = ok(await t.call('booking.getCheckInQr', { stationId: 'st-beishan', rotate: true }, { openid: BEISHAN_STAFF })).scene;
+    expect(rotated).not.toBe(scene);
+    expect(await t.call('booking.checkIn', { scene }, { openid: 'resident-arrives' })).toMatchObject({ ok: false, code: 'BOOKING.INVALID_CHECK_IN_CODE' });
+    expect(ok(await t.call('booking.checkIn', { scene: rotated }, { openid: 'resident-arrives' })).booking.status).toBe('checkedIn');
+  });
+});

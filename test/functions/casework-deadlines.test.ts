@@ -1,0 +1,176 @@
+import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { COLLECTIONS } from '../../infra/database';
+import { dueAfterWorkingDays } from '../../miniprogram/shared/domain/workingDays';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { database, opinionFor, outbox } from './helpers/cloud';
+
+/**
+ * Deadlines in working days, the overdue list, 督办 and the daily timer that closes cases nobody
+ * rated in time. How working days are counted across a holiday week (National Day 2026) is in
+ * test/domain/caseDeadlines.test.ts; here the functions are shown to use that same calendar.
+ */
+const JIANGNAN = 'demo-staff-jiangnan';
+const JN_CIVIL = 'demo-handler-jn-minzheng';
+const TIMER_EVENT = { Type: 'Timer', TriggerName: 'caseworkDaily', Time: '2026-11-24T02:30:00Z', Message: '' };
+const DAY_MS = 86_400_000;
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime();
+});
+afterAll(async () => {
+  delete process.env.CASE_DEADLINES;
+  await t.stop();
+});
+
+const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+
+async function submit(openid: string): Promise<{ opinionId: string; at: Date }> {
+  const { opinionId, createdAt } = ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-qingshi' }), { openid }));
+  return { opinionId, at: new Date(createdAt) };
+}
+
+async function assigned(openid: string): Promise<string> {
+  const { opinionId } = await submit(openid);
+  ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+  ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-minzheng'], note: '请明确发放时间' }, { openid: JIANGNAN }));
+  return opinionId;
+}
+
+/** Moves a case's running deadline into the past, as if the days had gone by. */
+async function backdateDeadline(opinionId: string, daysAgo: number): Promise<void> {
+  await database(t)
+    .collection(COLLECTIONS.opinions)
+    .doc(opinionId)
+    .update({ 'deadline.dueAt': new Date(Date.now() - daysAgo * DAY_MS) });
+}
+
+describe('deadlines follow the working-day calendar and the configuration', () => {
+  test('a new opinion is due to be accepted by the end of the third working day after it was left', async () => {
+    const { opinionId, at } = await submit('deadline-resident-1');
+    const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+    expect(view.deadline).toEqual({ stage: 'accept', stageLabel: '受理', dueAt: dueAfterWorkingDays(at, 3, isWorkingDay).toISOString(), overdue: false });
+  });
+
+  test('assigning gives each department fifteen working days', async () => {
+    const opinionId = await assigned('deadline-resident-2');
+    const view = ok(await t.call('casework.get', { opinionId }, { openid: JN_CIVIL }));
+    const assignedAt = new Date(view.assignments[0]!.assignedAt);
+    expect(view.deadline).toMatchObject({ stage: 'answer', stageLabel: '承办单位办理', dueAt: dueAfterWorkingDays(assignedAt, 15, isWorkingDay).toISOString() });
+    expect(view.assignments[0]?.dueAt).toBe(view.deadline?.dueAt);
+  });
+
+  test('CASE_DEADLINES changes a stage for the functions that start its clock', async () => {
+    process.env.CASE_DEADLINES = JSON.stringify({ accept: 5 });
+    try {
+      const { opinionId, at } = await submit('deadline-resident-3');
+      const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+      expect(view.deadline?.dueAt).toBe(dueAfterWorkingDays(at, 5, isWorkingDay).toISOString());
+    } finally {
+      delete process.env.CASE_DEADLINES;
+    }
+  });
+});
+
+describe('overdue cases', () => {
+  test('are listed for staff, soonest due first, and flagged; those still in time are not', async () => {
+    const late = await assigned('overdue-resident-1');
+    const later = await assigned('overdue-resident-2');
+    const inTime = await assigned('overdue-resident-3');
+    await backdateDeadline(late, 3);
+    await backdateDeadline(later, 1);
+    const { items } = ok(await t.call('casework.list', { view: 'overdue', pageSize: 50 }, { openid: JIANGNAN }));
+    const ids = items.map((i) => i.opinionId);
+    expect(ids).toEqual(expect.arrayContaining([late, later]));
+    expect(ids).not.toContain(inTime);
+    expect(ids.indexOf(late)).toBeLessThan(ids.indexOf(later));
+    expect(items.find((i) => i.opinionId === late)).toMatchObject({ overdue: true, deadline: { stage: 'answer', overdue: true } });
+    // Staff elsewhere see none of them.
+    const { items: beishan } = ok(await t.call('casework.list', { view: 'overdue', pageSize: 50 }, { openid: 'demo-staff-beishan' }));
+    expect(beishan.map((i) => i.opinionId)).not.toContain(late);
+  });
+
+  test('a stage finished late stays on record after the case moves on', async () => {
+    const opinionId = await assigned('overdue-resident-4');
+    await backdateDeadline(opinionId, 2);
+    ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已固定每月10日发放' }, { openid: JN_CIVIL }));
+    const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+    expect(view).toMatchObject({ status: 'answered', deadline: { stage: 'review', overdue: false }, overdue: true, lateStages: [{ stage: 'answer', stageLabel: '承办单位办理' }] });
+  });
+});
+
+describe('督办: staff urge the departments', () => {
+  test('the handler gets a message, the urging is counted and kept (internal) on the timeline', async () => {
+    const opinionId = await assigned('urge-resident-1');
+    const before = (await outbox(t)).length;
+    const answer = await t.raw('casework', { action: 'casework.urge', payload: { opinionId, note: '群众多次来电，请本周内答复' } }, { openid: JIANGNAN });
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'urged', urgeCount: 1, notified: 1 } });
+    expect(answer.databaseRequests).toBe(4);
+    const sent = (await outbox(t)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.request).toMatchObject({
+      touser: JN_CIVIL,
+      template_id: 'lxq-case-urged',
+      page: `packages/staff/case/index?opinionId=${opinionId}`,
+      data: { thing2: { value: '群众多次来电，请本周内答复' }, thing4: { value: '江南区民政局' }, date3: { value: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日$/) } },
+    });
+
+    expect(ok(await t.call('casework.urge', { opinionId, note: '再次督办' }, { openid: JIANGNAN })).urgeCount).toBe(2);
+    const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+    expect(view.urgeCount).toBe(2);
+    expect(view.timeline.filter((e) => e.type === 'urged').map((e) => [e.public, e.internalNote])).toEqual([
+      [false, '群众多次来电，请本周内答复'],
+      [false, '再次督办'],
+    ]);
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'urge-resident-1' }));
+    expect(mine.timeline.map((e) => e.type)).not.toContain('urged');
+  });
+
+  test('only while departments are handling it, and only by staff', async () => {
+    const { opinionId } = await submit('urge-resident-2');
+    expect(await t.call('casework.urge', { opinionId, note: '请加快' }, { openid: JIANGNAN })).toEqual(code('CASE.ILLEGAL_TRANSITION'));
+    const handled = await assigned('urge-resident-3');
+    expect(await t.call('casework.urge', { opinionId: handled, note: '请加快' }, { openid: JN_CIVIL })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.urge', { opinionId: handled, note: '请加快' }, { openid: 'demo-staff-beishan' })).toEqual(code('CASE.NOT_FOUND'));
+  });
+});
+
+describe('the daily timer closes cases nobody rated in time, as 未评价', () => {
+  async function awaitingRating(resident: string): Promise<string> {
+    const opinionId = await assigned(resident);
+    ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已固定每月10日发放' }, { openid: JN_CIVIL }));
+    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN }));
+    return opinionId;
+  }
+
+  test('a client cannot run it: the timer event from a user, or a made-up action, is an unknown action', async () => {
+    const opinionId = await awaitingRating('timer-resident-0');
+    await database(t).collection(COLLECTIONS.opinions).doc(opinionId).update({ ratingDueAt: new Date(Date.now() - DAY_MS) });
+    const unknown = { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持该操作，请更新小程序后再试' };
+    expect((await t.raw('casework', TIMER_EVENT, { openid: 'timer-resident-0' })).body).toEqual(unknown);
+    expect((await t.raw('casework', { action: 'casework.closeUnrated', payload: {} }, { openid: JIANGNAN })).body).toEqual(unknown);
+    expect((await t.raw('casework', { ...TIMER_EVENT, TriggerName: 'bookingDaily' })).body).toEqual(unknown);
+    expect(ok(await t.call('opinion.getMine', { opinionId }, { openid: 'timer-resident-0' })).status).toBe('awaitingRating');
+  });
+
+  test('past the window: closed, 未评价 on the resident’s timeline, never satisfied; in time: left alone; a second run changes nothing', async () => {
+    const expired = await awaitingRating('timer-resident-1');
+    const stillOpen = await awaitingRating('timer-resident-2');
+    await database(t).collection(COLLECTIONS.opinions).doc(expired).update({ ratingDueAt: new Date(Date.now() - 1000) });
+
+    const first = await t.raw('casework', TIMER_EVENT);
+    // The one from the previous test and this one.
+    expect(first.body).toEqual({ ok: true, data: { closedUnrated: 2 } });
+    expect(first.databaseRequests).toBe(1);
+    expect((await t.raw('casework', TIMER_EVENT)).body).toEqual({ ok: true, data: { closedUnrated: 0 } });
+
+    const mine = ok(await t.call('opinion.getMine', { opinionId: expired }, { openid: 'timer-resident-1' }));
+    expect(mine).toMatchObject({ status: 'closed', statusLabel: '已办结', canRate: false, rating: { value: 'none', label: '未评价' } });
+    expect(mine.timeline.at(-1)).toMatchObject({ type: 'closedUnrated', label: '评价期限已过，已办结（未评价）' });
+    expect(await t.call('opinion.rate', { opinionId: expired, rating: 'satisfied' }, { openid: 'timer-resident-1' })).toEqual(code('OPINION.NOT_RATABLE'));
+    expect(ok(await t.call('opinion.getMine', { opinionId: stillOpen }, { openid: 'timer-resident-2' }))).toMatchObject({ status: 'awaitingRating', canRate: true });
+
+    const view = ok(await t.call('casework.get', { opinionId: expired }, { openid: JIANGNAN }));
+    expect(view).toMatchObject({ ratingDetail: { value: 'none', label: '未评价' }, closedAt: expect.any(String) });
+  });
+});

@@ -1,0 +1,379 @@
+import type { CaseDetail } from '../../miniprogram/shared/contract/casework';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { bindDeputy, opinionFor, outbox } from './helpers/cloud';
+
+/**
+ * Case handling through the functions, as staff, departments' handlers and residents see it:
+ * 受理 → 交办 → 办理 → 审核 → 回访 → 不满意 → 二次交办 → 满意, every refusal on the way.
+ * Seeded: 江南区 staff (demo-staff-jiangnan), 北山 station staff (demo-staff-beishan), the city
+ * administrator (demo-staff-city), and handlers of 江南区住建局, 江南区民政局 and 江北区住建局.
+ */
+const JIANGNAN = 'demo-staff-jiangnan';
+const BEISHAN = 'demo-staff-beishan';
+const CITY = 'demo-staff-city';
+const JN_HOUSING = 'demo-handler-jn-zhujian';
+const JN_CIVIL = 'demo-handler-jn-minzheng';
+const JB_HOUSING = 'demo-handler-jb-zhujian';
+/** 刘德明 (dp-005) receives at 南湖 (st-nanhu). */
+const LIU = 'wx-liu';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await bindDeputy(t, LIU, 'dp-005');
+});
+afterAll(async () => t.stop());
+
+const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+
+async function submit(openid: string, target: { deputyId: string } | { stationId: string } = { stationId: 'st-nanhu' }): Promise<string> {
+  return ok(await t.call('opinion.submit', opinionFor(target), { openid })).opinionId;
+}
+
+async function detail(opinionId: string, openid = JIANGNAN): Promise<CaseDetail> {
+  return ok(await t.call('casework.get', { opinionId }, { openid }));
+}
+
+describe('staff accept and assign; departments answer; staff review; the resident rates', () => {
+  const resident = 'case-resident-1';
+  let opinionId: string;
+
+  beforeAll(async () => {
+    opinionId = await submit(resident);
+  });
+
+  test('a new opinion waits to be accepted, with the accept deadline running', async () => {
+    const { items } = ok(await t.call('casework.list', { view: 'toAccept', pageSize: 50 }, { openid: JIANGNAN }));
+    const row = items.find((i) => i.opinionId === opinionId);
+    expect(row).toMatchObject({ status: 'received', deadline: { stage: 'accept', stageLabel: '受理', overdue: false }, overdue: false, round: 0 });
+  });
+
+  test('only staff covering the station may see or accept it; handlers and residents are refused', async () => {
+    for (const openid of [BEISHAN, JB_HOUSING]) {
+      expect(await t.call('casework.get', { opinionId }, { openid })).toEqual(code('CASE.NOT_FOUND'));
+    }
+    expect(await t.call('casework.accept', { opinionId }, { openid: BEISHAN })).toEqual(code('CASE.NOT_FOUND'));
+    expect(await t.call('casework.accept', { opinionId }, { openid: JN_HOUSING })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.accept', { opinionId }, { openid: resident })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.list', { view: 'all' }, { openid: resident })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.accept', { opinionId })).toEqual(code('AUTH.REQUIRED'));
+    // Another case id, and one that does not exist, read the same for staff outside the area.
+    const missing = await t.raw('casework', { action: 'casework.get', payload: { opinionId: 'f'.repeat(32) } }, { openid: BEISHAN });
+    const outside = await t.raw('casework', { action: 'casework.get', payload: { opinionId } }, { openid: BEISHAN });
+    expect(missing.body).toEqual(outside.body);
+    expect(missing.databaseRequests).toBe(outside.databaseRequests);
+  });
+
+  test('江南区 staff accept it: the resident sees 已受理 with the note; accepting again is an illegal transition', async () => {
+    const answer = await t.raw('casework', { action: 'casework.accept', payload: { opinionId, note: '已受理，我们将尽快交有关部门办理' } }, { openid: JIANGNAN });
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'accepted', statusLabel: '已受理', event: 'accepted' } });
+    expect(answer.databaseRequests).toBe(3);
+    expect(await t.call('casework.accept', { opinionId }, { openid: CITY })).toEqual({
+      ok: false,
+      code: 'CASE.ILLEGAL_TRANSITION',
+      message: '这件意见当前的办理状态不能进行此操作，可能已被他人处理，请刷新后查看',
+    });
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine).toMatchObject({ status: 'accepted', statusLabel: '已受理', canRate: false });
+    expect(mine.timeline.at(-1)).toEqual({ type: 'accepted', label: '联络站已受理您的意见', at: expect.any(String), note: '已受理，我们将尽快交有关部门办理' });
+  });
+
+  test('the case offers the departments of its area and the areas above, active ones only', async () => {
+    const answer = await t.raw('casework', { action: 'casework.get', payload: { opinionId } }, { openid: JIANGNAN });
+    expect(answer.databaseRequests).toBe(3);
+    const view = ok(answer.body as never) as CaseDetail;
+    expect(view.actions).toEqual(['assign']);
+    const ids = view.assignableDepartments.map((d) => d._id);
+    expect(ids).toEqual(expect.arrayContaining(['dept-jn-zhujian', 'dept-jn-minzheng', 'dept-jn-jiaotong', 'dept-city-zhujian', 'dept-city-jiaotong']));
+    expect(ids.indexOf('dept-jn-zhujian')).toBeLessThan(ids.indexOf('dept-city-zhujian'));
+    expect(ids).not.toContain('dept-jb-zhujian');
+    expect(ids).not.toContain('dept-qs-gov');
+    expect(ids).not.toContain('dept-jn-shizheng');
+  });
+
+  test('a department of another district, a retired one, or an unknown one cannot be assigned', async () => {
+    for (const departmentIds of [['dept-jb-zhujian'], ['dept-jn-shizheng'], ['dept-jn-zhujian', 'dept-nowhere']]) {
+      expect(await t.call('casework.assign', { opinionId, departmentIds, note: '请办理' }, { openid: JIANGNAN })).toEqual(code('CASE.DEPARTMENT_UNAVAILABLE'));
+    }
+    expect(await t.call('casework.assign', { opinionId, departmentIds: [], note: '请办理' }, { openid: JIANGNAN })).toMatchObject({
+      code: 'COMMON.INVALID_INPUT',
+      fields: { departmentIds: '请至少选择一个承办单位' },
+    });
+  });
+
+  test('assigned to two departments: the resident sees which, not the instruction', async () => {
+    const answer = await t.raw(
+      'casework',
+      { action: 'casework.assign', payload: { opinionId, departmentIds: ['dept-jn-zhujian', 'dept-jn-minzheng'], note: '请住建局牵头，民政局配合' } },
+      { openid: JIANGNAN },
+    );
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'assigned' } });
+    expect(answer.databaseRequests).toBe(4);
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine.timeline.at(-1)).toMatchObject({ type: 'assigned', note: '交办单位：江南区住房和城乡建设局、江南区民政局' });
+    expect(JSON.stringify(mine)).not.toContain('牵头');
+  });
+
+  test('each department’s handler finds it among their to-dos; a handler of another department does not', async () => {
+    for (const handler of [JN_HOUSING, JN_CIVIL]) {
+      const { items } = ok(await t.call('casework.listAssigned', { view: 'todo' }, { openid: handler }));
+      expect(items.map((i) => i.opinionId)).toContain(opinionId);
+    }
+    const { items } = ok(await t.call('casework.listAssigned', { view: 'todo' }, { openid: JB_HOUSING }));
+    expect(items.map((i) => i.opinionId)).not.toContain(opinionId);
+    expect(await t.call('casework.listAssigned', { view: 'todo' }, { openid: JIANGNAN })).toEqual(code('AUTH.FORBIDDEN'));
+  });
+
+  test('a handler of another department can neither see nor answer it; staff cannot answer for a department', async () => {
+    const payload = { opinionId, category: 'solved' as const, text: '已经处理好了' };
+    expect(await t.call('casework.answer', payload, { openid: JB_HOUSING })).toEqual(code('CASE.NOT_FOUND'));
+    expect(await t.call('casework.get', { opinionId }, { openid: JB_HOUSING })).toEqual(code('CASE.NOT_FOUND'));
+    expect(await t.call('casework.answer', payload, { openid: JIANGNAN })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN })).toEqual(code('CASE.ILLEGAL_TRANSITION'));
+  });
+
+  test('列入计划 needs a reason; the first answer leaves the case with the other department', async () => {
+    expect(await t.call('casework.answer', { opinionId, category: 'planned', text: '列入明年计划' }, { openid: JN_HOUSING })).toMatchObject({
+      code: 'COMMON.INVALID_INPUT',
+      fields: { reason: '列入计划或留作参考时请说明理由' },
+    });
+    const answer = await t.raw(
+      'casework',
+      { action: 'casework.answer', payload: { opinionId, category: 'planned', text: '已列入明年老旧小区改造', reason: '需列入年度预算' } },
+      { openid: JN_HOUSING },
+    );
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'departmentAnswered' } });
+    expect(answer.databaseRequests).toBe(3);
+    expect(await t.call('casework.answer', { opinionId, category: 'solved', text: '我们又看了一下' }, { openid: JN_HOUSING })).toEqual(code('CASE.ALREADY_ANSWERED'));
+    const view = await detail(opinionId, JN_HOUSING);
+    expect(view.actions).toEqual([]);
+    expect(view.pendingDepartmentIds).toEqual(['dept-jn-minzheng']);
+    // The resident does not see a department's answer before staff review it.
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine.timeline.map((e) => e.type)).not.toContain('departmentAnswered');
+  });
+
+  test('when the last department answers, it waits for staff review', async () => {
+    const view = await detail(opinionId, JN_CIVIL);
+    expect(view.actions).toEqual(['answer']);
+    expect(ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已为老人加装扶手' }, { openid: JN_CIVIL }))).toMatchObject({
+      status: 'answered',
+      statusLabel: '办理结果审核中',
+    });
+    const { items } = ok(await t.call('casework.list', { view: 'toReview', pageSize: 50 }, { openid: JIANGNAN }));
+    expect(items.find((i) => i.opinionId === opinionId)).toMatchObject({ deadline: { stage: 'review' } });
+  });
+
+  test('staff return one department’s answer: only it answers again', async () => {
+    expect(await t.call('casework.review', { opinionId, decision: 'return' }, { openid: JIANGNAN })).toMatchObject({
+      code: 'COMMON.INVALID_INPUT',
+      fields: { note: '退回重办时请写明需要重新办理的内容' },
+    });
+    expect(await t.call('casework.review', { opinionId, decision: 'return', note: '重办', departmentIds: ['dept-jb-zhujian'] }, { openid: JIANGNAN })).toEqual(
+      code('CASE.DEPARTMENT_UNAVAILABLE'),
+    );
+    expect(
+      ok(await t.call('casework.review', { opinionId, decision: 'return', note: '外墙安全隐患请先行处置', departmentIds: ['dept-jn-zhujian'] }, { openid: JIANGNAN })),
+    ).toEqual({ opinionId, status: 'assigned', statusLabel: '办理中', event: 'returned', notified: false });
+    expect(await t.call('casework.answer', { opinionId, category: 'solved', text: '我们再答复一次' }, { openid: JN_CIVIL })).toEqual(code('CASE.ALREADY_ANSWERED'));
+    ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已先行清除松动瓷砖并设置防护网' }, { openid: JN_HOUSING }));
+  });
+
+  test('staff approve: the resident sees the answers, is asked to rate them and gets a message', async () => {
+    const before = (await outbox(t)).length;
+    const answer = await t.raw('casework', { action: 'casework.review', payload: { opinionId, decision: 'approve', note: '已电话核实' } }, { openid: JIANGNAN });
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'awaitingRating', statusLabel: '待评价', event: 'answerPublished', notified: true } });
+    expect(answer.databaseRequests).toBe(3);
+    const sent = (await outbox(t)).slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.request).toMatchObject({
+      touser: resident,
+      template_id: 'lxq-case-answered',
+      page: `pages/opinion/index?opinionId=${opinionId}`,
+      data: { thing2: { value: '办理结果：已解决' }, thing4: { value: '请查看答复并评价是否满意' } },
+    });
+
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine).toMatchObject({ status: 'awaitingRating', canRate: true, ratingDueAt: expect.any(String), outcome: { category: 'solved', label: '已解决' } });
+    expect(mine.timeline.at(-1)).toMatchObject({
+      type: 'answerPublished',
+      label: '办理结果已答复，请您评价',
+      note: '江南区住房和城乡建设局【已解决】已先行清除松动瓷砖并设置防护网\n江南区民政局【已解决】已为老人加装扶手',
+    });
+    expect(JSON.stringify(mine)).not.toMatch(/已电话核实|重办|internalNote/);
+  });
+
+  test('only the author may rate, and 不满意 must say why', async () => {
+    const theirs = await t.raw('opinion', { action: 'opinion.rate', payload: { opinionId, rating: 'satisfied' } }, { openid: 'case-snoop' });
+    const missing = await t.raw('opinion', { action: 'opinion.rate', payload: { opinionId: 'f'.repeat(32), rating: 'satisfied' } }, { openid: 'case-snoop' });
+    expect(theirs.body).toEqual({ ok: false, code: 'OPINION.NOT_FOUND', message: '没有找到这条意见，请返回列表刷新后再试' });
+    expect(missing.body).toEqual(theirs.body);
+    expect(theirs.databaseRequests).toBe(missing.databaseRequests);
+    expect(await t.call('opinion.rate', { opinionId, rating: 'dissatisfied' }, { openid: resident })).toMatchObject({
+      code: 'COMMON.INVALID_INPUT',
+      fields: { comment: '请说说哪里不满意，我们会重新交办' },
+    });
+    expect(await t.call('opinion.rate', { opinionId, rating: 'excellent' as never }, { openid: resident })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
+  });
+
+  test('不满意 reopens it for 二次交办; rating twice is refused', async () => {
+    const answer = await t.raw('opinion', { action: 'opinion.rate', payload: { opinionId, rating: 'dissatisfied', comment: '防护网挡住了通道，瓷砖还是没修' } }, { openid: resident });
+    expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'reopened', statusLabel: '重新交办中', event: 'rated' } });
+    expect(answer.databaseRequests).toBe(2);
+    expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual({
+      ok: false,
+      code: 'OPINION.ALREADY_RATED',
+      message: '您已经评价过这次答复了，感谢您的反馈',
+    });
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine).toMatchObject({ canRate: false, rating: { value: 'dissatisfied', label: '不满意', comment: '防护网挡住了通道，瓷砖还是没修' } });
+    expect(mine.outcome).toBeUndefined();
+    expect(mine.timeline.slice(-2).map((e) => [e.type, e.note ?? null])).toEqual([
+      ['rated', '不满意：防护网挡住了通道，瓷砖还是没修'],
+      ['reopened', null],
+    ]);
+    const { items } = ok(await t.call('casework.list', { view: 'toAssign', pageSize: 50 }, { openid: JIANGNAN }));
+    expect(items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'reopened', deadline: { stage: 'assign' }, rating: { value: 'dissatisfied' } });
+  });
+
+  test('二次交办 keeps the first round; the second answer, approved and rated 满意, closes the case', async () => {
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '群众不满意，请本月内修复外墙' }, { openid: JIANGNAN }));
+    expect(await t.call('casework.answer', { opinionId, category: 'solved', text: '上一轮答过了' }, { openid: JN_CIVIL })).toEqual(code('CASE.ALREADY_ANSWERED'));
+    ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已修复3号楼外墙并拆除防护网' }, { openid: JN_HOUSING }));
+    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN }));
+    expect(ok(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident }))).toMatchObject({ status: 'closed', statusLabel: '已办结' });
+    expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual(code('OPINION.ALREADY_RATED'));
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '再办一次' }, { openid: JIANGNAN })).toEqual(code('CASE.ILLEGAL_TRANSITION'));
+
+    const view = await detail(opinionId);
+    expect(view).toMatchObject({ status: 'closed', round: 2, outcome: { category: 'solved' }, ratingDetail: { value: 'satisfied', label: '满意' }, actions: [] });
+    expect(view.assignments.map((a) => [a.round, a.departmentName, a.answer?.categoryLabel])).toEqual([
+      [1, '江南区住房和城乡建设局', '已解决'],
+      [1, '江南区民政局', '已解决'],
+      [2, '江南区住房和城乡建设局', '已解决'],
+    ]);
+    expect(view.timeline.map((e) => e.type)).toEqual([
+      'received',
+      'accepted',
+      'assigned',
+      'departmentAnswered',
+      'departmentAnswered',
+      'returned',
+      'departmentAnswered',
+      'answerPublished',
+      'rated',
+      'reopened',
+      'assigned',
+      'departmentAnswered',
+      'answerPublished',
+      'rated',
+    ]);
+    // Who did what is on record: staff and handlers by account, the resident as the resident.
+    expect(view.timeline.find((e) => e.type === 'accepted')).toMatchObject({ actorRole: 'staff', actorId: JIANGNAN });
+    expect(view.timeline.filter((e) => e.type === 'departmentAnswered').map((e) => [e.actorRole, e.actorId, e.actorName])).toEqual([
+      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
+      ['handler', JN_CIVIL, '江南区民政局'],
+      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
+      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
+    ]);
+    expect(view.timeline.find((e) => e.type === 'returned')).toMatchObject({ public: false, internalNote: '外墙安全隐患请先行处置' });
+  });
+});
+
+describe('the deputy’s path: accepted by staff, answered by the deputy, rated by the resident', () => {
+  test('a deputy may still answer an accepted opinion; the resident rates the reply; it stays in the deputy’s 已回复 tab', async () => {
+    const resident = 'case-resident-2';
+    const opinionId = await submit(resident, { deputyId: 'dp-005' });
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    const pending = ok(await t.call('opinion.inbox', { status: 'pending', pageSize: 50 }, { openid: LIU }));
+    expect(pending.items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'accepted', statusLabel: '已受理' });
+
+    ok(await t.call('opinion.reply', { opinionId, text: '已联系社区，本周内处理。' }, { openid: LIU }));
+    const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
+    expect(mine).toMatchObject({ status: 'replied', canRate: true });
+    expect(ok(await t.call('opinion.rate', { opinionId, rating: 'basicallySatisfied', comment: '希望以后快一点' }, { openid: resident }))).toMatchObject({ status: 'closed' });
+
+    const replied = ok(await t.call('opinion.inbox', { status: 'replied', pageSize: 50 }, { openid: LIU }));
+    expect(replied.items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'closed', statusLabel: '已办结' });
+    const view = await detail(opinionId);
+    expect(view).toMatchObject({ acceptedAt: expect.any(String), resolvedAt: expect.any(String), ratingDetail: { value: 'basicallySatisfied' } });
+  });
+
+  test('a forwarded opinion waits for staff to assign it; it stays in the deputy’s 已转交 tab', async () => {
+    const opinionId = await submit('case-resident-3', { deputyId: 'dp-005' });
+    ok(await t.call('opinion.forward', { opinionId, note: '涉及区住建局职责，建议交办' }, { openid: LIU }));
+    const { items } = ok(await t.call('casework.list', { view: 'toAssign', pageSize: 50 }, { openid: JIANGNAN }));
+    expect(items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'forwarded', deadline: { stage: 'assign' } });
+    const view = await detail(opinionId);
+    expect(view.timeline.at(-1)).toMatchObject({ type: 'forwarded', actorRole: 'deputy', actorId: 'dp-005', internalNote: '涉及区住建局职责，建议交办' });
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
+    const forwarded = ok(await t.call('opinion.inbox', { status: 'forwarded', pageSize: 50 }, { openid: LIU }));
+    expect(forwarded.items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'assigned' });
+    expect(await t.call('opinion.reply', { opinionId, text: '我来答复一下吧' }, { openid: LIU })).toEqual(code('OPINION.ALREADY_HANDLED'));
+  });
+});
+
+describe('concurrent actors: the conditional update lets exactly one win', () => {
+  test('two staff accepting at once: one accepts, the other is told it moved on; one event', async () => {
+    const opinionId = await submit('case-resident-4');
+    const answers = await Promise.all([JIANGNAN, CITY].map((openid) => t.call('casework.accept', { opinionId }, { openid })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual([code('CASE.ILLEGAL_TRANSITION')]);
+    expect((await detail(opinionId)).timeline.filter((e) => e.type === 'accepted')).toHaveLength(1);
+  });
+
+  test('two departments answering at once: both answers count and the case moves to review once', async () => {
+    const opinionId = await submit('case-resident-5');
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian', 'dept-jn-minzheng'], note: '请办理' }, { openid: JIANGNAN }));
+    const answers = await Promise.all(
+      [JN_HOUSING, JN_CIVIL].map((openid) => t.call('casework.answer', { opinionId, category: 'solved', text: `${openid} 已办理` }, { openid })),
+    );
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const view = await detail(opinionId);
+    expect(view).toMatchObject({ status: 'answered', pendingDepartmentIds: [] });
+    expect(view.assignments.every((a) => a.answer !== null)).toBe(true);
+    expect(view.timeline.filter((e) => e.type === 'departmentAnswered')).toHaveLength(2);
+  });
+
+  test('a resident tapping 满意 twice: one rating', async () => {
+    const resident = 'case-resident-6';
+    const opinionId = await submit(resident, { deputyId: 'dp-005' });
+    ok(await t.call('opinion.reply', { opinionId, text: '已处理完毕，请查看。' }, { openid: LIU }));
+    const answers = await Promise.all([1, 2].map(() => t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok)).toEqual([code('OPINION.ALREADY_RATED')]);
+    expect((await detail(opinionId)).timeline.filter((e) => e.type === 'rated')).toHaveLength(1);
+  });
+});
+
+describe('rating before there is an answer', () => {
+  test('is refused while the case is being handled', async () => {
+    const resident = 'case-resident-7';
+    const opinionId = await submit(resident);
+    expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual({
+      ok: false,
+      code: 'OPINION.NOT_RATABLE',
+      message: '这条意见现在不能评价：收到办理答复后才能评价，超过评价期限的已自动办结',
+    });
+  });
+});
+
+describe('station staff', () => {
+  test('see and work only their own station’s cases', async () => {
+    const here = await submit('case-resident-8', { stationId: 'st-beishan' });
+    const there = await submit('case-resident-9', { stationId: 'st-linjiang' });
+    const { items } = ok(await t.call('casework.list', { view: 'toAccept', pageSize: 50 }, { openid: BEISHAN }));
+    expect(items.map((i) => i.opinionId)).toContain(here);
+    expect(items.map((i) => i.opinionId)).not.toContain(there);
+    expect(items.every((i) => i.stationId === 'st-beishan')).toBe(true);
+    // 江南区 staff are outside 江北区's stations as much as 北山 staff are outside 临江.
+    expect(await t.call('casework.accept', { opinionId: here }, { openid: JIANGNAN })).toEqual(code('CASE.NOT_FOUND'));
+    ok(await t.call('casework.accept', { opinionId: here }, { openid: BEISHAN }));
+    expect(await t.call('casework.accept', { opinionId: there }, { openid: BEISHAN })).toEqual(code('CASE.NOT_FOUND'));
+    const { items: jiangnan } = ok(await t.call('casework.list', { view: 'all', pageSize: 50 }, { openid: JIANGNAN }));
+    expect(jiangnan.map((i) => i.opinionId)).not.toContain(here);
+    const view = await detail(here, BEISHAN);
+    expect(view.assignableDepartments.map((d) => d._id)).toEqual(expect.arrayContaining(['dept-bs-gov', 'dept-jb-zhujian', 'dept-city-zhujian']));
+  });
+});

@@ -1,0 +1,329 @@
+import { Workbook } from 'exceljs';
+import type { CaseStats, DrillDown } from '../../miniprogram/shared/contract/casework';
+import { FIGURES, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { cloud } from './helpers/cloud';
+
+/**
+ * Oversight statistics over the seeded demo month (runtime/seed/demoCasework.ts), seeded as if
+ * today were Saturday 2026-10-31: cases submitted from 10-01 (during the National Day holiday) to
+ * 10-30, reception days on 10-15 and 10-22, and one case from September. The right answers below
+ * were worked out by hand from that file; "overdue" counts deadlines that have passed by the time
+ * the test runs (every open stage of October is past due by late November 2026).
+ *
+ * 江南区, October:
+ *   01 南湖 刘德明  accepted 10-08, 交通局 已解决, approved, 满意                 first response 167.5 h
+ *   02 南湖 station accepted 10-09, 2 departments, approved, 不满意 → 二次交办 (open)   163 h, overdue
+ *   03 青石 赵红梅  replied 10-12 (accept due 10-10: late), 基本满意                182 h, overdue
+ *   04 青石 station accepted, forwarded, assigned, urged, returned, 已解决, awaiting rating   24 h
+ *   05 南湖 林秀英  received 10-21, never accepted                                overdue
+ *   06 南湖 station accepted 10-24, waiting since                               23 h, overdue
+ *   07 青石 station accepted, assigned 民政局, urged (open)                       23 h, overdue
+ *   09 南湖 station replied by 刘德明 10-30                                       30 h
+ *   10 南湖 刘德明  accepted, 民政局 列入计划, approved, closed 未评价              126 h
+ *   visits: 南湖 10-15 (4 checked in of 6, 3 received), 南湖 10-22 (3, 1), 青石 10-15 (2, 2)
+ */
+const SEEDED_AS_OF = new Date('2026-10-31T01:00:00Z');
+const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
+const JIANGNAN = 'demo-staff-jiangnan';
+const BEISHAN = 'demo-staff-beishan';
+const CITY = 'demo-staff-city';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime({ now: SEEDED_AS_OF });
+});
+afterAll(async () => t.stop());
+
+const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+
+async function stats(payload: Parameters<TestRuntime['call']>[1] & object, openid = JIANGNAN): Promise<CaseStats> {
+  return ok(await t.call('casework.stats', payload as never, { openid }));
+}
+
+const JIANGNAN_OCTOBER: FigureCounts = {
+  stationVisits: 9,
+  residentsReceived: 6,
+  collected: 9,
+  accepted: 8,
+  resolved: 5,
+  departmentAnswered: 3,
+  solved: 2,
+  rated: 4,
+  satisfied: 2,
+  dissatisfied: 1,
+  unrated: 1,
+  overdue: 5,
+  urged: 2,
+};
+
+describe('casework.stats', () => {
+  test('江南区 in October: every figure and rate, by aggregation in four database requests', async () => {
+    const answer = await t.raw('casework', { action: 'casework.stats', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN });
+    expect(answer.databaseRequests).toBe(4);
+    const result = ok(answer.body as never) as CaseStats;
+    expect(result).toEqual({
+      ...OCTOBER,
+      scope: { kind: 'area', id: 'area-jiangnan', name: '江南区' },
+      counts: JIANGNAN_OCTOBER,
+      rates: {
+        acceptanceRate: 88.9,
+        resolutionRate: 55.6,
+        // 已解决 of the department answers approved: 01 and 04 of 01, 04, 10.
+        solvedShare: 66.7,
+        // 满意 + 基本满意 (01, 03) of everything rated, 未评价 (10) included.
+        satisfactionRate: 50,
+        // (167.5 + 163 + 182 + 24 + 23 + 23 + 30 + 126) / 8.
+        averageFirstResponseHours: 92.3,
+      },
+      generatedAt: expect.any(String),
+    });
+  });
+
+  test('staff of an area get their own area by default', async () => {
+    expect((await stats(OCTOBER)).counts).toEqual(JIANGNAN_OCTOBER);
+  });
+
+  test('南湖 station in October', async () => {
+    const result = await stats({ ...OCTOBER, scope: { stationId: 'st-nanhu' } });
+    expect(result.scope).toEqual({ kind: 'station', id: 'st-nanhu', name: '南湖街道人大代表联络站' });
+    expect(result.counts).toEqual({
+      stationVisits: 7,
+      residentsReceived: 4,
+      collected: 6,
+      accepted: 5,
+      resolved: 3,
+      departmentAnswered: 2,
+      solved: 1,
+      rated: 3,
+      satisfied: 1,
+      dissatisfied: 1,
+      unrated: 1,
+      overdue: 3,
+      urged: 0,
+    });
+    expect(result.rates).toEqual({ acceptanceRate: 83.3, resolutionRate: 50, solvedShare: 50, satisfactionRate: 33.3, averageFirstResponseHours: 101.9 });
+  });
+
+  test('deputy 刘德明 in October: opinions left for him or answered by him; visits on his duty days; the visitors he received', async () => {
+    const result = await stats({ ...OCTOBER, scope: { deputyId: 'dp-005' } });
+    expect(result.scope).toEqual({ kind: 'deputy', id: 'dp-005', name: '刘德明' });
+    expect(result.counts).toEqual({
+      stationVisits: 7,
+      residentsReceived: 2,
+      collected: 3,
+      accepted: 3,
+      resolved: 3,
+      departmentAnswered: 2,
+      solved: 1,
+      rated: 2,
+      satisfied: 1,
+      dissatisfied: 0,
+      unrated: 1,
+      overdue: 0,
+      urged: 0,
+    });
+    expect(result.rates).toEqual({ acceptanceRate: 100, resolutionRate: 100, solvedShare: 50, satisfactionRate: 50, averageFirstResponseHours: 107.8 });
+  });
+
+  test('北山 station staff get their station by default', async () => {
+    const result = await stats(OCTOBER, BEISHAN);
+    expect(result.scope).toEqual({ kind: 'station', id: 'st-beishan', name: '北山镇人大代表联络站' });
+    expect(result.counts).toEqual({
+      stationVisits: 2,
+      residentsReceived: 1,
+      collected: 2,
+      accepted: 1,
+      resolved: 1,
+      departmentAnswered: 1,
+      solved: 0,
+      rated: 1,
+      satisfied: 1,
+      dissatisfied: 0,
+      unrated: 0,
+      overdue: 1,
+      urged: 0,
+    });
+    expect(result.rates).toEqual({ acceptanceRate: 50, resolutionRate: 50, solvedShare: 0, satisfactionRate: 100, averageFirstResponseHours: 23 });
+  });
+
+  test('the city is exactly its two districts', async () => {
+    const [city, jiangnan, jiangbei] = await Promise.all([
+      stats({ ...OCTOBER, scope: { areaId: 'area-linjiang' } }, CITY),
+      stats({ ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, CITY),
+      stats({ ...OCTOBER, scope: { areaId: 'area-jiangbei' } }, CITY),
+    ]);
+    for (const figure of FIGURES) expect([figure, city.counts[figure]]).toEqual([figure, jiangnan.counts[figure] + jiangbei.counts[figure]]);
+    expect(city.counts.collected).toBe(14);
+  });
+
+  test('the range decides: September holds one case, closed 未评价 — rated, never satisfied', async () => {
+    const result = await stats({ from: '2026-09-01', to: '2026-09-30', scope: { areaId: 'area-jiangnan' } });
+    expect(result.counts).toMatchObject({ stationVisits: 0, collected: 1, accepted: 1, resolved: 1, rated: 1, satisfied: 0, unrated: 1 });
+    expect(result.rates).toMatchObject({ satisfactionRate: 0, solvedShare: null, averageFirstResponseHours: 55.5 });
+    const none = await stats({ from: '2026-08-01', to: '2026-08-31', scope: { areaId: 'area-jiangnan' } });
+    expect(none.rates).toEqual({ acceptanceRate: null, resolutionRate: null, solvedShare: null, satisfactionRate: null, averageFirstResponseHours: null });
+  });
+
+  test('refused outside the caller’s scope, for handlers and residents, and for impossible ranges', async () => {
+    const outside = { ok: false, code: 'ADMIN.OUT_OF_SCOPE', message: '不在您负责的范围内，请联系上级人大工作人员办理' };
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { stationId: 'st-nanhu' } }, { openid: BEISHAN })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { deputyId: 'dp-003' } }, { openid: JIANGNAN })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-nowhere' } }, { openid: JIANGNAN })).toEqual(code('ADMIN.AREA_NOT_FOUND'));
+    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-resident-001' })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.stats', { from: '2026-10-31', to: '2026-10-01' }, { openid: JIANGNAN })).toMatchObject({
+      code: 'COMMON.INVALID_INPUT',
+      fields: { to: '结束日期不能早于开始日期' },
+    });
+    expect(await t.call('casework.stats', { from: '2025-01-01', to: '2026-10-31' }, { openid: JIANGNAN })).toMatchObject({ fields: { to: '统计期间最长366天' } });
+    expect(await t.call('casework.stats', { from: '2026-02-30', to: '2026-10-31' }, { openid: JIANGNAN })).toMatchObject({ fields: { from: '没有这一天' } });
+  });
+});
+
+describe('casework.drillDown: the cases behind every figure', () => {
+  async function drill(figure: DrillDown['figure'], scope: object = { areaId: 'area-jiangnan' }): Promise<DrillDown> {
+    return ok(await t.call('casework.drillDown', { ...OCTOBER, scope: scope as never, figure, pageSize: 50 }, { openid: JIANGNAN }));
+  }
+
+  test.each(FIGURES)('%s lists as many rows as the figure counts', async (figure) => {
+    const listed = await drill(figure);
+    expect(listed).toMatchObject({ figure, nextCursor: null });
+    expect(listed.items).toHaveLength(JIANGNAN_OCTOBER[figure]);
+  });
+
+  test('the overdue cases, oldest first, in three database requests', async () => {
+    const answer = await t.raw('casework', { action: 'casework.drillDown', payload: { ...OCTOBER, figure: 'overdue' } }, { openid: JIANGNAN });
+    expect(answer.databaseRequests).toBe(3);
+    const listed = ok(answer.body as never) as DrillDown;
+    expect(listed).toMatchObject({ kind: 'cases', label: '逾期' });
+    expect(listed.items.map((i) => ('opinionId' in i ? i.opinionId : ''))).toEqual(['case-demo-02', 'case-demo-03', 'case-demo-05', 'case-demo-06', 'case-demo-07']);
+  });
+
+  test('satisfaction, and the visitors 刘德明 received', async () => {
+    const satisfied = await drill('satisfied');
+    expect(satisfied.items.map((i) => ('rating' in i ? [i.opinionId, i.rating?.label] : []))).toEqual([
+      ['case-demo-01', '满意'],
+      ['case-demo-03', '基本满意'],
+    ]);
+    const received = await drill('residentsReceived', { deputyId: 'dp-005' });
+    expect(received).toMatchObject({ kind: 'receptions', label: '接待人次' });
+    expect(received.items.map((i) => ('recordId' in i ? [i.date, i.visitorName, i.deputyIds] : []))).toEqual([
+      ['2026-10-15', '刘阿姨', ['dp-002', 'dp-005']],
+      ['2026-10-15', '周女士', ['dp-005']],
+    ]);
+  });
+
+  test('station visits: check-ins and walk-ins, not no-shows or cancellations; pages follow the cursor', async () => {
+    const first = ok(await t.call('casework.drillDown', { ...OCTOBER, scope: { stationId: 'st-nanhu' }, figure: 'stationVisits', pageSize: 5 }, { openid: JIANGNAN }));
+    expect(first).toMatchObject({ kind: 'visits', nextCursor: 5 });
+    const rest = ok(await t.call('casework.drillDown', { ...OCTOBER, scope: { stationId: 'st-nanhu' }, figure: 'stationVisits', pageSize: 5, cursor: 5 }, { openid: JIANGNAN }));
+    expect(rest.nextCursor).toBeNull();
+    const rows = [...first.items, ...rest.items].map((i) => ('kind' in i ? [i.date, i.visitorName, i.kind] : []));
+    expect(rows).toEqual([
+      ['2026-10-15', '陈大爷', 'online'],
+      ['2026-10-15', '刘阿姨', 'online'],
+      ['2026-10-15', '孙先生', 'online'],
+      ['2026-10-15', '周女士', 'walkIn'],
+      ['2026-10-22', '钱大爷', 'online'],
+      ['2026-10-22', '冯阿姨', 'online'],
+      ['2026-10-22', '褚先生', 'walkIn'],
+    ]);
+  });
+
+  test('refused outside the caller’s scope', async () => {
+    expect(await t.call('casework.drillDown', { ...OCTOBER, scope: { areaId: 'area-jiangnan' }, figure: 'collected' }, { openid: BEISHAN })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+  });
+});
+
+describe('casework.export: the figures and the case list as an Excel workbook', () => {
+  test('downloaded from storage and opened again, its cells hold the figures and the cases', async () => {
+    const answer = await t.raw('casework', { action: 'casework.export', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN });
+    expect(answer.databaseRequests).toBe(5);
+    const exported = ok(answer.body as never) as { fileID: string; url: string; fileName: string; caseCount: number };
+    expect(exported).toMatchObject({
+      fileID: expect.stringMatching(/^cloud:\/\/.+\/exports\/casework\/area-area-jiangnan-2026-10-01-2026-10-31-[0-9a-f]+\.xlsx$/),
+      url: expect.stringMatching(/^https?:\/\//),
+      fileName: '意见办理统计_江南区_2026-10-01_2026-10-31.xlsx',
+      caseCount: 9,
+    });
+
+    const { fileContent } = await cloud(t).downloadFile({ fileID: exported.fileID });
+    const workbook = new Workbook();
+    await workbook.xlsx.load(fileContent as never);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['统计', '意见清单']);
+
+    const summary = workbook.getWorksheet('统计')!;
+    const cells = (row: number) => (summary.getRow(row).values as unknown[]).slice(1);
+    expect(cells(1)).toEqual(['统计范围（区域）', '江南区']);
+    expect(cells(2)).toEqual(['统计期间', '2026-10-01 至 2026-10-31']);
+    expect(cells(5)).toEqual(['指标', '数值', '说明']);
+    const figures = Object.fromEntries(Array.from({ length: 18 }, (_, i) => cells(6 + i)).map(([label, value]) => [label, value]));
+    expect(figures).toEqual({
+      进站人次: 9,
+      接待人次: 6,
+      收集意见: 9,
+      已受理: 8,
+      已办结: 5,
+      承办单位办理并答复: 3,
+      答复为已解决: 2,
+      '参与评价（含未评价）': 4,
+      满意和基本满意: 2,
+      不满意: 1,
+      未评价: 1,
+      逾期: 5,
+      督办: 2,
+      '受理率（%）': 88.9,
+      '办结率（%）': 55.6,
+      '已解决占比（%）': 66.7,
+      '满意率（%）': 50,
+      '平均首次响应时间（小时）': 92.3,
+    });
+    expect(summary.getCell('C8').value).toBe('期间提交的意见建议件数');
+
+    const list = workbook.getWorksheet('意见清单')!;
+    expect(list.rowCount).toBe(10);
+    const row = (n: number) => (list.getRow(n).values as unknown[]).slice(1);
+    expect(row(1)).toEqual(['受理编号', '提交时间', '联络站', '留言对象', '类别', '状态', '首次响应时间', '办结时间', '承办单位', '办理结果', '群众评价', '是否逾期', '督办次数', '内容摘要']);
+    expect(row(2)).toEqual([
+      'NH01-261001-001',
+      '2026-10-01 10:00',
+      '南湖街道人大代表联络站',
+      '刘德明',
+      '交通出行',
+      '已办结',
+      '2026-10-08 09:30',
+      '2026-10-16 10:00',
+      '江南区交通运输局',
+      '已解决',
+      '满意',
+      '否',
+      0,
+      '湖滨路公交站牌年久失修，字迹看不清，老人经常坐错车，希望尽快更换站牌。',
+    ]);
+    expect(row(3).slice(0, 13)).toEqual([
+      'NH01-261002-001',
+      '2026-10-02 15:00',
+      '南湖街道人大代表联络站',
+      '联络站',
+      '城乡建设',
+      '办理中',
+      '2026-10-09 10:00',
+      '',
+      '江南区住房和城乡建设局、临江市住房和城乡建设局',
+      '',
+      '不满意',
+      '是',
+      0,
+    ]);
+    const trackingNumbers = Array.from({ length: 9 }, (_, i) => row(i + 2)[0]);
+    expect(trackingNumbers).toHaveLength(9);
+    expect(new Set(trackingNumbers).size).toBe(9);
+  });
+
+  test('refused for handlers and outside the caller’s scope', async () => {
+    expect(await t.call('casework.export', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.export', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+  });
+});

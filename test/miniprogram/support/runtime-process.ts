@@ -1,0 +1,24 @@
+/**
+ * The real local runtime for page tests, seeded with the demo data, in a process of its own
+ * (see local-runtime.ts). Prints its URL as one JSON line; stops when its parent closes stdin.
+ */
+import { startTestRuntime } from '../../support/runtime';
+
+async function main(): Promise<void> {
+  const t = await startTestRuntime();
+  process.stdout.write(`${JSON.stringify({ url: t.runtime.url })}\n`);
+  const stop = () => {
+    t.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.stdin.on('end', stop);
+  process.stdin.resume();
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
