@@ -36,6 +36,11 @@ function declaredFunctions(): string[] {
   return (rc.functions ?? []).map((fn) => String(fn.name));
 }
 
+function hasTriggers(name: string): boolean {
+  const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as { functions?: Array<{ name?: unknown; triggers?: unknown[] }> };
+  return (rc.functions ?? []).some((fn) => fn.name === name && (fn.triggers?.length ?? 0) > 0);
+}
+
 async function deploy(argv: readonly string[]): Promise<void> {
   const dryRun = argv.includes('--dry-run');
   const envId = process.env.ENV_ID ?? '';
@@ -64,6 +69,12 @@ async function deploy(argv: readonly string[]): Promise<void> {
     const { status, error } = spawnSync('npx', args, { cwd: ROOT, stdio: 'inherit' });
     if (error) fail(`could not run npx: ${error.message}`);
     if (status !== 0) fail(`deploying ${name} failed (exit ${String(status)}); nothing after it was deployed`);
+    if (!hasTriggers(name)) continue;
+    // Timer triggers are declared in cloudbaserc.json (mirroring the function's config.json).
+    const triggerArgs = [...CLI, 'fn', 'trigger', 'create', name, '-e', envId, '--yes'];
+    console.log(`$ npx ${triggerArgs.join(' ')}`);
+    const trigger = spawnSync('npx', triggerArgs, { cwd: ROOT, stdio: 'inherit' });
+    if (trigger.status !== 0) fail(`creating the timer triggers of ${name} failed (exit ${String(trigger.status)})`);
   }
 
   await applyDatabase(argv);
