@@ -18,6 +18,7 @@ export const COLLECTIONS = {
   receptionRules: 'reception_rules',
   departments: 'departments',
   staffCodes: 'staff_codes',
+  auditLog: 'audit_log',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -125,6 +126,9 @@ export const DATABASE: readonly CollectionSpec[] = [
       // A deputy's statistics: what they answered or forwarded.
       { name: 'reply_deputyId_1', keys: asc('reply.deputyId') },
       { name: 'forward_deputyId_1', keys: asc('forward.deputyId') },
+      // Content safety: a photo's asynchronous verdict finds its opinion; staff review queues by area.
+      { name: 'moderation_photos_traceId_1', keys: asc('moderation.photos.traceId') },
+      { name: 'moderation_awaitingReview_1_areaPath_1', keys: asc('moderation.awaitingReview', 'areaPath') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
@@ -162,7 +166,11 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // One record per visit, _id = `rr-<bookingId>`.
     name: COLLECTIONS.receptionRecords,
-    indexes: [{ name: 'dayId_1', keys: asc('dayId') }],
+    indexes: [
+      { name: 'dayId_1', keys: asc('dayId') },
+      // A resident's records: their data export and the anonymisation when they delete their account.
+      { name: 'visitorOpenid_1', keys: asc('visitorOpenid') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {
@@ -180,6 +188,15 @@ export const DATABASE: readonly CollectionSpec[] = [
     // One-time staff binding codes; _id = the code.
     name: COLLECTIONS.staffCodes,
     indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Staff reads of residents' personal data (unmasked names and phones): who, when, what, about which case or day.
+    name: COLLECTIONS.auditLog,
+    indexes: [
+      { name: 'areaPath_1_at_-1', keys: [...asc('areaPath'), { field: 'at', direction: -1 }] },
+      { name: 'subjectId_1', keys: asc('subjectId') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
 ];

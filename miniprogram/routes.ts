@@ -30,6 +30,14 @@ export const SUBPACKAGE_PAGES = {
   staffWalkIn: 'packages/staff/walk-in/index',
   staffRecord: 'packages/staff/reception-record/index',
   staffSchedule: 'packages/staff/schedule/index',
+  staffBind: 'packages/staff/bind/index',
+  staffCases: 'packages/staff/cases/index',
+  staffCase: 'packages/staff/case/index',
+  staffAssigned: 'packages/staff/assigned/index',
+  staffStats: 'packages/staff/stats/index',
+  staffDrillDown: 'packages/staff/drill-down/index',
+  /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
+  myData: 'packages/resident/my-data/index',
 } as const;
 
 export const ALL_PAGES = { ...PAGES, ...SUBPACKAGE_PAGES } as const;
@@ -42,7 +50,14 @@ export const DEPUTY_BIND_URL = `/${SUBPACKAGE_PAGES.deputyBind}`;
 export const DEPUTY_INBOX_URL = `/${SUBPACKAGE_PAGES.deputyInbox}`;
 export const STAFF_CODES_URL = `/${SUBPACKAGE_PAGES.staffCodes}`;
 export const MY_BOOKINGS_URL = `/${PAGES.myBookings}`;
+export const HOME_URL = `/${PAGES.home}`;
+export const MY_DATA_URL = `/${SUBPACKAGE_PAGES.myData}`;
 export const STAFF_ROSTER_URL = `/${SUBPACKAGE_PAGES.staffRoster}`;
+export const STAFF_BIND_URL = `/${SUBPACKAGE_PAGES.staffBind}`;
+export const STAFF_CASES_URL = `/${SUBPACKAGE_PAGES.staffCases}`;
+/** A department handler's cases (承办工作台). */
+export const STAFF_ASSIGNED_URL = `/${SUBPACKAGE_PAGES.staffAssigned}`;
+export const STAFF_STATS_URL = `/${SUBPACKAGE_PAGES.staffStats}`;
 
 export function withQuery(page: string, query: Record<string, string>): string {
   const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);

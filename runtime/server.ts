@@ -15,6 +15,8 @@ import { createStorage, type LocalStorage } from './storage';
 export const FUNCTIONS_DIR = resolve(__dirname, '..', 'build', 'cloudfunctions');
 export const LOCAL_APP_ID = 'wx-local-lianxinqiao';
 export const DB_REQUESTS_HEADER = 'x-lxq-db-requests';
+/** The function WeChat's message push (消息推送) calls, as configured in the console: image verdicts. */
+export const MESSAGE_PUSH_FUNCTION = 'moderation';
 
 export interface RunningRuntime {
   url: string;
@@ -72,6 +74,27 @@ async function answerFunction(name: string, req: IncomingMessage, res: ServerRes
   sendJson(res, 200, result ?? null, { [DB_REQUESTS_HEADER]: String(databaseRequests), 'x-request-id': requestId });
 }
 
+/**
+ * POST /openapi/media-check-verdict `{ traceId, suggest, label? }`: WeChat's asynchronous image
+ * verdict, delivered the way WeChat does it — a `wxa_media_check` event to the message-push
+ * function. Answers what the function answered; 404 for a trace id this runtime never issued.
+ */
+async function pushMediaVerdict(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  const body = parseJsonObject(await readBody(req));
+  const suggest = body?.suggest;
+  if (!body || typeof body.traceId !== 'string' || (suggest !== 'pass' && suggest !== 'review' && suggest !== 'risky')) {
+    sendJson(res, 400, { code: 'INVALID_PARAM', message: 'body must be { traceId, suggest: pass|review|risky, label? }' });
+    return;
+  }
+  const event = services.openApi.mediaCheckPush(body.traceId, { suggest, ...(typeof body.label === 'number' ? { label: body.label } : {}) });
+  if (!event) {
+    sendJson(res, 404, { code: 'TRACE_NOT_FOUND', message: `no image check with trace_id ${body.traceId}` });
+    return;
+  }
+  const { result } = await services.functions.invoke(MESSAGE_PUSH_FUNCTION, event, null);
+  sendJson(res, 200, { delivered: true, result: result ?? null });
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
   if (await services.storage.handleHttp(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -79,6 +102,7 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
   if (req.method === 'POST' && fn?.[1]) return answerFunction(decodeURIComponent(fn[1]), req, res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
+  if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
   if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId });
   sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method ?? ''} ${url.pathname} is not a runtime endpoint` });
 }
@@ -112,7 +136,7 @@ export async function startRuntime(
   const services: Services = {
     database,
     functions,
-    openApi: createOpenApi({ dataDir: config.dataDir }),
+    openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID }),
     storage: createStorage({ dataDir: config.dataDir, publicUrl: url }),
     envId: config.envId,
   };

@@ -3,7 +3,7 @@ import { slotsFor, SCHEDULE_HORIZON_MONTHS, type ReceptionRule } from '../../min
 import { horizon, scheduledDates, type IsWorkingDay, type ScheduledDate } from '../../miniprogram/shared/domain/schedule';
 import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
-import { isWorkingDay } from './calendar';
+import { isWorkingDay } from '../core/workingDays';
 import type { DayDocument, StationRef } from './documents';
 
 type DayShape = Pick<ReceptionRule, 'windows' | 'slotMinutes' | 'seatsPerSlot' | 'deputyIds'>;

@@ -1,7 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { rosterCounts } from '../../miniprogram/shared/domain/booking';
 import type { DeputySummary } from '../../miniprogram/shared/domain/directory';
+import { revealedFields } from '../../miniprogram/shared/domain/privacy';
 import { loadCaller, requireOpenid, requireStaff } from '../core/caller';
+import { recordPersonalDataRead } from '../core/audit';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
 import { requireStaffFor } from './access';
@@ -14,7 +16,8 @@ type Row = DayDocument & { bookings: BookingDocument[]; deputies: DeputySummary[
 /**
  * The day at the station, for staff: who booked which slot, who arrived, walk-ins, the
  * waitlist, and which visits have a reception record. Two concurrent requests: the caller's
- * account and the day joined with its bookings, deputies and records.
+ * account and the day joined with its bookings, deputies and records; then the audit entry when
+ * the roster shows anyone's name or phone.
  */
 export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) => {
   requireOpenid(ctx);
@@ -51,10 +54,22 @@ export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) =>
   const row = (data as Row[])[0];
   if (!row) fail('COMMON.NOT_FOUND');
   const { bookings, deputies, records, ...day } = row;
-  requireStaffFor(caller, { areaPath: day.areaPath, stationId: day.stationId });
+  const scope = requireStaffFor(caller, { areaPath: day.areaPath, stationId: day.stationId });
   const recorded = new Set(records.map((r) => r.bookingId));
   const entries = [...bookings]
     .sort((a, b) => VISIT_ORDER[a.status] - VISIT_ORDER[b.status])
     .map((booking) => rosterEntry(booking, recorded.has(booking._id)));
+  // Staff in scope are granted names and phones in full (they phone residents when a day changes); every such read is logged.
+  await recordPersonalDataRead(
+    db,
+    {
+      actor: { openid: caller.openid, scope, name: caller.account?.staffName },
+      action: 'booking.getRoster',
+      subjectId: day._id,
+      fields: entries.flatMap((entry) => revealedFields(entry)),
+      place: day,
+    },
+    now,
+  );
   return { day: dayView(day, now), deputies, entries, counts: rosterCounts(entries) };
 };

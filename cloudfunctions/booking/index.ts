@@ -1,25 +1,28 @@
 import type { ApiResponse } from '../../miniprogram/shared/errors';
 import { database } from '../core/cloud';
 import { createFunction } from '../core/handler';
+import { isTimerFiring } from '../core/timer';
 import { addDay } from './addDay';
 import { addWalkIn } from './addWalkIn';
 import { bookSlot } from './bookSlot';
 import { cancelBooking } from './cancelBooking';
 import { cancelDay } from './cancelDay';
 import { checkIn } from './checkIn';
+import { DAILY_TRIGGER_NAME } from './config';
 import { getCheckInQr } from './getCheckInQr';
 import { getDay } from './getDay';
+import { getRecord } from './getRecord';
 import { getRoster } from './getRoster';
 import { getRule } from './getRule';
 import { joinWaitlist } from './joinWaitlist';
 import { listDays } from './listDays';
 import { listMyBookings } from './listMyBookings';
+import { listStationDays } from './listStationDays';
 import { recordReception } from './recordReception';
 import { runDailyJobs, type DailyReport } from './runDailyJobs';
 import { saveRule } from './saveRule';
 import { setRoster } from './setRoster';
 import { staffCheckIn } from './staffCheckIn';
-import { isDailyTimer } from './timer';
 
 /** Booking a visit on reception day: schedules, seats, waitlist, check-in, roster and records. */
 const api = createFunction('booking', {
@@ -36,9 +39,11 @@ const api = createFunction('booking', {
   'booking.cancelDay': cancelDay,
   'booking.setRoster': setRoster,
   'booking.getCheckInQr': getCheckInQr,
+  'booking.listStationDays': listStationDays,
   'booking.getRoster': getRoster,
   'booking.staffCheckIn': staffCheckIn,
   'booking.addWalkIn': addWalkIn,
+  'booking.getRecord': getRecord,
   'booking.recordReception': recordReception,
 });
 
@@ -47,7 +52,7 @@ const api = createFunction('booking', {
  * everything else is an API call, routed by the contract exactly like every other function.
  */
 export async function main(event: unknown, context: unknown): Promise<ApiResponse<unknown>> {
-  if (!isDailyTimer(event, context)) return api(event, context);
+  if (!isTimerFiring(event, context, DAILY_TRIGGER_NAME)) return api(event, context);
   try {
     const report: DailyReport = await runDailyJobs(database(), new Date());
     console.log('[booking] daily jobs', JSON.stringify(report));

@@ -16,17 +16,21 @@ export const joinWaitlist: Handler<'booking.joinWaitlist'> = async (payload, ctx
   const phone = requireMobile(payload.phone);
   const open = await openSlot(db, payload.dayId, payload.slotId, now);
   const { booking, created } = await insertBooking(db, reservationFor(openid, payload, phone, open, 'waiting', now));
-  if (!created) return { booking: myBooking(booking, now), position: null };
-
   const bookings = db.collection(COLLECTIONS.bookings);
+  const placeInQueue = async (): Promise<number> => {
+    const { total } = await bookings
+      .where({ dayId: booking.dayId, epoch: booking.epoch, slotId: booking.slotId, status: 'waiting', queuedAt: ctx.db.command.lt(booking.queuedAt) })
+      .count();
+    return total + 1;
+  };
+  // A retry answers the first join as it stands now: still queued, with its place.
+  if (!created) return { booking: myBooking(booking, now), position: booking.status === 'waiting' ? await placeInQueue() : null };
+
   if (await takeSeat(db, open.seat)) {
     const { updated } = await bookings.where({ _id: booking._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
     // Not waiting any more: a cancellation promoted them meanwhile, with a seat of its own.
     if (updated !== 1) await returnSeat(db, open.seat);
     return { booking: myBooking({ ...booking, status: 'booked' }, now), position: null };
   }
-  const { total } = await bookings
-    .where({ dayId: booking.dayId, epoch: booking.epoch, slotId: booking.slotId, status: 'waiting', queuedAt: ctx.db.command.lt(booking.queuedAt) })
-    .count();
-  return { booking: myBooking(booking, now), position: total + 1 };
+  return { booking: myBooking(booking, now), position: await placeInQueue() };
 };

@@ -4,7 +4,7 @@ import { horizon } from '../../miniprogram/shared/domain/schedule';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
 import { ruleOf } from './access';
-import { calendarKnowsYear } from './calendar';
+import { calendarKnowsYear } from '../core/workingDays';
 import { daysBetween, insertDays, plannedDays } from './days';
 import { STATION_REF_FIELDS, type BookingDocument, type RuleDocument, type StationRef } from './documents';
 import { newRunId } from './ids';

@@ -1,10 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { loadCaller, requireOpenid, requireStaff } from '../core/caller';
+import { loadCaller, requireOpenid, requireStaff, scopeCovers } from '../core/caller';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
-import { requireStaffFor } from './access';
 import { recordIdFor, rosterEntry, type BookingDocument } from './documents';
 
 /**
@@ -15,11 +14,11 @@ export const staffCheckIn: Handler<'booking.staffCheckIn'> = async ({ code }, ct
   requireOpenid(ctx);
   const { db, now } = ctx;
   const [caller, { data }] = await Promise.all([loadCaller(ctx), db.collection(COLLECTIONS.bookings).where({ code }).limit(1).get()]);
-  requireStaff(caller);
+  const scope = requireStaff(caller);
   const booking = (data as BookingDocument[])[0];
-  if (!booking) fail('BOOKING.CODE_NOT_FOUND');
-  requireStaffFor(caller, { areaPath: booking.areaPath, stationId: booking.stationId });
-  if (booking.date !== shanghaiDate(now)) fail('BOOKING.WRONG_DAY');
+  // Another station's code is answered like an unknown one: staff learn nothing about bookings outside their scope.
+  if (!booking || !scopeCovers(scope, { areaPath: booking.areaPath, stationId: booking.stationId })) fail('BOOKING.CODE_NOT_FOUND');
+  if (booking.date !== shanghaiDate(now)) fail('BOOKING.NOT_TODAY_STAFF');
   if (booking.status === 'checkedIn') {
     const { data: records } = await db.collection(COLLECTIONS.receptionRecords).where({ _id: recordIdFor(booking._id) }).limit(1).field({ _id: 1 }).get();
     return { entry: rosterEntry(booking, records.length > 0) };

@@ -3,7 +3,7 @@ import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
 import { CASE_STAGE_LABELS } from '../../miniprogram/shared/domain/caseDeadlines';
 import { actionsFor, ANSWER_CATEGORY_LABELS, currentAssignments, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
 import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
-import { maskPhone } from '../../miniprogram/shared/domain/phone';
+import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import { isPastDue } from '../../miniprogram/shared/domain/workingDays';
 import { categoryOf, iso, statusOf, type OpinionDocument } from '../opinion/opinionDocument';
 import type { CaseWorker } from './access';
@@ -80,15 +80,6 @@ function assignmentView(assignment: NonNullable<OpinionDocument['assignments']>[
   };
 }
 
-/** Like deputies, staff and handlers see a phone in full only when the resident consented to be contacted. */
-function contactView(contact: OpinionDocument['contact']): CaseDetail['contact'] {
-  if (!contact) return null;
-  const shown: NonNullable<CaseDetail['contact']> = { mayContact: contact.mayContact };
-  if (contact.name) shown.name = contact.name;
-  if (contact.phone) shown.phone = contact.mayContact ? contact.phone : maskPhone(contact.phone);
-  return shown;
-}
-
 export function caseDetail(
   opinion: OpinionDocument,
   worker: CaseWorker,
@@ -100,7 +91,8 @@ export function caseDetail(
     ...caseSummary(opinion, now),
     text: opinion.text,
     photos: extras.photos,
-    contact: contactView(opinion.contact),
+    // Like deputies, staff and handlers see a phone in full only when the resident consented to be contacted.
+    contact: contactFor(opinion.contact, opinionPhoneGranted(opinion.contact)),
     acceptedAt: isoOrNull(opinion.acceptedAt),
     resolvedAt: isoOrNull(opinion.resolvedAt),
     ratingDueAt: isoOrNull(opinion.ratingDueAt),

@@ -1,4 +1,7 @@
 import { canTake } from '../../miniprogram/shared/domain/casework';
+import { visiblePhotos } from '../../miniprogram/shared/domain/moderation';
+import { revealedFields } from '../../miniprogram/shared/domain/privacy';
+import { recordPersonalDataRead } from '../core/audit';
 import type { Handler } from '../core/handler';
 import { photoViews } from '../opinion/photos';
 import { loadCase } from './access';
@@ -8,12 +11,23 @@ import { assignableDepartments } from './departments';
 /**
  * A case in full for staff in scope or a handler of an assigned department: the resident's words
  * and photos, the contact as consented, every round of assignment with the answers, the whole
- * timeline with internal notes, and what the caller may do now. Two database requests; three
- * for staff while it can be assigned (the departments to choose from).
+ * timeline with internal notes, and what the caller may do now. Photos not yet passed by content
+ * security are left out (moderation.listFlagged shows them to reviewers). A name or full phone shown
+ * is written to the audit log. Two database requests; one more for staff while it can be assigned
+ * (the departments to choose from) and one more when personal data is shown (the audit entry).
  */
 export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'either');
   const choosing = !worker.isHandler && canTake('assign', opinion.status);
-  const [photos, departments] = await Promise.all([photoViews(opinion.photos), choosing ? assignableDepartments(ctx.db, opinion.areaPath) : Promise.resolve([])]);
-  return caseDetail(opinion, worker, ctx.now, { photos, assignableDepartments: departments });
+  const [photos, departments] = await Promise.all([
+    photoViews(visiblePhotos(opinion.photos, opinion.moderation)),
+    choosing ? assignableDepartments(ctx.db, opinion.areaPath) : Promise.resolve([]),
+  ]);
+  const detail = caseDetail(opinion, worker, ctx.now, { photos, assignableDepartments: departments });
+  await recordPersonalDataRead(
+    ctx.db,
+    { actor: worker, action: 'casework.get', subjectId: opinion._id, fields: revealedFields(detail.contact), place: opinion },
+    ctx.now,
+  );
+  return detail;
 };

@@ -41,7 +41,14 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));
 
     const spec = API[action as ActionName];
-    const parsed = spec.payload.safeParse((event as { payload?: unknown }).payload ?? {});
+    let parsed: ReturnType<typeof spec.payload.safeParse>;
+    try {
+      parsed = spec.payload.safeParse((event as { payload?: unknown }).payload ?? {});
+    } catch (error) {
+      // A refinement that throws on malformed input (an impossible date) is still malformed input.
+      console.error(`[${name}] ${String(action)} payload check threw`, error);
+      return refuse(new AppError('COMMON.INVALID_INPUT'));
+    }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
     const ctx: CallContext = { openid: openidFromContext(context), db: database(), now: new Date() };

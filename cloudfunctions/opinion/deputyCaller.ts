@@ -36,9 +36,13 @@ export async function loadDeputyCaller(ctx: CallContext): Promise<DeputyCaller> 
 
 /**
  * The opinions a deputy handles: left for them by name, or for a station they receive at
- * without naming a deputy.
+ * without naming a deputy; and published — text content security held for review, or staff
+ * rejected, is not theirs to see (shared/domain/moderation.ts).
  */
 export function addressedTo(db: Database, deputy: DeputyCaller) {
   const _ = db.command;
-  return _.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]);
+  return _.and([
+    _.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]),
+    { 'moderation.state': _.nin(['held', 'rejected']) },
+  ]);
 }

@@ -1,6 +1,7 @@
 import type { DeputyOpinionEvent, DeputyOpinionView, InboxItem } from '../../miniprogram/shared/contract/opinion';
 import { excerpt, hoursBetween, OPINION_EVENT_LABELS, awaitsDeputy } from '../../miniprogram/shared/domain/opinion';
-import { maskPhone } from '../../miniprogram/shared/domain/phone';
+import { flaggedPhotos } from '../../miniprogram/shared/domain/moderation';
+import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { DeputyCaller } from './deputyCaller';
 import { categoryOf, iso, statusOf, type OpinionDocument } from './opinionDocument';
 
@@ -30,15 +31,6 @@ export function inboxItem(opinion: OpinionDocument, deputy: DeputyCaller, now: D
   };
 }
 
-/** The phone in full only with the resident's consent to be contacted. */
-function contactForDeputy(contact: OpinionDocument['contact']): DeputyOpinionView['contact'] {
-  if (!contact) return null;
-  const shown: NonNullable<DeputyOpinionView['contact']> = { mayContact: contact.mayContact };
-  if (contact.name) shown.name = contact.name;
-  if (contact.phone) shown.phone = contact.mayContact ? contact.phone : maskPhone(contact.phone);
-  return shown;
-}
-
 export function deputyView(
   opinion: OpinionDocument,
   deputy: DeputyCaller,
@@ -64,13 +56,14 @@ export function deputyView(
     ...categoryOf(opinion),
     text: opinion.text,
     photos,
-    contact: contactForDeputy(opinion.contact),
+    // The phone in full only with the resident's consent to be contacted.
+    contact: contactFor(opinion.contact, opinionPhoneGranted(opinion.contact)),
     addressedTo: addressedTo(opinion, deputy),
     stationName: opinion.stationName,
     ...statusOf(opinion),
     createdAt: iso(opinion.createdAt),
     waitedHours: waitedHours(opinion, now),
-    flaggedForReview: opinion.moderation.suggest === 'review',
+    flaggedForReview: opinion.moderation.suggest === 'review' || flaggedPhotos(opinion.moderation).length > 0,
     timeline,
   };
   if (opinion.location) view.location = opinion.location;

@@ -1,4 +1,5 @@
 import { isRefusal, planRead } from '../../miniprogram/shared/domain/casework';
+import { visiblePhotos } from '../../miniprogram/shared/domain/moderation';
 import { writeCaseChange } from '../core/caseChanges';
 import { caseEnv } from '../core/caseDeadlines';
 import type { Handler } from '../core/handler';
@@ -21,5 +22,5 @@ export const getOpinionForDeputy: Handler<'opinion.getForDeputy'> = async ({ opi
   if (!isRefusal(read) && (await writeCaseChange(db, opinionId, read, now))) {
     opinion = { ...opinion, ...read.set, timeline: [...opinion.timeline, ...read.events] };
   }
-  return deputyView(opinion, deputy, now, await photoViews(opinion.photos));
+  return deputyView(opinion, deputy, now, await photoViews(visiblePhotos(opinion.photos, opinion.moderation)));
 };

@@ -1,5 +1,6 @@
 import type { MyOpinionSummary, OpinionTargetView } from '../../miniprogram/shared/contract/opinion';
 import type { CaseRecord } from '../../miniprogram/shared/domain/casework';
+import type { Moderation } from '../../miniprogram/shared/domain/moderation';
 import {
   OPINION_CATEGORY_LABELS,
   OPINION_STATUS_LABELS,
@@ -34,13 +35,19 @@ export interface OpinionDocument extends CaseRecord {
   status: OpinionStatus;
   statusChangedAt: Date;
   timeline: OpinionEvent[];
-  /** WeChat's content check: `review` asks for a human look (shown to the deputy as a flag). */
-  moderation: { suggest: 'pass' | 'review'; label?: number; traceId?: string };
+  /** WeChat's content checks and staff review (shared/domain/moderation.ts): held text and unchecked or flagged photos reach nobody but the author and reviewing staff. */
+  moderation: Moderation;
+  /** `reception`: an item a deputy or staff recorded while receiving the resident; absent for the online form. */
+  source?: OpinionSource;
+  /** For `reception`: the visit it was raised in. */
+  reception?: { bookingId: string; recordId: string };
   reply?: { text: string; at: Date; deputyId: string; deputyName: string } | null;
   forward?: { note: string; at: Date; deputyId: string; deputyName: string } | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export type OpinionSource = 'online' | 'reception';
 
 export const iso = (value: Date | string): string => new Date(value).toISOString();
 

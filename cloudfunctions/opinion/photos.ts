@@ -15,15 +15,3 @@ export async function photoViews(fileIDs: readonly string[]): Promise<OpinionPho
     return fileIDs.map((fileID) => ({ fileID, url: '' }));
   }
 }
-
-/** Whether every photo the resident attached is really in storage (checked before anything is written). */
-export async function photosExist(fileIDs: readonly string[]): Promise<boolean> {
-  if (fileIDs.length === 0) return true;
-  try {
-    await getDownloadUrls(fileIDs);
-    return true;
-  } catch (error) {
-    if (error instanceof StorageFileError) return false;
-    throw error;
-  }
-}

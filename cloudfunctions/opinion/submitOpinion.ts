@@ -1,46 +1,24 @@
-import { createHash } from 'node:crypto';
 import { COLLECTIONS } from '../../infra/database';
 import type { SubmitOpinionResult } from '../../miniprogram/shared/contract/opinion';
 import type { Deputy } from '../../miniprogram/shared/domain/directory';
-import { openCase } from '../../miniprogram/shared/domain/casework';
-import { OPINION_RATE_LIMITS, OPINION_STATUS_LABELS, type OpinionEvent } from '../../miniprogram/shared/domain/opinion';
-import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
-import { caseEnv } from '../core/caseDeadlines';
+import { OPINION_RATE_LIMITS, OPINION_STATUS_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { requireOpenid } from '../core/caller';
 import type { Database } from '../core/cloud';
-import { isDuplicateWrite } from '../core/databaseErrors';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
 import { checkText, CONTENT_SCENE, type TextVerdict } from '../core/openapi';
+import { moderationForNew, type PhotoCheck } from '../../miniprogram/shared/domain/moderation';
 import { iso, type OpinionDocument } from './opinionDocument';
-import { photosExist } from './photos';
-import { dailyCounterId, nextSequence } from './trackingSequence';
+import { attachedPhotoUrls, submitPhotoChecks } from './screenPhotos';
+import { opinionIdFor, storeOpinion, type HandlingStation, type OpinionTarget } from './storeOpinion';
 
 type SubmitPayload = Parameters<Handler<'opinion.submit'>>[0];
-
-interface StationRef {
-  _id: string;
-  code: string;
-  name: string;
-  areaPath: string[];
-}
-
-interface Target {
-  deputy: Pick<Deputy, '_id' | 'name'> | null;
-  station: StationRef;
-}
 
 const STATION_FIELDS = { _id: 1, code: 1, name: 1, areaPath: 1 } as const;
 const LONGEST_WINDOW_MS = Math.max(...OPINION_RATE_LIMITS.map((limit) => limit.windowMs));
 const MOST_IN_LONGEST_WINDOW = Math.max(...OPINION_RATE_LIMITS.map((limit) => limit.max));
 
-/** The same resident sending the same request again lands on the same document id. */
-export function opinionIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
-}
-
-type Recent = Pick<OpinionDocument, '_id' | 'trackingNo' | 'status' | 'createdAt'>;
+type Recent = Pick<OpinionDocument, '_id' | 'trackingNo' | 'status' | 'createdAt' | 'source'>;
 
 /** The author's opinions inside the longest rate-limit window, newest first. */
 async function recentOpinions(db: Database, openid: string, now: Date): Promise<Recent[]> {
@@ -49,22 +27,24 @@ async function recentOpinions(db: Database, openid: string, now: Date): Promise<
     .where({ authorOpenid: openid, createdAt: db.command.gte(new Date(now.getTime() - LONGEST_WINDOW_MS)) })
     .orderBy('createdAt', 'desc')
     .limit(MOST_IN_LONGEST_WINDOW)
-    .field({ _id: true, trackingNo: true, status: true, createdAt: true })
+    .field({ _id: true, trackingNo: true, status: true, createdAt: true, source: true })
     .get();
   return data as Recent[];
 }
 
+/** Only what the resident sent counts: items a deputy recorded at their visit are not theirs to ration. */
 function overRateLimit(recent: readonly Recent[], now: Date): boolean {
+  const sent = recent.filter((o) => o.source !== 'reception');
   return OPINION_RATE_LIMITS.some(
-    ({ windowMs, max }) => recent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs).length >= max,
+    ({ windowMs, max }) => sent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs).length >= max,
   );
 }
 
 /** The active deputy or station the opinion is for, and the station that handles it; null if none. */
-async function findTarget(db: Database, target: SubmitPayload['target']): Promise<Target | null> {
+async function findTarget(db: Database, target: SubmitPayload['target']): Promise<OpinionTarget | null> {
   if ('stationId' in target) {
     const { data } = await db.collection(COLLECTIONS.stations).where({ _id: target.stationId, active: true }).limit(1).field(STATION_FIELDS).get();
-    const station = (data as StationRef[])[0];
+    const station = (data as HandlingStation[])[0];
     return station ? { deputy: null, station } : null;
   }
   const $ = db.command.aggregate;
@@ -84,7 +64,7 @@ async function findTarget(db: Database, target: SubmitPayload['target']): Promis
     })
     .project({ _id: 1, name: 1, stationIds: 1, stations: 1 })
     .end();
-  const row = (data as Array<Pick<Deputy, '_id' | 'name' | 'stationIds'> & { stations: StationRef[] }>)[0];
+  const row = (data as Array<Pick<Deputy, '_id' | 'name' | 'stationIds'> & { stations: HandlingStation[] }>)[0];
   if (!row) return null;
   // The deputy's first station (in their own order) that is still open handles it.
   const station = row.stationIds.map((id) => row.stations.find((s) => s._id === id)).find((s) => s !== undefined);
@@ -129,47 +109,29 @@ export const submitOpinion: Handler<'opinion.submit'> = async (payload, ctx) => 
   if (earlier) return submitted(earlier);
   if (overRateLimit(recent, now)) fail('OPINION.RATE_LIMITED');
   if (!target) fail('OPINION.TARGET_UNAVAILABLE');
-  if (!(await photosExist(payload.photos))) fail('OPINION.PHOTO_MISSING');
+  const photoUrls = await attachedPhotoUrls(payload.photos);
+  if (!photoUrls) fail('OPINION.PHOTO_MISSING');
   const verdict = await screen(payload.text, openid);
   if (verdict.suggest === 'risky') fail('OPINION.CONTENT_REJECTED');
+  const photoChecks = await submitPhotoChecks(photoUrls, openid);
 
-  const date = shanghaiDate(now);
-  const sequence = await nextSequence(db, dailyCounterId(target.station.code, date), now);
-  const received: OpinionEvent = { type: 'received', at: now, actorRole: 'resident', public: true };
-  const opinion: OpinionDocument = {
-    _id: opinionId,
-    trackingNo: formatTrackingNumber({ stationCode: target.station.code, date, sequence }),
-    authorOpenid: openid,
-    clientRequestId: payload.clientRequestId,
-    deputyId: target.deputy?._id ?? null,
-    deputyName: target.deputy?.name ?? null,
-    stationId: target.station._id,
-    stationCode: target.station.code,
-    stationName: target.station.name,
-    areaPath: target.station.areaPath,
-    category: payload.category,
-    text: payload.text,
-    photos: payload.photos,
-    location: payload.location ?? null,
-    contact: contactOf(payload.contact),
-    status: 'received',
-    statusChangedAt: now,
-    // The accept clock starts (受理时限).
-    ...openCase(now, caseEnv(now)),
-    timeline: [received],
-    moderation: moderationOf(verdict),
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    await db.collection(COLLECTIONS.opinions).add(opinion);
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error;
-    const { data } = await db.collection(COLLECTIONS.opinions).where({ _id: opinionId }).limit(1).get();
-    const first = (data as OpinionDocument[])[0];
-    if (!first) throw error;
-    return submitted(first);
-  }
+  const { opinion } = await storeOpinion(
+    db,
+    {
+      _id: opinionId,
+      authorOpenid: openid,
+      clientRequestId: payload.clientRequestId,
+      target,
+      category: payload.category,
+      text: payload.text,
+      photos: payload.photos,
+      location: payload.location ?? null,
+      contact: contactOf(payload.contact),
+      moderation: moderationOf(verdict, photoChecks),
+      received: { actorRole: 'resident', public: true },
+    },
+    now,
+  );
   return submitted(opinion);
 };
 
@@ -182,9 +144,10 @@ function contactOf(contact: SubmitPayload['contact']): OpinionDocument['contact'
   return kept;
 }
 
-function moderationOf(verdict: TextVerdict): OpinionDocument['moderation'] {
-  const moderation: OpinionDocument['moderation'] = { suggest: verdict.suggest === 'review' ? 'review' : 'pass' };
-  if (verdict.label !== undefined) moderation.label = verdict.label;
-  if (verdict.traceId) moderation.traceId = verdict.traceId;
-  return moderation;
+/** Text WeChat asked a human to look at is held for staff; photos wait for their asynchronous verdicts. */
+function moderationOf(verdict: TextVerdict, photos: PhotoCheck[]): OpinionDocument['moderation'] {
+  const text: Parameters<typeof moderationForNew>[0] = { suggest: verdict.suggest === 'review' ? 'review' : 'pass' };
+  if (verdict.label !== undefined) text.label = verdict.label;
+  if (verdict.traceId) text.traceId = verdict.traceId;
+  return moderationForNew(text, photos);
 }

@@ -360,3 +360,75 @@ export function confirm(question: { title: string; content: string; confirmText:
     });
   });
 }
+
+/** Downloads a file (an exported spreadsheet) and resolves with its temporary path on the phone. */
+export function downloadFile(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      success: (res) =>
+        res.statusCode >= 200 && res.statusCode < 300
+          ? resolve(res.tempFilePath)
+          : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
+      fail: (error) => reject(failureOf('downloadFile', error, () => 'network')),
+    });
+  });
+}
+
+/**
+ * Opens a downloaded document in WeChat's viewer, with its menu (…) so the user can forward it
+ * to a chat or a computer, or save it.
+ */
+export function openDocument(filePath: string, fileType: 'xlsx' | 'pdf' | 'docx'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    wx.openDocument({ filePath, fileType, showMenu: true, success: () => resolve(), fail: (error) => reject(failureOf('openDocument', error, () => 'failed')) });
+  });
+}
+
+/** What the privacy popup answers WeChat: agreement (with the id of the agree button tapped), or refusal. */
+export type PrivacyAnswer = { event: 'agree'; buttonId: string } | { event: 'disagree' };
+
+/**
+ * Listens for WeChat asking for consent to the privacy notice (app.json `__usePrivacyCheck__`):
+ * before a privacy API runs (location, photos …) or when requirePrivacyAuthorize asks. WeChat keeps
+ * one listener, the last one registered, so each popup registers again when its page shows. On base
+ * libraries without it (before 2.32.3) WeChat shows its own notice and nothing is asked here.
+ */
+export function onNeedPrivacyAuthorization(listener: (resolve: (answer: PrivacyAnswer) => void) => void): void {
+  // The typings give the listener WeChat's generic result; the documented argument is the resolve function.
+  const register = wx.onNeedPrivacyAuthorization as unknown as ((callback: (resolve: (answer: PrivacyAnswer) => void) => void) => void) | undefined;
+  if (typeof register !== 'function') return;
+  register(listener);
+}
+
+/** Asks for consent now if it was not given yet (the popup shows); resolves whether it is given. */
+export function requirePrivacyAuthorize(): Promise<boolean> {
+  if (typeof wx.requirePrivacyAuthorize !== 'function') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    wx.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
+
+/** Opens the full privacy guide (隐私保护指引) as filed in the mini-program's admin console. */
+export function openPrivacyContract(): Promise<void> {
+  if (typeof wx.openPrivacyContract !== 'function') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    wx.openPrivacyContract({ success: () => resolve(), fail: (error) => reject(failureOf('openPrivacyContract', error, () => 'failed')) });
+  });
+}
+
+/** Forgets everything the app kept on this phone (drafts with contact details, the remembered profile): after the account is deleted. */
+export function clearStorage(): void {
+  try {
+    wx.clearStorageSync();
+  } catch (error) {
+    console.warn('[storage] clear failed', error);
+  }
+}
+
+/** Closes every page and opens `url`: a fresh start (after the account is deleted). */
+export function reLaunch(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    wx.reLaunch({ url, success: () => resolve(), fail: (error) => reject(failureOf('reLaunch', error, () => 'failed')) });
+  });
+}

@@ -8,6 +8,7 @@ import { BOOKING_ERRORS } from './errors/booking';
 import { CASEWORK_ERRORS } from './errors/casework';
 import { COMMON_ERRORS } from './errors/common';
 import { OPINION_ERRORS } from './errors/opinion';
+import { PRIVACY_ERRORS } from './errors/privacy';
 
 export const ERROR_MESSAGES = {
   ...COMMON_ERRORS,
@@ -15,6 +16,7 @@ export const ERROR_MESSAGES = {
   ...ADMIN_ERRORS,
   ...BOOKING_ERRORS,
   ...CASEWORK_ERRORS,
+  ...PRIVACY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -2,7 +2,7 @@
  * Who this WeChat account is to the app (resident, deputy, staff), remembered on the phone so
  * the home page shows the right entries at once, even offline, and refreshed from the account.
  */
-import type { Profile } from '../shared/domain/account';
+import type { Profile, StaffRole } from '../shared/domain/account';
 import { callApi } from '../services/api';
 import { readStorage, writeStorage } from '../services/wx';
 
@@ -12,12 +12,15 @@ export interface RoleEntries {
   /** The deputy this account is bound to, or '' for everyone else. */
   deputyName: string;
   isStaff: boolean;
+  /** Department handlers (承办单位) answer cases and do nothing else staff do. */
+  isHandler: boolean;
 }
 
-export const NO_ROLES: RoleEntries = { deputyName: '', isStaff: false };
+export const NO_ROLES: RoleEntries = { deputyName: '', isStaff: false, isHandler: false };
 
 export function roleEntries(profile: Pick<Profile, 'deputy' | 'staff'> | undefined): RoleEntries {
-  return { deputyName: profile?.deputy?.name ?? '', isStaff: !!profile?.staff };
+  const role: StaffRole | undefined = profile?.staff?.role;
+  return { deputyName: profile?.deputy?.name ?? '', isStaff: !!role && role !== 'handler', isHandler: role === 'handler' };
 }
 
 export function rememberedRoles(): RoleEntries {

@@ -22,7 +22,8 @@
  *
  * APIs offered: wxacode.getUnlimited (real QR PNG, text format in wxacode.ts),
  * security.msgSecCheck v2 (word list in sensitive-words.json), security.mediaCheckAsync v2
- * (accepted and recorded; no verdict is pushed), subscribeMessage.send (validated, then appended
+ * (accepted and recorded with its trace_id; the verdict is pushed when a test or developer asks,
+ * see mediaCheckPush), subscribeMessage.send (validated, then appended
  * to the outbox at <dataDir>/openapi/outbox.jsonl, which outbox() lists and which survives restarts).
  */
 import { randomUUID } from 'node:crypto';
@@ -49,11 +50,19 @@ export interface OpenApiOptions {
   templates?: TemplateCatalog;
   /** Clock for outbox timestamps. */
   now?: () => Date;
+  /** The mini-program's appid, as pushed events carry it. */
+  appId?: string;
 }
 
 export interface LocalOpenApi {
   handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
   outbox(): OutboxEntry[];
+  /**
+   * The `wxa_media_check` event WeChat would push for an image check this runtime accepted, with
+   * the given verdict; null for a trace id it never issued. The caller delivers it to the
+   * message-push function.
+   */
+  mediaCheckPush(traceId: string, verdict: { suggest: 'pass' | 'review' | 'risky'; label?: number }): Record<string, unknown> | null;
 }
 
 type Handler = (request: Record<string, unknown>, envName: string) => Promise<WxReply> | WxReply;
@@ -62,15 +71,15 @@ export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
   const words = loadWordList(options.wordListPath ?? DEFAULT_WORD_LIST_PATH);
   const outbox = openOutbox(path.join(options.dataDir, 'openapi', 'outbox.jsonl'));
   const now = options.now ?? (() => new Date());
-  const record = (apiName: string, envName: string, request: Record<string, unknown>) =>
-    outbox.append({ at: now().toISOString(), apiName, envName, request });
+  const record = (apiName: string, envName: string, request: Record<string, unknown>, reply?: Record<string, unknown>) =>
+    outbox.append({ at: now().toISOString(), apiName, envName, request, ...(reply ? { reply } : {}) });
 
   const handlers: Record<string, Handler> = {
     'wxacode.getUnlimited': (request) => getUnlimited(request, { pages: options.pages }),
     'security.msgSecCheck': (request) => msgSecCheck(request, words),
     'security.mediaCheckAsync': async (request, envName) => {
       const reply = mediaCheckAsync(request);
-      await record('security.mediaCheckAsync', envName, request);
+      await record('security.mediaCheckAsync', envName, request, reply.kind === 'json' ? { trace_id: reply.body.trace_id } : undefined);
       return reply;
     },
     'subscribeMessage.send': async (request, envName) => {
@@ -95,6 +104,25 @@ export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
       return { requestId, data: { responseData } };
     },
     outbox: () => outbox.entries(),
+    mediaCheckPush(traceId, verdict) {
+      const entry = outbox.entries().find((e) => e.apiName === 'security.mediaCheckAsync' && e.reply?.trace_id === traceId);
+      if (!entry) return null;
+      const label = verdict.label ?? (verdict.suggest === 'pass' ? 100 : 20002);
+      return {
+        ToUserName: 'gh_local',
+        FromUserName: entry.request.openid,
+        CreateTime: Math.floor(now().getTime() / 1000),
+        MsgType: 'event',
+        Event: 'wxa_media_check',
+        appid: options.appId ?? '',
+        trace_id: traceId,
+        version: 2,
+        detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label, prob: 90 }],
+        errcode: 0,
+        errmsg: 'ok',
+        result: { suggest: verdict.suggest, label },
+      };
+    },
   };
 }
 

@@ -15,6 +15,8 @@ export interface OutboxEntry {
   envName: string;
   /** The request body as WeChat would have received it. */
   request: Record<string, unknown>;
+  /** What the runtime answered, when a later step needs it (the trace_id of an image check). */
+  reply?: Record<string, unknown>;
 }
 
 export interface Outbox {

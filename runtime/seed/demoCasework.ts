@@ -525,7 +525,7 @@ function demoVisits(now: Date): { days: DayDocument[]; bookings: BookingDocument
           visitorName: visit.name,
           visitorPhone: booking.phone,
           deputyIds: visit.receivedBy,
-          items: [{ text: '反映社区问题', toOpinion: false, opinionId: null }],
+          items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }],
           note: '',
           recordedBy: STAFF[station._id] ?? 'demo-staff-city',
           recordedAt: shanghaiInstant(date, '11:30'),

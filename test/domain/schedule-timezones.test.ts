@@ -8,7 +8,7 @@ process.env.TZ = 'UTC';
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { isWorkingDay } from '../../cloudfunctions/booking/calendar';
+import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { horizon, scheduledDates } from '../../miniprogram/shared/domain/schedule';
 

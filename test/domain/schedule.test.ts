@@ -1,4 +1,4 @@
-import { isWorkingDay } from '../../cloudfunctions/booking/calendar';
+import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
 import { addMonths, describePattern, horizon, isCalendarDate, isoWeekday, nextWorkingDay, scheduledDates } from '../../miniprogram/shared/domain/schedule';
 
 /** Weekends off, nothing else: enough to see the rule logic apart from the holiday calendar. */

@@ -1,10 +1,11 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { BookingDocument } from '../../cloudfunctions/booking/documents';
-import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
+import type { ReceptionDayView, ReceptionRecordView } from '../../miniprogram/shared/domain/booking';
 import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
 import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { opinionFor } from './helpers/cloud';
 import {
   addTestDay,
   BEISHAN_STAFF,
@@ -81,6 +82,8 @@ describe('booking: only staff in scope run the station', () => {
       t.call('booking.staffCheckIn', { code: 'ABC234' }, { openid: 'resident-x' }),
       t.call('booking.addWalkIn', { dayId: day._id, name: '张三', topic: '问路', clientRequestId: requestId() }, { openid: 'resident-x' }),
       t.call('booking.recordReception', { bookingId: 'anything', deputyIds: [], items: [{ text: '路灯', toOpinion: false }] }, { openid: 'resident-x' }),
+      t.call('booking.getRecord', { bookingId: 'anything' }, { openid: 'resident-x' }),
+      t.call('booking.listStationDays', { stationId: 'st-beishan', from: today(), to: today() }, { openid: 'resident-x' }),
     ];
     for (const answer of await Promise.all(calls)) expect(answer).toEqual({ ok: false, code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' });
     expect(await t.call('booking.getRule', { stationId: 'st-beishan' })).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
@@ -189,6 +192,65 @@ describe('booking: staff set the reception rule and the days follow', () => {
   });
 });
 
+describe('booking: staff open any day of a station, past and cancelled ones too', () => {
+  test("a range of days comes back, the past visit days and a cancelled day included, so a past day's roster opens", async () => {
+    const cancelled = await addTestDay(t, { stationId: 'st-nanhu', date: daysFromToday(10) });
+    ok(await t.call('booking.cancelDay', { dayId: cancelled._id }, { openid: CITY_STAFF }));
+    const answer = await t.raw('booking', { action: 'booking.listStationDays', payload: { stationId: 'st-nanhu', from: daysFromToday(-30), to: daysFromToday(30) } }, { openid: JIANGNAN_STAFF });
+    const { days } = ok(answer.body as never) as { days: ReceptionDayView[] };
+    expect(answer.databaseRequests).toBe(4);
+    const dates = days.map((d) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates).toEqual(expect.arrayContaining([daysFromToday(-16), daysFromToday(-9), daysFromToday(10)]));
+    expect(days.find((d) => d._id === cancelled._id)?.cancelled).toBe(true);
+    expect(days.every((d) => d.date >= daysFromToday(-30) && d.date <= daysFromToday(30))).toBe(true);
+
+    const past = days.find((d) => d.date === daysFromToday(-16))!;
+    const roster = ok(await t.call('booking.getRoster', { dayId: past._id }, { openid: JIANGNAN_STAFF }));
+    expect(roster.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['陈大爷', '周女士']));
+  });
+
+  test('a resident, staff of another area, a range backwards or longer than 92 days are refused', async () => {
+    const range = { stationId: 'st-nanhu', from: daysFromToday(-10), to: daysFromToday(10) };
+    expect(await t.call('booking.listStationDays', range, { openid: 'resident-x' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.listStationDays', range, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.listStationDays', { ...range, to: daysFromToday(-11) }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      code: 'COMMON.INVALID_INPUT',
+      fields: { to: '结束日期不能早于开始日期' },
+    });
+    expect(await t.call('booking.listStationDays', { ...range, to: daysFromToday(82) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, fields: { to: '一次最多查看92天' } });
+    expect(ok(await t.call('booking.listStationDays', { ...range, to: daysFromToday(81) }, { openid: CITY_STAFF })).days.length).toBeGreaterThan(0);
+  });
+});
+
+describe('booking: the record of a visit, to write or edit', () => {
+  test('a visit recorded before comes back with its record and the deputies on duty, in three requests', async () => {
+    const { days } = ok(await t.call('booking.listStationDays', { stationId: 'st-nanhu', from: daysFromToday(-16), to: daysFromToday(-16) }, { openid: CITY_STAFF }));
+    const roster = ok(await t.call('booking.getRoster', { dayId: days[0]!._id }, { openid: CITY_STAFF }));
+    const chen = roster.entries.find((e) => e.name === '陈大爷')!;
+    const answer = await t.raw('booking', { action: 'booking.getRecord', payload: { bookingId: chen._id } }, { openid: CITY_STAFF });
+    expect(ok(answer.body as never)).toMatchObject({
+      visit: { _id: chen._id, name: '陈大爷', status: 'checkedIn', recorded: true },
+      deputies: expect.arrayContaining([expect.objectContaining({ _id: 'dp-002', name: '林秀英' })]),
+      record: { bookingId: chen._id, deputyIds: ['dp-002'], items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }] },
+    });
+    expect(answer.databaseRequests).toBe(3);
+
+    const sun = roster.entries.find((e) => e.name === '孙先生')!;
+    expect(ok(await t.call('booking.getRecord', { bookingId: sun._id }, { openid: CITY_STAFF }))).toMatchObject({ visit: { recorded: false }, record: null });
+  });
+
+  test('a resident, staff of another area or a deputy not on duty that day are refused; a missing visit is not found', async () => {
+    const booking = await placeBooking(await addTestDay(t, { date: daysFromToday(53) }), 'resident-getrecord', 'checkedIn');
+    expect(await t.call('booking.getRecord', { bookingId: booking._id }, { openid: 'resident-getrecord' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.getRecord', { bookingId: booking._id }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.getRecord', { bookingId: booking._id }, { openid: 'deputy-huang' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.getRecord', { bookingId: 'bk-nobody' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'COMMON.NOT_FOUND' });
+    expect(await t.call('booking.getRecord', { bookingId: 'bk-nobody' }, { openid: 'resident-getrecord' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  });
+});
+
 describe('booking: check-in, roster, walk-ins and reception records at the station', () => {
   let todayDay: ReceptionDayView;
   let scene: string;
@@ -236,9 +298,9 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     expect(answer.databaseRequests).toBe(3);
 
     const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
-    expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.WRONG_DAY' });
+    expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.NOT_TODAY_STAFF', message: '该预约不是今天的，请核对日期；来访者在现场时可为其现场登记' });
     expect(await t.call('booking.staffCheckIn', { code: 'ZZZ999' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.CODE_NOT_FOUND' });
-    expect(await t.call('booking.staffCheckIn', { code: booking.code }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect(await t.call('booking.staffCheckIn', { code: booking.code }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.CODE_NOT_FOUND' });
     expect(await t.call('booking.staffCheckIn', { code: 'not a code!' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
   });
 
@@ -253,38 +315,132 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     expect(await seatsLeft(t, todayDay._id)).toEqual([5]);
   });
 
-  test('the roster shows bookings, arrivals and walk-ins in two requests', async () => {
+  test('the roster shows bookings, arrivals and walk-ins in two requests, and one more to audit the names and phones shown', async () => {
     await placeBooking(todayDay, 'resident-absent');
     const answer = await t.raw('booking', { action: 'booking.getRoster', payload: { dayId: todayDay._id } }, { openid: BEISHAN_STAFF });
     const roster = ok(answer.body as never) as { entries: Array<{ name: string; kind: string; status: string }>; counts: Record<string, number>; deputies: Array<{ name: string }> };
     expect(roster.counts).toEqual({ booked: 1, waiting: 0, checkedIn: 2, walkIns: 1, noShow: 0, cancelled: 0 });
     expect(roster.entries).toHaveLength(4);
     expect(roster.deputies.map((d) => d.name)).toEqual(['黄大勇']);
-    expect(answer.databaseRequests).toBe(2);
+    expect(answer.databaseRequests).toBe(3);
   });
 
-  test('after a visit the deputy on duty or staff record what was raised, each item marked for the opinion loop or not', async () => {
+  test('after a visit the deputy on duty records what was raised; an item marked for the opinion loop becomes an opinion in the visitor’s name', async () => {
     const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past)[0]!;
     const payload = {
       bookingId: visit._id,
       deputyIds: ['dp-011'],
       items: [
-        { text: '小区门口路灯坏了三个月', toOpinion: true },
+        { text: '小区门口路灯坏了三个月', toOpinion: true, category: 'urbanConstruction' as const },
         { text: '咨询医保报销流程，已当场解答', toOpinion: false },
       ],
       note: '群众情绪平稳',
     };
     const answer = await t.raw('booking', { action: 'booking.recordReception', payload }, { openid: 'deputy-huang' });
-    expect(ok(answer.body as never)).toMatchObject({
-      record: { bookingId: visit._id, visitorName: '赵阿姨', items: [{ toOpinion: true, opinionId: null }, { toOpinion: false, opinionId: null }] },
+    const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
+    expect(record).toMatchObject({
+      bookingId: visit._id,
+      visitorName: '赵阿姨',
+      items: [
+        { toOpinion: true, category: 'urbanConstruction', opinionId: expect.any(String), trackingNo: expect.stringMatching(/^BS01-\d{6}-\d{3}$/) },
+        { toOpinion: false, category: 'other', opinionId: null, trackingNo: null },
+      ],
     });
-    expect(answer.databaseRequests).toBe(3);
+    // Visit, account and record; the deputy's name; two for the number; the opinion.
+    expect(answer.databaseRequests).toBe(7);
     const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
     expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
 
-    expect(ok(await t.call('booking.recordReception', { ...payload, note: '补充：已转交街道' }, { openid: BEISHAN_STAFF })).record.note).toBe('补充：已转交街道');
+    const opinion = record.items[0]!;
+    const mine = ok(await t.call('opinion.listMine', {}, { openid: 'resident-arrives' })).items;
+    expect(mine.find((o) => o.opinionId === opinion.opinionId)).toMatchObject({
+      trackingNo: opinion.trackingNo,
+      categoryLabel: '城乡建设',
+      excerpt: '小区门口路灯坏了三个月',
+      target: { kind: 'deputy', id: 'dp-011', name: '黄大勇' },
+      statusLabel: '已提交',
+      lastEvent: { type: 'received', note: '接待时记录', actorName: '黄大勇' },
+    });
+    const inbox = ok(await t.call('opinion.inbox', { status: 'pending' }, { openid: 'deputy-huang' })).items;
+    expect(inbox.find((o) => o.opinionId === opinion.opinionId)).toMatchObject({ trackingNo: opinion.trackingNo, addressedTo: 'me', stationName: beishan.name });
+
     const roster = ok(await t.call('booking.getRoster', { dayId: todayDay._id }, { openid: BEISHAN_STAFF }));
     expect(roster.entries.find((e) => e._id === visit._id)?.recorded).toBe(true);
+  });
+
+  test('writing the record again keeps each converted item and its opinion: never a second opinion', async () => {
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past)[0]!;
+    const first = ok(await t.call('booking.getRecord', { bookingId: visit._id }, { openid: BEISHAN_STAFF })).record!;
+    const converted = first.items[0]!;
+    const countOpinions = async () => (await database(t).collection(COLLECTIONS.opinions).where({ authorOpenid: 'resident-arrives' }).count()).total;
+    const before = await countOpinions();
+
+    // The same item sent again as typed (no opinionId): the same opinion, in three requests.
+    const again = await t.raw(
+      'booking',
+      { action: 'booking.recordReception', payload: { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '小区门口路灯坏了三个月', toOpinion: true }], note: '补充：已转交街道' } },
+      { openid: BEISHAN_STAFF },
+    );
+    expect(again.databaseRequests).toBe(3);
+    expect((ok(again.body as never) as { record: ReceptionRecordView }).record).toMatchObject({ note: '补充：已转交街道', items: [{ opinionId: converted.opinionId, trackingNo: converted.trackingNo }] });
+
+    // Edited, unticked, or left out: a converted item stays converted, as it was.
+    const edited = ok(
+      await t.call(
+        'booking.recordReception',
+        { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '路灯已修', toOpinion: false, opinionId: converted.opinionId! }, { text: '垃圾分类点太远', toOpinion: false }] },
+        { openid: BEISHAN_STAFF },
+      ),
+    ).record;
+    expect(edited.items).toEqual([converted, { text: '垃圾分类点太远', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }]);
+    const leftOut = ok(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '垃圾分类点太远', toOpinion: false }] }, { openid: BEISHAN_STAFF })).record;
+    expect(leftOut.items.map((i) => i.opinionId)).toEqual([null, converted.opinionId]);
+    expect(await countOpinions()).toBe(before);
+  });
+
+  test('received by several deputies (or none named), the opinion goes to the station, where each of its deputies sees it', async () => {
+    const booking = await placeBooking(todayDay, 'resident-station', 'checkedIn');
+    const record = ok(
+      await t.call('booking.recordReception', { bookingId: booking._id, deputyIds: [], items: [{ text: '农贸市场周边停车难', toOpinion: true }] }, { openid: BEISHAN_STAFF }),
+    ).record;
+    const opinionId = record.items[0]!.opinionId!;
+    const mine = ok(await t.call('opinion.listMine', {}, { openid: 'resident-station' })).items;
+    expect(mine[0]).toMatchObject({ opinionId, categoryLabel: '其他', target: { kind: 'station', name: beishan.name }, lastEvent: { note: '接待时记录' } });
+    const inbox = ok(await t.call('opinion.inbox', { status: 'pending' }, { openid: 'deputy-huang' })).items;
+    expect(inbox.find((o) => o.opinionId === opinionId)).toMatchObject({ addressedTo: 'station' });
+  });
+
+  test('many items from one visit become as many opinions, numbered in a row, and do not use up the resident’s own submissions', async () => {
+    const booking = await placeBooking(todayDay, 'resident-many', 'checkedIn');
+    const items = ['东门路灯不亮', '菜市场污水外溢', '公交站没有遮雨棚', '小区电梯经常停运', '垃圾清运不及时', '学校门口缺少斑马线'].map((text) => ({ text, toOpinion: true }));
+    const answer = await t.raw('booking', { action: 'booking.recordReception', payload: { bookingId: booking._id, deputyIds: ['dp-011'], items } }, { openid: BEISHAN_STAFF });
+    const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
+    // 3 + the deputy's name + 2 for six numbers + 6 inserts.
+    expect(answer.databaseRequests).toBe(12);
+    const sequences = record.items.map((item) => Number(item.trackingNo?.slice(-3)));
+    expect(sequences).toEqual(sequences.map((_n, i) => sequences[0]! + i));
+    expect(ok(await t.call('opinion.listMine', { pageSize: 10 }, { openid: 'resident-many' })).items).toHaveLength(6);
+    expect(ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-beishan' }), { openid: 'resident-many' })).trackingNo).toMatch(/^BS01-/);
+  });
+
+  test('a walk-in has no account: their items are recorded, but none can become an opinion in their name', async () => {
+    const { entry } = ok(await t.call('booking.addWalkIn', { dayId: todayDay._id, name: '孙大爷', topic: '低保申请', clientRequestId: requestId() }, { openid: BEISHAN_STAFF }));
+    const items = [{ text: '低保申请材料不会填写', toOpinion: true }];
+    expect(await t.call('booking.recordReception', { bookingId: entry._id, deputyIds: [], items }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.WALK_IN_NO_OPINION',
+    });
+    const record = ok(await t.call('booking.recordReception', { bookingId: entry._id, deputyIds: [], items: [{ ...items[0]!, toOpinion: false }] }, { openid: BEISHAN_STAFF })).record;
+    expect(record.items[0]).toMatchObject({ toOpinion: false, opinionId: null });
+  });
+
+  test('staff shorthand may be short, but an item to become an opinion says what the problem is in five characters', async () => {
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming)[0]!;
+    expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: [], items: [{ text: '路灯', toOpinion: true }] }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'COMMON.INVALID_INPUT',
+      fields: { 'items.0.text': '转为意见的事项请至少写5个字，说清是什么问题' },
+    });
   });
 
   test('a deputy not on duty, a visitor not checked in, or a deputy off the roster is refused', async () => {

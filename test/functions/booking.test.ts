@@ -39,6 +39,19 @@ describe('booking: a resident books a visit on reception day', () => {
     expect(answer.databaseRequests).toBe(1);
   });
 
+  test('the days come with the names of the deputies on duty, so the page needs no second call', async () => {
+    const day = await addTestDay(t, { stationId: 'st-nanhu', date: daysFromToday(21) });
+    ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-002', 'dp-005'] }, { openid: CITY_STAFF }));
+    const answer = await t.raw('booking', { action: 'booking.listDays', payload: { stationId: 'st-nanhu' } });
+    const { days, deputies } = ok(answer.body as never) as { days: ReceptionDayView[]; deputies: Array<{ _id: string; name: string }> };
+    expect(days.find((d) => d._id === day._id)?.deputyIds).toEqual(['dp-002', 'dp-005']);
+    expect(deputies.map((d) => d._id)).toEqual(expect.arrayContaining(['dp-002', 'dp-005']));
+    expect(deputies.find((d) => d._id === 'dp-002')?.name).toBe('林秀英');
+    const named = new Set(deputies.map((d) => d._id));
+    for (const shown of days) for (const id of shown.deputyIds) expect(named.has(id)).toBe(true);
+    expect(answer.databaseRequests).toBe(1);
+  });
+
   test('the day page shows its slots, station, deputies on duty and no booking yet, in one request', async () => {
     const seeded = ok(await t.call('booking.listDays', { stationId: 'st-nanhu' })).days[0]!;
     const answer = await t.raw('booking', { action: 'booking.getDay', payload: { dayId: seeded._id } }, { openid: 'resident-look' });

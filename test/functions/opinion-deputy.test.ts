@@ -94,8 +94,10 @@ describe('a deputy opens an opinion', () => {
     expect(JSON.stringify(masked)).not.toContain('13900001111');
   });
 
-  test('an opinion flagged by content security is shown with the flag', async () => {
+  test('an opinion flagged by content security reaches the deputy only once staff approve it, and then with the flag', async () => {
     const opinionId = await submit({ deputyId: 'dp-001' }, 'flagged-resident', { text: '楼下有人发传单，说加微信领红包，老人容易上当。' });
+    expect(await t.call('opinion.getForDeputy', { opinionId }, { openid: CHEN })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
+    ok(await t.call('moderation.approve', { opinionId }, { openid: 'demo-staff-city' }));
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: CHEN })).flaggedForReview).toBe(true);
     expect(ok(await t.call('opinion.getForDeputy', { opinionId: 'op-demo-001' }, { openid: CHEN })).flaggedForReview).toBe(false);
   });

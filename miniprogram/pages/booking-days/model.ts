@@ -77,12 +77,12 @@ export function firstBookableDay(view: BookingDaysView | null): string {
   return day?.id ?? '';
 }
 
-/** The station's days with seats left, and who is on duty (the station's deputies, asked at the same time). */
+/** The station's days with seats left and who is on duty, in one call (the days name their station). */
 export function loadBookingDays(stationId: string | undefined, deputyId = ''): Promise<BookingDaysState> {
   if (!stationId) return Promise.resolve(failed('COMMON.NOT_FOUND'));
   return settle(
-    () => Promise.all([callApi('booking.listDays', { stationId }), callApi('directory.getStation', { stationId })]),
-    ([{ days }, detail]) => toBookingDaysView(detail.station.name, days, detail.deputies, deputyId),
+    () => callApi('booking.listDays', { stationId }),
+    ({ days, deputies }) => toBookingDaysView(days[0]?.stationName ?? '', days, deputies, deputyId),
     (view) => view.days.length === 0,
   );
 }

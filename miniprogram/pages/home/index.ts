@@ -2,7 +2,19 @@ import { fontScaleBehavior } from '../../behaviors/font-scale';
 import type { TapEvent } from '../../utils/events';
 import type { FontScale } from '../../shared/domain/account';
 import { navigateTo } from '../../services/wx';
-import { DEPUTY_BIND_URL, DEPUTY_INBOX_URL, MY_BOOKINGS_URL, MY_OPINIONS_URL, STAFF_CODES_URL, STAFF_ROSTER_URL, STATIONS_URL } from '../../routes';
+import {
+  DEPUTY_BIND_URL,
+  DEPUTY_INBOX_URL,
+  MY_BOOKINGS_URL,
+  MY_DATA_URL,
+  MY_OPINIONS_URL,
+  STAFF_ASSIGNED_URL,
+  STAFF_BIND_URL,
+  STAFF_CASES_URL,
+  STAFF_CODES_URL,
+  STAFF_ROSTER_URL,
+  STATIONS_URL,
+} from '../../routes';
 import { NO_ROLES, type RoleEntries } from '../../stores/profile';
 import { changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries } from './model';
 
@@ -29,6 +41,9 @@ Component({
     onMyBookings() {
       return navigateTo(MY_BOOKINGS_URL);
     },
+    onMyData() {
+      return navigateTo(MY_DATA_URL);
+    },
     onStaffReception() {
       return navigateTo(STAFF_ROSTER_URL);
     },
@@ -40,6 +55,15 @@ Component({
     },
     onBindDeputy() {
       return navigateTo(DEPUTY_BIND_URL);
+    },
+    onStaffCases() {
+      return navigateTo(STAFF_CASES_URL);
+    },
+    onHandlerDesk() {
+      return navigateTo(STAFF_ASSIGNED_URL);
+    },
+    onBindStaff() {
+      return navigateTo(STAFF_BIND_URL);
     },
     onFontScale(event: TapEvent<{ scale: FontScale }>) {
       return changeFontScale(event.currentTarget.dataset.scale);

@@ -1,15 +1,32 @@
 import { fontScaleBehavior } from '../../behaviors/font-scale';
 import type { TapEvent } from '../../utils/events';
+import type { Rating } from '../../shared/domain/casework';
 import { previewImages } from '../../services/wx';
-import { initialMyOpinionState, loadMyOpinion, type MyOpinionState } from './model';
+import { createRating, initialMyOpinionState, initialRatingState, loadMyOpinion, type MyOpinionState, type RatingState } from './model';
+
+const ratings = new WeakMap<object, ReturnType<typeof createRating>>();
 
 Component({
   behaviors: [fontScaleBehavior],
-  data: { ...initialMyOpinionState(), opinionId: '' },
+  data: { ...initialMyOpinionState(), ...initialRatingState(), opinionId: '' },
   methods: {
     onLoad(query: { opinionId?: string }) {
-      this.setData({ opinionId: query.opinionId ?? '' });
+      const opinionId = query.opinionId ?? '';
+      this.setData({ opinionId });
+      ratings.set(
+        this,
+        createRating(opinionId, (change: Partial<RatingState>) => this.setData(change), () => this.load()),
+      );
       return this.load();
+    },
+    onRating(event: TapEvent<{ rating: Rating }>) {
+      ratings.get(this)?.choose(event.currentTarget.dataset.rating);
+    },
+    onRatingComment(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      ratings.get(this)?.setComment(event.detail.value);
+    },
+    onSubmitRating() {
+      return ratings.get(this)?.submit();
     },
     onRetry() {
       return this.load();

@@ -1,6 +1,9 @@
 import type { MyOpinionDetail, OpinionPhoto } from '../../shared/contract/opinion';
-import { callApi } from '../../services/api';
-import { formatDateTime } from '../../utils/date';
+import { CASE_TEXT_LIMITS, RATING_LABELS, RATINGS, type Rating } from '../../shared/domain/casework';
+import { textLength } from '../../shared/domain/opinion';
+import { callApi, toApiError } from '../../services/api';
+import { showToast } from '../../services/wx';
+import { formatDate, formatDateTime } from '../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../utils/load-state';
 import { statusTheme, timelineItems, trackingGroups, type TimelineItem } from '../../views/opinion';
 
@@ -19,6 +22,14 @@ export interface MyOpinionView {
   contactLabel: string;
   /** Newest first. */
   timeline: TimelineItem[];
+  /** The resident may rate the answer now. */
+  canRate: boolean;
+  /** 请在11月30日前评价 */
+  ratingDueLabel: string;
+  /** 办理结果：已解决 */
+  outcomeLabel: string;
+  /** 您的评价：不满意：… */
+  ratingLabel: string;
 }
 
 export type MyOpinionState = Loaded<MyOpinionView>;
@@ -47,10 +58,89 @@ export function toMyOpinionView(detail: MyOpinionDetail): MyOpinionView {
     locationLabel: detail.location?.address ?? (detail.location ? '已附位置' : ''),
     contactLabel: contactLabel(detail.contact),
     timeline: timelineItems(detail.timeline),
+    canRate: detail.canRate,
+    ratingDueLabel: detail.canRate && detail.ratingDueAt ? `请在${formatDate(detail.ratingDueAt)}前评价` : '',
+    outcomeLabel: detail.outcome ? detail.outcome.label : '',
+    ratingLabel: detail.rating ? [detail.rating.label, detail.rating.comment].filter(Boolean).join('：') : '',
   };
 }
 
 export function loadMyOpinion(opinionId: string | undefined): Promise<MyOpinionState> {
   if (!opinionId) return Promise.resolve(failed('OPINION.NOT_FOUND'));
   return settle(() => callApi('opinion.getMine', { opinionId }), toMyOpinionView);
+}
+
+export const RATING_CHOICES: ReadonlyArray<{ value: Rating; label: string }> = RATINGS.map((value) => ({ value, label: RATING_LABELS[value] }));
+
+export const RATING_MESSAGES = {
+  choose: '请先选择满意、基本满意或不满意',
+  reason: '请说说哪里不满意，我们会重新交办',
+  reasonLong: `最多${CASE_TEXT_LIMITS.ratingComment}个字，请精简`,
+  thanks: '谢谢您的评价',
+  reopened: '已收到，我们会重新交办',
+} as const;
+
+export interface RatingState {
+  ratingChoices: ReadonlyArray<{ value: Rating; label: string }>;
+  rating: Rating | '';
+  ratingComment: string;
+  ratingError: string;
+  ratingSending: boolean;
+}
+
+export function initialRatingState(): RatingState {
+  return { ratingChoices: RATING_CHOICES, rating: '', ratingComment: '', ratingError: '', ratingSending: false };
+}
+
+/**
+ * The resident rates the answer in one tap (满意, 基本满意), or says what is wrong (不满意, a
+ * reason required: the case is assigned again with it). Asked of the resident directly, never
+ * of the department. `reload` shows the case as it stands after.
+ */
+export function createRating(opinionId: string, render: (change: Partial<RatingState>) => void, reload: () => Promise<void>) {
+  let rating: Rating | '' = '';
+  let comment = '';
+  let sending = false;
+  return {
+    choose(next: Rating): void {
+      rating = next;
+      render({ rating, ratingError: '' });
+    },
+    setComment(text: string): void {
+      comment = text;
+      render({ ratingComment: comment, ratingError: '' });
+    },
+    async submit(): Promise<void> {
+      if (sending) return;
+      if (!rating) {
+        render({ ratingError: RATING_MESSAGES.choose });
+        return;
+      }
+      const length = textLength(comment);
+      if (rating === 'dissatisfied' && length < 1) {
+        render({ ratingError: RATING_MESSAGES.reason });
+        return;
+      }
+      if (length > CASE_TEXT_LIMITS.ratingComment) {
+        render({ ratingError: RATING_MESSAGES.reasonLong });
+        return;
+      }
+      const chosen = rating;
+      sending = true;
+      render({ ratingSending: true, ratingError: '' });
+      try {
+        await callApi('opinion.rate', comment.trim() ? { opinionId, rating: chosen, comment: comment.trim() } : { opinionId, rating: chosen });
+        showToast(chosen === 'dissatisfied' ? RATING_MESSAGES.reopened : RATING_MESSAGES.thanks);
+        rating = '';
+        comment = '';
+        render({ rating, ratingComment: comment });
+        await reload();
+      } catch (error) {
+        render({ ratingError: toApiError(error, 'opinion.rate').message });
+      } finally {
+        sending = false;
+        render({ ratingSending: false });
+      }
+    },
+  };
 }

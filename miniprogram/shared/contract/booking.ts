@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   NAME_MAX_LENGTH,
+  RECEPTION_ITEM_MAX_LENGTH,
+  RECEPTION_OPINION_TEXT_MIN,
   TOPIC_MAX_LENGTH,
   type MyBooking,
   type ReceptionDayView,
@@ -10,8 +12,10 @@ import {
 } from '../domain/booking';
 import { BOOKING_CODE_LENGTH, isBookingCode, normalizeBookingCode } from '../domain/bookingCode';
 import type { DeputySummary, StationSummary } from '../domain/directory';
+import { OPINION_CATEGORIES, textLength } from '../domain/opinion';
 import { RULE_LIMITS, TIME_PATTERN, windowsProblem, type ReceptionRule } from '../domain/reception';
 import { isCalendarDate } from '../domain/schedule';
+import { addDays } from '../domain/time';
 import { action, namespaced } from './define';
 import { docId } from './fields';
 
@@ -73,6 +77,22 @@ export const bookPayload = z.strictObject({
   clientRequestId,
 });
 
+/**
+ * What a visitor raised. `opinionId` names an item already turned into an opinion (as
+ * `booking.getRecord` gave it), so writing the record again keeps it rather than converting twice.
+ */
+const receptionItem = z
+  .strictObject({
+    text: z.string().trim().min(1).max(RECEPTION_ITEM_MAX_LENGTH),
+    toOpinion: z.boolean(),
+    category: z.enum(OPINION_CATEGORIES).optional(),
+    opinionId: docId.optional(),
+  })
+  .refine((item) => !item.toOpinion || textLength(item.text) >= RECEPTION_OPINION_TEXT_MIN, {
+    path: ['text'],
+    message: `转为意见的事项请至少写${RECEPTION_OPINION_TEXT_MIN}个字，说清是什么问题`,
+  });
+
 // ---------------------------------------------------------------------------------------------
 // Results
 
@@ -113,6 +133,24 @@ export interface CheckInQr {
   url: string;
 }
 
+export interface StationDays {
+  days: ReceptionDayView[];
+  /** The active deputies on duty on any of those days (`day.deputyIds` names them), by level and name. */
+  deputies: DeputySummary[];
+}
+
+/** A visit as the reception record page needs it: who came, who was on duty, what was recorded so far. */
+export interface VisitRecord {
+  visit: RosterEntry;
+  /** The deputies on duty that day. */
+  deputies: DeputySummary[];
+  /** null until the first `booking.recordReception`. */
+  record: ReceptionRecordView | null;
+}
+
+/** How many days `booking.listStationDays` spans at most (a quarter). */
+export const STATION_DAYS_RANGE_MAX = 92;
+
 export interface DayRoster {
   day: ReceptionDayView;
   deputies: DeputySummary[];
@@ -125,7 +163,7 @@ export interface DayRoster {
 
 export const bookingActions = namespaced('booking', {
   /** Residents: a station's upcoming reception days with seats left per slot. */
-  listDays: action<{ days: ReceptionDayView[] }>()(z.strictObject({ stationId: docId })),
+  listDays: action<StationDays>()(z.strictObject({ stationId: docId })),
   getDay: action<DayDetail>()(z.strictObject({ dayId: docId })),
   book: action<{ booking: MyBooking }>()(bookPayload),
   /** When the slot is full; if a seat is free after all, the resident is simply booked. */
@@ -155,20 +193,26 @@ export const bookingActions = namespaced('booking', {
   ),
   setRoster: action<{ day: ReceptionDayView }>()(z.strictObject({ dayId: docId, deputyIds })),
   getCheckInQr: action<CheckInQr>()(z.strictObject({ stationId: docId, rotate: z.boolean().optional() })),
+  /** Staff: every day of a station in a date range (both ends included), past and cancelled ones too. */
+  listStationDays: action<{ days: ReceptionDayView[] }>()(
+    z
+      .strictObject({ stationId: docId, from: calendarDate, to: calendarDate })
+      .refine((range) => range.from <= range.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+      .refine((range) => range.to < addDays(range.from, STATION_DAYS_RANGE_MAX), { path: ['to'], message: `一次最多查看${STATION_DAYS_RANGE_MAX}天` }),
+  ),
   getRoster: action<DayRoster>()(z.strictObject({ dayId: docId })),
   staffCheckIn: action<{ entry: RosterEntry }>()(z.strictObject({ code: bookingCode })),
   addWalkIn: action<{ entry: RosterEntry }>()(
     z.strictObject({ dayId: docId, name: personName, phone: phone.optional(), topic, clientRequestId }),
   ),
+  /** Staff, or a deputy on duty that day: the visit and its record so far, to write or edit it. */
+  getRecord: action<VisitRecord>()(z.strictObject({ bookingId: docId })),
   /** Staff, or a deputy on duty that day: what a visitor raised. */
   recordReception: action<{ record: ReceptionRecordView }>()(
     z.strictObject({
       bookingId: docId,
       deputyIds,
-      items: z
-        .array(z.strictObject({ text: z.string().trim().min(1).max(500), toOpinion: z.boolean() }))
-        .min(1)
-        .max(20),
+      items: z.array(receptionItem).min(1).max(20),
       note: z.string().trim().max(500).optional(),
     }),
   ),

@@ -56,7 +56,8 @@ export const directoryActions = namespaced('directory', {
         .string()
         .trim()
         .max(20)
-        .refine((text) => text.length > 0, { message: '请输入代表姓名' }),
+        // A name holds no control characters (a NUL cannot even go into the database's regex).
+        .refine((text) => text.length > 0 && !/[\u0000-\u001f\u007f]/.test(text), { message: '请输入代表姓名' }),
     }),
   ),
   nearestStations: action<{ stations: NearbyStation[] }>()(

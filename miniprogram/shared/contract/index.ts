@@ -5,6 +5,7 @@ import { bookingActions } from './booking';
 import { caseworkActions } from './casework';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
+import { moderationActions, privacyActions } from './privacy';
 
 /**
  * The API contract: every action the mini-program may call, with its payload schema and
@@ -17,6 +18,8 @@ export const API = {
   ...adminActions,
   ...bookingActions,
   ...caseworkActions,
+  ...privacyActions,
+  ...moderationActions,
 };
 
 export type Api = typeof API;

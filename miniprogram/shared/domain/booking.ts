@@ -2,6 +2,7 @@
  * A resident's visit on a reception day, as residents and staff see it: statuses, the views
  * the booking actions answer, and the rules both sides apply (who may cancel until when).
  */
+import type { OpinionCategory } from './opinion';
 import { isMobileNumber } from './phone';
 import { slotStartsAt, type Slot, type SlotState, type TimeWindow } from './reception';
 
@@ -135,9 +136,22 @@ export function isUpcoming(booking: { status: BookingStatus; date: string; slotE
 export interface ReceptionItem {
   text: string;
   toOpinion: boolean;
-  /** The opinion it became, once converted. */
+  /** The opinion's category when it becomes one (`other` unless chosen). */
+  category: OpinionCategory;
+  /** The opinion it became, once converted: it stays converted whenever the record is written again. */
   opinionId: string | null;
+  /** The opinion's tracking number, to tell the visitor. */
+  trackingNo: string | null;
 }
+
+/** An item's text: staff shorthand may be short. */
+export const RECEPTION_ITEM_MAX_LENGTH = 500;
+/**
+ * An item turned into an opinion must say what the problem is in at least this many characters
+ * ("小区路灯坏了"); a resident writing online needs OPINION_TEXT_MIN (10), but a deputy noting a visit
+ * writes tersely and was there to hear the rest.
+ */
+export const RECEPTION_OPINION_TEXT_MIN = 5;
 
 export interface ReceptionRecordView {
   _id: string;

@@ -8,6 +8,7 @@ export const BOOKING_ERRORS = {
   'BOOKING.CANCEL_TOO_LATE': '时段已经开始，不能再取消；如不能到场，请联系联络站',
   'BOOKING.NOT_CANCELLABLE': '这条预约已签到或已结束，不需要取消',
   'BOOKING.WRONG_DAY': '您的预约不在今天，请在预约当天到联络站签到',
+  'BOOKING.NOT_TODAY_STAFF': '该预约不是今天的，请核对日期；来访者在现场时可为其现场登记',
   'BOOKING.NO_BOOKING_HERE': '您今天在这个联络站没有预约，请向工作人员现场登记',
   'BOOKING.INVALID_CHECK_IN_CODE': '签到码无效，请扫描联络站现场张贴的签到码',
   'BOOKING.NOT_ACTIVE': '这条预约已取消或已结束，如来访者在现场，请为其现场登记',
@@ -16,5 +17,6 @@ export const BOOKING_ERRORS = {
   'BOOKING.DATE_PASSED': '这一天已经过去，不能再安排或取消，请选择今天或以后的日期',
   'BOOKING.DAY_EXISTS': '这一天已经安排了接待日，可直接调整值班代表，或取消后重新安排',
   'BOOKING.QR_FAILED': '生成签到码失败，请稍后再试',
+  'BOOKING.WALK_IN_NO_OPINION': '现场登记的来访者没有小程序账号，不能以其名义转为意见；请取消“转为意见”，或请来访者扫码留言',
   'BOOKING.DEPUTY_NOT_AT_STATION': '所选代表不在本联络站接待，请重新选择值班代表',
 } as const;

@@ -63,6 +63,8 @@ describe('a reception record', () => {
     expect(recordProblem([item('水渠'), item('字'.repeat(501))], '')).toBe('每一条最多500个字，可以分成几条写');
     expect(recordProblem([item('水渠')], '备'.repeat(501))).toBe('备注最多500个字');
     expect(recordProblem([item('水渠'), item('')], '')).toBe('');
+    expect(recordProblem([{ text: '水渠坏了', toOpinion: true }], '')).toBe('转为意见的事项请至少写5个字，说清是什么问题');
+    expect(recordProblem([{ text: '水渠坏了四年', toOpinion: true }], '')).toBe('');
   });
 });
 

@@ -81,12 +81,35 @@ describe('接待日管理: the roster', () => {
     await page.type('.code-input', booking.code.toLowerCase());
     await page.tap('签到');
     await page.waitFor(() => page.data.result !== '', 'the answer');
-    expect(page.data.result).toBe('您的预约不在今天，请在预约当天到联络站签到');
+    expect(page.data.result).toBe('该预约不是今天的，请核对日期；来访者在现场时可为其现场登记');
 
     wx.nextScan = { result: 'https://example.com/not-a-code' };
     await page.tap('扫预约码签到');
-    await page.waitFor(() => page.data.result !== '您的预约不在今天，请在预约当天到联络站签到', 'the explanation');
+    await page.waitFor(() => page.data.result !== '该预约不是今天的，请核对日期；来访者在现场时可为其现场登记', 'the explanation');
     expect(page.text()).toContain('没有认出预约码。请扫描居民手机上「我的预约」里的条形码，或在下面输入预约码');
+  });
+
+  it("opens a past day's roster from the day picker, where cancelled days are marked too", async () => {
+    const cancelledDate = addDays(shanghaiDate(new Date()), 12);
+    const { day: cancelled } = await callAs(runtime.url, CITY_STAFF, 'booking.addDay', { stationId: 'st-nanhu', date: cancelledDate });
+    await callAs(runtime.url, CITY_STAFF, 'booking.cancelDay', { dayId: cancelled._id });
+    staffPhone(CITY_STAFF);
+
+    const page = await openPage('staffRoster', { stationId: 'st-nanhu' });
+    const days = page.data.days as Array<{ id: string; label: string }>;
+    const pastDate = addDays(shanghaiDate(new Date()), -16);
+    const past = days.find((d) => d.id.endsWith(pastDate)) as { id: string; label: string };
+    expect(days.find((d) => d.id === cancelled._id)?.label).toMatch(/（已取消）$/);
+
+    await page.tap(past.label);
+    await page.waitFor(() => (page.data.roster as { dateLabel: string } | null)?.dateLabel === past.label, 'the past roster');
+    expect(page.text()).toContain('陈大爷');
+    expect(page.text()).toContain('签到和现场登记在接待日当天进行。');
+
+    await page.tap('更早');
+    await page.waitFor(() => !(page.data.days as Array<{ id: string }>).some((d) => d.id === past.id), 'the earlier window');
+    await page.tap('更晚');
+    await page.waitFor(() => (page.data.days as Array<{ id: string }>).some((d) => d.id === past.id), 'back to the window with the past day');
   });
 
   it('lets city staff pick the station first', async () => {
@@ -150,14 +173,38 @@ describe('现场登记 and 接待记录', () => {
     expect(page.text()).toContain('请至少写一件来访者反映的事情');
     await page.type('.item-text-0', '三组水渠年久失修，春灌前需要清淤');
     await page.toggle('.item-opinion-0', true);
+    await page.toggle('.item-category-0', 1 as never);
     await page.tap('再加一条');
     await page.type('.item-text-1', '询问低保政策，已当场解答');
     await page.tap('保存接待记录');
 
     await page.waitFor(() => page.data.saved === true, 'the record');
     expect(page.text()).toContain('接待记录已保存 标为「转为意见建议」的事项，会以冯大爷的名义进入意见办理。');
+    const { items: opinions } = await callAs(runtime.url, 'resident-record', 'opinion.listMine', {});
+    expect(opinions).toHaveLength(1);
+    const trackingNo = opinions[0]?.trackingNo ?? '';
+    expect(opinions[0]).toMatchObject({ categoryLabel: '交通出行', excerpt: '三组水渠年久失修，春灌前需要清淤', lastEvent: { note: '接待时记录' } });
+    expect(page.text()).toContain(`意见编号：${trackingNo}，可告知来访者在「我的意见」中查看进展。`);
     const roster = await callAs(runtime.url, BEISHAN_STAFF, 'booking.getRoster', { dayId: today._id });
     expect(roster.entries.find((e) => e._id === 'bk-roster-2')?.recorded).toBe(true);
+  });
+
+  it('opens a record written before for editing; an item already an opinion stays one, and saving again makes no second', async () => {
+    const page = await openPage('staffRecord', { dayId: today._id, bookingId: 'bk-roster-2' });
+    const { items: before } = await callAs(runtime.url, 'resident-record', 'opinion.listMine', {});
+
+    expect(page.text()).toContain('修改已保存的接待记录；已转为意见的事项不再更改。');
+    expect(page.text()).toContain(`三组水渠年久失修，春灌前需要清淤 已转为意见，编号 ${before[0]?.trackingNo}（交通出行）`);
+    expect(page.data.items).toMatchObject([{ opinionId: before[0]?.opinionId }, { text: '询问低保政策，已当场解答', toOpinion: false }]);
+
+    await page.type('.item-text-1', '询问低保政策，已当场解答，下周回访');
+    await page.tap('保存接待记录');
+
+    await page.waitFor(() => page.data.saved === true, 'the record saved again');
+    const { items: after } = await callAs(runtime.url, 'resident-record', 'opinion.listMine', {});
+    expect(after.map((o) => o.opinionId)).toEqual(before.map((o) => o.opinionId));
+    const { record } = await callAs(runtime.url, BEISHAN_STAFF, 'booking.getRecord', { bookingId: 'bk-roster-2' });
+    expect(record?.items.map((i) => i.text)).toEqual(['三组水渠年久失修，春灌前需要清淤', '询问低保政策，已当场解答，下周回访']);
   });
 });
 

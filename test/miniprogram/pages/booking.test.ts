@@ -92,8 +92,8 @@ async function addDay(stationId: string, seats: number, fromDay = 2): Promise<Re
 }
 
 describe('预约接待: a resident books a visit', () => {
-  it("shows the station's reception days with plain dates, deputies on duty and seats left", async () => {
-    phoneOf();
+  it("shows the station's reception days with plain dates, deputies on duty and seats left, from one call", async () => {
+    const phone = phoneOf();
 
     const page = await openPage('bookingDays', { stationId: LINJIANG });
 
@@ -102,6 +102,7 @@ describe('预约接待: a resident books a visit', () => {
     expect(text).toMatch(/\d{1,2}月\d{1,2}日 周[一二三四五]/);
     expect(text).toMatch(/值班代表：[\u4e00-\u9fa5]+/);
     expect(text).toMatch(/\d{2}:\d{2}–\d{2}:\d{2} 剩3个名额 预约/);
+    expect(phone.wx.cloudCalls.map((call) => call.action).filter((action) => action.startsWith('booking.') || action.startsWith('directory.'))).toEqual(['booking.listDays']);
   });
 
   it('books a slot, shows the booking code big, lists it in 我的预约, and cancelling gives the seat back', async () => {

@@ -71,15 +71,15 @@ describe('找代表: by name and near me', () => {
 });
 
 describe('首页 entries by who you are', () => {
-  it('a resident sees 我的意见 and an unobtrusive 我是代表', async () => {
+  it('a resident sees 我的意见 and an unobtrusive 我是代表 and 我是工作人员', async () => {
     const { wx } = phoneOf('resident-home');
     const page = await openPage('home');
 
     await page.waitFor(() => wx.cloudCalls.some((call) => call.action === 'account.getProfile'), 'the profile');
     expect(page.text()).toContain('找代表/联络站 扫一扫 我的意见');
     expect(page.text()).not.toContain('代表工作台');
-    expect(page.text()).not.toContain('工作人员');
-    expect(page.text()).toMatch(/特大 我是代表$/);
+    expect(page.text()).not.toContain('意见办理');
+    expect(page.text()).toContain('特大 我是代表 我是工作人员');
     await page.tap('我的意见');
     await page.waitFor(() => wx.navigations.length > 0, 'my opinions');
     expect(wx.navigations).toEqual(['/pages/my-opinions/index']);
@@ -98,11 +98,12 @@ describe('首页 entries by who you are', () => {
     expect(wx.navigations).toEqual(['/packages/deputy/inbox/index']);
   });
 
-  it('staff see 工作人员', async () => {
+  it('staff see 意见办理 and 工作人员, and no longer 我是工作人员', async () => {
     const { wx } = phoneOf(CITY_STAFF);
     const page = await openPage('home');
 
-    await page.waitFor(() => page.text().includes('工作人员'), 'the staff entry');
+    await page.waitFor(() => page.text().includes('意见办理'), 'the staff entry');
+    expect(page.text()).not.toContain('我是工作人员');
     await page.tap('工作人员');
     await page.waitFor(() => wx.navigations.length > 0, 'the staff page');
     expect(wx.navigations).toEqual(['/packages/staff/codes/index']);
@@ -137,7 +138,8 @@ describe('我的意见', () => {
     expect(wx.navigations).toEqual(['/pages/opinion/index?opinionId=op-demo-003']);
 
     const detail = await openPage('opinion', { opinionId: 'op-demo-003' });
-    expect(detail.text()).toContain('养老服务 代表已回复 办理进度 代表已回复');
+    expect(detail.text()).toContain('养老服务 代表已回复 请评价办理结果');
+    expect(detail.text()).toContain('办理进度 代表已回复');
     expect(detail.text()).toContain('您好，已与社区沟通，下周起老年食堂每周一在门口公示菜单和价格，感谢您的建议。');
   });
 

@@ -132,7 +132,8 @@ describe('代表工作台', () => {
     phoneOf(DEMO_RESIDENT);
     const mine = await openPage('opinion', { opinionId: 'op-demo-001' });
     const text = mine.text();
-    expect(text).toContain('医疗卫生 代表已回复 办理进度 代表已回复');
+    expect(text).toContain('医疗卫生 代表已回复 请评价办理结果');
+    expect(text).toContain('办理进度 代表已回复');
     expect(text).toContain(REPLY);
     expect(text.indexOf(REPLY)).toBeLessThan(text.indexOf('代表已阅读您的意见'));
     expect(text.indexOf('代表已阅读您的意见')).toBeLessThan(text.indexOf('意见已提交，等待代表查看'));

@@ -14,7 +14,7 @@ describe('首页', () => {
     const page = await openPage('home');
 
     expect(page.text()).toBe(
-      '连心桥 找到身边的人大代表和代表联络站，把您的意见和建议告诉代表。 找代表/联络站 扫一扫 我的意见 我的预约 字体大小 标准 大 特大 我是代表',
+      '连心桥 找到身边的人大代表和代表联络站，把您的意见和建议告诉代表。 找代表/联络站 扫一扫 我的意见 我的预约 字体大小 标准 大 特大 我是代表 我是工作人员 我的数据',
     );
     expect(page.rootClass()).toContain('fs-large');
   });

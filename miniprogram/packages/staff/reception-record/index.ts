@@ -4,6 +4,7 @@ import { navigateBack } from '../../../services/wx';
 import { createReceptionRecord, initialReceptionRecordState, type ReceptionRecordState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { key: string }>;
+type PickerEvent = WechatMiniprogram.CustomEvent<{ value: string | number }, WechatMiniprogram.IAnyObject, { key: string }>;
 type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }, WechatMiniprogram.IAnyObject, { key: string }>;
 
 const records = new WeakMap<object, ReturnType<typeof createReceptionRecord>>();
@@ -13,7 +14,7 @@ Component({
   data: initialReceptionRecordState(),
   methods: {
     onLoad(query: { dayId?: string; bookingId?: string }) {
-      const record = createReceptionRecord(query.dayId ?? '', query.bookingId ?? '', (change: Partial<ReceptionRecordState>) => this.setData(change));
+      const record = createReceptionRecord(query.bookingId ?? '', (change: Partial<ReceptionRecordState>) => this.setData(change));
       records.set(this, record);
       return record.load();
     },
@@ -28,6 +29,9 @@ Component({
     },
     onItemToOpinion(event: SwitchEvent) {
       records.get(this)?.setToOpinion(event.currentTarget.dataset.key, event.detail.value);
+    },
+    onItemCategory(event: PickerEvent) {
+      records.get(this)?.setCategory(event.currentTarget.dataset.key, Number(event.detail.value));
     },
     onAddItem() {
       records.get(this)?.addItem();

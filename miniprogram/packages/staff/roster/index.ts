@@ -33,6 +33,9 @@ Component({
     onChangeStation() {
       rosters.get(this)?.changeStation();
     },
+    onWindow(event: TapEvent<{ direction: string }>) {
+      return rosters.get(this)?.moveWindow(event.currentTarget.dataset.direction === '-1' ? -1 : 1);
+    },
     onDay(event: TapEvent<{ id: string }>) {
       return rosters.get(this)?.chooseDay(event.currentTarget.dataset.id);
     },

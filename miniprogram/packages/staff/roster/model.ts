@@ -1,7 +1,7 @@
 import type { DayRoster } from '../../../shared/contract/booking';
-import { BOOKING_STATUS_LABELS, type RosterCounts, type RosterEntry } from '../../../shared/domain/booking';
+import { BOOKING_STATUS_LABELS, type ReceptionDayView, type RosterCounts, type RosterEntry } from '../../../shared/domain/booking';
 import { formatBookingCode, isBookingCode, normalizeBookingCode } from '../../../shared/domain/bookingCode';
-import { shanghaiDate } from '../../../shared/domain/time';
+import { addDays, shanghaiDate } from '../../../shared/domain/time';
 import { callApi, toApiError } from '../../../services/api';
 import { scanCode } from '../../../services/wx';
 import { formatDateTime, formatReceptionDate } from '../../../utils/date';
@@ -17,6 +17,39 @@ export const ROSTER_MESSAGES = {
 export interface ChoiceItem {
   id: string;
   label: string;
+}
+
+/**
+ * The days the picker shows: six weeks back and seven ahead (within the 92 days
+ * `booking.listStationDays` answers at once); 更早 and 更晚 move it by as much.
+ */
+export const DAY_WINDOW_BEFORE = 45;
+export const DAY_WINDOW_DAYS = 91;
+
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+export function dayWindowAround(today: string): DayWindow {
+  const from = addDays(today, -DAY_WINDOW_BEFORE);
+  return { from, to: addDays(from, DAY_WINDOW_DAYS) };
+}
+
+export function shiftWindow(window: DayWindow, direction: -1 | 1): DayWindow {
+  const from = addDays(window.from, direction * (DAY_WINDOW_DAYS + 1));
+  return { from, to: addDays(from, DAY_WINDOW_DAYS) };
+}
+
+/** A day in the picker: its date, and whether it was called off. */
+export function dayChoice(day: Pick<ReceptionDayView, '_id' | 'date' | 'cancelled'>): ChoiceItem {
+  return { id: day._id, label: `${formatReceptionDate(day.date)}${day.cancelled ? '（已取消）' : ''}` };
+}
+
+/** The day shown first: the one asked for, else the next one from today, else the latest before it. */
+export function defaultDay(days: readonly Pick<ReceptionDayView, '_id' | 'date'>[], today: string, wanted = ''): string {
+  const chosen = days.find((d) => d._id === wanted) ?? days.find((d) => d.date >= today) ?? days[days.length - 1];
+  return chosen?._id ?? '';
 }
 
 export interface EntryItem {
@@ -53,6 +86,8 @@ export interface StaffRosterState {
   /** Stations an area or city office may pick from; empty for station staff. */
   stations: ChoiceItem[];
   days: ChoiceItem[];
+  /** The dates the picker covers, e.g. 10月9日 – 1月8日. */
+  windowLabel: string;
   dayId: string;
   roster: RosterView | null;
   code: string;
@@ -70,6 +105,7 @@ export function initialStaffRosterState(): StaffRosterState {
     stationName: '',
     stations: [],
     days: [],
+    windowLabel: '',
     dayId: '',
     roster: null,
     code: '',
@@ -137,6 +173,7 @@ export function bookingCodeOf(text: string): string | null {
 export function createStaffRoster(render: (change: Partial<StaffRosterState>) => void) {
   let stationId = '';
   let dayId = '';
+  let window = dayWindowAround(shanghaiDate(new Date()));
   let working = false;
 
   /** The day's roster, or why it cannot be shown (said where check-in results are). */
@@ -153,16 +190,21 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
     render(await fetchRoster());
   }
 
+  /** The station's days in the window, past and cancelled ones too, so a past day's roster opens. */
   async function loadStation(wantedDayId = ''): Promise<void> {
     render({ status: 'loading', stationId, roster: null, result: '' });
     try {
-      const [{ days }, detail] = await Promise.all([callApi('booking.listDays', { stationId }), callApi('directory.getStation', { stationId })]);
-      dayId = (days.find((d) => d._id === wantedDayId) ?? days[0])?._id ?? '';
+      const [{ days }, detail] = await Promise.all([
+        callApi('booking.listStationDays', { stationId, from: window.from, to: window.to }),
+        callApi('directory.getStation', { stationId }),
+      ]);
+      dayId = defaultDay(days, shanghaiDate(new Date()), wantedDayId);
       render({
         ...(await fetchRoster()),
         status: 'ready',
         stationName: detail.station.name,
-        days: days.map((day) => ({ id: day._id, label: formatReceptionDate(day.date) })),
+        days: days.map(dayChoice),
+        windowLabel: `${formatReceptionDate(window.from)} – ${formatReceptionDate(window.to)}`,
         dayId,
       });
     } catch (error) {
@@ -221,6 +263,11 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
       stationId = '';
       dayId = '';
       render({ stationId: '', dayId: '', roster: null, days: [], result: '' });
+    },
+    /** 更早 / 更晚: the picker's window moves by its own length. */
+    moveWindow(direction: -1 | 1): Promise<void> {
+      window = shiftWindow(window, direction);
+      return loadStation();
     },
     chooseDay(id: string): Promise<void> {
       dayId = id;

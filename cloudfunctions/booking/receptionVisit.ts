@@ -1,0 +1,78 @@
+import { COLLECTIONS } from '../../infra/database';
+import type { ActorRole } from '../../miniprogram/shared/domain/opinion';
+import { loadCaller, requireOpenid, scopeCovers, type Caller } from '../core/caller';
+import { fail } from '../core/errors';
+import type { CallContext } from '../core/handler';
+import type { BookingDocument, DayDocument, RecordDocument } from './documents';
+
+/** Who writes a reception record: staff covering the station, or a deputy on duty that day. */
+export interface Recorder {
+  role: Extract<ActorRole, 'staff' | 'deputy'>;
+  id: string;
+  name: string;
+}
+
+export interface ReceptionVisit {
+  caller: Caller;
+  recorder: Recorder;
+  booking: BookingDocument;
+  day: DayDocument;
+  /** The record written so far, if any. */
+  record: RecordDocument | undefined;
+}
+
+function recorderOf(caller: Caller, day: DayDocument): Recorder | null {
+  const account = caller.account;
+  const roles = account?.roles ?? [];
+  if (roles.includes('staff') && account?.staff && scopeCovers(account.staff, { areaPath: day.areaPath, stationId: day.stationId })) {
+    return { role: 'staff', id: caller.openid, name: account.staffName ?? '' };
+  }
+  if (roles.includes('deputy') && account?.deputy && day.deputyIds.includes(account.deputy.deputyId)) {
+    return { role: 'deputy', id: account.deputy.deputyId, name: account.deputy.name };
+  }
+  return null;
+}
+
+type Row = BookingDocument & { day: DayDocument[]; record: RecordDocument[] };
+
+/**
+ * A visit as the one who records it sees it: the booking with its day and its record, for staff
+ * covering the station or a deputy on duty that day. Anyone else is AUTH.FORBIDDEN before learning
+ * whether the visit exists. Two concurrent requests.
+ */
+export async function loadVisit(ctx: CallContext, bookingId: string): Promise<ReceptionVisit> {
+  requireOpenid(ctx);
+  const { db } = ctx;
+  const $ = db.command.aggregate;
+  const _ = db.command;
+  const [caller, { data }] = await Promise.all([
+    loadCaller(ctx),
+    db
+      .collection(COLLECTIONS.bookings)
+      .aggregate()
+      .match({ _id: bookingId })
+      .lookup({
+        from: COLLECTIONS.receptionDays,
+        let: { dayId: '$dayId' },
+        pipeline: $.pipeline().match(_.expr($.eq(['$_id', '$$dayId']))).done(),
+        as: 'day',
+      })
+      .lookup({
+        from: COLLECTIONS.receptionRecords,
+        let: { bookingId: '$_id' },
+        pipeline: $.pipeline().match(_.expr($.eq(['$bookingId', '$$bookingId']))).done(),
+        as: 'record',
+      })
+      .end(),
+  ]);
+  const row = (data as Row[])[0];
+  const day = row?.day[0];
+  if (!row || !day) {
+    if (!caller.account?.roles?.some((role) => role === 'staff' || role === 'deputy')) fail('AUTH.FORBIDDEN');
+    fail('COMMON.NOT_FOUND');
+  }
+  const recorder = recorderOf(caller, day);
+  if (!recorder) fail('AUTH.FORBIDDEN');
+  const { day: _day, record, ...booking } = row;
+  return { caller, recorder, booking, day, record: record[0] };
+}

@@ -1,0 +1,366 @@
+import type { AssignmentView, CaseDetail, CaseEventView } from '../../../shared/contract/casework';
+import type { OpinionPhoto } from '../../../shared/contract/opinion';
+import { DEFAULT_CASE_DEADLINES } from '../../../shared/domain/caseDeadlines';
+import { ANSWER_CATEGORIES, ANSWER_CATEGORY_LABELS, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory } from '../../../shared/domain/casework';
+import { textLength } from '../../../shared/domain/opinion';
+import { isMobileNumber } from '../../../shared/domain/phone';
+import { callApi, toApiError } from '../../../services/api';
+import { showToast } from '../../../services/wx';
+import { formatDate, formatDateTime } from '../../../utils/date';
+import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
+import { statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
+import { deadlineLabel } from '../case-views';
+
+export const ASSIGN_NOTE_MIN = 2;
+export const URGE_NOTE_MIN = 2;
+export const ANSWER_MIN = 5;
+
+export const CASE_MESSAGES = {
+  noDepartment: '请至少选择一个承办单位',
+  tooManyDepartments: `一次最多交办${CASE_TEXT_LIMITS.departments}个承办单位`,
+  assignNote: `请写明交办要求（至少${ASSIGN_NOTE_MIN}个字）`,
+  returnNote: '请写明退回的理由和需要重新办理的内容',
+  urgeNote: `请写明督办要求（至少${URGE_NOTE_MIN}个字）`,
+  answerShort: `请写明办理情况（至少${ANSWER_MIN}个字）`,
+  reason: '列入计划或留作参考时，请说明理由',
+  noteLong: `最多${CASE_TEXT_LIMITS.note}个字，请精简`,
+  answerLong: `最多${CASE_TEXT_LIMITS.answer}个字，请精简`,
+  reasonLong: `最多${CASE_TEXT_LIMITS.reason}个字，请精简`,
+  accepted: '已受理',
+  assigned: '已交办',
+  approved: '已审核通过，已请群众评价',
+  returned: '已退回重办',
+  urged: '已督办',
+  answered: '办理结果已提交，等待人大工作人员审核',
+} as const;
+
+export const ANSWER_CATEGORY_CHOICES: ReadonlyArray<{ value: AnswerCategory; label: string }> = ANSWER_CATEGORIES.map((value) => ({
+  value,
+  label: ANSWER_CATEGORY_LABELS[value],
+}));
+
+export interface AssignmentItem {
+  key: string;
+  departmentName: string;
+  /** 第1轮 · 11月3日交办 · 11月24日前答复 */
+  meta: string;
+  answerLabel: string;
+  answerText: string;
+  answerReason: string;
+}
+
+export interface DepartmentOption {
+  id: string;
+  name: string;
+  selected: boolean;
+}
+
+export interface CaseView {
+  trackingNo: string;
+  categoryLabel: string;
+  statusLabel: string;
+  statusTheme: string;
+  placeLabel: string;
+  createdAt: string;
+  text: string;
+  photos: OpinionPhoto[];
+  locationLabel: string;
+  contactLabel: string;
+  /** The resident consented and left a full number. */
+  canCall: boolean;
+  phone: string;
+  deadlineText: string;
+  overdue: boolean;
+  /** 曾超期：受理、承办单位办理 */
+  lateLabel: string;
+  roundLabel: string;
+  urgeLabel: string;
+  outcomeLabel: string;
+  ratingLabel: string;
+  assignments: AssignmentItem[];
+  timeline: TimelineItem[];
+  canAccept: boolean;
+  canAssign: boolean;
+  canReview: boolean;
+  canUrge: boolean;
+  canAnswer: boolean;
+  /** Nothing to do here now: said plainly so nobody looks for a button. */
+  noActionNote: string;
+}
+
+export function contactOf(contact: CaseDetail['contact']): Pick<CaseView, 'contactLabel' | 'canCall' | 'phone'> {
+  if (!contact || (!contact.name && !contact.phone)) return { contactLabel: '未留联系方式', canCall: false, phone: '' };
+  const phone = contact.phone ?? '';
+  const who = [contact.name, phone].filter(Boolean).join(' ');
+  const canCall = contact.mayContact && isMobileNumber(phone);
+  return { contactLabel: `${who}（${contact.mayContact ? '同意联系' : '未同意联系，号码已隐藏'}）`, canCall, phone };
+}
+
+/** Staff and handlers see everything, internal notes marked as such. */
+export function internalTimeline(events: readonly CaseEventView[]): TimelineItem[] {
+  return timelineItems(
+    events.map((event) => ({
+      ...event,
+      label: event.public ? event.label : `${event.label}（内部）`,
+      note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),
+    })),
+  );
+}
+
+export function assignmentItem(assignment: AssignmentView): AssignmentItem {
+  const answer = assignment.answer;
+  return {
+    key: `${assignment.round}-${assignment.departmentId}`,
+    departmentName: assignment.departmentName,
+    meta: `第${assignment.round}轮 · ${formatDate(assignment.assignedAt)}交办 · ${formatDate(assignment.dueAt)}前答复`,
+    answerLabel: answer ? `办理结果：${answer.categoryLabel}（${formatDateTime(answer.at)}）` : '尚未答复',
+    answerText: answer?.text ?? '',
+    answerReason: answer?.reason ? `理由：${answer.reason}` : '',
+  };
+}
+
+export function toCaseView(detail: CaseDetail, now: Date = new Date()): CaseView {
+  const deadline = deadlineLabel(detail.deadline, now);
+  const actions = new Set(detail.actions);
+  const view: CaseView = {
+    trackingNo: detail.trackingNo,
+    categoryLabel: detail.categoryLabel,
+    statusLabel: detail.statusLabel,
+    statusTheme: statusTheme(detail.status),
+    placeLabel: detail.deputyName ? `${detail.stationName} · 写给${detail.deputyName}代表` : detail.stationName,
+    createdAt: formatDateTime(detail.createdAt),
+    text: detail.text,
+    photos: detail.photos,
+    locationLabel: detail.location?.address ?? (detail.location ? '已附位置' : ''),
+    ...contactOf(detail.contact),
+    deadlineText: deadline.text,
+    overdue: deadline.overdue,
+    lateLabel: detail.lateStages.length > 0 ? `曾超期：${detail.lateStages.map((s) => s.stageLabel).join('、')}` : '',
+    roundLabel: detail.round > 1 ? `第${detail.round}轮交办（二次交办）` : '',
+    urgeLabel: detail.urgeCount > 0 ? `已督办${detail.urgeCount}次` : '',
+    outcomeLabel: detail.outcome ? detail.outcome.label : '',
+    ratingLabel: detail.ratingDetail
+      ? [detail.ratingDetail.label, detail.ratingDetail.comment].filter(Boolean).join('：')
+      : detail.ratingDueAt
+        ? `等待群众评价（${formatDate(detail.ratingDueAt)}前）`
+        : '',
+    assignments: [...detail.assignments].reverse().map(assignmentItem),
+    timeline: internalTimeline(detail.timeline),
+    canAccept: actions.has('accept'),
+    canAssign: actions.has('assign'),
+    canReview: actions.has('approve') || actions.has('return'),
+    canUrge: actions.has('urge'),
+    canAnswer: actions.has('answer'),
+    noActionNote: '',
+  };
+  if (!view.canAccept && !view.canAssign && !view.canReview && !view.canUrge && !view.canAnswer) {
+    view.noActionNote = detail.status === 'awaitingRating' ? '正在等待群众评价，不需要操作' : detail.status === 'closed' ? '已办结' : '现在不需要您操作';
+  }
+  return view;
+}
+
+/** Which form is open below the case: one at a time, so the page stays short. */
+export type CasePanel = '' | 'assign' | 'return' | 'urge';
+
+export interface CaseState extends Loaded<CaseView> {
+  panel: CasePanel;
+  departments: DepartmentOption[];
+  /** 承办单位一般应在15个工作日内答复 */
+  assignDueNote: string;
+  note: string;
+  noteError: string;
+  departmentError: string;
+  categories: ReadonlyArray<{ value: AnswerCategory; label: string }>;
+  category: AnswerCategory | '';
+  needsReason: boolean;
+  answerText: string;
+  answerReason: string;
+  answerError: string;
+  reasonError: string;
+  actionError: string;
+  working: boolean;
+}
+
+export function initialCaseState(): CaseState {
+  return {
+    ...loading<CaseView>(),
+    panel: '',
+    departments: [],
+    assignDueNote: `承办单位一般应在${DEFAULT_CASE_DEADLINES.workingDays.answer}个工作日内办理答复，具体期限交办后显示。`,
+    note: '',
+    noteError: '',
+    departmentError: '',
+    categories: ANSWER_CATEGORY_CHOICES,
+    category: '',
+    needsReason: false,
+    answerText: '',
+    answerReason: '',
+    answerError: '',
+    reasonError: '',
+    actionError: '',
+    working: false,
+  };
+}
+
+function lengthError(text: string, min: number, max: number, short: string, long: string): string {
+  const length = textLength(text);
+  return length < min ? short : length > max ? long : '';
+}
+
+/**
+ * One case as staff or a department handler works it. The buttons are the actions the back end
+ * says the caller may take now (受理, 交办, 审核, 督办, 办理答复); each asks only what it needs, checks
+ * it here first, and reloads the case after, so the timeline shows what was done.
+ */
+export function createCasePage(opinionId: string, render: (change: Partial<CaseState>) => void) {
+  let departments: DepartmentOption[] = [];
+  let panel: CasePanel = '';
+  let note = '';
+  let category: AnswerCategory | '' = '';
+  let answerText = '';
+  let answerReason = '';
+  let working = false;
+
+  async function load(): Promise<void> {
+    render({ ...loading<CaseView>(), actionError: '' });
+    if (!opinionId) {
+      render(failed('CASE.NOT_FOUND'));
+      return;
+    }
+    let detail: CaseDetail | undefined;
+    const state = await settle(
+      () => callApi('casework.get', { opinionId }),
+      (loaded: CaseDetail) => {
+        detail = loaded;
+        return toCaseView(loaded);
+      },
+    );
+    if (detail) {
+      const chosen = new Set(departments.filter((d) => d.selected).map((d) => d.id));
+      departments = detail.assignableDepartments.map((d) => ({ id: d._id, name: d.name, selected: chosen.has(d._id) }));
+    }
+    render({ ...state, departments });
+  }
+
+  async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
+    working = true;
+    render({ working: true, actionError: '' });
+    try {
+      await action();
+      showToast(done);
+      panel = '';
+      note = '';
+      render({ panel, note, noteError: '', departmentError: '' });
+      await load();
+      return true;
+    } catch (error) {
+      const apiError = toApiError(error, 'staff case');
+      const fieldError = apiError.fields.note || apiError.fields.departmentIds || apiError.fields.text || apiError.fields.reason;
+      render({ actionError: fieldError || apiError.message });
+      if (apiError.code === 'CASE.ILLEGAL_TRANSITION') await load();
+      return false;
+    } finally {
+      working = false;
+      render({ working: false });
+    }
+  }
+
+  const noteFor = (min: number, short: string) => lengthError(note, min, CASE_TEXT_LIMITS.note, short, CASE_MESSAGES.noteLong);
+
+  return {
+    load,
+    open(next: CasePanel): void {
+      panel = next;
+      note = '';
+      render({ panel, note, noteError: '', departmentError: '', actionError: '' });
+    },
+    setNote(text: string): void {
+      note = text;
+      render({ note, noteError: '' });
+    },
+    toggleDepartment(id: string): void {
+      departments = departments.map((d) => (d.id === id ? { ...d, selected: !d.selected } : d));
+      render({ departments, departmentError: '' });
+    },
+    async accept(): Promise<void> {
+      if (working) return;
+      await run(() => callApi('casework.accept', { opinionId }), CASE_MESSAGES.accepted);
+    },
+    async assign(): Promise<void> {
+      if (working) return;
+      const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
+      const departmentError =
+        departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
+      const noteError = noteFor(ASSIGN_NOTE_MIN, CASE_MESSAGES.assignNote);
+      if (departmentError || noteError) {
+        render({ departmentError, noteError });
+        return;
+      }
+      const sent = await run(() => callApi('casework.assign', { opinionId, departmentIds, note: note.trim() }), CASE_MESSAGES.assigned);
+      if (sent) {
+        departments = departments.map((d) => ({ ...d, selected: false }));
+        render({ departments });
+      }
+    },
+    async approve(): Promise<void> {
+      if (working) return;
+      await run(() => callApi('casework.review', { opinionId, decision: 'approve' }), CASE_MESSAGES.approved);
+    },
+    async returnForRedo(): Promise<void> {
+      if (working) return;
+      const noteError = noteFor(2, CASE_MESSAGES.returnNote);
+      if (noteError) {
+        render({ noteError });
+        return;
+      }
+      await run(() => callApi('casework.review', { opinionId, decision: 'return', note: note.trim() }), CASE_MESSAGES.returned);
+    },
+    async urge(): Promise<void> {
+      if (working) return;
+      const noteError = noteFor(URGE_NOTE_MIN, CASE_MESSAGES.urgeNote);
+      if (noteError) {
+        render({ noteError });
+        return;
+      }
+      await run(() => callApi('casework.urge', { opinionId, note: note.trim() }), CASE_MESSAGES.urged);
+    },
+    chooseCategory(next: AnswerCategory): void {
+      category = next;
+      render({ category, needsReason: answerNeedsReason(next), answerError: '', reasonError: '' });
+    },
+    setAnswerText(text: string): void {
+      answerText = text;
+      render({ answerText, answerError: '' });
+    },
+    setAnswerReason(text: string): void {
+      answerReason = text;
+      render({ answerReason, reasonError: '' });
+    },
+    async answer(): Promise<void> {
+      if (working) return;
+      if (!category) {
+        render({ answerError: '请先选择办理结果' });
+        return;
+      }
+      const answerError = lengthError(answerText, ANSWER_MIN, CASE_TEXT_LIMITS.answer, CASE_MESSAGES.answerShort, CASE_MESSAGES.answerLong);
+      const reasonError = answerNeedsReason(category)
+        ? lengthError(answerReason, 1, CASE_TEXT_LIMITS.reason, CASE_MESSAGES.reason, CASE_MESSAGES.reasonLong)
+        : '';
+      if (answerError || reasonError) {
+        render({ answerError, reasonError });
+        return;
+      }
+      const chosen = category;
+      const payload = answerNeedsReason(chosen)
+        ? { opinionId, category: chosen, text: answerText.trim(), reason: answerReason.trim() }
+        : { opinionId, category: chosen, text: answerText.trim() };
+      const sent = await run(() => callApi('casework.answer', payload), CASE_MESSAGES.answered);
+      if (sent) {
+        category = '';
+        answerText = '';
+        answerReason = '';
+        render({ category, needsReason: false, answerText, answerReason });
+      }
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { CaseExport, CaseStats } from '../../../shared/contract/casework';
+import type { StaffScope } from '../../../shared/domain/account';
+import type { Figure } from '../../../shared/domain/caseStats';
+import { callApi, toApiError } from '../../../services/api';
+import { copyText, downloadFile, navigateTo, openDocument, showToast } from '../../../services/wx';
+import { formatReceptionDate } from '../../../utils/date';
+import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, statsPayload, thisMonth, type StatsQuery } from '../stats-query';
+
+export interface FigureCard {
+  figure: Figure;
+  label: string;
+  /** The big number: 12, 85.7%, 6.5小时, or — when there is nothing to count. */
+  value: string;
+  /** What it is made of, in small print: 已办结 12 件 / 共 30 件. */
+  detail: string;
+  /** Shown in red when above zero (超期). */
+  alarming: boolean;
+}
+
+export interface StatsView {
+  scopeName: string;
+  rangeLabel: string;
+  cards: FigureCard[];
+}
+
+export interface ScopeOption {
+  key: string;
+  label: string;
+}
+
+const valueOf = (n: number | null, unit: string) => (n === null ? '—' : `${n}${unit}`);
+
+/** The figures as cards, in the order a report reads them; each opens the cases behind it. */
+export function figureCards(stats: CaseStats): FigureCard[] {
+  const { counts, rates } = stats;
+  return [
+    { figure: 'stationVisits', label: '进站人次', value: `${counts.stationVisits}`, detail: '到站签到（预约与现场登记）', alarming: false },
+    { figure: 'residentsReceived', label: '接待人次', value: `${counts.residentsReceived}`, detail: '代表接待并记录', alarming: false },
+    { figure: 'collected', label: '意见建议', value: `${counts.collected}`, detail: '期间收到的件数', alarming: false },
+    { figure: 'accepted', label: '受理', value: `${counts.accepted}`, detail: `受理率 ${valueOf(rates.acceptanceRate, '%')}`, alarming: false },
+    { figure: 'resolved', label: '办结率', value: valueOf(rates.resolutionRate, '%'), detail: `已办结 ${counts.resolved} 件 / 共 ${counts.collected} 件`, alarming: false },
+    { figure: 'solved', label: '已解决占比', value: valueOf(rates.solvedShare, '%'), detail: `已解决 ${counts.solved} 件 / 承办单位答复 ${counts.departmentAnswered} 件`, alarming: false },
+    { figure: 'satisfied', label: '满意率', value: valueOf(rates.satisfactionRate, '%'), detail: `满意 ${counts.satisfied} 件 / 评价 ${counts.rated} 件（未评价 ${counts.unrated} 件不计满意）`, alarming: false },
+    { figure: 'accepted', label: '平均首次响应', value: valueOf(rates.averageFirstResponseHours, '小时'), detail: `按已受理的 ${counts.accepted} 件计算`, alarming: false },
+    { figure: 'overdue', label: '超期', value: `${counts.overdue}`, detail: `督办 ${counts.urged} 件`, alarming: counts.overdue > 0 },
+    { figure: 'dissatisfied', label: '不满意', value: `${counts.dissatisfied}`, detail: '已重新交办', alarming: counts.dissatisfied > 0 },
+  ];
+}
+
+export function toStatsView(stats: CaseStats): StatsView {
+  return {
+    scopeName: stats.scope.name,
+    rangeLabel: `${formatReceptionDate(stats.from)} 至 ${formatReceptionDate(stats.to)}`,
+    cards: figureCards(stats),
+  };
+}
+
+export interface StatsState {
+  status: 'loading' | 'ready' | 'error';
+  errorMessage: string;
+  view: StatsView | null;
+  from: string;
+  to: string;
+  scopeOptions: ScopeOption[];
+  /** The deputies of the station chosen (or of a station staff member's station): one of them alone. */
+  deputyOptions: ScopeOption[];
+  scopeKey: string;
+  exporting: boolean;
+  exported: { fileName: string; caseCount: number; url: string } | null;
+  exportError: string;
+  opening: boolean;
+}
+
+export const MY_SCOPE: ScopeOption = { key: '', label: '我负责的全部范围' };
+
+export function initialStatsState(now: Date = new Date()): StatsState {
+  return {
+    status: 'loading',
+    errorMessage: '',
+    view: null,
+    ...thisMonth(now),
+    scopeOptions: [MY_SCOPE],
+    deputyOptions: [],
+    scopeKey: '',
+    exporting: false,
+    exported: null,
+    exportError: '',
+    opening: false,
+  };
+}
+
+export const STATS_MESSAGES = {
+  badRange: '开始日期不能晚于结束日期',
+  openFailed: '文件没能打开。可以点「复制下载链接」，在电脑上打开。',
+  copied: '下载链接已复制，可以发到电脑上打开',
+} as const;
+
+/**
+ * The oversight figures for a date range and a place the staff member covers: this month and
+ * all of their area at first. Each figure opens the cases behind it; 导出Excel makes the
+ * spreadsheet, which opens in WeChat's viewer, from where it can be forwarded or saved.
+ */
+export function createStatsPage(render: (change: Partial<StatsState>) => void, now: () => Date = () => new Date()) {
+  let query: StatsQuery = thisMonth(now());
+  let exported: CaseExport | null = null;
+  let generation = 0;
+  /** Station staff: their station, whose deputies stay on offer whatever is chosen. */
+  let ownStationId: string | undefined;
+
+  async function load(): Promise<void> {
+    const mine = (generation += 1);
+    exported = null;
+    render({ status: 'loading', errorMessage: '', from: query.from, to: query.to, scopeKey: scopeKey(query.scope), exported: null, exportError: '' });
+    if (query.from > query.to) {
+      render({ status: 'error', errorMessage: STATS_MESSAGES.badRange, view: null });
+      return;
+    }
+    try {
+      const stats = await callApi('casework.stats', statsPayload(query));
+      if (mine === generation) render({ status: 'ready', view: toStatsView(stats) });
+    } catch (error) {
+      if (mine === generation) render({ status: 'error', errorMessage: toApiError(error, 'casework.stats').message, view: null });
+    }
+  }
+
+  /** A station's deputies, to count one deputy's work alone. */
+  async function loadDeputies(stationId: string | undefined): Promise<void> {
+    if (!stationId) {
+      render({ deputyOptions: [] });
+      return;
+    }
+    try {
+      const { deputies } = await callApi('directory.getStation', { stationId });
+      render({ deputyOptions: deputies.map((d) => ({ key: scopeKey({ deputyId: d._id }), label: `${d.name}代表` })) });
+    } catch (error) {
+      console.warn('[stats] deputies not loaded', toApiError(error).code);
+    }
+  }
+
+  /** The stations of the staff member's area (area staff may look at one alone); a station's deputies. */
+  async function loadScopes(): Promise<void> {
+    let staff: StaffScope | undefined;
+    try {
+      staff = (await callApi('account.getProfile', {})).staff;
+    } catch (error) {
+      console.warn('[stats] profile not loaded; the whole scope stays available', toApiError(error).code);
+      return;
+    }
+    if (!staff || staff.role === 'handler') return;
+    if (staff.role === 'station') {
+      ownStationId = staff.stationId;
+      await loadDeputies(ownStationId);
+      return;
+    }
+    try {
+      const { stations } = await callApi('directory.listStations', { areaId: staff.areaId });
+      render({ scopeOptions: [MY_SCOPE, ...stations.map((s) => ({ key: scopeKey({ stationId: s._id }), label: s.name }))] });
+    } catch (error) {
+      console.warn('[stats] stations not loaded; the whole scope stays available', toApiError(error).code);
+    }
+  }
+
+  return {
+    async start(): Promise<void> {
+      await Promise.all([load(), loadScopes()]);
+    },
+    load,
+    setRange(range: { from?: string; to?: string }): Promise<void> {
+      query = { ...query, ...range };
+      return load();
+    },
+    thisMonth(): Promise<void> {
+      query = { ...query, ...thisMonth(now()) };
+      return load();
+    },
+    lastMonth(): Promise<void> {
+      query = { ...query, ...lastMonth(now()) };
+      return load();
+    },
+    async chooseScope(key: string): Promise<void> {
+      const scope = scopeFromKey(key);
+      query = scope ? { from: query.from, to: query.to, scope } : { from: query.from, to: query.to };
+      if (!scope || 'stationId' in scope) await Promise.all([load(), loadDeputies(scope ? scope.stationId : ownStationId)]);
+      else await load();
+    },
+    openFigure(figure: Figure): Promise<void> {
+      return navigateTo(drillDownUrl(figure, query));
+    },
+    async exportExcel(): Promise<void> {
+      render({ exporting: true, exportError: '', exported: null });
+      try {
+        exported = await callApi('casework.export', statsPayload(query));
+        render({ exporting: false, exported: { fileName: exported.fileName, caseCount: exported.caseCount, url: exported.url } });
+      } catch (error) {
+        render({ exporting: false, exportError: toApiError(error, 'casework.export').message });
+      }
+    },
+    async openExport(): Promise<void> {
+      if (!exported) return;
+      render({ opening: true, exportError: '' });
+      try {
+        const path = await downloadFile(exported.url);
+        await openDocument(path, 'xlsx');
+      } catch (error) {
+        console.warn('[stats] export not opened', error);
+        render({ exportError: STATS_MESSAGES.openFailed });
+      } finally {
+        render({ opening: false });
+      }
+    },
+    async copyExportLink(): Promise<void> {
+      if (!exported) return;
+      try {
+        await copyText(exported.url);
+        showToast(STATS_MESSAGES.copied);
+      } catch (error) {
+        console.warn('[stats] link not copied', error);
+      }
+    },
+  };
+}

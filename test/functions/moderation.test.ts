@@ -1,0 +1,158 @@
+import { COLLECTIONS } from '../../infra/database';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { bindDeputy, database, opinionFor, outbox, uploadPhoto } from './helpers/cloud';
+
+let t: TestRuntime;
+/** 王志强 (dp-003) receives at 临江 and 北山. */
+const WANG = 'wx-wang-moderation';
+const CITY_ADMIN = 'demo-staff-city';
+const JIANGNAN_STAFF = 'demo-staff-jiangnan';
+const BEISHAN_STAFF = 'demo-staff-beishan';
+/** Text the local content security answers `review` for (advertising). */
+const REVIEW_TEXT = '楼下有人发传单，说加微信领红包，老人容易上当。';
+
+beforeAll(async () => {
+  t = await startTestRuntime();
+  await bindDeputy(t, WANG, 'dp-003');
+  await database(t)
+    .collection(COLLECTIONS.accounts)
+    .add({ _id: 'handler-moderation', roles: ['resident', 'staff'], staff: { role: 'handler', areaId: 'area-linjiang', departmentId: 'dept-x', departmentName: '某局' } });
+});
+afterAll(async () => t.stop());
+
+async function submit(openid: string, overrides = {}, target: { deputyId: string } | { stationId: string } = { deputyId: 'dp-003' }): Promise<string> {
+  return ok(await t.call('opinion.submit', opinionFor(target, overrides), { openid })).opinionId;
+}
+
+/** The trace ids WeChat answered for this resident's image checks, in the order they were sent. */
+async function traceIdsOf(openid: string): Promise<string[]> {
+  const entries = (await outbox(t)) as Array<{ apiName: string; request: Record<string, unknown>; reply?: { trace_id?: string } }>;
+  return entries.filter((e) => e.apiName === 'security.mediaCheckAsync' && e.request.openid === openid).map((e) => e.reply?.trace_id ?? '');
+}
+
+async function pushVerdict(traceId: string, suggest: 'pass' | 'review' | 'risky'): Promise<number> {
+  const res = await fetch(`${t.runtime.url}/openapi/media-check-verdict`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ traceId, suggest }),
+  });
+  return res.status;
+}
+
+async function inboxIds(openid: string): Promise<string[]> {
+  return ok(await t.call('opinion.inbox', { status: 'pending', pageSize: 50 }, { openid })).items.map((i) => i.opinionId);
+}
+
+async function queueIds(openid: string): Promise<string[]> {
+  return ok(await t.call('moderation.listFlagged', { pageSize: 50 }, { openid })).items.map((i) => i.opinionId);
+}
+
+describe('text WeChat asks a human to look at', () => {
+  test('is stored but reaches no deputy until staff in its area approve it', async () => {
+    const opinionId = await submit('mod-resident-1', { text: REVIEW_TEXT });
+    // The author follows it as usual.
+    expect(ok(await t.call('opinion.getMine', { opinionId }, { openid: 'mod-resident-1' })).text).toBe(REVIEW_TEXT);
+    // The deputy it was left for sees nothing, not even that it exists.
+    expect(await inboxIds(WANG)).not.toContain(opinionId);
+    expect(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
+    expect(await t.call('opinion.reply', { opinionId, text: '收到，我们会尽快处理。' }, { openid: WANG })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
+
+    // It waits in the queue of staff whose area covers 临江 (the city), not in 江南's.
+    const queue = ok(await t.call('moderation.listFlagged', {}, { openid: CITY_ADMIN })).items;
+    expect(queue.find((i) => i.opinionId === opinionId)).toMatchObject({ textFlagged: true, state: 'held', stateLabel: '待审核', text: REVIEW_TEXT, textLabel: 10001 });
+    expect(await queueIds(JIANGNAN_STAFF)).not.toContain(opinionId);
+    expect(await t.call('moderation.approve', { opinionId }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
+
+    expect(ok(await t.call('moderation.approve', { opinionId }, { openid: CITY_ADMIN }))).toMatchObject({ state: 'published', stateLabel: '已公开' });
+    expect(await inboxIds(WANG)).toContain(opinionId);
+    expect(await queueIds(CITY_ADMIN)).not.toContain(opinionId);
+    // Decided once: a colleague's second decision finds nothing to decide.
+    expect(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
+  });
+
+  test('rejected, it is never published', async () => {
+    const opinionId = await submit('mod-resident-2', { text: REVIEW_TEXT });
+    expect(ok(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_ADMIN }))).toMatchObject({ state: 'rejected', stateLabel: '未通过审核' });
+    expect(await inboxIds(WANG)).not.toContain(opinionId);
+    expect(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
+    expect(await queueIds(CITY_ADMIN)).not.toContain(opinionId);
+  });
+});
+
+describe('photos are checked asynchronously', () => {
+  test('each photo goes to security.mediaCheckAsync; deputies see one only after WeChat passes it', async () => {
+    const photos = [await uploadPhoto(t), await uploadPhoto(t)];
+    const opinionId = await submit('mod-resident-3', { photos }, { stationId: 'st-beishan' });
+    const traces = await traceIdsOf('mod-resident-3');
+    expect(traces).toHaveLength(2);
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
+    // The author sees their own photos all along.
+    expect(ok(await t.call('opinion.getMine', { opinionId }, { openid: 'mod-resident-3' })).photos).toHaveLength(2);
+
+    expect(await pushVerdict(traces[0]!, 'pass')).toBe(200);
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos.map((p) => p.fileID)).toEqual([photos[0]]);
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: BEISHAN_STAFF })).photos.map((p) => p.fileID)).toEqual([photos[0]]);
+
+    // WeChat flags the second: it stays hidden and waits for the station's staff.
+    expect(await pushVerdict(traces[1]!, 'risky')).toBe(200);
+    const item = ok(await t.call('moderation.listFlagged', {}, { openid: BEISHAN_STAFF })).items.find((i) => i.opinionId === opinionId);
+    expect(item).toMatchObject({ textFlagged: false, state: 'published', pendingPhotos: 0 });
+    expect(item?.photos).toEqual([expect.objectContaining({ fileID: photos[1], verdict: 'risky', url: expect.stringMatching(/^http/) })]);
+    const view = ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG }));
+    expect(view.photos.map((p) => p.fileID)).toEqual([photos[0]]);
+    expect(view.flaggedForReview).toBe(true);
+
+    expect(ok(await t.call('moderation.reject', { opinionId, note: '照片不适宜公开' }, { openid: BEISHAN_STAFF }))).toMatchObject({ state: 'published', visiblePhotos: 1 });
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos.map((p) => p.fileID)).toEqual([photos[0]]);
+    expect(await queueIds(BEISHAN_STAFF)).not.toContain(opinionId);
+  });
+
+  test('a photo WeChat was unsure of, approved by staff, is shown', async () => {
+    const photos = [await uploadPhoto(t)];
+    const opinionId = await submit('mod-resident-4', { photos }, { stationId: 'st-beishan' });
+    const [trace] = await traceIdsOf('mod-resident-4');
+    await pushVerdict(trace!, 'review');
+    expect(ok(await t.call('moderation.approve', { opinionId }, { openid: BEISHAN_STAFF }))).toMatchObject({ visiblePhotos: 1 });
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos.map((p) => p.fileID)).toEqual(photos);
+  });
+
+  test('a forged verdict with a made-up trace id changes nothing; the runtime refuses to push one it never issued', async () => {
+    const photos = [await uploadPhoto(t)];
+    const opinionId = await submit('mod-resident-5', { photos }, { stationId: 'st-beishan' });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const forged = await t.raw(
+      'moderation',
+      { Event: 'wxa_media_check', MsgType: 'event', trace_id: 'local-guessed', errcode: 0, result: { suggest: 'pass', label: 100 } },
+      { openid: 'mod-resident-5' },
+    );
+    expect(forged.status).toBe(200);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown trace id'));
+    warn.mockRestore();
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
+    expect(await pushVerdict('local-never-issued', 'pass')).toBe(404);
+  });
+
+  test('a failed check (errcode ≠ 0) is treated as needing a human look, never as a pass', async () => {
+    const photos = [await uploadPhoto(t)];
+    const opinionId = await submit('mod-resident-6', { photos }, { stationId: 'st-beishan' });
+    const [trace] = await traceIdsOf('mod-resident-6');
+    await t.raw('moderation', { Event: 'wxa_media_check', trace_id: trace, errcode: 87014, errmsg: 'risky content', result: {} });
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
+    expect(await queueIds(BEISHAN_STAFF)).toContain(opinionId);
+  });
+});
+
+describe('who may review', () => {
+  test('residents, deputies and department handlers are refused; no identity is refused', async () => {
+    for (const openid of ['mod-resident-1', WANG, 'handler-moderation']) {
+      expect(await t.call('moderation.listFlagged', {}, { openid })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+      expect(await t.call('moderation.approve', { opinionId: 'op-demo-001' }, { openid })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    }
+    expect(await t.call('moderation.listFlagged', {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+  });
+
+  test('an opinion with nothing flagged cannot be decided; a rejection needs a reason', async () => {
+    expect(await t.call('moderation.approve', { opinionId: 'op-demo-001' }, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
+    expect(await t.call('moderation.reject', { opinionId: 'op-demo-001' } as never, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * The case handling and statistics pages' rules, driven directly: how a deadline reads, which
+ * buttons a case shows, what each form refuses before asking the back end, the figures as cards,
+ * and the resident's rating.
+ */
+import { HANDLER_CASE_VIEWS, STAFF_CASE_VIEWS, type CaseDetail, type CaseStats, type CaseSummary } from '../../../miniprogram/shared/contract/casework';
+import type { MyOpinionDetail } from '../../../miniprogram/shared/contract/opinion';
+import type * as CaseModel from '../../../miniprogram/packages/staff/case/model';
+import type * as OpinionModel from '../../../miniprogram/pages/opinion/model';
+import { caseItemView, deadlineLabel, overdueWorkingDays } from '../../../miniprogram/packages/staff/case-views';
+import { CASE_MESSAGES, contactOf, toCaseView, type CaseState } from '../../../miniprogram/packages/staff/case/model';
+import { CASE_TABS, isStaffCaseView } from '../../../miniprogram/packages/staff/cases/model';
+import { ASSIGNED_TABS } from '../../../miniprogram/packages/staff/assigned/model';
+import { boundView } from '../../../miniprogram/packages/staff/bind/model';
+import { drillItems, drillQuery } from '../../../miniprogram/packages/staff/drill-down/model';
+import { figureCards, toStatsView } from '../../../miniprogram/packages/staff/stats/model';
+import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, thisMonth } from '../../../miniprogram/packages/staff/stats-query';
+import { toMyOpinionView, RATING_MESSAGES, type RatingState } from '../../../miniprogram/pages/opinion/model';
+import { freshApp } from '../support/fresh-app';
+import { fixtureFunctions, installWx, ok } from '../support/wx-double';
+
+/** Wednesday 2026-11-25, 10:00 in Shanghai. */
+const NOW = new Date('2026-11-25T02:00:00.000Z');
+
+const summary = (fields: Partial<CaseSummary> = {}): CaseSummary => ({
+  opinionId: 'case-1',
+  trackingNo: 'NH01-261113-001',
+  category: 'health',
+  categoryLabel: '医疗卫生',
+  excerpt: '社区卫生服务中心没有儿科',
+  stationId: 'st-nanhu',
+  stationName: '南湖街道人大代表联络站',
+  deputyName: null,
+  status: 'received',
+  statusLabel: '已提交',
+  createdAt: '2026-11-13T06:00:00.000Z',
+  deadline: null,
+  overdue: false,
+  round: 1,
+  departmentNames: [],
+  urgeCount: 0,
+  outcome: null,
+  rating: null,
+  ...fields,
+});
+
+const detail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
+  ...summary(),
+  text: '社区卫生服务中心没有儿科，孩子发烧要跑很远。',
+  photos: [],
+  contact: { phone: '138****5678', mayContact: false },
+  acceptedAt: null,
+  resolvedAt: null,
+  ratingDueAt: null,
+  closedAt: null,
+  lateStages: [],
+  assignments: [],
+  pendingDepartmentIds: [],
+  ratingDetail: null,
+  timeline: [],
+  actions: [],
+  assignableDepartments: [],
+  ...fields,
+});
+
+describe('deadlines as staff read them', () => {
+  it('counts the working days past due, weekends left out', () => {
+    // Due the end of Thursday 11-19: late Fri 20, Mon 23, Tue 24, Wed 25.
+    expect(overdueWorkingDays('2026-11-19T15:59:59.999Z', NOW)).toBe(4);
+    expect(overdueWorkingDays('2026-11-24T15:59:59.999Z', NOW)).toBe(1);
+    expect(overdueWorkingDays('2026-11-26T15:59:59.999Z', NOW)).toBe(0);
+    expect(overdueWorkingDays('not a date', NOW)).toBe(0);
+  });
+
+  it('says late in red with the count, due today, or the date it is due', () => {
+    const stage = { stage: 'accept' as const, stageLabel: '受理' };
+    expect(deadlineLabel({ ...stage, dueAt: '2026-11-19T15:59:59.999Z', overdue: true }, NOW)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
+    expect(deadlineLabel(null, NOW)).toEqual({ text: '', overdue: false });
+  });
+
+  it('shows a case in a list with its departments, rounds, urging and result', () => {
+    const item = caseItemView(
+      summary({
+        deputyName: '林秀英',
+        status: 'assigned',
+        statusLabel: '办理中',
+        deadline: { stage: 'answer', stageLabel: '承办单位办理', dueAt: '2026-11-24T15:59:59.999Z', overdue: true },
+        round: 2,
+        departmentNames: ['江南区民政局', '临江市住房和城乡建设局'],
+        urgeCount: 2,
+        outcome: { category: 'planned', label: '列入计划' },
+        rating: { value: 'dissatisfied', label: '不满意' },
+      }),
+      NOW,
+    );
+    expect(item).toMatchObject({
+      placeLabel: '南湖街道人大代表联络站 · 写给林秀英代表',
+      deadlineText: '承办单位办理已超期 1 个工作日',
+      overdue: true,
+      handlingLabel: '交办：江南区民政局、临江市住房和城乡建设局 · 第2轮 · 督办2次',
+      resultLabel: '办理结果：列入计划 · 评价：不满意',
+    });
+    expect(caseItemView(summary({ overdue: true }), NOW)).toMatchObject({ deadlineText: '曾超期', overdue: false });
+  });
+
+  it('offers every work queue of the contract, and the handler’s two', () => {
+    expect(CASE_TABS.map((t) => t.value)).toEqual([...STAFF_CASE_VIEWS]);
+    expect(ASSIGNED_TABS.map((t) => t.value)).toEqual([...HANDLER_CASE_VIEWS]);
+    expect(CASE_TABS.map((t) => t.label)).toEqual(['待受理', '待交办', '办理中', '待审核', '待评价', '已办结', '已超期', '全部']);
+    expect(isStaffCaseView('overdue')).toBe(true);
+    expect(isStaffCaseView('nonsense')).toBe(false);
+    expect(ASSIGNED_TABS.map((t) => t.label)).toEqual(['待办理', '全部']);
+  });
+});
+
+describe('one case, as staff or a handler works it', () => {
+  it('shows only the buttons the back end allows now', () => {
+    expect(toCaseView(detail({ actions: ['accept'] }), NOW)).toMatchObject({ canAccept: true, canAssign: false, canReview: false, canUrge: false, canAnswer: false, noActionNote: '' });
+    expect(toCaseView(detail({ actions: ['return', 'approve'] }), NOW).canReview).toBe(true);
+    expect(toCaseView(detail({ actions: ['answer'] }), NOW).canAnswer).toBe(true);
+    expect(toCaseView(detail({ status: 'awaitingRating', ratingDueAt: '2026-12-01T00:00:00.000Z' }), NOW)).toMatchObject({
+      noActionNote: '正在等待群众评价，不需要操作',
+      ratingLabel: '等待群众评价（2026年12月1日前）',
+    });
+  });
+
+  it('marks internal notes on the timeline and lists every round of assignment, newest first', () => {
+    const view = toCaseView(
+      detail({
+        round: 2,
+        lateStages: [{ stage: 'accept', stageLabel: '受理' }],
+        assignments: [
+          { round: 1, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-16T02:00:00.000Z', dueAt: '2026-12-04T15:59:59.999Z', answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' } },
+          { round: 2, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-24T02:00:00.000Z', dueAt: '2026-12-15T15:59:59.999Z', answer: null },
+        ],
+        timeline: [{ type: 'assigned', label: '已交办有关部门办理', at: '2026-11-16T02:00:00.000Z', actorRole: 'staff', note: '请研究', internalNote: '抓紧', public: false }],
+      }),
+      NOW,
+    );
+    expect(view.lateLabel).toBe('曾超期：受理');
+    expect(view.roundLabel).toBe('第2轮交办（二次交办）');
+    expect(view.assignments.map((a) => [a.meta, a.answerLabel])).toEqual([
+      ['第2轮 · 2026年11月24日交办 · 2026年12月15日前答复', '尚未答复'],
+      ['第1轮 · 2026年11月16日交办 · 2026年12月4日前答复', '办理结果：列入计划（2026年11月18日 10:00）'],
+    ]);
+    expect(view.assignments[1]?.answerReason).toBe('理由：需招聘医生');
+    expect(view.timeline[0]).toMatchObject({ label: '已交办有关部门办理（内部）', note: '请研究\n（内部说明）抓紧' });
+  });
+
+  it('lets staff call only a resident who agreed, with a full number', () => {
+    expect(contactOf({ name: '李阿姨', phone: '13812345678', mayContact: true })).toEqual({ contactLabel: '李阿姨 13812345678（同意联系）', canCall: true, phone: '13812345678' });
+    expect(contactOf({ phone: '138****5678', mayContact: false })).toMatchObject({ contactLabel: '138****5678（未同意联系，号码已隐藏）', canCall: false });
+    expect(contactOf(null).contactLabel).toBe('未留联系方式');
+  });
+
+  it('refuses an assignment without a department or a note, and an answer without its reason, before asking', async () => {
+    const calls: string[] = [];
+    installWx({
+      functions: async (_name, event) => {
+        calls.push(event.action);
+        return fixtureFunctions({ 'casework.get': ok(detail({ status: 'accepted', actions: ['assign'], assignableDepartments: [{ _id: 'd1', name: '江南区民政局', areaId: 'a' }] })) })(_name, event);
+      },
+    });
+    const { createCasePage } = freshApp<typeof CaseModel>('packages/staff/case/model');
+    let state: Partial<CaseState> = {};
+    const page = createCasePage('case-1', (change) => (state = { ...state, ...change }));
+    await page.load();
+    expect(state.departments).toEqual([{ id: 'd1', name: '江南区民政局', selected: false }]);
+
+    page.open('assign');
+    await page.assign();
+    expect(state).toMatchObject({ departmentError: CASE_MESSAGES.noDepartment, noteError: CASE_MESSAGES.assignNote });
+    page.toggleDepartment('d1');
+    page.setNote('请');
+    await page.assign();
+    expect(state).toMatchObject({ departmentError: '', noteError: CASE_MESSAGES.assignNote });
+
+    await page.answer();
+    expect(state.answerError).toBe('请先选择办理结果');
+    page.chooseCategory('reference');
+    expect(state.needsReason).toBe(true);
+    page.setAnswerText('建议已转有关部门参考。');
+    await page.answer();
+    expect(state.reasonError).toBe(CASE_MESSAGES.reason);
+    await page.urge();
+    expect(state.noteError).toBe(CASE_MESSAGES.urgeNote);
+    expect(calls).toEqual(['casework.get']);
+  });
+});
+
+describe('statistics', () => {
+  const stats: CaseStats = {
+    from: '2026-11-01',
+    to: '2026-11-25',
+    scope: { kind: 'area', id: 'area-jiangnan', name: '江南区' },
+    counts: { stationVisits: 12, residentsReceived: 9, collected: 20, accepted: 16, resolved: 10, departmentAnswered: 6, solved: 3, rated: 8, satisfied: 6, dissatisfied: 1, unrated: 1, overdue: 4, urged: 2 },
+    rates: { acceptanceRate: 80, resolutionRate: 50, solvedShare: 50, satisfactionRate: 75, averageFirstResponseHours: 30.5 },
+    generatedAt: '2026-11-25T02:00:00.000Z',
+  };
+
+  it('shows each figure as a big number with what it is made of, overdue in red', () => {
+    const cards = figureCards(stats);
+    expect(cards.map((c) => `${c.label} ${c.value}`)).toEqual([
+      '进站人次 12',
+      '接待人次 9',
+      '意见建议 20',
+      '受理 16',
+      '办结率 50%',
+      '已解决占比 50%',
+      '满意率 75%',
+      '平均首次响应 30.5小时',
+      '超期 4',
+      '不满意 1',
+    ]);
+    expect(cards.find((c) => c.label === '满意率')?.detail).toBe('满意 6 件 / 评价 8 件（未评价 1 件不计满意）');
+    expect(cards.find((c) => c.label === '超期')).toMatchObject({ figure: 'overdue', alarming: true });
+    expect(figureCards({ ...stats, rates: { ...stats.rates, satisfactionRate: null } }).find((c) => c.label === '满意率')?.value).toBe('—');
+    expect(toStatsView(stats)).toMatchObject({ scopeName: '江南区', rangeLabel: '11月1日 周日 至 11月25日 周三' });
+  });
+
+  it('defaults to this month, offers last month, and carries the question to the drill-down', () => {
+    expect(thisMonth(NOW)).toEqual({ from: '2026-11-01', to: '2026-11-25' });
+    expect(lastMonth(NOW)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(lastMonth(new Date('2026-01-10T02:00:00.000Z'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(scopeFromKey(scopeKey({ stationId: 'st-nanhu' }))).toEqual({ stationId: 'st-nanhu' });
+    expect(scopeFromKey(scopeKey({ deputyId: 'dp-1' }))).toEqual({ deputyId: 'dp-1' });
+    expect(scopeFromKey('')).toBeUndefined();
+    const url = drillDownUrl('overdue', { from: '2026-11-01', to: '2026-11-25', scope: { stationId: 'st-nanhu' } });
+    expect(url).toBe('/packages/staff/drill-down/index?figure=overdue&from=2026-11-01&to=2026-11-25&scope=station%3Ast-nanhu');
+    expect(drillQuery({ from: '2026-11-01', to: '2026-11-25', scope: 'station:st-nanhu' })).toEqual({ from: '2026-11-01', to: '2026-11-25', scope: { stationId: 'st-nanhu' } });
+  });
+
+  it('lists visits and receptions behind a figure as lines, cases as cards', () => {
+    expect(
+      drillItems({ figure: 'stationVisits', label: '进站人次', kind: 'visits', nextCursor: null, items: [{ bookingId: 'b1', date: '2026-11-20', stationId: 's', stationName: '南湖街道人大代表联络站', kind: 'walkIn', visitorName: '郑大姐', topic: '养老补贴', checkedInAt: null }] }),
+    ).toEqual([{ kind: 'row', id: 'b1', title: '郑大姐 · 养老补贴', meta: '11月20日 周五 · 南湖街道人大代表联络站 · 现场登记' }]);
+    expect(drillItems({ figure: 'collected', label: '收集意见', kind: 'cases', nextCursor: null, items: [summary()] }, NOW)[0]).toMatchObject({ kind: 'case', id: 'case-1' });
+  });
+});
+
+describe('binding and rating', () => {
+  it('takes a handler to 承办工作台 and other staff to 意见办理', () => {
+    expect(boundView({ role: 'handler', areaId: 'a', departmentId: 'd', departmentName: '江南区民政局' })).toEqual({
+      boundLabel: '江南区民政局 承办单位经办人',
+      deskLabel: '进入承办工作台',
+      deskUrl: '/packages/staff/assigned/index',
+    });
+    expect(boundView({ role: 'area', areaId: 'a' })).toMatchObject({ boundLabel: '人大工作人员', deskUrl: '/packages/staff/cases/index' });
+    expect(boundView(undefined).boundLabel).toBe('');
+  });
+
+  it('asks the resident to rate only while the case awaits it', () => {
+    const mine: MyOpinionDetail = {
+      opinionId: 'case-1',
+      trackingNo: 'NH01-261113-001',
+      category: 'health',
+      categoryLabel: '医疗卫生',
+      text: '没有儿科',
+      photos: [],
+      target: { kind: 'station', id: 's', name: '南湖街道人大代表联络站', stationName: '南湖街道人大代表联络站' },
+      status: 'awaitingRating',
+      statusLabel: '待评价',
+      createdAt: '2026-11-13T06:00:00.000Z',
+      timeline: [],
+      canRate: true,
+      ratingDueAt: '2026-12-01T15:59:59.999Z',
+      outcome: { category: 'planned', label: '列入计划' },
+    };
+    expect(toMyOpinionView(mine)).toMatchObject({ canRate: true, ratingDueLabel: '请在2026年12月1日前评价', outcomeLabel: '列入计划', ratingLabel: '' });
+    const rated = toMyOpinionView({ ...mine, canRate: false, rating: { value: 'dissatisfied', label: '不满意', comment: '太晚了', at: '2026-11-25T02:00:00.000Z' } });
+    expect(rated).toMatchObject({ canRate: false, ratingDueLabel: '', ratingLabel: '不满意：太晚了' });
+  });
+
+  it('refuses 不满意 without a reason, and sends 满意 in one tap', async () => {
+    const payloads: unknown[] = [];
+    installWx({
+      functions: fixtureFunctions({
+        'opinion.rate': (payload: never) => {
+          payloads.push(payload);
+          return ok({ opinionId: 'case-1', status: 'closed', statusLabel: '已办结', event: 'rated' });
+        },
+      }),
+    });
+    const { createRating } = freshApp<typeof OpinionModel>('pages/opinion/model');
+    let state: Partial<RatingState> = {};
+    let reloads = 0;
+    const rating = createRating('case-1', (change) => (state = { ...state, ...change }), async () => void (reloads += 1));
+
+    await rating.submit();
+    expect(state.ratingError).toBe(RATING_MESSAGES.choose);
+    rating.choose('dissatisfied');
+    await rating.submit();
+    expect(state.ratingError).toBe(RATING_MESSAGES.reason);
+    expect(payloads).toEqual([]);
+
+    rating.choose('satisfied');
+    await rating.submit();
+    expect(payloads).toEqual([{ opinionId: 'case-1', rating: 'satisfied' }]);
+    expect(reloads).toBe(1);
+    expect(state).toMatchObject({ rating: '', ratingError: '', ratingSending: false });
+  });
+});

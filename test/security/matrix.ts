@@ -1,0 +1,201 @@
+import type { ActionName } from '../../miniprogram/shared/contract';
+import type { ErrorCode } from '../../miniprogram/shared/errors';
+
+/**
+ * The authorization matrix: every action of the contract × every kind of caller → what they get.
+ * The data behind each action is a case at 南湖街道联络站 (st-nanhu, 江南区), submitted by `owner`.
+ *
+ * - `ok`: allowed, the call succeeds.
+ * - `sees` / `blind`: allowed, and the answer does / does not mention the owner's object anywhere
+ *   (lists: every page is read), so a list never leaks what a caller may not open.
+ * - an error code: refused with exactly that code (or, for the few cells that are allowed but meet
+ *   a business rule, that rule's code — noted beside the row).
+ *
+ * test/security/matrix.test.ts runs every cell; it fails when an action of the contract has no row.
+ */
+export const CALLERS = [
+  'anonymous',
+  'owner',
+  'otherResident',
+  'deputyHere',
+  'deputyElsewhere',
+  'stationStaffIn',
+  'stationStaffOut',
+  'areaStaffIn',
+  'areaStaffOut',
+  'handlerHere',
+  'handlerOther',
+  'admin',
+] as const;
+
+export type CallerKind = (typeof CALLERS)[number];
+export type Outcome = 'ok' | 'sees' | 'blind' | ErrorCode;
+export type Row = Record<CallerKind, Outcome>;
+
+export const CALLER_DESCRIPTIONS: Record<CallerKind, string> = {
+  anonymous: 'no WeChat identity',
+  owner: 'the resident who owns the data (author of the opinion, holder of the booking)',
+  otherResident: 'another resident',
+  deputyHere: 'a deputy of this station (刘德明 dp-005, bound with a code)',
+  deputyElsewhere: 'a deputy of another station (赵红梅 dp-006, 青石镇)',
+  stationStaffIn: 'station staff of st-nanhu (bound with a staff code)',
+  stationStaffOut: 'station staff of another station (demo-staff-beishan)',
+  areaStaffIn: 'area staff over the station (demo-staff-jiangnan, 江南区)',
+  areaStaffOut: 'area staff of another area (江北区, bound with a staff code)',
+  handlerHere: "a handler of the department the case is assigned to (江南区住建局)",
+  handlerOther: 'a handler of another department (江南区民政局)',
+  admin: 'an administrator (demo-staff-city, 临江市)',
+};
+
+const REQUIRED = 'AUTH.REQUIRED';
+const FORBIDDEN = 'AUTH.FORBIDDEN';
+
+/** Every caller gets `outcome`, except those named. */
+function all(outcome: Outcome, except: Partial<Row> = {}): Row {
+  const row = {} as Row;
+  for (const caller of CALLERS) row[caller] = except[caller] ?? outcome;
+  return row;
+}
+
+const STAFF_OUT_OF_SCOPE = { stationStaffOut: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'ADMIN.OUT_OF_SCOPE' } as const;
+/** Congress staff only, in scope; every other signed-in caller is refused. */
+const congressStaff = (outOfScope: Partial<Row>, inScope: Outcome = 'ok'): Row =>
+  all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: inScope, areaStaffIn: inScope, admin: inScope, ...outOfScope });
+/** Staff with a place (area or admin) in scope; station staff cover no area. */
+const areaStaff = (outOfScope: Partial<Row>): Row => all(FORBIDDEN, { anonymous: REQUIRED, areaStaffIn: 'ok', admin: 'ok', ...outOfScope });
+const adminOnly = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, admin: 'ok' });
+const signedIn = (outcome: Outcome, except: Partial<Row> = {}): Row => all(outcome, { anonymous: REQUIRED, ...except });
+const caseStaff = (): Row => congressStaff({ stationStaffOut: 'CASE.NOT_FOUND', areaStaffOut: 'CASE.NOT_FOUND' });
+const bookingStaff = (): Row => congressStaff({ stationStaffOut: FORBIDDEN, areaStaffOut: FORBIDDEN });
+const deputyOfCase = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'OPINION.NOT_FOUND' });
+
+export const MATRIX: Record<ActionName, Row> = {
+  'account.getProfile': signedIn('ok'),
+  'account.updatePreferences': signedIn('ok'),
+  // The code is the capability: anyone signed in may try one; an unknown code opens nothing.
+  'account.bindDeputy': signedIn('BINDING.INVALID'),
+  'account.bindStaff': signedIn('BINDING.INVALID'),
+
+  'directory.listAreas': all('ok'),
+  'directory.listStations': all('ok'),
+  'directory.getStation': all('ok'),
+  'directory.getDeputy': all('ok'),
+  'directory.resolveScene': all('ok'),
+  'directory.searchDeputies': all('ok'),
+  'directory.nearestStations': all('ok'),
+
+  'opinion.submit': signedIn('ok'),
+  'opinion.listMine': signedIn('blind', { owner: 'sees' }),
+  'opinion.getMine': signedIn('OPINION.NOT_FOUND', { owner: 'ok' }),
+  'opinion.inbox': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'sees', deputyElsewhere: 'blind' }),
+  'opinion.getForDeputy': deputyOfCase(),
+  'opinion.reply': deputyOfCase(),
+  'opinion.forward': deputyOfCase(),
+  'opinion.rate': signedIn('OPINION.NOT_FOUND', { owner: 'ok' }),
+
+  'admin.saveStation': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.saveDeputy': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.issueBindingCode': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.revokeBindingCode': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.unbindDeputy': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.createQrCode': congressStaff(STAFF_OUT_OF_SCOPE),
+  'admin.saveDepartment': areaStaff({ stationStaffIn: 'ADMIN.OUT_OF_SCOPE', stationStaffOut: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'ADMIN.OUT_OF_SCOPE' }),
+  'admin.listDepartments': areaStaff({ stationStaffIn: 'ADMIN.OUT_OF_SCOPE', stationStaffOut: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'ADMIN.OUT_OF_SCOPE' }),
+  'admin.issueStaffCode': adminOnly(),
+  'admin.listStaff': adminOnly(),
+  'admin.removeStaff': adminOnly(),
+
+  'booking.listDays': all('ok'),
+  'booking.getDay': all('ok'),
+  'booking.book': signedIn('ok'),
+  'booking.joinWaitlist': signedIn('ok'),
+  'booking.cancel': signedIn('COMMON.NOT_FOUND', { owner: 'ok' }),
+  'booking.listMine': signedIn('blind', { owner: 'sees' }),
+  // The owner's booking at 青石镇 is on a later day: allowed, and told so; nobody else has one there.
+  'booking.checkIn': signedIn('BOOKING.NO_BOOKING_HERE', { owner: 'BOOKING.WRONG_DAY' }),
+  'booking.getRule': bookingStaff(),
+  'booking.saveRule': bookingStaff(),
+  'booking.addDay': bookingStaff(),
+  'booking.cancelDay': bookingStaff(),
+  'booking.setRoster': bookingStaff(),
+  'booking.getCheckInQr': bookingStaff(),
+  'booking.getRoster': bookingStaff(),
+  'booking.listStationDays': bookingStaff(),
+  // A walk-in of today, checked in again: staff in scope get the entry; a code of another station is
+  // answered like an unknown code.
+  'booking.staffCheckIn': congressStaff({ stationStaffOut: 'BOOKING.CODE_NOT_FOUND', areaStaffOut: 'BOOKING.CODE_NOT_FOUND' }),
+  'booking.addWalkIn': bookingStaff(),
+  // Staff in scope, or a deputy on that day's roster (dp-005 is on it).
+  'booking.getRecord': {
+    ...bookingStaff(),
+    deputyHere: 'ok',
+  },
+  'booking.recordReception': {
+    ...bookingStaff(),
+    deputyHere: 'ok',
+  },
+
+  'casework.list': congressStaff({ stationStaffOut: 'blind', areaStaffOut: 'blind' }, 'sees'),
+  'casework.listAssigned': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'sees', handlerOther: 'blind' }),
+  'casework.get': {
+    ...caseStaff(),
+    handlerHere: 'ok',
+    handlerOther: 'CASE.NOT_FOUND',
+  },
+  'casework.accept': caseStaff(),
+  'casework.assign': caseStaff(),
+  'casework.answer': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'CASE.NOT_FOUND' }),
+  'casework.review': caseStaff(),
+  'casework.urge': caseStaff(),
+  'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
+  'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
+  'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
+
+  // Privacy and content safety (issue 6, the other half). The owner's opinion is flagged for review.
+  'privacy.exportMyData': signedIn('ok'),
+  'privacy.listAuditLog': adminOnly(),
+  'moderation.listFlagged': congressStaff({ stationStaffOut: 'blind', areaStaffOut: 'blind' }, 'sees'),
+  'moderation.approve': congressStaff({ stationStaffOut: 'MODERATION.NOT_FOUND', areaStaffOut: 'MODERATION.NOT_FOUND' }),
+  'moderation.reject': congressStaff({ stationStaffOut: 'MODERATION.NOT_FOUND', areaStaffOut: 'MODERATION.NOT_FOUND' }),
+  // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
+  // resident still holds the seat booked in the booking.book row.
+  'privacy.deleteAccount': signedIn('PRIVACY.ROLE_BOUND', { owner: 'ok', otherResident: 'PRIVACY.ACTIVE_BOOKINGS' }),
+};
+
+const SHORT: Partial<Record<Outcome, string>> = {
+  ok: '✓',
+  sees: '✓ sees',
+  blind: '✓ blind',
+  'AUTH.REQUIRED': 'REQ',
+  'AUTH.FORBIDDEN': 'FORB',
+  'ADMIN.OUT_OF_SCOPE': 'OOS',
+  'COMMON.NOT_FOUND': 'NF',
+  'OPINION.NOT_FOUND': 'NF',
+  'CASE.NOT_FOUND': 'NF',
+  'BOOKING.CODE_NOT_FOUND': 'NF',
+  'MODERATION.NOT_FOUND': 'NF',
+};
+
+const HEADINGS: Record<CallerKind, string> = {
+  anonymous: 'none',
+  owner: 'owner',
+  otherResident: 'other res.',
+  deputyHere: 'deputy here',
+  deputyElsewhere: 'deputy else',
+  stationStaffIn: 'station in',
+  stationStaffOut: 'station out',
+  areaStaffIn: 'area in',
+  areaStaffOut: 'area out',
+  handlerHere: 'handler here',
+  handlerOther: 'handler other',
+  admin: 'admin',
+};
+
+/** The matrix as the Markdown table docs/SECURITY.md shows (test/security/docs.test.ts keeps them equal). */
+export function renderMatrix(): string {
+  const lines = [`| action | ${CALLERS.map((c) => HEADINGS[c]).join(' | ')} |`, `|---|${CALLERS.map(() => '---').join('|')}|`];
+  for (const [action, row] of Object.entries(MATRIX)) {
+    lines.push(`| \`${action}\` | ${CALLERS.map((c) => SHORT[row[c]] ?? `\`${row[c]}\``).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
