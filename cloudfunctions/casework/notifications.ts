@@ -1,15 +1,8 @@
-import { SHANGHAI_OFFSET_MINUTES, shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { shanghaiClock, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
 import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
 import type { OpinionDocument } from '../opinion/opinionDocument';
 import { answerTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
-
-/** 2026年11月23日 10:05, Shanghai time, as a template's time keyword shows it. */
-function shanghaiClock(instant: Date): string {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MINUTES * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-}
 
 /**
  * Sends the messages, each on its own: one WeChat refuses (the user did not subscribe, 43101) is

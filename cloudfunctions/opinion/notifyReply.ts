@@ -1,14 +1,7 @@
-import { SHANGHAI_OFFSET_MINUTES } from '../../miniprogram/shared/domain/time';
+import { shanghaiClock } from '../../miniprogram/shared/domain/time';
 import { sendSubscribeMessage, WxOpenApiError } from '../core/openapi';
 import { MY_OPINION_PAGE, replyTemplateId } from './config';
 import type { OpinionDocument } from './opinionDocument';
-
-/** 2026年11月23日 10:05, Shanghai time, as the template's time keyword shows it. */
-function shanghaiClock(instant: Date): string {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MINUTES * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-}
 
 /**
  * Tells the resident their deputy replied, with a subscribe message opening the opinion. The

@@ -17,7 +17,7 @@ import { RULE_LIMITS, TIME_PATTERN, windowsProblem, type ReceptionRule } from '.
 import { isCalendarDate } from '../domain/schedule';
 import { addDays } from '../domain/time';
 import { action, namespaced } from './define';
-import { docId } from './fields';
+import { clientRequestId, docId } from './fields';
 
 const time = z.string().regex(TIME_PATTERN, '时间格式应为 HH:mm，如 09:00');
 const window = z.strictObject({ start: time, end: time });
@@ -36,7 +36,6 @@ const deputyIds = z.array(docId).max(RULE_LIMITS.deputiesOnDuty);
 const slotId = z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/, '时段格式不正确');
 
 /** Chosen by the mini-program once per booking attempt, so a retry after a lost answer books once. */
-const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
 
 const topic = z.string().trim().min(1).max(TOPIC_MAX_LENGTH);
 const personName = z.string().trim().min(1).max(NAME_MAX_LENGTH);

@@ -5,3 +5,6 @@ export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不�
 
 export const pageSize = z.number().int().min(1).max(50);
 export const cursor = z.number().int().min(0).max(10_000);
+
+/** A client's id for one attempt at a create action: retries with the same id land on the same result. */
+export const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');

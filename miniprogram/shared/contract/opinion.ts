@@ -18,7 +18,7 @@ import { CASE_TEXT_LIMITS, RATINGS, type AnswerCategory, type RatingValue } from
 import { MOBILE_PATTERN } from '../domain/phone';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
-import { cursor, docId, pageSize } from './fields';
+import { clientRequestId, cursor, docId, pageSize } from './fields';
 
 /** Text a person writes: trimmed, counted in characters as people count them. */
 const writtenText = (min: number, max: number) =>
@@ -35,7 +35,6 @@ const opinionPhoto = z
   .regex(/^cloud:\/\/[A-Za-z0-9._-]+\/opinion-photos\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/, '照片格式不正确，请重新上传');
 
 /** Made once per form fill on the phone and sent again on every retry of the same submit. */
-const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
 
 const location = z.strictObject({
   latitude: z.number().min(-90).max(90),

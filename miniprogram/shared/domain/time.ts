@@ -22,3 +22,10 @@ export function addDays(date: string, days: number): string {
   const t = Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** 2026年11月23日 10:05 in Shanghai time, as subscribe messages' time keywords show it. */
+export function shanghaiClock(instant: Date): string {
+  const local = new Date(instant.getTime() + OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
