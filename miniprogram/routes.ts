@@ -36,6 +36,10 @@ export const SUBPACKAGE_PAGES = {
   staffAssigned: 'packages/staff/assigned/index',
   staffStats: 'packages/staff/stats/index',
   staffDrillDown: 'packages/staff/drill-down/index',
+  /** 联络站与代表: staff create and edit stations and deputies in their scope. */
+  staffDirectory: 'packages/staff/directory/index',
+  staffStationEdit: 'packages/staff/station-edit/index',
+  staffDeputyEdit: 'packages/staff/deputy-edit/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;
@@ -58,6 +62,7 @@ export const STAFF_CASES_URL = `/${SUBPACKAGE_PAGES.staffCases}`;
 /** A department handler's cases (承办工作台). */
 export const STAFF_ASSIGNED_URL = `/${SUBPACKAGE_PAGES.staffAssigned}`;
 export const STAFF_STATS_URL = `/${SUBPACKAGE_PAGES.staffStats}`;
+export const STAFF_DIRECTORY_URL = `/${SUBPACKAGE_PAGES.staffDirectory}`;
 
 export function withQuery(page: string, query: Record<string, string>): string {
   const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);

@@ -6,6 +6,7 @@ import type { BindingCodeDocument } from '../core/bindingCodes';
 import { requireOpenid } from '../core/caller';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
+import { consumedBy, racingCopyUsed, saveBoundAccount } from './codeUse';
 
 type CodeWithDeputy = BindingCodeDocument & { deputies: Array<Pick<Deputy, '_id' | 'name' | 'active'>> };
 
@@ -13,8 +14,10 @@ type CodeWithDeputy = BindingCodeDocument & { deputies: Array<Pick<Deputy, '_id'
  * A deputy enters the one-time code staff gave them; this WeChat account becomes that deputy.
  * The code is consumed by a conditional update (unused, not revoked, not expired), so it works
  * exactly once. Any other account bound to the same deputy loses the role: a deputy has one
- * WeChat account. A retried bind by the account that used the code answers its profile again.
- * Five database requests.
+ * WeChat account. A retried bind by the account that used the code answers its profile again —
+ * also when the copies are sent at once: the one that loses the consume (or finds the code just
+ * consumed by this account, its account write not yet landed) writes the same binding and answers
+ * the same profile. Five database requests (six for such a losing copy).
  */
 export const bindDeputy: Handler<'account.bindDeputy'> = async ({ code }, ctx) => {
   const openid = requireOpenid(ctx);
@@ -35,16 +38,21 @@ export const bindDeputy: Handler<'account.bindDeputy'> = async ({ code }, ctx) =
   const found = (codeRows.data as CodeWithDeputy[])[0];
   if (!found) fail('BINDING.INVALID');
   if (found.usedBy === openid && account?.deputy?.deputyId === found.deputyId) return profileOf(account);
-  if (found.usedAt) fail('BINDING.USED');
+  // A copy of this request sent at the same time consumed the code; its account write is in flight.
+  const finishing = found.usedAt !== null && racingCopyUsed(found, openid, account, now);
+  if (found.usedAt && !finishing) fail('BINDING.USED');
   const deputy = found.deputies[0];
   if (found.revokedAt || !deputy?.active) fail('BINDING.REVOKED');
-  if (new Date(found.expiresAt).getTime() <= now.getTime()) fail('BINDING.EXPIRED');
+  if (!finishing && new Date(found.expiresAt).getTime() <= now.getTime()) fail('BINDING.EXPIRED');
   if (account?.deputy && account.deputy.deputyId !== deputy._id) fail('BINDING.ALREADY_BOUND');
 
-  const { updated } = await codes
-    .where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) })
-    .update({ usedAt: now, usedBy: openid });
-  if (updated !== 1) fail('BINDING.USED');
+  if (!finishing) {
+    const { updated } = await codes
+      .where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) })
+      .update({ usedAt: now, usedBy: openid });
+    // Lost the race: to another account (refused), or to a copy of this request (bind the same).
+    if (updated !== 1 && !(await consumedBy(db, COLLECTIONS.bindingCodes, code, openid))) fail('BINDING.USED');
+  }
 
   const bound = { deputyId: deputy._id, name: deputy.name };
   const roles: Role[] = [...new Set<Role>([...(account?.roles?.length ? account.roles : ['resident' as const]), 'deputy'])];
@@ -52,7 +60,7 @@ export const bindDeputy: Handler<'account.bindDeputy'> = async ({ code }, ctx) =
     ? { ...account, roles, deputy: bound, updatedAt: now }
     : { _id: openid, roles, preferences: {}, deputy: bound, createdAt: now, updatedAt: now };
   await Promise.all([
-    account ? accounts.doc(openid).update({ roles: _.set(roles), deputy: _.set(bound), updatedAt: now }) : accounts.add(saved),
+    saveBoundAccount(db, openid, !!account, saved, { roles: _.set(roles), deputy: _.set(bound), updatedAt: now }),
     accounts.where({ 'deputy.deputyId': deputy._id, _id: _.neq(openid) }).update({ deputy: null, roles: _.pull('deputy'), updatedAt: now }),
   ]);
   return profileOf(saved);

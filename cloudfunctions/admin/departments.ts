@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Department } from '../../miniprogram/shared/contract/admin';
 
 /** `departments`: a department (承办单位) of an area; `areaPath` is its area and every area above. */
@@ -9,4 +10,9 @@ export interface DepartmentDocument extends Department {
 
 export function departmentView(department: DepartmentDocument): Department {
   return { _id: department._id, name: department.name, areaId: department.areaId, active: department.active };
+}
+
+/** The same caller creating with the same client request id lands on the same department id (a retry). */
+export function departmentIdFor(openid: string, clientRequestId: string): string {
+  return createHash('sha256').update(`department\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
 }

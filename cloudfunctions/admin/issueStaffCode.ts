@@ -49,14 +49,28 @@ async function grantedScope(db: Database, admin: StaffScope, payload: Payload): 
 }
 
 /**
+ * The unused, unrevoked codes of the same target: the same person (by name) for the same role and
+ * place. Other people's codes for the same place stay live (a station has several staff).
+ */
+function sameTarget(scope: StaffScope, name: string): Record<string, unknown> {
+  const where: Record<string, unknown> = { name, 'scope.role': scope.role, 'scope.areaId': scope.areaId, usedAt: null, revokedAt: null };
+  if (scope.stationId !== undefined) where['scope.stationId'] = scope.stationId;
+  if (scope.departmentId !== undefined) where['scope.departmentId'] = scope.departmentId;
+  return where;
+}
+
+/**
  * An administrator issues a one-time code that makes its user staff of a station or an area, an
  * administrator below them, or the handler of a department — always within the administrator's
- * own area. Valid seven days, used once (account.bindStaff). Three database requests.
+ * own area. Valid seven days, used once (account.bindStaff). Codes issued earlier for the same
+ * person, role and place and not yet used are revoked (like admin.issueBindingCode): a retried or
+ * repeated issue leaves one live code, the last. Four database requests.
  */
 export const issueStaffCode: Handler<'admin.issueStaffCode'> = async (payload, ctx) => {
   const { openid, scope: admin } = await loadAdmin(ctx);
   const { db, now } = ctx;
   const { scope, placeName } = await grantedScope(db, admin, payload);
+  await db.collection(COLLECTIONS.staffCodes).where(sameTarget(scope, payload.name)).update({ revokedAt: now });
   const expiresAt = new Date(now.getTime() + BINDING_CODE_VALID_DAYS * DAY_MS);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const code = bindingCodeFrom(randomBytes(BINDING_CODE_LENGTH));

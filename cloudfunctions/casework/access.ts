@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import type { CaseActor, CaseRefusalReason } from '../../miniprogram/shared/domain/casework';
+import { contentHold } from '../../miniprogram/shared/domain/moderation';
 import type { ErrorCode } from '../../miniprogram/shared/errors';
 import { loadCaller, requireOpenid, requireStaffAccount, scopeCovers } from '../core/caller';
 import { fail } from '../core/errors';
@@ -76,6 +77,17 @@ export async function reloadCase(ctx: CallContext, opinionId: string): Promise<O
   const opinion = (data as OpinionDocument[])[0];
   if (!opinion) fail('CASE.NOT_FOUND');
   return opinion;
+}
+
+/**
+ * Text held for content review, or rejected, is no case anyone may act on (staff decide on it in
+ * moderation.listFlagged first). Held text only ever becomes published or rejected, and published
+ * never changes back, so checking the case as read is enough: no guard on the write.
+ */
+export function requireHandleable(opinion: Pick<OpinionDocument, 'moderation'>): void {
+  const hold = contentHold(opinion.moderation);
+  if (hold === 'held') fail('CASE.CONTENT_UNDER_REVIEW');
+  if (hold === 'rejected') fail('CASE.CONTENT_REJECTED');
 }
 
 const REFUSAL_CODES: Record<CaseRefusalReason, ErrorCode> = {

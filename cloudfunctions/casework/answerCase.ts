@@ -4,7 +4,7 @@ import { caseEnv } from '../core/caseDeadlines';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
 import { statusOf, type OpinionDocument } from '../opinion/opinionDocument';
-import { loadCase, refusalCode, reloadCase } from './access';
+import { loadCase, refusalCode, reloadCase, requireHandleable } from './access';
 
 /** Two departments of a round answering at the same moment: the one that lost reads again and tries once more. */
 const MAX_ATTEMPTS = 3;
@@ -17,6 +17,7 @@ const MAX_ATTEMPTS = 3;
  */
 export const answerCase: Handler<'casework.answer'> = async ({ opinionId, category, text, reason }, ctx) => {
   const { worker, opinion: first } = await loadCase(ctx, opinionId, 'handler');
+  requireHandleable(first);
   const env = caseEnv(ctx.now);
   const departmentId = worker.scope.departmentId ?? '';
   let opinion: OpinionDocument = first;

@@ -1,10 +1,11 @@
 import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineView, DepartmentChoice } from '../../miniprogram/shared/contract/casework';
 import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
-import { CASE_STAGE_LABELS } from '../../miniprogram/shared/domain/caseDeadlines';
+import { CASE_STAGE_LABELS, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
 import { actionsFor, ANSWER_CATEGORY_LABELS, currentAssignments, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
 import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
-import { isPastDue } from '../../miniprogram/shared/domain/workingDays';
+import { isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
+import { isWorkingDay } from '../core/workingDays';
 import { categoryOf, iso, statusOf, type OpinionDocument } from '../opinion/opinionDocument';
 import type { CaseWorker } from './access';
 
@@ -33,7 +34,13 @@ const isoOrNull = (value: Date | string | null | undefined): string | null => (v
 function deadlineView(opinion: OpinionDocument, now: Date): DeadlineView | null {
   const deadline = opinion.deadline;
   if (!deadline) return null;
-  return { stage: deadline.stage, stageLabel: CASE_STAGE_LABELS[deadline.stage], dueAt: iso(deadline.dueAt), overdue: isPastDue(deadline.dueAt, now) };
+  return {
+    stage: deadline.stage,
+    stageLabel: CASE_STAGE_LABELS[deadline.stage],
+    dueAt: iso(deadline.dueAt),
+    overdue: isPastDue(deadline.dueAt, now),
+    overdueWorkingDays: overdueWorkingDays(deadline.dueAt, now, isWorkingDay),
+  };
 }
 
 export function caseSummary(opinion: OpinionDocument, now: Date): CaseSummary {
@@ -66,7 +73,17 @@ function eventView(event: OpinionDocument['timeline'][number]): CaseEventView {
   return shown;
 }
 
-function assignmentView(assignment: NonNullable<OpinionDocument['assignments']>[number]): AssignmentView {
+/** An assignment still owed: this round's, its department yet to answer, while departments handle the case. */
+function assignmentOpen(opinion: OpinionDocument, assignment: NonNullable<OpinionDocument['assignments']>[number]): boolean {
+  return (
+    opinion.status === 'assigned' &&
+    assignment.answer === null &&
+    assignment.round === (opinion.round ?? 0) &&
+    (opinion.pendingDepartmentIds ?? []).includes(assignment.departmentId)
+  );
+}
+
+function assignmentView(opinion: OpinionDocument, assignment: NonNullable<OpinionDocument['assignments']>[number], now: Date): AssignmentView {
   const answer = assignment.answer;
   return {
     round: assignment.round,
@@ -77,6 +94,7 @@ function assignmentView(assignment: NonNullable<OpinionDocument['assignments']>[
     answer: answer
       ? { category: answer.category, categoryLabel: ANSWER_CATEGORY_LABELS[answer.category], text: answer.text, ...(answer.reason ? { reason: answer.reason } : {}), at: iso(answer.at) }
       : null,
+    overdueWorkingDays: assignmentOpen(opinion, assignment) ? overdueWorkingDays(assignment.dueAt, now, isWorkingDay) : 0,
   };
 }
 
@@ -84,7 +102,7 @@ export function caseDetail(
   opinion: OpinionDocument,
   worker: CaseWorker,
   now: Date,
-  extras: { photos: OpinionPhoto[]; assignableDepartments: DepartmentChoice[] },
+  extras: { photos: OpinionPhoto[]; assignableDepartments: DepartmentChoice[]; assignDue: ProspectiveDeadline | null },
 ): CaseDetail {
   const rating = opinion.rating;
   const detail: CaseDetail = {
@@ -98,7 +116,7 @@ export function caseDetail(
     ratingDueAt: isoOrNull(opinion.ratingDueAt),
     closedAt: isoOrNull(opinion.closedAt),
     lateStages: (opinion.lateStages ?? []).map((stage) => ({ stage, stageLabel: CASE_STAGE_LABELS[stage] })),
-    assignments: (opinion.assignments ?? []).map(assignmentView),
+    assignments: (opinion.assignments ?? []).map((assignment) => assignmentView(opinion, assignment, now)),
     pendingDepartmentIds: opinion.pendingDepartmentIds ?? [],
     ratingDetail: rating ? { value: rating.value, label: RATING_LABELS[rating.value], ...(rating.comment ? { comment: rating.comment } : {}), at: iso(rating.at) } : null,
     timeline: opinion.timeline.map(eventView),
@@ -106,6 +124,9 @@ export function caseDetail(
       (action) => action !== 'answer' || (opinion.pendingDepartmentIds ?? []).includes(worker.scope.departmentId ?? ''),
     ),
     assignableDepartments: extras.assignableDepartments,
+    assignWorkingDays: extras.assignDue?.workingDays ?? null,
+    assignDueDate: extras.assignDue?.dueDate ?? null,
+    assignDueAt: extras.assignDue ? iso(extras.assignDue.dueAt) : null,
   };
   if (opinion.location) detail.location = opinion.location;
   return detail;

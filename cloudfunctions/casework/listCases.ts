@@ -34,14 +34,16 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
 /**
  * Staff: the cases of their area (station staff: their station; optionally one station of the
  * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past a deadline now),
- * or all. Two database requests.
+ * or all. Opinions whose text is held for content review or was rejected are not listed (they are
+ * in moderation.listFlagged until published). Two database requests.
  */
 export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor = 0, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
   const { db, now } = ctx;
   const _ = db.command;
   const { filter, order } = viewQuery(db, view, now);
-  const conditions = [scopeFilter(worker), filter];
+  // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
+  const conditions = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }, filter];
   if (stationId) conditions.push({ stationId });
   const { data } = await db
     .collection(COLLECTIONS.opinions)

@@ -5,7 +5,7 @@ import { publicTimeline } from '../../miniprogram/shared/domain/opinion';
 import { requireOpenid } from '../core/caller';
 import { fail } from '../core/errors';
 import type { Handler } from '../core/handler';
-import { categoryOf, iso, statusOf, targetView, type OpinionDocument } from './opinionDocument';
+import { categoryOf, contentReviewOf, iso, statusOf, targetView, type OpinionDocument } from './opinionDocument';
 import { photoViews } from './photos';
 
 /** Whether the resident may rate now, until when, and what they said last. */
@@ -44,5 +44,7 @@ export const getMyOpinion: Handler<'opinion.getMine'> = async ({ opinionId }, ct
   };
   if (opinion.location) detail.location = opinion.location;
   if (opinion.contact) detail.contact = opinion.contact;
+  const review = contentReviewOf(opinion);
+  if (review) detail.contentReview = review;
   return detail;
 };

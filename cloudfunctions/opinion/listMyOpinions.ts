@@ -5,7 +5,7 @@ import { mySummary, type OpinionDocument } from './opinionDocument';
 
 export const MY_OPINIONS_PAGE_SIZE = 10;
 
-/** The fields a list row needs: not the photos, contact or moderation. */
+/** The fields a list row needs: not the photos or contact; of the moderation only its state (待审核 / 未通过审核). */
 const SUMMARY_FIELDS = {
   _id: true,
   trackingNo: true,
@@ -18,6 +18,7 @@ const SUMMARY_FIELDS = {
   status: true,
   timeline: true,
   createdAt: true,
+  'moderation.state': true,
 };
 
 /** 我的意见: the caller's own opinions, newest first, a page at a time. One database request. */

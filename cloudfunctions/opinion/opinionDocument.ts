@@ -1,6 +1,6 @@
-import type { MyOpinionSummary, OpinionTargetView } from '../../miniprogram/shared/contract/opinion';
+import type { ContentReviewView, MyOpinionSummary, OpinionTargetView } from '../../miniprogram/shared/contract/opinion';
 import type { CaseRecord } from '../../miniprogram/shared/domain/casework';
-import type { Moderation } from '../../miniprogram/shared/domain/moderation';
+import { CONTENT_HOLD_NOTES, contentHold, MODERATION_STATE_LABELS, type Moderation } from '../../miniprogram/shared/domain/moderation';
 import {
   OPINION_CATEGORY_LABELS,
   OPINION_STATUS_LABELS,
@@ -65,11 +65,17 @@ export function categoryOf(opinion: Pick<OpinionDocument, 'category'>): { catego
   return { category: opinion.category, categoryLabel: OPINION_CATEGORY_LABELS[opinion.category] };
 }
 
+/** What the author is told while the text is held for review or after it was rejected; undefined once published. */
+export function contentReviewOf(opinion: Pick<OpinionDocument, 'moderation'>): ContentReviewView | undefined {
+  const hold = contentHold(opinion.moderation);
+  return hold ? { state: hold, label: MODERATION_STATE_LABELS[hold], note: CONTENT_HOLD_NOTES[hold] } : undefined;
+}
+
 export function mySummary(opinion: OpinionDocument): MyOpinionSummary {
   const timeline = publicTimeline(opinion.timeline);
   const lastEvent = timeline[timeline.length - 1];
   if (!lastEvent) throw new Error(`opinion ${opinion._id} has no public event`);
-  return {
+  const summary: MyOpinionSummary = {
     opinionId: opinion._id,
     trackingNo: opinion.trackingNo,
     ...categoryOf(opinion),
@@ -79,4 +85,7 @@ export function mySummary(opinion: OpinionDocument): MyOpinionSummary {
     createdAt: iso(opinion.createdAt),
     lastEvent,
   };
+  const review = contentReviewOf(opinion);
+  if (review) summary.contentReview = review;
+  return summary;
 }

@@ -1,4 +1,5 @@
 /** How opinions read on screen: the pieces the resident's and the deputy's pages share. */
+import type { ContentReviewView } from '../shared/contract/opinion';
 import type { PublicOpinionEvent, OpinionStatus } from '../shared/domain/opinion';
 import { formatDateTime } from '../utils/date';
 
@@ -22,6 +23,16 @@ const STATUS_THEMES: Record<OpinionStatus, string> = {
 /** A status this build does not know yet still shows, in the neutral colour. */
 export function statusTheme(status: string): string {
   return Object.prototype.hasOwnProperty.call(STATUS_THEMES, status) ? STATUS_THEMES[status as OpinionStatus] : 'default';
+}
+
+/**
+ * The status tag the author sees: 待审核 (orange) while the text waits for content review,
+ * 未通过审核 (red) after staff rejected it, otherwise the case status.
+ */
+export function authorStatus(opinion: { status: string; statusLabel: string; contentReview?: ContentReviewView }): { statusLabel: string; statusTheme: string; reviewNote: string } {
+  const review = opinion.contentReview;
+  if (review) return { statusLabel: review.label, statusTheme: review.state === 'rejected' ? 'danger' : 'warning', reviewNote: review.note };
+  return { statusLabel: opinion.statusLabel, statusTheme: statusTheme(opinion.status), reviewNote: '' };
 }
 
 /**

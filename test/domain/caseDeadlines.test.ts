@@ -1,7 +1,8 @@
 import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
-import { caseDeadlinesWith, DEFAULT_CASE_DEADLINES, deadlineFor } from '../../miniprogram/shared/domain/caseDeadlines';
+import { caseDeadlinesWith, DEFAULT_CASE_DEADLINES, deadlineFor, prospectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
+import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { addWorkingDays, dueAfterCalendarDays, dueAfterWorkingDays, endOfShanghaiDay, isPastDue } from '../../miniprogram/shared/domain/workingDays';
+import { addWorkingDays, dueAfterCalendarDays, dueAfterWorkingDays, endOfShanghaiDay, isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
 
 /**
  * Deadlines count working days of the State Council's calendar, as chinese-days publishes it —
@@ -66,6 +67,56 @@ describe('stage deadlines', () => {
       dueAt: endOfShanghaiDay('2026-10-26'),
     });
     expect(dueAfterCalendarDays(shanghaiInstant('2026-09-30', '10:00'), 7)).toEqual(endOfShanghaiDay('2026-10-07'));
+  });
+});
+
+describe('how many working days late, across the National Day week', () => {
+  // Due the end of Wednesday 09-30, the last working day before the holiday (as the back end stores it: the next midnight).
+  const due = endOfShanghaiDay('2026-09-30');
+  const at = (date: string, time = '10:00') => shanghaiInstant(date, time);
+
+  test('0 while in time, and 0 while only holidays have passed', () => {
+    expect(overdueWorkingDays(due, at('2026-09-30', '23:59'), isWorkingDay)).toBe(0);
+    expect(overdueWorkingDays(due, at('2026-10-01', '00:00'), isWorkingDay)).toBe(0);
+    expect(overdueWorkingDays(due, at('2026-10-07', '18:00'), isWorkingDay)).toBe(0);
+  });
+
+  test('the days after the holiday count, today included; the 调休 Saturday counts, Sunday 10-11 does not', () => {
+    expect(overdueWorkingDays(due, at('2026-10-08', '09:00'), isWorkingDay)).toBe(1);
+    expect(overdueWorkingDays(due, at('2026-10-09'), isWorkingDay)).toBe(2);
+    expect(overdueWorkingDays(due, at('2026-10-10'), isWorkingDay)).toBe(3);
+    expect(overdueWorkingDays(due, at('2026-10-11'), isWorkingDay)).toBe(3);
+    expect(overdueWorkingDays(due, at('2026-10-12'), isWorkingDay)).toBe(4);
+  });
+
+  test('the calendar is a parameter: Monday to Friday alone would say 8 on 10-12 (the phone’s old count)', () => {
+    const mondayToFriday = (date: string) => isoWeekday(date) <= 5;
+    expect(overdueWorkingDays(due, at('2026-10-12'), mondayToFriday)).toBe(8);
+  });
+
+  test('a deadline given as the last millisecond of the day, or as an ISO string, reads the same; a bad date is not late', () => {
+    expect(overdueWorkingDays('2026-09-30T15:59:59.999Z', at('2026-10-08'), isWorkingDay)).toBe(1);
+    expect(overdueWorkingDays(due.toISOString(), at('2026-10-12'), isWorkingDay)).toBe(4);
+    expect(overdueWorkingDays('not a date', at('2026-10-12'), isWorkingDay)).toBe(0);
+  });
+});
+
+describe('the deadline a stage started now would get', () => {
+  test('a 交办 made on 中秋 eve: 15 working days, the same as deadlineFor sets', () => {
+    const now = shanghaiInstant('2026-09-24', '10:00');
+    const promised = prospectiveDeadline('answer', now, DEFAULT_CASE_DEADLINES, isWorkingDay);
+    expect(promised).toEqual({ workingDays: 15, dueDate: '2026-10-22', dueAt: endOfShanghaiDay('2026-10-22') });
+    expect(promised.dueAt).toEqual(deadlineFor('answer', now, DEFAULT_CASE_DEADLINES, isWorkingDay).dueAt);
+  });
+
+  test('configured to 20 working days from the last day before the holiday', () => {
+    // 10-08, 09, 10 (调休), 12–16, 19–23, 26–30, 11-02, 03.
+    const config = caseDeadlinesWith({ answer: 20 });
+    expect(prospectiveDeadline('answer', shanghaiInstant('2026-09-30', '16:00'), config, isWorkingDay)).toEqual({
+      workingDays: 20,
+      dueDate: '2026-11-03',
+      dueAt: endOfShanghaiDay('2026-11-03'),
+    });
   });
 });
 

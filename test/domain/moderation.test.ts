@@ -1,4 +1,4 @@
-import { applyMediaVerdict, awaitingReview, decide, flaggedPhotos, isPublished, moderationForNew, visiblePhotos, type PhotoCheck } from '../../miniprogram/shared/domain/moderation';
+import { applyMediaVerdict, awaitingReview, contentHold, decide, flaggedPhotos, isPublished, moderationForNew, visiblePhotos, type PhotoCheck } from '../../miniprogram/shared/domain/moderation';
 
 const pending = (fileID: string, traceId: string): PhotoCheck => ({ fileID, traceId, verdict: 'pending' });
 
@@ -43,5 +43,16 @@ describe('content safety of an opinion', () => {
   test('opinions stored before checks existed stay published with their photos', () => {
     expect(isPublished({ suggest: 'pass' })).toBe(true);
     expect(visiblePhotos(['a'], { suggest: 'pass' })).toEqual(['a']);
+  });
+
+  test('held or rejected text holds the opinion back from case handling; a flagged photo does not', () => {
+    const held = moderationForNew({ suggest: 'review' }, []);
+    expect(contentHold(held)).toBe('held');
+    expect(contentHold(decide(held, 'rejected'))).toBe('rejected');
+    expect(contentHold(decide(held, 'approved'))).toBeNull();
+    const photoFlagged = applyMediaVerdict(moderationForNew({ suggest: 'pass' }, [pending('a', 't1')]), 't1', 'risky')!;
+    expect(contentHold(photoFlagged)).toBeNull();
+    expect(contentHold(undefined)).toBeNull();
+    expect(contentHold({ suggest: 'pass' } as never)).toBeNull();
   });
 });

@@ -67,6 +67,24 @@ describe('a code works once', () => {
     expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.code === 'BINDING.USED')).toBe(true);
   });
 
+  test('the same account sending its code several times at once binds once and every answer is its profile', async () => {
+    const code = await issue('dp-012');
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.call('account.bindDeputy', { code }, { openid: 'wx-double-tap' })));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ ok: true, data: { roles: ['resident', 'deputy'], deputy: { deputyId: 'dp-012' } } });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-double-tap' })).deputy?.deputyId).toBe('dp-012');
+    expect(await t.call('account.bindDeputy', { code }, { openid: 'wx-not-double-tap' })).toMatchObject({ code: 'BINDING.USED' });
+  });
+
+  test('a code used long ago does not bind its account again once staff unbound it', async () => {
+    const code = await issue('dp-013');
+    ok(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' }));
+    await database(t).collection(COLLECTIONS.bindingCodes).doc(code).update({ usedAt: new Date(Date.now() - 3_600_000) });
+    ok(await t.call('admin.unbindDeputy', { deputyId: 'dp-013' }, { openid: CITY }));
+    expect(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' })).toMatchObject({ code: 'BINDING.USED' });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-long-ago' })).deputy).toBeUndefined();
+  });
+
   test('an expired code is refused', async () => {
     const now = Date.now();
     await database(t)

@@ -1,6 +1,7 @@
 import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
 import { COLLECTIONS } from '../../infra/database';
-import { dueAfterWorkingDays } from '../../miniprogram/shared/domain/workingDays';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { database, opinionFor, outbox } from './helpers/cloud';
 
@@ -49,7 +50,13 @@ describe('deadlines follow the working-day calendar and the configuration', () =
   test('a new opinion is due to be accepted by the end of the third working day after it was left', async () => {
     const { opinionId, at } = await submit('deadline-resident-1');
     const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
-    expect(view.deadline).toEqual({ stage: 'accept', stageLabel: '受理', dueAt: dueAfterWorkingDays(at, 3, isWorkingDay).toISOString(), overdue: false });
+    expect(view.deadline).toEqual({
+      stage: 'accept',
+      stageLabel: '受理',
+      dueAt: dueAfterWorkingDays(at, 3, isWorkingDay).toISOString(),
+      overdue: false,
+      overdueWorkingDays: 0,
+    });
   });
 
   test('assigning gives each department fifteen working days', async () => {
@@ -96,6 +103,76 @@ describe('overdue cases', () => {
     ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已固定每月10日发放' }, { openid: JN_CIVIL }));
     const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
     expect(view).toMatchObject({ status: 'answered', deadline: { stage: 'review', overdue: false }, overdue: true, lateStages: [{ stage: 'answer', stageLabel: '承办单位办理' }] });
+  });
+});
+
+describe('how late, in working days of the holiday calendar, counted by the back end at the request time', () => {
+  /** Working days from `from` through today (Shanghai), counted here one by one with the back end's calendar. */
+  function workingDaysThroughToday(from: string): number {
+    const today = shanghaiDate(new Date());
+    let count = 0;
+    for (let day = from; day <= today; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+    return count;
+  }
+
+  /** Moves the running deadline, and the department's, to the end of `date`. */
+  async function dueAtEndOf(opinionId: string, date: string): Promise<void> {
+    const opinions = database(t).collection(COLLECTIONS.opinions);
+    const { data } = await opinions.doc(opinionId).get();
+    const doc = (Array.isArray(data) ? data[0] : data) as { assignments: Array<Record<string, unknown>> };
+    const dueAt = endOfShanghaiDay(date);
+    await opinions.doc(opinionId).update({ 'deadline.dueAt': dueAt, assignments: doc.assignments.map((a) => ({ ...a, dueAt })) });
+  }
+
+  test('across National Day 2026: the holiday week is not counted, the 调休 Saturday 10-10 is', async () => {
+    const beforeHoliday = await assigned('late-resident-1');
+    const afterHoliday = await assigned('late-resident-2');
+    const inTime = await assigned('late-resident-3');
+    await dueAtEndOf(beforeHoliday, '2026-09-30');
+    await dueAtEndOf(afterHoliday, '2026-10-10');
+
+    const { items } = ok(await t.call('casework.list', { view: 'all', pageSize: 50 }, { openid: JIANGNAN }));
+    const lateBy = (id: string) => items.find((i) => i.opinionId === id)?.deadline?.overdueWorkingDays;
+    expect(lateBy(beforeHoliday)).toBe(workingDaysThroughToday('2026-10-01'));
+    expect(lateBy(afterHoliday)).toBe(workingDaysThroughToday('2026-10-11'));
+    // Between them: 10-08, 10-09 and the 调休 Saturday 10-10 — not the seven weekdays Monday–Friday counting gives.
+    expect(lateBy(beforeHoliday)! - lateBy(afterHoliday)!).toBe(3);
+    expect(lateBy(inTime)).toBe(0);
+
+    const { items: todo } = ok(await t.call('casework.listAssigned', { view: 'todo', pageSize: 50 }, { openid: JN_CIVIL }));
+    expect(todo.find((i) => i.opinionId === beforeHoliday)?.deadline?.overdueWorkingDays).toBe(lateBy(beforeHoliday));
+
+    const view = ok(await t.call('casework.get', { opinionId: beforeHoliday }, { openid: JN_CIVIL }));
+    expect(view.deadline).toMatchObject({ stage: 'answer', overdue: true, overdueWorkingDays: lateBy(beforeHoliday) });
+    expect(view.assignments[0]).toMatchObject({ departmentId: 'dept-jn-minzheng', answer: null, overdueWorkingDays: lateBy(beforeHoliday) });
+    // Nothing to assign for a handler, nor while the departments handle it.
+    expect(view).toMatchObject({ assignWorkingDays: null, assignDueDate: null, assignDueAt: null });
+
+    // Once answered, the department's part is no longer owed.
+    ok(await t.call('casework.answer', { opinionId: beforeHoliday, category: 'solved', text: '已固定每月10日发放' }, { openid: JN_CIVIL }));
+    const answered = ok(await t.call('casework.get', { opinionId: beforeHoliday }, { openid: JIANGNAN }));
+    expect(answered.assignments[0]?.overdueWorkingDays).toBe(0);
+    expect(answered.deadline).toMatchObject({ stage: 'review', overdueWorkingDays: 0 });
+  });
+
+  test('the 交办 form is told the answer deadline an assignment made now gets, from CASE_DEADLINES and the calendar', async () => {
+    const { opinionId } = await submit('late-resident-4');
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    process.env.CASE_DEADLINES = JSON.stringify({ answer: 20 });
+    try {
+      const before = new Date();
+      const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+      const dueDate = addWorkingDays(shanghaiDate(before), 20, isWorkingDay);
+      expect(view).toMatchObject({ assignWorkingDays: 20, assignDueDate: dueDate, assignDueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
+
+      ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-minzheng'], note: '请明确发放时间' }, { openid: JIANGNAN }));
+      const assignedView = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
+      // The promise kept: the deadline the assignment set is the one the form showed.
+      expect(assignedView.assignments[0]?.dueAt).toBe(view.assignDueAt);
+      expect(assignedView).toMatchObject({ assignWorkingDays: null, assignDueDate: null, assignDueAt: null });
+    } finally {
+      delete process.env.CASE_DEADLINES;
+    }
   });
 });
 

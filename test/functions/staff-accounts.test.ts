@@ -23,7 +23,7 @@ const code = (c: string) => expect.objectContaining({ ok: false, code: c });
 describe('staff codes', () => {
   test('an administrator issues a handler code; the person binds it and works for that department only', async () => {
     const answer = await t.raw('admin', { action: 'admin.issueStaffCode', payload: { role: 'handler', departmentId: 'dept-jn-jiaotong', name: '钱科长' } }, { openid: CITY });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
     const issued = ok(answer.body as never) as { code: string; expiresAt: string };
     expect(issued).toEqual({
       code: expect.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$/),
@@ -68,6 +68,30 @@ describe('staff codes', () => {
     expect(await t.call('account.bindStaff', { code: late }, { openid: 'wx-zheng' })).toEqual(code('BINDING.EXPIRED'));
     expect(await t.call('account.bindStaff', { code: 'ABCDEFGH' }, { openid: 'wx-zheng' })).toEqual(code('BINDING.INVALID'));
     expect(await t.call('account.bindStaff', { code: 'abc' }, { openid: 'wx-zheng' })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
+  });
+
+  test('issuing again for the same person and place revokes their earlier unused code; other people’s codes stay live', async () => {
+    const issue = (name: string, stationId = 'st-beishan') => t.call('admin.issueStaffCode', { role: 'station', stationId, name }, { openid: CITY });
+    const { code: first } = ok(await issue('褚站员'));
+    const { code: colleague } = ok(await issue('卫站员'));
+    const { code: elsewhere } = ok(await issue('褚站员', 'st-qingshi'));
+    const { code: second } = ok(await issue('褚站员'));
+    expect(second).not.toBe(first);
+    expect(await t.call('account.bindStaff', { code: first }, { openid: 'wx-chu' })).toEqual(code('BINDING.REVOKED'));
+    expect(ok(await t.call('account.bindStaff', { code: second }, { openid: 'wx-chu' })).staff).toMatchObject({ stationId: 'st-beishan' });
+    // A used code is not revoked by a later issue: issuing again leaves the bound account alone.
+    ok(await issue('褚站员'));
+    expect((await database(t).collection(COLLECTIONS.staffCodes).where({ _id: second }).get()).data[0]).toMatchObject({ usedBy: 'wx-chu', revokedAt: null });
+    expect(ok(await t.call('account.bindStaff', { code: colleague }, { openid: 'wx-wei' })).staff).toMatchObject({ stationId: 'st-beishan' });
+    expect(ok(await t.call('account.bindStaff', { code: elsewhere }, { openid: 'wx-chu-2' })).staff).toMatchObject({ stationId: 'st-qingshi' });
+  });
+
+  test('the same account sending its code several times at once binds once and every answer is its profile', async () => {
+    const { code: staffCode } = ok(await t.call('admin.issueStaffCode', { role: 'area', areaId: 'area-nanhu', name: '蒋主任' }, { openid: CITY }));
+    const answers = await Promise.all([1, 2, 3, 4].map(() => t.call('account.bindStaff', { code: staffCode }, { openid: 'wx-jiang' })));
+    for (const answer of answers) expect(answer).toEqual({ ok: true, data: { roles: ['resident', 'staff'], preferences: { fontScale: 'large' }, staff: { role: 'area', areaId: 'area-nanhu' } } });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-jiang' })).staff).toEqual({ role: 'area', areaId: 'area-nanhu' });
+    expect(await t.call('account.bindStaff', { code: staffCode }, { openid: 'wx-not-jiang' })).toEqual(code('BINDING.USED'));
   });
 
   test('staff codes and deputy codes do not open each other', async () => {
@@ -129,7 +153,7 @@ describe('the staff list', () => {
 
 describe('departments', () => {
   test('area staff add a department to an area they cover; it can then be assigned cases there', async () => {
-    const answer = await t.raw('admin', { action: 'admin.saveDepartment', payload: { name: '湖滨社区居委会', areaId: 'area-hubin', active: true } }, { openid: JIANGNAN });
+    const answer = await t.raw('admin', { action: 'admin.saveDepartment', payload: { name: '湖滨社区居委会', areaId: 'area-hubin', active: true, clientRequestId: 'dept-form-hubin' } }, { openid: JIANGNAN });
     expect(answer.databaseRequests).toBe(3);
     const { department } = ok(answer.body as never) as { department: { _id: string } };
     expect(department).toEqual({ _id: expect.any(String), name: '湖滨社区居委会', areaId: 'area-hubin', active: true });
@@ -142,9 +166,12 @@ describe('departments', () => {
   });
 
   test('outside their area, station staff, unknown areas and unknown departments are refused', async () => {
-    expect(await t.call('admin.saveDepartment', { name: '北山镇村建办', areaId: 'area-beishan', active: true }, { openid: JIANGNAN })).toEqual(OUT_OF_SCOPE);
-    expect(await t.call('admin.saveDepartment', { name: '北山镇村建办', areaId: 'area-beishan', active: true }, { openid: BEISHAN })).toEqual(OUT_OF_SCOPE);
-    expect(await t.call('admin.saveDepartment', { name: '某单位', areaId: 'area-nowhere', active: true }, { openid: CITY })).toEqual(code('ADMIN.AREA_NOT_FOUND'));
+    const form = { clientRequestId: 'dept-form-refused' };
+    expect(await t.call('admin.saveDepartment', { name: '北山镇村建办', areaId: 'area-beishan', active: true, ...form }, { openid: JIANGNAN })).toEqual(OUT_OF_SCOPE);
+    expect(await t.call('admin.saveDepartment', { name: '北山镇村建办', areaId: 'area-beishan', active: true, ...form }, { openid: BEISHAN })).toEqual(OUT_OF_SCOPE);
+    expect(await t.call('admin.saveDepartment', { name: '某单位', areaId: 'area-nowhere', active: true, ...form }, { openid: CITY })).toEqual(code('ADMIN.AREA_NOT_FOUND'));
+    // Creating needs a client request id (one per form).
+    expect(await t.call('admin.saveDepartment', { name: '某单位', areaId: 'area-jiangnan', active: true }, { openid: CITY })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
     expect(await t.call('admin.saveDepartment', { departmentId: 'dept-nowhere', name: '某单位', areaId: 'area-jiangnan', active: true }, { openid: CITY })).toEqual({
       ok: false,
       code: 'DEPARTMENT.NOT_FOUND',
@@ -154,6 +181,23 @@ describe('departments', () => {
       OUT_OF_SCOPE,
     );
     expect(await t.call('admin.listDepartments', { areaId: 'area-jiangbei' }, { openid: JIANGNAN })).toEqual(OUT_OF_SCOPE);
+  });
+
+  test('a retried create (same client request id) answers the first department and stores one; another form makes another', async () => {
+    const payload = { name: '江南区水务局', areaId: 'area-jiangnan', active: true, clientRequestId: 'dept-form-water-1' };
+    const first = ok(await t.call('admin.saveDepartment', payload, { openid: JIANGNAN }));
+    const retry = await t.raw('admin', { action: 'admin.saveDepartment', payload }, { openid: JIANGNAN });
+    expect(retry.body).toEqual({ ok: true, data: first });
+    expect(retry.databaseRequests).toBe(4);
+    const racing = await Promise.all([1, 2, 3].map(() => t.call('admin.saveDepartment', { ...payload, clientRequestId: 'dept-form-water-2', name: '江南区水利局' }, { openid: JIANGNAN })));
+    expect(new Set(racing.map((a) => ok(a).department._id)).size).toBe(1);
+    expect(ok(racing[0]!).department._id).not.toBe(first.department._id);
+    // The same request id from another caller is another request.
+    const other = ok(await t.call('admin.saveDepartment', payload, { openid: CITY }));
+    expect(other.department._id).not.toBe(first.department._id);
+    const departments = database(t).collection(COLLECTIONS.departments);
+    expect((await departments.where({ name: '江南区水务局' }).count()).total).toBe(2);
+    expect((await departments.where({ name: '江南区水利局' }).count()).total).toBe(1);
   });
 
   test('the directory of an area’s subtree: active ones, or all when asked', async () => {

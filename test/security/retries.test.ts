@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { ActionName, PayloadOf } from '../../miniprogram/shared/contract';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { ADMIN, addStationDay, bookingPayload, database, fresh, opinionPayload, STATION } from './support/world';
+import { ADMIN, addStationDay, bookingPayload, database, fresh, JIANGNAN_STAFF, opinionPayload, STATION } from './support/world';
 
 /**
  * Retries: a phone on a bad network sends the same request again, or twice at once. Every action
@@ -28,7 +28,9 @@ interface CreateCase<A extends ActionName> {
 }
 
 /** The create actions that take a client request id. */
-const CREATE_ACTIONS: Array<CreateCase<'opinion.submit'> | CreateCase<'booking.book'> | CreateCase<'booking.joinWaitlist'> | CreateCase<'booking.addWalkIn'>> = [
+const CREATE_ACTIONS: Array<
+  CreateCase<'opinion.submit'> | CreateCase<'booking.book'> | CreateCase<'booking.joinWaitlist'> | CreateCase<'booking.addWalkIn'> | CreateCase<'admin.saveDepartment'>
+> = [
   {
     action: 'opinion.submit',
     openid: '',
@@ -53,13 +55,20 @@ const CREATE_ACTIONS: Array<CreateCase<'opinion.submit'> | CreateCase<'booking.b
     payload: async () => ({ dayId: todayId, name: '孙阿姨', topic: `咨询养老补贴 ${fresh('topic')}`, clientRequestId: fresh('retry-walkin') }),
     stored: async (payload) => count(COLLECTIONS.bookings, { dayId: payload.dayId, topic: payload.topic }),
   },
+  {
+    action: 'admin.saveDepartment',
+    openid: JIANGNAN_STAFF,
+    payload: async () => ({ name: `重试承办单位${(serialDepartment += 1)}`, areaId: 'area-nanhu', active: true, clientRequestId: fresh('retry-department') }),
+    stored: async (payload) => count(COLLECTIONS.departments, { name: payload.name }),
+  },
 ];
+let serialDepartment = 0;
 let serialDay = 0;
 
-/** The id of what a create action made: the opinion, the booking or the walk-in entry. */
+/** The id of what a create action made: the opinion, the booking, the walk-in entry or the department. */
 function createdId(answer: { ok: boolean; data?: unknown }): string | undefined {
-  const data = answer.data as { opinionId?: string; booking?: { _id: string }; entry?: { _id: string } } | undefined;
-  return data?.opinionId ?? data?.booking?._id ?? data?.entry?._id;
+  const data = answer.data as { opinionId?: string; booking?: { _id: string }; entry?: { _id: string }; department?: { _id: string } } | undefined;
+  return data?.opinionId ?? data?.booking?._id ?? data?.entry?._id ?? data?.department?._id;
 }
 let todayId = '';
 
@@ -117,6 +126,29 @@ describe('creating actions without a client request id are idempotent by a natur
     for (let i = 0; i < 3; i += 1) staffAnswers.push(await t.call('account.bindStaff', { code: staff.code }, { openid: 'retry-staff' }));
     for (const answer of staffAnswers) expect(answer).toEqual(staffAnswers[0]);
     expect(staffAnswers[0]).toMatchObject({ ok: true, data: { staff: { role: 'station', stationId: STATION } } });
+  });
+
+  test('account.bindDeputy and account.bindStaff: the same code sent several times at once binds once, every answer is the profile', async () => {
+    const { code } = ok(await t.call('admin.issueBindingCode', { deputyId: 'dp-008' }, { openid: ADMIN }));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => t.call('account.bindDeputy', { code }, { openid: 'retry-deputy-at-once' })));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0]).toMatchObject({ ok: true, data: { deputy: { deputyId: 'dp-008' } } });
+    expect(await count(COLLECTIONS.accounts, { 'deputy.deputyId': 'dp-008' })).toBe(1);
+
+    const staff = ok(await t.call('admin.issueStaffCode', { role: 'station', stationId: STATION, name: '并发站员' }, { openid: ADMIN }));
+    const staffAnswers = await Promise.all([1, 2, 3, 4, 5].map(() => t.call('account.bindStaff', { code: staff.code }, { openid: 'retry-staff-at-once' })));
+    for (const answer of staffAnswers) expect(answer).toEqual(staffAnswers[0]);
+    expect(staffAnswers[0]).toMatchObject({ ok: true, data: { staff: { role: 'station', stationId: STATION } } });
+    expect(await count(COLLECTIONS.accounts, { _id: 'retry-staff-at-once' })).toBe(1);
+  });
+
+  test('admin.issueStaffCode: a retried issue for the same person and place leaves one live code, the last', async () => {
+    const payload: PayloadOf<'admin.issueStaffCode'> = { role: 'station', stationId: STATION, name: '重发站员' };
+    const codes = [];
+    for (let i = 0; i < 3; i += 1) codes.push(ok(await t.call('admin.issueStaffCode', payload, { openid: ADMIN })).code);
+    expect(await count(COLLECTIONS.staffCodes, { name: '重发站员', usedAt: null, revokedAt: null })).toBe(1);
+    for (const earlier of codes.slice(0, -1)) expect(await t.call('account.bindStaff', { code: earlier }, { openid: 'retry-reissued' })).toMatchObject({ code: 'BINDING.REVOKED' });
+    expect(await t.call('account.bindStaff', { code: codes[2]! }, { openid: 'retry-reissued' })).toMatchObject({ ok: true });
   });
 
   test('admin.saveStation and admin.saveDeputy create once: the unique code refuses the retry', async () => {

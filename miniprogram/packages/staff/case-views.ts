@@ -1,6 +1,6 @@
 /** How cases read on the staff and handler pages: the pieces the lists, the case page and the drill-down share. */
 import type { CaseSummary, DeadlineView, StaffCaseView } from '../../shared/contract/casework';
-import { shanghaiDate, addDays } from '../../shared/domain/time';
+import { shanghaiDate } from '../../shared/domain/time';
 import { formatDate, formatDateTime } from '../../utils/date';
 import { withQuery, SUBPACKAGE_PAGES } from '../../routes';
 import { statusTheme } from '../../views/opinion';
@@ -22,28 +22,14 @@ export function staffCaseUrl(opinionId: string): string {
 }
 
 /**
- * Working days (Monday to Friday, Shanghai calendar) from the day after `dueAt` through `now`'s day.
- * The phone has no holiday calendar, so a statutory holiday inside the span is counted as a working day.
+ * `已超期 3 个工作日`, `今天到期` or `5月6日前受理`: what the deadline means now. How many working days
+ * late is the back end's count (`overdueWorkingDays`, by the holiday calendar at the request time):
+ * the phone has no holiday calendar and does not count them itself.
  */
-export function overdueWorkingDays(dueAt: string, now: Date): number {
-  const due = Date.parse(dueAt);
-  if (Number.isNaN(due) || due >= now.getTime()) return 0;
-  const today = shanghaiDate(now);
-  let day = addDays(shanghaiDate(new Date(due)), 1);
-  let count = 0;
-  // Bounded: a case is never years late, and a bad date must not spin.
-  for (let i = 0; day <= today && i < 3660; i += 1, day = addDays(day, 1)) {
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count += 1;
-  }
-  return count;
-}
-
-/** `已超期 3 个工作日`, `今天到期` or `5月6日前受理`: what the deadline means now. */
 export function deadlineLabel(deadline: DeadlineView | null, now: Date): { text: string; overdue: boolean } {
   if (!deadline) return { text: '', overdue: false };
   if (deadline.overdue || Date.parse(deadline.dueAt) < now.getTime()) {
-    const days = overdueWorkingDays(deadline.dueAt, now);
+    const days = deadline.overdueWorkingDays;
     return { text: days > 0 ? `${deadline.stageLabel}已超期 ${days} 个工作日` : `${deadline.stageLabel}已超期`, overdue: true };
   }
   if (shanghaiDate(new Date(deadline.dueAt)) === shanghaiDate(now)) return { text: `今天内完成${deadline.stageLabel}`, overdue: false };

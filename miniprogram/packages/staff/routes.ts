@@ -12,3 +12,13 @@ export function staffRecordUrl(dayId: string, bookingId: string): string {
 export function staffScheduleUrl(stationId: string): string {
   return withQuery(SUBPACKAGE_PAGES.staffSchedule, { stationId });
 }
+
+/** A station's form: editing that station, or 新增联络站 without an id. */
+export function staffStationEditUrl(stationId?: string): string {
+  return withQuery(SUBPACKAGE_PAGES.staffStationEdit, stationId ? { stationId } : {});
+}
+
+/** A deputy's form: editing that deputy, or 新增代表 at a station. */
+export function staffDeputyEditUrl(target: { deputyId: string } | { stationId: string }): string {
+  return withQuery(SUBPACKAGE_PAGES.staffDeputyEdit, target);
+}

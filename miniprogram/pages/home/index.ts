@@ -12,6 +12,7 @@ import {
   STAFF_BIND_URL,
   STAFF_CASES_URL,
   STAFF_CODES_URL,
+  STAFF_DIRECTORY_URL,
   STAFF_ROSTER_URL,
   STATIONS_URL,
 } from '../../routes';
@@ -46,6 +47,9 @@ Component({
     },
     onStaffReception() {
       return navigateTo(STAFF_ROSTER_URL);
+    },
+    onStaffDirectory() {
+      return navigateTo(STAFF_DIRECTORY_URL);
     },
     onDeputyDesk() {
       return navigateTo(DEPUTY_INBOX_URL);

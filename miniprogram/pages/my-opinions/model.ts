@@ -2,7 +2,7 @@ import type { MyOpinionSummary } from '../../shared/contract/opinion';
 import { callApi } from '../../services/api';
 import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
 import { formatDateTime } from '../../utils/date';
-import { statusTheme } from '../../views/opinion';
+import { authorStatus } from '../../views/opinion';
 
 export const MY_OPINIONS_PAGE_SIZE = 10;
 
@@ -13,8 +13,11 @@ export interface MyOpinionItem {
   excerpt: string;
   /** 写给 陈建华 / 写给 临江街道人大代表联络站 */
   targetLabel: string;
+  /** The case status, or 待审核 / 未通过审核 while content review holds the opinion. */
   statusLabel: string;
   statusTheme: string;
+  /** 内容正在审核，通过后代表即可看到; empty once published. */
+  reviewNote: string;
   createdAt: string;
   /** The latest thing that happened, e.g. 代表已回复. */
   lastEventLabel: string;
@@ -31,8 +34,7 @@ export function myOpinionItem(summary: MyOpinionSummary): MyOpinionItem {
     categoryLabel: summary.categoryLabel,
     excerpt: summary.excerpt,
     targetLabel: `写给 ${summary.target.name}`,
-    statusLabel: summary.statusLabel,
-    statusTheme: statusTheme(summary.status),
+    ...authorStatus(summary),
     createdAt: formatDateTime(summary.createdAt),
     lastEventLabel: summary.lastEvent.label,
   };

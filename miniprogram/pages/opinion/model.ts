@@ -5,14 +5,17 @@ import { callApi, toApiError } from '../../services/api';
 import { showToast } from '../../services/wx';
 import { formatDate, formatDateTime } from '../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../utils/load-state';
-import { statusTheme, timelineItems, trackingGroups, type TimelineItem } from '../../views/opinion';
+import { authorStatus, timelineItems, trackingGroups, type TimelineItem } from '../../views/opinion';
 
 export interface MyOpinionView {
   trackingNo: string;
   trackingGroups: string[];
   categoryLabel: string;
+  /** The case status, or 待审核 / 未通过审核 while content review holds the opinion. */
   statusLabel: string;
   statusTheme: string;
+  /** 内容正在审核，通过后代表即可看到; empty once published. */
+  reviewNote: string;
   createdAt: string;
   /** 陈建华（临江街道人大代表联络站） */
   targetLabel: string;
@@ -49,8 +52,7 @@ export function toMyOpinionView(detail: MyOpinionDetail): MyOpinionView {
     trackingNo: detail.trackingNo,
     trackingGroups: trackingGroups(detail.trackingNo),
     categoryLabel: detail.categoryLabel,
-    statusLabel: detail.statusLabel,
-    statusTheme: statusTheme(detail.status),
+    ...authorStatus(detail),
     createdAt: formatDateTime(detail.createdAt),
     targetLabel: target.kind === 'deputy' && target.stationName ? `${target.name}（${target.stationName}）` : target.name,
     text: detail.text,

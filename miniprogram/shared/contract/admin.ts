@@ -4,7 +4,7 @@ import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
 import { action, namespaced } from './define';
-import { docId } from './fields';
+import { clientRequestId, docId } from './fields';
 
 const label = (max: number) =>
   z
@@ -78,14 +78,21 @@ export interface Department {
   active: boolean;
 }
 
-export const saveDepartmentPayload = z.strictObject({
-  /** Absent: create a department. Present: replace that department's fields. */
-  departmentId: docId.optional(),
-  name: label(40),
-  areaId: docId,
-  /** false retires it: no new cases are assigned to it; its handlers still see their cases. */
-  active: z.boolean(),
-});
+export const saveDepartmentPayload = z
+  .strictObject({
+    /** Absent: create a department. Present: replace that department's fields. */
+    departmentId: docId.optional(),
+    /** Required to create (one per form, sent again on every retry: a retry answers the department it made); ignored on edits. */
+    clientRequestId: clientRequestId.optional(),
+    name: label(40),
+    areaId: docId,
+    /** false retires it: no new cases are assigned to it; its handlers still see their cases. */
+    active: z.boolean(),
+  })
+  .refine((payload) => payload.departmentId !== undefined || payload.clientRequestId !== undefined, {
+    message: '新建承办单位需要请求编号',
+    path: ['clientRequestId'],
+  });
 
 const personName = label(20);
 

@@ -75,6 +75,8 @@ export interface DeadlineView {
   /** ISO 8601: the end of the last working day allowed. */
   dueAt: string;
   overdue: boolean;
+  /** Working days late at the time of the request, by the holiday calendar (today included); 0 while in time. */
+  overdueWorkingDays: number;
 }
 
 export interface CaseSummary {
@@ -122,6 +124,8 @@ export interface AssignmentView {
   assignedAt: string;
   dueAt: string;
   answer: { category: AnswerCategory; categoryLabel: string; text: string; reason?: string; at: string } | null;
+  /** While the department still owes this round's answer: working days late now, by the holiday calendar; else 0. */
+  overdueWorkingDays: number;
 }
 
 export interface DepartmentChoice {
@@ -150,6 +154,12 @@ export interface CaseDetail extends CaseSummary {
   actions: CaseAction[];
   /** For staff, while it can be assigned: active departments of its area and the areas above. */
   assignableDepartments: DepartmentChoice[];
+  /** For staff, while it can be assigned: the configured working days a department gets to answer… */
+  assignWorkingDays: number | null;
+  /** …the last working day (YYYY-MM-DD, Shanghai) a 交办 made now would allow… */
+  assignDueDate: string | null;
+  /** …and the instant (ISO 8601) it would be due; null otherwise. */
+  assignDueAt: string | null;
 }
 
 export interface CaseActionResult {

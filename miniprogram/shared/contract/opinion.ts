@@ -15,6 +15,7 @@ import {
   type PublicOpinionEvent,
 } from '../domain/opinion';
 import { CASE_TEXT_LIMITS, RATINGS, type AnswerCategory, type RatingValue } from '../domain/casework';
+import type { ContentHold } from '../domain/moderation';
 import { MOBILE_PATTERN } from '../domain/phone';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
@@ -89,6 +90,18 @@ export interface SubmitOpinionResult {
   createdAt: string;
 }
 
+/**
+ * Shown to the author while their opinion's text waits for content review (待审核) or after staff
+ * rejected it (未通过审核); absent once published. Nobody else sees the opinion meanwhile.
+ */
+export interface ContentReviewView {
+  state: ContentHold;
+  /** 待审核 / 未通过审核 */
+  label: string;
+  /** A plain explanation, e.g. 内容正在审核，通过后代表即可看到. */
+  note: string;
+}
+
 export interface MyOpinionSummary {
   opinionId: string;
   trackingNo: string;
@@ -101,6 +114,8 @@ export interface MyOpinionSummary {
   createdAt: string;
   /** The latest thing that happened that the resident may see. */
   lastEvent: PublicOpinionEvent;
+  /** Present while the text is held for content review, or after it was rejected. */
+  contentReview?: ContentReviewView;
 }
 
 export interface MyOpinionDetail {
@@ -126,6 +141,8 @@ export interface MyOpinionDetail {
   rating?: { value: RatingValue; label: string; comment?: string; at: string };
   /** The approved answer's category (已解决 / 列入计划 / 留作参考), when departments answered. */
   outcome?: { category: AnswerCategory; label: string };
+  /** Present while the text is held for content review, or after it was rejected. */
+  contentReview?: ContentReviewView;
 }
 
 /** A page of a list; `nextCursor` is the cursor for the next page, null at the end. */

@@ -5,7 +5,8 @@
  */
 import type { OpinionStatus } from './opinion';
 import type { IsWorkingDay } from './schedule';
-import { dueAfterWorkingDays } from './workingDays';
+import { shanghaiDate } from './time';
+import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from './workingDays';
 
 /** The stages a deadline runs for; each status waits on at most one of them. */
 export const CASE_STAGES = ['accept', 'respond', 'assign', 'answer', 'review'] as const;
@@ -76,4 +77,20 @@ export interface CaseDeadline {
 
 export function deadlineFor(stage: CaseStage, startedAt: Date, config: CaseDeadlineConfig, isWorkingDay: IsWorkingDay): CaseDeadline {
   return { stage, startedAt, dueAt: dueAfterWorkingDays(startedAt, config.workingDays[stage], isWorkingDay) };
+}
+
+/** The deadline a stage started at `now` would get: its working days, its last allowed Shanghai day, and the instant it is due. */
+export interface ProspectiveDeadline {
+  workingDays: number;
+  /** YYYY-MM-DD, Shanghai: the last working day allowed. */
+  dueDate: string;
+  /** The end of `dueDate`: overdue from then on. */
+  dueAt: Date;
+}
+
+/** What starting `stage` now would give, e.g. the answer deadline a 交办 made now would set (equal to `deadlineFor`'s). */
+export function prospectiveDeadline(stage: CaseStage, now: Date, config: CaseDeadlineConfig, isWorkingDay: IsWorkingDay): ProspectiveDeadline {
+  const workingDays = config.workingDays[stage];
+  const dueDate = addWorkingDays(shanghaiDate(now), workingDays, isWorkingDay);
+  return { workingDays, dueDate, dueAt: endOfShanghaiDay(dueDate) };
 }

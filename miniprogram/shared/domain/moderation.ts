@@ -59,6 +59,24 @@ export function isPublished(moderation: Moderation | undefined): boolean {
   return (moderation?.state ?? 'published') === 'published';
 }
 
+/** Text waiting for staff review, or rejected: the opinion is no case anyone may handle. */
+export type ContentHold = Exclude<ModerationState, 'published'>;
+
+/** Whether the opinion's text is held for review or was rejected (null: published, or predates checks). */
+export function contentHold(moderation: Pick<Moderation, 'state'> | undefined): ContentHold | null {
+  const state = moderation?.state ?? 'published';
+  return state === 'published' ? null : state;
+}
+
+/**
+ * What the author is told about held or rejected text. The reviewer's reason is not shown: it is
+ * written for the record (it may name WeChat's category), so the author gets a fixed explanation.
+ */
+export const CONTENT_HOLD_NOTES: Record<ContentHold, string> = {
+  held: '内容正在审核，通过后代表即可看到',
+  rejected: '内容未通过审核，不会转给代表办理；如有需要，请修改后重新提交',
+};
+
 /** The photos others may see: passed by WeChat or approved by staff (unchecked old photos too). */
 export function visiblePhotos(photos: readonly string[], moderation: Moderation | undefined): string[] {
   const checks = new Map((moderation?.photos ?? []).map((check) => [check.fileID, check]));

@@ -50,3 +50,25 @@ export function dueAfterCalendarDays(start: Date, days: number): Date {
 export function isPastDue(dueAt: Date | string, now: Date): boolean {
   return now.getTime() >= new Date(dueAt).getTime();
 }
+
+/** Longer than any case waits: a bad or ancient date must not spin. */
+const MAX_DAYS_COUNTED = 20 * 366;
+
+/**
+ * How many working days late something due at `dueAt` is at `now`: the working days after the last
+ * allowed day (the Shanghai day `dueAt` ends), up to and including `now`'s day. 0 while in time, and
+ * also 0 when only days off have passed since (due the end of 09-30, on 10-03 it is late by no
+ * working day; on 10-08 by one).
+ */
+export function overdueWorkingDays(dueAt: Date | string, now: Date, isWorkingDay: IsWorkingDay): number {
+  const due = new Date(dueAt).getTime();
+  if (Number.isNaN(due) || now.getTime() < due) return 0;
+  const today = shanghaiDate(now);
+  // The instant just before the deadline is still inside the last allowed day.
+  let day = addDays(shanghaiDate(new Date(due - 1)), 1);
+  let count = 0;
+  for (let i = 0; day <= today && i < MAX_DAYS_COUNTED; i += 1, day = addDays(day, 1)) {
+    if (isWorkingDay(day)) count += 1;
+  }
+  return count;
+}

@@ -7,8 +7,8 @@ import { HANDLER_CASE_VIEWS, STAFF_CASE_VIEWS, type CaseDetail, type CaseStats, 
 import type { MyOpinionDetail } from '../../../miniprogram/shared/contract/opinion';
 import type * as CaseModel from '../../../miniprogram/packages/staff/case/model';
 import type * as OpinionModel from '../../../miniprogram/pages/opinion/model';
-import { caseItemView, deadlineLabel, overdueWorkingDays } from '../../../miniprogram/packages/staff/case-views';
-import { CASE_MESSAGES, contactOf, toCaseView, type CaseState } from '../../../miniprogram/packages/staff/case/model';
+import { caseItemView, deadlineLabel } from '../../../miniprogram/packages/staff/case-views';
+import { assignDueNoteOf, CASE_MESSAGES, contactOf, toCaseView, type CaseState } from '../../../miniprogram/packages/staff/case/model';
 import { CASE_TABS, isStaffCaseView } from '../../../miniprogram/packages/staff/cases/model';
 import { ASSIGNED_TABS } from '../../../miniprogram/packages/staff/assigned/model';
 import { boundView } from '../../../miniprogram/packages/staff/bind/model';
@@ -60,23 +60,22 @@ const detail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
   timeline: [],
   actions: [],
   assignableDepartments: [],
+  assignWorkingDays: null,
+  assignDueDate: null,
+  assignDueAt: null,
   ...fields,
 });
 
 describe('deadlines as staff read them', () => {
-  it('counts the working days past due, weekends left out', () => {
-    // Due the end of Thursday 11-19: late Fri 20, Mon 23, Tue 24, Wed 25.
-    expect(overdueWorkingDays('2026-11-19T15:59:59.999Z', NOW)).toBe(4);
-    expect(overdueWorkingDays('2026-11-24T15:59:59.999Z', NOW)).toBe(1);
-    expect(overdueWorkingDays('2026-11-26T15:59:59.999Z', NOW)).toBe(0);
-    expect(overdueWorkingDays('not a date', NOW)).toBe(0);
-  });
-
-  it('says late in red with the count, due today, or the date it is due', () => {
+  it('says late in red with the back end’s count of working days (the phone counts none itself), due today, or the date it is due', () => {
     const stage = { stage: 'accept' as const, stageLabel: '受理' };
-    expect(deadlineLabel({ ...stage, dueAt: '2026-11-19T15:59:59.999Z', overdue: true }, NOW)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
+    // Due the end of 09-30 and read on 10-12: the back end counts 10-08, 09, 10 (调休 Saturday) and 12 — not the holiday week.
+    const afterNationalDay = new Date('2026-10-12T02:00:00.000Z');
+    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 4 }, afterNationalDay)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
+    // Late only by days off (read on 10-03): late, without a count.
+    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 0 }, new Date('2026-10-03T02:00:00.000Z'))).toEqual({ text: '受理已超期', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false, overdueWorkingDays: 0 }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false, overdueWorkingDays: 0 }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
     expect(deadlineLabel(null, NOW)).toEqual({ text: '', overdue: false });
   });
 
@@ -86,7 +85,7 @@ describe('deadlines as staff read them', () => {
         deputyName: '林秀英',
         status: 'assigned',
         statusLabel: '办理中',
-        deadline: { stage: 'answer', stageLabel: '承办单位办理', dueAt: '2026-11-24T15:59:59.999Z', overdue: true },
+        deadline: { stage: 'answer', stageLabel: '承办单位办理', dueAt: '2026-11-24T15:59:59.999Z', overdue: true, overdueWorkingDays: 1 },
         round: 2,
         departmentNames: ['江南区民政局', '临江市住房和城乡建设局'],
         urgeCount: 2,
@@ -132,8 +131,8 @@ describe('one case, as staff or a handler works it', () => {
         round: 2,
         lateStages: [{ stage: 'accept', stageLabel: '受理' }],
         assignments: [
-          { round: 1, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-16T02:00:00.000Z', dueAt: '2026-12-04T15:59:59.999Z', answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' } },
-          { round: 2, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-24T02:00:00.000Z', dueAt: '2026-12-15T15:59:59.999Z', answer: null },
+          { round: 1, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-16T02:00:00.000Z', dueAt: '2026-12-04T15:59:59.999Z', answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' }, overdueWorkingDays: 0 },
+          { round: 2, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-24T02:00:00.000Z', dueAt: '2026-11-20T15:59:59.999Z', answer: null, overdueWorkingDays: 3 },
         ],
         timeline: [{ type: 'assigned', label: '已交办有关部门办理', at: '2026-11-16T02:00:00.000Z', actorRole: 'staff', note: '请研究', internalNote: '抓紧', public: false }],
       }),
@@ -142,11 +141,16 @@ describe('one case, as staff or a handler works it', () => {
     expect(view.lateLabel).toBe('曾超期：受理');
     expect(view.roundLabel).toBe('第2轮交办（二次交办）');
     expect(view.assignments.map((a) => [a.meta, a.answerLabel])).toEqual([
-      ['第2轮 · 2026年11月24日交办 · 2026年12月15日前答复', '尚未答复'],
+      ['第2轮 · 2026年11月24日交办 · 2026年11月20日前答复 · 已超期 3 个工作日', '尚未答复'],
       ['第1轮 · 2026年11月16日交办 · 2026年12月4日前答复', '办理结果：列入计划（2026年11月18日 10:00）'],
     ]);
     expect(view.assignments[1]?.answerReason).toBe('理由：需招聘医生');
     expect(view.timeline[0]).toMatchObject({ label: '已交办有关部门办理（内部）', note: '请研究\n（内部说明）抓紧' });
+  });
+
+  it('promises on the 交办 form the deadline the back end says an assignment made now gets, never a default of its own', () => {
+    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2026-10-22' })).toBe('现在交办，承办单位应在15个工作日内（10月22日 周四当天结束前）办理答复。');
+    expect(assignDueNoteOf({ assignWorkingDays: null, assignDueDate: null })).toBe('办理期限交办后显示。');
   });
 
   it('lets staff call only a resident who agreed, with a full number', () => {
@@ -160,7 +164,19 @@ describe('one case, as staff or a handler works it', () => {
     installWx({
       functions: async (_name, event) => {
         calls.push(event.action);
-        return fixtureFunctions({ 'casework.get': ok(detail({ status: 'accepted', actions: ['assign'], assignableDepartments: [{ _id: 'd1', name: '江南区民政局', areaId: 'a' }] })) })(_name, event);
+        return fixtureFunctions({
+          'casework.get': ok(
+            detail({
+              status: 'accepted',
+              actions: ['assign'],
+              assignableDepartments: [{ _id: 'd1', name: '江南区民政局', areaId: 'a' }],
+              // Configured to 20 working days (CASE_DEADLINES), counted by the back end with its holiday calendar.
+              assignWorkingDays: 20,
+              assignDueDate: '2026-12-23',
+              assignDueAt: '2026-12-23T16:00:00.000Z',
+            }),
+          ),
+        })(_name, event);
       },
     });
     const { createCasePage } = freshApp<typeof CaseModel>('packages/staff/case/model');
@@ -168,6 +184,7 @@ describe('one case, as staff or a handler works it', () => {
     const page = createCasePage('case-1', (change) => (state = { ...state, ...change }));
     await page.load();
     expect(state.departments).toEqual([{ id: 'd1', name: '江南区民政局', selected: false }]);
+    expect(state.assignDueNote).toBe('现在交办，承办单位应在20个工作日内（12月23日 周三当天结束前）办理答复。');
 
     page.open('assign');
     await page.assign();

@@ -73,6 +73,8 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     expect(page.text()).toContain('联络站已受理您的意见');
 
     await page.tap('交办承办单位');
+    // The deadline the back end says a 交办 made now gets (configured days, holiday calendar), not a default on the phone.
+    expect(page.text()).toMatch(/现在交办，承办单位应在15个工作日内（\d+月\d+日 周.当天结束前）办理答复。/);
     await page.tap('确认交办');
     expect(page.text()).toContain('请至少选择一个承办单位');
     expect(page.text()).toContain('请写明交办要求');

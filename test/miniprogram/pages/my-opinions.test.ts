@@ -4,7 +4,9 @@
  * rightly stops one resident from having the 11 opinions a second page needs. The list against
  * the real runtime is in browse.test.ts.
  */
-import type { MyOpinionSummary, Page } from '../../../miniprogram/shared/contract/opinion';
+import { myOpinionItem } from '../../../miniprogram/pages/my-opinions/model';
+import { toMyOpinionView } from '../../../miniprogram/pages/opinion/model';
+import type { MyOpinionDetail, MyOpinionSummary, Page } from '../../../miniprogram/shared/contract/opinion';
 import { openPage } from '../support/page';
 import { fixtureFunctions, installWx, networkDown, ok } from '../support/wx-double';
 
@@ -76,5 +78,53 @@ describe('我的意见 paging', () => {
 
     await page.tap('重试');
     await page.waitFor(() => (page.data.items as unknown[]).length === 13, 'the second page');
+  });
+});
+
+describe('content review, as the author sees it', () => {
+  const held: MyOpinionSummary = {
+    ...summary(1),
+    contentReview: { state: 'held', label: '待审核', note: '内容正在审核，通过后代表即可看到' },
+  };
+  const rejected: MyOpinionSummary = {
+    ...summary(2),
+    contentReview: { state: 'rejected', label: '未通过审核', note: '内容未通过审核，不会转给代表办理；如有需要，请修改后重新提交' },
+  };
+  const detail: MyOpinionDetail = {
+    opinionId: held.opinionId,
+    trackingNo: held.trackingNo,
+    category: held.category,
+    categoryLabel: held.categoryLabel,
+    text: '小区门口有人发传单，说加微信领红包，老人容易上当。',
+    photos: [],
+    target: held.target,
+    status: 'received',
+    statusLabel: '已提交',
+    createdAt: held.createdAt,
+    timeline: [held.lastEvent],
+    canRate: false,
+    contentReview: held.contentReview,
+  };
+
+  it('the model shows 待审核 / 未通过审核 in place of the case status, with the note', () => {
+    expect(myOpinionItem(held)).toMatchObject({ statusLabel: '待审核', statusTheme: 'warning', reviewNote: '内容正在审核，通过后代表即可看到' });
+    expect(myOpinionItem(rejected)).toMatchObject({ statusLabel: '未通过审核', statusTheme: 'danger' });
+    expect(myOpinionItem(summary(3))).toMatchObject({ statusLabel: '已提交', statusTheme: 'default', reviewNote: '' });
+    expect(toMyOpinionView(detail)).toMatchObject({ statusLabel: '待审核', reviewNote: '内容正在审核，通过后代表即可看到' });
+  });
+
+  it('我的意见 and the opinion page say so', async () => {
+    installWx({
+      functions: fixtureFunctions({
+        'opinion.listMine': ok({ items: [held, rejected], nextCursor: null }),
+        'opinion.getMine': ok(detail),
+      }),
+    });
+    const list = await openPage('myOpinions');
+    expect(list.text()).toContain('交通出行 待审核 第1条意见 内容正在审核，通过后代表即可看到 写给 陈建华');
+    expect(list.text()).toContain('交通出行 未通过审核 第2条意见 内容未通过审核，不会转给代表办理');
+
+    const page = await openPage('opinion', { opinionId: held.opinionId });
+    expect(page.text()).toContain('交通出行 待审核 内容正在审核，通过后代表即可看到');
   });
 });

@@ -1,12 +1,11 @@
 import type { AssignmentView, CaseDetail, CaseEventView } from '../../../shared/contract/casework';
 import type { OpinionPhoto } from '../../../shared/contract/opinion';
-import { DEFAULT_CASE_DEADLINES } from '../../../shared/domain/caseDeadlines';
 import { ANSWER_CATEGORIES, ANSWER_CATEGORY_LABELS, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory } from '../../../shared/domain/casework';
 import { textLength } from '../../../shared/domain/opinion';
 import { isMobileNumber } from '../../../shared/domain/phone';
 import { callApi, toApiError } from '../../../services/api';
 import { showToast } from '../../../services/wx';
-import { formatDate, formatDateTime } from '../../../utils/date';
+import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
 import { deadlineLabel } from '../case-views';
@@ -42,7 +41,7 @@ export const ANSWER_CATEGORY_CHOICES: ReadonlyArray<{ value: AnswerCategory; lab
 export interface AssignmentItem {
   key: string;
   departmentName: string;
-  /** 第1轮 · 11月3日交办 · 11月24日前答复 */
+  /** 第1轮 · 11月3日交办 · 11月24日前答复 · 已超期 2 个工作日 */
   meta: string;
   answerLabel: string;
   answerText: string;
@@ -112,7 +111,12 @@ export function assignmentItem(assignment: AssignmentView): AssignmentItem {
   return {
     key: `${assignment.round}-${assignment.departmentId}`,
     departmentName: assignment.departmentName,
-    meta: `第${assignment.round}轮 · ${formatDate(assignment.assignedAt)}交办 · ${formatDate(assignment.dueAt)}前答复`,
+    meta: [
+      `第${assignment.round}轮 · ${formatDate(assignment.assignedAt)}交办 · ${formatDate(assignment.dueAt)}前答复`,
+      assignment.overdueWorkingDays > 0 ? `已超期 ${assignment.overdueWorkingDays} 个工作日` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     answerLabel: answer ? `办理结果：${answer.categoryLabel}（${formatDateTime(answer.at)}）` : '尚未答复',
     answerText: answer?.text ?? '',
     answerReason: answer?.reason ? `理由：${answer.reason}` : '',
@@ -165,7 +169,7 @@ export type CasePanel = '' | 'assign' | 'return' | 'urge';
 export interface CaseState extends Loaded<CaseView> {
   panel: CasePanel;
   departments: DepartmentOption[];
-  /** 承办单位一般应在15个工作日内答复 */
+  /** 现在交办，承办单位应在15个工作日内（12月15日 周二当天结束前）办理答复。From the back end's configured deadline. */
   assignDueNote: string;
   note: string;
   noteError: string;
@@ -186,7 +190,7 @@ export function initialCaseState(): CaseState {
     ...loading<CaseView>(),
     panel: '',
     departments: [],
-    assignDueNote: `承办单位一般应在${DEFAULT_CASE_DEADLINES.workingDays.answer}个工作日内办理答复，具体期限交办后显示。`,
+    assignDueNote: '',
     note: '',
     noteError: '',
     departmentError: '',
@@ -200,6 +204,16 @@ export function initialCaseState(): CaseState {
     actionError: '',
     working: false,
   };
+}
+
+/**
+ * What the 交办 form promises: the answer deadline the back end says an assignment made now gets
+ * (the configured working days, counted with the holiday calendar), or, without it, only that it
+ * will show once assigned.
+ */
+export function assignDueNoteOf(detail: Pick<CaseDetail, 'assignWorkingDays' | 'assignDueDate'>): string {
+  if (detail.assignWorkingDays === null || detail.assignDueDate === null) return '办理期限交办后显示。';
+  return `现在交办，承办单位应在${detail.assignWorkingDays}个工作日内（${formatReceptionDate(detail.assignDueDate)}当天结束前）办理答复。`;
 }
 
 function lengthError(text: string, min: number, max: number, short: string, long: string): string {
@@ -239,7 +253,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       const chosen = new Set(departments.filter((d) => d.selected).map((d) => d.id));
       departments = detail.assignableDepartments.map((d) => ({ id: d._id, name: d.name, selected: chosen.has(d._id) }));
     }
-    render({ ...state, departments });
+    render(detail ? { ...state, departments, assignDueNote: assignDueNoteOf(detail) } : { ...state, departments });
   }
 
   async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {

@@ -1,0 +1,250 @@
+import type { StaffScope } from '../../../shared/domain/account';
+import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, type Deputy, type DeputyLevel, type StationSummary } from '../../../shared/domain/directory';
+import { DEPUTY_CODE_PATTERN } from '../../../shared/domain/scene';
+import { callApi, toApiError } from '../../../services/api';
+import type { LoadStatus } from '../../../utils/load-state';
+import {
+  compact,
+  DIRECTORY_MESSAGES,
+  loadScope,
+  optionalText,
+  refusalOf,
+  requiredText,
+  type FieldErrors,
+} from '../directory-form';
+
+/** As many stations as admin.saveDeputy accepts. */
+export const MAX_DEPUTY_STATIONS = 5;
+
+export const DEPUTY_MESSAGES = {
+  code: '编号为2–12位大写字母或数字，如 D001',
+  level: '请选择代表层级',
+  stations: '请至少选择一个联络站',
+  tooManyStations: `最多选择${MAX_DEPUTY_STATIONS}个联络站`,
+  created: '代表已新增',
+  saved: '已保存',
+} as const;
+
+export interface DeputyForm {
+  code: string;
+  name: string;
+  level: DeputyLevel | '';
+  constituency: string;
+  occupation: string;
+  profile: string;
+  /** In order: the first one handles opinions left for the deputy. */
+  stationIds: string[];
+  active: boolean;
+}
+
+export interface DeputyFormErrors {
+  code?: string;
+  name?: string;
+  level?: string;
+  constituency?: string;
+  occupation?: string;
+  profile?: string;
+  stationIds?: string;
+}
+
+export interface ChoiceItem {
+  id: string;
+  label: string;
+}
+
+export interface StationChoice extends ChoiceItem {
+  selected: boolean;
+  /** 1 for the station handling opinions, else its place in the list; 0 when not chosen. */
+  order: number;
+}
+
+export interface DeputyEditState {
+  status: LoadStatus;
+  errorMessage: string;
+  deputyId: string;
+  form: DeputyForm;
+  levels: ChoiceItem[];
+  stations: StationChoice[];
+  /** Chosen stations the staff member does not cover: kept as they are. */
+  otherStations: string;
+  errors: DeputyFormErrors;
+  saving: boolean;
+  saveError: string;
+  saved: string;
+}
+
+export const LEVEL_CHOICES: ChoiceItem[] = DEPUTY_LEVELS.map((level) => ({ id: level, label: DEPUTY_LEVEL_LABELS[level] }));
+
+export function emptyDeputyForm(stationId = ''): DeputyForm {
+  return { code: '', name: '', level: '', constituency: '', occupation: '', profile: '', stationIds: stationId ? [stationId] : [], active: true };
+}
+
+export function initialDeputyEditState(): DeputyEditState {
+  return {
+    status: 'loading',
+    errorMessage: '',
+    deputyId: '',
+    form: emptyDeputyForm(),
+    levels: LEVEL_CHOICES,
+    stations: [],
+    otherStations: '',
+    errors: {},
+    saving: false,
+    saveError: '',
+    saved: '',
+  };
+}
+
+export function formOf(deputy: Deputy): DeputyForm {
+  const { code, name, level, constituency, occupation, profile, stationIds, active } = deputy;
+  return { code, name, level, constituency, occupation, profile, stationIds: [...stationIds], active };
+}
+
+/** The same rules as admin.saveDeputy's payload, said next to each field. */
+export function validateDeputy(form: DeputyForm): DeputyFormErrors {
+  return compact({
+    code: DEPUTY_CODE_PATTERN.test(form.code.trim().toUpperCase()) ? '' : DEPUTY_MESSAGES.code,
+    name: requiredText(form.name, 20),
+    level: form.level ? '' : DEPUTY_MESSAGES.level,
+    constituency: requiredText(form.constituency, 40),
+    occupation: optionalText(form.occupation, 60),
+    profile: optionalText(form.profile, 500),
+    stationIds:
+      form.stationIds.length === 0 ? DEPUTY_MESSAGES.stations : form.stationIds.length > MAX_DEPUTY_STATIONS ? DEPUTY_MESSAGES.tooManyStations : '',
+  });
+}
+
+export function stationChoices(stations: readonly ChoiceItem[], chosen: readonly string[]): StationChoice[] {
+  return stations.map((station) => {
+    const index = chosen.indexOf(station.id);
+    return { ...station, selected: index >= 0, order: index + 1 };
+  });
+}
+
+/** Adds a station at the end of the list, or takes it off. */
+export function toggleStation(chosen: readonly string[], stationId: string): string[] {
+  return chosen.includes(stationId) ? chosen.filter((id) => id !== stationId) : [...chosen, stationId];
+}
+
+export type TextField = 'code' | 'name' | 'constituency' | 'occupation' | 'profile';
+
+/**
+ * A deputy's form: create one (at the station it was opened from) or edit one in the staff
+ * member's scope. Stations offered are those the staff member covers; others the deputy
+ * receives at are kept. The server decides scope and code uniqueness.
+ */
+export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => void) {
+  let deputyId = '';
+  let presetStationId = '';
+  let form = emptyDeputyForm();
+  let choices: ChoiceItem[] = [];
+  let photoUrl = '';
+  let errors: DeputyFormErrors = {};
+  let tried = false;
+  let saving = false;
+
+  function revalidate(): void {
+    if (tried) {
+      errors = validateDeputy(form);
+      render({ errors });
+    }
+  }
+
+  function renderStations(others: readonly StationSummary[] = []): void {
+    const covered = new Set(choices.map((station) => station.id));
+    const names = others.filter((station) => form.stationIds.includes(station._id) && !covered.has(station._id)).map((s) => s.name);
+    render({ stations: stationChoices(choices, form.stationIds), otherStations: names.join('、') });
+  }
+
+  async function load(): Promise<void> {
+    render({ status: 'loading' });
+    try {
+      const scope: StaffScope | null = await loadScope();
+      if (!scope) {
+        render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
+        return;
+      }
+      const [{ stations }, detail] = await Promise.all([
+        callApi('directory.listStations', { areaId: scope.areaId }),
+        deputyId ? callApi('directory.getDeputy', { deputyId }) : Promise.resolve(null),
+      ]);
+      const inScope = scope.stationId ? stations.filter((station) => station._id === scope.stationId) : stations;
+      choices = inScope.map((station) => ({ id: station._id, label: station.name }));
+      form = detail ? formOf(detail.deputy) : emptyDeputyForm(presetStationId);
+      photoUrl = detail ? detail.deputy.photoUrl : '';
+      render({ status: 'ready', deputyId, form });
+      renderStations(detail?.stations);
+    } catch (error) {
+      render({ status: 'error', errorMessage: toApiError(error, 'deputy edit').message });
+    }
+  }
+
+  return {
+    start(query: { deputyId?: string; stationId?: string }): Promise<void> {
+      deputyId = query.deputyId ?? '';
+      presetStationId = query.stationId ?? '';
+      return load();
+    },
+    retry(): Promise<void> {
+      return load();
+    },
+    setText(field: TextField, value: string): void {
+      form = { ...form, [field]: value };
+      render({ [`form.${field}`]: value, saved: '' } as Partial<DeputyEditState>);
+      revalidate();
+    },
+    chooseLevel(level: string): void {
+      if (!(DEPUTY_LEVELS as readonly string[]).includes(level)) return;
+      form = { ...form, level: level as DeputyLevel };
+      render({ 'form.level': level, saved: '' } as Partial<DeputyEditState>);
+      revalidate();
+    },
+    toggleStation(stationId: string): void {
+      form = { ...form, stationIds: toggleStation(form.stationIds, stationId) };
+      render({ 'form.stationIds': form.stationIds, saved: '' } as Partial<DeputyEditState>);
+      renderStations();
+      revalidate();
+    },
+    setActive(active: boolean): void {
+      form = { ...form, active };
+      render({ 'form.active': active, saved: '' } as Partial<DeputyEditState>);
+    },
+    async save(): Promise<void> {
+      if (saving) return;
+      tried = true;
+      errors = validateDeputy(form);
+      if (Object.keys(errors).length > 0 || !form.level) {
+        render({ errors, saveError: DIRECTORY_MESSAGES.fixErrors, saved: '' });
+        return;
+      }
+      saving = true;
+      render({ saving: true, saveError: '', saved: '', errors });
+      try {
+        const { deputy } = await callApi('admin.saveDeputy', {
+          ...(deputyId ? { deputyId } : {}),
+          code: form.code.trim().toUpperCase(),
+          name: form.name.trim(),
+          level: form.level,
+          constituency: form.constituency.trim(),
+          occupation: form.occupation.trim(),
+          profile: form.profile.trim(),
+          photoUrl,
+          stationIds: form.stationIds,
+          active: form.active,
+        });
+        const created = !deputyId;
+        deputyId = deputy._id;
+        form = formOf(deputy);
+        render({ deputyId, form, saved: created ? DEPUTY_MESSAGES.created : DEPUTY_MESSAGES.saved });
+      } catch (error) {
+        const refusal = refusalOf(error, 'admin.saveDeputy');
+        errors = { ...errors, ...(refusal.fields as FieldErrors) };
+        if (refusal.code === 'ADMIN.DEPUTY_CODE_TAKEN') errors = { ...errors, code: refusal.message };
+        render({ saveError: refusal.message, errors });
+      } finally {
+        saving = false;
+        render({ saving: false });
+      }
+    },
+  };
+}

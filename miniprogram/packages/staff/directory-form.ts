@@ -1,0 +1,48 @@
+/**
+ * What the station and deputy forms share: the staff member's scope, field rules that mirror the
+ * server's (shared/contract/admin.ts), and server refusals in plain words.
+ */
+import type { StaffScope } from '../../shared/domain/account';
+import type { Area } from '../../shared/domain/directory';
+import { callApi, toApiError } from '../../services/api';
+
+export const DIRECTORY_MESSAGES = {
+  notStaff: '这里是人大工作人员使用的，您的微信还没有开通工作人员权限',
+  required: '必填',
+  fixErrors: '请按红字提示修改后再保存',
+} as const;
+
+export type FieldErrors = Record<string, string>;
+
+/** The staff member's scope, or null for anyone else (a department handler has no directory to edit). */
+export async function loadScope(): Promise<StaffScope | null> {
+  const { staff } = await callApi('account.getProfile', {});
+  return staff && staff.role !== 'handler' ? staff : null;
+}
+
+/** Required text, trimmed, at most `max` characters: the message, or '' when it is fine. */
+export function requiredText(value: string, max: number): string {
+  const text = value.trim();
+  if (!text) return DIRECTORY_MESSAGES.required;
+  return text.length > max ? `最多${max}个字` : '';
+}
+
+export function optionalText(value: string, max: number): string {
+  return value.trim().length > max ? `最多${max}个字` : '';
+}
+
+/** Only the errors that say something. */
+export function compact(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== ''));
+}
+
+/** The areas a staff member may place a station in: their own and every area under it. */
+export function areasInScope(areas: readonly Area[], scope: StaffScope): Area[] {
+  return areas.filter((area) => area.path.includes(scope.areaId));
+}
+
+/** A save refused or failed: the plain message, and the field messages the server named. */
+export function refusalOf(error: unknown, context: string): { code: string; message: string; fields: FieldErrors } {
+  const apiError = toApiError(error, context);
+  return { code: apiError.code, message: apiError.message, fields: apiError.fields };
+}

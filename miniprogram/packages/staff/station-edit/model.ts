@@ -1,0 +1,263 @@
+import type { StaffScope } from '../../../shared/domain/account';
+import type { DeputySummary, GeoPoint, Station } from '../../../shared/domain/directory';
+import { DEPUTY_LEVEL_LABELS } from '../../../shared/domain/directory';
+import { STATION_CODE_PATTERN } from '../../../shared/domain/scene';
+import { callApi, toApiError } from '../../../services/api';
+import { chooseLocation } from '../../../services/wx';
+import type { LoadStatus } from '../../../utils/load-state';
+import {
+  areasInScope,
+  compact,
+  DIRECTORY_MESSAGES,
+  loadScope,
+  optionalText,
+  refusalOf,
+  requiredText,
+  type FieldErrors,
+} from '../directory-form';
+
+export const STATION_MESSAGES = {
+  code: '编号为2–8位大写字母或数字，如 LJ01',
+  phone: '电话只能包含数字和 - ( ) +',
+  location: '请点「在地图上选择位置」选定联络站的位置',
+  area: '请选择所属区域',
+  locationFailed: '没能打开地图选点，请稍后再试',
+  created: '联络站已新增，可以继续为它添加代表',
+  saved: '已保存',
+} as const;
+
+export interface StationForm {
+  code: string;
+  name: string;
+  areaId: string;
+  address: string;
+  location: GeoPoint | null;
+  openingHours: string;
+  phone: string;
+  receptionNote: string;
+  active: boolean;
+}
+
+export interface StationFormErrors {
+  code?: string;
+  name?: string;
+  areaId?: string;
+  address?: string;
+  location?: string;
+  openingHours?: string;
+  phone?: string;
+  receptionNote?: string;
+}
+
+export interface ChoiceItem {
+  id: string;
+  label: string;
+}
+
+export interface DeputyItem {
+  id: string;
+  name: string;
+  levelLabel: string;
+}
+
+export interface StationEditState {
+  status: LoadStatus;
+  errorMessage: string;
+  /** Empty while creating; set once the station exists. */
+  stationId: string;
+  form: StationForm;
+  /** 纬度 30.59290，经度 114.30560, or '' before a place is chosen. */
+  locationLabel: string;
+  areas: ChoiceItem[];
+  deputies: DeputyItem[];
+  errors: StationFormErrors;
+  saving: boolean;
+  /** Why the last save did not go through, in plain words. */
+  saveError: string;
+  saved: string;
+}
+
+export function emptyStationForm(areaId = ''): StationForm {
+  return { code: '', name: '', areaId, address: '', location: null, openingHours: '', phone: '', receptionNote: '', active: true };
+}
+
+export function initialStationEditState(): StationEditState {
+  return {
+    status: 'loading',
+    errorMessage: '',
+    stationId: '',
+    form: emptyStationForm(),
+    locationLabel: '',
+    areas: [],
+    deputies: [],
+    errors: {},
+    saving: false,
+    saveError: '',
+    saved: '',
+  };
+}
+
+export function locationLabel(location: GeoPoint | null): string {
+  return location ? `纬度 ${location.latitude.toFixed(5)}，经度 ${location.longitude.toFixed(5)}` : '';
+}
+
+export function formOf(station: Station): StationForm {
+  const { code, name, areaId, address, location, openingHours, phone, receptionNote, active } = station;
+  return { code, name, areaId, address, location: { latitude: location.latitude, longitude: location.longitude }, openingHours, phone, receptionNote, active };
+}
+
+/** The same rules as admin.saveStation's payload, said next to each field. */
+export function validateStation(form: StationForm): StationFormErrors {
+  return compact({
+    code: STATION_CODE_PATTERN.test(form.code.trim().toUpperCase()) ? '' : STATION_MESSAGES.code,
+    name: requiredText(form.name, 40),
+    areaId: form.areaId ? '' : STATION_MESSAGES.area,
+    address: requiredText(form.address, 120),
+    location: form.location ? '' : STATION_MESSAGES.location,
+    openingHours: optionalText(form.openingHours, 60),
+    phone: /^[0-9+\-() ]{0,20}$/.test(form.phone.trim()) ? '' : STATION_MESSAGES.phone,
+    receptionNote: optionalText(form.receptionNote, 120),
+  });
+}
+
+export function deputyItem(deputy: DeputySummary): DeputyItem {
+  return { id: deputy._id, name: deputy.name, levelLabel: DEPUTY_LEVEL_LABELS[deputy.level] };
+}
+
+export type TextField = 'code' | 'name' | 'address' | 'openingHours' | 'phone' | 'receptionNote';
+
+/**
+ * A station's form: create one (新增联络站) or edit one in the staff member's scope. The server
+ * decides scope and code uniqueness; its refusals are shown beside the save button.
+ */
+export function createStationEdit(render: (change: Partial<StationEditState>) => void) {
+  let stationId = '';
+  let form = emptyStationForm();
+  let errors: StationFormErrors = {};
+  let tried = false;
+  let saving = false;
+
+  function revalidate(): void {
+    if (tried) {
+      errors = validateStation(form);
+      render({ errors });
+    }
+  }
+
+  async function load(): Promise<void> {
+    render({ status: 'loading' });
+    try {
+      const scope: StaffScope | null = await loadScope();
+      if (!scope) {
+        render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
+        return;
+      }
+      const [{ areas }, detail] = await Promise.all([
+        callApi('directory.listAreas', {}),
+        stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null),
+      ]);
+      const choices = areasInScope(areas, scope);
+      form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);
+      // A station placed outside the areas listed (e.g. by a higher office) keeps its area.
+      if (detail && !choices.some((area) => area._id === form.areaId)) {
+        const own = areas.find((area) => area._id === form.areaId);
+        if (own) choices.unshift(own);
+      }
+      render({
+        status: 'ready',
+        stationId,
+        form,
+        locationLabel: locationLabel(form.location),
+        areas: choices.map((area) => ({ id: area._id, label: area.name })),
+        deputies: detail ? detail.deputies.map(deputyItem) : [],
+      });
+    } catch (error) {
+      render({ status: 'error', errorMessage: toApiError(error, 'station edit').message });
+    }
+  }
+
+  return {
+    start(query: { stationId?: string }): Promise<void> {
+      stationId = query.stationId ?? '';
+      return load();
+    },
+    retry(): Promise<void> {
+      return load();
+    },
+    /** Back from a deputy's form: the deputies here may have changed. */
+    async refreshDeputies(): Promise<void> {
+      if (!stationId) return;
+      try {
+        const detail = await callApi('directory.getStation', { stationId });
+        render({ deputies: detail.deputies.map(deputyItem) });
+      } catch (error) {
+        console.warn('[station edit] deputies not refreshed', toApiError(error).code);
+      }
+    },
+    setText(field: TextField, value: string): void {
+      form = { ...form, [field]: value };
+      render({ [`form.${field}`]: value, saved: '' } as Partial<StationEditState>);
+      revalidate();
+    },
+    chooseArea(areaId: string): void {
+      form = { ...form, areaId };
+      render({ 'form.areaId': areaId, saved: '' } as Partial<StationEditState>);
+      revalidate();
+    },
+    setActive(active: boolean): void {
+      form = { ...form, active };
+      render({ 'form.active': active, saved: '' } as Partial<StationEditState>);
+    },
+    /** The map picker: its point becomes the station's location; its address fills an empty address. */
+    async pickLocation(): Promise<void> {
+      try {
+        const place = await chooseLocation();
+        if (!place) return;
+        const address = form.address.trim() ? form.address : place.address;
+        form = { ...form, location: { latitude: place.latitude, longitude: place.longitude }, address };
+        render({ form, locationLabel: locationLabel(form.location), saved: '' });
+        revalidate();
+      } catch (error) {
+        console.warn('[station edit] chooseLocation failed', error);
+        render({ errors: { ...errors, location: STATION_MESSAGES.locationFailed } });
+      }
+    },
+    async save(): Promise<void> {
+      if (saving) return;
+      tried = true;
+      errors = validateStation(form);
+      if (Object.keys(errors).length > 0 || !form.location) {
+        render({ errors, saveError: DIRECTORY_MESSAGES.fixErrors, saved: '' });
+        return;
+      }
+      saving = true;
+      render({ saving: true, saveError: '', saved: '', errors });
+      try {
+        const { station } = await callApi('admin.saveStation', {
+          ...(stationId ? { stationId } : {}),
+          code: form.code.trim().toUpperCase(),
+          name: form.name.trim(),
+          areaId: form.areaId,
+          address: form.address.trim(),
+          location: form.location,
+          openingHours: form.openingHours.trim(),
+          phone: form.phone.trim(),
+          receptionNote: form.receptionNote.trim(),
+          active: form.active,
+        });
+        const created = !stationId;
+        stationId = station._id;
+        form = formOf(station);
+        render({ stationId, form, saved: created ? STATION_MESSAGES.created : STATION_MESSAGES.saved });
+      } catch (error) {
+        const refusal = refusalOf(error, 'admin.saveStation');
+        errors = { ...errors, ...(refusal.fields as FieldErrors) };
+        if (refusal.code === 'ADMIN.STATION_CODE_TAKEN') errors = { ...errors, code: refusal.message };
+        render({ saveError: refusal.message, errors });
+      } finally {
+        saving = false;
+        render({ saving: false });
+      }
+    },
+  };
+}

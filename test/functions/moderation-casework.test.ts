@@ -1,0 +1,116 @@
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { opinionFor } from './helpers/cloud';
+
+/**
+ * Held content, seen from both sides: the author is told their opinion waits for content review
+ * (or was rejected), and staff cannot handle it as a case until it is published.
+ * Seeded: 江南区 staff (demo-staff-jiangnan) cover 南湖 (st-nanhu); the city administrator reviews.
+ */
+const JIANGNAN = 'demo-staff-jiangnan';
+const CITY = 'demo-staff-city';
+/** Text the local content security (runtime/openapi/sensitive-words.json) answers `review` for. */
+const REVIEW_TEXT = '小区门口有人发传单，说加微信领红包，老人容易上当。';
+const REJECT_REASON = '疑似广告引流，20001';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime();
+});
+afterAll(async () => t.stop());
+
+const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+
+async function submit(openid: string, text = REVIEW_TEXT): Promise<string> {
+  return ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { text }), { openid })).opinionId;
+}
+
+async function listed(openid: string, view: 'toAccept' | 'all' = 'all'): Promise<string[]> {
+  return ok(await t.call('casework.list', { view, pageSize: 50 }, { openid })).items.map((i) => i.opinionId);
+}
+
+async function mine(openid: string, opinionId: string) {
+  const row = ok(await t.call('opinion.listMine', {}, { openid })).items.find((i) => i.opinionId === opinionId);
+  const detail = ok(await t.call('opinion.getMine', { opinionId }, { openid }));
+  return { row, detail };
+}
+
+const HELD = { state: 'held', label: '待审核', note: '内容正在审核，通过后代表即可看到' };
+
+describe('text held for content review', () => {
+  const resident = 'held-resident-1';
+  let opinionId: string;
+
+  beforeAll(async () => {
+    opinionId = await submit(resident);
+  });
+
+  test('the author is told it waits for review, in the list and in the detail', async () => {
+    const { row, detail } = await mine(resident, opinionId);
+    expect(row?.contentReview).toEqual(HELD);
+    expect(detail.contentReview).toEqual(HELD);
+    // The case status is unchanged underneath.
+    expect(detail).toMatchObject({ status: 'received', statusLabel: '已提交' });
+  });
+
+  test('staff neither see it in their case lists nor may accept or assign it', async () => {
+    expect(await listed(JIANGNAN, 'toAccept')).not.toContain(opinionId);
+    expect(await listed(JIANGNAN)).not.toContain(opinionId);
+    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
+      expect.objectContaining({ ok: false, code: 'CASE.CONTENT_UNDER_REVIEW', message: '该意见正在内容审核，审核通过后再办理' }),
+    );
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(
+      code('CASE.CONTENT_UNDER_REVIEW'),
+    );
+    // Opened directly (a link), it offers nothing to do.
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).actions).toEqual([]);
+    // Scope still comes first: the refusal reveals nothing to staff who could not see the case.
+    expect(await t.call('casework.accept', { opinionId }, { openid: 'demo-staff-beishan' })).toEqual(code('CASE.NOT_FOUND'));
+  });
+
+  test('once staff approve the content it is an ordinary case, and the author no longer sees 待审核', async () => {
+    ok(await t.call('moderation.approve', { opinionId }, { openid: CITY }));
+    const { row, detail } = await mine(resident, opinionId);
+    expect(row).not.toHaveProperty('contentReview');
+    expect(detail).not.toHaveProperty('contentReview');
+    expect(await listed(JIANGNAN, 'toAccept')).toContain(opinionId);
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).actions).toContain('accept');
+    expect(ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }))).toMatchObject({ status: 'accepted' });
+  });
+});
+
+describe('content staff rejected', () => {
+  const resident = 'held-resident-2';
+  let opinionId: string;
+
+  beforeAll(async () => {
+    opinionId = await submit(resident);
+    ok(await t.call('moderation.reject', { opinionId, note: REJECT_REASON }, { openid: CITY }));
+  });
+
+  test('the author sees 未通过审核 with a plain explanation, not the reviewer’s reason', async () => {
+    const { row, detail } = await mine(resident, opinionId);
+    const rejected = { state: 'rejected', label: '未通过审核', note: '内容未通过审核，不会转给代表办理；如有需要，请修改后重新提交' };
+    expect(row?.contentReview).toEqual(rejected);
+    expect(detail.contentReview).toEqual(rejected);
+    expect(JSON.stringify(detail)).not.toContain(REJECT_REASON);
+  });
+
+  test('it is never a case: not listed, and every transition is refused', async () => {
+    expect(await listed(JIANGNAN)).not.toContain(opinionId);
+    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
+      expect.objectContaining({ ok: false, code: 'CASE.CONTENT_REJECTED', message: '该意见未通过内容审核，不能办理' }),
+    );
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(
+      code('CASE.CONTENT_REJECTED'),
+    );
+    expect(await t.call('casework.urge', { opinionId, note: '请尽快办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_REJECTED'));
+  });
+});
+
+test('text that passed is listed and shows no content review to its author', async () => {
+  const opinionId = await submit('held-resident-3', '小区门口的公交站台没有遮雨棚，下雨天老人候车很不方便。');
+  const { row, detail } = await mine('held-resident-3', opinionId);
+  expect(row).not.toHaveProperty('contentReview');
+  expect(detail).not.toHaveProperty('contentReview');
+  expect(await listed(JIANGNAN, 'toAccept')).toContain(opinionId);
+});
