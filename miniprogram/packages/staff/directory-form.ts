@@ -5,6 +5,7 @@
 import type { StaffScope } from '../../shared/domain/account';
 import type { Area } from '../../shared/domain/directory';
 import { callApi, toApiError } from '../../services/api';
+import type { LoadStatus } from '../../utils/load-state';
 
 export const DIRECTORY_MESSAGES = {
   notStaff: '这里是人大工作人员使用的，您的微信还没有开通工作人员权限',
@@ -18,6 +19,28 @@ export type FieldErrors = Record<string, string>;
 export async function loadScope(): Promise<StaffScope | null> {
   const { staff } = await callApi('account.getProfile', {});
   return staff && staff.role !== 'handler' ? staff : null;
+}
+
+/**
+ * Opens a station or deputy form: `fill` runs with the staff member's scope; anyone else is told
+ * the page is not for them, and a failure is shown with 重试 (which calls this again).
+ */
+export async function loadFormInScope(
+  render: (change: { status: LoadStatus; errorMessage?: string }) => void,
+  context: string,
+  fill: (scope: StaffScope) => Promise<void>,
+): Promise<void> {
+  render({ status: 'loading' });
+  try {
+    const scope = await loadScope();
+    if (!scope) {
+      render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
+      return;
+    }
+    await fill(scope);
+  } catch (error) {
+    render({ status: 'error', errorMessage: toApiError(error, context).message });
+  }
 }
 
 /** Required text, trimmed, at most `max` characters: the message, or '' when it is fine. */

@@ -1,15 +1,9 @@
-import { BINDING_CODE_LENGTH, isBindingCode, normalizeBindingCode } from '../../../shared/domain/bindingCode';
-import { callApi, toApiError } from '../../../services/api';
-import { rememberedRoles, rememberProfile } from '../../../stores/profile';
+import { rememberedRoles } from '../../../stores/profile';
+import { BINDING_CODE_MESSAGES, createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
 
-export const BIND_MESSAGES = {
-  format: `绑定码是${BINDING_CODE_LENGTH}位字母和数字，请核对后重新输入`,
-} as const;
+export const BIND_MESSAGES = BINDING_CODE_MESSAGES;
 
-export interface BindState {
-  code: string;
-  error: string;
-  binding: boolean;
+export interface BindState extends BindingCodeState {
   /** The deputy this WeChat account now is; '' until bound. */
   boundName: string;
 }
@@ -24,35 +18,16 @@ export function initialBindState(): BindState {
  * the reason and what to do, right under the field.
  */
 export function createBindForm(render: (change: Partial<BindState>) => void) {
-  let code = '';
-  let binding = false;
-
+  const form = createBindingCodeForm<BindState>({
+    action: 'account.bindDeputy',
+    messages: BIND_MESSAGES,
+    bound: (profile) => ({ boundName: profile.deputy?.name ?? '' }),
+    render,
+  });
   return {
     start(): void {
       render({ boundName: rememberedRoles().deputyName });
     },
-    setCode(text: string): void {
-      code = text;
-      render({ code, error: '' });
-    },
-    async bind(): Promise<void> {
-      if (binding) return;
-      const normalized = normalizeBindingCode(code);
-      if (!isBindingCode(normalized)) {
-        render({ error: BIND_MESSAGES.format });
-        return;
-      }
-      binding = true;
-      render({ binding: true, error: '' });
-      try {
-        const profile = await callApi('account.bindDeputy', { code: normalized });
-        rememberProfile(profile);
-        render({ binding: false, boundName: profile.deputy?.name ?? '' });
-      } catch (error) {
-        render({ binding: false, error: toApiError(error, 'account.bindDeputy').message });
-      } finally {
-        binding = false;
-      }
-    },
+    ...form,
   };
 }

@@ -1,17 +1,9 @@
-import type { StaffScope } from '../../../shared/domain/account';
 import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, type Deputy, type DeputyLevel, type StationSummary } from '../../../shared/domain/directory';
 import { DEPUTY_CODE_PATTERN } from '../../../shared/domain/scene';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import type { LoadStatus } from '../../../utils/load-state';
-import {
-  compact,
-  DIRECTORY_MESSAGES,
-  loadScope,
-  optionalText,
-  refusalOf,
-  requiredText,
-  type FieldErrors,
-} from '../directory-form';
+import { compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { createDirectoryFormEditor } from '../directory-form-editor';
 
 /** As many stations as admin.saveDeputy accepts. */
 export const MAX_DEPUTY_STATIONS = 5;
@@ -136,47 +128,55 @@ export type TextField = 'code' | 'name' | 'constituency' | 'occupation' | 'profi
 export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => void) {
   let deputyId = '';
   let presetStationId = '';
-  let form = emptyDeputyForm();
   let choices: ChoiceItem[] = [];
   let photoUrl = '';
-  let errors: DeputyFormErrors = {};
-  let tried = false;
-  let saving = false;
-
-  function revalidate(): void {
-    if (tried) {
-      errors = validateDeputy(form);
-      render({ errors });
-    }
-  }
+  const editor = createDirectoryFormEditor({
+    initial: emptyDeputyForm(),
+    validate: validateDeputy,
+    render,
+    action: 'admin.saveDeputy',
+    codeTaken: 'ADMIN.DEPUTY_CODE_TAKEN',
+    async send(form) {
+      const { deputy } = await callApi('admin.saveDeputy', {
+        ...(deputyId ? { deputyId } : {}),
+        code: form.code.trim().toUpperCase(),
+        name: form.name.trim(),
+        // validateDeputy has already refused a form without a level.
+        level: form.level as DeputyLevel,
+        constituency: form.constituency.trim(),
+        occupation: form.occupation.trim(),
+        profile: form.profile.trim(),
+        photoUrl,
+        stationIds: form.stationIds,
+        active: form.active,
+      });
+      const created = !deputyId;
+      deputyId = deputy._id;
+      editor.replace(formOf(deputy));
+      render({ deputyId, form: editor.form, saved: created ? DEPUTY_MESSAGES.created : DEPUTY_MESSAGES.saved });
+    },
+  });
 
   function renderStations(others: readonly StationSummary[] = []): void {
+    const { stationIds } = editor.form;
     const covered = new Set(choices.map((station) => station.id));
-    const names = others.filter((station) => form.stationIds.includes(station._id) && !covered.has(station._id)).map((s) => s.name);
-    render({ stations: stationChoices(choices, form.stationIds), otherStations: names.join('、') });
+    const names = others.filter((station) => stationIds.includes(station._id) && !covered.has(station._id)).map((s) => s.name);
+    render({ stations: stationChoices(choices, stationIds), otherStations: names.join('、') });
   }
 
-  async function load(): Promise<void> {
-    render({ status: 'loading' });
-    try {
-      const scope: StaffScope | null = await loadScope();
-      if (!scope) {
-        render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
-        return;
-      }
+  function load(): Promise<void> {
+    return loadFormInScope(render, 'deputy edit', async (scope) => {
       const [{ stations }, detail] = await Promise.all([
         callApi('directory.listStations', { areaId: scope.areaId }),
         deputyId ? callApi('directory.getDeputy', { deputyId }) : Promise.resolve(null),
       ]);
       const inScope = scope.stationId ? stations.filter((station) => station._id === scope.stationId) : stations;
       choices = inScope.map((station) => ({ id: station._id, label: station.name }));
-      form = detail ? formOf(detail.deputy) : emptyDeputyForm(presetStationId);
+      editor.replace(detail ? formOf(detail.deputy) : emptyDeputyForm(presetStationId));
       photoUrl = detail ? detail.deputy.photoUrl : '';
-      render({ status: 'ready', deputyId, form });
+      render({ status: 'ready', deputyId, form: editor.form });
       renderStations(detail?.stations);
-    } catch (error) {
-      render({ status: 'error', errorMessage: toApiError(error, 'deputy edit').message });
-    }
+    });
   }
 
   return {
@@ -189,62 +189,22 @@ export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => v
       return load();
     },
     setText(field: TextField, value: string): void {
-      form = { ...form, [field]: value };
-      render({ [`form.${field}`]: value, saved: '' } as Partial<DeputyEditState>);
-      revalidate();
+      editor.set(field, value);
+      editor.revalidate();
     },
     chooseLevel(level: string): void {
       if (!(DEPUTY_LEVELS as readonly string[]).includes(level)) return;
-      form = { ...form, level: level as DeputyLevel };
-      render({ 'form.level': level, saved: '' } as Partial<DeputyEditState>);
-      revalidate();
+      editor.set('level', level as DeputyLevel);
+      editor.revalidate();
     },
     toggleStation(stationId: string): void {
-      form = { ...form, stationIds: toggleStation(form.stationIds, stationId) };
-      render({ 'form.stationIds': form.stationIds, saved: '' } as Partial<DeputyEditState>);
+      editor.set('stationIds', toggleStation(editor.form.stationIds, stationId));
       renderStations();
-      revalidate();
+      editor.revalidate();
     },
     setActive(active: boolean): void {
-      form = { ...form, active };
-      render({ 'form.active': active, saved: '' } as Partial<DeputyEditState>);
+      editor.set('active', active);
     },
-    async save(): Promise<void> {
-      if (saving) return;
-      tried = true;
-      errors = validateDeputy(form);
-      if (Object.keys(errors).length > 0 || !form.level) {
-        render({ errors, saveError: DIRECTORY_MESSAGES.fixErrors, saved: '' });
-        return;
-      }
-      saving = true;
-      render({ saving: true, saveError: '', saved: '', errors });
-      try {
-        const { deputy } = await callApi('admin.saveDeputy', {
-          ...(deputyId ? { deputyId } : {}),
-          code: form.code.trim().toUpperCase(),
-          name: form.name.trim(),
-          level: form.level,
-          constituency: form.constituency.trim(),
-          occupation: form.occupation.trim(),
-          profile: form.profile.trim(),
-          photoUrl,
-          stationIds: form.stationIds,
-          active: form.active,
-        });
-        const created = !deputyId;
-        deputyId = deputy._id;
-        form = formOf(deputy);
-        render({ deputyId, form, saved: created ? DEPUTY_MESSAGES.created : DEPUTY_MESSAGES.saved });
-      } catch (error) {
-        const refusal = refusalOf(error, 'admin.saveDeputy');
-        errors = { ...errors, ...(refusal.fields as FieldErrors) };
-        if (refusal.code === 'ADMIN.DEPUTY_CODE_TAKEN') errors = { ...errors, code: refusal.message };
-        render({ saveError: refusal.message, errors });
-      } finally {
-        saving = false;
-        render({ saving: false });
-      }
-    },
+    save: editor.save,
   };
 }

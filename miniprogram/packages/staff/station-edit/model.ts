@@ -1,20 +1,11 @@
-import type { StaffScope } from '../../../shared/domain/account';
 import type { DeputySummary, GeoPoint, Station } from '../../../shared/domain/directory';
 import { DEPUTY_LEVEL_LABELS } from '../../../shared/domain/directory';
 import { STATION_CODE_PATTERN } from '../../../shared/domain/scene';
 import { callApi, toApiError } from '../../../services/api';
 import { chooseLocation } from '../../../services/wx';
 import type { LoadStatus } from '../../../utils/load-state';
-import {
-  areasInScope,
-  compact,
-  DIRECTORY_MESSAGES,
-  loadScope,
-  optionalText,
-  refusalOf,
-  requiredText,
-  type FieldErrors,
-} from '../directory-form';
+import { areasInScope, compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { createDirectoryFormEditor } from '../directory-form-editor';
 
 export const STATION_MESSAGES = {
   code: '编号为2–8位大写字母或数字，如 LJ01',
@@ -132,32 +123,42 @@ export type TextField = 'code' | 'name' | 'address' | 'openingHours' | 'phone' |
  */
 export function createStationEdit(render: (change: Partial<StationEditState>) => void) {
   let stationId = '';
-  let form = emptyStationForm();
-  let errors: StationFormErrors = {};
-  let tried = false;
-  let saving = false;
+  const editor = createDirectoryFormEditor({
+    initial: emptyStationForm(),
+    validate: validateStation,
+    render,
+    action: 'admin.saveStation',
+    codeTaken: 'ADMIN.STATION_CODE_TAKEN',
+    async send(form) {
+      const { station } = await callApi('admin.saveStation', {
+        ...(stationId ? { stationId } : {}),
+        code: form.code.trim().toUpperCase(),
+        name: form.name.trim(),
+        areaId: form.areaId,
+        address: form.address.trim(),
+        // validateStation has already refused a form without a location.
+        location: form.location as GeoPoint,
+        openingHours: form.openingHours.trim(),
+        phone: form.phone.trim(),
+        receptionNote: form.receptionNote.trim(),
+        active: form.active,
+      });
+      const created = !stationId;
+      stationId = station._id;
+      editor.replace(formOf(station));
+      render({ stationId, form: editor.form, saved: created ? STATION_MESSAGES.created : STATION_MESSAGES.saved });
+    },
+  });
 
-  function revalidate(): void {
-    if (tried) {
-      errors = validateStation(form);
-      render({ errors });
-    }
-  }
-
-  async function load(): Promise<void> {
-    render({ status: 'loading' });
-    try {
-      const scope: StaffScope | null = await loadScope();
-      if (!scope) {
-        render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
-        return;
-      }
+  function load(): Promise<void> {
+    return loadFormInScope(render, 'station edit', async (scope) => {
       const [{ areas }, detail] = await Promise.all([
         callApi('directory.listAreas', {}),
         stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null),
       ]);
       const choices = areasInScope(areas, scope);
-      form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);
+      const form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);
+      editor.replace(form);
       // A station placed outside the areas listed (e.g. by a higher office) keeps its area.
       if (detail && !choices.some((area) => area._id === form.areaId)) {
         const own = areas.find((area) => area._id === form.areaId);
@@ -171,9 +172,7 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
         areas: choices.map((area) => ({ id: area._id, label: area.name })),
         deputies: detail ? detail.deputies.map(deputyItem) : [],
       });
-    } catch (error) {
-      render({ status: 'error', errorMessage: toApiError(error, 'station edit').message });
-    }
+    });
   }
 
   return {
@@ -195,69 +194,31 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
       }
     },
     setText(field: TextField, value: string): void {
-      form = { ...form, [field]: value };
-      render({ [`form.${field}`]: value, saved: '' } as Partial<StationEditState>);
-      revalidate();
+      editor.set(field, value);
+      editor.revalidate();
     },
     chooseArea(areaId: string): void {
-      form = { ...form, areaId };
-      render({ 'form.areaId': areaId, saved: '' } as Partial<StationEditState>);
-      revalidate();
+      editor.set('areaId', areaId);
+      editor.revalidate();
     },
     setActive(active: boolean): void {
-      form = { ...form, active };
-      render({ 'form.active': active, saved: '' } as Partial<StationEditState>);
+      editor.set('active', active);
     },
     /** The map picker: its point becomes the station's location; its address fills an empty address. */
     async pickLocation(): Promise<void> {
       try {
         const place = await chooseLocation();
         if (!place) return;
+        const { form } = editor;
         const address = form.address.trim() ? form.address : place.address;
-        form = { ...form, location: { latitude: place.latitude, longitude: place.longitude }, address };
-        render({ form, locationLabel: locationLabel(form.location), saved: '' });
-        revalidate();
+        editor.replace({ ...form, location: { latitude: place.latitude, longitude: place.longitude }, address });
+        render({ form: editor.form, locationLabel: locationLabel(editor.form.location), saved: '' });
+        editor.revalidate();
       } catch (error) {
         console.warn('[station edit] chooseLocation failed', error);
-        render({ errors: { ...errors, location: STATION_MESSAGES.locationFailed } });
+        render({ errors: { ...editor.errors, location: STATION_MESSAGES.locationFailed } });
       }
     },
-    async save(): Promise<void> {
-      if (saving) return;
-      tried = true;
-      errors = validateStation(form);
-      if (Object.keys(errors).length > 0 || !form.location) {
-        render({ errors, saveError: DIRECTORY_MESSAGES.fixErrors, saved: '' });
-        return;
-      }
-      saving = true;
-      render({ saving: true, saveError: '', saved: '', errors });
-      try {
-        const { station } = await callApi('admin.saveStation', {
-          ...(stationId ? { stationId } : {}),
-          code: form.code.trim().toUpperCase(),
-          name: form.name.trim(),
-          areaId: form.areaId,
-          address: form.address.trim(),
-          location: form.location,
-          openingHours: form.openingHours.trim(),
-          phone: form.phone.trim(),
-          receptionNote: form.receptionNote.trim(),
-          active: form.active,
-        });
-        const created = !stationId;
-        stationId = station._id;
-        form = formOf(station);
-        render({ stationId, form, saved: created ? STATION_MESSAGES.created : STATION_MESSAGES.saved });
-      } catch (error) {
-        const refusal = refusalOf(error, 'admin.saveStation');
-        errors = { ...errors, ...(refusal.fields as FieldErrors) };
-        if (refusal.code === 'ADMIN.STATION_CODE_TAKEN') errors = { ...errors, code: refusal.message };
-        render({ saveError: refusal.message, errors });
-      } finally {
-        saving = false;
-        render({ saving: false });
-      }
-    },
+    save: editor.save,
   };
 }
