@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { COLLECTIONS } from '../../infra/database';
 import type { Deputy } from '../../miniprogram/shared/domain/directory';
-import { openCase } from '../../miniprogram/shared/domain/casework';
+import { openCase, type CaseEnv } from '../../miniprogram/shared/domain/casework';
 import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
@@ -58,7 +58,7 @@ export async function storeOpinions(db: Database, drafts: readonly OpinionDraft[
   const opinions = db.collection(COLLECTIONS.opinions);
   return Promise.all(
     drafts.map(async (draft, i) => {
-      const opinion = documentOf(draft, formatTrackingNumber({ stationCode: station.code, date, sequence: firstSequence + i }), now);
+      const opinion = newOpinionDocument(draft, formatTrackingNumber({ stationCode: station.code, date, sequence: firstSequence + i }), now, caseEnv(now));
       try {
         await opinions.add(opinion);
         return { opinion, created: true };
@@ -80,7 +80,11 @@ export async function storeOpinion(db: Database, draft: OpinionDraft, now: Date)
   return stored;
 }
 
-function documentOf(draft: OpinionDraft, trackingNo: string, now: Date): OpinionDocument {
+/**
+ * A new opinion as it is first stored: received, its accept clock started (受理时限). The demo
+ * seeds build theirs with it too, then play their history on top.
+ */
+export function newOpinionDocument(draft: OpinionDraft, trackingNo: string, now: Date, env: Omit<CaseEnv, 'now'>): OpinionDocument {
   const { target, received, origin, ...fields } = draft;
   return {
     _id: fields._id,
@@ -100,8 +104,7 @@ function documentOf(draft: OpinionDraft, trackingNo: string, now: Date): Opinion
     contact: fields.contact,
     status: 'received',
     statusChangedAt: now,
-    // The accept clock starts (受理时限).
-    ...openCase(now, caseEnv(now)),
+    ...openCase(now, env),
     timeline: [{ type: 'received', at: now, ...received }],
     moderation: fields.moderation,
     ...origin,

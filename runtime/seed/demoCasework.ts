@@ -3,6 +3,7 @@ import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
 import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
 import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
+import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
 import { COLLECTIONS } from '../../infra/database';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
@@ -10,7 +11,6 @@ import { bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
 import {
   isRefusal,
-  openCase,
   planAccept,
   planAnswer,
   planApprove,
@@ -28,7 +28,7 @@ import {
   type CasePlan,
   type Rating,
 } from '../../miniprogram/shared/domain/casework';
-import type { OpinionCategory, OpinionEvent } from '../../miniprogram/shared/domain/opinion';
+import type { OpinionCategory } from '../../miniprogram/shared/domain/opinion';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
@@ -354,31 +354,24 @@ function demoCase(seed: DemoCase, today: string, sequence: number): OpinionDocum
   const deputy = seed.deputyId ? DEMO_DEPUTIES.find((d) => d._id === seed.deputyId) : null;
   if (!station || deputy === undefined) throw new Error(`demo case ${seed.id}: unknown station or deputy`);
   const createdAt = instant(today, seed.submitted);
-  const received: OpinionEvent = { type: 'received', at: createdAt, actorRole: 'resident', actorId: seed.author, public: true };
-  let doc: OpinionDocument = {
-    _id: seed.id,
-    trackingNo: formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-    authorOpenid: seed.author,
-    clientRequestId: `demo-${seed.id}`,
-    deputyId: deputy?._id ?? null,
-    deputyName: deputy?.name ?? null,
-    stationId: station._id,
-    stationCode: station.code,
-    stationName: station.name,
-    areaPath: station.areaPath,
-    category: seed.category,
-    text: seed.text,
-    photos: [],
-    location: null,
-    contact: { phone: '13700000000', mayContact: sequence % 2 === 1 },
-    status: 'received',
-    statusChangedAt: createdAt,
-    ...openCase(createdAt, { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay }),
-    timeline: [received],
-    moderation: { suggest: 'pass' },
+  let doc: OpinionDocument = newOpinionDocument(
+    {
+      _id: seed.id,
+      authorOpenid: seed.author,
+      clientRequestId: `demo-${seed.id}`,
+      category: seed.category,
+      text: seed.text,
+      photos: [],
+      location: null,
+      contact: { phone: '13700000000', mayContact: sequence % 2 === 1 },
+      moderation: { suggest: 'pass' },
+      target: { deputy: deputy ? { _id: deputy._id, name: deputy.name } : null, station },
+      received: { actorRole: 'resident', actorId: seed.author, public: true },
+    },
+    formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
     createdAt,
-    updatedAt: createdAt,
-  };
+    { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay },
+  );
   const staff: CaseActor = { role: 'staff', id: STAFF[seed.stationId] ?? 'demo-staff-city' };
   for (const step of seed.steps) {
     const now = instant(today, step.at);

@@ -1,12 +1,13 @@
 import { COLLECTIONS } from '../../infra/database';
 import { BINDING_CODE_VALID_DAYS } from '../../miniprogram/shared/domain/bindingCode';
 import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
-import { openCase, planReply, type CaseChange } from '../../miniprogram/shared/domain/casework';
+import { planReply, type CaseChange } from '../../miniprogram/shared/domain/casework';
 import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import type { BindingCodeDocument } from '../../cloudfunctions/core/bindingCodes';
 import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
+import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
 import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
 import { DEMO_DEPUTIES, DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS } from './demoData';
@@ -97,34 +98,34 @@ function demoOpinion(seed: DemoOpinion, now: Date, sequence: number): OpinionDoc
     timeline.push({ type: 'read', at: new Date(replyAt.getTime() - HOUR_MS), actorRole: 'deputy', actorName: replier.name, public: true });
     timeline.push({ type: 'replied', at: replyAt, actorRole: 'deputy', actorName: replier.name, note: seed.reply.text, public: true });
   }
-  // The case fields the functions keep: the accept clock from submission; a reply ends it and opens the rating window.
+  // Stored as opinion.submit stores it; a reply ends the accept clock and opens the rating window.
   const env = { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay };
-  const opened = openCase(createdAt, env);
-  const replied = seed.reply && replyAt ? (planReply({ ...opened, status: 'read', statusChangedAt: replyAt, createdAt }, { text: seed.reply.text }, { ...env, now: replyAt }, { role: 'deputy' }) as CaseChange).set : {};
+  const received = newOpinionDocument(
+    {
+      _id: seed.id,
+      authorOpenid: seed.author,
+      clientRequestId: `demo-${seed.id}`,
+      category: seed.category,
+      text: seed.text,
+      photos: [],
+      location: null,
+      contact: seed.contact,
+      moderation: { suggest: 'pass' },
+      target: { deputy: deputy ? { _id: deputy._id, name: deputy.name } : null, station },
+      received: { actorRole: 'resident', public: true },
+    },
+    formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
+    createdAt,
+    env,
+  );
+  const replied = seed.reply && replyAt ? (planReply({ ...received, status: 'read', statusChangedAt: replyAt }, { text: seed.reply.text }, { ...env, now: replyAt }, { role: 'deputy' }) as CaseChange).set : {};
   return {
-    ...opened,
+    ...received,
     ...replied,
-    _id: seed.id,
-    trackingNo: formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-    authorOpenid: seed.author,
-    clientRequestId: `demo-${seed.id}`,
-    deputyId: deputy?._id ?? null,
-    deputyName: deputy?.name ?? null,
-    stationId: station._id,
-    stationCode: station.code,
-    stationName: station.name,
-    areaPath: station.areaPath,
-    category: seed.category,
-    text: seed.text,
-    photos: [],
-    location: null,
-    contact: seed.contact,
     status: seed.reply ? 'replied' : 'received',
     statusChangedAt: replyAt ?? createdAt,
     timeline,
-    moderation: { suggest: 'pass' },
     reply: seed.reply && replyAt ? { text: seed.reply.text, at: replyAt, deputyId: replier._id, deputyName: replier.name } : null,
-    createdAt,
     updatedAt: replyAt ?? createdAt,
   };
 }
