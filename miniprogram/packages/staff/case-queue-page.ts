@@ -7,6 +7,7 @@ import { navigateTo, redirectTo } from '../../services/wx';
 import { STAFF_BIND_URL } from '../../routes';
 import { staffCaseUrl } from './case-views';
 import type { CaseQueueState, createCaseQueue } from './cases/model';
+import { returnDetector } from '../../utils/return-detector';
 
 type CaseQueue<V extends string> = ReturnType<typeof createCaseQueue<V>>;
 
@@ -21,7 +22,7 @@ export function caseQueueMethods<V extends string, Q = Record<string, string | u
 ) {
   // Kept off the page's data: setData would copy the queue, and it is not for rendering.
   const queues = new WeakMap<object, CaseQueue<V>>();
-  const shownBefore = new WeakSet<object>();
+  const isReturn = returnDetector();
 
   return {
     onLoad(this: CaseQueuePage<V>, query: Q) {
@@ -31,10 +32,7 @@ export function caseQueueMethods<V extends string, Q = Record<string, string | u
     },
     /** Back from a case: it may have moved to another queue, or left 待办理. The first show is onLoad's. */
     onShow(this: object) {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return queues.get(this)?.refresh();
     },
     onRetry(this: object) {

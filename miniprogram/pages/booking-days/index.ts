@@ -3,8 +3,9 @@ import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { bookingNewUrl } from '../../routes';
 import { firstBookableDay, initialBookingDaysState, loadBookingDays } from './model';
+import { returnDetector } from '../../utils/return-detector';
 
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -16,10 +17,7 @@ Component({
     },
     /** Back from booking: seats have changed since. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return this.load(false);
     },
     onRetry() {

@@ -3,9 +3,10 @@ import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { STATIONS_URL } from '../../routes';
 import { createMyBookings, initialMyBookingsState, type MyBookingsState } from './model';
+import { returnDetector } from '../../utils/return-detector';
 
 const lists = new WeakMap<object, ReturnType<typeof createMyBookings>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -18,10 +19,7 @@ Component({
     },
     /** Back from checking in or booking: statuses have changed since. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return lists.get(this)?.refresh();
     },
     onRetry() {

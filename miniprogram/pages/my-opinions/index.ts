@@ -3,9 +3,10 @@ import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { opinionUrl, STATIONS_URL } from '../../routes';
 import { createMyOpinions, initialMyOpinionsState, type MyOpinionsState } from './model';
+import { returnDetector } from '../../utils/return-detector';
 
 const lists = new WeakMap<object, ReturnType<typeof createMyOpinions>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -18,10 +19,7 @@ Component({
     },
     /** Back from an opinion's page: its status may have changed since. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return lists.get(this)?.refresh();
     },
     onRetry() {

@@ -4,9 +4,10 @@ import type { InboxFilter } from '../../../shared/domain/opinion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL, deputyOpinionUrl } from '../../../routes';
 import { createInbox, initialInboxState, type InboxState } from './model';
+import { returnDetector } from '../../../utils/return-detector';
 
 const inboxes = new WeakMap<object, ReturnType<typeof createInbox>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -19,10 +20,7 @@ Component({
     },
     /** Back from replying: the opinion has moved to 已回复. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return inboxes.get(this)?.refresh();
     },
     onRetry() {

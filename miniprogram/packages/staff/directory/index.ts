@@ -3,9 +3,10 @@ import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffStationEditUrl } from '../routes';
 import { createStaffDirectory, initialStaffDirectoryState, type StaffDirectoryState } from './model';
+import { returnDetector } from '../../../utils/return-detector';
 
 const directories = new WeakMap<object, ReturnType<typeof createStaffDirectory>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -18,10 +19,7 @@ Component({
     },
     /** Back from a station's form: a new or renamed station shows. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return directories.get(this)?.refresh();
     },
     onRetry() {

@@ -3,9 +3,10 @@ import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffRecordUrl, staffScheduleUrl, staffWalkInUrl } from '../routes';
 import { createStaffRoster, initialStaffRosterState, type StaffRosterState } from './model';
+import { returnDetector } from '../../../utils/return-detector';
 
 const rosters = new WeakMap<object, ReturnType<typeof createStaffRoster>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 Component({
   behaviors: [fontScaleBehavior],
@@ -18,10 +19,7 @@ Component({
     },
     /** Back from a walk-in, a record or the schedule: the roster has changed. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return rosters.get(this)?.refresh();
     },
     onRetry() {

@@ -3,9 +3,10 @@ import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffDeputyEditUrl } from '../routes';
 import { createStationEdit, initialStationEditState, type StationEditState, type TextField } from './model';
+import { returnDetector } from '../../../utils/return-detector';
 
 const forms = new WeakMap<object, ReturnType<typeof createStationEdit>>();
-const shownBefore = new WeakSet<object>();
+const isReturn = returnDetector();
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: TextField }>;
 
@@ -20,10 +21,7 @@ Component({
     },
     /** Back from a deputy's form: the deputies here may have changed. */
     onShow() {
-      if (!shownBefore.has(this)) {
-        shownBefore.add(this);
-        return undefined;
-      }
+      if (!isReturn(this)) return undefined;
       return forms.get(this)?.refreshDeputies();
     },
     onRetry() {
