@@ -9,7 +9,7 @@ import { QUERY_BENCH_COLLECTION } from './queries';
 
 async function main(): Promise<void> {
   const runtime = await startRuntime({ port: 0 }, [...DATABASE, QUERY_BENCH_COLLECTION]);
-  await seedIfEmpty(runtime.config.envId);
+  await seedIfEmpty(runtime.config.envId, runtime.clock.now());
   process.stdout.write(`${JSON.stringify({ url: runtime.url, envId: runtime.config.envId })}\n`);
 }
 

@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   departments: 'departments',
   staffCodes: 'staff_codes',
   auditLog: 'audit_log',
+  holidayYears: 'holiday_years',
+  jobRuns: 'job_runs',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -123,6 +125,8 @@ export const DATABASE: readonly CollectionSpec[] = [
       // Overdue lists; the daily timer closing cases nobody rated in time.
       { name: 'deadline_dueAt_1', keys: asc('deadline.dueAt') },
       { name: 'status_1_ratingDueAt_1', keys: asc('status', 'ratingDueAt') },
+      // The timer recounting deadlines once the holidays of their year are recorded.
+      { name: 'deadline_provisional_1', keys: asc('deadline.provisional') },
       // A deputy's statistics: what they answered or forwarded.
       { name: 'reply_deputyId_1', keys: asc('reply.deputyId') },
       { name: 'forward_deputyId_1', keys: asc('forward.deputyId') },
@@ -197,6 +201,18 @@ export const DATABASE: readonly CollectionSpec[] = [
       { name: 'areaPath_1_at_-1', keys: [...asc('areaPath'), { field: 'at', direction: -1 }] },
       { name: 'subjectId_1', keys: asc('subjectId') },
     ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Holiday arrangements staff record for years the holiday package does not know; _id = `holidays-<year>`.
+    name: COLLECTIONS.holidayYears,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // The timers' claims: _id = `<job>:<Shanghai date>`, so a day's run happens once however often the trigger fires.
+    name: COLLECTIONS.jobRuns,
+    indexes: [],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -7,9 +7,10 @@ import { startRuntime } from './server';
 
 async function main(): Promise<void> {
   const runtime = await startRuntime();
-  const seed = await seedIfEmpty(runtime.config.envId);
+  const seed = await seedIfEmpty(runtime.config.envId, runtime.clock.now());
   const { url } = runtime;
   console.log(`连心桥 local CloudBase runtime listening on ${url}`);
+  console.log(`  clock: ${runtime.clock.describe()}${runtime.config.clock.at ? '' : ' (LXQ_NOW=2027-02-15T09:00+08:00 npm start runs the demo at another instant)'}`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
   console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);

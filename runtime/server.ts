@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DATABASE, type CollectionSpec } from '../infra/database';
+import { runtimeClock, type RuntimeClock } from './clock';
 import { configFromEnv, type RuntimeConfig } from './config';
 import { openDatabase, type DatabaseEngine } from './database';
 import { FunctionHost, FunctionNotFoundError } from './functions/host';
@@ -11,8 +12,10 @@ import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
 import { createOpenApi, type LocalOpenApi } from './openapi';
 import { createStorage, type LocalStorage } from './storage';
+import { declaredTimers, scheduleTimers, timerEvent, type TimerTrigger } from './timers';
 
 export const FUNCTIONS_DIR = resolve(__dirname, '..', 'build', 'cloudfunctions');
+export const FUNCTIONS_SOURCE_DIR = resolve(__dirname, '..', 'cloudfunctions');
 export const LOCAL_APP_ID = 'wx-local-lianxinqiao';
 export const DB_REQUESTS_HEADER = 'x-lxq-db-requests';
 /** The function WeChat's message push (消息推送) calls, as configured in the console: image verdicts. */
@@ -23,12 +26,16 @@ export interface RunningRuntime {
   port: number;
   config: RuntimeConfig;
   database: DatabaseEngine;
+  /** The runtime's clock: what functions, the database and the outbox take as now. */
+  clock: RuntimeClock;
   stop(): Promise<void>;
 }
 
 interface Services {
   database: DatabaseEngine;
   functions: FunctionHost;
+  timers: readonly TimerTrigger[];
+  clock: RuntimeClock;
   openApi: LocalOpenApi;
   storage: LocalStorage;
   envId: string;
@@ -95,12 +102,27 @@ async function pushMediaVerdict(req: IncomingMessage, res: ServerResponse, servi
   sendJson(res, 200, { delivered: true, result: result ?? null });
 }
 
+/** POST /timers/<function>: fires the function's timer triggers now (by the runtime clock), as CloudBase would. */
+async function fireTimers(name: string, res: ServerResponse, services: Services): Promise<void> {
+  const triggers = services.timers.filter((trigger) => trigger.functionName === name);
+  if (triggers.length === 0) {
+    sendJson(res, 404, { code: 'TIMER_NOT_FOUND', message: `云函数 ${name} 没有定时触发器` });
+    return;
+  }
+  const at = services.clock.now();
+  const results = [];
+  for (const trigger of triggers) results.push({ trigger: trigger.name, ...(await services.functions.invoke(name, timerEvent(trigger, at), null)) });
+  sendJson(res, 200, { at: at.toISOString(), results: results.map(({ trigger, result, databaseRequests }) => ({ trigger, result, databaseRequests })) });
+}
+
 async function route(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
   if (await services.storage.handleHttp(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'POST' && url.pathname === '/admin') return answerAdmin(req, res, services);
   const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
   if (req.method === 'POST' && fn?.[1]) return answerFunction(decodeURIComponent(fn[1]), req, res, services);
+  const timer = /^\/timers\/([^/]+)$/.exec(url.pathname);
+  if (req.method === 'POST' && timer?.[1]) return fireTimers(decodeURIComponent(timer[1]), res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
   if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId });
@@ -124,8 +146,14 @@ export async function startRuntime(
   schema: readonly CollectionSpec[] = DATABASE,
 ): Promise<RunningRuntime> {
   const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
-  const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema });
-  const functions = new FunctionHost({ functionsDir: FUNCTIONS_DIR, envId: config.envId, appId: LOCAL_APP_ID });
+  const clock = runtimeClock(config.clock);
+  const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema, clock });
+  const functions = new FunctionHost({
+    ...(config.functions === 'source' ? { functionsDir: FUNCTIONS_SOURCE_DIR, entryFile: 'index.ts' } : { functionsDir: FUNCTIONS_DIR, entryFile: 'index.js' }),
+    envId: config.envId,
+    appId: LOCAL_APP_ID,
+    clock,
+  });
   const server = createServer();
   server.keepAliveTimeout = 5_000;
   const port = await listen(server, config.host, config.port);
@@ -133,10 +161,13 @@ export async function startRuntime(
   applySdkEnvironment(`${url}/admin`, config.envId);
 
   // Requests are served only once every service exists; storage needs the URL for downloads.
+  const timers = declaredTimers(FUNCTIONS_SOURCE_DIR);
   const services: Services = {
     database,
     functions,
-    openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID }),
+    timers,
+    clock,
+    openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID, now: () => clock.now() }),
     storage: createStorage({ dataDir: config.dataDir, publicUrl: url }),
     envId: config.envId,
   };
@@ -149,12 +180,21 @@ export async function startRuntime(
     });
   });
 
+  const stopTimers = config.timers
+    ? scheduleTimers(timers, clock, async (trigger, at) => {
+        const { result } = await functions.invoke(trigger.functionName, timerEvent(trigger, at), null);
+        console.log(`[runtime] timer ${trigger.functionName}/${trigger.name} at ${at.toISOString()}: ${JSON.stringify(result)}`);
+      })
+    : () => undefined;
+
   return {
     url,
     port,
     config: { ...config, port },
     database,
+    clock,
     async stop() {
+      stopTimers();
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();

@@ -64,8 +64,24 @@ export function buildMiniprogramNpm(): NpmBuildResult {
     bytes += content.length;
   }
   removeStaleFiles(OUT_DIR, new Set(written.map((file) => path.join(NPM_DIR, file))));
+  for (const [target, source] of Object.entries(SCRIPT_FILES)) {
+    const content = fs.readFileSync(path.join(ROOT, 'node_modules', source));
+    writeIfChanged(path.join(NPM_DIR, target), content);
+    written.push(target);
+    bytes += content.length;
+  }
   return { components, files: written, bytes };
 }
+
+/**
+ * Plain script packages the app's own code requires, as `miniprogram_npm/<package>/…` (where WeChat
+ * resolves `require('dayjs')` and `require('dayjs/plugin/utc')`): the shared time module's dayjs
+ * and the one plugin it uses, already minified by their authors.
+ */
+const SCRIPT_FILES: Record<string, string> = {
+  'dayjs/index.js': 'dayjs/dayjs.min.js',
+  'dayjs/plugin/utc.js': 'dayjs/plugin/utc.js',
+};
 
 /** Every `tdesign-miniprogram/...` component named in a json of the app (app.json, pages, components). */
 export function usedPackageComponents(): string[] {

@@ -1,9 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { slotsFor, SCHEDULE_HORIZON_MONTHS, type ReceptionRule } from '../../miniprogram/shared/domain/reception';
-import { horizon, scheduledDates, type IsWorkingDay, type ScheduledDate } from '../../miniprogram/shared/domain/schedule';
+import type { IsWorkingDay } from '../../miniprogram/shared/domain/holidays';
+import { horizon, scheduledDates, type ScheduledDate } from '../../miniprogram/shared/domain/schedule';
 import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
-import { isWorkingDay } from '../core/workingDays';
 import type { DayDocument, StationRef } from './documents';
 
 type DayShape = Pick<ReceptionRule, 'windows' | 'slotMinutes' | 'seatsPerSlot' | 'deputyIds'>;
@@ -35,7 +35,7 @@ export function newDay(station: StationRef, shape: DayShape, scheduled: Schedule
 }
 
 /** The days a rule gives a station from `today` over the scheduling horizon. */
-export function plannedDays(station: StationRef, rule: ReceptionRule, today: string, now: Date, workingDay: IsWorkingDay = isWorkingDay): DayDocument[] {
+export function plannedDays(station: StationRef, rule: ReceptionRule, today: string, now: Date, workingDay: IsWorkingDay): DayDocument[] {
   return scheduledDates(rule.pattern, horizon(today, SCHEDULE_HORIZON_MONTHS), workingDay).map((scheduled) => newDay(station, rule, scheduled, 'rule', now));
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
 
 /** The same caller sending the same request again lands on the same document id. */
@@ -17,6 +17,7 @@ export function newCheckInToken(): string {
   return Array.from({ length: 12 }, () => TOKEN_ALPHABET[randomInt(TOKEN_ALPHABET.length)]).join('');
 }
 
+/** A timer run's claim on the bookings it reminds: random, so two runs never share one. */
 export function newRunId(): string {
-  return createHash('sha256').update(`${Date.now()}\n${randomInt(2 ** 47)}`).digest('hex').slice(0, 24);
+  return randomBytes(12).toString('hex');
 }

@@ -1,7 +1,5 @@
-import type { ApiResponse } from '../../miniprogram/shared/errors';
-import { database } from '../core/cloud';
 import { createFunction } from '../core/handler';
-import { isTimerFiring } from '../core/timer';
+import { withTimer } from '../core/timer';
 import { addDay } from './addDay';
 import { addWalkIn } from './addWalkIn';
 import { bookSlot } from './bookSlot';
@@ -19,7 +17,7 @@ import { listDays } from './listDays';
 import { listMyBookings } from './listMyBookings';
 import { listStationDays } from './listStationDays';
 import { recordReception } from './recordReception';
-import { runDailyJobs, type DailyReport } from './runDailyJobs';
+import { runBookingTimer } from './runTimer';
 import { saveRule } from './saveRule';
 import { setRoster } from './setRoster';
 import { staffCheckIn } from './staffCheckIn';
@@ -48,17 +46,7 @@ const api = createFunction('booking', {
 });
 
 /**
- * The entry point: the daily timer (config.json) runs the reminder, no-show and schedule jobs;
+ * The entry point: the hourly timer (config.json) runs the no-show, reminder and schedule jobs;
  * everything else is an API call, routed by the contract exactly like every other function.
  */
-export async function main(event: unknown, context: unknown): Promise<ApiResponse<unknown>> {
-  if (!isTimerFiring(event, context, DAILY_TRIGGER_NAME)) return api(event, context);
-  try {
-    const report: DailyReport = await runDailyJobs(database(), new Date());
-    console.log('[booking] daily jobs', JSON.stringify(report));
-    return { ok: true, data: report };
-  } catch (error) {
-    console.error('[booking] daily jobs failed', error);
-    return { ok: false, code: 'COMMON.INTERNAL', message: '系统开小差了，请稍后再试' };
-  }
-}
+export const main = withTimer('booking', api, DAILY_TRIGGER_NAME, runBookingTimer);

@@ -11,13 +11,15 @@ function slotTime(booking: Pick<BookingDocument, 'date' | 'slotStart'>): string 
 
 type Notice = Pick<BookingDocument, 'openid' | 'stationName' | 'date' | 'slotStart' | 'code'>;
 
-export function reminderMessage(booking: Notice): SubscribeMessage | null {
+/** The reminder of a visit on `booking.date`, sent on `today` (the day before, or the same day when that run was missed). */
+export function reminderMessage(booking: Notice, today: string): SubscribeMessage | null {
   if (!booking.openid) return null;
+  const when = booking.date === today ? '今天' : '明天';
   return {
     touser: booking.openid,
     templateId: templateIds().reminder,
     page: MY_BOOKINGS_PAGE,
-    data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: '明天接待，到站后扫码签到' },
+    data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: `${when}接待，到站后扫码签到` },
   };
 }
 

@@ -92,7 +92,7 @@ export const recordReception: Handler<'booking.recordReception'> = async (payloa
         origin: { source: 'reception', reception: { bookingId: booking._id, recordId: recordIdFor(booking._id) } },
       });
     }
-    const stored = new Map((await storeOpinions(db, [...drafts.values()], now)).map(({ opinion }) => [opinion._id, opinion.trackingNo]));
+    const stored = new Map((await storeOpinions(ctx, [...drafts.values()])).map(({ opinion }) => [opinion._id, opinion.trackingNo]));
     for (const item of pending) {
       const opinionId = derivedId(item.text) as string;
       item.opinionId = opinionId;

@@ -23,8 +23,8 @@ export const saveRule: Handler<'booking.saveRule'> = async ({ stationId, rule: a
     .set({ rule, checkInToken: existing?.checkInToken ?? newCheckInToken(), updatedAt: now, updatedBy: caller.openid });
 
   const today = shanghaiDate(now);
-  const current = await daysBetween(db, [stationId], horizon(today, SCHEDULE_HORIZON_MONTHS));
-  const { remove, insert } = reconcileDays(current, plannedDays(station, rule, today, now));
+  const [current, calendar] = await Promise.all([daysBetween(db, [stationId], horizon(today, SCHEDULE_HORIZON_MONTHS)), ctx.calendar()]);
+  const { remove, insert } = reconcileDays(current, plannedDays(station, rule, today, now, calendar.isWorkingDay));
   let removed = 0;
   if (remove.length > 0) {
     // Only if still untouched: a booking that arrived meanwhile keeps its day.

@@ -12,6 +12,6 @@ import { commit } from './transition';
  */
 export const acceptCase: Handler<'casework.accept'> = async ({ opinionId, note }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'staff');
-  const after = await commit(ctx, opinion, planAccept(opinion, { note }, caseEnv(ctx.now), worker.actor));
+  const after = await commit(ctx, opinion, planAccept(opinion, { note }, await caseEnv(ctx), worker.actor));
   return { opinionId, ...statusOf(after), event: 'accepted' };
 };

@@ -18,7 +18,7 @@ const MAX_ATTEMPTS = 3;
 export const answerCase: Handler<'casework.answer'> = async ({ opinionId, category, text, reason }, ctx) => {
   const { worker, opinion: first } = await loadCase(ctx, opinionId, 'handler');
   requireHandleable(first);
-  const env = caseEnv(ctx.now);
+  const env = await caseEnv(ctx);
   const departmentId = worker.scope.departmentId ?? '';
   let opinion: OpinionDocument = first;
   for (let attempt = 1; ; attempt += 1) {

@@ -15,7 +15,7 @@ import { commit } from './transition';
  * caller, the case and the departments are read together: four database requests.
  */
 export const assignCase: Handler<'casework.assign'> = async ({ opinionId, departmentIds, note }, ctx) => {
-  const { db, now } = ctx;
+  const { db } = ctx;
   const wanted = [...new Set(departmentIds)];
   const { worker, opinion, extra } = await loadCase(ctx, opinionId, 'staff', async () => {
     const { data } = await db.collection(COLLECTIONS.departments).where({ _id: db.command.in(wanted), active: true }).limit(wanted.length).field({ _id: true, name: true, areaId: true }).get();
@@ -23,6 +23,6 @@ export const assignCase: Handler<'casework.assign'> = async ({ opinionId, depart
   });
   const departments = wanted.map((id) => extra.find((d) => d._id === id && opinion.areaPath.includes(d.areaId)));
   if (!departments.every((d): d is DepartmentChoice => d !== undefined)) fail('CASE.DEPARTMENT_UNAVAILABLE');
-  const after = await commit(ctx, opinion, planAssign(opinion, { departments, note }, caseEnv(now), worker.actor));
+  const after = await commit(ctx, opinion, planAssign(opinion, { departments, note }, await caseEnv(ctx), worker.actor));
   return { opinionId, ...statusOf(after), event: 'assigned' };
 };

@@ -1,11 +1,11 @@
 import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineView, DepartmentChoice } from '../../miniprogram/shared/contract/casework';
 import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
-import { CASE_STAGE_LABELS, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
+import { CASE_STAGE_LABELS, countedBlind, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
 import { actionsFor, ANSWER_CATEGORY_LABELS, currentAssignments, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
 import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
+import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
-import { isWorkingDay } from '../core/workingDays';
 import { categoryOf, iso, statusOf, type OpinionDocument } from '../opinion/opinionDocument';
 import type { CaseWorker } from './access';
 
@@ -31,19 +31,29 @@ export const SUMMARY_FIELDS = {
 
 const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? iso(value) : null);
 
-function deadlineView(opinion: OpinionDocument, now: Date): DeadlineView | null {
+/** When a case is read, and with which holiday calendar its deadlines are counted. */
+export interface ReadingTime {
+  now: Date;
+  calendar: WorkingCalendar;
+}
+
+function deadlineView(opinion: OpinionDocument, { now, calendar }: ReadingTime): DeadlineView | null {
   const deadline = opinion.deadline;
   if (!deadline) return null;
+  const dueAt = new Date(deadline.dueAt);
   return {
     stage: deadline.stage,
     stageLabel: CASE_STAGE_LABELS[deadline.stage],
-    dueAt: iso(deadline.dueAt),
-    overdue: isPastDue(deadline.dueAt, now),
-    overdueWorkingDays: overdueWorkingDays(deadline.dueAt, now, isWorkingDay),
+    dueAt: iso(dueAt),
+    overdue: isPastDue(dueAt, now),
+    overdueWorkingDays: overdueWorkingDays(dueAt, now, calendar.isWorkingDay),
+    // Late days counted up to now cross the same unknown years as the deadline itself, or later ones.
+    holidaysUnknown: !!deadline.provisional || countedBlind(new Date(deadline.startedAt), dueAt > now ? dueAt : now, calendar),
   };
 }
 
-export function caseSummary(opinion: OpinionDocument, now: Date): CaseSummary {
+export function caseSummary(opinion: OpinionDocument, time: ReadingTime): CaseSummary {
+  const { now } = time;
   return {
     opinionId: opinion._id,
     trackingNo: opinion.trackingNo,
@@ -54,7 +64,7 @@ export function caseSummary(opinion: OpinionDocument, now: Date): CaseSummary {
     deputyName: opinion.deputyName ?? null,
     ...statusOf(opinion),
     createdAt: iso(opinion.createdAt),
-    deadline: deadlineView(opinion, now),
+    deadline: deadlineView(opinion, time),
     overdue: isOverdue(opinion, now),
     round: opinion.round ?? 0,
     departmentNames: currentAssignments(opinion).map((a) => a.departmentName),
@@ -83,7 +93,7 @@ function assignmentOpen(opinion: OpinionDocument, assignment: NonNullable<Opinio
   );
 }
 
-function assignmentView(opinion: OpinionDocument, assignment: NonNullable<OpinionDocument['assignments']>[number], now: Date): AssignmentView {
+function assignmentView(opinion: OpinionDocument, assignment: NonNullable<OpinionDocument['assignments']>[number], { now, calendar }: ReadingTime): AssignmentView {
   const answer = assignment.answer;
   return {
     round: assignment.round,
@@ -94,19 +104,19 @@ function assignmentView(opinion: OpinionDocument, assignment: NonNullable<Opinio
     answer: answer
       ? { category: answer.category, categoryLabel: ANSWER_CATEGORY_LABELS[answer.category], text: answer.text, ...(answer.reason ? { reason: answer.reason } : {}), at: iso(answer.at) }
       : null,
-    overdueWorkingDays: assignmentOpen(opinion, assignment) ? overdueWorkingDays(assignment.dueAt, now, isWorkingDay) : 0,
+    overdueWorkingDays: assignmentOpen(opinion, assignment) ? overdueWorkingDays(assignment.dueAt, now, calendar.isWorkingDay) : 0,
   };
 }
 
 export function caseDetail(
   opinion: OpinionDocument,
   worker: CaseWorker,
-  now: Date,
+  time: ReadingTime,
   extras: { photos: OpinionPhoto[]; assignableDepartments: DepartmentChoice[]; assignDue: ProspectiveDeadline | null },
 ): CaseDetail {
   const rating = opinion.rating;
   const detail: CaseDetail = {
-    ...caseSummary(opinion, now),
+    ...caseSummary(opinion, time),
     text: opinion.text,
     photos: extras.photos,
     // Like deputies, staff and handlers see a phone in full only when the resident consented to be contacted.
@@ -116,7 +126,7 @@ export function caseDetail(
     ratingDueAt: isoOrNull(opinion.ratingDueAt),
     closedAt: isoOrNull(opinion.closedAt),
     lateStages: (opinion.lateStages ?? []).map((stage) => ({ stage, stageLabel: CASE_STAGE_LABELS[stage] })),
-    assignments: (opinion.assignments ?? []).map((assignment) => assignmentView(opinion, assignment, now)),
+    assignments: (opinion.assignments ?? []).map((assignment) => assignmentView(opinion, assignment, time)),
     pendingDepartmentIds: opinion.pendingDepartmentIds ?? [],
     ratingDetail: rating ? { value: rating.value, label: RATING_LABELS[rating.value], ...(rating.comment ? { comment: rating.comment } : {}), at: iso(rating.at) } : null,
     timeline: opinion.timeline.map(eventView),
@@ -127,6 +137,7 @@ export function caseDetail(
     assignWorkingDays: extras.assignDue?.workingDays ?? null,
     assignDueDate: extras.assignDue?.dueDate ?? null,
     assignDueAt: extras.assignDue ? iso(extras.assignDue.dueAt) : null,
+    assignDueHolidaysUnknown: extras.assignDue?.provisional ?? false,
   };
   if (opinion.location) detail.location = opinion.location;
   return detail;

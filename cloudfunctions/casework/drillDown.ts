@@ -40,7 +40,8 @@ export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor 
   const page = <T>(rows: T[]) => ({ items: rows.slice(0, pageSize), nextCursor: rows.length > pageSize ? cursor + pageSize : null });
 
   if (isCaseFigure(figure)) {
-    const { data } = await db
+    const [{ data }, calendar] = await Promise.all([
+      db
       .collection(COLLECTIONS.opinions)
       .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now)]))
       .orderBy('createdAt', 'asc')
@@ -48,9 +49,11 @@ export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor 
       .skip(cursor)
       .limit(pageSize + 1)
       .field(SUMMARY_FIELDS)
-      .get();
+      .get(),
+      ctx.calendar(),
+    ]);
     const { items, nextCursor } = page(data as OpinionDocument[]);
-    const answer: DrillDown = { figure, label, kind: 'cases', items: items.map((row) => caseSummary(row, now)), nextCursor };
+    const answer: DrillDown = { figure, label, kind: 'cases', items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
     return answer;
   }
 

@@ -5,7 +5,6 @@ import { revealedFields } from '../../miniprogram/shared/domain/privacy';
 import { recordPersonalDataRead } from '../core/audit';
 import { caseDeadlines } from '../core/caseDeadlines';
 import type { Handler } from '../core/handler';
-import { isWorkingDay } from '../core/workingDays';
 import { photoViews } from '../opinion/photos';
 import { loadCase } from './access';
 import { caseDetail } from './caseView';
@@ -23,13 +22,14 @@ import { assignableDepartments } from './departments';
 export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'either');
   const choosing = !worker.isHandler && canTake('assign', opinion.status);
-  const [photos, departments] = await Promise.all([
+  const [photos, departments, calendar] = await Promise.all([
     photoViews(visiblePhotos(opinion.photos, opinion.moderation)),
     choosing ? assignableDepartments(ctx.db, opinion.areaPath) : Promise.resolve([]),
+    ctx.calendar(),
   ]);
   // What the 交办 form promises: the answer deadline an assignment made now gets (CASE_DEADLINES, holiday calendar).
-  const assignDue = choosing ? prospectiveDeadline('answer', ctx.now, caseDeadlines(), isWorkingDay) : null;
-  const detail = caseDetail(opinion, worker, ctx.now, { photos, assignableDepartments: departments, assignDue });
+  const assignDue = choosing ? prospectiveDeadline('answer', ctx.now, caseDeadlines(), calendar) : null;
+  const detail = caseDetail(opinion, worker, { now: ctx.now, calendar }, { photos, assignableDepartments: departments, assignDue });
   // Text held for content review or rejected: nothing to do here until it is published (every transition refuses it).
   if (contentHold(opinion.moderation)) detail.actions = [];
   await recordPersonalDataRead(

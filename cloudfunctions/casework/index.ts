@@ -1,11 +1,9 @@
-import type { ApiResponse } from '../../miniprogram/shared/errors';
-import { database } from '../core/cloud';
 import { createFunction } from '../core/handler';
-import { isTimerFiring } from '../core/timer';
+import { withTimer } from '../core/timer';
 import { acceptCase } from './acceptCase';
 import { answerCase } from './answerCase';
 import { assignCase } from './assignCase';
-import { runDailyJobs, type DailyReport } from './closeUnrated';
+import { runCaseworkTimer } from './runTimer';
 import { DAILY_TRIGGER_NAME } from './config';
 import { drillDown } from './drillDown';
 import { exportCases } from './exportCases';
@@ -35,18 +33,9 @@ const api = createFunction('casework', {
 });
 
 /**
- * The entry point: the daily timer (config.json) closes cases nobody rated in time; everything
- * else is an API call, routed by the contract exactly like every other function. A timer-shaped
- * event from a user is not the timer and reaches the router, which knows no such action.
+ * The entry point: the hourly timer (config.json) closes cases nobody rated in time and recounts
+ * deadlines once their year's holidays are recorded; everything else is an API call, routed by the
+ * contract exactly like every other function. A timer-shaped event from a user is not the timer and
+ * reaches the router, which knows no such action.
  */
-export async function main(event: unknown, context: unknown): Promise<ApiResponse<unknown>> {
-  if (!isTimerFiring(event, context, DAILY_TRIGGER_NAME)) return api(event, context);
-  try {
-    const report: DailyReport = await runDailyJobs(database(), new Date());
-    console.log('[casework] daily jobs', JSON.stringify(report));
-    return { ok: true, data: report };
-  } catch (error) {
-    console.error('[casework] daily jobs failed', error);
-    return { ok: false, code: 'COMMON.INTERNAL', message: '系统开小差了，请稍后再试' };
-  }
-}
+export const main = withTimer('casework', api, DAILY_TRIGGER_NAME, runCaseworkTimer);

@@ -17,7 +17,8 @@ export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cur
     view === 'todo'
       ? [{ pendingDepartmentIds: departmentId, status: 'assigned' }, ['deadline.dueAt', 'asc'] as const]
       : [{ departmentIds: departmentId }, ['createdAt', 'desc'] as const];
-  const { data } = await db
+  const [{ data }, calendar] = await Promise.all([
+    db
     .collection(COLLECTIONS.opinions)
     .where(filter)
     .orderBy(order[0], order[1])
@@ -25,7 +26,9 @@ export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cur
     .skip(cursor)
     .limit(pageSize + 1)
     .field(SUMMARY_FIELDS)
-    .get();
+    .get(),
+    ctx.calendar(),
+  ]);
   const rows = data as OpinionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, now)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, { now, calendar })), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
 };

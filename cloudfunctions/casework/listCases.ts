@@ -45,7 +45,8 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
   const conditions = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }, filter];
   if (stationId) conditions.push({ stationId });
-  const { data } = await db
+  const [{ data }, calendar] = await Promise.all([
+    db
     .collection(COLLECTIONS.opinions)
     .where(_.and(conditions))
     .orderBy(order[0], order[1])
@@ -53,7 +54,9 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
     .skip(cursor)
     .limit(pageSize + 1)
     .field(SUMMARY_FIELDS)
-    .get();
+    .get(),
+    ctx.calendar(),
+  ]);
   const rows = data as OpinionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, now)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, { now, calendar })), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
 };

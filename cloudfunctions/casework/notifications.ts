@@ -1,4 +1,4 @@
-import { shanghaiClock, shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { shanghaiClock, shanghaiDay } from '../../miniprogram/shared/domain/time';
 import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
 import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
 import type { OpinionDocument } from '../opinion/opinionDocument';
@@ -24,14 +24,14 @@ async function deliver(messages: readonly SubscribeMessage[]): Promise<boolean[]
 }
 
 /** 督办: tells each handler of the departments still to answer; answers how many WeChat accepted. */
-export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyArray<{ openid: string; departmentName: string }>, note: string): Promise<number> {
+export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyArray<{ openid: string; departmentName: string }>, note: string, now: Date): Promise<number> {
   // The last day allowed: dueAt is the midnight that ends it.
-  const [year, month, day] = shanghaiDate(new Date(new Date(opinion.deadline?.dueAt ?? Date.now()).getTime() - 1)).split('-').map(Number);
+  const lastDay = shanghaiDay(new Date(new Date(opinion.deadline?.dueAt ?? now).getTime() - 1));
   const messages = handlers.map((handler) => ({
     touser: handler.openid,
     templateId: urgeTemplateId(),
     page: `${STAFF_CASE_PAGE}?opinionId=${opinion._id}`,
-    data: { character_string1: opinion.trackingNo, thing2: note, date3: `${year}年${month}月${day}日`, thing4: handler.departmentName || '承办单位' },
+    data: { character_string1: opinion.trackingNo, thing2: note, date3: lastDay, thing4: handler.departmentName || '承办单位' },
   }));
   return (await deliver(messages)).filter(Boolean).length;
 }

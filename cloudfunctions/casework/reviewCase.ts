@@ -14,7 +14,7 @@ import { commit } from './transition';
  */
 export const reviewCase: Handler<'casework.review'> = async ({ opinionId, decision, note, departmentIds }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'staff');
-  const env = caseEnv(ctx.now);
+  const env = await caseEnv(ctx);
   if (decision === 'return') {
     const after = await commit(ctx, opinion, planReturn(opinion, { departmentIds, note: note ?? '' }, env, worker.actor));
     return { opinionId, ...statusOf(after), event: 'returned', notified: false };

@@ -1,7 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import { planUrge } from '../../miniprogram/shared/domain/casework';
 import type { AccountDocument } from '../core/accounts';
-import { caseEnv } from '../core/caseDeadlines';
 import type { Handler } from '../core/handler';
 import { statusOf } from '../opinion/opinionDocument';
 import { loadCase } from './access';
@@ -16,7 +15,7 @@ import { commit } from './transition';
 export const urgeCase: Handler<'casework.urge'> = async ({ opinionId, note }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'staff');
   const { db } = ctx;
-  const after = await commit(ctx, opinion, planUrge(opinion, { note }, caseEnv(ctx.now), worker.actor));
+  const after = await commit(ctx, opinion, planUrge(opinion, { note }, ctx, worker.actor));
   const pending = opinion.pendingDepartmentIds ?? [];
   const { data } = await db
     .collection(COLLECTIONS.accounts)
@@ -25,6 +24,6 @@ export const urgeCase: Handler<'casework.urge'> = async ({ opinionId, note }, ct
     .field({ _id: true, staff: true })
     .get();
   const handlers = (data as AccountDocument[]).map((account) => ({ openid: account._id, departmentName: account.staff?.departmentName ?? '' }));
-  const notified = await notifyUrged(after, handlers, note);
+  const notified = await notifyUrged(after, handlers, note, ctx.now);
   return { opinionId, ...statusOf(after), event: 'urged', urgeCount: after.urgeCount ?? 0, notified };
 };

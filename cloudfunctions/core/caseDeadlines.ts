@@ -1,6 +1,6 @@
 import { caseDeadlinesWith, type CaseDeadlineConfig } from '../../miniprogram/shared/domain/caseDeadlines';
 import type { CaseEnv } from '../../miniprogram/shared/domain/casework';
-import { isWorkingDay } from './workingDays';
+import type { CallContext } from './handler';
 
 /**
  * The case deadlines in force: the defaults (shared/domain/caseDeadlines.ts), overridden by the
@@ -20,7 +20,7 @@ export function caseDeadlines(): CaseDeadlineConfig {
   return caseDeadlinesWith(parsed);
 }
 
-/** What the case planners need: the time, the deadlines and the working-day calendar. */
-export function caseEnv(now: Date): CaseEnv {
-  return { now, deadlines: caseDeadlines(), isWorkingDay };
+/** What the case planners need: the time, the deadlines and the holiday calendar. */
+export async function caseEnv(ctx: Pick<CallContext, 'now' | 'calendar'>): Promise<CaseEnv> {
+  return { now: ctx.now, deadlines: caseDeadlines(), calendar: await ctx.calendar() };
 }

@@ -1,15 +1,35 @@
 import { API, type ActionName, type FunctionOf, type ParsedPayloadOf, type ResultOf } from '../../miniprogram/shared/contract';
+import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
+import { invocationInstant } from './clock';
 import { database, openidFromContext, type Database } from './cloud';
 import { AppError } from './errors';
 import { fieldErrors } from './validation';
+import { loadWorkingCalendar } from './workingCalendar';
 
-/** What a use case gets besides its payload: who calls, the database, and the time. */
+/** What a use case gets besides its payload: who calls, the database, the time and the calendar. */
 export interface CallContext {
   /** The caller's OPENID from the platform context; null when the call carries none. */
   openid: string | null;
   db: Database;
+  /** The instant of this invocation: every "now" of the use case is this one. */
   now: Date;
+  /** The holiday calendar in force, read once per invocation when first asked (one database request). */
+  calendar(): Promise<WorkingCalendar>;
+}
+
+/** A call context for an invocation at `now`. */
+export function callContext(openid: string | null, db: Database, now: Date): CallContext {
+  let calendar: Promise<WorkingCalendar> | undefined;
+  return {
+    openid,
+    db,
+    now,
+    calendar: () => {
+      calendar ??= loadWorkingCalendar(db);
+      return calendar;
+    },
+  };
 }
 
 export type Handler<A extends ActionName> = (payload: ParsedPayloadOf<A>, ctx: CallContext) => Promise<ResultOf<A>>;
@@ -51,7 +71,7 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
-    const ctx: CallContext = { openid: openidFromContext(context), db: database(), now: new Date() };
+    const ctx = callContext(openidFromContext(context), database(), invocationInstant(context));
     try {
       const data = await handler(parsed.data as never, ctx);
       return { ok: true, data };

@@ -1,3 +1,4 @@
+import { invocationInstant } from '../core/clock';
 import { database } from '../core/cloud';
 import { createFunction } from '../core/handler';
 import { approveContent, rejectContent } from './decide';
@@ -16,6 +17,6 @@ const route = createFunction('moderation', {
  * `wxa_media_check`): WeChat calls it with the event itself, not with an action.
  */
 export async function main(event: unknown, context: unknown): Promise<unknown> {
-  if (isMediaCheckPush(event)) return receiveMediaVerdict(database(), event, new Date());
+  if (isMediaCheckPush(event)) return receiveMediaVerdict(database(), event, invocationInstant(context));
   return route(event, context);
 }

@@ -14,7 +14,7 @@ export const forwardOpinion: Handler<'opinion.forward'> = async ({ opinionId, no
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
   const forward = { note, at: now, deputyId: deputy.deputyId, deputyName: deputy.name };
-  const env = caseEnv(now);
+  const env = await caseEnv(ctx);
   const actor = { role: 'deputy' as const, id: deputy.deputyId, name: deputy.name };
   const opinion = await settleOpinion(ctx, deputy, opinionId, (current) => planForward(current, { note }, env, actor), { forward: db.command.set(forward) });
   return { opinionId, ...statusOf(opinion), event: 'forwarded' };

@@ -1,7 +1,6 @@
 import { isRefusal, planRead } from '../../miniprogram/shared/domain/casework';
 import { visiblePhotos } from '../../miniprogram/shared/domain/moderation';
 import { writeCaseChange } from '../core/caseChanges';
-import { caseEnv } from '../core/caseDeadlines';
 import type { Handler } from '../core/handler';
 import { loadDeputyCaller } from './deputyCaller';
 import { deputyView } from './deputyView';
@@ -18,7 +17,7 @@ export const getOpinionForDeputy: Handler<'opinion.getForDeputy'> = async ({ opi
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
   let opinion: OpinionDocument = await findAddressed(ctx, deputy, opinionId);
-  const read = planRead(opinion, caseEnv(now), { role: 'deputy', id: deputy.deputyId, name: deputy.name });
+  const read = planRead(opinion, ctx, { role: 'deputy', id: deputy.deputyId, name: deputy.name });
   if (!isRefusal(read) && (await writeCaseChange(db, opinionId, read, now))) {
     opinion = { ...opinion, ...read.set, timeline: [...opinion.timeline, ...read.events] };
   }

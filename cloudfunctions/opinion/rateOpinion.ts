@@ -22,7 +22,7 @@ export const rateOpinion: Handler<'opinion.rate'> = async ({ opinionId, rating, 
   const { data } = await db.collection(COLLECTIONS.opinions).where({ _id: opinionId, authorOpenid: openid }).limit(1).get();
   const opinion = (data as OpinionDocument[])[0];
   if (!opinion) fail('OPINION.NOT_FOUND');
-  const change = planRate(opinion, { rating, comment }, caseEnv(now), { role: 'resident', id: openid });
+  const change = planRate(opinion, { rating, comment }, await caseEnv(ctx), { role: 'resident', id: openid });
   if (isRefusal(change)) fail(REFUSALS[change.refused] ?? 'OPINION.NOT_RATABLE');
   if (!(await writeCaseChange(db, opinionId, change, now))) fail('OPINION.ALREADY_RATED');
   return { opinionId, ...statusOf({ status: change.to }), event: 'rated' };

@@ -14,7 +14,7 @@ export const replyToOpinion: Handler<'opinion.reply'> = async ({ opinionId, text
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
   const reply = { text, at: now, deputyId: deputy.deputyId, deputyName: deputy.name };
-  const env = caseEnv(now);
+  const env = await caseEnv(ctx);
   const actor = { role: 'deputy' as const, id: deputy.deputyId, name: deputy.name };
   const opinion = await settleOpinion(ctx, deputy, opinionId, (current) => planReply(current, { text }, env, actor), { reply: db.command.set(reply) });
   const notified = await notifyReply(opinion, reply);

@@ -6,8 +6,8 @@ import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import { caseEnv } from '../core/caseDeadlines';
-import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
+import type { CallContext } from '../core/handler';
 import type { OpinionDocument } from './opinionDocument';
 import { dailyCounterId, nextSequence } from './trackingSequence';
 
@@ -42,23 +42,27 @@ export function opinionIdFor(openid: string, clientRequestId: string): string {
   return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
 }
 
+/** What storing needs of the call: the database, the time, and the holiday calendar for the accept deadline. */
+export type StoringContext = Pick<CallContext, 'db' | 'now' | 'calendar'>;
+
 /**
  * Stores new opinions for one station, each whole and once: the station's numbers of the day are
- * taken together, then every opinion is inserted (concurrently). An id that is already stored (a
+ * taken together (with the holiday calendar), then every opinion is inserted (concurrently). An id that is already stored (a
  * retry, or a racing copy) answers the opinion stored first, with `created: false`; its number is
- * left unused. Two requests for the numbers and one per opinion.
+ * left unused. Three requests for the numbers and the calendar, and one per opinion.
  */
-export async function storeOpinions(db: Database, drafts: readonly OpinionDraft[], now: Date): Promise<Array<{ opinion: OpinionDocument; created: boolean }>> {
+export async function storeOpinions(ctx: StoringContext, drafts: readonly OpinionDraft[]): Promise<Array<{ opinion: OpinionDocument; created: boolean }>> {
+  const { db, now } = ctx;
   const first = drafts[0];
   if (!first) return [];
   const station = first.target.station;
   if (drafts.some((draft) => draft.target.station.code !== station.code)) throw new Error('storeOpinions: one station at a time');
   const date = shanghaiDate(now);
-  const firstSequence = await nextSequence(db, dailyCounterId(station.code, date), now, drafts.length);
+  const [firstSequence, env] = await Promise.all([nextSequence(db, dailyCounterId(station.code, date), now, drafts.length), caseEnv(ctx)]);
   const opinions = db.collection(COLLECTIONS.opinions);
   return Promise.all(
     drafts.map(async (draft, i) => {
-      const opinion = newOpinionDocument(draft, formatTrackingNumber({ stationCode: station.code, date, sequence: firstSequence + i }), now, caseEnv(now));
+      const opinion = newOpinionDocument(draft, formatTrackingNumber({ stationCode: station.code, date, sequence: firstSequence + i }), now, env);
       try {
         await opinions.add(opinion);
         return { opinion, created: true };
@@ -73,9 +77,9 @@ export async function storeOpinions(db: Database, drafts: readonly OpinionDraft[
   );
 }
 
-/** One opinion, as `storeOpinions` stores it: three requests. */
-export async function storeOpinion(db: Database, draft: OpinionDraft, now: Date): Promise<{ opinion: OpinionDocument; created: boolean }> {
-  const [stored] = await storeOpinions(db, [draft], now);
+/** One opinion, as `storeOpinions` stores it: four requests (the holiday calendar is one, read alongside the numbers). */
+export async function storeOpinion(ctx: StoringContext, draft: OpinionDraft): Promise<{ opinion: OpinionDocument; created: boolean }> {
+  const [stored] = await storeOpinions(ctx, [draft]);
   if (!stored) throw new Error('storeOpinion: nothing stored');
   return stored;
 }

@@ -116,7 +116,7 @@ export const submitOpinion: Handler<'opinion.submit'> = async (payload, ctx) => 
   const photoChecks = await submitPhotoChecks(photoUrls, openid);
 
   const { opinion } = await storeOpinion(
-    db,
+    ctx,
     {
       _id: opinionId,
       authorOpenid: openid,
@@ -130,7 +130,6 @@ export const submitOpinion: Handler<'opinion.submit'> = async (payload, ctx) => 
       moderation: moderationOf(verdict, photoChecks),
       received: { actorRole: 'resident', public: true },
     },
-    now,
   );
   return submitted(opinion);
 };

@@ -11,6 +11,7 @@ import { OPINION_PHOTO_FOLDER } from '../shared/domain/opinion';
 import { shanghaiDate } from '../shared/domain/time';
 import { randomId } from '../utils/random';
 import { ApiError, backendInUse } from './api';
+import { appClock } from './clock';
 import { cloudUploadFile, postJson, putBytes, readFileBytes, WxCallError } from './wx';
 
 export function opinionPhotoPath(now: Date, random: string): string {
@@ -19,7 +20,7 @@ export function opinionPhotoPath(now: Date, random: string): string {
 
 /** Uploads a photo picked on the phone; resolves with its fileID, rejects with an ApiError. */
 export async function uploadOpinionPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {
-  const cloudPath = opinionPhotoPath(new Date(), randomId());
+  const cloudPath = opinionPhotoPath(appClock.now(), randomId());
   const { backend, config } = backendInUse();
   try {
     if (backend === 'cloud') return await cloudUploadFile(cloudPath, filePath, onProgress);

@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { CollectionSpec } from '../../infra/database';
+import type { Clock } from '../../miniprogram/shared/domain/time';
 import { runAction } from './actions';
 import { Collection } from './collection';
 import { DatabaseError, ERROR_CODES } from './errors';
@@ -30,6 +31,8 @@ export interface DatabaseEngine {
 export async function openDatabase(options: {
   dataDir: string;
   schema: readonly CollectionSpec[];
+  /** What `db.serverDate()` reads. */
+  clock: Clock;
 }): Promise<DatabaseEngine> {
   mkdirSync(options.dataDir, { recursive: true });
   const collections = new Map<string, Collection>();
@@ -46,7 +49,7 @@ export async function openDatabase(options: {
       const requestId = newRequestId();
       try {
         if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
-        return { requestId, data: runAction(collections, body, Date.now()) };
+        return { requestId, data: runAction(collections, body, options.clock.now().getTime()) };
       } catch (error) {
         return errorAnswer(error, requestId);
       }

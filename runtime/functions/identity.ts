@@ -3,6 +3,8 @@
  * function's invocation context; locally the caller sends this header and the runtime puts
  * it in the same place. The event body is never consulted.
  */
+import { LOCAL_RUNTIME_NOW } from '../../cloudfunctions/core/clock';
+
 export const OPENID_HEADER = 'x-wx-openid';
 
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -12,8 +14,11 @@ export function openidFromHeader(value: string | string[] | undefined): string |
   return openid && OPENID_PATTERN.test(openid) ? openid : null;
 }
 
-/** The invocation context shape CloudBase passes to `main(event, context)`. */
-export function invocationContext(options: { functionName: string; requestId: string; envId: string; appId: string; openid: string | null }) {
+/**
+ * The invocation context shape CloudBase passes to `main(event, context)`, plus the runtime clock's
+ * reading (which CloudBase's context does not carry: there the functions read real time).
+ */
+export function invocationContext(options: { functionName: string; requestId: string; envId: string; appId: string; openid: string | null; now: Date }) {
   const wx: Record<string, string> = options.openid
     ? { WX_OPENID: options.openid, WX_APPID: options.appId, WX_UNIONID: '', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID' }
     : {};
@@ -25,5 +30,6 @@ export function invocationContext(options: { functionName: string; requestId: st
     memory_limit_in_mb: 256,
     time_limit_in_ms: 20_000,
     environment: JSON.stringify({ ...wx, TCB_ENV: options.envId, SCF_NAMESPACE: options.envId }),
+    [LOCAL_RUNTIME_NOW]: options.now.toISOString(),
   };
 }

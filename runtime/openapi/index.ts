@@ -49,7 +49,7 @@ export interface OpenApiOptions {
   /** The subscribe-message templates and their data keys; when given, others are refused (40037 / 47003). */
   templates?: TemplateCatalog;
   /** Clock for outbox timestamps. */
-  now?: () => Date;
+  now: () => Date;
   /** The mini-program's appid, as pushed events carry it. */
   appId?: string;
 }
@@ -70,7 +70,7 @@ type Handler = (request: Record<string, unknown>, envName: string) => Promise<Wx
 export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
   const words = loadWordList(options.wordListPath ?? DEFAULT_WORD_LIST_PATH);
   const outbox = openOutbox(path.join(options.dataDir, 'openapi', 'outbox.jsonl'));
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const record = (apiName: string, envName: string, request: Record<string, unknown>, reply?: Record<string, unknown>) =>
     outbox.append({ at: now().toISOString(), apiName, envName, request, ...(reply ? { reply } : {}) });
 

@@ -5,7 +5,7 @@ import { startRuntime } from '../server';
 async function main(): Promise<void> {
   const runtime = await startRuntime({ port: 0 });
   try {
-    const report = await seedIfEmpty(runtime.config.envId);
+    const report = await seedIfEmpty(runtime.config.envId, runtime.clock.now());
     console.log(report.seeded ? `seeded ${JSON.stringify(report.counts)} into ${runtime.config.dataDir}` : `${runtime.config.dataDir} already has data; nothing seeded`);
   } finally {
     await runtime.stop();

@@ -1,7 +1,7 @@
 import type { BookingDocument, DayDocument, RecordDocument } from '../../cloudfunctions/booking/documents';
 import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
-import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
 import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
@@ -370,12 +370,12 @@ function demoCase(seed: DemoCase, today: string, sequence: number): OpinionDocum
     },
     formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
     createdAt,
-    { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay },
+    { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar },
   );
   const staff: CaseActor = { role: 'staff', id: STAFF[seed.stationId] ?? 'demo-staff-city' };
   for (const step of seed.steps) {
     const now = instant(today, step.at);
-    const { change, extra } = plan(doc, step, { now, deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay }, staff);
+    const { change, extra } = plan(doc, step, { now, deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar }, staff);
     doc = { ...doc, ...change.set, ...extra, timeline: [...doc.timeline, ...change.events], updatedAt: now };
     if (change.increment.urgeCount) doc.urgeCount = (doc.urgeCount ?? 0) + change.increment.urgeCount;
   }

@@ -1,5 +1,6 @@
 import type { DayDocument } from '../../cloudfunctions/booking/documents';
 import { plannedDays } from '../../cloudfunctions/booking/days';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/shared/domain/directory';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
@@ -114,7 +115,7 @@ export type ReceptionDayDocument = DayDocument;
 /** Every demo station follows the default rule: the 15th, moved to the next working day. */
 function demoDays(today: string): DayDocument[] {
   const now = shanghaiInstant(today);
-  return DEMO_STATIONS.flatMap((st) => plannedDays(st, DEFAULT_RECEPTION_RULE, today, now));
+  return DEMO_STATIONS.flatMap((st) => plannedDays(st, DEFAULT_RECEPTION_RULE, today, now, packageCalendar.isWorkingDay));
 }
 
 /** The demo stations' reception dates over the next three months (the 15th, or the working day after). */

@@ -9,7 +9,7 @@ import type { BindingCodeDocument } from '../../cloudfunctions/core/bindingCodes
 import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
 import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
-import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import { DEMO_DEPUTIES, DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS } from './demoData';
 
 /**
@@ -99,7 +99,7 @@ function demoOpinion(seed: DemoOpinion, now: Date, sequence: number): OpinionDoc
     timeline.push({ type: 'replied', at: replyAt, actorRole: 'deputy', actorName: replier.name, note: seed.reply.text, public: true });
   }
   // Stored as opinion.submit stores it; a reply ends the accept clock and opens the rating window.
-  const env = { deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay };
+  const env = { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar };
   const received = newOpinionDocument(
     {
       _id: seed.id,

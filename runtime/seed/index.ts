@@ -12,9 +12,11 @@ export interface SeedReport {
 
 /**
  * Writes the demo data through @cloudbase/node-sdk, the same path the functions use, when the
- * database is empty. Expects the SDK environment to point at a running local runtime.
+ * database is empty. Expects the SDK environment to point at a running local runtime. Everything
+ * is placed relative to `now` (the runtime clock's reading): reception days ahead of it, cases
+ * behind it.
  */
-export async function seedIfEmpty(envId: string, now = new Date()): Promise<SeedReport> {
+export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport> {
   const db = tcb.init({ env: envId }).database();
   const { total } = await db.collection(COLLECTIONS.areas).count();
   if (total > 0) return { seeded: false, counts: {} };

@@ -1,6 +1,8 @@
-import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
+
+const { isWorkingDay } = packageCalendar;
 import { caseDeadlinesWith, DEFAULT_CASE_DEADLINES, deadlineFor, prospectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
-import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
+import { isoWeekday } from '../../miniprogram/shared/domain/time';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { addWorkingDays, dueAfterCalendarDays, dueAfterWorkingDays, endOfShanghaiDay, isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
 
@@ -61,7 +63,7 @@ describe('stage deadlines', () => {
 
   test('each stage takes its configured days; the rating window counts calendar days', () => {
     const assigned = shanghaiInstant('2026-09-29', '10:00');
-    expect(deadlineFor('answer', assigned, DEFAULT_CASE_DEADLINES, isWorkingDay)).toEqual({
+    expect(deadlineFor('answer', assigned, DEFAULT_CASE_DEADLINES, packageCalendar)).toEqual({
       stage: 'answer',
       startedAt: assigned,
       dueAt: endOfShanghaiDay('2026-10-26'),
@@ -104,18 +106,19 @@ describe('how many working days late, across the National Day week', () => {
 describe('the deadline a stage started now would get', () => {
   test('a 交办 made on 中秋 eve: 15 working days, the same as deadlineFor sets', () => {
     const now = shanghaiInstant('2026-09-24', '10:00');
-    const promised = prospectiveDeadline('answer', now, DEFAULT_CASE_DEADLINES, isWorkingDay);
-    expect(promised).toEqual({ workingDays: 15, dueDate: '2026-10-22', dueAt: endOfShanghaiDay('2026-10-22') });
-    expect(promised.dueAt).toEqual(deadlineFor('answer', now, DEFAULT_CASE_DEADLINES, isWorkingDay).dueAt);
+    const promised = prospectiveDeadline('answer', now, DEFAULT_CASE_DEADLINES, packageCalendar);
+    expect(promised).toEqual({ workingDays: 15, dueDate: '2026-10-22', dueAt: endOfShanghaiDay('2026-10-22'), provisional: false });
+    expect(promised.dueAt).toEqual(deadlineFor('answer', now, DEFAULT_CASE_DEADLINES, packageCalendar).dueAt);
   });
 
   test('configured to 20 working days from the last day before the holiday', () => {
     // 10-08, 09, 10 (调休), 12–16, 19–23, 26–30, 11-02, 03.
     const config = caseDeadlinesWith({ answer: 20 });
-    expect(prospectiveDeadline('answer', shanghaiInstant('2026-09-30', '16:00'), config, isWorkingDay)).toEqual({
+    expect(prospectiveDeadline('answer', shanghaiInstant('2026-09-30', '16:00'), config, packageCalendar)).toEqual({
       workingDays: 20,
       dueDate: '2026-11-03',
       dueAt: endOfShanghaiDay('2026-11-03'),
+      provisional: false,
     });
   });
 });

@@ -25,14 +25,14 @@ import {
   type CasePlan,
   type CaseRecord,
 } from '../../miniprogram/shared/domain/casework';
+import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { OPINION_STATUSES, type OpinionEvent, type OpinionStatus } from '../../miniprogram/shared/domain/opinion';
-import { isoWeekday } from '../../miniprogram/shared/domain/schedule';
-import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { isoWeekday, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
 
-/** Monday to Friday: the holiday calendar has its own tests (caseDeadlines.test.ts). */
-const weekdays = (date: string) => isoWeekday(date) <= 5;
-const envAt = (date: string, time = '10:00'): CaseEnv => ({ now: shanghaiInstant(date, time), deadlines: DEFAULT_CASE_DEADLINES, isWorkingDay: weekdays });
+/** Monday to Friday, every year known: the holiday calendar has its own tests (caseDeadlines.test.ts). */
+const weekdays: WorkingCalendar = { isWorkingDay: (date) => isoWeekday(date) <= 5, knowsYear: () => true, unknownYears: () => [], holidayOn: () => null };
+const envAt = (date: string, time = '10:00'): CaseEnv => ({ now: shanghaiInstant(date, time), deadlines: DEFAULT_CASE_DEADLINES, calendar: weekdays });
 
 const STAFF: CaseActor = { role: 'staff', id: 'staff-openid' };
 const DEPUTY: CaseActor = { role: 'deputy', id: 'dp-005', name: '刘德明' };

@@ -1,5 +1,8 @@
-import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
-import { addMonths, describePattern, horizon, isCalendarDate, isoWeekday, nextWorkingDay, scheduledDates } from '../../miniprogram/shared/domain/schedule';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
+import { describePattern, horizon, nextWorkingDay, scheduledDates } from '../../miniprogram/shared/domain/schedule';
+import { addMonths, isCalendarDate, isoWeekday } from '../../miniprogram/shared/domain/time';
+
+const { isWorkingDay } = packageCalendar;
 
 /** Weekends off, nothing else: enough to see the rule logic apart from the holiday calendar. */
 const weekdaysOnly = (date: string) => isoWeekday(date) <= 5;

@@ -20,7 +20,7 @@ describe('staff issue a one-time binding code; the deputy enters it and is a dep
     const issued = ok(answer.body as never) as { code: string; deputyName: string; expiresAt: string };
     expect(issued.code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     expect(issued.deputyName).toBe('刘德明');
-    const days = (Date.parse(issued.expiresAt) - Date.now()) / 86_400_000;
+    const days = (Date.parse(issued.expiresAt) - t.clock.now().getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
     expect(answer.databaseRequests).toBe(4);
@@ -79,14 +79,14 @@ describe('a code works once', () => {
   test('a code used long ago does not bind its account again once staff unbound it', async () => {
     const code = await issue('dp-013');
     ok(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' }));
-    await database(t).collection(COLLECTIONS.bindingCodes).doc(code).update({ usedAt: new Date(Date.now() - 3_600_000) });
+    await database(t).collection(COLLECTIONS.bindingCodes).doc(code).update({ usedAt: new Date(t.clock.now().getTime() - 3_600_000) });
     ok(await t.call('admin.unbindDeputy', { deputyId: 'dp-013' }, { openid: CITY }));
     expect(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' })).toMatchObject({ code: 'BINDING.USED' });
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-long-ago' })).deputy).toBeUndefined();
   });
 
   test('an expired code is refused', async () => {
-    const now = Date.now();
+    const now = t.clock.now().getTime();
     await database(t)
       .collection(COLLECTIONS.bindingCodes)
       .add({ _id: 'EXPRD234', code: 'EXPRD234', deputyId: 'dp-012', issuedBy: CITY, createdAt: new Date(now - 8 * 86_400_000), expiresAt: new Date(now - 86_400_000), usedAt: null, usedBy: null, revokedAt: null });

@@ -25,7 +25,7 @@ async function activeBookings(dayId: string): Promise<Array<{ openid: string }>>
 
 describe('booking: capacity holds whatever the concurrency', () => {
   test('200 residents at once for 10 seats: exactly 10 bookings, everyone else told it is full', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(40), seats: 10 });
+    const day = await addTestDay(t, { date: daysFromToday(t, 40), seats: 10 });
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) => t.call('booking.book', bookingPayload(day), { openid: `race-resident-${i}` })),
     );
@@ -37,7 +37,7 @@ describe('booking: capacity holds whatever the concurrency', () => {
   });
 
   test('one resident tapping 20 times at once gets exactly one booking', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(41), seats: 10, windows: [{ start: '09:00', end: '11:00' }] });
+    const day = await addTestDay(t, { date: daysFromToday(t, 41), seats: 10, windows: [{ start: '09:00', end: '11:00' }] });
     const answers = await Promise.all(
       Array.from({ length: 20 }, (_, i) => t.call('booking.book', bookingPayload(day, { slotId: day.slots[i % 4]!.id }), { openid: 'eager-resident' })),
     );
@@ -47,7 +47,7 @@ describe('booking: capacity holds whatever the concurrency', () => {
   });
 
   test('the same request retried 20 times at once books once and answers the same booking', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(42), seats: 10 });
+    const day = await addTestDay(t, { date: daysFromToday(t, 42), seats: 10 });
     const payload = bookingPayload(day);
     const answers = await Promise.all(Array.from({ length: 20 }, () => t.call('booking.book', payload, { openid: 'retrying-resident' })));
     const ids = new Set(answers.map((a) => (a.ok ? a.data.booking._id : a.code)));
@@ -56,7 +56,7 @@ describe('booking: capacity holds whatever the concurrency', () => {
   });
 
   test('cancellations racing new bookings and waitlist joins never exceed the seats', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(43), seats: 5 });
+    const day = await addTestDay(t, { date: daysFromToday(t, 43), seats: 5 });
     const first = await Promise.all(Array.from({ length: 5 }, (_, i) => t.call('booking.book', bookingPayload(day), { openid: `churn-${i}` })));
     const ids = first.map((a) => (a.ok ? a.data.booking._id : ''));
     await Promise.all([

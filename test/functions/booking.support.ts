@@ -11,8 +11,9 @@ export const CITY_STAFF = 'demo-staff-city';
 export const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 export const BEISHAN_STAFF = 'demo-staff-beishan';
 
-export const today = (): string => shanghaiDate(new Date());
-export const daysFromToday = (n: number): string => addDays(today(), n);
+/** The Shanghai date the runtime's clock reads: the test's "today". */
+export const today = (t: TestRuntime): string => shanghaiDate(t.clock.now());
+export const daysFromToday = (t: TestRuntime, n: number): string => addDays(today(t), n);
 
 let requestCounter = 0;
 export const requestId = (): string => `req-${process.pid}-${(requestCounter += 1)}-${Math.random().toString(36).slice(2, 8)}`;

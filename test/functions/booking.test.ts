@@ -18,7 +18,7 @@ const beishan = DEMO_STATIONS.find((s) => s._id === 'st-beishan')!;
 
 /** A day placed straight into the store, e.g. one already past. */
 async function placeDay(date: string, id: string): Promise<ReceptionDayView> {
-  const day = { ...newDay(beishan, DEFAULT_RECEPTION_RULE, { date, nominalDate: date }, 'manual', new Date()), _id: id };
+  const day = { ...newDay(beishan, DEFAULT_RECEPTION_RULE, { date, nominalDate: date }, 'manual', t.clock.now()), _id: id };
   await database(t).collection(COLLECTIONS.receptionDays).add(day);
   return { ...day, slots: day.slots.map((s) => ({ ...s, state: 'started' as const })) };
 }
@@ -26,21 +26,21 @@ async function placeDay(date: string, id: string): Promise<ReceptionDayView> {
 describe('booking: a resident books a visit on reception day', () => {
   let day: ReceptionDayView;
   beforeAll(async () => {
-    day = await addTestDay(t, { date: daysFromToday(20), seats: 2, windows: [{ start: '09:00', end: '10:00' }] });
+    day = await addTestDay(t, { date: daysFromToday(t, 20), seats: 2, windows: [{ start: '09:00', end: '10:00' }] });
   });
 
   test("a station's upcoming days follow its rule, each slot with its seats left, in one request", async () => {
     const answer = await t.raw('booking', { action: 'booking.listDays', payload: { stationId: 'st-qingshi' } });
     const { days } = ok(answer.body as never) as { days: ReceptionDayView[] };
     expect(days.length).toBeGreaterThanOrEqual(3);
-    const ahead = days.find((d) => d.date > today())!;
+    const ahead = days.find((d) => d.date > today(t))!;
     expect(ahead.slots).toHaveLength(10);
     expect(ahead.slots[0]).toEqual({ id: '0900', start: '09:00', end: '09:30', seats: 3, seatsLeft: 3, state: 'open' });
     expect(answer.databaseRequests).toBe(1);
   });
 
   test('the days come with the names of the deputies on duty, so the page needs no second call', async () => {
-    const day = await addTestDay(t, { stationId: 'st-nanhu', date: daysFromToday(21) });
+    const day = await addTestDay(t, { stationId: 'st-nanhu', date: daysFromToday(t, 21) });
     ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-002', 'dp-005'] }, { openid: CITY_STAFF }));
     const answer = await t.raw('booking', { action: 'booking.listDays', payload: { stationId: 'st-nanhu' } });
     const { days, deputies } = ok(answer.body as never) as { days: ReceptionDayView[]; deputies: Array<{ _id: string; name: string }> };
@@ -157,11 +157,11 @@ describe('booking: a resident books a visit on reception day', () => {
   });
 
   test('my bookings: upcoming soonest first, then the past and cancelled, with their status, in one request', async () => {
-    const later = await addTestDay(t, { date: daysFromToday(25) });
+    const later = await addTestDay(t, { date: daysFromToday(t, 25) });
     ok(await t.call('booking.book', bookingPayload(later), { openid: 'resident-a' }));
     const answer = await t.raw('booking', { action: 'booking.listMine', payload: {} }, { openid: 'resident-a' });
     const { upcoming, past } = ok(answer.body as never) as { upcoming: Array<{ date: string; statusLabel: string }>; past: Array<{ statusLabel: string }> };
-    expect(upcoming.map((b) => b.date)).toEqual([daysFromToday(25)]);
+    expect(upcoming.map((b) => b.date)).toEqual([daysFromToday(t, 25)]);
     expect(past.map((b) => b.statusLabel)).toEqual(['已取消', '已取消']);
     expect(answer.databaseRequests).toBe(1);
   });
@@ -169,19 +169,19 @@ describe('booking: a resident books a visit on reception day', () => {
 
 describe('booking: what residents are refused, and how they are told', () => {
   test('a day already past: BOOKING.CLOSED', async () => {
-    const past = await placeDay(daysFromToday(-1), 'rd-test-yesterday');
+    const past = await placeDay(daysFromToday(t, -1), 'rd-test-yesterday');
     expect(await t.call('booking.book', bookingPayload(past), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'BOOKING.CLOSED' });
     expect(await t.call('booking.joinWaitlist', bookingPayload(past), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'BOOKING.CLOSED' });
   });
 
   test('a day staff cancelled: BOOKING.DAY_CANCELLED', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(30) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 30) });
     ok(await t.call('booking.cancelDay', { dayId: day._id, reason: '站点装修' }, { openid: CITY_STAFF }));
     expect(await t.call('booking.book', bookingPayload(day), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'BOOKING.DAY_CANCELLED' });
   });
 
   test('an invalid phone number: BOOKING.INVALID_PHONE, before anything is read', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(31) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 31) });
     for (const phone of ['12345678901', '1381234567', '138-1234-567x', '']) {
       const answer = await t.raw('booking', { action: 'booking.book', payload: bookingPayload(day, { phone }) }, { openid: 'resident-r1' });
       expect(answer.body).toMatchObject({ ok: false, code: 'BOOKING.INVALID_PHONE', fields: { phone: expect.any(String) } });
@@ -190,13 +190,13 @@ describe('booking: what residents are refused, and how they are told', () => {
   });
 
   test('a phone typed with spaces, dashes or +86 is kept as its 11 digits', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(32) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 32) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day, { phone: '+86 138-1234 5678' }), { openid: 'resident-r2' }));
     expect(booking.phone).toBe('13812345678');
   });
 
   test('a topic over 100 characters is refused with the field named', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(33) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 33) });
     const answer = await t.raw('booking', { action: 'booking.book', payload: bookingPayload(day, { topic: '路'.repeat(101) }) }, { openid: 'resident-r1' });
     expect(answer.body).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT', fields: { topic: '太长了，最多100' } });
     expect(answer.databaseRequests).toBe(0);
@@ -204,7 +204,7 @@ describe('booking: what residents are refused, and how they are told', () => {
   });
 
   test("cancelling someone else's booking is answered as if it did not exist", async () => {
-    const day = await addTestDay(t, { date: daysFromToday(34) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 34) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: 'resident-owner' }));
     const answer = await t.call('booking.cancel', { bookingId: booking._id }, { openid: 'resident-other' });
     expect(answer).toEqual(await t.call('booking.cancel', { bookingId: 'no-such-booking' }, { openid: 'resident-other' }));
@@ -213,7 +213,7 @@ describe('booking: what residents are refused, and how they are told', () => {
   });
 
   test('cancelling once the slot has started: BOOKING.CANCEL_TOO_LATE', async () => {
-    const past = await placeDay(daysFromToday(-2), 'rd-test-two-days-ago');
+    const past = await placeDay(daysFromToday(t, -2), 'rd-test-two-days-ago');
     const slot = past.slots[0]!;
     const booking: BookingDocument = {
       _id: 'bk-too-late',
@@ -236,9 +236,9 @@ describe('booking: what residents are refused, and how they are told', () => {
       name: '王大爷',
       phone: '13900000000',
       topic: '路灯',
-      queuedAt: new Date(),
-      createdAt: new Date(),
-      updatedAt: new Date(),
+      queuedAt: t.clock.now(),
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
     };
     await database(t).collection(COLLECTIONS.bookings).add(booking);
     expect(await t.call('booking.cancel', { bookingId: booking._id }, { openid: 'resident-late' })).toMatchObject({ ok: false, code: 'BOOKING.CANCEL_TOO_LATE' });
@@ -246,7 +246,7 @@ describe('booking: what residents are refused, and how they are told', () => {
   });
 
   test('an unknown day or slot is NOT_FOUND; no identity is AUTH.REQUIRED; unknown fields are refused', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(35) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 35) });
     expect(await t.call('booking.book', bookingPayload(day, { slotId: '2300' }), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'COMMON.NOT_FOUND' });
     expect(await t.call('booking.book', bookingPayload(day, { dayId: 'rd-none' }), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'COMMON.NOT_FOUND' });
     expect(await t.call('booking.book', bookingPayload(day))).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
@@ -255,7 +255,7 @@ describe('booking: what residents are refused, and how they are told', () => {
   });
 
   test('a request id must look like one', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(36) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 36) });
     expect(await t.call('booking.book', bookingPayload(day, { clientRequestId: 'x' }), { openid: 'resident-r1' })).toMatchObject({
       ok: false,
       code: 'COMMON.INVALID_INPUT',

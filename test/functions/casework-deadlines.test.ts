@@ -1,4 +1,6 @@
-import { isWorkingDay } from '../../cloudfunctions/core/workingDays';
+import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
+
+const { isWorkingDay } = packageCalendar;
 import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
@@ -12,7 +14,7 @@ import { database, opinionFor, outbox } from './helpers/cloud';
  */
 const JIANGNAN = 'demo-staff-jiangnan';
 const JN_CIVIL = 'demo-handler-jn-minzheng';
-const TIMER_EVENT = { Type: 'Timer', TriggerName: 'caseworkDaily', Time: '2026-11-24T02:30:00Z', Message: '' };
+const TIMER_EVENT = { Type: 'Timer', TriggerName: 'caseworkDaily', Message: '' };
 const DAY_MS = 86_400_000;
 
 let t: TestRuntime;
@@ -43,7 +45,7 @@ async function backdateDeadline(opinionId: string, daysAgo: number): Promise<voi
   await database(t)
     .collection(COLLECTIONS.opinions)
     .doc(opinionId)
-    .update({ 'deadline.dueAt': new Date(Date.now() - daysAgo * DAY_MS) });
+    .update({ 'deadline.dueAt': new Date(t.clock.now().getTime() - daysAgo * DAY_MS) });
 }
 
 describe('deadlines follow the working-day calendar and the configuration', () => {
@@ -56,6 +58,7 @@ describe('deadlines follow the working-day calendar and the configuration', () =
       dueAt: dueAfterWorkingDays(at, 3, isWorkingDay).toISOString(),
       overdue: false,
       overdueWorkingDays: 0,
+      holidaysUnknown: false,
     });
   });
 
@@ -109,7 +112,7 @@ describe('overdue cases', () => {
 describe('how late, in working days of the holiday calendar, counted by the back end at the request time', () => {
   /** Working days from `from` through today (Shanghai), counted here one by one with the back end's calendar. */
   function workingDaysThroughToday(from: string): number {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(t.clock.now());
     let count = 0;
     for (let day = from; day <= today; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
     return count;
@@ -160,7 +163,7 @@ describe('how late, in working days of the holiday calendar, counted by the back
     ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
     process.env.CASE_DEADLINES = JSON.stringify({ answer: 20 });
     try {
-      const before = new Date();
+      const before = t.clock.now();
       const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN }));
       const dueDate = addWorkingDays(shanghaiDate(before), 20, isWorkingDay);
       expect(view).toMatchObject({ assignWorkingDays: 20, assignDueDate: dueDate, assignDueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
@@ -222,7 +225,7 @@ describe('the daily timer closes cases nobody rated in time, as 未评价', () =
 
   test('a client cannot run it: the timer event from a user, or a made-up action, is an unknown action', async () => {
     const opinionId = await awaitingRating('timer-resident-0');
-    await database(t).collection(COLLECTIONS.opinions).doc(opinionId).update({ ratingDueAt: new Date(Date.now() - DAY_MS) });
+    await database(t).collection(COLLECTIONS.opinions).doc(opinionId).update({ ratingDueAt: new Date(t.clock.now().getTime() - DAY_MS) });
     const unknown = { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持该操作，请更新小程序后再试' };
     expect((await t.raw('casework', TIMER_EVENT, { openid: 'timer-resident-0' })).body).toEqual(unknown);
     expect((await t.raw('casework', { action: 'casework.closeUnrated', payload: {} }, { openid: JIANGNAN })).body).toEqual(unknown);
@@ -233,13 +236,13 @@ describe('the daily timer closes cases nobody rated in time, as 未评价', () =
   test('past the window: closed, 未评价 on the resident’s timeline, never satisfied; in time: left alone; a second run changes nothing', async () => {
     const expired = await awaitingRating('timer-resident-1');
     const stillOpen = await awaitingRating('timer-resident-2');
-    await database(t).collection(COLLECTIONS.opinions).doc(expired).update({ ratingDueAt: new Date(Date.now() - 1000) });
+    await database(t).collection(COLLECTIONS.opinions).doc(expired).update({ ratingDueAt: new Date(t.clock.now().getTime() - 1000) });
 
-    const first = await t.raw('casework', TIMER_EVENT);
+    const first = await t.fireTimer('casework');
     // The one from the previous test and this one.
-    expect(first.body).toEqual({ ok: true, data: { closedUnrated: 2 } });
-    expect(first.databaseRequests).toBe(1);
-    expect((await t.raw('casework', TIMER_EVENT)).body).toEqual({ ok: true, data: { closedUnrated: 0 } });
+    expect(first.body).toEqual({ ok: true, data: { closedUnrated: 2, deadlinesRecounted: 0 } });
+    expect(first.databaseRequests).toBe(2);
+    expect((await t.fireTimer('casework')).body).toEqual({ ok: true, data: { closedUnrated: 0, deadlinesRecounted: 0 } });
 
     const mine = ok(await t.call('opinion.getMine', { opinionId: expired }, { openid: 'timer-resident-1' }));
     expect(mine).toMatchObject({ status: 'closed', statusLabel: '已办结', canRate: false, rating: { value: 'none', label: '未评价' } });

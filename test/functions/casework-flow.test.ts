@@ -67,7 +67,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
   test('江南区 staff accept it: the resident sees 已受理 with the note; accepting again is an illegal transition', async () => {
     const answer = await t.raw('casework', { action: 'casework.accept', payload: { opinionId, note: '已受理，我们将尽快交有关部门办理' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'accepted', statusLabel: '已受理', event: 'accepted' } });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
     expect(await t.call('casework.accept', { opinionId }, { openid: CITY })).toEqual({
       ok: false,
       code: 'CASE.ILLEGAL_TRANSITION',
@@ -80,7 +80,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
 
   test('the case offers the departments of its area and the areas above, active ones only', async () => {
     const answer = await t.raw('casework', { action: 'casework.get', payload: { opinionId } }, { openid: JIANGNAN });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
     const view = ok(answer.body as never) as CaseDetail;
     expect(view.actions).toEqual(['assign']);
     const ids = view.assignableDepartments.map((d) => d._id);
@@ -108,7 +108,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       { openid: JIANGNAN },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'assigned' } });
-    expect(answer.databaseRequests).toBe(4);
+    expect(answer.databaseRequests).toBe(5);
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
     expect(mine.timeline.at(-1)).toMatchObject({ type: 'assigned', note: '交办单位：江南区住房和城乡建设局、江南区民政局' });
     expect(JSON.stringify(mine)).not.toContain('牵头');
@@ -143,7 +143,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       { openid: JN_HOUSING },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'departmentAnswered' } });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
     expect(await t.call('casework.answer', { opinionId, category: 'solved', text: '我们又看了一下' }, { openid: JN_HOUSING })).toEqual(code('CASE.ALREADY_ANSWERED'));
     const view = await detail(opinionId, JN_HOUSING);
     expect(view.actions).toEqual([]);
@@ -183,7 +183,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
     const before = (await outbox(t)).length;
     const answer = await t.raw('casework', { action: 'casework.review', payload: { opinionId, decision: 'approve', note: '已电话核实' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'awaitingRating', statusLabel: '待评价', event: 'answerPublished', notified: true } });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
     const sent = (await outbox(t)).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.request).toMatchObject({
@@ -219,7 +219,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
   test('不满意 reopens it for 二次交办; rating twice is refused', async () => {
     const answer = await t.raw('opinion', { action: 'opinion.rate', payload: { opinionId, rating: 'dissatisfied', comment: '防护网挡住了通道，瓷砖还是没修' } }, { openid: resident });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'reopened', statusLabel: '重新交办中', event: 'rated' } });
-    expect(answer.databaseRequests).toBe(2);
+    expect(answer.databaseRequests).toBe(3);
     expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual({
       ok: false,
       code: 'OPINION.ALREADY_RATED',

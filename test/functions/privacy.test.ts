@@ -58,7 +58,7 @@ describe('phones are masked for everyone not granted them', () => {
   });
 
   test('station staff are granted the names and phones of their roster (they phone residents); each read is audited', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(20) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 20) });
     ok(await t.call('booking.book', bookingPayload(day), { openid: 'pv-booker-1' }));
     const roster = ok(await t.call('booking.getRoster', { dayId: day._id }, { openid: BEISHAN_STAFF }));
     expect(roster.entries[0]).toMatchObject({ name: '李阿姨', phone: '13812345678' });
@@ -88,14 +88,14 @@ describe('a resident sees and exports their data', () => {
     ok(await t.call('account.updatePreferences', { fontScale: 'extraLarge' }, { openid: 'pv-exporter' }));
     await submit('pv-exporter', { photos: [photo], contact: { ...CONTACT, mayContact: true }, location: { latitude: 30.65, longitude: 114.28, address: '北山镇' } });
     await submit('pv-someone-else', { text: '这是别人的意见，不能出现在导出的文件里面。' });
-    const day = await addTestDay(t, { date: daysFromToday(21) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 21) });
     ok(await t.call('booking.book', bookingPayload(day, { name: '王先生', phone: '13900001111' }), { openid: 'pv-exporter' }));
 
     const { data, file } = ok(await t.call('privacy.exportMyData', {}, { openid: 'pv-exporter' }));
     expect(data.account).toMatchObject({ roles: ['resident'], preferences: { fontScale: 'extraLarge' } });
     expect(data.opinions).toHaveLength(1);
     expect(data.opinions[0]).toMatchObject({ contact: { name: '李阿姨', phone: '13812345678', mayContact: true }, photos: [photo], location: { address: '北山镇' } });
-    expect(data.bookings).toEqual([expect.objectContaining({ name: '王先生', phone: '13900001111', date: daysFromToday(21) })]);
+    expect(data.bookings).toEqual([expect.objectContaining({ name: '王先生', phone: '13900001111', date: daysFromToday(t, 21) })]);
     expect(JSON.stringify(data)).not.toContain('别人的意见');
     // No back-end identifiers: nothing to learn about how the data is keyed.
     expect(JSON.stringify(data)).not.toContain('pv-exporter');
@@ -112,7 +112,7 @@ describe('a resident sees and exports their data', () => {
 
 describe('a resident deletes their account', () => {
   test('refused without confirmation, and while a booking is still ahead', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(22) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 22) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: 'pv-leaver-1' }));
     expect(await t.call('privacy.deleteAccount', { confirm: false }, { openid: 'pv-leaver-1' })).toMatchObject({ ok: false, code: 'PRIVACY.CONFIRM_REQUIRED' });
     expect(await t.call('privacy.deleteAccount', { confirm: true }, { openid: 'pv-leaver-1' })).toMatchObject({ ok: false, code: 'PRIVACY.ACTIVE_BOOKINGS' });
@@ -132,7 +132,7 @@ describe('a resident deletes their account', () => {
     const photo = await uploadPhoto(t);
     const opinionId = await submit(leaver, { photos: [photo], contact: { ...CONTACT, mayContact: true }, location: { latitude: 30.65, longitude: 114.28 } });
     ok(await t.call('opinion.reply', { opinionId, text: '收到，我们会尽快处理。' }, { openid: WANG }));
-    const day = await addTestDay(t, { date: daysFromToday(23) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 23) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: leaver }));
     ok(await t.call('booking.cancel', { bookingId: booking._id }, { openid: leaver }));
 

@@ -33,7 +33,7 @@ describe('staff codes', () => {
       name: '钱科长',
       expiresAt: expect.any(String),
     });
-    expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect(Date.parse(issued.expiresAt) - t.clock.now().getTime()).toBeGreaterThan(6.9 * 86_400_000);
 
     const bind = await t.raw('account', { action: 'account.bindStaff', payload: { code: `${issued.code.slice(0, 4).toLowerCase()}-${issued.code.slice(4)}` } }, { openid: 'wx-qian' });
     expect(bind.databaseRequests).toBe(4);
@@ -64,7 +64,7 @@ describe('staff codes', () => {
     expect(await t.call('account.bindStaff', { code: stationCode }, { openid: 'wx-someone-else' })).toEqual(code('BINDING.USED'));
 
     const { code: late } = ok(await t.call('admin.issueStaffCode', { role: 'area', areaId: 'area-nanhu', name: '郑主任' }, { openid: CITY }));
-    await database(t).collection(COLLECTIONS.staffCodes).doc(late).update({ expiresAt: new Date(Date.now() - 1000) });
+    await database(t).collection(COLLECTIONS.staffCodes).doc(late).update({ expiresAt: new Date(t.clock.now().getTime() - 1000) });
     expect(await t.call('account.bindStaff', { code: late }, { openid: 'wx-zheng' })).toEqual(code('BINDING.EXPIRED'));
     expect(await t.call('account.bindStaff', { code: 'ABCDEFGH' }, { openid: 'wx-zheng' })).toEqual(code('BINDING.INVALID'));
     expect(await t.call('account.bindStaff', { code: 'abc' }, { openid: 'wx-zheng' })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });

@@ -40,13 +40,13 @@ const CREATE_ACTIONS: Array<
   {
     action: 'booking.book',
     openid: '',
-    payload: async () => bookingPayload(await addStationDay(t, addDays(shanghaiDate(new Date()), 30 + (serialDay += 1)))),
+    payload: async () => bookingPayload(await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 30 + (serialDay += 1)))),
     stored: (_payload, openid) => count(COLLECTIONS.bookings, { openid }),
   },
   {
     action: 'booking.joinWaitlist',
     openid: '',
-    payload: async () => bookingPayload(await addStationDay(t, addDays(shanghaiDate(new Date()), 30 + (serialDay += 1)))),
+    payload: async () => bookingPayload(await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 30 + (serialDay += 1)))),
     stored: (_payload, openid) => count(COLLECTIONS.bookings, { openid }),
   },
   {
@@ -73,7 +73,7 @@ function createdId(answer: { ok: boolean; data?: unknown }): string | undefined 
 let todayId = '';
 
 beforeAll(async () => {
-  todayId = (await addStationDay(t, shanghaiDate(new Date()), { start: '00:00', end: '01:00' }))._id;
+  todayId = (await addStationDay(t, shanghaiDate(t.clock.now()), { start: '00:00', end: '01:00' }))._id;
 });
 
 describe.each(CREATE_ACTIONS.map((c) => [c.action, c] as const))('%s with the same client request id', (action, create) => {
@@ -103,8 +103,8 @@ describe.each(CREATE_ACTIONS.map((c) => [c.action, c] as const))('%s with the sa
 });
 
 test('a retried join of a full slot answers the same place in the queue', async () => {
-  const day = await addStationDay(t, addDays(shanghaiDate(new Date()), 90));
-  const full = await addStationDay(t, addDays(shanghaiDate(new Date()), 91));
+  const day = await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 90));
+  const full = await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 91));
   await database(t).collection(COLLECTIONS.receptionDays).doc(full._id).update({ 'slots.0.seatsLeft': 0 });
   expect(day._id).not.toBe(full._id);
   const payload = bookingPayload(full);
@@ -170,7 +170,7 @@ describe('creating actions without a client request id are idempotent by a natur
   });
 
   test('booking.addDay: one day per station and date (its id), the retry is told it exists', async () => {
-    const date = addDays(shanghaiDate(new Date()), 200);
+    const date = addDays(shanghaiDate(t.clock.now()), 200);
     const answers = await Promise.all([1, 2, 3].map(() => t.call('booking.addDay', { stationId: 'st-qingshi', date }, { openid: ADMIN })));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ code: 'BOOKING.DAY_EXISTS' }), expect.objectContaining({ code: 'BOOKING.DAY_EXISTS' })]);

@@ -5,6 +5,8 @@ import type { ActionName, PayloadOf, ResultOf } from '../../miniprogram/shared/c
 import type { ApiResponse } from '../../miniprogram/shared/errors';
 import { seedIfEmpty } from '../../runtime/seed';
 import { DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
+import type { RuntimeClock } from '../../runtime/clock';
+import { ORDINARY_MORNING } from './instants';
 
 export interface CallOptions {
   /** The caller's WeChat identity, sent the way local callers send it. */
@@ -13,18 +15,35 @@ export interface CallOptions {
 
 export interface TestRuntime {
   runtime: RunningRuntime;
+  /** The runtime's clock: what the functions take as now. Set or advance it to move time. */
+  clock: RuntimeClock;
   /** Calls an action exactly as the mini-program's local transport does: POST /fn/<name>. */
   call<A extends ActionName>(action: A, payload: PayloadOf<A>, options?: CallOptions): Promise<ApiResponse<ResultOf<A>>>;
+  /** Fires a function's timer triggers at the runtime clock's instant, as CloudBase does; answers the first trigger's. */
+  fireTimer(fn: string): Promise<{ body: unknown; databaseRequests: number }>;
   /** The same, with any event body (hostile or malformed input), and the database request count. */
   raw(fn: string, event: unknown, options?: CallOptions): Promise<{ status: number; body: unknown; databaseRequests: number }>;
   stop(): Promise<void>;
 }
 
-/** A fresh local runtime on a free port and a throwaway data folder, seeded with the demo data. */
-export async function startTestRuntime(options: { seed?: boolean; now?: Date } = {}): Promise<TestRuntime> {
+export interface TestRuntimeOptions {
+  /** Seed the demo data (placed relative to `at`); true by default. */
+  seed?: boolean;
+  /** The instant the runtime's clock starts at: ORDINARY_MORNING unless the test names another. */
+  at?: Date;
+  /** Keep the clock still at `at` until the test moves it (for steps across midnight). */
+  frozen?: boolean;
+}
+
+/**
+ * A fresh local runtime on a free port and a throwaway data folder, seeded with the demo data,
+ * running the functions' TypeScript source at the instant the test names.
+ */
+export async function startTestRuntime(options: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-test-'));
-  const runtime = await startRuntime({ port: 0, dataDir });
-  if (options.seed !== false) await seedIfEmpty(runtime.config.envId, options.now);
+  const clock = { at: options.at ?? ORDINARY_MORNING, frozen: options.frozen ?? false };
+  const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false });
+  if (options.seed !== false) await seedIfEmpty(runtime.config.envId, runtime.clock.now());
 
   const raw: TestRuntime['raw'] = async (fn, event, callOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -35,7 +54,15 @@ export async function startTestRuntime(options: { seed?: boolean; now?: Date } =
 
   return {
     runtime,
+    clock: runtime.clock,
     raw,
+    async fireTimer(fn) {
+      const res = await fetch(`${runtime.url}/timers/${fn}`, { method: 'POST' });
+      const { results } = (await res.json()) as { results: Array<{ result: unknown; databaseRequests: number }> };
+      const [first] = results;
+      if (!first) throw new Error(`no timer fired for ${fn}`);
+      return { body: first.result, databaseRequests: first.databaseRequests };
+    },
     async call(action, payload, callOptions) {
       const fn = action.slice(0, action.indexOf('.'));
       const { body } = await raw(fn, { action, payload }, callOptions);

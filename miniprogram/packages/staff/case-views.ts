@@ -28,13 +28,17 @@ export function staffCaseUrl(opinionId: string): string {
  */
 export function deadlineLabel(deadline: DeadlineView | null, now: Date): { text: string; overdue: boolean } {
   if (!deadline) return { text: '', overdue: false };
+  const unknown = deadline.holidaysUnknown ? '（假期安排未录入）' : '';
   if (deadline.overdue || Date.parse(deadline.dueAt) < now.getTime()) {
     const days = deadline.overdueWorkingDays;
-    return { text: days > 0 ? `${deadline.stageLabel}已超期 ${days} 个工作日` : `${deadline.stageLabel}已超期`, overdue: true };
+    return { text: `${days > 0 ? `${deadline.stageLabel}已超期 ${days} 个工作日` : `${deadline.stageLabel}已超期`}${unknown}`, overdue: true };
   }
-  if (shanghaiDate(new Date(deadline.dueAt)) === shanghaiDate(now)) return { text: `今天内完成${deadline.stageLabel}`, overdue: false };
-  return { text: `${formatDate(deadline.dueAt)}前完成${deadline.stageLabel}`, overdue: false };
+  if (shanghaiDate(new Date(deadline.dueAt)) === shanghaiDate(now)) return { text: `今天内完成${deadline.stageLabel}${unknown}`, overdue: false };
+  return { text: `${formatDate(deadline.dueAt)}前完成${deadline.stageLabel}${unknown}`, overdue: false };
 }
+
+/** Said beside a date counted across a year whose holidays nobody has recorded yet. */
+export const HOLIDAYS_UNKNOWN_NOTE = '该年假期安排未录入，期限按双休日计算，可能偏早；录入后自动重算。';
 
 export interface CaseItemView {
   id: string;
@@ -52,7 +56,7 @@ export interface CaseItemView {
   createdAt: string;
 }
 
-export function caseItemView(item: CaseSummary, now: Date = new Date()): CaseItemView {
+export function caseItemView(item: CaseSummary, now: Date): CaseItemView {
   const deadline = deadlineLabel(item.deadline, now);
   const handling = [
     item.departmentNames.length > 0 ? `交办：${item.departmentNames.join('、')}` : '',

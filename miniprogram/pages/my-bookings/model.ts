@@ -1,3 +1,4 @@
+import { appClock } from '../../services/clock';
 import { messageFor } from '../../shared/errors';
 import { shanghaiDate } from '../../shared/domain/time';
 import { callApi, toApiError } from '../../services/api';
@@ -45,7 +46,7 @@ export function createMyBookings(render: (change: Partial<MyBookingsState>) => v
   async function fetch(quiet: boolean): Promise<void> {
     try {
       const { upcoming, past } = await callApi('booking.listMine', {});
-      const today = shanghaiDate(new Date());
+      const today = shanghaiDate(appClock.now());
       const sections: BookingSection[] = [{ key: 'upcoming', items: upcoming.map((b) => bookingItem(b, today)) }];
       if (past.length > 0) sections.push({ key: 'past', items: past.map((b) => bookingItem(b, today)) });
       items = sections.flatMap((section) => section.items);

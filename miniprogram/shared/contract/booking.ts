@@ -14,7 +14,7 @@ import { BOOKING_CODE_LENGTH, isBookingCode, normalizeBookingCode } from '../dom
 import type { DeputySummary, StationSummary } from '../domain/directory';
 import { OPINION_CATEGORIES, textLength } from '../domain/opinion';
 import { RULE_LIMITS, TIME_PATTERN, windowsProblem, type ReceptionRule } from '../domain/reception';
-import { isCalendarDate } from '../domain/schedule';
+import { isCalendarDate } from '../domain/time';
 import { addDays } from '../domain/time';
 import { action, namespaced } from './define';
 import { clientRequestId, docId } from './fields';

@@ -10,7 +10,7 @@ import {
 } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
-import { isCalendarDate } from '../domain/schedule';
+import { isCalendarDate } from '../domain/time';
 import { action, namespaced } from './define';
 import { cursor, docId, pageSize } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
@@ -77,6 +77,8 @@ export interface DeadlineView {
   overdue: boolean;
   /** Working days late at the time of the request, by the holiday calendar (today included); 0 while in time. */
   overdueWorkingDays: number;
+  /** Counted across a year whose holidays nobody has recorded: the date may come too early (假期安排未录入). */
+  holidaysUnknown: boolean;
 }
 
 export interface CaseSummary {
@@ -160,6 +162,8 @@ export interface CaseDetail extends CaseSummary {
   assignDueDate: string | null;
   /** …and the instant (ISO 8601) it would be due; null otherwise. */
   assignDueAt: string | null;
+  /** Whether that date was counted across a year whose holidays nobody has recorded. */
+  assignDueHolidaysUnknown: boolean;
 }
 
 export interface CaseActionResult {

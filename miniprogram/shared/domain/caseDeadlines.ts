@@ -3,8 +3,8 @@
  * the answer, in calendar days. The defaults follow common 代表建议办理 practice; an environment
  * can override any of them (cloudfunctions/core/caseDeadlines.ts reads `CASE_DEADLINES`).
  */
+import type { WorkingCalendar } from './holidays';
 import type { OpinionStatus } from './opinion';
-import type { IsWorkingDay } from './schedule';
 import { shanghaiDate } from './time';
 import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from './workingDays';
 
@@ -73,10 +73,21 @@ export interface CaseDeadline {
   stage: CaseStage;
   startedAt: Date;
   dueAt: Date;
+  /**
+   * Counted across a year whose holidays nobody had recorded: only weekends were days off, so
+   * `dueAt` may come too early. Recounted once the year is recorded.
+   */
+  provisional?: true;
 }
 
-export function deadlineFor(stage: CaseStage, startedAt: Date, config: CaseDeadlineConfig, isWorkingDay: IsWorkingDay): CaseDeadline {
-  return { stage, startedAt, dueAt: dueAfterWorkingDays(startedAt, config.workingDays[stage], isWorkingDay) };
+/** Whether counting from `startedAt` to `dueAt` crossed a year the calendar does not know. */
+export function countedBlind(startedAt: Date, dueAt: Date, calendar: WorkingCalendar): boolean {
+  return calendar.unknownYears(shanghaiDate(startedAt), shanghaiDate(new Date(dueAt.getTime() - 1))).length > 0;
+}
+
+export function deadlineFor(stage: CaseStage, startedAt: Date, config: CaseDeadlineConfig, calendar: WorkingCalendar): CaseDeadline {
+  const dueAt = dueAfterWorkingDays(startedAt, config.workingDays[stage], calendar.isWorkingDay);
+  return countedBlind(startedAt, dueAt, calendar) ? { stage, startedAt, dueAt, provisional: true } : { stage, startedAt, dueAt };
 }
 
 /** The deadline a stage started at `now` would get: its working days, its last allowed Shanghai day, and the instant it is due. */
@@ -86,11 +97,14 @@ export interface ProspectiveDeadline {
   dueDate: string;
   /** The end of `dueDate`: overdue from then on. */
   dueAt: Date;
+  /** Counted across a year whose holidays nobody recorded (see CaseDeadline.provisional). */
+  provisional: boolean;
 }
 
 /** What starting `stage` now would give, e.g. the answer deadline a 交办 made now would set (equal to `deadlineFor`'s). */
-export function prospectiveDeadline(stage: CaseStage, now: Date, config: CaseDeadlineConfig, isWorkingDay: IsWorkingDay): ProspectiveDeadline {
+export function prospectiveDeadline(stage: CaseStage, now: Date, config: CaseDeadlineConfig, calendar: WorkingCalendar): ProspectiveDeadline {
   const workingDays = config.workingDays[stage];
-  const dueDate = addWorkingDays(shanghaiDate(now), workingDays, isWorkingDay);
-  return { workingDays, dueDate, dueAt: endOfShanghaiDay(dueDate) };
+  const dueDate = addWorkingDays(shanghaiDate(now), workingDays, calendar.isWorkingDay);
+  const dueAt = endOfShanghaiDay(dueDate);
+  return { workingDays, dueDate, dueAt, provisional: countedBlind(now, dueAt, calendar) };
 }

@@ -17,7 +17,7 @@
  */
 import { CASE_STAGE_LABELS, deadlineFor, STAGE_OF_STATUS, type CaseDeadline, type CaseDeadlineConfig, type CaseStage } from './caseDeadlines';
 import type { ActorRole, OpinionEvent, OpinionEventType, OpinionStatus } from './opinion';
-import type { IsWorkingDay } from './schedule';
+import type { WorkingCalendar } from './holidays';
 import { dueAfterCalendarDays, isPastDue } from './workingDays';
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ export interface CaseActor {
 export interface CaseEnv {
   now: Date;
   deadlines: CaseDeadlineConfig;
-  isWorkingDay: IsWorkingDay;
+  calendar: WorkingCalendar;
 }
 
 function refuse(refused: CaseRefusalReason): CaseRefusal {
@@ -214,7 +214,7 @@ function refuse(refused: CaseRefusalReason): CaseRefusal {
 
 function event(
   type: OpinionEventType,
-  env: CaseEnv,
+  env: Pick<CaseEnv, 'now'>,
   actor: CaseActor,
   shown: { public: boolean; note?: string; internalNote?: string },
 ): OpinionEvent {
@@ -233,7 +233,7 @@ function event(
 function moveTo(record: CaseRecord, to: OpinionStatus, env: CaseEnv): Partial<CaseRecord> {
   const set: Partial<CaseRecord> = { status: to, statusChangedAt: env.now };
   const stage = STAGE_OF_STATUS[to];
-  set.deadline = stage ? deadlineFor(stage, env.now, env.deadlines, env.isWorkingDay) : null;
+  set.deadline = stage ? deadlineFor(stage, env.now, env.deadlines, env.calendar) : null;
   const running = record.deadline;
   if (running && isPastDue(running.dueAt, env.now)) set.lateStages = [...(record.lateStages ?? []), running.stage];
   return set;
@@ -256,11 +256,11 @@ function ratingWindow(env: CaseEnv): Pick<CaseRecord, 'ratingDueAt'> {
 
 /** A new opinion: the accept clock starts. */
 export function openCase(createdAt: Date, env: Omit<CaseEnv, 'now'>): Pick<CaseRecord, 'deadline' | 'round' | 'urgeCount'> {
-  return { deadline: deadlineFor('accept', createdAt, env.deadlines, env.isWorkingDay), round: 0, urgeCount: 0 };
+  return { deadline: deadlineFor('accept', createdAt, env.deadlines, env.calendar), round: 0, urgeCount: 0 };
 }
 
 /** A deputy opens it for the first time: still within the accept stage, so the clock runs on. */
-export function planRead(record: CaseRecord, env: CaseEnv, deputy: CaseActor): CasePlan {
+export function planRead(record: CaseRecord, env: Pick<CaseEnv, 'now'>, deputy: CaseActor): CasePlan {
   if (!canTake('read', record.status)) return refuse('illegalTransition');
   return change('read', 'read', { status: 'read', statusChangedAt: env.now }, [event('read', env, deputy, { public: true })]);
 }
@@ -383,7 +383,7 @@ export function planApprove(record: CaseRecord, input: { note?: string }, env: C
 }
 
 /** Staff urge the departments still to answer (督办): counted, and the handlers are notified. */
-export function planUrge(record: CaseRecord, input: { note: string }, env: CaseEnv, staff: CaseActor): CasePlan {
+export function planUrge(record: CaseRecord, input: { note: string }, env: Pick<CaseEnv, 'now'>, staff: CaseActor): CasePlan {
   if (!canTake('urge', record.status)) return refuse('illegalTransition');
   return change('urge', 'assigned', { lastUrgedAt: env.now }, [event('urged', env, staff, { public: false, internalNote: input.note })], {
     increment: { urgeCount: 1 },
@@ -414,9 +414,24 @@ export function planRate(record: CaseRecord, input: { rating: Rating; comment?: 
  * What the daily timer writes to every case whose rating window has passed: closed as 未评价.
  * The same for every such case, so it is one conditional update over all of them.
  */
-export function planExpireRating(env: CaseEnv): CaseChange {
+export function planExpireRating(env: Pick<CaseEnv, 'now'>): CaseChange {
   const set: Partial<CaseRecord> = { status: 'closed', statusChangedAt: env.now, deadline: null, rating: { value: 'none', at: env.now }, ratingDueAt: null, closedAt: env.now };
   return change('expireRating', 'closed', set, [event('closedUnrated', env, { role: 'system' }, { public: true })]);
+}
+
+/**
+ * A running deadline counted across a year whose holidays nobody had recorded, counted again from
+ * its start with the calendar as it is now; the round's unanswered assignments due with it move
+ * with it. Null while the calendar still does not know, or when nothing was provisional.
+ */
+export function recountDeadline(record: CaseRecord, env: Omit<CaseEnv, 'now'>): Pick<CaseRecord, 'deadline' | 'assignments'> | null {
+  const running = record.deadline;
+  if (!running?.provisional) return null;
+  const again = deadlineFor(running.stage, new Date(running.startedAt), env.deadlines, env.calendar);
+  if (again.provisional) return null;
+  const due = new Date(running.dueAt).getTime();
+  const assignments = (record.assignments ?? []).map((a) => (a.answer === null && new Date(a.dueAt).getTime() === due ? { ...a, dueAt: again.dueAt } : a));
+  return { deadline: again, assignments };
 }
 
 // ---------------------------------------------------------------------------------------------

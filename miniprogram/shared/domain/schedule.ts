@@ -4,10 +4,9 @@
  * statutory holidays and 调休 working days) is asked of `isWorkingDay`, which the back end
  * answers from a maintained holiday calendar.
  */
+import type { IsWorkingDay } from './holidays';
 import type { ReceptionPattern } from './reception';
-import { addDays } from './time';
-
-export type IsWorkingDay = (date: string) => boolean;
+import { addDays, addMonths, isoWeekday } from './time';
 
 export interface ScheduledDate {
   /** The day residents are received. */
@@ -26,31 +25,6 @@ export function nextWorkingDay(date: string, isWorkingDay: IsWorkingDay): string
     if (isWorkingDay(day)) return day;
   }
   throw new RangeError(`no working day within ${MAX_DAYS_OFF_IN_A_ROW} days after ${date}`);
-}
-
-/** Whether text is a YYYY-MM-DD date that exists (no 2026-02-30). */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, day));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
-}
-
-/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00.000Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** The same day of the month `months` later, clamped to the month's last day (Jan 31 + 1 → Feb 28/29). */
-export function addMonths(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
 
 function nominalDates(pattern: ReceptionPattern, from: string, until: string): string[] {

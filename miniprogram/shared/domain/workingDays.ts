@@ -1,9 +1,9 @@
 /**
  * Deadlines counted in working days of the Shanghai calendar. Whether a date is a working day
  * (weekends, statutory holidays, 调休 working weekends) is asked of `isWorkingDay`, which the back
- * end answers from the same maintained holiday calendar booking uses (cloudfunctions/core/workingDays.ts).
+ * end answers from the same holiday calendar booking uses (cloudfunctions/core/workingCalendar.ts).
  */
-import type { IsWorkingDay } from './schedule';
+import type { IsWorkingDay } from './holidays';
 import { addDays, shanghaiDate, shanghaiInstant } from './time';
 
 /** Longer than any run of days off in a year (the Spring Festival with its weekends). */

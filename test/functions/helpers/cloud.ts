@@ -48,7 +48,7 @@ export function opinionFor(
 ): PayloadOf<'opinion.submit'> {
   requestCounter += 1;
   return {
-    clientRequestId: `req-${Date.now()}-${requestCounter}`,
+    clientRequestId: `req-${randomUUID().slice(0, 8)}-${requestCounter}`,
     target,
     category: 'transport',
     text: '小区门口的公交站台没有遮雨棚，下雨天老人候车很不方便。',

@@ -63,6 +63,7 @@ const detail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
   assignWorkingDays: null,
   assignDueDate: null,
   assignDueAt: null,
+  assignDueHolidaysUnknown: false,
   ...fields,
 });
 
@@ -71,11 +72,11 @@ describe('deadlines as staff read them', () => {
     const stage = { stage: 'accept' as const, stageLabel: '受理' };
     // Due the end of 09-30 and read on 10-12: the back end counts 10-08, 09, 10 (调休 Saturday) and 12 — not the holiday week.
     const afterNationalDay = new Date('2026-10-12T02:00:00.000Z');
-    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 4 }, afterNationalDay)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 4, holidaysUnknown: false }, afterNationalDay)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
     // Late only by days off (read on 10-03): late, without a count.
-    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 0 }, new Date('2026-10-03T02:00:00.000Z'))).toEqual({ text: '受理已超期', overdue: true });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false, overdueWorkingDays: 0 }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false, overdueWorkingDays: 0 }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 0, holidaysUnknown: false }, new Date('2026-10-03T02:00:00.000Z'))).toEqual({ text: '受理已超期', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
     expect(deadlineLabel(null, NOW)).toEqual({ text: '', overdue: false });
   });
 
@@ -85,7 +86,7 @@ describe('deadlines as staff read them', () => {
         deputyName: '林秀英',
         status: 'assigned',
         statusLabel: '办理中',
-        deadline: { stage: 'answer', stageLabel: '承办单位办理', dueAt: '2026-11-24T15:59:59.999Z', overdue: true, overdueWorkingDays: 1 },
+        deadline: { stage: 'answer', stageLabel: '承办单位办理', dueAt: '2026-11-24T15:59:59.999Z', overdue: true, overdueWorkingDays: 1, holidaysUnknown: false },
         round: 2,
         departmentNames: ['江南区民政局', '临江市住房和城乡建设局'],
         urgeCount: 2,
@@ -149,8 +150,16 @@ describe('one case, as staff or a handler works it', () => {
   });
 
   it('promises on the 交办 form the deadline the back end says an assignment made now gets, never a default of its own', () => {
-    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2026-10-22' })).toBe('现在交办，承办单位应在15个工作日内（10月22日 周四当天结束前）办理答复。');
-    expect(assignDueNoteOf({ assignWorkingDays: null, assignDueDate: null })).toBe('办理期限交办后显示。');
+    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2026-10-22', assignDueHolidaysUnknown: false })).toBe('现在交办，承办单位应在15个工作日内（10月22日 周四当天结束前）办理答复。');
+    expect(assignDueNoteOf({ assignWorkingDays: null, assignDueDate: null, assignDueHolidaysUnknown: false })).toBe('办理期限交办后显示。');
+  });
+
+  it('says when a deadline was counted across a year whose holidays nobody recorded, instead of a date that looks sure', () => {
+    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2027-01-15', assignDueHolidaysUnknown: true })).toBe(
+      '现在交办，承办单位应在15个工作日内（1月15日 周五当天结束前）办理答复。该年假期安排未录入，期限按双休日计算，可能偏早；录入后自动重算。',
+    );
+    const due = { stage: 'answer' as const, stageLabel: '承办单位办理', dueAt: '2027-01-15T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: true };
+    expect(deadlineLabel(due, NOW)).toEqual({ text: '2027年1月15日前完成承办单位办理（假期安排未录入）', overdue: false });
   });
 
   it('lets staff call only a resident who agreed, with a full number', () => {
@@ -251,7 +260,7 @@ describe('statistics', () => {
 
   it('lists visits and receptions behind a figure as lines, cases as cards', () => {
     expect(
-      drillItems({ figure: 'stationVisits', label: '进站人次', kind: 'visits', nextCursor: null, items: [{ bookingId: 'b1', date: '2026-11-20', stationId: 's', stationName: '南湖街道人大代表联络站', kind: 'walkIn', visitorName: '郑大姐', topic: '养老补贴', checkedInAt: null }] }),
+      drillItems({ figure: 'stationVisits', label: '进站人次', kind: 'visits', nextCursor: null, items: [{ bookingId: 'b1', date: '2026-11-20', stationId: 's', stationName: '南湖街道人大代表联络站', kind: 'walkIn', visitorName: '郑大姐', topic: '养老补贴', checkedInAt: null }] }, NOW),
     ).toEqual([{ kind: 'row', id: 'b1', title: '郑大姐 · 养老补贴', meta: '11月20日 周五 · 南湖街道人大代表联络站 · 现场登记' }]);
     expect(drillItems({ figure: 'collected', label: '收集意见', kind: 'cases', nextCursor: null, items: [summary()] }, NOW)[0]).toMatchObject({ kind: 'case', id: 'case-1' });
   });

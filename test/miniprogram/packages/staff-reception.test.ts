@@ -21,7 +21,7 @@ let runtime: PageRuntime;
 let today: ReceptionDayView;
 beforeAll(async () => {
   runtime = await startPageRuntime();
-  const date = shanghaiDate(new Date());
+  const date = shanghaiDate(runtime.clock.now());
   const { days } = await callAs(runtime.url, CITY_STAFF, 'booking.listDays', { stationId: 'st-beishan' });
   today =
     days.find((d) => d.date === date) ??
@@ -90,14 +90,14 @@ describe('接待日管理: the roster', () => {
   });
 
   it("opens a past day's roster from the day picker, where cancelled days are marked too", async () => {
-    const cancelledDate = addDays(shanghaiDate(new Date()), 12);
+    const cancelledDate = addDays(shanghaiDate(runtime.clock.now()), 12);
     const { day: cancelled } = await callAs(runtime.url, CITY_STAFF, 'booking.addDay', { stationId: 'st-nanhu', date: cancelledDate });
     await callAs(runtime.url, CITY_STAFF, 'booking.cancelDay', { dayId: cancelled._id });
     staffPhone(CITY_STAFF);
 
     const page = await openPage('staffRoster', { stationId: 'st-nanhu' });
     const days = page.data.days as Array<{ id: string; label: string }>;
-    const pastDate = addDays(shanghaiDate(new Date()), -16);
+    const pastDate = addDays(shanghaiDate(runtime.clock.now()), -16);
     const past = days.find((d) => d.id.endsWith(pastDate)) as { id: string; label: string };
     expect(days.find((d) => d.id === cancelled._id)?.label).toMatch(/（已取消）$/);
 
@@ -237,7 +237,7 @@ describe('接待安排: rule, single days and the check-in code', () => {
   it('adds a single day and cancels one, asking first', async () => {
     const { dialogs } = staffPhone(CITY_STAFF);
     const page = await openPage('staffSchedule', { stationId: 'st-nanhu' });
-    const date = addDays(shanghaiDate(new Date()), 40);
+    const date = addDays(shanghaiDate(runtime.clock.now()), 40);
 
     await page.tap('添加接待日');
     expect(page.text()).toContain('请先选择日期');

@@ -75,7 +75,7 @@ async function fillIn(form: PageDriver, fields: { topic?: string; name?: string;
 async function addDay(stationId: string, seats: number, fromDay = 2): Promise<ReceptionDayView> {
   for (let ahead = fromDay; ahead < fromDay + 10; ahead += 1) {
     try {
-      const date = addDays(shanghaiDate(new Date()), ahead);
+      const date = addDays(shanghaiDate(runtime.clock.now()), ahead);
       const { day } = await callAs(runtime.url, CITY_STAFF, 'booking.addDay', {
         stationId,
         date,
@@ -390,7 +390,7 @@ describe('签到: the resident scans the station code on the day', () => {
 
 /** The station's reception day today: added by staff unless it is a reception day already. */
 async function todayAt(stationId: string): Promise<ReceptionDayView> {
-  const date = shanghaiDate(new Date());
+  const date = shanghaiDate(runtime.clock.now());
   const { days } = await callAs(runtime.url, CITY_STAFF, 'booking.listDays', { stationId });
   const existing = days.find((d) => d.date === date);
   if (existing) return existing;

@@ -24,7 +24,7 @@ function phoneOf(openid: string): { wx: WxDouble; device: DeviceDouble } {
 
 async function leaveOpinion(openid: string, deputyId: string, text = LAMP, contact?: { phone: string; mayContact: boolean }) {
   return callAs(runtime.url, openid, 'opinion.submit', {
-    clientRequestId: `req-${openid}-${Date.now()}`,
+    clientRequestId: `req-${openid}-${Math.random().toString(36).slice(2, 10)}`,
     target: { deputyId },
     category: 'urbanConstruction',
     text,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildMiniprogramNpm, NPM_DIR, type NpmBuildResult } from '../../../scripts/build-miniprogram';
 
-const TDESIGN_OUT = path.join(NPM_DIR, 'tdesign-miniprogram');
 
 describe('building miniprogram_npm without DevTools', () => {
   let result: NpmBuildResult;
@@ -47,9 +46,17 @@ describe('building miniprogram_npm without DevTools', () => {
   });
 
   it('ships CommonJS, which the mini-program runtime executes as is', () => {
-    const button = fs.readFileSync(path.join(TDESIGN_OUT, 'button/button.js'), 'utf8');
+    const button = fs.readFileSync(path.join(NPM_DIR, 'tdesign-miniprogram/button/button.js'), 'utf8');
     expect(button).toContain('require("tslib")');
     expect(button).not.toMatch(/^\s*import\b|\bimport\s*\{/m);
+  });
+
+  it('ships dayjs and its utc plugin where WeChat resolves require("dayjs") and require("dayjs/plugin/utc")', () => {
+    expect(files.has('dayjs/index.js')).toBe(true);
+    expect(files.has('dayjs/plugin/utc.js')).toBe(true);
+    const dayjs = require(path.join(NPM_DIR, 'dayjs/index.js')) as typeof import('dayjs');
+    dayjs.extend(require(path.join(NPM_DIR, 'dayjs/plugin/utc.js')) as typeof import('dayjs/plugin/utc'));
+    expect(dayjs('2026-11-30T16:05:00Z').utcOffset(480).format('YYYY-MM-DD HH:mm')).toBe('2026-12-01 00:05');
   });
 
   it('writes exactly what it reports, and a second run changes nothing', () => {
@@ -57,7 +64,7 @@ describe('building miniprogram_npm without DevTools', () => {
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? listed(path.join(dir, entry.name)) : [path.relative(NPM_DIR, path.join(dir, entry.name)).split(path.sep).join('/')],
       );
-    const onDisk = listed(TDESIGN_OUT).filter((file) => !file.endsWith('.tmp'));
+    const onDisk = listed(NPM_DIR).filter((file) => !file.endsWith('.tmp'));
     expect(onDisk.sort()).toEqual([...files].sort());
     expect(buildMiniprogramNpm()).toEqual(result);
   });

@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Backend } from '../../../miniprogram/config';
 import { ALL_PAGES } from '../../../miniprogram/routes';
+import type { Clock } from '../../../miniprogram/shared/domain/time';
+import { pageClock } from './local-runtime';
 import { flush, waitFor } from './wait';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -100,6 +102,8 @@ export type PageName = keyof typeof ALL_PAGES;
 export interface OpenOptions {
   /** Which transport the page's callApi uses; the wx double answers both. */
   backend?: Backend;
+  /** The app's clock; in step with the page runtime's by default (see pageClock). */
+  clock?: Clock;
   /** Return at once instead of waiting for the page to leave its loading state. */
   whileLoading?: boolean;
 }
@@ -142,6 +146,8 @@ export async function openPage(name: PageName, query: Record<string, string> = {
   jest.isolateModules(() => {
     const api = require(path.join(MINIPROGRAM, 'services/api')) as typeof import('../../../miniprogram/services/api');
     api.useBackend(options.backend ?? 'cloud');
+    const clock = require(path.join(MINIPROGRAM, 'services/clock')) as typeof import('../../../miniprogram/services/clock');
+    clock.useClock(options.clock ?? pageClock());
     id = simulate.load(path.join(MINIPROGRAM, ALL_PAGES[name]), {
       compiler: 'simulate',
       rootPath: MINIPROGRAM,

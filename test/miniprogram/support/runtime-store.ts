@@ -9,6 +9,7 @@ import path from 'node:path';
 import { COLLECTIONS } from '../../../infra/database';
 import type { BookingDocument } from '../../../cloudfunctions/booking/documents';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
+import { pageClock } from './local-runtime';
 
 export function insertDocuments(runtimeUrl: string, collection: string, docs: object[]): void {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'runtime-store-process.ts')], {
@@ -26,7 +27,7 @@ export function placeBooking(
 ): BookingDocument {
   const slot = day.slots[0];
   if (!slot) throw new Error(`day ${day._id} has no slots`);
-  const now = new Date();
+  const now = pageClock().now();
   const booking: BookingDocument = {
     _id: visitor.id,
     code: visitor.code,

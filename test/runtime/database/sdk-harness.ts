@@ -3,6 +3,8 @@
  * runtime host does. Records every request body so tests can pin the wire.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { fixedClock } from '../../../miniprogram/shared/domain/time';
+import { ORDINARY_MORNING } from '../../support/instants';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,9 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
+/** The server clock the harness's database reads for `db.serverDate()`. */
+export const HARNESS_CLOCK = fixedClock(ORDINARY_MORNING);
+
 export function makeDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'lxq-db-'));
 }
@@ -38,7 +43,7 @@ export async function startHarness(schema: readonly CollectionSpec[]): Promise<H
   const tcb = require('@cloudbase/node-sdk') as typeof Tcb;
   const dataDir = makeDataDir();
   const requests: Record<string, unknown>[] = [];
-  let engine = await openDatabase({ dataDir, schema });
+  let engine = await openDatabase({ dataDir, schema, clock: HARNESS_CLOCK });
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -67,7 +72,7 @@ export async function startHarness(schema: readonly CollectionSpec[]): Promise<H
     requests,
     async restart() {
       await engine.close();
-      engine = await openDatabase({ dataDir, schema });
+      engine = await openDatabase({ dataDir, schema, clock: HARNESS_CLOCK });
       harness.engine = engine;
     },
     async close() {

@@ -1,4 +1,5 @@
 import '../../support/functionHostEnv';
+import { ORDINARY_MORNING } from '../../support/instants';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,7 +44,7 @@ function startServer(): Promise<http.Server> {
 }
 
 function useOpenApi(options: Partial<OpenApiOptions> = {}): LocalOpenApi {
-  openApi = createOpenApi({ dataDir, ...options });
+  openApi = createOpenApi({ dataDir, now: () => ORDINARY_MORNING, ...options });
   return openApi;
 }
 

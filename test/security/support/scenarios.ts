@@ -39,8 +39,8 @@ export interface Prepared {
 type Scenario = (ctx: ScenarioContext) => Promise<Prepared>;
 
 const MISSING_OPINION = 'op-does-not-exist-000';
-const statsRange = () => {
-  const today = shanghaiDate(new Date());
+const statsRange = (t: TestRuntime) => {
+  const today = shanghaiDate(t.clock.now());
   return { from: addDays(today, -30), to: today, scope: { stationId: STATION } };
 };
 
@@ -121,7 +121,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'booking.listMine': async ({ t, world, owner }) => ({ payload: {}, subject: await ownerBooking(t, world, owner) }),
   'booking.checkIn': async ({ t, world, owner }) => {
     const { days } = ok(await t.call('booking.listDays', { stationId: 'st-qingshi' }));
-    const day = days.find((d) => d.date > shanghaiDate(new Date()));
+    const day = days.find((d) => d.date > shanghaiDate(t.clock.now()));
     if (!day) throw new Error('no future reception day at st-qingshi');
     const slot = day.slots.find((s) => s.state === 'open');
     if (!slot) throw new Error(`no open slot on ${day._id}`);
@@ -130,16 +130,16 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'booking.getRule': fixed({ stationId: STATION }),
   'booking.saveRule': async ({ t }) => ({ payload: { stationId: STATION, rule: ok(await t.call('booking.getRule', { stationId: STATION }, { openid: ADMIN })).rule } }),
-  'booking.addDay': async () => ({ payload: { stationId: STATION, date: addDays(shanghaiDate(new Date()), 60 + Number(fresh('d').split('-').pop()) % 300) } }),
+  'booking.addDay': async ({ t }) => ({ payload: { stationId: STATION, date: addDays(shanghaiDate(t.clock.now()), 60 + Number(fresh('d').split('-').pop()) % 300) } }),
   'booking.cancelDay': async ({ t }) => {
-    const day = await addStationDay(t, addDays(shanghaiDate(new Date()), 400 + (Number(fresh('d').split('-').pop()) % 300)));
+    const day = await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 400 + (Number(fresh('d').split('-').pop()) % 300)));
     return { payload: { dayId: day._id, reason: '场地维修' } };
   },
   'booking.setRoster': async ({ world }) => ({ payload: { dayId: world.bookDay._id, deputyIds: [DEPUTY_HERE] } }),
   'booking.getCheckInQr': fixed({ stationId: STATION }),
   'booking.getRoster': async ({ world }) => ({ payload: { dayId: world.today._id } }),
-  'booking.listStationDays': async () => {
-    const today = shanghaiDate(new Date());
+  'booking.listStationDays': async ({ t }) => {
+    const today = shanghaiDate(t.clock.now());
     return { payload: { stationId: STATION, from: today, to: addDays(today, 30) } };
   },
   'booking.getRecord': async ({ t, world }) => ({ payload: { bookingId: (await walkIn(t, world))._id } }),
@@ -157,9 +157,9 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.answer': onOpinion(({ t, owner }) => assignedCase(t, owner), { category: 'solved', text: '路灯已全部修复。' }),
   'casework.review': onOpinion(({ t, owner }) => answeredCase(t, owner), { decision: 'approve' }),
   'casework.urge': onOpinion(({ t, owner }) => assignedCase(t, owner), { note: '请加快办理' }),
-  'casework.stats': async () => ({ payload: statsRange() }),
-  'casework.drillDown': async () => ({ payload: { ...statsRange(), figure: 'collected' } }),
-  'casework.export': async () => ({ payload: statsRange() }),
+  'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
+  'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
+  'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
 
   'privacy.exportMyData': async (ctx) => ({ payload: {}, subject: await submitted(ctx) }),
   'privacy.deleteAccount': fixed({ confirm: true }),

@@ -76,7 +76,7 @@ export async function buildWorld(t: TestRuntime): Promise<World> {
   await bindWithStaffCode(t, openids.stationStaffIn, { role: 'station', stationId: STATION, name: '南湖站员' });
   await bindWithStaffCode(t, openids.areaStaffOut, { role: 'area', areaId: 'area-jiangbei', name: '江北区员' });
 
-  const todayDate = shanghaiDate(new Date());
+  const todayDate = shanghaiDate(t.clock.now());
   const today = await addStationDay(t, todayDate, { start: '00:00', end: '01:00' });
   const [bookDay, waitDay, ownerDay] = [
     await addStationDay(t, addDays(todayDate, 40)),

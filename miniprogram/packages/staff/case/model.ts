@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import type { AssignmentView, CaseDetail, CaseEventView } from '../../../shared/contract/casework';
 import type { OpinionPhoto } from '../../../shared/contract/opinion';
 import { ANSWER_CATEGORIES, ANSWER_CATEGORY_LABELS, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory } from '../../../shared/domain/casework';
@@ -8,7 +9,7 @@ import { showToast } from '../../../services/wx';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
-import { deadlineLabel } from '../case-views';
+import { deadlineLabel, HOLIDAYS_UNKNOWN_NOTE } from '../case-views';
 
 export const ASSIGN_NOTE_MIN = 2;
 export const URGE_NOTE_MIN = 2;
@@ -123,7 +124,7 @@ export function assignmentItem(assignment: AssignmentView): AssignmentItem {
   };
 }
 
-export function toCaseView(detail: CaseDetail, now: Date = new Date()): CaseView {
+export function toCaseView(detail: CaseDetail, now: Date): CaseView {
   const deadline = deadlineLabel(detail.deadline, now);
   const actions = new Set(detail.actions);
   const view: CaseView = {
@@ -211,9 +212,10 @@ export function initialCaseState(): CaseState {
  * (the configured working days, counted with the holiday calendar), or, without it, only that it
  * will show once assigned.
  */
-export function assignDueNoteOf(detail: Pick<CaseDetail, 'assignWorkingDays' | 'assignDueDate'>): string {
+export function assignDueNoteOf(detail: Pick<CaseDetail, 'assignWorkingDays' | 'assignDueDate' | 'assignDueHolidaysUnknown'>): string {
   if (detail.assignWorkingDays === null || detail.assignDueDate === null) return '办理期限交办后显示。';
-  return `现在交办，承办单位应在${detail.assignWorkingDays}个工作日内（${formatReceptionDate(detail.assignDueDate)}当天结束前）办理答复。`;
+  const note = `现在交办，承办单位应在${detail.assignWorkingDays}个工作日内（${formatReceptionDate(detail.assignDueDate)}当天结束前）办理答复。`;
+  return detail.assignDueHolidaysUnknown ? `${note}${HOLIDAYS_UNKNOWN_NOTE}` : note;
 }
 
 function lengthError(text: string, min: number, max: number, short: string, long: string): string {
@@ -246,7 +248,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       () => callApi('casework.get', { opinionId }),
       (loaded: CaseDetail) => {
         detail = loaded;
-        return toCaseView(loaded);
+        return toCaseView(loaded, appClock.now());
       },
     );
     if (detail) {

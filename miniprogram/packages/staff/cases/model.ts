@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import type { CaseSummary, StaffCaseView } from '../../../shared/contract/casework';
 import type { Page } from '../../../shared/contract/opinion';
 import { callApi, toApiError } from '../../../services/api';
@@ -48,7 +49,7 @@ export function createCaseQueue<V extends string>(
         throw error;
       }
     },
-    toItem: (item: CaseSummary) => caseItemView(item),
+    toItem: (item: CaseSummary) => caseItemView(item, appClock.now()),
     render,
   });
   return {

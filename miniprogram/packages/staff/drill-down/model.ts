@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import type { DrillDown, ReceptionRow, VisitRow } from '../../../shared/contract/casework';
 import { FIGURE_LABELS, FIGURES, type Figure } from '../../../shared/domain/caseStats';
 import { callApi } from '../../../services/api';
@@ -29,7 +30,7 @@ export function receptionItem(row: ReceptionRow): DrillItem {
   };
 }
 
-export function drillItems(page: DrillDown, now: Date = new Date()): DrillItem[] {
+export function drillItems(page: DrillDown, now: Date): DrillItem[] {
   if (page.kind === 'cases') return page.items.map((item) => ({ kind: 'case' as const, ...caseItemView(item, now) }));
   if (page.kind === 'visits') return page.items.map(visitItem);
   return page.items.map(receptionItem);
@@ -61,7 +62,7 @@ export function createDrillDown(figure: Figure, query: StatsQuery, render: (chan
       const base = { ...statsPayload(query), figure, pageSize: DRILL_PAGE_SIZE };
       const page = await callApi('casework.drillDown', cursor === undefined ? base : { ...base, cursor });
       render({ title: page.label });
-      return { items: drillItems(page), nextCursor: page.nextCursor };
+      return { items: drillItems(page, appClock.now()), nextCursor: page.nextCursor };
     },
     toItem: (item) => item,
     render,

@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import type { DayRoster } from '../../../shared/contract/booking';
 import { BOOKING_STATUS_LABELS, type ReceptionDayView, type RosterCounts, type RosterEntry } from '../../../shared/domain/booking';
 import { formatBookingCode, isBookingCode, normalizeBookingCode } from '../../../shared/domain/bookingCode';
@@ -173,14 +174,14 @@ export function bookingCodeOf(text: string): string | null {
 export function createStaffRoster(render: (change: Partial<StaffRosterState>) => void) {
   let stationId = '';
   let dayId = '';
-  let window = dayWindowAround(shanghaiDate(new Date()));
+  let window = dayWindowAround(shanghaiDate(appClock.now()));
   let working = false;
 
   /** The day's roster, or why it cannot be shown (said where check-in results are). */
   async function fetchRoster(): Promise<Partial<StaffRosterState>> {
     if (!dayId) return { roster: null };
     try {
-      return { roster: rosterView(await callApi('booking.getRoster', { dayId }), shanghaiDate(new Date())) };
+      return { roster: rosterView(await callApi('booking.getRoster', { dayId }), shanghaiDate(appClock.now())) };
     } catch (error) {
       return { roster: null, result: toApiError(error, 'booking.getRoster').message, resultOk: false };
     }
@@ -198,7 +199,7 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
         callApi('booking.listStationDays', { stationId, from: window.from, to: window.to }),
         callApi('directory.getStation', { stationId }),
       ]);
-      dayId = defaultDay(days, shanghaiDate(new Date()), wantedDayId);
+      dayId = defaultDay(days, shanghaiDate(appClock.now()), wantedDayId);
       render({
         ...(await fetchRoster()),
         status: 'ready',

@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import { RULE_LIMITS, windowsProblem, type ReceptionRule } from '../../../shared/domain/reception';
 import { describePattern } from '../../../shared/domain/schedule';
 import { shanghaiDate } from '../../../shared/domain/time';
@@ -197,7 +198,7 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
           ...form,
           patternLabel: patternLabel(form),
           days: days.map(dayRow),
-          today: shanghaiDate(new Date()),
+          today: shanghaiDate(appClock.now()),
         });
       } catch (error) {
         render({ status: 'error', errorMessage: toApiError(error, 'staff schedule').message });

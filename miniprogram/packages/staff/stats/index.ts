@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import { fontScaleBehavior } from '../../../behaviors/font-scale';
 import type { TapEvent } from '../../../utils/events';
 import type { Figure } from '../../../shared/domain/caseStats';
@@ -9,7 +10,7 @@ const pages = new WeakMap<object, ReturnType<typeof createStatsPage>>();
 
 Component({
   behaviors: [fontScaleBehavior],
-  data: initialStatsState(),
+  data: initialStatsState(appClock.now()),
   methods: {
     onLoad() {
       const page = createStatsPage((change: Partial<StatsState>) => this.setData(change));

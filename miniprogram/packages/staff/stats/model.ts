@@ -1,3 +1,4 @@
+import { appClock } from '../../../services/clock';
 import type { CaseExport, CaseStats } from '../../../shared/contract/casework';
 import type { StaffScope } from '../../../shared/domain/account';
 import type { Figure } from '../../../shared/domain/caseStats';
@@ -73,7 +74,7 @@ export interface StatsState {
 
 export const MY_SCOPE: ScopeOption = { key: '', label: '我负责的全部范围' };
 
-export function initialStatsState(now: Date = new Date()): StatsState {
+export function initialStatsState(now: Date): StatsState {
   return {
     status: 'loading',
     errorMessage: '',
@@ -100,7 +101,7 @@ export const STATS_MESSAGES = {
  * all of their area at first. Each figure opens the cases behind it; 导出Excel makes the
  * spreadsheet, which opens in WeChat's viewer, from where it can be forwarded or saved.
  */
-export function createStatsPage(render: (change: Partial<StatsState>) => void, now: () => Date = () => new Date()) {
+export function createStatsPage(render: (change: Partial<StatsState>) => void, now: () => Date = () => appClock.now()) {
   let query: StatsQuery = thisMonth(now());
   let exported: CaseExport | null = null;
   let generation = 0;
