@@ -40,6 +40,8 @@ export const SUBPACKAGE_PAGES = {
   staffDirectory: 'packages/staff/directory/index',
   staffStationEdit: 'packages/staff/station-edit/index',
   staffDeputyEdit: 'packages/staff/deputy-edit/index',
+  /** 节假日安排: the holiday calendar staff read and administrators record. */
+  staffHolidays: 'packages/staff/holidays/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;
@@ -59,6 +61,7 @@ export const MY_DATA_URL = `/${SUBPACKAGE_PAGES.myData}`;
 export const STAFF_ROSTER_URL = `/${SUBPACKAGE_PAGES.staffRoster}`;
 export const STAFF_BIND_URL = `/${SUBPACKAGE_PAGES.staffBind}`;
 export const STAFF_CASES_URL = `/${SUBPACKAGE_PAGES.staffCases}`;
+export const STAFF_HOLIDAYS_URL = `/${SUBPACKAGE_PAGES.staffHolidays}`;
 /** A department handler's cases (承办工作台). */
 export const STAFF_ASSIGNED_URL = `/${SUBPACKAGE_PAGES.staffAssigned}`;
 export const STAFF_STATS_URL = `/${SUBPACKAGE_PAGES.staffStats}`;

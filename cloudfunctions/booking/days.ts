@@ -70,6 +70,19 @@ export function reconcileDays(existing: readonly DayDocument[], planned: readonl
 }
 
 /**
+ * Carries out what `reconcileDays` decided: removes the days to remove that are still untouched (a
+ * booking that arrived meanwhile keeps its day), then inserts the new ones. Answers the counts.
+ */
+export async function applyDayChanges(db: Database, changes: { remove: readonly string[]; insert: readonly DayDocument[] }): Promise<{ removed: number; created: number }> {
+  let removed = 0;
+  if (changes.remove.length > 0) {
+    const { deleted } = await db.collection(COLLECTIONS.receptionDays).where({ _id: db.command.in([...changes.remove]), taken: 0, cancelled: false, source: 'rule' }).remove();
+    removed = Number(deleted ?? 0);
+  }
+  return { removed, created: await insertDays(db, changes.insert) };
+}
+
+/**
  * Inserts the days in one request; when one of them already exists (another run got there
  * first: the unique index on stationId + date refuses it) the rest are inserted one by one.
  * Answers how many were added.

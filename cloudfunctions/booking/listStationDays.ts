@@ -6,10 +6,16 @@ import { dayView } from './documents';
 
 /**
  * Staff look up a station's days in a range, past and cancelled ones included, to open a past
- * day's roster. Four requests: account, station and rule concurrently, then the days.
+ * day's roster or plan ahead; each day is checked against the holiday calendar. Five requests:
+ * account, station and rule concurrently, then the days and the calendar.
  */
 export const listStationDays: Handler<'booking.listStationDays'> = async ({ stationId, from, to }, ctx) => {
   await staffAtStation(ctx, stationId);
-  const days = await daysBetween(ctx.db, [stationId], { from, until: addDays(to, 1) });
-  return { days: days.map((day) => dayView(day, ctx.now)) };
+  const [days, calendar] = await Promise.all([daysBetween(ctx.db, [stationId], { from, until: addDays(to, 1) }), ctx.calendar()]);
+  const holidayOn: Record<string, string> = {};
+  for (const day of days) {
+    const holiday = calendar.holidayOn(day.date);
+    if (holiday) holidayOn[day.date] = holiday;
+  }
+  return { days: days.map((day) => dayView(day, ctx.now)), holidayOn, holidaysUnknownYears: calendar.unknownYears(from, to) };
 };

@@ -7,7 +7,7 @@ import type { Database } from '../core/cloud';
 import type { CallContext } from '../core/handler';
 import { oncePerDay } from '../core/timer';
 import { ruleOf } from './access';
-import { daysBetween, insertDays, plannedDays } from './days';
+import { applyDayChanges, daysBetween, plannedDays, reconcileDays } from './days';
 import { STATION_REF_FIELDS, type BookingDocument, type RuleDocument, type StationRef } from './documents';
 import { newRunId } from './ids';
 import { deliver, reminderMessage } from './notifications';
@@ -25,6 +25,8 @@ export interface DailyReport {
   reminded: number;
   remindersFailed: number;
   daysCreated: number;
+  /** Generated days nobody booked that a newly recorded holiday moved. */
+  daysRemoved: number;
   /** Years in the scheduling horizon whose holidays nobody has recorded: their reception days were not moved off holidays. */
   calendarMissingYears: number[];
 }
@@ -69,21 +71,27 @@ async function sendReminders(db: Database, today: string, now: Date): Promise<{ 
   return { sent: sentIds.length, failed: claimed.length - sentIds.length };
 }
 
-/** Keeps every station's reception days three months ahead as time passes (adds, never removes). */
-async function extendSchedules(db: Database, today: string, now: Date, calendar: WorkingCalendar): Promise<number> {
+/**
+ * Keeps every station's reception days three months ahead as time passes, and in step with the
+ * holiday calendar: a generated day nobody booked that now falls on a recorded holiday moves to the
+ * next working day. Days with bookings, staff-added and cancelled days stay as they are.
+ */
+async function keepSchedules(db: Database, today: string, now: Date, calendar: WorkingCalendar): Promise<{ created: number; removed: number }> {
   const range = horizon(today, SCHEDULE_HORIZON_MONTHS);
   const [stations, rules] = await Promise.all([
     readAll<StationRef>(db.collection(COLLECTIONS.stations).where({ active: true }).orderBy('_id', 'asc').field(STATION_REF_FIELDS)),
     readAll<RuleDocument>(db.collection(COLLECTIONS.receptionRules).orderBy('_id', 'asc')),
   ]);
-  if (stations.length === 0) return 0;
+  if (stations.length === 0) return { created: 0, removed: 0 };
   const existing = await daysBetween(db, stations.map((s) => s._id), range);
-  const taken = new Set(existing.map((day) => `${day.stationId}|${day.date}`));
   const ruleByStation = new Map(rules.map((rule) => [rule._id, rule]));
-  const missing = stations.flatMap((station) =>
-    plannedDays(station, ruleOf(ruleByStation.get(station._id)), today, now, calendar.isWorkingDay).filter((day) => !taken.has(`${day.stationId}|${day.date}`)),
+  const changes = stations.map((station) =>
+    reconcileDays(
+      existing.filter((day) => day.stationId === station._id),
+      plannedDays(station, ruleOf(ruleByStation.get(station._id)), today, now, calendar.isWorkingDay),
+    ),
   );
-  return insertDays(db, missing);
+  return applyDayChanges(db, { remove: changes.flatMap((c) => c.remove), insert: changes.flatMap((c) => c.insert) });
 }
 
 /**
@@ -104,13 +112,13 @@ export async function runBookingTimer(ctx: CallContext): Promise<TimerReport> {
   const daily = await oncePerDay(db, 'booking.daily', now, DAILY_RUN_HOUR, async (date): Promise<DailyReport> => {
     const calendar = await ctx.calendar();
     const reminders = await sendReminders(db, date, now);
-    const daysCreated = await extendSchedules(db, date, now, calendar);
+    const schedules = await keepSchedules(db, date, now, calendar);
     const range = horizon(date, SCHEDULE_HORIZON_MONTHS);
     const calendarMissingYears = calendar.unknownYears(range.from, range.until);
     if (calendarMissingYears.length > 0) {
       console.warn(`[booking] no holidays recorded for ${calendarMissingYears.join(', ')}: reception days there are not moved off holidays until staff record them`);
     }
-    return { reminded: reminders.sent, remindersFailed: reminders.failed, daysCreated, calendarMissingYears };
+    return { reminded: reminders.sent, remindersFailed: reminders.failed, daysCreated: schedules.created, daysRemoved: schedules.removed, calendarMissingYears };
   });
   return { noShows: noShows.updated, lapsed: lapsed.updated, daily };
 }

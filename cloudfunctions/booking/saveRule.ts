@@ -4,7 +4,7 @@ import { horizon } from '../../miniprogram/shared/domain/schedule';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import type { Handler } from '../core/handler';
 import { requireDeputiesAt, staffAtStation } from './access';
-import { daysBetween, insertDays, plannedDays, reconcileDays } from './days';
+import { applyDayChanges, daysBetween, plannedDays, reconcileDays } from './days';
 import { newCheckInToken } from './ids';
 
 /**
@@ -24,13 +24,6 @@ export const saveRule: Handler<'booking.saveRule'> = async ({ stationId, rule: a
 
   const today = shanghaiDate(now);
   const [current, calendar] = await Promise.all([daysBetween(db, [stationId], horizon(today, SCHEDULE_HORIZON_MONTHS)), ctx.calendar()]);
-  const { remove, insert } = reconcileDays(current, plannedDays(station, rule, today, now, calendar.isWorkingDay));
-  let removed = 0;
-  if (remove.length > 0) {
-    // Only if still untouched: a booking that arrived meanwhile keeps its day.
-    const { deleted } = await db.collection(COLLECTIONS.receptionDays).where({ _id: db.command.in(remove), taken: 0, cancelled: false }).remove();
-    removed = Number(deleted ?? 0);
-  }
-  const created = await insertDays(db, insert);
+  const { created, removed } = await applyDayChanges(db, reconcileDays(current, plannedDays(station, rule, today, now, calendar.isWorkingDay)));
   return { stationId, rule, isDefault: false, created, removed };
 };

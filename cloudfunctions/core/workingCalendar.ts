@@ -1,5 +1,6 @@
 import calendar from 'chinese-days/dist/chinese-days.json';
 import { COLLECTIONS } from '../../infra/database';
+import type { HolidayYearView } from '../../miniprogram/shared/contract/admin';
 import { workingCalendar, type HolidayPeriod, type HolidayYear, type WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { addDays, yearOf } from '../../miniprogram/shared/domain/time';
 import type { Database } from './cloud';
@@ -14,13 +15,14 @@ import type { Database } from './cloud';
  * UTC every holiday slips a day. A lookup by date string has no time zone.
  */
 
-/** A staff-recorded year, as stored in `holiday_years` (_id `holidays-<year>`). */
+/** A staff-recorded year, as stored in `holiday_years` (_id `holidays-<year>`), with every version saved. */
 export interface HolidayYearDocument extends HolidayYear {
   _id: string;
   updatedAt: Date;
   updatedBy: string;
   updatedByName?: string;
   createdAt: Date;
+  history?: Array<{ at: Date; by: string; byName?: string; holidays: HolidayPeriod[] }>;
 }
 
 export function holidayYearId(year: number): string {
@@ -74,4 +76,20 @@ export async function recordedHolidayYears(db: Database): Promise<HolidayYearDoc
 /** The calendar in force: the package and what staff recorded. One database request. */
 export async function loadWorkingCalendar(db: Database): Promise<WorkingCalendar> {
   return workingCalendar(mergeHolidayYears(await recordedHolidayYears(db)));
+}
+
+/** A year of the calendar as staff read it: staff-recorded when they recorded it, else the package's. */
+export function holidayYearView(year: number, recorded: HolidayYearDocument | undefined): HolidayYearView | null {
+  if (recorded) {
+    return {
+      year,
+      source: 'staff',
+      holidays: recorded.holidays,
+      updatedAt: new Date(recorded.updatedAt).toISOString(),
+      updatedByName: recorded.updatedByName ?? null,
+      revisions: recorded.history?.length ?? 1,
+    };
+  }
+  const fromPackage = PACKAGE_HOLIDAY_YEARS.find((entry) => entry.year === year);
+  return fromPackage ? { year, source: 'package', holidays: fromPackage.holidays, updatedAt: null, updatedByName: null, revisions: 0 } : null;
 }

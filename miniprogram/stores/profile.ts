@@ -14,13 +14,21 @@ export interface RoleEntries {
   isStaff: boolean;
   /** Department handlers (承办单位) answer cases and do nothing else staff do. */
   isHandler: boolean;
+  /** For congress staff: `2027年节假日安排尚未录入…`, or ''. */
+  holidayNotice: string;
 }
 
-export const NO_ROLES: RoleEntries = { deputyName: '', isStaff: false, isHandler: false };
+export const NO_ROLES: RoleEntries = { deputyName: '', isStaff: false, isHandler: false, holidayNotice: '' };
 
-export function roleEntries(profile: Pick<Profile, 'deputy' | 'staff'> | undefined): RoleEntries {
+/** What staff are told on the home page when coming years have no holidays recorded. */
+export function holidayNoticeFor(years: readonly number[] | undefined): string {
+  return years && years.length > 0 ? `${years.join('、')}年节假日安排尚未录入，接待日和办理期限暂按双休日计算。点此查看` : '';
+}
+
+export function roleEntries(profile: Pick<Profile, 'deputy' | 'staff' | 'holidaysMissingYears'> | undefined): RoleEntries {
   const role: StaffRole | undefined = profile?.staff?.role;
-  return { deputyName: profile?.deputy?.name ?? '', isStaff: !!role && role !== 'handler', isHandler: role === 'handler' };
+  const isStaff = !!role && role !== 'handler';
+  return { deputyName: profile?.deputy?.name ?? '', isStaff, isHandler: role === 'handler', holidayNotice: isStaff ? holidayNoticeFor(profile?.holidaysMissingYears) : '' };
 }
 
 export function rememberedRoles(): RoleEntries {
@@ -30,7 +38,7 @@ export function rememberedRoles(): RoleEntries {
 
 /** After binding, or any answer that carries the profile. */
 export function rememberProfile(profile: Profile): void {
-  writeStorage(PROFILE_STORAGE_KEY, { roles: profile.roles, deputy: profile.deputy, staff: profile.staff });
+  writeStorage(PROFILE_STORAGE_KEY, { roles: profile.roles, deputy: profile.deputy, staff: profile.staff, holidaysMissingYears: profile.holidaysMissingYears });
 }
 
 /** Asks the account; rejects with an ApiError, leaving what the phone remembers as it was. */

@@ -104,6 +104,9 @@ export const MATRIX: Record<ActionName, Row> = {
   'admin.issueStaffCode': adminOnly(),
   'admin.listStaff': adminOnly(),
   'admin.removeStaff': adminOnly(),
+  // Every congress staff member reads the holiday calendar; only administrators record it.
+  'admin.listHolidayYears': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'ok', stationStaffOut: 'ok', areaStaffIn: 'ok', areaStaffOut: 'ok', admin: 'ok' }),
+  'admin.saveHolidayYear': adminOnly(),
 
   'booking.listDays': all('ok'),
   'booking.getDay': all('ok'),

@@ -13,6 +13,7 @@ import {
   STAFF_CASES_URL,
   STAFF_CODES_URL,
   STAFF_DIRECTORY_URL,
+  STAFF_HOLIDAYS_URL,
   STAFF_ROSTER_URL,
   STATIONS_URL,
 } from '../../routes';
@@ -50,6 +51,9 @@ Component({
     },
     onStaffDirectory() {
       return navigateTo(STAFF_DIRECTORY_URL);
+    },
+    onStaffHolidays() {
+      return navigateTo(STAFF_HOLIDAYS_URL);
     },
     onDeputyDesk() {
       return navigateTo(DEPUTY_INBOX_URL);

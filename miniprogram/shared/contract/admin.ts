@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { StaffRole } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
+import { holidayYearProblem, type HolidayPeriod } from '../domain/holidays';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
 import { action, namespaced } from './define';
-import { clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, docId } from './fields';
 
 const label = (max: number) =>
   z
@@ -129,6 +130,32 @@ export interface StaffMember {
   boundAt: string | null;
 }
 
+/** A year's holiday arrangement as the State Council's notice gives it, entered by an administrator. */
+export const saveHolidayYearPayload = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    holidays: z
+      .array(z.strictObject({ name: label(10), from: calendarDate, to: calendarDate, workdays: z.array(calendarDate).max(4) }))
+      .max(12)
+      .refine((holidays) => holidays.length > 0, { message: '请至少填写一个节假日' }),
+  })
+  .superRefine((entry, ctx) => {
+    const problem = holidayYearProblem(entry);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['holidays'], message: problem });
+  });
+
+/** A year of the holiday calendar: from the holiday package, or recorded by staff. */
+export interface HolidayYearView {
+  year: number;
+  source: 'package' | 'staff';
+  holidays: HolidayPeriod[];
+  /** When and by whom staff last recorded it; null for the package's years. */
+  updatedAt: string | null;
+  updatedByName: string | null;
+  /** How many times staff have saved it (each kept in its history). */
+  revisions: number;
+}
+
 export const adminActions = namespaced('admin', {
   saveStation: action<{ station: Station }>()(saveStationPayload),
   saveDeputy: action<{ deputy: Deputy }>()(saveDeputyPayload),
@@ -145,4 +172,11 @@ export const adminActions = namespaced('admin', {
   issueStaffCode: action<IssuedStaffCode>()(issueStaffCodePayload),
   listStaff: action<{ staff: StaffMember[] }>()(z.strictObject({ areaId: docId.optional() })),
   removeStaff: action<{ accountId: string; removed: boolean }>()(z.strictObject({ accountId: docId })),
+  /**
+   * Any staff: the holiday calendar around now — last year to next — and the years that reception
+   * days and deadlines reach into that nobody has recorded. Administrators may edit.
+   */
+  listHolidayYears: action<{ years: HolidayYearView[]; missingYears: number[]; canEdit: boolean }>()(z.strictObject({})),
+  /** Administrators: record (or correct) a year's holidays and 调休 working days. */
+  saveHolidayYear: action<{ year: HolidayYearView }>()(saveHolidayYearPayload),
 });

@@ -14,19 +14,12 @@ import { BOOKING_CODE_LENGTH, isBookingCode, normalizeBookingCode } from '../dom
 import type { DeputySummary, StationSummary } from '../domain/directory';
 import { OPINION_CATEGORIES, textLength } from '../domain/opinion';
 import { RULE_LIMITS, TIME_PATTERN, windowsProblem, type ReceptionRule } from '../domain/reception';
-import { isCalendarDate } from '../domain/time';
 import { addDays } from '../domain/time';
 import { action, namespaced } from './define';
-import { clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, docId } from './fields';
 
 const time = z.string().regex(TIME_PATTERN, '时间格式应为 HH:mm，如 09:00');
 const window = z.strictObject({ start: time, end: time });
-
-/** A Shanghai calendar date, YYYY-MM-DD, that exists. */
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isCalendarDate, { message: '没有这一天' });
 
 const slotMinutes = z.number().int().min(RULE_LIMITS.slotMinutes.min).max(RULE_LIMITS.slotMinutes.max);
 const seatsPerSlot = z.number().int().min(RULE_LIMITS.seatsPerSlot.min).max(RULE_LIMITS.seatsPerSlot.max);
@@ -147,6 +140,14 @@ export interface VisitRecord {
   record: ReceptionRecordView | null;
 }
 
+export interface StationDaysInRange {
+  days: ReceptionDayView[];
+  /** Date → the holiday it falls on, for the listed days that fall on one. */
+  holidayOn: Record<string, string>;
+  /** Years of the range whose holidays nobody has recorded. */
+  holidaysUnknownYears: number[];
+}
+
 /** How many days `booking.listStationDays` spans at most (a quarter). */
 export const STATION_DAYS_RANGE_MAX = 92;
 
@@ -192,8 +193,12 @@ export const bookingActions = namespaced('booking', {
   ),
   setRoster: action<{ day: ReceptionDayView }>()(z.strictObject({ dayId: docId, deputyIds })),
   getCheckInQr: action<CheckInQr>()(z.strictObject({ stationId: docId, rotate: z.boolean().optional() })),
-  /** Staff: every day of a station in a date range (both ends included), past and cancelled ones too. */
-  listStationDays: action<{ days: ReceptionDayView[] }>()(
+  /**
+   * Staff: every day of a station in a date range (both ends included), past and cancelled ones too,
+   * with what the holiday calendar says of them: the holiday a day falls on, and the years of the range
+   * whose holidays nobody has recorded (days there were not moved off holidays).
+   */
+  listStationDays: action<StationDaysInRange>()(
     z
       .strictObject({ stationId: docId, from: calendarDate, to: calendarDate })
       .refine((range) => range.from <= range.to, { path: ['to'], message: '结束日期不能早于开始日期' })

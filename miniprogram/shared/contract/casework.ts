@@ -10,9 +10,8 @@ import {
 } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
-import { isCalendarDate } from '../domain/time';
 import { action, namespaced } from './define';
-import { cursor, docId, pageSize } from './fields';
+import { calendarDate, cursor, docId, pageSize } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
 
 const text = (min: number, max: number) =>
@@ -21,11 +20,6 @@ const text = (min: number, max: number) =>
     .trim()
     .refine((value) => [...value].length >= min, { message: min > 1 ? `请至少写${min}个字` : '必填' })
     .refine((value) => [...value].length <= max, { message: `最多${max}个字` });
-
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(isCalendarDate, { message: '没有这一天' });
 
 /** Where figures are counted: an area's subtree, one station, or one deputy. Absent: the caller's own scope. */
 export const statsScope = z.union([
@@ -197,6 +191,8 @@ export interface CaseStats {
   counts: FigureCounts;
   rates: FigureRates;
   generatedAt: string;
+  /** Years of the range whose holidays nobody has recorded: deadlines there, and so 逾期, may be early. */
+  holidaysUnknownYears: number[];
 }
 
 export interface VisitRow {

@@ -45,4 +45,6 @@ export interface Profile {
   /** Present when this WeChat account is bound to a deputy record. */
   deputy?: { deputyId: string; name: string };
   staff?: StaffScope;
+  /** For congress staff: years reception days and deadlines reach into whose holidays nobody recorded. */
+  holidaysMissingYears?: number[];
 }

@@ -5,7 +5,7 @@
  * records it, that year is *unknown*, and what is computed across it is marked so instead of
  * being silently wrong.
  */
-import { addDays, isCalendarDate, isoWeekday, yearsBetween } from './time';
+import { addDays, addMonths, isCalendarDate, isoWeekday, yearsBetween } from './time';
 
 export type IsWorkingDay = (date: string) => boolean;
 
@@ -95,4 +95,15 @@ export function holidayYearProblem(entry: HolidayYear): string | null {
     }
   }
   return null;
+}
+
+/**
+ * How far ahead the calendar matters today: reception days are planned three months ahead and a
+ * case's deadlines run a few weeks beyond that.
+ */
+export const CALENDAR_REACH_MONTHS = 4;
+
+/** The years from `today` as far as the calendar matters whose holidays nobody has recorded. */
+export function missingYears(calendar: WorkingCalendar, today: string): number[] {
+  return calendar.unknownYears(today, addMonths(today, CALENDAR_REACH_MONTHS));
 }

@@ -224,6 +224,7 @@ describe('statistics', () => {
     counts: { stationVisits: 12, residentsReceived: 9, collected: 20, accepted: 16, resolved: 10, departmentAnswered: 6, solved: 3, rated: 8, satisfied: 6, dissatisfied: 1, unrated: 1, overdue: 4, urged: 2 },
     rates: { acceptanceRate: 80, resolutionRate: 50, solvedShare: 50, satisfactionRate: 75, averageFirstResponseHours: 30.5 },
     generatedAt: '2026-11-25T02:00:00.000Z',
+    holidaysUnknownYears: [],
   };
 
   it('shows each figure as a big number with what it is made of, overdue in red', () => {

@@ -1,6 +1,6 @@
 import { bookingCodeOf, countsLabel, entryItem } from '../../../miniprogram/packages/staff/roster/model';
 import { recordProblem } from '../../../miniprogram/packages/staff/reception-record/model';
-import { dayRow, ruleFromForm, type RuleForm } from '../../../miniprogram/packages/staff/schedule/model';
+import { dayRow, ruleFromForm, scheduleCalendarNote, type RuleForm } from '../../../miniprogram/packages/staff/schedule/model';
 import { validateWalkIn } from '../../../miniprogram/packages/staff/walk-in/model';
 import type { RosterEntry } from '../../../miniprogram/shared/domain/booking';
 
@@ -122,6 +122,9 @@ describe('the reception rule form', () => {
         { id: '0930', start: '09:30', end: '10:00', seats: 3, seatsLeft: 3, state: 'open' as const },
       ],
     };
-    expect(dayRow(day)).toEqual({ id: 'rd-1', label: '3月16日 周一', detail: '09:00–10:00 · 已约 2 人' });
+    expect(dayRow(day, undefined)).toEqual({ id: 'rd-1', label: '3月16日 周一', detail: '09:00–10:00 · 已约 2 人', warning: '' });
+    expect(dayRow(day, '春节').warning).toBe('该日是春节假期，请确认是否照常接待');
+    expect(scheduleCalendarNote([2027])).toBe('2027年假期安排未录入，这些日子还没有避开节假日。录入后会自动调整没有人预约的接待日。');
+    expect(scheduleCalendarNote([])).toBe('');
   });
 });

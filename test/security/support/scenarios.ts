@@ -103,6 +103,8 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'admin.listDepartments': fixed({ areaId: 'area-jiangnan' }),
   'admin.issueStaffCode': fixed({ role: 'station', stationId: STATION, name: '新站员' }),
   'admin.listStaff': fixed({ areaId: 'area-jiangnan' }),
+  'admin.listHolidayYears': fixed({}),
+  'admin.saveHolidayYear': fixed({ year: 2031, holidays: [{ name: '元旦', from: '2031-01-01', to: '2031-01-01', workdays: [] }] }),
   'admin.removeStaff': async ({ t }) => {
     const accountId = fresh('sec-staff-account');
     const { code } = ok(await t.call('admin.issueStaffCode', { role: 'station', stationId: STATION, name: '临时站员' }, { openid: ADMIN }));

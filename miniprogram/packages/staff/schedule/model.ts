@@ -1,7 +1,7 @@
 import { appClock } from '../../../services/clock';
-import { RULE_LIMITS, windowsProblem, type ReceptionRule } from '../../../shared/domain/reception';
+import { RULE_LIMITS, SCHEDULE_HORIZON_MONTHS, windowsProblem, type ReceptionRule } from '../../../shared/domain/reception';
 import { describePattern } from '../../../shared/domain/schedule';
-import { shanghaiDate } from '../../../shared/domain/time';
+import { addDays, addMonths, shanghaiDate } from '../../../shared/domain/time';
 import type { ReceptionDayView } from '../../../shared/domain/booking';
 import { callApi, toApiError } from '../../../services/api';
 import { confirm, previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
@@ -47,6 +47,8 @@ export interface DayRow {
   label: string;
   /** 09:00–11:30、14:30–17:00 · 已约 3 人 */
   detail: string;
+  /** `该日是春节假期`: a day the holiday calendar now says is a day off; '' otherwise. */
+  warning: string;
 }
 
 export interface ScheduleState extends RuleForm {
@@ -61,6 +63,8 @@ export interface ScheduleState extends RuleForm {
   ruleError: string;
   ruleResult: string;
   days: DayRow[];
+  /** About days in a year whose holidays nobody recorded; '' otherwise. */
+  calendarNote: string;
   today: string;
   newDate: string;
   dayError: string;
@@ -95,9 +99,28 @@ export function ruleFromForm(form: RuleForm): ReceptionRule | string {
   };
 }
 
-export function dayRow(day: ReceptionDayView): DayRow {
+export function dayRow(day: ReceptionDayView, holiday: string | undefined): DayRow {
   const taken = day.slots.reduce((sum, slot) => sum + slot.seats - slot.seatsLeft, 0);
-  return { id: day._id, label: formatReceptionDate(day.date), detail: `${formatTimeWindows(day.windows)} · 已约 ${taken} 人` };
+  return {
+    id: day._id,
+    label: formatReceptionDate(day.date),
+    detail: `${formatTimeWindows(day.windows)} · 已约 ${taken} 人`,
+    warning: holiday ? `该日是${holiday}假期，请确认是否照常接待` : '',
+  };
+}
+
+/** `2027年假期安排未录入…`: said above the days when some fall in a year whose holidays nobody recorded. */
+export function scheduleCalendarNote(years: readonly number[]): string {
+  return years.length === 0 ? '' : `${years.join('、')}年假期安排未录入，这些日子还没有避开节假日。录入后会自动调整没有人预约的接待日。`;
+}
+
+/** The station's upcoming days (cancelled ones left out) with what the holiday calendar says of them. */
+async function upcomingDays(stationId: string, today: string): Promise<Pick<ScheduleState, 'days' | 'calendarNote'>> {
+  const { days, holidayOn, holidaysUnknownYears } = await callApi('booking.listStationDays', { stationId, from: today, to: addDays(addMonths(today, SCHEDULE_HORIZON_MONTHS), -1) });
+  return {
+    days: days.filter((day) => !day.cancelled).map((day) => dayRow(day, holidayOn[day.date])),
+    calendarNote: scheduleCalendarNote(holidaysUnknownYears),
+  };
 }
 
 function patternLabel(form: RuleForm): string {
@@ -125,6 +148,7 @@ export function initialScheduleState(): ScheduleState {
     ruleError: '',
     ruleResult: '',
     days: [],
+    calendarNote: '',
     today: '',
     newDate: '',
     dayError: '',
@@ -154,8 +178,7 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
   }
 
   async function reloadDays(): Promise<void> {
-    const { days } = await callApi('booking.listDays', { stationId });
-    render({ days: days.map(dayRow) });
+    render(await upcomingDays(stationId, shanghaiDate(appClock.now())));
   }
 
   /** One staff action at a time; its outcome or refusal goes where `said` says. */
@@ -176,9 +199,10 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
     async load(): Promise<void> {
       render({ status: 'loading', errorMessage: '' });
       try {
-        const [{ rule, isDefault }, { days }, detail] = await Promise.all([
+        const today = shanghaiDate(appClock.now());
+        const [{ rule, isDefault }, upcoming, detail] = await Promise.all([
           callApi('booking.getRule', { stationId }),
-          callApi('booking.listDays', { stationId }),
+          upcomingDays(stationId, today),
           callApi('directory.getStation', { stationId }),
         ]);
         const shown = rule;
@@ -197,8 +221,8 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
           isDefault,
           ...form,
           patternLabel: patternLabel(form),
-          days: days.map(dayRow),
-          today: shanghaiDate(appClock.now()),
+          ...upcoming,
+          today,
         });
       } catch (error) {
         render({ status: 'error', errorMessage: toApiError(error, 'staff schedule').message });

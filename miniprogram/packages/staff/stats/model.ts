@@ -22,6 +22,13 @@ export interface StatsView {
   scopeName: string;
   rangeLabel: string;
   cards: FigureCard[];
+  /** Said above the figures when the range reaches a year whose holidays nobody recorded; '' otherwise. */
+  calendarNote: string;
+}
+
+/** `2027年假期安排未录入…`: what a year of unrecorded holidays means for the figures. */
+export function statsCalendarNote(years: readonly number[]): string {
+  return years.length === 0 ? '' : `${years.join('、')}年假期安排未录入：期限按双休日计算，“超期”可能偏多。`;
 }
 
 export interface ScopeOption {
@@ -53,6 +60,7 @@ export function toStatsView(stats: CaseStats): StatsView {
     scopeName: stats.scope.name,
     rangeLabel: `${formatReceptionDate(stats.from)} 至 ${formatReceptionDate(stats.to)}`,
     cards: figureCards(stats),
+    calendarNote: statsCalendarNote(stats.holidaysUnknownYears),
   };
 }
 
