@@ -1,0 +1,120 @@
+/**
+ * The one way a page is made. A page declares what is its own — its first data, the model that
+ * holds its state and logic, what loading and coming back do, and its event handlers — and the
+ * factory does the rest the same way everywhere: the WeChat lifecycle (onLoad with the query,
+ * onShow telling the first show from a return), the elderly text size, 重试 after an error, and
+ * what happens when something unexpected goes wrong (logged; a failed load shows the error state
+ * with its Chinese message, a failed tap a toast — never a page stuck on its spinner).
+ *
+ * Modelled on Vant Weapp's `VantComponent` wrapper: pages are written with `Component()`, which
+ * WeChat supports for pages and miniprogram-simulate can render.
+ */
+import { fontScaleBehavior } from '../behaviors/font-scale';
+import { toApiError } from '../services/api';
+import { showToast } from '../services/wx';
+
+/** What a page's model and handlers see of the page. */
+export interface PageContext<S extends object, Q extends object> {
+  /** The query the page was opened with (`?stationId=…`). */
+  readonly query: Q;
+  /** Renders a change (setData). */
+  render(change: Partial<S>): void;
+  /** The page's data as last rendered. */
+  data(): Readonly<S>;
+}
+
+/** A handler of the page's own: gets the model, the WeChat event and the page. */
+// `never` for the event: each page names the event type its handler reads (TapEvent<{ id: string }> …).
+export type PageHandler<S extends object, Q extends object, M> = (model: M, event: never, page: PageContext<S, Q>) => unknown;
+
+export interface PageDefinition<S extends object, Q extends object, M> {
+  /** Logged with unexpected failures. */
+  name: string;
+  /** The data the page renders before anything loaded. */
+  data: () => S;
+  /** Makes the page's model when it loads. */
+  model: (page: PageContext<S, Q>) => M;
+  /** What opening the page starts (and 重试 does again). */
+  load?: (model: M, page: PageContext<S, Q>) => unknown;
+  /** What coming back to the page does (after a page opened from it closes): a quiet refresh. */
+  refresh?: (model: M, page: PageContext<S, Q>) => unknown;
+  /** 重试 when it differs from `load`. */
+  retry?: (model: M, page: PageContext<S, Q>) => unknown;
+  /** The page's event handlers by the name the WXML binds (`bind:tap="onCancel"`), and WeChat's page hooks (onReachBottom…). */
+  events?: Record<string, PageHandler<S, Q, M>>;
+}
+
+interface PageInstance<S extends object> {
+  data: S;
+  setData(change: Partial<S>): void;
+}
+
+/** What one page instance keeps outside its rendered data: its model, its context, whether it has shown once. */
+interface Mounted<S extends object, Q extends object, M> {
+  model: M;
+  context: PageContext<S, Q>;
+  shown: boolean;
+}
+
+/** Runs a step of the page; an unexpected failure is logged and shown, never left hanging. */
+async function guarded(name: string, step: string, run: () => unknown, onFailure: (message: string) => void): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    console.error(`[${name}] ${step} failed`, error);
+    onFailure(toApiError(error).message);
+  }
+}
+
+export function definePage<S extends object, Q extends object = Record<string, string | undefined>, M = unknown>(definition: PageDefinition<S, Q, M>): void {
+  const pages = new WeakMap<object, Mounted<S, Q, M>>();
+  const { name } = definition;
+
+  /** A failed load shows the page's error state (its `status`/`errorMessage`, the page-state component's). */
+  const failLoad = (page: PageInstance<S>) => (message: string) => page.setData({ status: 'error', errorMessage: message } as unknown as Partial<S>);
+  const failTap = (message: string) => showToast(message);
+
+  const methods: Record<string, (this: PageInstance<S>, ...args: never[]) => unknown> = {
+    onLoad(this: PageInstance<S>, query?: Q) {
+      const context: PageContext<S, Q> = {
+        query: (query ?? {}) as Q,
+        render: (change) => this.setData(change),
+        data: () => this.data,
+      };
+      const mounted: Mounted<S, Q, M> = { model: definition.model(context), context, shown: false };
+      pages.set(this, mounted);
+      const { load } = definition;
+      return load ? guarded(name, 'load', () => load(mounted.model, context), failLoad(this)) : undefined;
+    },
+    /** WeChat shows a page right after loading it, and again whenever the user comes back to it. */
+    onShow(this: PageInstance<S>) {
+      const mounted = pages.get(this);
+      if (!mounted) return undefined;
+      if (!mounted.shown) {
+        mounted.shown = true;
+        return undefined;
+      }
+      const { refresh } = definition;
+      return refresh ? guarded(name, 'refresh', () => refresh(mounted.model, mounted.context), (message) => console.warn(`[${name}] refresh: ${message}`)) : undefined;
+    },
+    onRetry(this: PageInstance<S>) {
+      const mounted = pages.get(this);
+      const retry = definition.retry ?? definition.load;
+      if (!mounted || !retry) return undefined;
+      return guarded(name, 'retry', () => retry(mounted.model, mounted.context), failLoad(this));
+    },
+  };
+  for (const [event, handler] of Object.entries(definition.events ?? {})) {
+    methods[event] = function (this: PageInstance<S>, ...args: never[]) {
+      const mounted = pages.get(this);
+      if (!mounted) return undefined;
+      return guarded(name, event, () => handler(mounted.model, args[0] as never, mounted.context), failTap);
+    };
+  }
+
+  Component({
+    behaviors: [fontScaleBehavior],
+    data: definition.data(),
+    methods,
+  });
+}
