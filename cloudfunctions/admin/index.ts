@@ -1,17 +1,17 @@
 import { createFunction } from '../core/handler';
-import { createQrCode } from './createQrCode';
-import { issueBindingCode } from './issueBindingCode';
-import { issueStaffCode } from './issueStaffCode';
-import { listDepartments } from './listDepartments';
-import { listHolidayYears } from './listHolidayYears';
-import { listStaff } from './listStaff';
-import { removeStaff } from './removeStaff';
-import { revokeBindingCode } from './revokeBindingCode';
-import { saveDepartment } from './saveDepartment';
-import { saveHolidayYear } from './saveHolidayYear';
-import { saveDeputy } from './saveDeputy';
-import { saveStation } from './saveStation';
-import { unbindDeputy } from './unbindDeputy';
+import { createQrCode } from './actions/createQrCode';
+import { issueBindingCode } from './actions/issueBindingCode';
+import { issueStaffCode } from './actions/issueStaffCode';
+import { listDepartments } from './actions/listDepartments';
+import { listHolidayYears } from './actions/listHolidayYears';
+import { listStaff } from './actions/listStaff';
+import { removeStaff } from './actions/removeStaff';
+import { revokeBindingCode } from './actions/revokeBindingCode';
+import { saveDepartment } from './actions/saveDepartment';
+import { saveHolidayYear } from './actions/saveHolidayYear';
+import { saveDeputy } from './actions/saveDeputy';
+import { saveStation } from './actions/saveStation';
+import { unbindDeputy } from './actions/unbindDeputy';
 
 /** Congress staff, within their scope: stations, deputies, binding codes, QR codes, departments, staff accounts and the holiday calendar. */
 export const main = createFunction('admin', {

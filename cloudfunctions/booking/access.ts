@@ -5,7 +5,7 @@ import { loadCaller, requireOpenid, requireStaff, scopeCovers, type Caller } fro
 import type { Database } from '../core/cloud';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
-import { STATION_REF_FIELDS, type DayDocument, type RuleDocument, type StationRef } from './documents';
+import { STATION_REF_FIELDS, type DayDocument, type RuleDocument, type StationRef } from '../../infra/documents/booking';
 
 export async function findStation(db: Database, stationId: string): Promise<StationRef | undefined> {
   const { data } = await db.collection(COLLECTIONS.stations).where({ _id: stationId }).limit(1).field(STATION_REF_FIELDS).get();

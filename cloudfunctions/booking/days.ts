@@ -4,7 +4,7 @@ import type { IsWorkingDay } from '../../miniprogram/shared/domain/holidays';
 import { horizon, scheduledDates, type ScheduledDate } from '../../miniprogram/shared/domain/schedule';
 import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
-import type { DayDocument, StationRef } from './documents';
+import type { DayDocument, StationRef } from '../../infra/documents/booking';
 
 type DayShape = Pick<ReceptionRule, 'windows' | 'slotMinutes' | 'seatsPerSlot' | 'deputyIds'>;
 

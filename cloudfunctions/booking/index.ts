@@ -1,26 +1,26 @@
 import { createFunction } from '../core/handler';
 import { withTimer } from '../core/timer';
-import { addDay } from './addDay';
-import { addWalkIn } from './addWalkIn';
-import { bookSlot } from './bookSlot';
-import { cancelBooking } from './cancelBooking';
-import { cancelDay } from './cancelDay';
-import { checkIn } from './checkIn';
+import { addDay } from './actions/addDay';
+import { addWalkIn } from './actions/addWalkIn';
+import { bookSlot } from './actions/bookSlot';
+import { cancelBooking } from './actions/cancelBooking';
+import { cancelDay } from './actions/cancelDay';
+import { checkIn } from './actions/checkIn';
 import { DAILY_TRIGGER_NAME } from './config';
-import { getCheckInQr } from './getCheckInQr';
-import { getDay } from './getDay';
-import { getRecord } from './getRecord';
-import { getRoster } from './getRoster';
-import { getRule } from './getRule';
-import { joinWaitlist } from './joinWaitlist';
-import { listDays } from './listDays';
-import { listMyBookings } from './listMyBookings';
-import { listStationDays } from './listStationDays';
-import { recordReception } from './recordReception';
+import { getCheckInQr } from './actions/getCheckInQr';
+import { getDay } from './actions/getDay';
+import { getRecord } from './actions/getRecord';
+import { getRoster } from './actions/getRoster';
+import { getRule } from './actions/getRule';
+import { joinWaitlist } from './actions/joinWaitlist';
+import { listDays } from './actions/listDays';
+import { listMyBookings } from './actions/listMyBookings';
+import { listStationDays } from './actions/listStationDays';
+import { recordReception } from './actions/recordReception';
 import { runBookingTimer } from './runTimer';
-import { saveRule } from './saveRule';
-import { setRoster } from './setRoster';
-import { staffCheckIn } from './staffCheckIn';
+import { saveRule } from './actions/saveRule';
+import { setRoster } from './actions/setRoster';
+import { staffCheckIn } from './actions/staffCheckIn';
 
 /** Booking a visit on reception day: schedules, seats, waitlist, check-in, roster and records. */
 const api = createFunction('booking', {

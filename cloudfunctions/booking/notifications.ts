@@ -1,7 +1,7 @@
 import { formatBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { sendSubscribeMessage, type SubscribeMessage } from '../core/openapi';
 import { MY_BOOKINGS_PAGE, templateIds } from './config';
-import type { BookingDocument, DayDocument } from './documents';
+import type { BookingDocument, DayDocument } from '../../infra/documents/booking';
 
 /** `2026-12-15` + `09:00` → `2026年12月15日 09:00`, WeChat's time keyword format. */
 function slotTime(booking: Pick<BookingDocument, 'date' | 'slotStart'>): string {

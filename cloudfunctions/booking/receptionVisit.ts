@@ -3,7 +3,7 @@ import type { ActorRole } from '../../miniprogram/shared/domain/opinion';
 import { loadCaller, requireOpenid, scopeCovers, type Caller } from '../core/caller';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
-import type { BookingDocument, DayDocument, RecordDocument } from './documents';
+import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
 
 /** Who writes a reception record: staff covering the station, or a deputy on duty that day. */
 export interface Recorder {

@@ -6,7 +6,7 @@ import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
 import { fail } from '../core/errors';
 import { findDay } from './access';
-import { activeKeyFor, type BookingDocument, type DayDocument } from './documents';
+import { activeKeyFor, type BookingDocument, type DayDocument } from '../../infra/documents/booking';
 import { newBookingCode, requestDocumentId } from './ids';
 import type { SeatRef } from './seats';
 

@@ -8,7 +8,7 @@ import type { CallContext } from '../core/handler';
 import { oncePerDay } from '../core/timer';
 import { ruleOf } from './access';
 import { applyDayChanges, daysBetween, plannedDays, reconcileDays } from './days';
-import { STATION_REF_FIELDS, type BookingDocument, type RuleDocument, type StationRef } from './documents';
+import { STATION_REF_FIELDS, type BookingDocument, type RuleDocument, type StationRef } from '../../infra/documents/booking';
 import { newRunId } from './ids';
 import { deliver, reminderMessage } from './notifications';
 

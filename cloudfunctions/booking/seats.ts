@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { Database } from '../core/cloud';
-import type { BookingDocument } from './documents';
+import type { BookingDocument } from '../../infra/documents/booking';
 import { deliver, promotedMessage } from './notifications';
 
 /** Which seat counter a booking holds: the slot at that position of that day, in that epoch. */

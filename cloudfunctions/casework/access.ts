@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../miniprogram/shared/errors';
 import { loadCaller, requireOpenid, requireStaffAccount, scopeCovers } from '../core/caller';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /** Who works on cases: congress staff within their area, or a department's handler. */
 export interface CaseWorker {

@@ -6,7 +6,7 @@ import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/o
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
-import { categoryOf, iso, statusOf, type OpinionDocument } from '../opinion/opinionDocument';
+import { categoryOf, iso, statusOf, type OpinionDocument } from '../../infra/documents/opinions';
 import type { CaseWorker } from './access';
 
 /** The fields a list row needs: not the photos, contact or timeline. */

@@ -1,18 +1,18 @@
 import { createFunction } from '../core/handler';
 import { withTimer } from '../core/timer';
-import { acceptCase } from './acceptCase';
-import { answerCase } from './answerCase';
-import { assignCase } from './assignCase';
+import { acceptCase } from './actions/acceptCase';
+import { answerCase } from './actions/answerCase';
+import { assignCase } from './actions/assignCase';
 import { runCaseworkTimer } from './runTimer';
 import { DAILY_TRIGGER_NAME } from './config';
-import { drillDown } from './drillDown';
-import { exportCases } from './exportCases';
-import { getCase } from './getCase';
-import { getStats } from './getStats';
-import { listAssigned } from './listAssigned';
-import { listCases } from './listCases';
-import { reviewCase } from './reviewCase';
-import { urgeCase } from './urgeCase';
+import { drillDown } from './actions/drillDown';
+import { exportCases } from './actions/exportCases';
+import { getCase } from './actions/getCase';
+import { getStats } from './actions/getStats';
+import { listAssigned } from './actions/listAssigned';
+import { listCases } from './actions/listCases';
+import { reviewCase } from './actions/reviewCase';
+import { urgeCase } from './actions/urgeCase';
 
 /**
  * Case handling (交办 → 办理 → 督办 → 回访) and oversight statistics: congress staff accept, assign,

@@ -1,7 +1,7 @@
 import { shanghaiClock, shanghaiDay } from '../../miniprogram/shared/domain/time';
 import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
 import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 import { answerTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
 
 /**

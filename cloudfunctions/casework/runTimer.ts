@@ -3,7 +3,7 @@ import { planExpireRating, recountDeadline } from '../../miniprogram/shared/doma
 import { caseUpdate } from '../core/caseChanges';
 import { caseEnv } from '../core/caseDeadlines';
 import type { CallContext } from '../core/handler';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 export interface TimerReport {
   /** Cases closed as 未评价 because the resident did not rate within the window. */

@@ -2,7 +2,7 @@ import { isRefusal, type CaseChange, type CasePlan } from '../../miniprogram/sha
 import { writeCaseChange } from '../core/caseChanges';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 import { refusalCode, requireHandleable } from './access';
 
 /** The case as it is after the change was written. */

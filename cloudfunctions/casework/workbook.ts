@@ -3,7 +3,7 @@ import { ANSWER_CATEGORY_LABELS, isOverdue, RATING_LABELS } from '../../miniprog
 import { FIGURE_DEFINITIONS, FIGURE_LABELS, FIGURES, RATE_LABELS, type FigureRates } from '../../miniprogram/shared/domain/caseStats';
 import { excerpt, OPINION_CATEGORY_LABELS, OPINION_STATUS_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { SHANGHAI_OFFSET_MINUTES } from '../../miniprogram/shared/domain/time';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 export const SUMMARY_SHEET = '统计';
 export const CASES_SHEET = '意见清单';

@@ -1,11 +1,11 @@
 import { createFunction } from '../core/handler';
-import { getDeputy } from './getDeputy';
-import { getStation } from './getStation';
-import { listAreas } from './listAreas';
-import { listStations } from './listStations';
-import { nearestStations } from './nearestStations';
-import { resolveScene } from './resolveScene';
-import { searchDeputies } from './searchDeputies';
+import { getDeputy } from './actions/getDeputy';
+import { getStation } from './actions/getStation';
+import { listAreas } from './actions/listAreas';
+import { listStations } from './actions/listStations';
+import { nearestStations } from './actions/nearestStations';
+import { resolveScene } from './actions/resolveScene';
+import { searchDeputies } from './actions/searchDeputies';
 
 /** Find your deputy: areas, liaison stations and deputies, readable by anyone. */
 export const main = createFunction('directory', {

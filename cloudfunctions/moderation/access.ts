@@ -4,7 +4,7 @@ import type { Moderation } from '../../miniprogram/shared/domain/moderation';
 import { loadCaller, requireStaff, scopeCovers } from '../core/caller';
 import type { Database } from '../core/cloud';
 import type { CallContext } from '../core/handler';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /** Reviewers are congress staff (station, area, administrator); department handlers are not. One database request. */
 export async function loadReviewer(ctx: CallContext): Promise<{ openid: string; scope: StaffScope }> {

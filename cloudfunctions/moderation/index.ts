@@ -1,8 +1,8 @@
 import { invocationInstant } from '../core/clock';
 import { database } from '../core/cloud';
 import { createFunction } from '../core/handler';
-import { approveContent, rejectContent } from './decide';
-import { listFlagged } from './listFlagged';
+import { approveContent, rejectContent } from './actions/decide';
+import { listFlagged } from './actions/listFlagged';
 import { isMediaCheckPush, receiveMediaVerdict } from './receiveMediaVerdict';
 
 /** Content safety (内容安全): the staff review queue, and the receiver of WeChat's image verdicts. */

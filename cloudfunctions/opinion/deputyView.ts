@@ -3,7 +3,7 @@ import { excerpt, hoursBetween, OPINION_EVENT_LABELS, awaitsDeputy } from '../..
 import { flaggedPhotos } from '../../miniprogram/shared/domain/moderation';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { DeputyCaller } from './deputyCaller';
-import { categoryOf, iso, statusOf, type OpinionDocument } from './opinionDocument';
+import { categoryOf, iso, statusOf, type OpinionDocument } from '../../infra/documents/opinions';
 
 /** Waiting: hours since it was left. Handled: the hours it took the deputies to reply or forward it. */
 export function waitedHours(opinion: Pick<OpinionDocument, 'status' | 'createdAt' | 'statusChangedAt' | 'reply' | 'forward'>, now: Date): number {

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { CallContext } from '../core/handler';
 import { fail } from '../core/errors';
 import { addressedTo, type DeputyCaller } from './deputyCaller';
-import type { OpinionDocument } from './opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /**
  * An opinion this deputy handles. One addressed to someone else is not found exactly like a

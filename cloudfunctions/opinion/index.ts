@@ -1,12 +1,12 @@
 import { createFunction } from '../core/handler';
-import { forwardOpinion } from './forwardOpinion';
-import { getMyOpinion } from './getMyOpinion';
-import { getOpinionForDeputy } from './getOpinionForDeputy';
-import { listInbox } from './listInbox';
-import { listMyOpinions } from './listMyOpinions';
-import { rateOpinion } from './rateOpinion';
-import { replyToOpinion } from './replyToOpinion';
-import { submitOpinion } from './submitOpinion';
+import { forwardOpinion } from './actions/forwardOpinion';
+import { getMyOpinion } from './actions/getMyOpinion';
+import { getOpinionForDeputy } from './actions/getOpinionForDeputy';
+import { listInbox } from './actions/listInbox';
+import { listMyOpinions } from './actions/listMyOpinions';
+import { rateOpinion } from './actions/rateOpinion';
+import { replyToOpinion } from './actions/replyToOpinion';
+import { submitOpinion } from './actions/submitOpinion';
 
 /** Opinions (意见建议): residents leave them, follow them and rate the answers; deputies read, reply or forward. */
 export const main = createFunction('opinion', {

@@ -1,7 +1,7 @@
 import { shanghaiClock } from '../../miniprogram/shared/domain/time';
 import { sendSubscribeMessage, WxOpenApiError } from '../core/openapi';
 import { MY_OPINION_PAGE, replyTemplateId } from './config';
-import type { OpinionDocument } from './opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /**
  * Tells the resident their deputy replied, with a subscribe message opening the opinion. The

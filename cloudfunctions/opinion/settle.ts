@@ -4,7 +4,7 @@ import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
 import type { DeputyCaller } from './deputyCaller';
 import { findAddressed } from './findAddressed';
-import type { OpinionDocument } from './opinionDocument';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /**
  * A deputy settles an opinion that awaits them (reply or forward): the planner (the case state

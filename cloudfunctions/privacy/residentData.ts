@@ -1,8 +1,8 @@
 import { COLLECTIONS } from '../../infra/database';
 import { findAccount, type AccountDocument } from '../core/accounts';
 import type { CallContext } from '../core/handler';
-import type { BookingDocument, RecordDocument } from '../booking/documents';
-import type { OpinionDocument } from '../opinion/opinionDocument';
+import type { BookingDocument, RecordDocument } from '../../infra/documents/booking';
+import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /** A resident's data lives in these few places; a resident has at most this many of each. */
 const MOST = 1000;

@@ -1,10 +1,10 @@
-import type { BookingDocument, DayDocument, RecordDocument } from '../../cloudfunctions/booking/documents';
+import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
 import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
-import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
-import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
-import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
+import type { OpinionDocument } from '../../infra/documents/opinions';
+import { newOpinionDocument } from '../../cloudfunctions/core/storeOpinion';
+import { dailyCounterId } from '../../cloudfunctions/core/trackingSequence';
 import { COLLECTIONS } from '../../infra/database';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import { bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';

@@ -1,4 +1,4 @@
-import type { DayDocument } from '../../cloudfunctions/booking/documents';
+import type { DayDocument } from '../../infra/documents/booking';
 import { plannedDays } from '../../cloudfunctions/booking/days';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/shared/domain/directory';

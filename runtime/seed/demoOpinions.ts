@@ -6,9 +6,9 @@ import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import type { BindingCodeDocument } from '../../cloudfunctions/core/bindingCodes';
-import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
-import { newOpinionDocument } from '../../cloudfunctions/opinion/storeOpinion';
-import { dailyCounterId } from '../../cloudfunctions/opinion/trackingSequence';
+import type { OpinionDocument } from '../../infra/documents/opinions';
+import { newOpinionDocument } from '../../cloudfunctions/core/storeOpinion';
+import { dailyCounterId } from '../../cloudfunctions/core/trackingSequence';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import { DEMO_DEPUTIES, DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS } from './demoData';
 

@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../infra/database';
-import type { BookingDocument } from '../../cloudfunctions/booking/documents';
+import type { BookingDocument } from '../../infra/documents/booking';
 import type { ReceptionDayView, ReceptionRecordView } from '../../miniprogram/shared/domain/booking';
 import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
 import { isoWeekday } from '../../miniprogram/shared/domain/time';

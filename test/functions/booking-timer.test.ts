@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import { newDay } from '../../cloudfunctions/booking/days';
-import type { BookingDocument } from '../../cloudfunctions/booking/documents';
+import type { BookingDocument } from '../../infra/documents/booking';
 import { formatBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';

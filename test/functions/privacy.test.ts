@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
-import type { OpinionDocument } from '../../cloudfunctions/opinion/opinionDocument';
-import type { BookingDocument } from '../../cloudfunctions/booking/documents';
+import type { OpinionDocument } from '../../infra/documents/opinions';
+import type { BookingDocument } from '../../infra/documents/booking';
 import type { MyData } from '../../miniprogram/shared/contract/privacy';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { COLLECTIONS } from '../../../infra/database';
-import type { BookingDocument } from '../../../cloudfunctions/booking/documents';
+import type { BookingDocument } from '../../../infra/documents/booking';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { pageClock } from './local-runtime';
 

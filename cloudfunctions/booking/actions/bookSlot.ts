@@ -1,0 +1,35 @@
+import { COLLECTIONS } from '../../../infra/database';
+import { requireOpenid } from '../../core/caller';
+import { fail } from '../../core/errors';
+import type { Handler } from '../../core/handler';
+import { requestDocumentId } from '../ids';
+import { myBooking } from '../../../infra/documents/booking';
+import { findBooking, insertBooking, openSlot, requireMobile, reservationFor } from '../reservations';
+import { takeSeat } from '../seats';
+
+/**
+ * A resident takes a seat: the booking is inserted first (its unique keys settle repeats and a
+ * second booking of the same day), then a seat is taken by conditional decrement; no seat left
+ * removes the booking again. Three database requests when it succeeds.
+ */
+export const bookSlot: Handler<'booking.book'> = async (payload, ctx) => {
+  const openid = requireOpenid(ctx);
+  const { db, now } = ctx;
+  const phone = requireMobile(payload.phone);
+  const open = await openSlot(db, payload.dayId, payload.slotId, now);
+
+  if (open.slot.seatsLeft <= 0) {
+    // A retry of a request that took the last seat finds its booking rather than "full".
+    const earlier = await findBooking(db, requestDocumentId(openid, payload.clientRequestId));
+    if (earlier) return { booking: myBooking(earlier, now) };
+    fail('BOOKING.FULL');
+  }
+
+  const { booking, created } = await insertBooking(db, reservationFor(openid, payload, phone, open, 'booked', now));
+  if (!created) return { booking: myBooking(booking, now) };
+  if (!(await takeSeat(db, open.seat))) {
+    await db.collection(COLLECTIONS.bookings).doc(booking._id).remove();
+    fail('BOOKING.FULL');
+  }
+  return { booking: myBooking(booking, now) };
+};

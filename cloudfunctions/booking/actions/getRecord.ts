@@ -1,0 +1,27 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { DeputySummary } from '../../../miniprogram/shared/domain/directory';
+import type { Handler } from '../../core/handler';
+import { DEPUTY_SUMMARY_FIELDS, recordView, rosterEntry } from '../../../infra/documents/booking';
+import { loadVisit } from '../receptionVisit';
+
+/**
+ * The reception record page of one visit: the visitor, the deputies on duty and the record written
+ * so far (items already turned into opinions carry their opinionId and tracking number). Staff in
+ * scope or a deputy on duty. Three requests: account and visit concurrently, then the deputies.
+ */
+export const getRecord: Handler<'booking.getRecord'> = async ({ bookingId }, ctx) => {
+  const { db } = ctx;
+  const { booking, day, record } = await loadVisit(ctx, bookingId);
+  let deputies: DeputySummary[] = [];
+  if (day.deputyIds.length > 0) {
+    const { data } = await db
+      .collection(COLLECTIONS.deputies)
+      .where({ _id: db.command.in(day.deputyIds) })
+      .limit(day.deputyIds.length)
+      .field(DEPUTY_SUMMARY_FIELDS)
+      .get();
+    const byId = new Map((data as DeputySummary[]).map((deputy) => [deputy._id, deputy]));
+    deputies = day.deputyIds.flatMap((id) => byId.get(id) ?? []);
+  }
+  return { visit: rosterEntry(booking, !!record), deputies, record: record ? recordView(record) : null };
+};

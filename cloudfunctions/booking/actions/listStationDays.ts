@@ -1,0 +1,21 @@
+import { addDays } from '../../../miniprogram/shared/domain/time';
+import type { Handler } from '../../core/handler';
+import { staffAtStation } from '../access';
+import { daysBetween } from '../days';
+import { dayView } from '../../../infra/documents/booking';
+
+/**
+ * Staff look up a station's days in a range, past and cancelled ones included, to open a past
+ * day's roster or plan ahead; each day is checked against the holiday calendar. Five requests:
+ * account, station and rule concurrently, then the days and the calendar.
+ */
+export const listStationDays: Handler<'booking.listStationDays'> = async ({ stationId, from, to }, ctx) => {
+  await staffAtStation(ctx, stationId);
+  const [days, calendar] = await Promise.all([daysBetween(ctx.db, [stationId], { from, until: addDays(to, 1) }), ctx.calendar()]);
+  const holidayOn: Record<string, string> = {};
+  for (const day of days) {
+    const holiday = calendar.holidayOn(day.date);
+    if (holiday) holidayOn[day.date] = holiday;
+  }
+  return { days: days.map((day) => dayView(day, ctx.now)), holidayOn, holidaysUnknownYears: calendar.unknownYears(from, to) };
+};

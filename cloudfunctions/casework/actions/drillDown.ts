@@ -1,0 +1,93 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { DrillDown, ReceptionRow, VisitRow } from '../../../miniprogram/shared/contract/casework';
+import { FIGURE_LABELS, isCaseFigure } from '../../../miniprogram/shared/domain/caseStats';
+import type { Handler } from '../../core/handler';
+import { iso, type OpinionDocument } from '../../../infra/documents/opinions';
+import { loadWorker } from '../access';
+import { caseSummary, SUMMARY_FIELDS } from '../caseView';
+import { figureQuery, visitPipeline } from '../figures';
+import { createdWithin, statsTarget } from '../statsScope';
+
+export const DRILL_PAGE_SIZE = 20;
+
+interface VisitDoc {
+  _id: string;
+  date: string;
+  stationId: string;
+  stationName: string;
+  kind?: 'online' | 'walkIn';
+  name?: string;
+  topic?: string;
+  checkedInAt?: Date | null;
+  visitorName?: string;
+  deputyIds?: string[];
+  items?: unknown[];
+  recordedAt?: Date;
+}
+
+/**
+ * The cases (or visits) behind one figure of casework.stats, with the same place and range: the
+ * figure's own query, so the list and the number agree. Cases oldest first; visits by day.
+ * Three database requests.
+ */
+export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor = 0, pageSize = DRILL_PAGE_SIZE, ...request }, ctx) => {
+  const worker = await loadWorker(ctx, 'staff');
+  const { db, now } = ctx;
+  const _ = db.command;
+  const range = { from: request.from, to: request.to };
+  const target = await statsTarget(db, worker, request.scope);
+  const label = FIGURE_LABELS[figure];
+  const page = <T>(rows: T[]) => ({ items: rows.slice(0, pageSize), nextCursor: rows.length > pageSize ? cursor + pageSize : null });
+
+  if (isCaseFigure(figure)) {
+    const [{ data }, calendar] = await Promise.all([
+      db
+      .collection(COLLECTIONS.opinions)
+      .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now)]))
+      .orderBy('createdAt', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(cursor)
+      .limit(pageSize + 1)
+      .field(SUMMARY_FIELDS)
+      .get(),
+      ctx.calendar(),
+    ]);
+    const { items, nextCursor } = page(data as OpinionDocument[]);
+    const answer: DrillDown = { figure, label, kind: 'cases', items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
+    return answer;
+  }
+
+  const joined = figure === 'stationVisits' ? '$visits' : '$receptions';
+  const { data } = await visitPipeline(db, target, range)
+    .unwind(joined)
+    .replaceRoot({ newRoot: { $mergeObjects: [joined, { date: '$date', stationId: '$stationId', stationName: '$stationName' }] } })
+    .sort({ date: 1, stationId: 1, _id: 1 })
+    .skip(cursor)
+    .limit(pageSize + 1)
+    .end();
+  const { items, nextCursor } = page(data as VisitDoc[]);
+  if (figure === 'stationVisits') {
+    const rows: VisitRow[] = items.map((row) => ({
+      bookingId: row._id,
+      date: row.date,
+      stationId: row.stationId,
+      stationName: row.stationName,
+      kind: row.kind ?? 'online',
+      visitorName: row.name ?? '',
+      topic: row.topic ?? '',
+      checkedInAt: row.checkedInAt ? iso(row.checkedInAt) : null,
+    }));
+    return { figure, label, kind: 'visits', items: rows, nextCursor };
+  }
+  const rows: ReceptionRow[] = items.map((row) => ({
+    recordId: row._id,
+    date: row.date,
+    stationId: row.stationId,
+    stationName: row.stationName,
+    visitorName: row.visitorName ?? '',
+    deputyIds: row.deputyIds ?? [],
+    itemCount: row.items?.length ?? 0,
+    recordedAt: row.recordedAt ? iso(row.recordedAt) : '',
+  }));
+  return { figure, label, kind: 'receptions', items: rows, nextCursor };
+};

@@ -1,0 +1,62 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { StaffCaseView } from '../../../miniprogram/shared/contract/casework';
+import type { Database } from '../../core/cloud';
+import type { Handler } from '../../core/handler';
+import type { OpinionDocument } from '../../../infra/documents/opinions';
+import { loadWorker, scopeFilter } from '../access';
+import { caseSummary, SUMMARY_FIELDS } from '../caseView';
+
+export const CASE_PAGE_SIZE = 20;
+
+/** Each work queue: which cases, in which order (work queues oldest first, so nobody waits longest by accident). */
+function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Record<string, unknown>; order: [string, 'asc' | 'desc'] } {
+  const _ = db.command;
+  switch (view) {
+    case 'toAccept':
+      return { filter: { status: _.in(['received', 'read']) }, order: ['createdAt', 'asc'] };
+    case 'toAssign':
+      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened']) }, order: ['createdAt', 'asc'] };
+    case 'handling':
+      return { filter: { status: 'assigned' }, order: ['createdAt', 'asc'] };
+    case 'toReview':
+      return { filter: { status: 'answered' }, order: ['createdAt', 'asc'] };
+    case 'awaitingRating':
+      return { filter: { status: _.in(['replied', 'awaitingRating']) }, order: ['createdAt', 'asc'] };
+    case 'closed':
+      return { filter: { status: 'closed' }, order: ['closedAt', 'desc'] };
+    case 'overdue':
+      return { filter: { 'deadline.dueAt': _.lt(now) }, order: ['deadline.dueAt', 'asc'] };
+    default:
+      return { filter: {}, order: ['createdAt', 'desc'] };
+  }
+}
+
+/**
+ * Staff: the cases of their area (station staff: their station; optionally one station of the
+ * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past a deadline now),
+ * or all. Opinions whose text is held for content review or was rejected are not listed (they are
+ * in moderation.listFlagged until published). Two database requests.
+ */
+export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor = 0, pageSize = CASE_PAGE_SIZE }, ctx) => {
+  const worker = await loadWorker(ctx, 'staff');
+  const { db, now } = ctx;
+  const _ = db.command;
+  const { filter, order } = viewQuery(db, view, now);
+  // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
+  const conditions = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }, filter];
+  if (stationId) conditions.push({ stationId });
+  const [{ data }, calendar] = await Promise.all([
+    db
+    .collection(COLLECTIONS.opinions)
+    .where(_.and(conditions))
+    .orderBy(order[0], order[1])
+    .orderBy('_id', 'asc')
+    .skip(cursor)
+    .limit(pageSize + 1)
+    .field(SUMMARY_FIELDS)
+    .get(),
+    ctx.calendar(),
+  ]);
+  const rows = data as OpinionDocument[];
+  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, { now, calendar })), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+};
