@@ -12,5 +12,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // Both cores: most tests wait on HTTP to a runtime or a child process, so two workers overlap well.
+  maxWorkers: 2,
   reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 };
