@@ -56,14 +56,28 @@ interface Mounted<S extends object, Q extends object, M> {
   shown: boolean;
 }
 
-/** Runs a step of the page; an unexpected failure is logged and shown, never left hanging. */
-async function guarded(name: string, step: string, run: () => unknown, onFailure: (message: string) => void): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
+/**
+ * Runs a step of the page; an unexpected failure is logged and shown, never left hanging.
+ * A step that finishes at once gives WeChat nothing back: a native `<input>` takes what its
+ * bindinput handler returns as its new content. One still under way gives its promise, so the
+ * caller (WeChat, a test driving a hook) can wait for it.
+ */
+function guarded(name: string, step: string, run: () => unknown, onFailure: (message: string) => void): Promise<void> | undefined {
+  const fail = (error: unknown) => {
     console.error(`[${name}] ${step} failed`, error);
     onFailure(toApiError(error).message);
+  };
+  try {
+    const result = run();
+    if (isPromiseLike(result)) return Promise.resolve(result).then(() => undefined, fail);
+  } catch (error) {
+    fail(error);
   }
+  return undefined;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 export function definePage<S extends object, Q extends object = Record<string, string | undefined>, M = unknown>(definition: PageDefinition<S, Q, M>): void {
@@ -81,10 +95,17 @@ export function definePage<S extends object, Q extends object = Record<string, s
         render: (change) => this.setData(change),
         data: () => this.data,
       };
-      const mounted: Mounted<S, Q, M> = { model: definition.model(context), context, shown: false };
-      pages.set(this, mounted);
-      const { load } = definition;
-      return load ? guarded(name, 'load', () => load(mounted.model, context), failLoad(this)) : undefined;
+      // A model that cannot even be made fails the load like any other step: the page says so.
+      return guarded(
+        name,
+        'load',
+        () => {
+          const mounted: Mounted<S, Q, M> = { model: definition.model(context), context, shown: false };
+          pages.set(this, mounted);
+          return definition.load?.(mounted.model, context);
+        },
+        failLoad(this),
+      );
     },
     /** WeChat shows a page right after loading it, and again whenever the user comes back to it. */
     onShow(this: PageInstance<S>) {
