@@ -13,8 +13,11 @@ import { fontScaleBehavior } from '../behaviors/font-scale';
 import { toApiError } from '../services/api';
 import { showToast } from '../services/wx';
 
+/** The query a page is opened with, as WeChat hands it over (every value a string). */
+export type PageQuery = Record<string, string | undefined>;
+
 /** What a page's model and handlers see of the page. */
-export interface PageContext<S extends object, Q extends object> {
+export interface PageContext<S extends object, Q extends object = PageQuery> {
   /** The query the page was opened with (`?stationId=…`). */
   readonly query: Q;
   /** Renders a change (setData). */
@@ -32,8 +35,8 @@ export interface PageDefinition<S extends object, Q extends object, M> {
   name: string;
   /** The data the page renders before anything loaded. */
   data: () => S;
-  /** Makes the page's model when it loads. */
-  model: (page: PageContext<S, Q>) => M;
+  /** Makes the page's model when it loads; a page whose state is all in its data has none. */
+  model?: (page: PageContext<S, Q>) => M;
   /** What opening the page starts (and 重试 does again). */
   load?: (model: M, page: PageContext<S, Q>) => unknown;
   /** What coming back to the page does (after a page opened from it closes): a quiet refresh. */
@@ -80,7 +83,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
-export function definePage<S extends object, Q extends object = Record<string, string | undefined>, M = unknown>(definition: PageDefinition<S, Q, M>): void {
+export function definePage<S extends object, Q extends object = PageQuery, M = unknown>(definition: PageDefinition<S, Q, M>): void {
   const pages = new WeakMap<object, Mounted<S, Q, M>>();
   const { name } = definition;
 
@@ -100,7 +103,8 @@ export function definePage<S extends object, Q extends object = Record<string, s
         name,
         'load',
         () => {
-          const mounted: Mounted<S, Q, M> = { model: definition.model(context), context, shown: false };
+          const model = definition.model ? definition.model(context) : (undefined as M);
+          const mounted: Mounted<S, Q, M> = { model, context, shown: false };
           pages.set(this, mounted);
           return definition.load?.(mounted.model, context);
         },

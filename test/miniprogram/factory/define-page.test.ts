@@ -92,6 +92,22 @@ describe('definePage', () => {
     expect(page.data.count).toBe(10);
   });
 
+  it('needs no model for a page whose state is all in its data: handlers read the query and the data', async () => {
+    const { page, loaded } = open(
+      ({ definePage }) =>
+        definePage({
+          name: 'data-only',
+          data: () => ({ ...counter(), opened: '' }),
+          load: (_model, ctx) => ctx.render({ status: 'ready', opened: ctx.query.id ?? '' }),
+          events: { onTap: (_model, _event, ctx) => ctx.render({ count: ctx.data().count + 1 }) },
+        }),
+      { id: 'st-1' },
+    );
+    await loaded;
+    page.call('onTap');
+    expect(page.data).toMatchObject({ status: 'ready', opened: 'st-1', count: 1 });
+  });
+
   it('gives every page the elderly text size', () => {
     const { page } = open(({ definePage }) => definePage({ name: 'plain', data: counter, model: () => ({}) }));
     // The font-scale behavior (Behavior() is the identity here): it gives the page `fontScale`.
