@@ -20,8 +20,8 @@ export type PageQuery = Record<string, string | undefined>;
 export interface PageContext<S extends object, Q extends object = PageQuery> {
   /** The query the page was opened with (`?stationId=…`). */
   readonly query: Q;
-  /** Renders a change (setData). */
-  render(change: Partial<S>): void;
+  /** Renders a change (setData). Bound to its page: hand it to the model as its `render`. */
+  readonly render: (change: Partial<S>) => void;
   /** The page's data as last rendered. */
   data(): Readonly<S>;
 }

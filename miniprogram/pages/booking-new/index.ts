@@ -1,14 +1,14 @@
 import { definePage } from '../../factory/define-page';
 import { redirectTo } from '../../services/wx';
 import { MY_BOOKINGS_URL } from '../../routes';
-import { createBookingForm, initialBookingFormState, type BookingFormState } from './model';
+import { createBookingForm, initialBookingFormState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'booking-new',
   data: initialBookingFormState,
-  model: (page) => createBookingForm(page.query.dayId ?? '', page.query.slotId ?? '', (change: Partial<BookingFormState>) => page.render(change)),
+  model: (page) => createBookingForm(page.query.dayId ?? '', page.query.slotId ?? '', page.render),
   load: (form) => form.load(),
   events: {
     onTopic: (form, event: InputEvent) => form.setTopic(event.detail.value),

@@ -2,12 +2,12 @@ import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { opinionUrl, STATIONS_URL } from '../../routes';
-import { createMyOpinions, initialMyOpinionsState, type MyOpinionsState } from './model';
+import { createMyOpinions, initialMyOpinionsState } from './model';
 
 definePage({
   name: 'my-opinions',
   data: initialMyOpinionsState,
-  model: (page) => createMyOpinions((change: Partial<MyOpinionsState>) => page.render(change)),
+  model: (page) => createMyOpinions(page.render),
   load: (list) => list.reload(),
   /** Back from an opinion's page: its status may have changed since. */
   refresh: (list) => list.refresh(),

@@ -3,7 +3,7 @@ import type { TapEvent } from '../../utils/events';
 import type { OpinionCategory } from '../../shared/domain/opinion';
 import { previewImages, redirectTo } from '../../services/wx';
 import { MY_OPINIONS_URL, STATIONS_URL } from '../../routes';
-import { createOpinionForm, initialOpinionFormState, targetFromQuery, type OpinionFormState } from './model';
+import { createOpinionForm, initialOpinionFormState, targetFromQuery } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
@@ -11,7 +11,7 @@ type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 definePage({
   name: 'opinion-new',
   data: initialOpinionFormState,
-  model: (page) => createOpinionForm(targetFromQuery(page.query), (change: Partial<OpinionFormState>) => page.render(change)),
+  model: (page) => createOpinionForm(targetFromQuery(page.query), page.render),
   load: (form) => form.start(),
   events: {
     onCategory: (form, event: TapEvent<{ category: OpinionCategory }>) => form.chooseCategory(event.currentTarget.dataset.category),

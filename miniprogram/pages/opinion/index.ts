@@ -17,7 +17,7 @@ definePage({
   model: (page) => {
     const opinionId = page.query.opinionId ?? '';
     // After rating, the opinion shows again with the rating in its timeline.
-    return { opinionId, rating: createRating(opinionId, (change: Partial<RatingState>) => page.render(change), () => showOpinion(opinionId, page)) };
+    return { opinionId, rating: createRating(opinionId, page.render, () => showOpinion(opinionId, page)) };
   },
   load: ({ opinionId }, page) => showOpinion(opinionId, page),
   events: {

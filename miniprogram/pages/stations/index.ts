@@ -2,12 +2,12 @@ import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { deputyUrl, stationUrl } from '../../routes';
-import { createStationsModel, initialStationsState, type StationsState } from './model';
+import { createStationsModel, initialStationsState } from './model';
 
 definePage({
   name: 'stations',
   data: initialStationsState,
-  model: (page) => createStationsModel((change: Partial<StationsState>) => page.render(change)),
+  model: (page) => createStationsModel(page.render),
   load: (stations) => stations.load(),
   events: {
     onChooseArea: (stations, event: TapEvent<{ areaId: string }>) => stations.chooseArea(event.currentTarget.dataset.areaId),

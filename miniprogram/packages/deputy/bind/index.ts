@@ -1,12 +1,12 @@
 import { definePage } from '../../../factory/define-page';
 import { redirectTo } from '../../../services/wx';
 import { DEPUTY_INBOX_URL } from '../../../routes';
-import { createBindForm, initialBindState, type BindState } from './model';
+import { createBindForm, initialBindState } from './model';
 
 definePage({
   name: 'deputy-bind',
   data: initialBindState,
-  model: (page) => createBindForm((change: Partial<BindState>) => page.render(change)),
+  model: (page) => createBindForm(page.render),
   load: (form) => form.start(),
   events: {
     onCode: (form, event: WechatMiniprogram.CustomEvent<{ value: string }>) => form.setCode(event.detail.value),

@@ -3,12 +3,12 @@ import type { TapEvent } from '../../../utils/events';
 import type { InboxFilter } from '../../../shared/domain/opinion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL, deputyOpinionUrl } from '../../../routes';
-import { createInbox, initialInboxState, type InboxState } from './model';
+import { createInbox, initialInboxState } from './model';
 
 definePage({
   name: 'deputy-inbox',
   data: initialInboxState,
-  model: (page) => createInbox((change: Partial<InboxState>) => page.render(change)),
+  model: (page) => createInbox(page.render),
   load: (inbox) => inbox.reload(),
   /** Back from replying: the opinion has moved to 已回复. */
   refresh: (inbox) => inbox.refresh(),

@@ -1,14 +1,14 @@
 import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import { makePhoneCall, openLocation, previewImages, showToast } from '../../../services/wx';
-import { createDeputyOpinion, initialDeputyOpinionState, type DeputyOpinionState } from './model';
+import { createDeputyOpinion, initialDeputyOpinionState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'deputy-opinion',
   data: initialDeputyOpinionState,
-  model: (page) => createDeputyOpinion(page.query.opinionId ?? '', (change: Partial<DeputyOpinionState>) => page.render(change)),
+  model: (page) => createDeputyOpinion(page.query.opinionId ?? '', page.render),
   load: (opinion) => opinion.load(),
   events: {
     onPhrase: (opinion, event: TapEvent<{ phrase: string }>) => opinion.usePhrase(event.currentTarget.dataset.phrase),

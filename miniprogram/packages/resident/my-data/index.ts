@@ -1,12 +1,12 @@
 import { definePage } from '../../../factory/define-page';
 import { HOME_URL } from '../../../routes';
 import { reLaunch, showToast } from '../../../services/wx';
-import { createMyData, initialMyDataState, type MyDataState } from './model';
+import { createMyData, initialMyDataState } from './model';
 
 definePage({
   name: 'my-data',
   data: initialMyDataState,
-  model: (page) => createMyData((change: Partial<MyDataState>) => page.render(change)),
+  model: (page) => createMyData(page.render),
   events: {
     onExport: (data) => data.exportData(),
     onCopyLink: async (data, _event, page) => {
