@@ -130,6 +130,7 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
     },
   };
   for (const [event, handler] of Object.entries(definition.events ?? {})) {
+    if (event in methods) throw new Error(`[${name}] ${event} is the factory's: declare load, refresh or retry instead`);
     methods[event] = function (this: PageInstance<S>, ...args: never[]) {
       const mounted = pages.get(this);
       if (!mounted) return undefined;

@@ -108,6 +108,12 @@ describe('definePage', () => {
     expect(page.data).toMatchObject({ status: 'ready', opened: 'st-1', count: 1 });
   });
 
+  it('refuses a page that would take over a hook of its own', () => {
+    expect(() =>
+      open(({ definePage }) => definePage({ name: 'greedy', data: counter, events: { onShow: () => undefined } })),
+    ).toThrow('[greedy] onShow is the factory\'s: declare load, refresh or retry instead');
+  });
+
   it('gives every page the elderly text size', () => {
     const { page } = open(({ definePage }) => definePage({ name: 'plain', data: counter, model: () => ({}) }));
     // The font-scale behavior (Behavior() is the identity here): it gives the page `fontScale`.
