@@ -13,12 +13,15 @@ import { fontScaleBehavior } from '../behaviors/font-scale';
 import { toApiError } from '../services/api';
 import { showToast } from '../services/wx';
 
+/** The query a page is opened with, as WeChat hands it over (every value a string). */
+export type PageQuery = Record<string, string | undefined>;
+
 /** What a page's model and handlers see of the page. */
-export interface PageContext<S extends object, Q extends object> {
+export interface PageContext<S extends object, Q extends object = PageQuery> {
   /** The query the page was opened with (`?stationId=…`). */
   readonly query: Q;
-  /** Renders a change (setData). */
-  render(change: Partial<S>): void;
+  /** Renders a change (setData). Bound to its page: hand it to the model as its `render`. */
+  readonly render: (change: Partial<S>) => void;
   /** The page's data as last rendered. */
   data(): Readonly<S>;
 }
@@ -32,8 +35,8 @@ export interface PageDefinition<S extends object, Q extends object, M> {
   name: string;
   /** The data the page renders before anything loaded. */
   data: () => S;
-  /** Makes the page's model when it loads. */
-  model: (page: PageContext<S, Q>) => M;
+  /** Makes the page's model when it loads; a page whose state is all in its data has none. */
+  model?: (page: PageContext<S, Q>) => M;
   /** What opening the page starts (and 重试 does again). */
   load?: (model: M, page: PageContext<S, Q>) => unknown;
   /** What coming back to the page does (after a page opened from it closes): a quiet refresh. */
@@ -56,17 +59,31 @@ interface Mounted<S extends object, Q extends object, M> {
   shown: boolean;
 }
 
-/** Runs a step of the page; an unexpected failure is logged and shown, never left hanging. */
-async function guarded(name: string, step: string, run: () => unknown, onFailure: (message: string) => void): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
+/**
+ * Runs a step of the page; an unexpected failure is logged and shown, never left hanging.
+ * A step that finishes at once gives WeChat nothing back: a native `<input>` takes what its
+ * bindinput handler returns as its new content. One still under way gives its promise, so the
+ * caller (WeChat, a test driving a hook) can wait for it.
+ */
+function guarded(name: string, step: string, run: () => unknown, onFailure: (message: string) => void): Promise<void> | undefined {
+  const fail = (error: unknown) => {
     console.error(`[${name}] ${step} failed`, error);
     onFailure(toApiError(error).message);
+  };
+  try {
+    const result = run();
+    if (isPromiseLike(result)) return Promise.resolve(result).then(() => undefined, fail);
+  } catch (error) {
+    fail(error);
   }
+  return undefined;
 }
 
-export function definePage<S extends object, Q extends object = Record<string, string | undefined>, M = unknown>(definition: PageDefinition<S, Q, M>): void {
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+export function definePage<S extends object, Q extends object = PageQuery, M = unknown>(definition: PageDefinition<S, Q, M>): void {
   const pages = new WeakMap<object, Mounted<S, Q, M>>();
   const { name } = definition;
 
@@ -81,10 +98,18 @@ export function definePage<S extends object, Q extends object = Record<string, s
         render: (change) => this.setData(change),
         data: () => this.data,
       };
-      const mounted: Mounted<S, Q, M> = { model: definition.model(context), context, shown: false };
-      pages.set(this, mounted);
-      const { load } = definition;
-      return load ? guarded(name, 'load', () => load(mounted.model, context), failLoad(this)) : undefined;
+      // A model that cannot even be made fails the load like any other step: the page says so.
+      return guarded(
+        name,
+        'load',
+        () => {
+          const model = definition.model ? definition.model(context) : (undefined as M);
+          const mounted: Mounted<S, Q, M> = { model, context, shown: false };
+          pages.set(this, mounted);
+          return definition.load?.(mounted.model, context);
+        },
+        failLoad(this),
+      );
     },
     /** WeChat shows a page right after loading it, and again whenever the user comes back to it. */
     onShow(this: PageInstance<S>) {
@@ -105,6 +130,7 @@ export function definePage<S extends object, Q extends object = Record<string, s
     },
   };
   for (const [event, handler] of Object.entries(definition.events ?? {})) {
+    if (event in methods) throw new Error(`[${name}] ${event} is the factory's: declare load, refresh or retry instead`);
     methods[event] = function (this: PageInstance<S>, ...args: never[]) {
       const mounted = pages.get(this);
       if (!mounted) return undefined;

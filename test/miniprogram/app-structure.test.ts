@@ -64,6 +64,32 @@ describe('pages and components', () => {
   });
 });
 
+describe('the page factory', () => {
+  const pages = [...app.pages, ...subpackagePages];
+  const source = (file: string) => fs.readFileSync(file, 'utf8');
+  const callsComponent = (text: string) => /^\s*Component\(/m.test(text);
+
+  it.each(pages)('%s is made by definePage', (page) => {
+    const script = source(path.join(MINIPROGRAM, `${page}.ts`));
+    expect(script).toMatch(/^import \{[^}]*\bdefinePage\b[^}]*\} from '(\.\.\/)+factory\/define-page';$/m);
+    expect(script).toMatch(/^definePage(<.*>)?\(/m);
+    expect(callsComponent(script)).toBe(false);
+  });
+
+  it('leaves Component() to the factory and to components', () => {
+    const factory = path.join(MINIPROGRAM, 'factory/define-page.ts');
+    const isComponent = (file: string) => {
+      const json = file.replace(/\.ts$/, '.json');
+      return fs.existsSync(json) && readJson<{ component?: boolean }>(json).component === true;
+    };
+    const offenders = ownFiles
+      .filter((file) => file.endsWith('.ts') && file !== factory && !isComponent(file))
+      .filter((file) => callsComponent(source(file)))
+      .map((file) => path.relative(MINIPROGRAM, file));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('the shared contract', () => {
   it('is imported for its types only, so zod never ships in the mini-program', () => {
     const offenders = ownFiles

@@ -1,38 +1,20 @@
-import { fontScaleBehavior } from '../../behaviors/font-scale';
+import { definePage } from '../../factory/define-page';
 import { redirectTo } from '../../services/wx';
 import { MY_BOOKINGS_URL } from '../../routes';
-import { createBookingForm, initialBookingFormState, type BookingFormState } from './model';
+import { createBookingForm, initialBookingFormState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
-const forms = new WeakMap<object, ReturnType<typeof createBookingForm>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialBookingFormState(),
-  methods: {
-    onLoad(query: { dayId?: string; slotId?: string }) {
-      const form = createBookingForm(query.dayId ?? '', query.slotId ?? '', (change: Partial<BookingFormState>) => this.setData(change));
-      forms.set(this, form);
-      return form.load();
-    },
-    onRetry() {
-      return forms.get(this)?.load();
-    },
-    onTopic(event: InputEvent) {
-      forms.get(this)?.setTopic(event.detail.value);
-    },
-    onName(event: InputEvent) {
-      forms.get(this)?.setName(event.detail.value);
-    },
-    onPhone(event: InputEvent) {
-      forms.get(this)?.setPhone(event.detail.value);
-    },
-    onSubmit() {
-      return forms.get(this)?.submit();
-    },
-    onMyBookings() {
-      return redirectTo(MY_BOOKINGS_URL);
-    },
+definePage({
+  name: 'booking-new',
+  data: initialBookingFormState,
+  model: (page) => createBookingForm(page.query.dayId ?? '', page.query.slotId ?? '', page.render),
+  load: (form) => form.load(),
+  events: {
+    onTopic: (form, event: InputEvent) => form.setTopic(event.detail.value),
+    onName: (form, event: InputEvent) => form.setName(event.detail.value),
+    onPhone: (form, event: InputEvent) => form.setPhone(event.detail.value),
+    onSubmit: (form) => form.submit(),
+    onMyBookings: () => redirectTo(MY_BOOKINGS_URL),
   },
 });

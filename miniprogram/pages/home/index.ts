@@ -1,4 +1,4 @@
-import { fontScaleBehavior } from '../../behaviors/font-scale';
+import { definePage, type PageContext } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import type { FontScale } from '../../shared/domain/account';
 import { navigateTo } from '../../services/wx';
@@ -20,61 +20,31 @@ import {
 import { NO_ROLES, type RoleEntries } from '../../stores/profile';
 import { changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries } from './model';
 
-Component({
-  behaviors: [fontScaleBehavior],
-  data: {
-    fontScaleOptions: FONT_SCALE_OPTIONS,
-    ...NO_ROLES,
-  },
-  methods: {
-    /** Every time: back from binding, the 代表工作台 entry is there. */
-    onShow() {
-      return showRoleEntries((roles: RoleEntries) => this.setData(roles));
-    },
-    onFindStations() {
-      return navigateTo(STATIONS_URL);
-    },
-    onScan() {
-      return scanAndOpen();
-    },
-    onMyOpinions() {
-      return navigateTo(MY_OPINIONS_URL);
-    },
-    onMyBookings() {
-      return navigateTo(MY_BOOKINGS_URL);
-    },
-    onMyData() {
-      return navigateTo(MY_DATA_URL);
-    },
-    onStaffReception() {
-      return navigateTo(STAFF_ROSTER_URL);
-    },
-    onStaffDirectory() {
-      return navigateTo(STAFF_DIRECTORY_URL);
-    },
-    onStaffHolidays() {
-      return navigateTo(STAFF_HOLIDAYS_URL);
-    },
-    onDeputyDesk() {
-      return navigateTo(DEPUTY_INBOX_URL);
-    },
-    onStaffDesk() {
-      return navigateTo(STAFF_CODES_URL);
-    },
-    onBindDeputy() {
-      return navigateTo(DEPUTY_BIND_URL);
-    },
-    onStaffCases() {
-      return navigateTo(STAFF_CASES_URL);
-    },
-    onHandlerDesk() {
-      return navigateTo(STAFF_ASSIGNED_URL);
-    },
-    onBindStaff() {
-      return navigateTo(STAFF_BIND_URL);
-    },
-    onFontScale(event: TapEvent<{ scale: FontScale }>) {
-      return changeFontScale(event.currentTarget.dataset.scale);
-    },
+type HomeState = RoleEntries & { fontScaleOptions: typeof FONT_SCALE_OPTIONS };
+
+/** Every show: back from binding, the 代表工作台 entry is there. */
+const showRoles = (_model: unknown, page: PageContext<HomeState>) => showRoleEntries((roles: RoleEntries) => page.render(roles));
+
+definePage({
+  name: 'home',
+  data: (): HomeState => ({ fontScaleOptions: FONT_SCALE_OPTIONS, ...NO_ROLES }),
+  load: showRoles,
+  refresh: showRoles,
+  events: {
+    onFindStations: () => navigateTo(STATIONS_URL),
+    onScan: () => scanAndOpen(),
+    onMyOpinions: () => navigateTo(MY_OPINIONS_URL),
+    onMyBookings: () => navigateTo(MY_BOOKINGS_URL),
+    onMyData: () => navigateTo(MY_DATA_URL),
+    onStaffReception: () => navigateTo(STAFF_ROSTER_URL),
+    onStaffDirectory: () => navigateTo(STAFF_DIRECTORY_URL),
+    onStaffHolidays: () => navigateTo(STAFF_HOLIDAYS_URL),
+    onDeputyDesk: () => navigateTo(DEPUTY_INBOX_URL),
+    onStaffDesk: () => navigateTo(STAFF_CODES_URL),
+    onBindDeputy: () => navigateTo(DEPUTY_BIND_URL),
+    onStaffCases: () => navigateTo(STAFF_CASES_URL),
+    onHandlerDesk: () => navigateTo(STAFF_ASSIGNED_URL),
+    onBindStaff: () => navigateTo(STAFF_BIND_URL),
+    onFontScale: (_model, event: TapEvent<{ scale: FontScale }>) => changeFontScale(event.currentTarget.dataset.scale),
   },
 });

@@ -2,12 +2,12 @@ import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { STATIONS_URL } from '../../routes';
-import { createMyBookings, initialMyBookingsState, type MyBookingsState } from './model';
+import { createMyBookings, initialMyBookingsState } from './model';
 
 definePage({
   name: 'my-bookings',
   data: initialMyBookingsState,
-  model: (page) => createMyBookings((change: Partial<MyBookingsState>) => page.render(change)),
+  model: (page) => createMyBookings(page.render),
   load: (list) => list.reload(),
   /** Back from checking in or booking: statuses have changed since. */
   refresh: (list) => list.refresh(),

@@ -1,41 +1,20 @@
-import { fontScaleBehavior } from '../../behaviors/font-scale';
+import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { opinionUrl, STATIONS_URL } from '../../routes';
-import { createMyOpinions, initialMyOpinionsState, type MyOpinionsState } from './model';
-import { returnDetector } from '../../utils/return-detector';
+import { createMyOpinions, initialMyOpinionsState } from './model';
 
-const lists = new WeakMap<object, ReturnType<typeof createMyOpinions>>();
-const isReturn = returnDetector();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialMyOpinionsState(),
-  methods: {
-    onLoad() {
-      const list = createMyOpinions((change: Partial<MyOpinionsState>) => this.setData(change));
-      lists.set(this, list);
-      return list.reload();
-    },
-    /** Back from an opinion's page: its status may have changed since. */
-    onShow() {
-      if (!isReturn(this)) return undefined;
-      return lists.get(this)?.refresh();
-    },
-    onRetry() {
-      return lists.get(this)?.reload();
-    },
-    onReachBottom() {
-      return lists.get(this)?.loadMore();
-    },
-    onMore() {
-      return lists.get(this)?.loadMore();
-    },
-    onOpen(event: TapEvent<{ opinionId: string }>) {
-      return navigateTo(opinionUrl(event.currentTarget.dataset.opinionId));
-    },
-    onStations() {
-      return navigateTo(STATIONS_URL);
-    },
+definePage({
+  name: 'my-opinions',
+  data: initialMyOpinionsState,
+  model: (page) => createMyOpinions(page.render),
+  load: (list) => list.reload(),
+  /** Back from an opinion's page: its status may have changed since. */
+  refresh: (list) => list.refresh(),
+  events: {
+    onReachBottom: (list) => list.loadMore(),
+    onMore: (list) => list.loadMore(),
+    onOpen: (_list, event: TapEvent<{ opinionId: string }>) => navigateTo(opinionUrl(event.currentTarget.dataset.opinionId)),
+    onStations: () => navigateTo(STATIONS_URL),
   },
 });

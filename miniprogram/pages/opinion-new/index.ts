@@ -1,69 +1,37 @@
-import { fontScaleBehavior } from '../../behaviors/font-scale';
+import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import type { OpinionCategory } from '../../shared/domain/opinion';
 import { previewImages, redirectTo } from '../../services/wx';
 import { MY_OPINIONS_URL, STATIONS_URL } from '../../routes';
-import { createOpinionForm, initialOpinionFormState, targetFromQuery, type OpinionFormState } from './model';
+import { createOpinionForm, initialOpinionFormState, targetFromQuery } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 
-const forms = new WeakMap<object, ReturnType<typeof createOpinionForm>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialOpinionFormState(),
-  methods: {
-    onLoad(query: { deputyId?: string; stationId?: string; name?: string }) {
-      const form = createOpinionForm(targetFromQuery(query), (change: Partial<OpinionFormState>) => this.setData(change));
-      forms.set(this, form);
-      form.start();
+definePage({
+  name: 'opinion-new',
+  data: initialOpinionFormState,
+  model: (page) => createOpinionForm(targetFromQuery(page.query), page.render),
+  load: (form) => form.start(),
+  events: {
+    onCategory: (form, event: TapEvent<{ category: OpinionCategory }>) => form.chooseCategory(event.currentTarget.dataset.category),
+    onText: (form, event: InputEvent) => form.setText(event.detail.value),
+    onName: (form, event: InputEvent) => form.setName(event.detail.value),
+    onPhone: (form, event: InputEvent) => form.setPhone(event.detail.value),
+    onMayContact: (form, event: SwitchEvent) => form.setMayContact(event.detail.value),
+    onAddPhotos: (form) => form.addPhotos(),
+    onRetryPhoto: (form, event: TapEvent<{ key: string }>) => form.retryPhoto(event.currentTarget.dataset.key),
+    onRemovePhoto: (form, event: TapEvent<{ key: string }>) => form.removePhoto(event.currentTarget.dataset.key),
+    onPreviewPhoto: (_form, event: TapEvent<{ src: string }>, page) =>
+      previewImages(page.data().photos.map((photo) => photo.src), event.currentTarget.dataset.src),
+    onPickLocation: (form) => form.pickLocation(),
+    onClearLocation: (form) => form.clearLocation(),
+    onSubmit: (form) => form.submit(),
+    onCopyTrackingNo: (form, _event, page) => {
+      const { submitted } = page.data();
+      return submitted ? form.copyTrackingNo(submitted.trackingNo) : undefined;
     },
-    onCategory(event: TapEvent<{ category: OpinionCategory }>) {
-      forms.get(this)?.chooseCategory(event.currentTarget.dataset.category);
-    },
-    onText(event: InputEvent) {
-      forms.get(this)?.setText(event.detail.value);
-    },
-    onName(event: InputEvent) {
-      forms.get(this)?.setName(event.detail.value);
-    },
-    onPhone(event: InputEvent) {
-      forms.get(this)?.setPhone(event.detail.value);
-    },
-    onMayContact(event: SwitchEvent) {
-      forms.get(this)?.setMayContact(event.detail.value);
-    },
-    onAddPhotos() {
-      return forms.get(this)?.addPhotos();
-    },
-    onRetryPhoto(event: TapEvent<{ key: string }>) {
-      return forms.get(this)?.retryPhoto(event.currentTarget.dataset.key);
-    },
-    onRemovePhoto(event: TapEvent<{ key: string }>) {
-      forms.get(this)?.removePhoto(event.currentTarget.dataset.key);
-    },
-    onPreviewPhoto(event: TapEvent<{ src: string }>) {
-      previewImages(this.data.photos.map((photo) => photo.src), event.currentTarget.dataset.src);
-    },
-    onPickLocation() {
-      return forms.get(this)?.pickLocation();
-    },
-    onClearLocation() {
-      forms.get(this)?.clearLocation();
-    },
-    onSubmit() {
-      return forms.get(this)?.submit();
-    },
-    onCopyTrackingNo() {
-      const { submitted } = this.data;
-      return submitted ? forms.get(this)?.copyTrackingNo(submitted.trackingNo) : undefined;
-    },
-    onMyOpinions() {
-      return redirectTo(MY_OPINIONS_URL);
-    },
-    onStations() {
-      return redirectTo(STATIONS_URL);
-    },
+    onMyOpinions: () => redirectTo(MY_OPINIONS_URL),
+    onStations: () => redirectTo(STATIONS_URL),
   },
 });

@@ -1,43 +1,31 @@
-import { fontScaleBehavior } from '../../behaviors/font-scale';
+import { definePage, type PageContext } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import type { Rating } from '../../shared/domain/casework';
 import { previewImages } from '../../services/wx';
 import { createRating, initialMyOpinionState, initialRatingState, loadMyOpinion, type MyOpinionState, type RatingState } from './model';
 
-const ratings = new WeakMap<object, ReturnType<typeof createRating>>();
+type OpinionPage = PageContext<MyOpinionState & RatingState>;
 
-Component({
-  behaviors: [fontScaleBehavior],
-  data: { ...initialMyOpinionState(), ...initialRatingState(), opinionId: '' },
-  methods: {
-    onLoad(query: { opinionId?: string }) {
-      const opinionId = query.opinionId ?? '';
-      this.setData({ opinionId });
-      ratings.set(
-        this,
-        createRating(opinionId, (change: Partial<RatingState>) => this.setData(change), () => this.load()),
-      );
-      return this.load();
-    },
-    onRating(event: TapEvent<{ rating: Rating }>) {
-      ratings.get(this)?.choose(event.currentTarget.dataset.rating);
-    },
-    onRatingComment(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      ratings.get(this)?.setComment(event.detail.value);
-    },
-    onSubmitRating() {
-      return ratings.get(this)?.submit();
-    },
-    onRetry() {
-      return this.load();
-    },
-    async load() {
-      this.setData(initialMyOpinionState());
-      const state: MyOpinionState = await loadMyOpinion(this.data.opinionId);
-      this.setData(state);
-    },
-    onPreviewPhoto(event: TapEvent<{ url: string }>) {
-      const photos = this.data.view?.photos ?? [];
+async function showOpinion(opinionId: string, page: OpinionPage): Promise<void> {
+  page.render(initialMyOpinionState());
+  page.render(await loadMyOpinion(opinionId));
+}
+
+definePage({
+  name: 'opinion',
+  data: () => ({ ...initialMyOpinionState(), ...initialRatingState() }),
+  model: (page) => {
+    const opinionId = page.query.opinionId ?? '';
+    // After rating, the opinion shows again with the rating in its timeline.
+    return { opinionId, rating: createRating(opinionId, page.render, () => showOpinion(opinionId, page)) };
+  },
+  load: ({ opinionId }, page) => showOpinion(opinionId, page),
+  events: {
+    onRating: ({ rating }, event: TapEvent<{ rating: Rating }>) => rating.choose(event.currentTarget.dataset.rating),
+    onRatingComment: ({ rating }, event: WechatMiniprogram.CustomEvent<{ value: string }>) => rating.setComment(event.detail.value),
+    onSubmitRating: ({ rating }) => rating.submit(),
+    onPreviewPhoto: (_model, event: TapEvent<{ url: string }>, page) => {
+      const photos = page.data().view?.photos ?? [];
       previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
     },
   },

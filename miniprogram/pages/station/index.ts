@@ -2,9 +2,9 @@ import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { makePhoneCall, navigateTo, openLocation, showToast } from '../../services/wx';
 import { bookingDaysUrl, deputyUrl, opinionNewUrl } from '../../routes';
-import { initialStationState, loadStation, type StationState } from './model';
+import { initialStationState, loadStation } from './model';
 
-definePage<StationState, { stationId?: string }, { stationId: string }>({
+definePage({
   name: 'station',
   data: initialStationState,
   model: (page) => ({ stationId: page.query.stationId ?? '' }),

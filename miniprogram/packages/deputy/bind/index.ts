@@ -1,27 +1,16 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import { redirectTo } from '../../../services/wx';
 import { DEPUTY_INBOX_URL } from '../../../routes';
-import { createBindForm, initialBindState, type BindState } from './model';
+import { createBindForm, initialBindState } from './model';
 
-const forms = new WeakMap<object, ReturnType<typeof createBindForm>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialBindState(),
-  methods: {
-    onLoad() {
-      const form = createBindForm((change: Partial<BindState>) => this.setData(change));
-      forms.set(this, form);
-      form.start();
-    },
-    onCode(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      forms.get(this)?.setCode(event.detail.value);
-    },
-    onBind() {
-      return forms.get(this)?.bind();
-    },
-    onInbox() {
-      return redirectTo(DEPUTY_INBOX_URL);
-    },
+definePage({
+  name: 'deputy-bind',
+  data: initialBindState,
+  model: (page) => createBindForm(page.render),
+  load: (form) => form.start(),
+  events: {
+    onCode: (form, event: WechatMiniprogram.CustomEvent<{ value: string }>) => form.setCode(event.detail.value),
+    onBind: (form) => form.bind(),
+    onInbox: () => redirectTo(DEPUTY_INBOX_URL),
   },
 });

@@ -1,51 +1,29 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import { makePhoneCall, openLocation, previewImages, showToast } from '../../../services/wx';
-import { createDeputyOpinion, initialDeputyOpinionState, type DeputyOpinionState } from './model';
+import { createDeputyOpinion, initialDeputyOpinionState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
-const opinions = new WeakMap<object, ReturnType<typeof createDeputyOpinion>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialDeputyOpinionState(),
-  methods: {
-    onLoad(query: { opinionId?: string }) {
-      const opinion = createDeputyOpinion(query.opinionId ?? '', (change: Partial<DeputyOpinionState>) => this.setData(change));
-      opinions.set(this, opinion);
-      return opinion.load();
-    },
-    onRetry() {
-      return opinions.get(this)?.load();
-    },
-    onPhrase(event: TapEvent<{ phrase: string }>) {
-      opinions.get(this)?.usePhrase(event.currentTarget.dataset.phrase);
-    },
-    onReply(event: InputEvent) {
-      opinions.get(this)?.setReply(event.detail.value);
-    },
-    onSendReply() {
-      return opinions.get(this)?.sendReply();
-    },
-    onOpenForward() {
-      opinions.get(this)?.toggleForward(true);
-    },
-    onCancelForward() {
-      opinions.get(this)?.toggleForward(false);
-    },
-    onForwardNote(event: InputEvent) {
-      opinions.get(this)?.setForwardNote(event.detail.value);
-    },
-    onSendForward() {
-      return opinions.get(this)?.sendForward();
-    },
-    onPreviewPhoto(event: TapEvent<{ url: string }>) {
-      const photos = this.data.view?.photos ?? [];
+definePage({
+  name: 'deputy-opinion',
+  data: initialDeputyOpinionState,
+  model: (page) => createDeputyOpinion(page.query.opinionId ?? '', page.render),
+  load: (opinion) => opinion.load(),
+  events: {
+    onPhrase: (opinion, event: TapEvent<{ phrase: string }>) => opinion.usePhrase(event.currentTarget.dataset.phrase),
+    onReply: (opinion, event: InputEvent) => opinion.setReply(event.detail.value),
+    onSendReply: (opinion) => opinion.sendReply(),
+    onOpenForward: (opinion) => opinion.toggleForward(true),
+    onCancelForward: (opinion) => opinion.toggleForward(false),
+    onForwardNote: (opinion, event: InputEvent) => opinion.setForwardNote(event.detail.value),
+    onSendForward: (opinion) => opinion.sendForward(),
+    onPreviewPhoto: (_opinion, event: TapEvent<{ url: string }>, page) => {
+      const photos = page.data().view?.photos ?? [];
       previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
     },
-    onOpenMap() {
-      const location = this.data.view?.location;
+    onOpenMap: (_opinion, _event, page) => {
+      const location = page.data().view?.location;
       if (!location) return undefined;
       return openLocation({ latitude: location.latitude, longitude: location.longitude, name: '居民所指地点', address: location.address }).catch(
         (error: unknown) => {
@@ -54,8 +32,8 @@ Component({
         },
       );
     },
-    onCall() {
-      const contact = this.data.view?.contact;
+    onCall: (_opinion, _event, page) => {
+      const contact = page.data().view?.contact;
       if (!contact?.canCall) return undefined;
       return makePhoneCall(contact.phone).catch((error: unknown) => {
         console.warn('[deputy-opinion] makePhoneCall failed', error);

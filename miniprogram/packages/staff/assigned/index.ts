@@ -1,12 +1,12 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { HandlerCaseView } from '../../../shared/contract/casework';
-import { caseQueueMethods } from '../case-queue-page';
+import { caseQueuePage } from '../case-queue-page';
 import { createAssignedCases, initialAssignedState } from './model';
 
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialAssignedState(),
-  methods: {
-    ...caseQueueMethods<HandlerCaseView>((page) => createAssignedCases((change) => page.setData(change))),
-  },
-});
+definePage(
+  caseQueuePage<HandlerCaseView>({
+    name: 'staff-assigned',
+    data: initialAssignedState,
+    queue: (page) => createAssignedCases(page.render),
+  }),
+);

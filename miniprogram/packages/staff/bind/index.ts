@@ -1,26 +1,15 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import { redirectTo } from '../../../services/wx';
-import { createStaffBindForm, initialStaffBindState, type StaffBindState } from './model';
+import { createStaffBindForm, initialStaffBindState } from './model';
 
-const forms = new WeakMap<object, ReturnType<typeof createStaffBindForm>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialStaffBindState(),
-  methods: {
-    onLoad() {
-      const form = createStaffBindForm((change: Partial<StaffBindState>) => this.setData(change));
-      forms.set(this, form);
-      form.start();
-    },
-    onCode(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      forms.get(this)?.setCode(event.detail.value);
-    },
-    onBind() {
-      return forms.get(this)?.bind();
-    },
-    onDesk() {
-      return redirectTo(this.data.deskUrl);
-    },
+definePage({
+  name: 'staff-bind',
+  data: initialStaffBindState,
+  model: (page) => createStaffBindForm(page.render),
+  load: (form) => form.start(),
+  events: {
+    onCode: (form, event: WechatMiniprogram.CustomEvent<{ value: string }>) => form.setCode(event.detail.value),
+    onBind: (form) => form.bind(),
+    onDesk: (_form, _event, page) => redirectTo(page.data().deskUrl),
   },
 });

@@ -1,21 +1,19 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { StaffCaseView } from '../../../shared/contract/casework';
 import { navigateTo } from '../../../services/wx';
 import { STAFF_STATS_URL } from '../../../routes';
-import { caseQueueMethods } from '../case-queue-page';
+import { caseQueuePage } from '../case-queue-page';
 import { createStaffCases, initialCasesState, isStaffCaseView } from './model';
 
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialCasesState(),
-  methods: {
-    ...caseQueueMethods<StaffCaseView, { view?: string }>((page, query) => {
-      const view: StaffCaseView = isStaffCaseView(query.view) ? query.view : 'toAccept';
-      page.setData({ view });
-      return createStaffCases(view, (change) => page.setData(change));
-    }),
-    onStats() {
-      return navigateTo(STAFF_STATS_URL);
+definePage(
+  caseQueuePage<StaffCaseView>({
+    name: 'staff-cases',
+    data: initialCasesState,
+    queue: (page) => {
+      const view: StaffCaseView = isStaffCaseView(page.query.view) ? page.query.view : 'toAccept';
+      page.render({ view });
+      return createStaffCases(view, page.render);
     },
-  },
-});
+    events: { onStats: () => navigateTo(STAFF_STATS_URL) },
+  }),
+);

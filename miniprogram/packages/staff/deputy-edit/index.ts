@@ -1,37 +1,20 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
-import { createDeputyEdit, initialDeputyEditState, type DeputyEditState, type TextField } from './model';
-
-const forms = new WeakMap<object, ReturnType<typeof createDeputyEdit>>();
+import { createDeputyEdit, initialDeputyEditState, type TextField } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: TextField }>;
 
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialDeputyEditState(),
-  methods: {
-    onLoad(query: { deputyId?: string; stationId?: string }) {
-      const form = createDeputyEdit((change: Partial<DeputyEditState>) => this.setData(change));
-      forms.set(this, form);
-      return form.start(query);
-    },
-    onRetry() {
-      return forms.get(this)?.retry();
-    },
-    onInput(event: InputEvent) {
-      forms.get(this)?.setText(event.currentTarget.dataset.field, event.detail.value);
-    },
-    onLevel(event: TapEvent<{ id: string }>) {
-      forms.get(this)?.chooseLevel(event.currentTarget.dataset.id);
-    },
-    onStation(event: TapEvent<{ id: string }>) {
-      forms.get(this)?.toggleStation(event.currentTarget.dataset.id);
-    },
-    onActive(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-      forms.get(this)?.setActive(event.detail.value);
-    },
-    onSave() {
-      return forms.get(this)?.save();
-    },
+definePage({
+  name: 'staff-deputy-edit',
+  data: initialDeputyEditState,
+  model: (page) => createDeputyEdit(page.render),
+  load: (form, page) => form.start(page.query),
+  retry: (form) => form.retry(),
+  events: {
+    onInput: (form, event: InputEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
+    onLevel: (form, event: TapEvent<{ id: string }>) => form.chooseLevel(event.currentTarget.dataset.id),
+    onStation: (form, event: TapEvent<{ id: string }>) => form.toggleStation(event.currentTarget.dataset.id),
+    onActive: (form, event: WechatMiniprogram.CustomEvent<{ value: boolean }>) => form.setActive(event.detail.value),
+    onSave: (form) => form.save(),
   },
 });

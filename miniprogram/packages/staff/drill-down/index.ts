@@ -1,36 +1,21 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffCaseUrl } from '../case-views';
-import { createDrillDown, drillQuery, initialDrillState, isFigure, type DrillState } from './model';
+import { createDrillDown, drillQuery, initialDrillState, isFigure } from './model';
 
-const lists = new WeakMap<object, ReturnType<typeof createDrillDown>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialDrillState(),
-  methods: {
-    onLoad(query: { figure?: string; from?: string; to?: string; scope?: string }) {
-      const render = (change: Partial<DrillState>) => this.setData(change);
-      if (!isFigure(query.figure)) {
-        render({ status: 'error', errorMessage: '没有这项统计，请返回后重新选择' });
-        return undefined;
-      }
-      const list = createDrillDown(query.figure, drillQuery(query), render);
-      lists.set(this, list);
-      return list.reload();
-    },
-    onRetry() {
-      return lists.get(this)?.reload();
-    },
-    onReachBottom() {
-      return lists.get(this)?.loadMore();
-    },
-    onMore() {
-      return lists.get(this)?.loadMore();
-    },
-    onOpen(event: TapEvent<{ opinionId: string }>) {
-      return navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId));
-    },
+definePage({
+  name: 'staff-drill-down',
+  data: initialDrillState,
+  // No list without a figure this page knows: the page says so instead.
+  model: (page) => {
+    const { figure } = page.query;
+    return isFigure(figure) ? createDrillDown(figure, drillQuery(page.query), page.render) : null;
+  },
+  load: (list, page) => (list ? list.reload() : page.render({ status: 'error', errorMessage: '没有这项统计，请返回后重新选择' })),
+  events: {
+    onReachBottom: (list) => list?.loadMore(),
+    onMore: (list) => list?.loadMore(),
+    onOpen: (_list, event: TapEvent<{ opinionId: string }>) => navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId)),
   },
 });

@@ -1,45 +1,29 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
-import { createHolidaysPage, initialHolidaysState, type HolidaysState, type PeriodRow } from './model';
+import { createHolidaysPage, initialHolidaysState, type PeriodRow } from './model';
 
-type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { key: string; field: keyof Omit<PeriodRow, 'key'> }>;
+type Field = keyof Omit<PeriodRow, 'key'>;
+type FieldEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { key: string; field: Field }>;
 
-const pages = new WeakMap<object, ReturnType<typeof createHolidaysPage>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialHolidaysState(),
-  methods: {
-    onLoad() {
-      const page = createHolidaysPage((change: Partial<HolidaysState>) => this.setData(change));
-      pages.set(this, page);
-      return page.load();
-    },
-    onRetry() {
-      return pages.get(this)?.retry();
-    },
-    onEdit(event: TapEvent<{ year?: number }>) {
-      pages.get(this)?.edit(event.currentTarget.dataset.year);
-    },
-    onField(event: FieldEvent) {
+definePage({
+  name: 'staff-holidays',
+  data: initialHolidaysState,
+  model: (page) => createHolidaysPage(page.render),
+  load: (holidays) => holidays.load(),
+  retry: (holidays) => holidays.retry(),
+  events: {
+    onEdit: (holidays, event: TapEvent<{ year?: number }>) => holidays.edit(event.currentTarget.dataset.year),
+    onField: (holidays, event: FieldEvent) => {
       const { key, field } = event.currentTarget.dataset;
-      pages.get(this)?.setField(key, field, event.detail.value);
+      holidays.setField(key, field, event.detail.value);
     },
-    onClear(event: TapEvent<{ key: string; field: keyof Omit<PeriodRow, 'key'> }>) {
+    onClear: (holidays, event: TapEvent<{ key: string; field: Field }>) => {
       const { key, field } = event.currentTarget.dataset;
-      pages.get(this)?.setField(key, field, '');
+      holidays.setField(key, field, '');
     },
-    onAddRow() {
-      pages.get(this)?.addRow();
-    },
-    onRemoveRow(event: TapEvent<{ key: string }>) {
-      pages.get(this)?.removeRow(event.currentTarget.dataset.key);
-    },
-    onCancel() {
-      pages.get(this)?.cancel();
-    },
-    onSave() {
-      return pages.get(this)?.save();
-    },
+    onAddRow: (holidays) => holidays.addRow(),
+    onRemoveRow: (holidays, event: TapEvent<{ key: string }>) => holidays.removeRow(event.currentTarget.dataset.key),
+    onCancel: (holidays) => holidays.cancel(),
+    onSave: (holidays) => holidays.save(),
   },
 });

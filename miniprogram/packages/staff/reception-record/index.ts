@@ -1,52 +1,26 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import { navigateBack } from '../../../services/wx';
-import { createReceptionRecord, initialReceptionRecordState, type ReceptionRecordState } from './model';
+import { createReceptionRecord, initialReceptionRecordState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { key: string }>;
 type PickerEvent = WechatMiniprogram.CustomEvent<{ value: string | number }, WechatMiniprogram.IAnyObject, { key: string }>;
 type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }, WechatMiniprogram.IAnyObject, { key: string }>;
 
-const records = new WeakMap<object, ReturnType<typeof createReceptionRecord>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialReceptionRecordState(),
-  methods: {
-    onLoad(query: { dayId?: string; bookingId?: string }) {
-      const record = createReceptionRecord(query.bookingId ?? '', (change: Partial<ReceptionRecordState>) => this.setData(change));
-      records.set(this, record);
-      return record.load();
-    },
-    onRetry() {
-      return records.get(this)?.load();
-    },
-    onDeputy(event: TapEvent<{ id: string }>) {
-      records.get(this)?.toggleDeputy(event.currentTarget.dataset.id);
-    },
-    onItemText(event: InputEvent) {
-      records.get(this)?.setText(event.currentTarget.dataset.key, event.detail.value);
-    },
-    onItemToOpinion(event: SwitchEvent) {
-      records.get(this)?.setToOpinion(event.currentTarget.dataset.key, event.detail.value);
-    },
-    onItemCategory(event: PickerEvent) {
-      records.get(this)?.setCategory(event.currentTarget.dataset.key, Number(event.detail.value));
-    },
-    onAddItem() {
-      records.get(this)?.addItem();
-    },
-    onRemoveItem(event: TapEvent<{ key: string }>) {
-      records.get(this)?.removeItem(event.currentTarget.dataset.key);
-    },
-    onNote(event: InputEvent) {
-      records.get(this)?.setNote(event.detail.value);
-    },
-    onSave() {
-      return records.get(this)?.save();
-    },
-    onBack() {
-      navigateBack();
-    },
+definePage({
+  name: 'staff-reception-record',
+  data: initialReceptionRecordState,
+  model: (page) => createReceptionRecord(page.query.bookingId ?? '', page.render),
+  load: (record) => record.load(),
+  events: {
+    onDeputy: (record, event: TapEvent<{ id: string }>) => record.toggleDeputy(event.currentTarget.dataset.id),
+    onItemText: (record, event: InputEvent) => record.setText(event.currentTarget.dataset.key, event.detail.value),
+    onItemToOpinion: (record, event: SwitchEvent) => record.setToOpinion(event.currentTarget.dataset.key, event.detail.value),
+    onItemCategory: (record, event: PickerEvent) => record.setCategory(event.currentTarget.dataset.key, Number(event.detail.value)),
+    onAddItem: (record) => record.addItem(),
+    onRemoveItem: (record, event: TapEvent<{ key: string }>) => record.removeItem(event.currentTarget.dataset.key),
+    onNote: (record, event: InputEvent) => record.setNote(event.detail.value),
+    onSave: (record) => record.save(),
+    onBack: () => navigateBack(),
   },
 });

@@ -1,62 +1,28 @@
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffRecordUrl, staffScheduleUrl, staffWalkInUrl } from '../routes';
-import { createStaffRoster, initialStaffRosterState, type StaffRosterState } from './model';
-import { returnDetector } from '../../../utils/return-detector';
+import { createStaffRoster, initialStaffRosterState } from './model';
 
-const rosters = new WeakMap<object, ReturnType<typeof createStaffRoster>>();
-const isReturn = returnDetector();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialStaffRosterState(),
-  methods: {
-    onLoad(query: { stationId?: string; dayId?: string }) {
-      const roster = createStaffRoster((change: Partial<StaffRosterState>) => this.setData(change));
-      rosters.set(this, roster);
-      return roster.start(query);
-    },
-    /** Back from a walk-in, a record or the schedule: the roster has changed. */
-    onShow() {
-      if (!isReturn(this)) return undefined;
-      return rosters.get(this)?.refresh();
-    },
-    onRetry() {
-      return rosters.get(this)?.retry();
-    },
-    onStation(event: TapEvent<{ id: string }>) {
-      return rosters.get(this)?.chooseStation(event.currentTarget.dataset.id);
-    },
-    onChangeStation() {
-      rosters.get(this)?.changeStation();
-    },
-    onWindow(event: TapEvent<{ direction: string }>) {
-      return rosters.get(this)?.moveWindow(event.currentTarget.dataset.direction === '-1' ? -1 : 1);
-    },
-    onDay(event: TapEvent<{ id: string }>) {
-      return rosters.get(this)?.chooseDay(event.currentTarget.dataset.id);
-    },
-    onScan() {
-      return rosters.get(this)?.scanToCheckIn();
-    },
-    onCode(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      rosters.get(this)?.setCode(event.detail.value);
-    },
-    onCheckInTyped() {
-      return rosters.get(this)?.checkInTyped(this.data.code);
-    },
-    onCheckInEntry(event: TapEvent<{ code: string }>) {
-      return rosters.get(this)?.checkInEntry(event.currentTarget.dataset.code);
-    },
-    onWalkIn() {
-      return navigateTo(staffWalkInUrl(this.data.dayId));
-    },
-    onRecord(event: TapEvent<{ id: string }>) {
-      return navigateTo(staffRecordUrl(this.data.dayId, event.currentTarget.dataset.id));
-    },
-    onSchedule() {
-      return navigateTo(staffScheduleUrl(this.data.stationId));
-    },
+definePage({
+  name: 'staff-roster',
+  data: initialStaffRosterState,
+  model: (page) => createStaffRoster(page.render),
+  load: (roster, page) => roster.start(page.query),
+  /** Back from a walk-in, a record or the schedule: the roster has changed. */
+  refresh: (roster) => roster.refresh(),
+  retry: (roster) => roster.retry(),
+  events: {
+    onStation: (roster, event: TapEvent<{ id: string }>) => roster.chooseStation(event.currentTarget.dataset.id),
+    onChangeStation: (roster) => roster.changeStation(),
+    onWindow: (roster, event: TapEvent<{ direction: string }>) => roster.moveWindow(event.currentTarget.dataset.direction === '-1' ? -1 : 1),
+    onDay: (roster, event: TapEvent<{ id: string }>) => roster.chooseDay(event.currentTarget.dataset.id),
+    onScan: (roster) => roster.scanToCheckIn(),
+    onCode: (roster, event: WechatMiniprogram.CustomEvent<{ value: string }>) => roster.setCode(event.detail.value),
+    onCheckInTyped: (roster, _event, page) => roster.checkInTyped(page.data().code),
+    onCheckInEntry: (roster, event: TapEvent<{ code: string }>) => roster.checkInEntry(event.currentTarget.dataset.code),
+    onWalkIn: (_roster, _event, page) => navigateTo(staffWalkInUrl(page.data().dayId)),
+    onRecord: (_roster, event: TapEvent<{ id: string }>, page) => navigateTo(staffRecordUrl(page.data().dayId, event.currentTarget.dataset.id)),
+    onSchedule: (_roster, _event, page) => navigateTo(staffScheduleUrl(page.data().stationId)),
   },
 });

@@ -1,53 +1,30 @@
 import { appClock } from '../../../services/clock';
-import { fontScaleBehavior } from '../../../behaviors/font-scale';
+import { definePage } from '../../../factory/define-page';
 import type { TapEvent } from '../../../utils/events';
 import type { Figure } from '../../../shared/domain/caseStats';
-import { createStatsPage, initialStatsState, type StatsState } from './model';
+import { createStatsPage, initialStatsState } from './model';
 
 type PickerEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
-const pages = new WeakMap<object, ReturnType<typeof createStatsPage>>();
-
-Component({
-  behaviors: [fontScaleBehavior],
-  data: initialStatsState(appClock.now()),
-  methods: {
-    onLoad() {
-      const page = createStatsPage((change: Partial<StatsState>) => this.setData(change));
-      pages.set(this, page);
-      return page.start();
-    },
-    onRetry() {
-      return pages.get(this)?.load();
-    },
-    onFrom(event: PickerEvent) {
-      return pages.get(this)?.setRange({ from: event.detail.value });
-    },
-    onTo(event: PickerEvent) {
-      return pages.get(this)?.setRange({ to: event.detail.value });
-    },
-    onThisMonth() {
-      return pages.get(this)?.thisMonth();
-    },
-    onLastMonth() {
-      return pages.get(this)?.lastMonth();
-    },
-    onScope(event: TapEvent<{ key: string }>) {
+definePage({
+  name: 'staff-stats',
+  data: () => initialStatsState(appClock.now()),
+  model: (page) => createStatsPage(page.render),
+  load: (stats) => stats.start(),
+  retry: (stats) => stats.load(),
+  events: {
+    onFrom: (stats, event: PickerEvent) => stats.setRange({ from: event.detail.value }),
+    onTo: (stats, event: PickerEvent) => stats.setRange({ to: event.detail.value }),
+    onThisMonth: (stats) => stats.thisMonth(),
+    onLastMonth: (stats) => stats.lastMonth(),
+    onScope: (stats, event: TapEvent<{ key: string }>, page) => {
       const { key } = event.currentTarget.dataset;
-      if (key === this.data.scopeKey) return undefined;
-      return pages.get(this)?.chooseScope(key);
+      if (key === page.data().scopeKey) return undefined;
+      return stats.chooseScope(key);
     },
-    onFigure(event: TapEvent<{ figure: Figure }>) {
-      return pages.get(this)?.openFigure(event.currentTarget.dataset.figure);
-    },
-    onExport() {
-      return pages.get(this)?.exportExcel();
-    },
-    onOpenExport() {
-      return pages.get(this)?.openExport();
-    },
-    onCopyExport() {
-      return pages.get(this)?.copyExportLink();
-    },
+    onFigure: (stats, event: TapEvent<{ figure: Figure }>) => stats.openFigure(event.currentTarget.dataset.figure),
+    onExport: (stats) => stats.exportExcel(),
+    onOpenExport: (stats) => stats.openExport(),
+    onCopyExport: (stats) => stats.copyExportLink(),
   },
 });

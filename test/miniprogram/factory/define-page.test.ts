@@ -1,0 +1,253 @@
+/**
+ * The page factory on its own, the way WeChat drives a page: `Component()` is captured, and the
+ * test calls the hooks and handlers WeChat would, on an instance with `data` and `setData`.
+ * The pages themselves are tested through miniprogram-simulate (test/miniprogram/pages).
+ */
+import type * as DefinePage from '../../../miniprogram/factory/define-page';
+import { messageFor } from '../../../miniprogram/shared/errors';
+import { freshApp } from '../support/fresh-app';
+import { fixtureFunctions, installWx, type WxDouble } from '../support/wx-double';
+
+type Hook = (this: Instance, ...args: unknown[]) => unknown;
+type Options = { behaviors: unknown[]; data: Record<string, unknown>; methods: Record<string, Hook> };
+
+/** What WeChat makes of a page: its data, setData, and the methods the factory gave it. */
+class Instance {
+  constructor(
+    readonly options: Options,
+    public data: Record<string, unknown> = { ...options.data },
+  ) {}
+  setData(change: Record<string, unknown>) {
+    this.data = { ...this.data, ...change };
+  }
+  call(hook: string, ...args: unknown[]): unknown {
+    const method = this.options.methods[hook];
+    if (!method) throw new Error(`the page has no ${hook}`);
+    return method.apply(this, args);
+  }
+}
+
+const globals = globalThis as unknown as { Component?: (options: Options) => void; Behavior?: (options: object) => object };
+let wx: WxDouble;
+
+beforeEach(() => {
+  wx = installWx({ functions: fixtureFunctions({}) });
+  globals.Behavior = (options) => options;
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  delete globals.Component;
+  delete globals.Behavior;
+});
+
+/** Defines a page with a fresh factory and opens it as WeChat would: made, then onLoad(query). */
+function open(define: (factory: typeof DefinePage) => void, query: Record<string, string> = {}): { page: Instance; loaded: unknown } {
+  let options: Options | undefined;
+  globals.Component = (given) => {
+    options = given;
+  };
+  define(freshApp<typeof DefinePage>('factory/define-page'));
+  if (!options) throw new Error('the page never called Component()');
+  const page = new Instance(options);
+  return { page, loaded: page.call('onLoad', query) };
+}
+
+interface Counter {
+  count: number;
+  status: string;
+  errorMessage: string;
+}
+
+const counter = (): Counter => ({ count: 0, status: 'loading', errorMessage: '' });
+
+describe('definePage', () => {
+  it('makes the model from the query, loads once, and refreshes only when the resident comes back', async () => {
+    const calls: string[] = [];
+    const { page, loaded } = open(({ definePage }) =>
+      definePage({
+        name: 'counter',
+        data: counter,
+        model: (ctx) => ({ step: Number(ctx.query.step ?? '1') }),
+        load: async ({ step }, ctx) => {
+          calls.push('load');
+          ctx.render({ count: ctx.data().count + step, status: 'ready' });
+        },
+        refresh: ({ step }, ctx) => {
+          calls.push('refresh');
+          ctx.render({ count: ctx.data().count + step });
+        },
+      }),
+      { step: '5' },
+    );
+    await loaded;
+    await page.call('onShow');
+    expect(calls).toEqual(['load']);
+    expect(page.data.count).toBe(5);
+
+    await page.call('onShow');
+    expect(calls).toEqual(['load', 'refresh']);
+    expect(page.data.count).toBe(10);
+  });
+
+  it('needs no model for a page whose state is all in its data: handlers read the query and the data', async () => {
+    const { page, loaded } = open(
+      ({ definePage }) =>
+        definePage({
+          name: 'data-only',
+          data: () => ({ ...counter(), opened: '' }),
+          load: (_model, ctx) => ctx.render({ status: 'ready', opened: ctx.query.id ?? '' }),
+          events: { onTap: (_model, _event, ctx) => ctx.render({ count: ctx.data().count + 1 }) },
+        }),
+      { id: 'st-1' },
+    );
+    await loaded;
+    page.call('onTap');
+    expect(page.data).toMatchObject({ status: 'ready', opened: 'st-1', count: 1 });
+  });
+
+  it('refuses a page that would take over a hook of its own', () => {
+    expect(() =>
+      open(({ definePage }) => definePage({ name: 'greedy', data: counter, events: { onShow: () => undefined } })),
+    ).toThrow('[greedy] onShow is the factory\'s: declare load, refresh or retry instead');
+  });
+
+  it('gives every page the elderly text size', () => {
+    const { page } = open(({ definePage }) => definePage({ name: 'plain', data: counter, model: () => ({}) }));
+    // The font-scale behavior (Behavior() is the identity here): it gives the page `fontScale`.
+    expect(page.options.behaviors).toEqual([expect.objectContaining({ data: { fontScale: 'large' } })]);
+  });
+
+  it('runs load again on 重试, or retry where the page has its own', async () => {
+    const calls: string[] = [];
+    const loadOnly = open(({ definePage }) =>
+      definePage({ name: 'a', data: counter, model: () => ({}), load: () => void calls.push('load') }),
+    );
+    loadOnly.page.call('onRetry');
+    const withRetry = open(({ definePage }) =>
+      definePage({ name: 'b', data: counter, model: () => ({}), load: () => void calls.push('load b'), retry: () => void calls.push('retry b') }),
+    );
+    withRetry.page.call('onRetry');
+    expect(calls).toEqual(['load', 'load', 'load b', 'retry b']);
+  });
+
+  it('hands handlers the model, the event and the page, and keeps one model per page instance', () => {
+    const define = ({ definePage }: typeof DefinePage) =>
+      definePage({
+        name: 'taps',
+        data: counter,
+        model: () => ({ taps: [] as string[] }),
+        events: {
+          onTap: (model, event: { detail: { value: string } }, ctx) => {
+            model.taps.push(event.detail.value);
+            ctx.render({ count: model.taps.length });
+          },
+        },
+      });
+    const first = open(define).page;
+    const second = open(define).page;
+    first.call('onTap', { detail: { value: 'a' } });
+    first.call('onTap', { detail: { value: 'b' } });
+    second.call('onTap', { detail: { value: 'c' } });
+    expect(first.data.count).toBe(2);
+    expect(second.data.count).toBe(1);
+  });
+
+  it('gives WeChat nothing back from a handler that finishes at once (a native input would show it), and the promise of one still under way', async () => {
+    let finished = false;
+    const { page } = open(({ definePage }) =>
+      definePage({
+        name: 'inputs',
+        data: counter,
+        model: () => ({}),
+        events: {
+          onInput: () => 'typed',
+          onSave: async () => {
+            await Promise.resolve();
+            finished = true;
+          },
+        },
+      }),
+    );
+    expect(page.call('onInput', { detail: { value: 'x' } })).toBeUndefined();
+    const saving = page.call('onSave');
+    expect(saving).toBeInstanceOf(Promise);
+    await saving;
+    expect(finished).toBe(true);
+  });
+
+  it('shows the error state with 重试 when loading fails unexpectedly, never a page stuck loading', async () => {
+    const { page, loaded } = open(({ definePage }) =>
+      definePage({
+        name: 'broken',
+        data: counter,
+        model: () => ({}),
+        load: async () => {
+          throw new Error('boom');
+        },
+      }),
+    );
+    await loaded;
+    expect(page.data).toMatchObject({ status: 'error', errorMessage: messageFor('COMMON.INTERNAL') });
+    expect(console.error).toHaveBeenCalledWith('[broken] load failed', expect.any(Error));
+  });
+
+  it('shows the error state when the model cannot even be made', () => {
+    const { page } = open(({ definePage }) =>
+      definePage({
+        name: 'no-model',
+        data: counter,
+        model: () => {
+          throw new Error('boom');
+        },
+        events: { onTap: () => wx.toasts.push('tapped') },
+      }),
+    );
+    expect(page.data.status).toBe('error');
+    expect(page.call('onTap')).toBeUndefined();
+    expect(wx.toasts).toEqual([]);
+  });
+
+  it('tells the resident with a toast when a tap fails unexpectedly, whether at once or later', async () => {
+    const { page } = open(({ definePage }) =>
+      definePage({
+        name: 'taps',
+        data: counter,
+        model: () => ({}),
+        events: {
+          onNow: () => {
+            throw new Error('now');
+          },
+          onLater: async () => {
+            throw new Error('later');
+          },
+        },
+      }),
+    );
+    page.call('onNow');
+    await page.call('onLater');
+    expect(wx.toasts).toEqual([messageFor('COMMON.INTERNAL'), messageFor('COMMON.INTERNAL')]);
+  });
+
+  it('keeps what is on screen when a refresh on return fails', async () => {
+    const { page, loaded } = open(({ definePage }) =>
+      definePage({
+        name: 'quiet',
+        data: counter,
+        model: () => ({}),
+        load: (_model, ctx) => ctx.render({ status: 'ready', count: 1 }),
+        refresh: async () => {
+          throw new Error('offline');
+        },
+      }),
+    );
+    await loaded;
+    page.call('onShow');
+    await page.call('onShow');
+    expect(page.data).toMatchObject({ status: 'ready', count: 1 });
+    expect(wx.toasts).toEqual([]);
+    expect(console.warn).toHaveBeenCalledWith(`[quiet] refresh: ${messageFor('COMMON.INTERNAL')}`);
+  });
+});
