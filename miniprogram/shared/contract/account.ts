@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FONT_SCALES, type Profile } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { action, namespaced } from './define';

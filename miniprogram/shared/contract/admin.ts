@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StaffRole } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   NAME_MAX_LENGTH,
   RECEPTION_ITEM_MAX_LENGTH,

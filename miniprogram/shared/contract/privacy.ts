@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../domain/account';
 import type { ModerationState } from '../domain/moderation';
 import { action, namespaced } from './define';
