@@ -71,7 +71,16 @@ export async function measureColdStarts(): Promise<Array<Array<string | number>>
       const before = measure(beforeEntry, { ...env, NODE_PATH: join(ROOT, 'node_modules') });
       const size = bundleSize(name);
       const now = measure(join(FUNCTIONS_OUT, name, 'index.js'), env);
-      rows.push([name, kb(beforeBytes), kb(size.own), kb(size.total - size.own), Math.round(before.inProcess), Math.round(now.inProcess), Math.round(before.toAnswer), Math.round(now.toAnswer)]);
+      rows.push([
+        name,
+        kb(beforeBytes),
+        kb(size.own),
+        kb(size.total - size.own),
+        Math.round(before.inProcess),
+        Math.round(now.inProcess),
+        Math.round(before.toAnswer),
+        Math.round(now.toAnswer),
+      ]);
     }
   } finally {
     rmSync(beforeDir, { recursive: true, force: true });

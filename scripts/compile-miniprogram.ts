@@ -38,12 +38,12 @@ export function compileWithWcc(root = MINIPROGRAM): { wxml: number; wxss: number
   try {
     wxml = compiler.wxmlToJs(root, options);
   } catch (error) {
-    throw new Error(`wcc (WXML): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`wcc (WXML): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   try {
     wxss = compiler.wxssToJs(root, options);
   } catch (error) {
-    throw new Error(`wcsc (WXSS): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`wcsc (WXSS): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return { wxml: wxml.length, wxss: wxss.length };
 }
@@ -76,7 +76,10 @@ export interface PackageSize {
 }
 
 /** Sizes of the main package and each subpackage (app.json `subPackages` roots) in a compiled result. */
-export function packageSizes(files: Record<string, string | Buffer>, appJson = JSON.parse(readFileSync(join(MINIPROGRAM, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> }): PackageSize[] {
+export function packageSizes(
+  files: Record<string, string | Buffer>,
+  appJson = JSON.parse(readFileSync(join(MINIPROGRAM, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> },
+): PackageSize[] {
   const roots = (appJson.subPackages ?? []).map((sub) => sub.root.replace(/\/?$/, '/'));
   const sizes = new Map<string, number>([['main', 0], ...roots.map((root): [string, number] => [root, 0])]);
   for (const [file, content] of Object.entries(files)) {

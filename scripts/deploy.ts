@@ -113,7 +113,9 @@ async function deployFunction(tool: CloudBaseTool, plan: FunctionPlan, builtRoot
   const triggers = new Set((after.Triggers ?? []).map((t) => triggerKey({ name: t.TriggerName, type: t.Type, config: t.TriggerDesc })));
   for (const trigger of plan.triggers) if (!triggers.has(triggerKey(trigger))) wrong.push(`trigger ${trigger.name}`);
   if (wrong.length > 0) throw new DeployError(`${plan.name} reads back wrong: ${wrong.join(', ')}`);
-  log(`  ${plan.name}: deployed and read back (${plan.runtime}, ${plan.memorySize} MB, ${plan.timeout} s, ${plan.triggers.length} triggers, ${Object.keys(plan.envVariables).length} variables)`);
+  log(
+    `  ${plan.name}: deployed and read back (${plan.runtime}, ${plan.memorySize} MB, ${plan.timeout} s, ${plan.triggers.length} triggers, ${Object.keys(plan.envVariables).length} variables)`,
+  );
 }
 
 async function applyPermissions(wechat: WeChatAdmin, plans: FunctionPlan[], envId: string, log: DeployIo['log']): Promise<void> {
@@ -167,7 +169,8 @@ export async function deploy(argv: readonly string[], io: DeployIo): Promise<num
       const indexes = collection.indexes.map((index) => `${index.name}${index.unique ? ' (unique)' : ''}`).join(', ') || 'no index';
       log(`  ${collection.name}: ${indexes}; rule ${JSON.stringify({ read: collection.rule.read, write: collection.rule.write })}`);
     }
-    if (!plans.every((plan) => plan.bundle)) settings.problems.push({ setting: { name: 'build', zh: '函数未构建：运行 npm run build', en: 'functions not built: run npm run build', required: true } });
+    if (!plans.every((plan) => plan.bundle))
+      settings.problems.push({ setting: { name: 'build', zh: '函数未构建：运行 npm run build', en: 'functions not built: run npm run build', required: true } });
     if (settings.problems.length > 0) {
       log('缺少或无效的设置 / Missing or invalid settings:');
       for (const line of describeProblems(settings.problems)) log(line);

@@ -53,10 +53,22 @@ export const FUNCTION_SETTINGS: readonly Setting[] = [
       }
     },
   },
-  { name: 'QR_CHECK_PATH', zh: '扫码页未发布时设为 false（可不设）', en: 'false while the scan page is unpublished (optional)', required: false, valid: (value) => value === 'true' || value === 'false' },
+  {
+    name: 'QR_CHECK_PATH',
+    zh: '扫码页未发布时设为 false（可不设）',
+    en: 'false while the scan page is unpublished (optional)',
+    required: false,
+    valid: (value) => value === 'true' || value === 'false',
+  },
 ];
 
-export const ENV_ID_SETTING: Setting = { name: 'ENV_ID', zh: '云开发环境 ID（云开发控制台 → 环境）', en: 'the CloudBase environment id (CloudBase console → environment)', required: true, valid: (v) => ENV_ID_PATTERN.test(v) };
+export const ENV_ID_SETTING: Setting = {
+  name: 'ENV_ID',
+  zh: '云开发环境 ID（云开发控制台 → 环境）',
+  en: 'the CloudBase environment id (CloudBase console → environment)',
+  required: true,
+  valid: (v) => ENV_ID_PATTERN.test(v),
+};
 export const APPID_SETTING: Setting = {
   name: 'WX_APPID',
   zh: '小程序 AppID（WX_APPID，或 project.private.config.json 的 appid；不能是 touristappid）',
@@ -65,7 +77,13 @@ export const APPID_SETTING: Setting = {
   valid: (v) => APPID_PATTERN.test(v),
 };
 export const CREDENTIAL_SETTINGS: readonly Setting[] = [
-  { name: 'TENCENTCLOUD_SECRETID', zh: '腾讯云 API 密钥 SecretId（可管理该环境的子账号）', en: 'Tencent Cloud API key SecretId (a sub-account allowed to manage the environment)', required: true, secret: true },
+  {
+    name: 'TENCENTCLOUD_SECRETID',
+    zh: '腾讯云 API 密钥 SecretId（可管理该环境的子账号）',
+    en: 'Tencent Cloud API key SecretId (a sub-account allowed to manage the environment)',
+    required: true,
+    secret: true,
+  },
   { name: 'TENCENTCLOUD_SECRETKEY', zh: '腾讯云 API 密钥 SecretKey', en: 'Tencent Cloud API key SecretKey', required: true, secret: true },
 ];
 export const APPSECRET_SETTING: Setting = {
@@ -142,6 +160,8 @@ export function mask(value: string): string {
 
 export function describeProblems(problems: Settings['problems']): string[] {
   return problems.map(({ setting, value }) =>
-    value === undefined ? `  - ${setting.name}: 缺少 ${setting.zh} / missing ${setting.en}` : `  - ${setting.name}=${setting.secret ? mask(value) : JSON.stringify(value)}: 无效 ${setting.zh} / invalid ${setting.en}`,
+    value === undefined
+      ? `  - ${setting.name}: 缺少 ${setting.zh} / missing ${setting.en}`
+      : `  - ${setting.name}=${setting.secret ? mask(value) : JSON.stringify(value)}: 无效 ${setting.zh} / invalid ${setting.en}`,
   );
 }

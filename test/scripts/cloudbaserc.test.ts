@@ -23,7 +23,8 @@ describe('cloudbaserc.json deploys exactly the functions the build makes', () =>
 });
 
 describe('every environment variable a function reads is declared for it', () => {
-  const declaredVariables = (name: string) => Object.keys((rc.functions.find((fn) => fn.name === name) as { envVariables?: Record<string, string> } | undefined)?.envVariables ?? {});
+  const declaredVariables = (name: string) =>
+    Object.keys((rc.functions.find((fn) => fn.name === name) as { envVariables?: Record<string, string> } | undefined)?.envVariables ?? {});
 
   test.each(functionNames())('%s', async (name) => {
     const result = await build({

@@ -142,7 +142,16 @@ describe('npm run deploy -- --dry-run', () => {
     expect(code).toBe(1);
     for (const name of functionNames()) expect(output).toMatch(new RegExp(`^${name}: runtime Nodejs20\\.19, memory \\d+ MB, timeout \\d+ s`, 'm'));
     expect(output).toContain('缺少或无效的设置 / Missing or invalid settings');
-    for (const name of ['ENV_ID', 'WX_APPID', 'OPINION_REPLY_TEMPLATE_ID', 'BOOKING_REMINDER_TEMPLATE_ID', 'BOOKING_PROMOTED_TEMPLATE_ID', 'BOOKING_DAY_CANCELLED_TEMPLATE_ID', 'CASE_URGE_TEMPLATE_ID', 'CASE_ANSWER_TEMPLATE_ID']) {
+    for (const name of [
+      'ENV_ID',
+      'WX_APPID',
+      'OPINION_REPLY_TEMPLATE_ID',
+      'BOOKING_REMINDER_TEMPLATE_ID',
+      'BOOKING_PROMOTED_TEMPLATE_ID',
+      'BOOKING_DAY_CANCELLED_TEMPLATE_ID',
+      'CASE_URGE_TEMPLATE_ID',
+      'CASE_ANSWER_TEMPLATE_ID',
+    ]) {
       expect(output).toMatch(new RegExp(`- ${name}: 缺少 .+ / missing `));
     }
     expect(output).not.toMatch(/- TENCENTCLOUD_SECRET/);
@@ -213,7 +222,11 @@ describe('npm run deploy against a recording stand-in', () => {
     const cloud = recordingCloud();
     expect((await run([], { ...SETTINGS, ...KEYS, ...APPSECRET }, cloud)).code).toBe(0);
     const booking = cloud.functions.get('booking');
-    if (booking) booking.triggers = [{ name: 'bookingDaily', type: 'timer', config: '0 0 2 * * * *' }, { name: 'oldTrigger', type: 'timer', config: '0 0 1 * * * *' }];
+    if (booking)
+      booking.triggers = [
+        { name: 'bookingDaily', type: 'timer', config: '0 0 2 * * * *' },
+        { name: 'oldTrigger', type: 'timer', config: '0 0 1 * * * *' },
+      ];
     cloud.calls.length = 0;
 
     const again = await run([], { ...SETTINGS, ...KEYS, ...APPSECRET }, cloud);

@@ -138,7 +138,7 @@ describe("WeChat's answers as CloudBase relays them (documented shapes)", () => 
   const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
   const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 
-  it('takes a code answered as image/jpeg, as in WeChat\'s own example, and names it .jpg', async () => {
+  it("takes a code answered as image/jpeg, as in WeChat's own example, and names it .jpg", async () => {
     scripted = relayed('image/jpeg', JPEG);
     await expect(createQrCode({ scene: 'st=1' })).resolves.toEqual({ bytes: JPEG, contentType: 'image/jpeg', extension: 'jpg' });
   });
@@ -179,7 +179,7 @@ describe("WeChat's answers as CloudBase relays them (documented shapes)", () => 
   });
 });
 
-describe('permissions: a cloud call runs under the calling function\'s config.json', () => {
+describe("permissions: a cloud call runs under the calling function's config.json", () => {
   it('refuses an API the function does not declare with -604101, and serves one it declares', async () => {
     useOpenApi({ permissions: (fn) => (fn === 'booking' ? ['wxacode.getUnlimited'] : []) });
     const call = (functionName: string) =>
