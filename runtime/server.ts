@@ -146,10 +146,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
  * endpoints. `port: 0` picks a free port (tests). `schema` defaults to the project's declaration;
  * the benchmark adds collections of its own.
  */
-export async function startRuntime(
-  overrides: Partial<RuntimeConfig> = {},
-  schema: readonly CollectionSpec[] = DATABASE,
-): Promise<RunningRuntime> {
+export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schema: readonly CollectionSpec[] = DATABASE): Promise<RunningRuntime> {
   const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
   const clock = runtimeClock(config.clock);
   const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema, clock });

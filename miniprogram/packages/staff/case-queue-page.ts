@@ -17,9 +17,7 @@ export interface CaseQueuePage<V extends string> {
   setData(change: Partial<CaseQueueState<V>>): void;
 }
 
-export function caseQueueMethods<V extends string, Q = Record<string, string | undefined>>(
-  open: (page: CaseQueuePage<V>, query: Q) => CaseQueue<V>,
-) {
+export function caseQueueMethods<V extends string, Q = Record<string, string | undefined>>(open: (page: CaseQueuePage<V>, query: Q) => CaseQueue<V>) {
   // Kept off the page's data: setData would copy the queue, and it is not for rendering.
   const queues = new WeakMap<object, CaseQueue<V>>();
   const isReturn = returnDetector();

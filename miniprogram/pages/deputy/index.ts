@@ -4,7 +4,6 @@ import { navigateTo } from '../../services/wx';
 import { bookingDaysUrl, opinionNewUrl, stationUrl } from '../../routes';
 import { initialDeputyState, loadDeputy, type DeputyState } from './model';
 
-
 Component({
   behaviors: [fontScaleBehavior],
   data: { ...initialDeputyState(), deputyId: '' },

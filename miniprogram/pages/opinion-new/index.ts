@@ -44,7 +44,10 @@ Component({
       forms.get(this)?.removePhoto(event.currentTarget.dataset.key);
     },
     onPreviewPhoto(event: TapEvent<{ src: string }>) {
-      previewImages(this.data.photos.map((photo) => photo.src), event.currentTarget.dataset.src);
+      previewImages(
+        this.data.photos.map((photo) => photo.src),
+        event.currentTarget.dataset.src,
+      );
     },
     onPickLocation() {
       return forms.get(this)?.pickLocation();

@@ -15,7 +15,11 @@ Component({
       this.setData({ opinionId });
       ratings.set(
         this,
-        createRating(opinionId, (change: Partial<RatingState>) => this.setData(change), () => this.load()),
+        createRating(
+          opinionId,
+          (change: Partial<RatingState>) => this.setData(change),
+          () => this.load(),
+        ),
       );
       return this.load();
     },
@@ -38,7 +42,10 @@ Component({
     },
     onPreviewPhoto(event: TapEvent<{ url: string }>) {
       const photos = this.data.view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
   },
 });

@@ -4,7 +4,6 @@ import { makePhoneCall, navigateTo, openLocation, showToast } from '../../servic
 import { bookingDaysUrl, deputyUrl, opinionNewUrl } from '../../routes';
 import { initialStationState, loadStation, type StationState } from './model';
 
-
 Component({
   behaviors: [fontScaleBehavior],
   data: { ...initialStationState(), stationId: '' },

@@ -71,9 +71,7 @@ export const privacyActions = namespaced('privacy', {
   /** Deletes the caller's account: identity and contact data erased, the case history kept anonymous. */
   deleteAccount: action<DeleteAccountResult>()(z.strictObject({ confirm: z.boolean() })),
   /** Administrators: staff reads of personal data within their area, newest first. */
-  listAuditLog: action<Page<AuditEntry>>()(
-    z.strictObject({ subjectId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
-  ),
+  listAuditLog: action<Page<AuditEntry>>()(z.strictObject({ subjectId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() })),
 });
 
 /** An opinion in the content review queue, with what was flagged. */

@@ -42,17 +42,18 @@ Component({
     },
     onPreviewPhoto(event: TapEvent<{ url: string }>) {
       const photos = this.data.view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
     onOpenMap() {
       const location = this.data.view?.location;
       if (!location) return undefined;
-      return openLocation({ latitude: location.latitude, longitude: location.longitude, name: '居民所指地点', address: location.address }).catch(
-        (error: unknown) => {
-          console.warn('[deputy-opinion] openLocation failed', error);
-          showToast('暂时无法打开地图');
-        },
-      );
+      return openLocation({ latitude: location.latitude, longitude: location.longitude, name: '居民所指地点', address: location.address }).catch((error: unknown) => {
+        console.warn('[deputy-opinion] openLocation failed', error);
+        showToast('暂时无法打开地图');
+      });
     },
     onCall() {
       const contact = this.data.view?.contact;

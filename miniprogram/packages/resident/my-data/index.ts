@@ -10,7 +10,10 @@ Component({
   data: initialMyDataState(),
   methods: {
     onLoad() {
-      models.set(this, createMyData((change: Partial<MyDataState>) => this.setData(change)));
+      models.set(
+        this,
+        createMyData((change: Partial<MyDataState>) => this.setData(change)),
+      );
     },
     onExport() {
       return models.get(this)?.exportData();

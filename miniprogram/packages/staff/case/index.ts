@@ -61,7 +61,10 @@ Component({
     },
     onPreviewPhoto(event: TapEvent<{ url: string }>) {
       const photos = this.data.view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
     onCall() {
       const view = this.data.view;

@@ -10,7 +10,10 @@ Component({
   data: initialStaffCodesState(),
   methods: {
     onLoad() {
-      tools.set(this, createStaffCodes((change: Partial<StaffCodesState>) => this.setData(change)));
+      tools.set(
+        this,
+        createStaffCodes((change: Partial<StaffCodesState>) => this.setData(change)),
+      );
     },
     onMode(event: TapEvent<{ mode: SceneKind }>) {
       return tools.get(this)?.chooseMode(event.currentTarget.dataset.mode);

@@ -11,7 +11,10 @@ Component({
   data: initialWalkInState(),
   methods: {
     onLoad(query: { dayId?: string }) {
-      forms.set(this, createWalkIn(query.dayId ?? '', (change: Partial<WalkInState>) => this.setData(change)));
+      forms.set(
+        this,
+        createWalkIn(query.dayId ?? '', (change: Partial<WalkInState>) => this.setData(change)),
+      );
     },
     onName(event: InputEvent) {
       forms.get(this)?.setName(event.detail.value);
