@@ -5,7 +5,8 @@
  * - an indexed database read through @cloudbase/node-sdk at the same concurrency;
  * - query time over 100,000 documents with and without a declared index;
  * - database requests each action makes (CloudBase's basic plan allows ~30 a second);
- * - the mini-program's main package size against its 400 KB budget.
+ * - the mini-program's main package size against its 400 KB budget;
+ * - each function's bundle size and cold start, beside the build shipped before (bench/coldStart.ts).
  * The runtime runs in a child process (bench/runtimeProcess.ts), as it would on its own host.
  */
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
 import { DB_REQUESTS_HEADER } from '../runtime/server';
 import { measureActions } from './actions';
 import { benchBookingRace, BOOKING_RACE_HEADERS } from './booking';
+import { COLD_START_HEADERS, measureColdStarts } from './coldStart';
 import { measurePackageSize } from './packageSize';
 import { fillQueryCollection, measureIndexedReadLoad, measureQueries } from './queries';
 import { load, table } from './stats';
@@ -78,6 +80,9 @@ async function main(): Promise<void> {
 
     console.log('\nMini-program package');
     console.log(table(['package', 'KB', 'budget KB'], measurePackageSize()));
+
+    console.log('\nCloud functions: bundle size and cold start, medians of 7 fresh processes (aim: own code < 250 KB, in-process < 150 ms)');
+    console.log(table(COLD_START_HEADERS, await measureColdStarts()));
   } finally {
     runtime.child.kill('SIGTERM');
     await new Promise((done) => runtime.child.once('exit', done));

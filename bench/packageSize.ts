@@ -4,8 +4,5 @@ import { MAIN_PACKAGE_BUDGET_BYTES, mainPackageSize } from '../scripts/miniprogr
 export function measurePackageSize(): Array<[string, string, string]> {
   const size = mainPackageSize();
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-  return [
-    ['main package', kb(size.bytes), kb(MAIN_PACKAGE_BUDGET_BYTES)],
-    ...size.files.slice(0, 5).map((f): [string, string, string] => [`  ${f.file}`, kb(f.bytes), '']),
-  ];
+  return [['main package', kb(size.bytes), kb(MAIN_PACKAGE_BUDGET_BYTES)], ...size.files.slice(0, 5).map((f): [string, string, string] => [`  ${f.file}`, kb(f.bytes), ''])];
 }

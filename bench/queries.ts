@@ -29,7 +29,10 @@ export async function fillQueryCollection(envId: string): Promise<void> {
 }
 
 async function findByKey(envId: string, field: 'indexed' | 'plain', i: number): Promise<void> {
-  const { data } = await collection(envId).where({ [field]: `key-${(i * 37) % DISTINCT_KEYS}` }).limit(100).get();
+  const { data } = await collection(envId)
+    .where({ [field]: `key-${(i * 37) % DISTINCT_KEYS}` })
+    .limit(100)
+    .get();
   if (data.length !== DOCUMENTS / DISTINCT_KEYS) throw new Error(`expected ${DOCUMENTS / DISTINCT_KEYS} matches, got ${data.length}`);
 }
 

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   console.log('  try:');
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);
-  console.log(`    curl -s -X POST ${url}/fn/account -H 'content-type: application/json' -H 'x-wx-openid: ${DEMO_RESIDENT_OPENID}' -d '{"action":"account.getProfile","payload":{}}'`);
+  console.log(
+    `    curl -s -X POST ${url}/fn/account -H 'content-type: application/json' -H 'x-wx-openid: ${DEMO_RESIDENT_OPENID}' -d '{"action":"account.getProfile","payload":{}}'`,
+  );
   const shutdown = () => {
     runtime.stop().then(
       () => process.exit(0),

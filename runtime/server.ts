@@ -7,10 +7,12 @@ import { configFromEnv, type RuntimeConfig } from './config';
 import { openDatabase, type DatabaseEngine } from './database';
 import { FunctionHost, FunctionNotFoundError } from './functions/host';
 import { OPENID_HEADER, openidFromHeader } from './functions/identity';
-import { countDatabaseRequest } from './functions/requestCounter';
+import { declaredPermissions } from './functions/permissions';
+import { callingFunction, countDatabaseRequest } from './functions/requestCounter';
 import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
-import { createOpenApi, type LocalOpenApi } from './openapi';
+import { createOpenApi, sendCloudCallReply, type LocalOpenApi } from './openapi';
+import { parseMultipart } from './openapi/multipart';
 import { createStorage, type LocalStorage } from './storage';
 import { declaredTimers, scheduleTimers, timerEvent, type TimerTrigger } from './timers';
 
@@ -43,6 +45,13 @@ interface Services {
 
 /** The CloudBase server protocol: the one endpoint @cloudbase/node-sdk talks to. */
 async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    // Cloud calls (action wx.openApi) are the SDK's only multipart requests.
+    const fields = parseMultipart(await readBody(req), contentType) ?? {};
+    sendCloudCallReply(res, await services.openApi.handle(fields, { functionName: callingFunction(req.socket.remotePort) }));
+    return;
+  }
   const body = parseJsonObject(await readBody(req));
   if (!body || typeof body.action !== 'string') {
     sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body must be a JSON object with an action' });
@@ -52,10 +61,6 @@ async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: 
   if (action.startsWith('database.')) {
     countDatabaseRequest(req.socket.remotePort);
     sendJson(res, 200, await services.database.handle(body));
-    return;
-  }
-  if (action === 'wx.api') {
-    sendJson(res, 200, await services.openApi.handle(body));
     return;
   }
   if (action.startsWith('storage.')) {
@@ -141,10 +146,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
  * endpoints. `port: 0` picks a free port (tests). `schema` defaults to the project's declaration;
  * the benchmark adds collections of its own.
  */
-export async function startRuntime(
-  overrides: Partial<RuntimeConfig> = {},
-  schema: readonly CollectionSpec[] = DATABASE,
-): Promise<RunningRuntime> {
+export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schema: readonly CollectionSpec[] = DATABASE): Promise<RunningRuntime> {
   const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
   const clock = runtimeClock(config.clock);
   const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema, clock });
@@ -167,7 +169,7 @@ export async function startRuntime(
     functions,
     timers,
     clock,
-    openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID, now: () => clock.now() }),
+    openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID, now: () => clock.now(), permissions: declaredPermissions(FUNCTIONS_SOURCE_DIR) }),
     storage: createStorage({ dataDir: config.dataDir, publicUrl: url }),
     envId: config.envId,
   };

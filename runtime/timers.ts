@@ -21,7 +21,9 @@ interface FunctionConfig {
 
 /** Every timer trigger declared under `sourceDir/<function>/config.json`. */
 export function declaredTimers(sourceDir: string): TimerTrigger[] {
-  const functionNames = readdirSync(sourceDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const functionNames = readdirSync(sourceDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   return functionNames.flatMap((functionName) => {
     const file = join(sourceDir, functionName, 'config.json');
     if (!existsSync(file)) return [];
@@ -36,7 +38,12 @@ function fieldMatches(field: string, value: number): boolean {
     const [range, stepText] = part.split('/') as [string, string | undefined];
     const step = stepText === undefined ? 1 : Number(stepText);
     if (!Number.isInteger(step) || step < 1) throw new Error(`bad cron step "${part}"`);
-    const [low, high] = range === '*' ? [0, Number.MAX_SAFE_INTEGER] : range.includes('-') ? range.split('-').map(Number) : [Number(range), stepText === undefined ? Number(range) : Number.MAX_SAFE_INTEGER];
+    const [low, high] =
+      range === '*'
+        ? [0, Number.MAX_SAFE_INTEGER]
+        : range.includes('-')
+          ? range.split('-').map(Number)
+          : [Number(range), stepText === undefined ? Number(range) : Number.MAX_SAFE_INTEGER];
     if (!Number.isInteger(low) || !Number.isInteger(high)) throw new Error(`bad cron field "${part}"`);
     return value >= (low as number) && value <= (high as number) && (value - (low as number)) % step === 0;
   });

@@ -96,7 +96,10 @@ export interface DatabaseManager {
     describeCollection(name: string): Promise<{ Indexes?: ExistingIndex[] }>;
     updateCollection(name: string, change: { CreateIndexes: CloudBaseIndex[] }): Promise<unknown>;
   };
-  commonService(service?: string, version?: string): {
+  commonService(
+    service?: string,
+    version?: string,
+  ): {
     call(request: { Action: string; Param: Record<string, unknown> }): Promise<Record<string, unknown>>;
   };
 }

@@ -239,7 +239,5 @@ function readJson(file: string): unknown {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const result = buildMiniprogramNpm();
-  console.log(
-    `miniprogram_npm: ${result.components.length} components → ${result.files.length} files, ${(result.bytes / 1024).toFixed(1)} KB`,
-  );
+  console.log(`miniprogram_npm: ${result.components.length} components → ${result.files.length} files, ${(result.bytes / 1024).toFixed(1)} KB`);
 }

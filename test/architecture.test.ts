@@ -54,7 +54,11 @@ describe('cloud functions', () => {
     const router = readFileSync(join(FUNCTIONS, name, 'index.ts'), 'utf8');
     const table = /createFunction\('\w+', \{([\s\S]*?)\}\)/.exec(router)?.[1] ?? '';
     const handlers = [...table.matchAll(/:\s*(\w+)/g)].map((match) => match[1] as string);
-    const imported = new Map([...router.matchAll(/import \{([^}]*)\} from '\.\/actions\/(\w+)'/g)].flatMap((match) => (match[1] as string).split(',').map((id) => [id.trim(), match[2] as string] as const)));
+    const imported = new Map(
+      [...router.matchAll(/import \{([^}]*)\} from '\.\/actions\/(\w+)'/g)].flatMap((match) =>
+        (match[1] as string).split(',').map((id) => [id.trim(), match[2] as string] as const),
+      ),
+    );
     expect(handlers.filter((handler) => !imported.has(handler))).toEqual([]);
     const actionFiles = readdirSync(join(FUNCTIONS, name, 'actions')).map((file) => file.replace(/\.ts$/, ''));
     expect(actionFiles.sort()).toEqual([...new Set(imported.values())].sort());

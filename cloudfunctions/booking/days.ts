@@ -76,7 +76,10 @@ export function reconcileDays(existing: readonly DayDocument[], planned: readonl
 export async function applyDayChanges(db: Database, changes: { remove: readonly string[]; insert: readonly DayDocument[] }): Promise<{ removed: number; created: number }> {
   let removed = 0;
   if (changes.remove.length > 0) {
-    const { deleted } = await db.collection(COLLECTIONS.receptionDays).where({ _id: db.command.in([...changes.remove]), taken: 0, cancelled: false, source: 'rule' }).remove();
+    const { deleted } = await db
+      .collection(COLLECTIONS.receptionDays)
+      .where({ _id: db.command.in([...changes.remove]), taken: 0, cancelled: false, source: 'rule' })
+      .remove();
     removed = Number(deleted ?? 0);
   }
   return { removed, created: await insertDays(db, changes.insert) };

@@ -54,13 +54,17 @@ export async function loadVisit(ctx: CallContext, bookingId: string): Promise<Re
       .lookup({
         from: COLLECTIONS.receptionDays,
         let: { dayId: '$dayId' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$_id', '$$dayId']))).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$_id', '$$dayId'])))
+          .done(),
         as: 'day',
       })
       .lookup({
         from: COLLECTIONS.receptionRecords,
         let: { bookingId: '$_id' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$bookingId', '$$bookingId']))).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$bookingId', '$$bookingId'])))
+          .done(),
         as: 'record',
       })
       .end(),

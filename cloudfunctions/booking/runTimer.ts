@@ -83,7 +83,11 @@ async function keepSchedules(db: Database, today: string, now: Date, calendar: W
     readAll<RuleDocument>(db.collection(COLLECTIONS.receptionRules).orderBy('_id', 'asc')),
   ]);
   if (stations.length === 0) return { created: 0, removed: 0 };
-  const existing = await daysBetween(db, stations.map((s) => s._id), range);
+  const existing = await daysBetween(
+    db,
+    stations.map((s) => s._id),
+    range,
+  );
   const ruleByStation = new Map(rules.map((rule) => [rule._id, rule]));
   const changes = stations.map((station) =>
     reconcileDays(

@@ -54,10 +54,7 @@ export async function promoteWaiting(db: Database, seat: SeatRef, now: Date): Pr
     .get();
   for (const waiter of data as BookingDocument[]) {
     if (!(await takeSeat(db, seat))) return null;
-    const { updated } = await db
-      .collection(COLLECTIONS.bookings)
-      .where({ _id: waiter._id, status: 'waiting' })
-      .update({ status: 'booked', promotedAt: now, updatedAt: now });
+    const { updated } = await db.collection(COLLECTIONS.bookings).where({ _id: waiter._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
     if (updated === 1) {
       const promoted: BookingDocument = { ...waiter, status: 'booked', promotedAt: now, updatedAt: now };
       await deliver([promotedMessage(promoted)]);

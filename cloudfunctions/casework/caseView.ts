@@ -102,7 +102,13 @@ function assignmentView(opinion: OpinionDocument, assignment: NonNullable<Opinio
     assignedAt: iso(assignment.assignedAt),
     dueAt: iso(assignment.dueAt),
     answer: answer
-      ? { category: answer.category, categoryLabel: ANSWER_CATEGORY_LABELS[answer.category], text: answer.text, ...(answer.reason ? { reason: answer.reason } : {}), at: iso(answer.at) }
+      ? {
+          category: answer.category,
+          categoryLabel: ANSWER_CATEGORY_LABELS[answer.category],
+          text: answer.text,
+          ...(answer.reason ? { reason: answer.reason } : {}),
+          at: iso(answer.at),
+        }
       : null,
     overdueWorkingDays: assignmentOpen(opinion, assignment) ? overdueWorkingDays(assignment.dueAt, now, calendar.isWorkingDay) : 0,
   };

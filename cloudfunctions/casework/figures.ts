@@ -70,7 +70,12 @@ export async function countCases(db: Database, target: StatsTarget, range: Stats
   group.firstResponseMs = {
     $sum: { $cond: [predicateExpression(FIGURE_PREDICATES.accepted, now), { $subtract: ['$acceptedAt', '$createdAt'] }, 0] },
   };
-  const { data } = await db.collection(COLLECTIONS.opinions).aggregate().match(_.and([target.opinions, createdWithin(db, range)])).group(group).end();
+  const { data } = await db
+    .collection(COLLECTIONS.opinions)
+    .aggregate()
+    .match(_.and([target.opinions, createdWithin(db, range)]))
+    .group(group)
+    .end();
   const row = (data as Array<Record<string, number>>)[0] ?? {};
   const counts = Object.fromEntries(CASE_FIGURES.map((figure) => [figure, row[figure] ?? 0])) as Record<CaseFigure, number>;
   return { counts, firstResponseMs: row.firstResponseMs ?? 0 };
@@ -83,9 +88,7 @@ export async function countCases(db: Database, target: StatsTarget, range: Stats
 export function visitPipeline(db: Database, target: StatsTarget, range: StatsRange) {
   const _ = db.command;
   const $ = _.aggregate;
-  const recordOfDay = target.deputyId
-    ? $.and([$.eq(['$dayId', '$$dayId']), $.in([target.deputyId, '$deputyIds'])])
-    : $.eq(['$dayId', '$$dayId']);
+  const recordOfDay = target.deputyId ? $.and([$.eq(['$dayId', '$$dayId']), $.in([target.deputyId, '$deputyIds'])]) : $.eq(['$dayId', '$$dayId']);
   return db
     .collection(COLLECTIONS.receptionDays)
     .aggregate()

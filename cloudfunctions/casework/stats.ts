@@ -21,7 +21,15 @@ export async function computeStats(ctx: CallContext, worker: CaseWorker, request
   const [cases, visits, calendar] = await Promise.all([countCases(db, target, range, now), countVisits(db, target, range), ctx.calendar()]);
   const counts: FigureCounts = { ...visits, ...cases.counts };
   return {
-    stats: { from: range.from, to: range.to, scope: target.view, counts, rates: ratesFrom(counts, cases.firstResponseMs), generatedAt: now.toISOString(), holidaysUnknownYears: calendar.unknownYears(range.from, range.to) },
+    stats: {
+      from: range.from,
+      to: range.to,
+      scope: target.view,
+      counts,
+      rates: ratesFrom(counts, cases.firstResponseMs),
+      generatedAt: now.toISOString(),
+      holidaysUnknownYears: calendar.unknownYears(range.from, range.to),
+    },
     target,
   };
 }

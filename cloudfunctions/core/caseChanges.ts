@@ -29,6 +29,9 @@ export async function writeCaseChange(db: Database, opinionId: string, change: C
   const _ = db.command;
   const where: Record<string, unknown> = { _id: opinionId, status: _.in([...change.from]) };
   if (change.guard.pendingDepartmentIds) where.pendingDepartmentIds = _.eq(change.guard.pendingDepartmentIds);
-  const { updated } = await db.collection(COLLECTIONS.opinions).where(where).update(caseUpdate(db, change, now, extra));
+  const { updated } = await db
+    .collection(COLLECTIONS.opinions)
+    .where(where)
+    .update(caseUpdate(db, change, now, extra));
   return updated === 1;
 }

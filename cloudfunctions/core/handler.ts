@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
 import { invocationInstant } from './clock';
 import { database, openidFromContext, type Database } from './cloud';
+import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { AppError } from './errors';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
@@ -56,6 +57,7 @@ function refuse(error: AppError): ApiResponse<never> {
 export function createFunction<F extends string>(name: F, handlers: HandlersOf<F>): Main {
   const table = handlers as unknown as Record<string, Handler<ActionName> | undefined>;
   return async function main(event, context) {
+    if (isDeployProbe(event) && openidFromContext(context) === null) return { ok: true, data: await runDeployProbe(event) };
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
     const handler = typeof action === 'string' && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
     if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));

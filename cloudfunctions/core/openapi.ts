@@ -1,10 +1,16 @@
 import { cloudApp } from './cloud';
+import { decodeCommOpenApiResp, encodeCommApiData, requestPairs } from './openapiWire';
 
 /**
- * The WeChat open APIs the cloud functions use, over node-sdk's `callWxOpenApi` (action `wx.api`:
- * the API's body goes as a JSON string, WeChat's reply comes back parsed as `result`).
- * A WeChat refusal (errcode ≠ 0) is thrown as WxOpenApiError; CloudBase's own failures are thrown
- * by the SDK with their `code`. Inputs WeChat would refuse are refused here first, with RangeError.
+ * The WeChat open APIs the cloud functions use, called the way WeChat documents cloud calls
+ * (云调用): what wx-server-sdk's `cloud.openapi.<api>` sends, through node-sdk's
+ * `callCompatibleWxOpenApi` (action `wx.openApi`, protobuf messages: see openapiWire.ts).
+ * WeChat's answer is JSON, or the bytes of an image with their content type (wxacode).
+ *
+ * A refusal is thrown as WxOpenApiError: WeChat's own (errcode ≠ 0 in its JSON, e.g. 40169 invalid
+ * scene, 45009 daily quota reached) or the cloud call's (e.g. -604101: the function's config.json
+ * does not grant it this API). CloudBase's own failures are thrown by the SDK with their `code`.
+ * Inputs WeChat would refuse are refused here first, with RangeError.
  */
 
 export class WxOpenApiError extends Error {
@@ -18,16 +24,50 @@ export class WxOpenApiError extends Error {
   }
 }
 
+/** The cloud call's refusal when the calling function lacks the API in `permissions.openapi`. */
+export const NO_PERMISSION_ERRCODE = -604101;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function callWx(apiName: string, requestData: Record<string, unknown>): Promise<unknown> {
-  const { result } = await cloudApp().callWxOpenApi({ apiName, requestData });
-  if (isRecord(result) && 'errcode' in result && Number(result.errcode) !== 0) {
-    throw new WxOpenApiError(apiName, Number(result.errcode), String(result.errmsg ?? ''));
+/** What WeChat answered: a JSON body (errcode 0 or absent), or an image's bytes. */
+export type WxAnswer = { kind: 'json'; body: Record<string, unknown> } | { kind: 'binary'; contentType: string; bytes: Buffer };
+
+/** Calls one open API with a JSON-able request (fields left undefined are not sent). */
+export async function callOpenApi(apiName: string, request: Record<string, unknown>): Promise<WxAnswer> {
+  const raw: unknown = await cloudApp().callCompatibleWxOpenApi({ apiName, requestData: encodeCommApiData({ pairs: requestPairs(request) }) });
+  if (!Buffer.isBuffer(raw)) {
+    // CloudBase answered JSON without a code the SDK throws on: nothing WeChat said.
+    throw new Error(`${apiName}: CloudBase answered ${JSON.stringify(raw)}`);
   }
-  return result;
+  let answer: ReturnType<typeof decodeCommOpenApiResp>;
+  try {
+    answer = decodeCommOpenApiResp(raw);
+  } catch {
+    throw new Error(`${apiName}: CloudBase answered something that is not a cloud-call reply (${raw.length} bytes)`);
+  }
+  if (answer.errorCode !== 0) throw new WxOpenApiError(apiName, answer.errorCode, 'cloud call refused');
+  const contentType = answer.contentType.trim();
+  if (/application\/json|text\/plain/.test(contentType)) {
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.respData.toString('utf8'));
+    } catch {
+      throw new Error(`${apiName}: WeChat answered ${contentType} that is not JSON`);
+    }
+    if (!isRecord(body)) throw new Error(`${apiName}: WeChat answered JSON that is not an object`);
+    if ('errcode' in body && Number(body.errcode) !== 0) throw new WxOpenApiError(apiName, Number(body.errcode), String(body.errmsg ?? ''));
+    return { kind: 'json', body };
+  }
+  if (answer.respData.length === 0) throw new Error(`${apiName}: WeChat answered an empty ${contentType || 'body'}`);
+  return { kind: 'binary', contentType, bytes: answer.respData };
+}
+
+async function callWx(apiName: string, request: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const answer = await callOpenApi(apiName, request);
+  if (answer.kind !== 'json') throw unexpected(apiName, `${answer.contentType} where JSON was expected`);
+  return answer.body;
 }
 
 function unexpected(apiName: string, what: string): Error {
@@ -39,7 +79,12 @@ function unexpected(apiName: string, what: string): Error {
 
 /** WeChat: 1–32 visible characters, digits, letters and !#$&'()*+,/:;=?@-._~ only. */
 const QR_SCENE_PATTERN = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The image formats WeChat answers a code in, told by their first bytes (its examples show both). */
+const IMAGE_FORMATS = [
+  { contentType: 'image/png', extension: 'png', signature: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { contentType: 'image/jpeg', extension: 'jpg', signature: Buffer.from([0xff, 0xd8, 0xff]) },
+] as const;
 
 export interface QrCodeRequest {
   /** What the opened page receives as `options.scene` (URL-decoded). */
@@ -53,8 +98,15 @@ export interface QrCodeRequest {
   envVersion?: 'release' | 'trial' | 'develop';
 }
 
-/** An unlimited mini-program code for a page and scene, as PNG bytes. */
-export async function createQrCode(request: QrCodeRequest): Promise<Buffer> {
+export interface QrCodeImage {
+  bytes: Buffer;
+  contentType: 'image/png' | 'image/jpeg';
+  /** File extension for storing it: png or jpg. */
+  extension: 'png' | 'jpg';
+}
+
+/** An unlimited mini-program code for a page and scene: the image WeChat made, PNG or JPEG. */
+export async function createQrCode(request: QrCodeRequest): Promise<QrCodeImage> {
   if (!QR_SCENE_PATTERN.test(request.scene)) {
     throw new RangeError(`QR scene must be 1-32 characters of [0-9A-Za-z!#$&'()*+,/:;=?@-._~]: ${JSON.stringify(request.scene)}`);
   }
@@ -64,31 +116,18 @@ export async function createQrCode(request: QrCodeRequest): Promise<Buffer> {
   if (request.width !== undefined && (!Number.isInteger(request.width) || request.width < 280 || request.width > 1280)) {
     throw new RangeError(`QR width must be an integer from 280 to 1280: ${request.width}`);
   }
-  const result = await callWx('wxacode.getUnlimited', {
+  const answer = await callOpenApi('wxacode.getUnlimited', {
     scene: request.scene,
     page: request.page,
     width: request.width,
     check_path: request.checkPath,
     env_version: request.envVersion,
   });
-  const png = pngBytes(result);
-  if (!png) throw unexpected('wxacode.getUnlimited', 'something that is not a PNG');
-  return png;
-}
-
-/**
- * WeChat answers the image itself; inside CloudBase's JSON envelope it has to be text or JSON.
- * node-sdk's sources do not show which, so the forms it can take are all read, and the bytes must
- * start with the PNG signature: base64 text (what the local runtime sends), a JSON-serialised
- * Buffer `{ type: "Buffer", data: [...] }`, or wx-server-sdk's `{ contentType, buffer }`.
- */
-function pngBytes(result: unknown): Buffer | null {
-  let bytes: Buffer | null = null;
-  if (Buffer.isBuffer(result)) bytes = result;
-  else if (typeof result === 'string') bytes = Buffer.from(result, 'base64');
-  else if (isRecord(result) && result.type === 'Buffer' && Array.isArray(result.data)) bytes = Buffer.from(result.data as number[]);
-  else if (isRecord(result) && 'buffer' in result) return pngBytes(result.buffer);
-  return bytes && bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE) ? bytes : null;
+  if (answer.kind !== 'binary') throw unexpected('wxacode.getUnlimited', 'JSON without an errcode instead of an image');
+  // The bytes decide, not the declared type: an image that is not what it says is not stored.
+  const format = IMAGE_FORMATS.find((candidate) => answer.bytes.subarray(0, candidate.signature.length).equals(candidate.signature));
+  if (!format) throw unexpected('wxacode.getUnlimited', `${answer.contentType} bytes that are neither PNG nor JPEG`);
+  return { bytes: answer.bytes, contentType: format.contentType, extension: format.extension };
 }
 
 // ---------------------------------------------------------------------------------------------

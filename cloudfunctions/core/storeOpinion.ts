@@ -29,8 +29,7 @@ export interface OpinionTarget {
  * Everything of a new opinion but what storing gives it: its tracking number, status, timeline
  * and case clock. `received` is its first timeline event (who left it, and how).
  */
-export interface OpinionDraft
-  extends Pick<OpinionDocument, '_id' | 'authorOpenid' | 'clientRequestId' | 'category' | 'text' | 'photos' | 'location' | 'contact' | 'moderation'> {
+export interface OpinionDraft extends Pick<OpinionDocument, '_id' | 'authorOpenid' | 'clientRequestId' | 'category' | 'text' | 'photos' | 'location' | 'contact' | 'moderation'> {
   target: OpinionTarget;
   received: Omit<OpinionEvent, 'type' | 'at'>;
   /** Set for opinions that did not come from the online form (absent: `opinion.submit`). */

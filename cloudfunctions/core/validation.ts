@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Field path → first problem, so a form can mark the field; messages stay generic Chinese. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

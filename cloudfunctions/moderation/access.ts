@@ -42,9 +42,7 @@ export async function changeModeration(
     if (!opinion) return null;
     const moderation = change(opinion);
     if (!moderation) return null;
-    const { updated } = await opinions
-      .where({ _id: opinion._id, updatedAt: opinion.updatedAt })
-      .update({ moderation: db.command.set(moderation), updatedAt: now });
+    const { updated } = await opinions.where({ _id: opinion._id, updatedAt: opinion.updatedAt }).update({ moderation: db.command.set(moderation), updatedAt: now });
     if (updated === 1) return { ...opinion, moderation, updatedAt: now };
   }
   throw new Error(`moderation of ${JSON.stringify(where)} kept changing under ${ATTEMPTS} attempts`);

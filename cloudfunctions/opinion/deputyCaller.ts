@@ -41,8 +41,5 @@ export async function loadDeputyCaller(ctx: CallContext): Promise<DeputyCaller> 
  */
 export function addressedTo(db: Database, deputy: DeputyCaller) {
   const _ = db.command;
-  return _.and([
-    _.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]),
-    { 'moderation.state': _.nin(['held', 'rejected']) },
-  ]);
+  return _.and([_.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]), { 'moderation.state': _.nin(['held', 'rejected']) }]);
 }

@@ -31,12 +31,7 @@ export function inboxItem(opinion: OpinionDocument, deputy: DeputyCaller, now: D
   };
 }
 
-export function deputyView(
-  opinion: OpinionDocument,
-  deputy: DeputyCaller,
-  now: Date,
-  photos: DeputyOpinionView['photos'],
-): DeputyOpinionView {
+export function deputyView(opinion: OpinionDocument, deputy: DeputyCaller, now: Date, photos: DeputyOpinionView['photos']): DeputyOpinionView {
   const timeline = opinion.timeline.map((event) => {
     const shown: DeputyOpinionEvent = {
       type: event.type,

@@ -12,7 +12,10 @@ export const fontScaleBehavior = Behavior({
   lifetimes: {
     attached() {
       this.setData({ fontScale: currentFontScale() });
-      unsubscribers.set(this, onFontScaleChange((fontScale) => this.setData({ fontScale })));
+      unsubscribers.set(
+        this,
+        onFontScaleChange((fontScale) => this.setData({ fontScale })),
+      );
     },
     detached() {
       unsubscribers.get(this)?.();

@@ -120,7 +120,14 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
         return undefined;
       }
       const { refresh } = definition;
-      return refresh ? guarded(name, 'refresh', () => refresh(mounted.model, mounted.context), (message) => console.warn(`[${name}] refresh: ${message}`)) : undefined;
+      return refresh
+        ? guarded(
+            name,
+            'refresh',
+            () => refresh(mounted.model, mounted.context),
+            (message) => console.warn(`[${name}] refresh: ${message}`),
+          )
+        : undefined;
     },
     onRetry(this: PageInstance<S>) {
       const mounted = pages.get(this);

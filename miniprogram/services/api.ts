@@ -28,8 +28,7 @@ function cloudTransport(config: AppConfig): Transport {
 }
 
 function localTransport(config: AppConfig): Transport {
-  return (functionName, event) =>
-    postJson(`${config.localBaseUrl}/fn/${functionName}`, event, { 'x-wx-openid': config.devOpenid }, config.timeoutMs);
+  return (functionName, event) => postJson(`${config.localBaseUrl}/fn/${functionName}`, event, { 'x-wx-openid': config.devOpenid }, config.timeoutMs);
 }
 
 let transport: Transport | undefined;

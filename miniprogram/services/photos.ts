@@ -40,13 +40,7 @@ interface UploadGrant {
   fileId: string;
 }
 
-async function uploadToLocalRuntime(
-  baseUrl: string,
-  cloudPath: string,
-  filePath: string,
-  timeoutMs: number,
-  onProgress: (percent: number) => void,
-): Promise<string> {
+async function uploadToLocalRuntime(baseUrl: string, cloudPath: string, filePath: string, timeoutMs: number, onProgress: (percent: number) => void): Promise<string> {
   const answer = (await postJson(`${baseUrl}/admin`, { action: 'storage.getUploadMetadata', path: cloudPath, method: 'put' }, {}, timeoutMs)) as {
     data?: Partial<UploadGrant>;
     code?: string;

@@ -63,8 +63,7 @@ export function callFunction(name: string, data: object, timeoutMs: number): Pro
       name,
       data,
       success: (res) => resolve(res.result),
-      fail: (error) =>
-        reject(failureOf('cloud.callFunction', error, (errMsg) => (CLOUD_NETWORK_FAILURE.test(errMsg) ? 'network' : 'failed'))),
+      fail: (error) => reject(failureOf('cloud.callFunction', error, (errMsg) => (CLOUD_NETWORK_FAILURE.test(errMsg) ? 'network' : 'failed'))),
     });
   });
   return withTimeout('cloud.callFunction', call, timeoutMs);
@@ -226,8 +225,7 @@ export function cloudUploadFile(cloudPath: string, filePath: string, onProgress:
       cloudPath,
       filePath,
       success: (res) => resolve(res.fileID),
-      fail: (error) =>
-        reject(failureOf('cloud.uploadFile', error, (errMsg) => (CLOUD_NETWORK_FAILURE.test(errMsg) ? 'network' : 'failed'))),
+      fail: (error) => reject(failureOf('cloud.uploadFile', error, (errMsg) => (CLOUD_NETWORK_FAILURE.test(errMsg) ? 'network' : 'failed'))),
     });
     task?.onProgressUpdate?.((res) => onProgress(res.progress));
   });
@@ -299,9 +297,7 @@ export async function saveImageToAlbum(url: string): Promise<void> {
     wx.downloadFile({
       url,
       success: (res) =>
-        res.statusCode >= 200 && res.statusCode < 300
-          ? resolve(res.tempFilePath)
-          : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
+        res.statusCode >= 200 && res.statusCode < 300 ? resolve(res.tempFilePath) : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
       fail: (error) => reject(failureOf('downloadFile', error, () => 'network')),
     });
   });
@@ -367,9 +363,7 @@ export function downloadFile(url: string): Promise<string> {
     wx.downloadFile({
       url,
       success: (res) =>
-        res.statusCode >= 200 && res.statusCode < 300
-          ? resolve(res.tempFilePath)
-          : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
+        res.statusCode >= 200 && res.statusCode < 300 ? resolve(res.tempFilePath) : reject(new WxCallError('downloadFile', 'failed', `downloadFile:fail status ${res.statusCode}`)),
       fail: (error) => reject(failureOf('downloadFile', error, () => 'network')),
     });
   });

@@ -30,6 +30,4 @@ export function messageFor(code: string): string {
 }
 
 /** What every action answers: data on success, a code and a Chinese message on refusal. */
-export type ApiResponse<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+export type ApiResponse<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };

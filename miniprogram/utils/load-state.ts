@@ -24,11 +24,7 @@ export function failed<V>(code: ErrorCode): Loaded<V> {
  * Runs a page's fetch and settles it into what the page renders. Errors become their
  * Chinese message; `isEmpty` decides when the content is there but has nothing to show.
  */
-export async function settle<T, V>(
-  fetch: () => Promise<T>,
-  toView: (data: T) => V,
-  isEmpty: (view: V) => boolean = () => false,
-): Promise<Loaded<V>> {
+export async function settle<T, V>(fetch: () => Promise<T>, toView: (data: T) => V, isEmpty: (view: V) => boolean = () => false): Promise<Loaded<V>> {
   try {
     const view = toView(await fetch());
     return { status: isEmpty(view) ? 'empty' : 'ready', errorMessage: '', view };

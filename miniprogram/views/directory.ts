@@ -1,10 +1,5 @@
 /** How directory data reads on screen: the pieces the station and deputy pages share. */
-import {
-  DEPUTY_LEVEL_LABELS,
-  type DeputySummary,
-  type ReceptionDaySummary,
-  type StationSummary,
-} from '../shared/domain/directory';
+import { DEPUTY_LEVEL_LABELS, type DeputySummary, type ReceptionDaySummary, type StationSummary } from '../shared/domain/directory';
 import { formatReceptionDate, formatTimeWindows } from '../utils/date';
 
 export interface ReceptionDayItem {
@@ -47,7 +42,5 @@ export function stationItem(station: StationSummary): StationItem {
 
 /** A level this build does not know yet reads as the generic title rather than a code. */
 export function levelLabel(level: string): string {
-  return Object.prototype.hasOwnProperty.call(DEPUTY_LEVEL_LABELS, level)
-    ? DEPUTY_LEVEL_LABELS[level as keyof typeof DEPUTY_LEVEL_LABELS]
-    : '人大代表';
+  return Object.prototype.hasOwnProperty.call(DEPUTY_LEVEL_LABELS, level) ? DEPUTY_LEVEL_LABELS[level as keyof typeof DEPUTY_LEVEL_LABELS] : '人大代表';
 }

@@ -29,7 +29,11 @@ export function statusTheme(status: string): string {
  * The status tag the author sees: 待审核 (orange) while the text waits for content review,
  * 未通过审核 (red) after staff rejected it, otherwise the case status.
  */
-export function authorStatus(opinion: { status: string; statusLabel: string; contentReview?: ContentReviewView }): { statusLabel: string; statusTheme: string; reviewNote: string } {
+export function authorStatus(opinion: { status: string; statusLabel: string; contentReview?: ContentReviewView }): {
+  statusLabel: string;
+  statusTheme: string;
+  reviewNote: string;
+} {
   const review = opinion.contentReview;
   if (review) return { statusLabel: review.label, statusTheme: review.state === 'rejected' ? 'danger' : 'warning', reviewNote: review.note };
   return { statusLabel: opinion.statusLabel, statusTheme: statusTheme(opinion.status), reviewNote: '' };

@@ -120,10 +120,7 @@ function transactionsUnsupported(): never {
 }
 
 function addCollection(): never {
-  throw new DatabaseError(
-    ERROR_CODES.invalidOperation,
-    'collections are not created at run time: declare them in infra/database.ts',
-  );
+  throw new DatabaseError(ERROR_CODES.invalidOperation, 'collections are not created at run time: declare them in infra/database.ts');
 }
 
 const ACTIONS: ReadonlyMap<string, Action> = new Map([

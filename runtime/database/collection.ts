@@ -12,14 +12,7 @@ import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejso
 import { invalidParam } from './errors';
 import { equalityKey, IndexSet } from './indexes';
 import { AppendLog, discardInterruptedRewrite, replayLog, rewriteLog, type LogRecord } from './log';
-import {
-  applyModifier,
-  compileMatcher,
-  findDocuments,
-  runPipeline,
-  type CollectionResolver,
-  type FindOptions,
-} from './semantics';
+import { applyModifier, compileMatcher, findDocuments, runPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
 interface Entry {
   /** equalityKey(doc._id) */
@@ -90,10 +83,7 @@ export class Collection {
       for (const entry of entries.values()) this.indexes.add(entry.key, entry.doc);
     } catch (error) {
       log.close();
-      throw new Error(
-        `stored documents of "${spec.name}" violate a declared index (${(error as Error).message}); ` +
-          'fix the data or the index declaration in infra/database.ts',
-      );
+      throw new Error(`stored documents of "${spec.name}" violate a declared index (${(error as Error).message}); ` + 'fix the data or the index declaration in infra/database.ts');
     }
   }
 
@@ -115,7 +105,10 @@ export class Collection {
       replayed += (record.put?.length ?? 0) + (record.del?.length ?? 0);
     });
     if (replayed >= COMPACTION_MIN_ENTRIES && replayed > COMPACTION_RATIO * entries.size) {
-      rewriteLog(file, Array.from(entries.values(), (entry) => entry.doc));
+      rewriteLog(
+        file,
+        Array.from(entries.values(), (entry) => entry.doc),
+      );
     }
     return new Collection(spec, entries, nextSeq, new AppendLog(file));
   }
@@ -130,7 +123,11 @@ export class Collection {
   }
 
   find(criteria: Document, options: FindOptions): Document[] {
-    return findDocuments(this.candidates(criteria).map((entry) => entry.doc), criteria, options);
+    return findDocuments(
+      this.candidates(criteria).map((entry) => entry.doc),
+      criteria,
+      options,
+    );
   }
 
   count(criteria: Document): number {
@@ -141,7 +138,11 @@ export class Collection {
   aggregate(pipeline: Document[], resolve: CollectionResolver): Document[] {
     const first = pipeline[0]?.$match;
     const source = isPlainObject(first) ? this.candidates(first) : [...this.entries.values()];
-    return runPipeline(source.map((entry) => cloneValue(entry.doc)), pipeline, resolve);
+    return runPipeline(
+      source.map((entry) => cloneValue(entry.doc)),
+      pipeline,
+      resolve,
+    );
   }
 
   /** Inserts all documents or none; returns their _ids (generated when absent). */
@@ -182,11 +183,7 @@ export class Collection {
   }
 
   /** `change` modifies a copy in place and reports whether it changed anything. */
-  private write(
-    criteria: Document,
-    options: { multi: boolean; upsert: boolean },
-    change: (doc: Document) => boolean,
-  ): WriteResult {
+  private write(criteria: Document, options: { multi: boolean; upsert: boolean }, change: (doc: Document) => boolean): WriteResult {
     const matched = this.matching(criteria, options.multi ? Infinity : 1);
     if (matched.length === 0) {
       return options.upsert ? this.upsert(criteria, change) : { matched: 0, updated: 0, documents: [] };

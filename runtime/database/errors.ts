@@ -34,17 +34,10 @@ export class DatabaseError extends Error {
   }
 }
 
-export const invalidParam = (message: string): DatabaseError =>
-  new DatabaseError(ERROR_CODES.invalidParam, message);
+export const invalidParam = (message: string): DatabaseError => new DatabaseError(ERROR_CODES.invalidParam, message);
 
 export const unsupportedOperator = (operator: string, reason: string): DatabaseError =>
-  new DatabaseError(
-    ERROR_CODES.invalidOperator,
-    `${operator} is not supported by the local CloudBase runtime: ${reason}`,
-  );
+  new DatabaseError(ERROR_CODES.invalidOperator, `${operator} is not supported by the local CloudBase runtime: ${reason}`);
 
 export const collectionNotExist = (collection: string): DatabaseError =>
-  new DatabaseError(
-    ERROR_CODES.collectionNotExist,
-    `[ResourceNotFound] Db or Table not exist: collection "${collection}" is not declared in infra/database.ts`,
-  );
+  new DatabaseError(ERROR_CODES.collectionNotExist, `[ResourceNotFound] Db or Table not exist: collection "${collection}" is not declared in infra/database.ts`);

@@ -93,10 +93,7 @@ class UniqueIndex {
   private keysOf(doc: Document): string[] {
     const perField = this.fieldSegments.map((segments) => indexedKeys(doc, segments));
     if (perField.length === 1) return perField[0];
-    const tuples = perField.reduce<string[][]>(
-      (acc, keys) => acc.flatMap((tuple) => keys.map((key) => [...tuple, key])),
-      [[]],
-    );
+    const tuples = perField.reduce<string[][]>((acc, keys) => acc.flatMap((tuple) => keys.map((key) => [...tuple, key])), [[]]);
     return tuples.map((tuple) => JSON.stringify(tuple));
   }
 
@@ -127,10 +124,7 @@ class UniqueIndex {
       const held = indexedValues(doc, segments);
       return `${this.fields[i]}: ${JSON.stringify(held.length === 1 ? held[0] : held)}`;
     });
-    return new DatabaseError(
-      ERROR_CODES.duplicateWrite,
-      `E11000 duplicate key error collection: ${this.collection} index: ${this.name} dup key: { ${values.join(', ')} }`,
-    );
+    return new DatabaseError(ERROR_CODES.duplicateWrite, `E11000 duplicate key error collection: ${this.collection} index: ${this.name} dup key: { ${values.join(', ')} }`);
   }
 }
 
@@ -165,7 +159,11 @@ export class IndexSet {
     this.unique = [primary];
     this.lookups.set('_id', (key) => primary.lookup(key));
     for (const spec of specs.filter((s) => s.unique)) {
-      const index = new UniqueIndex(collection, spec.name, spec.keys.map((k) => k.field));
+      const index = new UniqueIndex(
+        collection,
+        spec.name,
+        spec.keys.map((k) => k.field),
+      );
       this.unique.push(index);
       if (spec.keys.length === 1) this.lookups.set(spec.keys[0].field, (key) => index.lookup(key));
     }

@@ -8,19 +8,7 @@
  * power loss is not a goal of a local runtime, and a sync per write would cost milliseconds each.
  * Files are fdatasync'ed on close and when compacted.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fstatSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  truncateSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isPlainObject, parseStoredEjson, stringifyEjson, type Document } from './ejson';
 
@@ -32,8 +20,7 @@ export interface LogRecord {
 const NEWLINE = 0x0a;
 const SNAPSHOT_DOCS_PER_LINE = 1000;
 
-const isStoredDocument = (value: unknown): value is Document =>
-  isPlainObject(value) && (typeof value._id === 'string' || typeof value._id === 'number');
+const isStoredDocument = (value: unknown): value is Document => isPlainObject(value) && (typeof value._id === 'string' || typeof value._id === 'number');
 
 function toRecord(line: string): LogRecord | undefined {
   let value: unknown;
@@ -58,7 +45,7 @@ function toRecord(line: string): LogRecord | undefined {
 export function replayLog(file: string, apply: (record: LogRecord) => void): void {
   if (!existsSync(file)) return;
   const bytes = readFileSync(file);
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const end = bytes.indexOf(NEWLINE, start);
     if (end === -1) {
       const torn = bytes.length - start;

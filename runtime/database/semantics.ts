@@ -109,15 +109,9 @@ const CONTEXT = Context.init({
 
 /** Every operator name mingo evaluates, plus the modifiers that only appear inside one. */
 const KNOWN_OPERATORS: ReadonlySet<string> = new Set([
-  ...[
-    accumulatorOperators,
-    expressionOperators,
-    pipelineOperators,
-    projectionOperators,
-    queryOperators,
-    updateOperators,
-    windowOperators,
-  ].flatMap((operators) => Object.keys(operators)),
+  ...[accumulatorOperators, expressionOperators, pipelineOperators, projectionOperators, queryOperators, updateOperators, windowOperators].flatMap((operators) =>
+    Object.keys(operators),
+  ),
   '$each',
   '$position',
   '$options',
@@ -175,8 +169,6 @@ export function runPipeline(source: Document[], pipeline: Document[], resolve: C
  * which the positional `$` operator refers to. Returns whether anything changed.
  */
 export function applyModifier(doc: Document, modifier: Document, criteria: Document): boolean {
-  const changedPaths = evaluating(() =>
-    update(doc, modifier, undefined, criteria, { cloneMode: 'deep', queryOptions: OPTIONS }),
-  );
+  const changedPaths = evaluating(() => update(doc, modifier, undefined, criteria, { cloneMode: 'deep', queryOptions: OPTIONS }));
   return changedPaths.length > 0;
 }

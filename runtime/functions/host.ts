@@ -56,7 +56,7 @@ export class FunctionHost {
     const main = this.load(name);
     const requestId = randomUUID();
     const context = invocationContext({ functionName: name, requestId, envId: this.options.envId, appId: this.options.appId, openid, now: this.options.clock.now() });
-    const { value, databaseRequests } = await withInvocation(requestId, () => main(event, context));
+    const { value, databaseRequests } = await withInvocation(requestId, () => main(event, context), name);
     return { result: value, databaseRequests, requestId };
   }
 }

@@ -19,9 +19,7 @@ export function openidFromHeader(value: string | string[] | undefined): string |
  * reading (which CloudBase's context does not carry: there the functions read real time).
  */
 export function invocationContext(options: { functionName: string; requestId: string; envId: string; appId: string; openid: string | null; now: Date }) {
-  const wx: Record<string, string> = options.openid
-    ? { WX_OPENID: options.openid, WX_APPID: options.appId, WX_UNIONID: '', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID' }
-    : {};
+  const wx: Record<string, string> = options.openid ? { WX_OPENID: options.openid, WX_APPID: options.appId, WX_UNIONID: '', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID' } : {};
   return {
     request_id: options.requestId,
     function_name: options.functionName,

@@ -13,6 +13,8 @@ import type { Socket } from 'node:net';
  */
 interface Invocation {
   id: string;
+  /** The function invoked, so the runtime knows which function's permissions a cloud call runs under. */
+  functionName: string;
   databaseRequests: number;
 }
 
@@ -37,12 +39,12 @@ function tagOutgoingRequest(message: unknown): void {
   else request.once('socket', (socket: Socket) => rememberSocket(socket, invocation.id));
 }
 
-export async function withInvocation<T>(id: string, run: () => Promise<T>): Promise<{ value: T; databaseRequests: number }> {
+export async function withInvocation<T>(id: string, run: () => Promise<T>, functionName = ''): Promise<{ value: T; databaseRequests: number }> {
   if (!subscribed) {
     diagnostics.subscribe('http.client.request.start', tagOutgoingRequest);
     subscribed = true;
   }
-  const invocation: Invocation = { id, databaseRequests: 0 };
+  const invocation: Invocation = { id, functionName, databaseRequests: 0 };
   live.set(id, invocation);
   try {
     const value = await scope.run(invocation, run);
@@ -57,4 +59,11 @@ export function countDatabaseRequest(callerPort: number | undefined): void {
   const owner = callerPort === undefined ? undefined : portOwners.get(callerPort);
   const invocation = owner ? live.get(owner) : undefined;
   if (invocation) invocation.databaseRequests += 1;
+}
+
+/** The function whose invocation made the request arriving from this port; undefined for any other caller. */
+export function callingFunction(callerPort: number | undefined): string | undefined {
+  const owner = callerPort === undefined ? undefined : portOwners.get(callerPort);
+  const name = owner ? live.get(owner)?.functionName : undefined;
+  return name || undefined;
 }

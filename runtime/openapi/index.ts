@@ -1,24 +1,25 @@
 /**
- * Local WeChat open APIs: answers what CloudBase answers for node-sdk's `app.callWxOpenApi`.
+ * Local WeChat open APIs: answers cloud calls (云调用) the way CloudBase does for wx-server-sdk's
+ * `cloud.openapi.*` and node-sdk's `callCompatibleWxOpenApi`.
  *
- * Routing (for the runtime's HTTP server): every POST to the SDK endpoint (…/admin) whose JSON
- * body has `action: "wx.api"` goes to `handle(body)`; answer HTTP 200 with the returned object
- * as JSON. No other HTTP path is needed.
+ * Routing (for the runtime's HTTP server): a multipart POST to the SDK endpoint (…/admin) whose
+ * `action` field is `wx.openApi` goes to `handle(fields, caller)`; send what it returns with
+ * `sendCloudCallReply`.
  *
- * What node-sdk 3.18.3 sends (src/wx/index.ts): `{ action: "wx.api", apiName, requestData, envName,
- * wxCloudApiToken, … }` with `requestData` = JSON.stringify(the API's body) or "" when none.
- * What it reads back: `data.responseData`, which it JSON.parses when it can (falling back to the
- * raw string) and returns as `{ result, requestId }`; a truthy top-level `code` makes it throw.
+ * What node-sdk 3.18.3 posts (src/wx/index.ts): form fields `action`, `apiName`, `requestData` (a
+ * protobuf CommApiData: one pair per request field, its value the field's JSON; see
+ * cloudfunctions/core/openapiWire.ts), `envName` and empty token fields. What it reads back: the
+ * raw body; JSON when the content type is `application/json; charset=utf-8` (a CloudBase error,
+ * which the SDK throws), else a protobuf CommOpenApiResp with WeChat's reply and its content type.
  *
  * What handle() answers:
- * - `{ requestId, data: { responseData } }` where responseData is WeChat's JSON reply as text:
- *   `{ errcode: 0, errmsg: "ok", … }` on success, `{ errcode, errmsg }` on a WeChat refusal
- *   (e.g. 40003 invalid openid, 47003 bad template data, 48001 for an API this runtime does not offer);
- * - for wxacode.getUnlimited, whose WeChat reply is the PNG itself: the PNG as base64 text. How
- *   CloudBase encodes a binary reply inside its JSON envelope is not visible in node-sdk's sources,
- *   so cloudfunctions/core/openapi.ts accepts this and the other plausible encodings and checks the
- *   PNG signature (see there);
- * - `{ code, message, requestId }` (the SDK throws) when the body is not a wx.api call at all.
+ * - WeChat's JSON reply (`application/json`): `{ errcode: 0, errmsg: "ok", … }` on success, `{ errcode,
+ *   errmsg }` on a WeChat refusal (40003 invalid openid, 47003 bad template data, 40169 invalid scene,
+ *   48001 for an API this runtime does not offer);
+ * - for wxacode.getUnlimited, the image itself with its content type (`image/png`);
+ * - `errorCode` -604101 and no reply when the calling function's config.json does not list the API
+ *   in `permissions.openapi`: a cloud call runs with the permissions of the function making it;
+ * - a CloudBase error `{ code, message, requestId }` when the request is not a cloud call at all.
  *
  * APIs offered: wxacode.getUnlimited (real QR PNG, text format in wxacode.ts),
  * security.msgSecCheck v2 (word list in sensitive-words.json), security.mediaCheckAsync v2
@@ -27,7 +28,9 @@
  * to the outbox at <dataDir>/openapi/outbox.jsonl, which outbox() lists and which survives restarts).
  */
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { decodeCommApiData, encodeCommOpenApiResp } from '../../cloudfunctions/core/openapiWire';
 import { openOutbox, type OutboxEntry } from './outbox';
 import { ok, type WxReply } from './reply';
 import { DEFAULT_WORD_LIST_PATH, loadWordList, mediaCheckAsync, msgSecCheck } from './security';
@@ -52,10 +55,19 @@ export interface OpenApiOptions {
   now: () => Date;
   /** The mini-program's appid, as pushed events carry it. */
   appId?: string;
+  /** The APIs a function's config.json grants it (`permissions.openapi`); calls from functions are held to them. */
+  permissions?: (functionName: string) => readonly string[];
 }
 
+/** What the runtime sends back for a cloud call: CloudBase's JSON error, or the protobuf reply. */
+export type CloudCallReply = { kind: 'json'; body: Record<string, unknown> } | { kind: 'protobuf'; bytes: Buffer };
+
+/** The cloud call's refusal when the calling function is not granted the API (WeChat's documented code). */
+export const NO_PERMISSION_ERRCODE = -604101;
+
 export interface LocalOpenApi {
-  handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** A cloud call's form fields; `caller.functionName` is the invoked function making it, when known. */
+  handle(fields: Readonly<Record<string, Buffer>>, caller?: { functionName?: string }): Promise<CloudCallReply>;
   outbox(): OutboxEntry[];
   /**
    * The `wxa_media_check` event WeChat would push for an image check this runtime accepted, with
@@ -90,18 +102,29 @@ export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
   };
 
   return {
-    async handle(body) {
+    async handle(fields, caller = {}) {
       const requestId = `local-${randomUUID()}`;
-      if (body.action !== 'wx.api') {
-        return { code: 'INVALID_ACTION', message: `not a wx.api call: ${String(body.action)}`, requestId };
+      const text = (name: string) => fields[name]?.toString('utf8') ?? '';
+      if (text('action') !== 'wx.openApi') {
+        return { kind: 'json', body: { code: 'INVALID_ACTION', message: `not a cloud call: ${text('action')}`, requestId } };
       }
-      if (typeof body.apiName !== 'string' || body.apiName === '' || typeof (body.requestData ?? '') !== 'string') {
-        return { code: 'INVALID_PARAM', message: 'wx.api needs apiName and requestData (a JSON string)', requestId };
+      const apiName = text('apiName');
+      let pairs: ReturnType<typeof decodeCommApiData>['pairs'];
+      try {
+        pairs = decodeCommApiData(fields.requestData ?? Buffer.alloc(0)).pairs;
+      } catch {
+        return { kind: 'json', body: { code: 'INVALID_PARAM', message: 'requestData is not a CommApiData message', requestId } };
       }
-      const envName = typeof body.envName === 'string' ? body.envName : '';
-      const reply = await answer(handlers, body.apiName, (body.requestData as string | undefined) ?? '', envName);
-      const responseData = reply.kind === 'binary' ? reply.bytes.toString('base64') : JSON.stringify(reply.body);
-      return { requestId, data: { responseData } };
+      if (apiName === '') return { kind: 'json', body: { code: 'INVALID_PARAM', message: 'a cloud call needs apiName', requestId } };
+      if (caller.functionName && options.permissions && !options.permissions(caller.functionName).includes(apiName)) {
+        return { kind: 'protobuf', bytes: encodeCommOpenApiResp({ errorCode: NO_PERMISSION_ERRCODE }) };
+      }
+      const reply = await answer(handlers, apiName, pairs, text('envName'));
+      const bytes =
+        reply.kind === 'binary'
+          ? encodeCommOpenApiResp({ respData: reply.bytes, contentType: reply.contentType, httpCode: 200 })
+          : encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(reply.body)), contentType: 'application/json; encoding=utf-8', httpCode: 200 });
+      return { kind: 'protobuf', bytes };
     },
     outbox: () => outbox.entries(),
     mediaCheckPush(traceId, verdict) {
@@ -126,27 +149,36 @@ export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
   };
 }
 
-async function answer(handlers: Record<string, Handler>, apiName: string, requestData: string, envName: string): Promise<WxReply> {
+async function answer(handlers: Record<string, Handler>, apiName: string, pairs: Array<{ key: string; value: Buffer }>, envName: string): Promise<WxReply> {
   try {
     const handler = Object.prototype.hasOwnProperty.call(handlers, apiName) ? handlers[apiName] : undefined;
     if (!handler) throw new WxError(WX_ERRCODE.API_UNAUTHORIZED, `api unauthorized: ${apiName} is not offered by the local runtime`);
-    return await handler(parseRequest(requestData), envName);
+    return await handler(requestOf(pairs), envName);
   } catch (error) {
     if (error instanceof WxError) return { kind: 'json', body: { errcode: error.errcode, errmsg: `${error.errmsg} rid: local` } };
     throw error;
   }
 }
 
-function parseRequest(requestData: string): Record<string, unknown> {
-  if (requestData === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(requestData);
-  } catch {
-    throw new WxError(WX_ERRCODE.DATA_FORMAT_ERROR, 'data format error: requestData is not JSON');
+/** The request WeChat receives: each pair's value is its field's JSON. */
+function requestOf(pairs: Array<{ key: string; value: Buffer }>): Record<string, unknown> {
+  const request: Record<string, unknown> = {};
+  for (const { key, value } of pairs) {
+    try {
+      request[key] = JSON.parse(value.toString('utf8'));
+    } catch {
+      throw new WxError(WX_ERRCODE.DATA_FORMAT_ERROR, `data format error: ${key} is not JSON`);
+    }
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new WxError(WX_ERRCODE.DATA_FORMAT_ERROR, 'data format error: requestData must be a JSON object');
+  return request;
+}
+
+/** Writes a cloud-call reply as CloudBase does: JSON for its own errors, protobuf bytes otherwise. */
+export function sendCloudCallReply(res: ServerResponse, reply: CloudCallReply): void {
+  if (reply.kind === 'json') {
+    const text = JSON.stringify(reply.body);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+    return;
   }
-  return parsed as Record<string, unknown>;
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': reply.bytes.length }).end(reply.bytes);
 }

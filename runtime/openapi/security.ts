@@ -41,7 +41,10 @@ export function loadWordList(file: string = DEFAULT_WORD_LIST_PATH): WordEntry[]
 
 /** Folds width and case and drops spaces and punctuation, so "网 络 赌 博" still matches. */
 function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}\u200b-\u200d\ufeff]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}\u200b-\u200d\ufeff]/gu, '');
 }
 
 export function judgeText(content: string, words: readonly WordEntry[]): { suggest: Suggest; label: number; keyword?: string } {
@@ -72,9 +75,7 @@ export function msgSecCheck(request: Record<string, unknown>, words: readonly Wo
   // WeChat also screens the optional title, nickname and signature with the content.
   const screened = [content, request.title, request.nickname, request.signature].filter((part) => typeof part === 'string').join('\n');
   const verdict = judgeText(screened, words);
-  const detail: Record<string, unknown>[] = [
-    { strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 },
-  ];
+  const detail: Record<string, unknown>[] = [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label: verdict.label, prob: verdict.suggest === 'pass' ? 0 : 90 }];
   if (verdict.keyword) {
     detail.push({ strategy: 'keyword', errcode: 0, suggest: verdict.suggest, label: verdict.label, level: 20, keyword: verdict.keyword });
   }

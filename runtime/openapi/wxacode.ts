@@ -35,7 +35,7 @@ export async function getUnlimited(request: Record<string, unknown>, options: Wx
   const { scene, page, width = DEFAULT_WIDTH, check_path: checkPath = true } = request;
 
   if (typeof scene !== 'string' || !SCENE_PATTERN.test(scene)) {
-    wxFail(WX_ERRCODE.INVALID_SCENE, 'invalid scene: 1-32 visible characters of [0-9A-Za-z!#$&\'()*+,/:;=?@-._~]');
+    wxFail(WX_ERRCODE.INVALID_SCENE, "invalid scene: 1-32 visible characters of [0-9A-Za-z!#$&'()*+,/:;=?@-._~]");
   }
   if (page !== undefined && page !== '') {
     if (typeof page !== 'string' || page.startsWith('/') || page.includes('?')) {

@@ -146,7 +146,14 @@ export const DEMO_CASES: DemoCase[] = [
     steps: [
       { at: at(22, '10:00'), do: 'accept', note: '已受理，将交有关部门处理' },
       { at: at(22, '11:00'), do: 'assign', departmentIds: ['dept-jn-zhujian', 'dept-city-zhujian'], note: '请区住建局牵头，市住建局指导' },
-      { at: at(10, '16:00'), do: 'answer', departmentId: 'dept-jn-zhujian', category: 'planned', text: '已设置警示区域，外墙维修纳入明年老旧小区改造计划。', reason: '维修资金需列入年度预算' },
+      {
+        at: at(10, '16:00'),
+        do: 'answer',
+        departmentId: 'dept-jn-zhujian',
+        category: 'planned',
+        text: '已设置警示区域，外墙维修纳入明年老旧小区改造计划。',
+        reason: '维修资金需列入年度预算',
+      },
       { at: at(8, '09:00'), do: 'answer', departmentId: 'dept-city-zhujian', category: 'solved', text: '已督促物业拉设防护网。' },
       { at: at(7, '10:00'), do: 'approve' },
       { at: at(5, '20:00'), do: 'rate', rating: 'dissatisfied', comment: '只拉了防护网，脱落的瓷砖没有修，明年太晚了' },
@@ -323,7 +330,12 @@ function plan(doc: OpinionDocument, step: Step, env: CaseEnv, staff: CaseActor):
       break;
     }
     case 'assign':
-      planned = planAssign(doc, { departments: step.departmentIds.map((id) => ({ _id: id, name: DEMO_DEPARTMENTS.find((d) => d._id === id)?.name ?? id })), note: step.note }, env, staff);
+      planned = planAssign(
+        doc,
+        { departments: step.departmentIds.map((id) => ({ _id: id, name: DEMO_DEPARTMENTS.find((d) => d._id === id)?.name ?? id })), note: step.note },
+        env,
+        staff,
+      );
       break;
     case 'answer':
       planned = planAnswer(doc, { departmentId: step.departmentId, category: step.category, text: step.text, reason: step.reason }, env, handlerActor(step.departmentId));
@@ -470,7 +482,10 @@ function demoVisits(now: Date): { days: DayDocument[]; bookings: BookingDocument
     if (!station) throw new Error(`demo visit day: unknown station ${visitDay.stationId}`);
     const date = addDays(today, -visitDay.daysAgo);
     const dayCreated = shanghaiInstant(addDays(date, -30), '09:00');
-    const day = { ...newDay(station, { ...DEFAULT_RECEPTION_RULE, deputyIds: visitDay.deputyIds }, { date, nominalDate: date }, 'manual', dayCreated), deputyIds: visitDay.deputyIds };
+    const day = {
+      ...newDay(station, { ...DEFAULT_RECEPTION_RULE, deputyIds: visitDay.deputyIds }, { date, nominalDate: date }, 'manual', dayCreated),
+      deputyIds: visitDay.deputyIds,
+    };
     const slot = day.slots[0];
     if (!slot) throw new Error('demo visit day without slots');
     days.push(day);

@@ -43,15 +43,7 @@ export const DEMO_AREAS: Area[] = [city, jiangbei, jiangnan, linjiangStreet, bei
 
 export type StationDocument = Station & { areaPath: string[] };
 
-const station = (
-  _id: string,
-  code: string,
-  name: string,
-  at: Area,
-  address: string,
-  location: Station['location'],
-  phone: string,
-): StationDocument => ({
+const station = (_id: string, code: string, name: string, at: Area, address: string, location: Station['location'], phone: string): StationDocument => ({
   _id,
   code,
   name,
@@ -72,15 +64,7 @@ export const DEMO_STATIONS: StationDocument[] = [
   station('st-qingshi', 'QS01', '青石镇人大代表联络站', qingshi, '临江市江南区青石镇青石大道1号', { latitude: 30.4523, longitude: 114.3719 }, '027-80000004'),
 ];
 
-const deputy = (
-  _id: string,
-  code: string,
-  name: string,
-  level: DeputyLevel,
-  constituency: string,
-  occupation: string,
-  stationIds: string[],
-): Deputy => ({
+const deputy = (_id: string, code: string, name: string, level: DeputyLevel, constituency: string, occupation: string, stationIds: string[]): Deputy => ({
   _id,
   code,
   name,

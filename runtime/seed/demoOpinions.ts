@@ -118,7 +118,10 @@ function demoOpinion(seed: DemoOpinion, now: Date, sequence: number): OpinionDoc
     createdAt,
     env,
   );
-  const replied = seed.reply && replyAt ? (planReply({ ...received, status: 'read', statusChangedAt: replyAt }, { text: seed.reply.text }, { ...env, now: replyAt }, { role: 'deputy' }) as CaseChange).set : {};
+  const replied =
+    seed.reply && replyAt
+      ? (planReply({ ...received, status: 'read', statusChangedAt: replyAt }, { text: seed.reply.text }, { ...env, now: replyAt }, { role: 'deputy' }) as CaseChange).set
+      : {};
   return {
     ...received,
     ...replied,

@@ -84,7 +84,7 @@ export function isValidCloudPath(cloudPath: string): boolean {
 
 function cloudPathOf(fileIdOrCloudPath: string): string {
   const match = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileIdOrCloudPath);
-  const cloudPath = fileIdOrCloudPath.startsWith('cloud://') ? match?.[1] ?? '' : fileIdOrCloudPath;
+  const cloudPath = fileIdOrCloudPath.startsWith('cloud://') ? (match?.[1] ?? '') : fileIdOrCloudPath;
   if (!isValidCloudPath(cloudPath)) throw new InvalidParam(`invalid file: ${JSON.stringify(fileIdOrCloudPath)}`);
   return cloudPath;
 }

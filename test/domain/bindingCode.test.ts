@@ -1,9 +1,4 @@
-import {
-  BINDING_CODE_ALPHABET,
-  bindingCodeFrom,
-  isBindingCode,
-  normalizeBindingCode,
-} from '../../miniprogram/shared/domain/bindingCode';
+import { BINDING_CODE_ALPHABET, bindingCodeFrom, isBindingCode, normalizeBindingCode } from '../../miniprogram/shared/domain/bindingCode';
 
 describe('binding codes are typed from paper', () => {
   test('the alphabet has no look-alikes', () => {

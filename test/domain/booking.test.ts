@@ -1,11 +1,4 @@
-import {
-  checkInScene,
-  checkInTokenOf,
-  isCancellable,
-  isUpcoming,
-  normalizeMobile,
-  rosterCounts,
-} from '../../miniprogram/shared/domain/booking';
+import { checkInScene, checkInTokenOf, isCancellable, isUpcoming, normalizeMobile, rosterCounts } from '../../miniprogram/shared/domain/booking';
 import { bookingCodeFrom, formatBookingCode, isBookingCode, normalizeBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 
 describe('a booking as residents and staff see it', () => {

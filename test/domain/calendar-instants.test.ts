@@ -40,20 +40,97 @@ function observe(at: Date, calendar: WorkingCalendar): Expected {
 
 /** With the holiday package alone, which knows 2026 and earlier. */
 const PACKAGE_ONLY: Record<HardInstant, Expected> = {
-  firstMinutesOfMonth: { shanghai: '2026-12-01', utc: '2026-11-30', workingDay: true, receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'], acceptDueEndOf: '2026-12-04', provisional: false },
-  lastMinuteOfMonth: { shanghai: '2026-11-30', utc: '2026-11-30', workingDay: true, receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'], acceptDueEndOf: '2026-12-03', provisional: false },
-  receptionEve: { shanghai: '2026-12-14', utc: '2026-12-14', workingDay: true, receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'], acceptDueEndOf: '2026-12-17', provisional: false },
-  receptionDay: { shanghai: '2026-12-15', utc: '2026-12-15', workingDay: true, receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'], acceptDueEndOf: '2026-12-18', provisional: false },
+  firstMinutesOfMonth: {
+    shanghai: '2026-12-01',
+    utc: '2026-11-30',
+    workingDay: true,
+    receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'],
+    acceptDueEndOf: '2026-12-04',
+    provisional: false,
+  },
+  lastMinuteOfMonth: {
+    shanghai: '2026-11-30',
+    utc: '2026-11-30',
+    workingDay: true,
+    receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'],
+    acceptDueEndOf: '2026-12-03',
+    provisional: false,
+  },
+  receptionEve: {
+    shanghai: '2026-12-14',
+    utc: '2026-12-14',
+    workingDay: true,
+    receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'],
+    acceptDueEndOf: '2026-12-17',
+    provisional: false,
+  },
+  receptionDay: {
+    shanghai: '2026-12-15',
+    utc: '2026-12-15',
+    workingDay: true,
+    receptionDays: ['2026-12-15', '2027-01-15', '2027-02-15'],
+    acceptDueEndOf: '2026-12-18',
+    provisional: false,
+  },
   // A 调休 Saturday is a working day; the 15th of February is in the Spring Festival: received on the 24th.
-  makeUpSaturday: { shanghai: '2026-02-14', utc: '2026-02-14', workingDay: true, receptionDays: ['2026-02-24', '2026-03-16', '2026-04-15'], acceptDueEndOf: '2026-02-26', provisional: false },
-  springFestival2026: { shanghai: '2026-02-16', utc: '2026-02-16', workingDay: false, receptionDays: ['2026-02-24', '2026-03-16', '2026-04-15', '2026-05-15'], acceptDueEndOf: '2026-02-26', provisional: false },
+  makeUpSaturday: {
+    shanghai: '2026-02-14',
+    utc: '2026-02-14',
+    workingDay: true,
+    receptionDays: ['2026-02-24', '2026-03-16', '2026-04-15'],
+    acceptDueEndOf: '2026-02-26',
+    provisional: false,
+  },
+  springFestival2026: {
+    shanghai: '2026-02-16',
+    utc: '2026-02-16',
+    workingDay: false,
+    receptionDays: ['2026-02-24', '2026-03-16', '2026-04-15', '2026-05-15'],
+    acceptDueEndOf: '2026-02-26',
+    provisional: false,
+  },
   // 1 January 2027 is counted as a working day: nobody has said it is 元旦 — and the deadline says so.
-  newYearsEve: { shanghai: '2026-12-31', utc: '2026-12-31', workingDay: true, receptionDays: ['2027-01-15', '2027-02-15', '2027-03-15'], acceptDueEndOf: '2027-01-05', provisional: true },
-  lastMinuteOfJanuary2027: { shanghai: '2027-01-31', utc: '2027-01-31', workingDay: false, receptionDays: ['2027-02-15', '2027-03-15', '2027-04-15'], acceptDueEndOf: '2027-02-03', provisional: true },
-  springFestival2027: { shanghai: '2027-02-10', utc: '2027-02-10', workingDay: true, receptionDays: ['2027-02-15', '2027-03-15', '2027-04-15'], acceptDueEndOf: '2027-02-15', provisional: true },
-  afterNationalDay2027: { shanghai: '2027-10-08', utc: '2027-10-08', workingDay: true, receptionDays: ['2027-10-15', '2027-11-15', '2027-12-15'], acceptDueEndOf: '2027-10-13', provisional: true },
+  newYearsEve: {
+    shanghai: '2026-12-31',
+    utc: '2026-12-31',
+    workingDay: true,
+    receptionDays: ['2027-01-15', '2027-02-15', '2027-03-15'],
+    acceptDueEndOf: '2027-01-05',
+    provisional: true,
+  },
+  lastMinuteOfJanuary2027: {
+    shanghai: '2027-01-31',
+    utc: '2027-01-31',
+    workingDay: false,
+    receptionDays: ['2027-02-15', '2027-03-15', '2027-04-15'],
+    acceptDueEndOf: '2027-02-03',
+    provisional: true,
+  },
+  springFestival2027: {
+    shanghai: '2027-02-10',
+    utc: '2027-02-10',
+    workingDay: true,
+    receptionDays: ['2027-02-15', '2027-03-15', '2027-04-15'],
+    acceptDueEndOf: '2027-02-15',
+    provisional: true,
+  },
+  afterNationalDay2027: {
+    shanghai: '2027-10-08',
+    utc: '2027-10-08',
+    workingDay: true,
+    receptionDays: ['2027-10-15', '2027-11-15', '2027-12-15'],
+    acceptDueEndOf: '2027-10-13',
+    provisional: true,
+  },
   // 2028-04-15 is a Saturday: received on Monday the 17th.
-  leapDay2028: { shanghai: '2028-02-29', utc: '2028-02-29', workingDay: true, receptionDays: ['2028-03-15', '2028-04-17', '2028-05-15'], acceptDueEndOf: '2028-03-03', provisional: true },
+  leapDay2028: {
+    shanghai: '2028-02-29',
+    utc: '2028-02-29',
+    workingDay: true,
+    receptionDays: ['2028-03-15', '2028-04-17', '2028-05-15'],
+    acceptDueEndOf: '2028-03-03',
+    provisional: true,
+  },
 };
 
 /**
@@ -72,10 +149,31 @@ const RECORDED_2027: HolidayYear = {
 const WITH_2027 = workingCalendar(mergeHolidayYears([RECORDED_2027]));
 
 const WITH_2027_RECORDED: Partial<Record<HardInstant, Expected>> = {
-  newYearsEve: { shanghai: '2026-12-31', utc: '2026-12-31', workingDay: true, receptionDays: ['2027-01-15', '2027-02-17', '2027-03-15'], acceptDueEndOf: '2027-01-06', provisional: false },
-  springFestival2027: { shanghai: '2027-02-10', utc: '2027-02-10', workingDay: false, receptionDays: ['2027-02-17', '2027-03-15', '2027-04-15'], acceptDueEndOf: '2027-02-19', provisional: false },
+  newYearsEve: {
+    shanghai: '2026-12-31',
+    utc: '2026-12-31',
+    workingDay: true,
+    receptionDays: ['2027-01-15', '2027-02-17', '2027-03-15'],
+    acceptDueEndOf: '2027-01-06',
+    provisional: false,
+  },
+  springFestival2027: {
+    shanghai: '2027-02-10',
+    utc: '2027-02-10',
+    workingDay: false,
+    receptionDays: ['2027-02-17', '2027-03-15', '2027-04-15'],
+    acceptDueEndOf: '2027-02-19',
+    provisional: false,
+  },
   // 8 October is the first working day after the week off; the Saturday after it is worked.
-  afterNationalDay2027: { shanghai: '2027-10-08', utc: '2027-10-08', workingDay: true, receptionDays: ['2027-10-15', '2027-11-15', '2027-12-15'], acceptDueEndOf: '2027-10-12', provisional: false },
+  afterNationalDay2027: {
+    shanghai: '2027-10-08',
+    utc: '2027-10-08',
+    workingDay: true,
+    receptionDays: ['2027-10-15', '2027-11-15', '2027-12-15'],
+    acceptDueEndOf: '2027-10-12',
+    provisional: false,
+  },
 };
 
 describe('the calendar at the instants where calendars break', () => {

@@ -148,9 +148,20 @@ describe('a case from submission to closing, through 二次交办', () => {
     expect(read.status).toBe('read');
     expect(read.deadline?.stage).toBe('accept');
     const accepted = apply(read, planAccept(read, { note: '已受理' }, envAt('2026-11-03'), STAFF));
-    expect(accepted).toMatchObject({ status: 'accepted', acceptedAt: shanghaiInstant('2026-11-03', '10:00'), deadline: { stage: 'respond', dueAt: endOfShanghaiDay('2026-11-10') } });
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      acceptedAt: shanghaiInstant('2026-11-03', '10:00'),
+      deadline: { stage: 'respond', dueAt: endOfShanghaiDay('2026-11-10') },
+    });
     expect(accepted.lateStages).toBeUndefined();
-    expect(accepted.timeline.at(-1)).toEqual({ type: 'accepted', at: shanghaiInstant('2026-11-03', '10:00'), actorRole: 'staff', actorId: 'staff-openid', note: '已受理', public: true });
+    expect(accepted.timeline.at(-1)).toEqual({
+      type: 'accepted',
+      at: shanghaiInstant('2026-11-03', '10:00'),
+      actorRole: 'staff',
+      actorId: 'staff-openid',
+      note: '已受理',
+      public: true,
+    });
   });
 
   test('accepting after the deadline records the accept stage as late', () => {
@@ -299,7 +310,11 @@ describe('a case from submission to closing, through 二次交办', () => {
   test('the deputy forwards it: first response, and the assign clock starts', () => {
     const accepted = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '12:00'), STAFF));
     const forwarded = apply(accepted, planForward(accepted, { note: '需要区里协调' }, envAt('2026-11-04'), DEPUTY));
-    expect(forwarded).toMatchObject({ status: 'forwarded', acceptedAt: shanghaiInstant('2026-11-02', '12:00'), deadline: { stage: 'assign', dueAt: endOfShanghaiDay('2026-11-06') } });
+    expect(forwarded).toMatchObject({
+      status: 'forwarded',
+      acceptedAt: shanghaiInstant('2026-11-02', '12:00'),
+      deadline: { stage: 'assign', dueAt: endOfShanghaiDay('2026-11-06') },
+    });
     expect(forwarded.timeline.at(-1)).toMatchObject({ type: 'forwarded', public: true, internalNote: '需要区里协调' });
     expect(forwarded.timeline.at(-1)?.note).toBeUndefined();
   });

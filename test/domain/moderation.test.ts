@@ -1,4 +1,14 @@
-import { applyMediaVerdict, awaitingReview, contentHold, decide, flaggedPhotos, isPublished, moderationForNew, visiblePhotos, type PhotoCheck } from '../../miniprogram/shared/domain/moderation';
+import {
+  applyMediaVerdict,
+  awaitingReview,
+  contentHold,
+  decide,
+  flaggedPhotos,
+  isPublished,
+  moderationForNew,
+  visiblePhotos,
+  type PhotoCheck,
+} from '../../miniprogram/shared/domain/moderation';
 
 const pending = (fileID: string, traceId: string): PhotoCheck => ({ fileID, traceId, verdict: 'pending' });
 

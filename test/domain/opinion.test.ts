@@ -12,17 +12,7 @@ import {
 
 describe('opinion rules', () => {
   test('nine categories with their Chinese labels, 其他 last', () => {
-    expect(OPINION_CATEGORIES.map((c) => OPINION_CATEGORY_LABELS[c])).toEqual([
-      '城乡建设',
-      '交通出行',
-      '教育',
-      '医疗卫生',
-      '养老服务',
-      '社会保障',
-      '生态环境',
-      '社会治理',
-      '其他',
-    ]);
+    expect(OPINION_CATEGORIES.map((c) => OPINION_CATEGORY_LABELS[c])).toEqual(['城乡建设', '交通出行', '教育', '医疗卫生', '养老服务', '社会保障', '生态环境', '社会治理', '其他']);
   });
 
   test('text is counted as people count characters, after trimming', () => {

@@ -8,16 +8,46 @@ describe('reception windows and their slots', () => {
   });
 
   test('a remainder shorter than a slot is not offered; windows come in time order', () => {
-    const slots = slotsFor([{ start: '14:00', end: '14:45' }, { start: '09:00', end: '11:30' }], 20, 1);
-    expect(slots.map((s) => `${s.start}-${s.end}`)).toEqual(['09:00-09:20', '09:20-09:40', '09:40-10:00', '10:00-10:20', '10:20-10:40', '10:40-11:00', '11:00-11:20', '14:00-14:20', '14:20-14:40']);
+    const slots = slotsFor(
+      [
+        { start: '14:00', end: '14:45' },
+        { start: '09:00', end: '11:30' },
+      ],
+      20,
+      1,
+    );
+    expect(slots.map((s) => `${s.start}-${s.end}`)).toEqual([
+      '09:00-09:20',
+      '09:20-09:40',
+      '09:40-10:00',
+      '10:00-10:20',
+      '10:20-10:40',
+      '10:40-11:00',
+      '11:00-11:20',
+      '14:00-14:20',
+      '14:20-14:40',
+    ]);
   });
 
   test('windows that overlap, are shorter than a slot, or too many are explained to staff', () => {
     expect(windowsProblem(DEFAULT_RECEPTION_RULE.windows, 30)).toBeNull();
     expect(windowsProblem([], 30)).toBe('请至少设置一个接待时段');
     expect(windowsProblem([{ start: '09:00', end: '09:20' }], 30)).toBe('09:00–09:20 不足一个预约时长（30分钟）');
-    expect(windowsProblem([{ start: '10:00', end: '12:00' }, { start: '09:00', end: '10:30' }], 30)).toBe('09:00–10:30 与 10:00–12:00 重叠');
-    expect(windowsProblem(Array.from({ length: 5 }, (_, i) => ({ start: `1${i}:00`, end: `1${i}:30` })), 30)).toBe('最多设置4个接待时段');
+    expect(
+      windowsProblem(
+        [
+          { start: '10:00', end: '12:00' },
+          { start: '09:00', end: '10:30' },
+        ],
+        30,
+      ),
+    ).toBe('09:00–10:30 与 10:00–12:00 重叠');
+    expect(
+      windowsProblem(
+        Array.from({ length: 5 }, (_, i) => ({ start: `1${i}:00`, end: `1${i}:30` })),
+        30,
+      ),
+    ).toBe('最多设置4个接待时段');
   });
 
   test('a slot is open until it starts (Shanghai time), full without seats, and closed on a cancelled day', () => {

@@ -19,7 +19,9 @@ describe('which dates a reception rule gives', () => {
 
   test("last month's day moved into the range is included; this month's moved out of it is not", () => {
     // 2026-08-15 is a Saturday: received on Monday the 17th.
-    expect(scheduledDates({ kind: 'monthly', dayOfMonth: 15 }, { from: '2026-08-16', until: '2026-08-18' }, weekdaysOnly)).toEqual([{ date: '2026-08-17', nominalDate: '2026-08-15' }]);
+    expect(scheduledDates({ kind: 'monthly', dayOfMonth: 15 }, { from: '2026-08-16', until: '2026-08-18' }, weekdaysOnly)).toEqual([
+      { date: '2026-08-17', nominalDate: '2026-08-15' },
+    ]);
     expect(scheduledDates({ kind: 'monthly', dayOfMonth: 15 }, { from: '2026-08-01', until: '2026-08-17' }, weekdaysOnly)).toEqual([]);
   });
 

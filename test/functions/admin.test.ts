@@ -76,7 +76,18 @@ describe('staff create and edit stations within their area', () => {
     expect(await t.call('admin.saveStation', newStation({ code: 'JB09', areaId: 'area-beishan' }), { openid: JIANGNAN })).toEqual(OUT_OF_SCOPE);
     const beishan = ok(await t.call('directory.getStation', { stationId: 'st-beishan' })).station;
     const { _id, ...fields } = beishan;
-    const edit = { stationId: _id, code: fields.code, name: fields.name, areaId: fields.areaId, address: fields.address, location: fields.location, openingHours: fields.openingHours, phone: fields.phone, receptionNote: fields.receptionNote, active: fields.active };
+    const edit = {
+      stationId: _id,
+      code: fields.code,
+      name: fields.name,
+      areaId: fields.areaId,
+      address: fields.address,
+      location: fields.location,
+      openingHours: fields.openingHours,
+      phone: fields.phone,
+      receptionNote: fields.receptionNote,
+      active: fields.active,
+    };
     expect(await t.call('admin.saveStation', { ...edit, name: '改名' }, { openid: JIANGNAN })).toEqual(OUT_OF_SCOPE);
     expect(ok(await t.call('admin.saveStation', { ...edit, openingHours: '每天 08:30–18:00' }, { openid: BEISHAN })).station.openingHours).toBe('每天 08:30–18:00');
     expect(await t.call('admin.saveStation', { ...edit, areaId: 'area-qingshi' }, { openid: BEISHAN })).toEqual(OUT_OF_SCOPE);
@@ -85,13 +96,17 @@ describe('staff create and edit stations within their area', () => {
   });
 
   test('an unknown area or station', async () => {
-    expect(await t.call('admin.saveStation', newStation({ code: 'XX01', areaId: 'area-mars' }), { openid: CITY })).toMatchObject({ code: 'ADMIN.AREA_NOT_FOUND', message: '所选区域不存在，请重新选择' });
+    expect(await t.call('admin.saveStation', newStation({ code: 'XX01', areaId: 'area-mars' }), { openid: CITY })).toMatchObject({
+      code: 'ADMIN.AREA_NOT_FOUND',
+      message: '所选区域不存在，请重新选择',
+    });
     expect(await t.call('admin.saveStation', newStation({ stationId: 'st-nowhere', code: 'XX02' }), { openid: CITY })).toMatchObject({ code: 'COMMON.NOT_FOUND' });
   });
 
   test('residents and deputies cannot call admin actions', async () => {
     for (const action of ['admin.saveStation', 'admin.saveDeputy', 'admin.createQrCode'] as const) {
-      const payload = action === 'admin.saveStation' ? newStation({ code: 'ZZ01' }) : action === 'admin.saveDeputy' ? newDeputy({ code: 'Z001' }) : { kind: 'station', id: 'st-nanhu' };
+      const payload =
+        action === 'admin.saveStation' ? newStation({ code: 'ZZ01' }) : action === 'admin.saveDeputy' ? newDeputy({ code: 'Z001' }) : { kind: 'station', id: 'st-nanhu' };
       expect((await t.raw('admin', { action, payload }, { openid: 'demo-resident-001' })).body).toEqual({ ok: false, code: 'AUTH.FORBIDDEN', message: '您没有权限进行此操作' });
       expect((await t.raw('admin', { action, payload })).body).toMatchObject({ code: 'AUTH.REQUIRED' });
     }
@@ -125,7 +140,18 @@ describe('staff create and edit deputies within their area', () => {
   test('北山 station staff may add their station to a deputy but not take them off another station', async () => {
     const { deputy } = ok(await t.call('directory.getDeputy', { deputyId: 'dp-003' }));
     const { _id, ...fields } = deputy;
-    const edit = { deputyId: _id, code: fields.code, name: fields.name, level: fields.level, constituency: fields.constituency, occupation: fields.occupation, profile: fields.profile, photoUrl: fields.photoUrl, stationIds: fields.stationIds, active: fields.active };
+    const edit = {
+      deputyId: _id,
+      code: fields.code,
+      name: fields.name,
+      level: fields.level,
+      constituency: fields.constituency,
+      occupation: fields.occupation,
+      profile: fields.profile,
+      photoUrl: fields.photoUrl,
+      stationIds: fields.stationIds,
+      active: fields.active,
+    };
     expect(await t.call('admin.saveDeputy', { ...edit, stationIds: ['st-beishan'] }, { openid: BEISHAN })).toEqual(OUT_OF_SCOPE);
     expect(ok(await t.call('admin.saveDeputy', { ...edit, occupation: '港务集团高级工程师' }, { openid: BEISHAN })).deputy.occupation).toBe('港务集团高级工程师');
     expect(await t.call('admin.saveDeputy', { ...edit, deputyId: 'dp-001', code: 'D001' }, { openid: BEISHAN })).toEqual(OUT_OF_SCOPE);

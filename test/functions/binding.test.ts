@@ -79,7 +79,10 @@ describe('a code works once', () => {
   test('a code used long ago does not bind its account again once staff unbound it', async () => {
     const code = await issue('dp-013');
     ok(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' }));
-    await database(t).collection(COLLECTIONS.bindingCodes).doc(code).update({ usedAt: new Date(t.clock.now().getTime() - 3_600_000) });
+    await database(t)
+      .collection(COLLECTIONS.bindingCodes)
+      .doc(code)
+      .update({ usedAt: new Date(t.clock.now().getTime() - 3_600_000) });
     ok(await t.call('admin.unbindDeputy', { deputyId: 'dp-013' }, { openid: CITY }));
     expect(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' })).toMatchObject({ code: 'BINDING.USED' });
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-long-ago' })).deputy).toBeUndefined();
@@ -89,7 +92,17 @@ describe('a code works once', () => {
     const now = t.clock.now().getTime();
     await database(t)
       .collection(COLLECTIONS.bindingCodes)
-      .add({ _id: 'EXPRD234', code: 'EXPRD234', deputyId: 'dp-012', issuedBy: CITY, createdAt: new Date(now - 8 * 86_400_000), expiresAt: new Date(now - 86_400_000), usedAt: null, usedBy: null, revokedAt: null });
+      .add({
+        _id: 'EXPRD234',
+        code: 'EXPRD234',
+        deputyId: 'dp-012',
+        issuedBy: CITY,
+        createdAt: new Date(now - 8 * 86_400_000),
+        expiresAt: new Date(now - 86_400_000),
+        usedAt: null,
+        usedBy: null,
+        revokedAt: null,
+      });
     expect(await t.call('account.bindDeputy', { code: 'exprd234' }, { openid: 'wx-he' })).toEqual({
       ok: false,
       code: 'BINDING.EXPIRED',
@@ -99,7 +112,11 @@ describe('a code works once', () => {
   });
 
   test('an unknown code, and one not even shaped like a code', async () => {
-    expect(await t.call('account.bindDeputy', { code: 'ABCDEFGH' }, { openid: 'wx-guess' })).toEqual({ ok: false, code: 'BINDING.INVALID', message: '绑定码不正确，请核对后重新输入' });
+    expect(await t.call('account.bindDeputy', { code: 'ABCDEFGH' }, { openid: 'wx-guess' })).toEqual({
+      ok: false,
+      code: 'BINDING.INVALID',
+      message: '绑定码不正确，请核对后重新输入',
+    });
     expect(await t.call('account.bindDeputy', { code: 'ABC0' }, { openid: 'wx-guess' })).toMatchObject({
       code: 'COMMON.INVALID_INPUT',
       fields: { code: '绑定码是8位字母和数字，请核对后重新输入' },
@@ -109,7 +126,11 @@ describe('a code works once', () => {
   test('a revoked code is refused; issuing a new code revokes the one before', async () => {
     const first = await issue('dp-013');
     const second = await issue('dp-013');
-    expect(await t.call('account.bindDeputy', { code: first }, { openid: 'wx-ma' })).toEqual({ ok: false, code: 'BINDING.REVOKED', message: '绑定码已作废，请联系人大工作人员重新获取' });
+    expect(await t.call('account.bindDeputy', { code: first }, { openid: 'wx-ma' })).toEqual({
+      ok: false,
+      code: 'BINDING.REVOKED',
+      message: '绑定码已作废，请联系人大工作人员重新获取',
+    });
     const revoked = ok(await t.call('admin.revokeBindingCode', { code: second.toLowerCase() }, { openid: CITY }));
     expect(revoked).toEqual({ code: second, deputyId: 'dp-013', revokedAt: expect.any(String) });
     expect(ok(await t.call('admin.revokeBindingCode', { code: second }, { openid: CITY }))).toEqual(revoked);

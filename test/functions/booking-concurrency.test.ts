@@ -26,9 +26,7 @@ async function activeBookings(dayId: string): Promise<Array<{ openid: string }>>
 describe('booking: capacity holds whatever the concurrency', () => {
   test('200 residents at once for 10 seats: exactly 10 bookings, everyone else told it is full', async () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 40), seats: 10 });
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => t.call('booking.book', bookingPayload(day), { openid: `race-resident-${i}` })),
-    );
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => t.call('booking.book', bookingPayload(day), { openid: `race-resident-${i}` })));
     expect(tally(answers)).toEqual({ booked: 10, 'BOOKING.FULL': 190 });
     expect(await seatsLeft(t, day._id)).toEqual([0]);
     const held = await activeBookings(day._id);

@@ -6,19 +6,7 @@ import { isoWeekday } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { opinionFor } from './helpers/cloud';
-import {
-  addTestDay,
-  BEISHAN_STAFF,
-  bookingPayload,
-  CITY_STAFF,
-  database,
-  daysFromToday,
-  JIANGNAN_STAFF,
-  outbox,
-  requestId,
-  seatsLeft,
-  today,
-} from './booking.support';
+import { addTestDay, BEISHAN_STAFF, bookingPayload, CITY_STAFF, database, daysFromToday, JIANGNAN_STAFF, outbox, requestId, seatsLeft, today } from './booking.support';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -73,7 +61,14 @@ describe('booking: only staff in scope run the station', () => {
     const day = ok(await t.call('booking.listDays', { stationId: 'st-beishan' })).days[0]!;
     const calls = [
       t.call('booking.getRule', { stationId: 'st-beishan' }, { openid: 'resident-x' }),
-      t.call('booking.saveRule', { stationId: 'st-beishan', rule: { pattern: { kind: 'monthly', dayOfMonth: 10 }, windows: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seatsPerSlot: 2, deputyIds: [] } }, { openid: 'resident-x' }),
+      t.call(
+        'booking.saveRule',
+        {
+          stationId: 'st-beishan',
+          rule: { pattern: { kind: 'monthly', dayOfMonth: 10 }, windows: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seatsPerSlot: 2, deputyIds: [] },
+        },
+        { openid: 'resident-x' },
+      ),
       t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(t, 5) }, { openid: 'resident-x' }),
       t.call('booking.cancelDay', { dayId: day._id }, { openid: 'resident-x' }),
       t.call('booking.setRoster', { dayId: day._id, deputyIds: [] }, { openid: 'resident-x' }),
@@ -105,7 +100,15 @@ describe('booking: staff set the reception rule and the days follow', () => {
     const answer = await t.raw('booking', { action: 'booking.getRule', payload: { stationId: 'st-qingshi' } }, { openid: CITY_STAFF });
     expect(ok(answer.body as never)).toMatchObject({
       isDefault: true,
-      rule: { pattern: { kind: 'monthly', dayOfMonth: 15 }, windows: [{ start: '09:00', end: '11:30' }, { start: '14:30', end: '17:00' }], slotMinutes: 30, seatsPerSlot: 3 },
+      rule: {
+        pattern: { kind: 'monthly', dayOfMonth: 15 },
+        windows: [
+          { start: '09:00', end: '11:30' },
+          { start: '14:30', end: '17:00' },
+        ],
+        slotMinutes: 30,
+        seatsPerSlot: 3,
+      },
     });
     expect(answer.databaseRequests).toBe(3);
   });
@@ -131,7 +134,10 @@ describe('booking: staff set the reception rule and the days follow', () => {
     for (const day of weekly) {
       expect(isoWeekday(day.nominalDate)).toBe(3);
       expect(day.date >= day.nominalDate).toBe(true);
-      expect(day.slots.map((s) => [s.start, s.seats])).toEqual([['09:00', 5], ['10:00', 5]]);
+      expect(day.slots.map((s) => [s.start, s.seats])).toEqual([
+        ['09:00', 5],
+        ['10:00', 5],
+      ]);
       expect(day.deputyIds).toEqual(['dp-006']);
     }
     expect(ok(await t.call('booking.saveRule', { stationId: 'st-qingshi', rule }, { openid: CITY_STAFF }))).toMatchObject({ created: 0, removed: 0 });
@@ -139,21 +145,39 @@ describe('booking: staff set the reception rule and the days follow', () => {
   });
 
   test('overlapping windows, or a deputy of another station, are refused', async () => {
-    const overlapping = { pattern: { kind: 'monthly' as const, dayOfMonth: 15 }, windows: [{ start: '09:00', end: '11:00' }, { start: '10:30', end: '12:00' }], slotMinutes: 30, seatsPerSlot: 3, deputyIds: [] };
+    const overlapping = {
+      pattern: { kind: 'monthly' as const, dayOfMonth: 15 },
+      windows: [
+        { start: '09:00', end: '11:00' },
+        { start: '10:30', end: '12:00' },
+      ],
+      slotMinutes: 30,
+      seatsPerSlot: 3,
+      deputyIds: [],
+    };
     expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: overlapping }, { openid: CITY_STAFF })).toMatchObject({
       ok: false,
       code: 'COMMON.INVALID_INPUT',
       fields: { 'rule.windows': '09:00–11:00 与 10:30–12:00 重叠' },
     });
     const stranger = { ...overlapping, windows: [{ start: '09:00', end: '11:00' }], deputyIds: ['dp-001'] };
-    expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: stranger }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+    expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: stranger }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.DEPUTY_NOT_AT_STATION',
+    });
   });
 
   test('adding a day: not in the past, not twice; a cancelled day comes back with fresh seats', async () => {
-    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(t, -1) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DATE_PASSED' });
+    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(t, -1) }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.DATE_PASSED',
+    });
     const day = await addTestDay(t, { date: daysFromToday(t, 50), seats: 2 });
     expect(day).toMatchObject({ stationId: 'st-beishan', date: daysFromToday(t, 50), nominalDate: daysFromToday(t, 50), cancelled: false });
-    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(t, 50) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DAY_EXISTS' });
+    expect(await t.call('booking.addDay', { stationId: 'st-beishan', date: daysFromToday(t, 50) }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.DAY_EXISTS',
+    });
 
     ok(await t.call('booking.book', bookingPayload(day), { openid: 'resident-restored' }));
     ok(await t.call('booking.cancelDay', { dayId: day._id }, { openid: CITY_STAFF }));
@@ -173,7 +197,10 @@ describe('booking: staff set the reception rule and the days follow', () => {
     expect(answer.databaseRequests).toBe(5);
     const sent = (await outbox(t)).slice(before);
     expect(sent.map((m) => m.request.touser).sort()).toEqual(['resident-cd1', 'resident-cd2']);
-    expect(sent[0]?.request).toMatchObject({ template_id: 'lxq-booking-day-cancelled', data: { date2: { value: daysFromToday(t, 51) }, thing3: { value: '代表集中学习，改期接待' } } });
+    expect(sent[0]?.request).toMatchObject({
+      template_id: 'lxq-booking-day-cancelled',
+      data: { date2: { value: daysFromToday(t, 51) }, thing3: { value: '代表集中学习，改期接待' } },
+    });
     for (const openid of ['resident-cd1', 'resident-cd2']) {
       expect(ok(await t.call('booking.listMine', {}, { openid })).past[0]).toMatchObject({ dayId: day._id, status: 'cancelled' });
     }
@@ -188,7 +215,10 @@ describe('booking: staff set the reception rule and the days follow', () => {
     expect(answer.databaseRequests).toBe(4);
     const deputyPage = ok(await t.call('directory.getDeputy', { deputyId: 'dp-011' }));
     expect(deputyPage.upcomingDays.map((d) => d._id)).toContain(day._id);
-    expect(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-005'] }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+    expect(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-005'] }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.DEPUTY_NOT_AT_STATION',
+    });
   });
 });
 
@@ -196,7 +226,11 @@ describe('booking: staff open any day of a station, past and cancelled ones too'
   test("a range of days comes back, the past visit days and a cancelled day included, so a past day's roster opens", async () => {
     const cancelled = await addTestDay(t, { stationId: 'st-nanhu', date: daysFromToday(t, 10) });
     ok(await t.call('booking.cancelDay', { dayId: cancelled._id }, { openid: CITY_STAFF }));
-    const answer = await t.raw('booking', { action: 'booking.listStationDays', payload: { stationId: 'st-nanhu', from: daysFromToday(t, -30), to: daysFromToday(t, 30) } }, { openid: JIANGNAN_STAFF });
+    const answer = await t.raw(
+      'booking',
+      { action: 'booking.listStationDays', payload: { stationId: 'st-nanhu', from: daysFromToday(t, -30), to: daysFromToday(t, 30) } },
+      { openid: JIANGNAN_STAFF },
+    );
     const { days } = ok(answer.body as never) as { days: ReceptionDayView[] };
     expect(answer.databaseRequests).toBe(5);
     const dates = days.map((d) => d.date);
@@ -219,7 +253,10 @@ describe('booking: staff open any day of a station, past and cancelled ones too'
       code: 'COMMON.INVALID_INPUT',
       fields: { to: '结束日期不能早于开始日期' },
     });
-    expect(await t.call('booking.listStationDays', { ...range, to: daysFromToday(t, 82) }, { openid: CITY_STAFF })).toMatchObject({ ok: false, fields: { to: '一次最多查看92天' } });
+    expect(await t.call('booking.listStationDays', { ...range, to: daysFromToday(t, 82) }, { openid: CITY_STAFF })).toMatchObject({
+      ok: false,
+      fields: { to: '一次最多查看92天' },
+    });
     expect(ok(await t.call('booking.listStationDays', { ...range, to: daysFromToday(t, 81) }, { openid: CITY_STAFF })).days.length).toBeGreaterThan(0);
   });
 });
@@ -298,7 +335,11 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     expect(answer.databaseRequests).toBe(3);
 
     const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
-    expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.NOT_TODAY_STAFF', message: '该预约不是今天的，请核对日期；来访者在现场时可为其现场登记' });
+    expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.NOT_TODAY_STAFF',
+      message: '该预约不是今天的，请核对日期；来访者在现场时可为其现场登记',
+    });
     expect(await t.call('booking.staffCheckIn', { code: 'ZZZ999' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.CODE_NOT_FOUND' });
     expect(await t.call('booking.staffCheckIn', { code: booking.code }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.CODE_NOT_FOUND' });
     expect(await t.call('booking.staffCheckIn', { code: 'not a code!' }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
@@ -311,14 +352,21 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     expect(entry).toMatchObject({ kind: 'walkIn', status: 'checkedIn', name: '钱师傅' });
     expect(ok(await t.call('booking.addWalkIn', walkIn, { openid: BEISHAN_STAFF })).entry._id).toBe(entry._id);
     const future = await addTestDay(t, { date: daysFromToday(t, 4) });
-    expect(await t.call('booking.addWalkIn', { ...walkIn, dayId: future._id, clientRequestId: requestId() }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.WRONG_DAY' });
+    expect(await t.call('booking.addWalkIn', { ...walkIn, dayId: future._id, clientRequestId: requestId() }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.WRONG_DAY',
+    });
     expect(await seatsLeft(t, todayDay._id)).toEqual([5]);
   });
 
   test('the roster shows bookings, arrivals and walk-ins in two requests, and one more to audit the names and phones shown', async () => {
     await placeBooking(todayDay, 'resident-absent');
     const answer = await t.raw('booking', { action: 'booking.getRoster', payload: { dayId: todayDay._id } }, { openid: BEISHAN_STAFF });
-    const roster = ok(answer.body as never) as { entries: Array<{ name: string; kind: string; status: string }>; counts: Record<string, number>; deputies: Array<{ name: string }> };
+    const roster = ok(answer.body as never) as {
+      entries: Array<{ name: string; kind: string; status: string }>;
+      counts: Record<string, number>;
+      deputies: Array<{ name: string }>;
+    };
     expect(roster.counts).toEqual({ booked: 1, waiting: 0, checkedIn: 2, walkIns: 1, noShow: 0, cancelled: 0 });
     expect(roster.entries).toHaveLength(4);
     expect(roster.deputies.map((d) => d.name)).toEqual(['黄大勇']);
@@ -326,7 +374,9 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
   });
 
   test('after a visit the deputy on duty records what was raised; an item marked for the opinion loop becomes an opinion in the visitor’s name', async () => {
-    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past)[0]!;
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(
+      ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past,
+    )[0]!;
     const payload = {
       bookingId: visit._id,
       deputyIds: ['dp-011'],
@@ -369,7 +419,9 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
   });
 
   test('writing the record again keeps each converted item and its opinion: never a second opinion', async () => {
-    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past)[0]!;
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming.concat(
+      ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past,
+    )[0]!;
     const first = ok(await t.call('booking.getRecord', { bookingId: visit._id }, { openid: BEISHAN_STAFF })).record!;
     const converted = first.items[0]!;
     const countOpinions = async () => (await database(t).collection(COLLECTIONS.opinions).where({ authorOpenid: 'resident-arrives' }).count()).total;
@@ -378,22 +430,37 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     // The same item sent again as typed (no opinionId): the same opinion, in three requests.
     const again = await t.raw(
       'booking',
-      { action: 'booking.recordReception', payload: { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '小区门口路灯坏了三个月', toOpinion: true }], note: '补充：已转交街道' } },
+      {
+        action: 'booking.recordReception',
+        payload: { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '小区门口路灯坏了三个月', toOpinion: true }], note: '补充：已转交街道' },
+      },
       { openid: BEISHAN_STAFF },
     );
     expect(again.databaseRequests).toBe(3);
-    expect((ok(again.body as never) as { record: ReceptionRecordView }).record).toMatchObject({ note: '补充：已转交街道', items: [{ opinionId: converted.opinionId, trackingNo: converted.trackingNo }] });
+    expect((ok(again.body as never) as { record: ReceptionRecordView }).record).toMatchObject({
+      note: '补充：已转交街道',
+      items: [{ opinionId: converted.opinionId, trackingNo: converted.trackingNo }],
+    });
 
     // Edited, unticked, or left out: a converted item stays converted, as it was.
     const edited = ok(
       await t.call(
         'booking.recordReception',
-        { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '路灯已修', toOpinion: false, opinionId: converted.opinionId! }, { text: '垃圾分类点太远', toOpinion: false }] },
+        {
+          bookingId: visit._id,
+          deputyIds: ['dp-011'],
+          items: [
+            { text: '路灯已修', toOpinion: false, opinionId: converted.opinionId! },
+            { text: '垃圾分类点太远', toOpinion: false },
+          ],
+        },
         { openid: BEISHAN_STAFF },
       ),
     ).record;
     expect(edited.items).toEqual([converted, { text: '垃圾分类点太远', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }]);
-    const leftOut = ok(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '垃圾分类点太远', toOpinion: false }] }, { openid: BEISHAN_STAFF })).record;
+    const leftOut = ok(
+      await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-011'], items: [{ text: '垃圾分类点太远', toOpinion: false }] }, { openid: BEISHAN_STAFF }),
+    ).record;
     expect(leftOut.items.map((i) => i.opinionId)).toEqual([null, converted.opinionId]);
     expect(await countOpinions()).toBe(before);
   });
@@ -430,12 +497,16 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
       ok: false,
       code: 'BOOKING.WALK_IN_NO_OPINION',
     });
-    const record = ok(await t.call('booking.recordReception', { bookingId: entry._id, deputyIds: [], items: [{ ...items[0]!, toOpinion: false }] }, { openid: BEISHAN_STAFF })).record;
+    const record = ok(
+      await t.call('booking.recordReception', { bookingId: entry._id, deputyIds: [], items: [{ ...items[0]!, toOpinion: false }] }, { openid: BEISHAN_STAFF }),
+    ).record;
     expect(record.items[0]).toMatchObject({ toOpinion: false, opinionId: null });
   });
 
   test('staff shorthand may be short, but an item to become an opinion says what the problem is in five characters', async () => {
-    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming)[0]!;
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(
+      ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming,
+    )[0]!;
     expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: [], items: [{ text: '路灯', toOpinion: true }] }, { openid: BEISHAN_STAFF })).toMatchObject({
       ok: false,
       code: 'COMMON.INVALID_INPUT',
@@ -444,12 +515,22 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
   });
 
   test('a deputy not on duty, a visitor not checked in, or a deputy off the roster is refused', async () => {
-    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming)[0]!;
+    const visit = ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).past.concat(
+      ok(await t.call('booking.listMine', {}, { openid: 'resident-arrives' })).upcoming,
+    )[0]!;
     const items = [{ text: '路灯', toOpinion: false }];
     expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: [], items }, { openid: 'deputy-sun' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-    const absent = ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).upcoming.concat(ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).past)[0]!;
-    expect(await t.call('booking.recordReception', { bookingId: absent._id, deputyIds: [], items }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.NOT_CHECKED_IN' });
-    expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-007'], items }, { openid: BEISHAN_STAFF })).toMatchObject({ ok: false, code: 'BOOKING.DEPUTY_NOT_AT_STATION' });
+    const absent = ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).upcoming.concat(
+      ok(await t.call('booking.listMine', {}, { openid: 'resident-absent' })).past,
+    )[0]!;
+    expect(await t.call('booking.recordReception', { bookingId: absent._id, deputyIds: [], items }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.NOT_CHECKED_IN',
+    });
+    expect(await t.call('booking.recordReception', { bookingId: visit._id, deputyIds: ['dp-007'], items }, { openid: BEISHAN_STAFF })).toMatchObject({
+      ok: false,
+      code: 'BOOKING.DEPUTY_NOT_AT_STATION',
+    });
   });
 
   test('a new check-in code stops the old one working', async () => {

@@ -82,7 +82,10 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
     const timerEvent = { Type: 'Timer', TriggerName: 'bookingDaily', Time: t.clock.now().toISOString(), Message: '' };
 
     expect((await t.raw('booking', timerEvent, { openid: 'resident-early-bird' })).body).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
-    expect((await t.raw('booking', { action: 'booking.runDailyJobs', payload: {} }, { openid: 'resident-early-bird' })).body).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
+    expect((await t.raw('booking', { action: 'booking.runDailyJobs', payload: {} }, { openid: 'resident-early-bird' })).body).toMatchObject({
+      ok: false,
+      code: 'COMMON.UNKNOWN_ACTION',
+    });
     expect((await t.raw('booking', { ...timerEvent, TriggerName: 'somethingElse' })).body).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
     expect((await outbox(t)).length).toBe(before);
   });
@@ -113,7 +116,12 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
       touser: 'resident-early-bird',
       template_id: 'lxq-booking-reminder',
       page: 'pages/my-bookings/index',
-      data: { thing1: { value: '北山镇人大代表联络站' }, character_string3: { value: formatBookingCode(mine.code) }, time2: { value: '2026年11月24日 09:00' }, thing4: { value: '明天接待，到站后扫码签到' } },
+      data: {
+        thing1: { value: '北山镇人大代表联络站' },
+        character_string3: { value: formatBookingCode(mine.code) },
+        time2: { value: '2026年11月24日 09:00' },
+        thing4: { value: '明天接待，到站后扫码签到' },
+      },
     });
     expect((await readDocument<BookingDocument>(t, COLLECTIONS.bookings, mine._id))?.remindedAt).toEqual(shanghaiInstant(MONDAY, '10:05'));
 
@@ -125,7 +133,13 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
   test('a day the timer never fired is caught up once the next day: today’s later visitors hear “今天”, those already started hear nothing', async () => {
     const wednesday = '2026-11-25';
     await placeDay(wednesday, { booked: 'bk-wed-afternoon', waiting: 'bk-wed-afternoon-waiting' }, shanghaiInstant(MONDAY, '12:00'), { start: '14:00', end: '14:30' });
-    await placeDay(wednesday, { booked: 'bk-wed-morning', waiting: 'bk-wed-morning-waiting' }, shanghaiInstant(MONDAY, '12:00'), { start: '09:00', end: '09:30' }, station('st-qingshi'));
+    await placeDay(
+      wednesday,
+      { booked: 'bk-wed-morning', waiting: 'bk-wed-morning-waiting' },
+      shanghaiInstant(MONDAY, '12:00'),
+      { start: '09:00', end: '09:30' },
+      station('st-qingshi'),
+    );
     const before = (await outbox(t)).length;
     // Tuesday passes without a single firing; Wednesday 10:05 is the first.
     at(wednesday, '10:05');

@@ -225,7 +225,10 @@ describe('the daily timer closes cases nobody rated in time, as 未评价', () =
 
   test('a client cannot run it: the timer event from a user, or a made-up action, is an unknown action', async () => {
     const opinionId = await awaitingRating('timer-resident-0');
-    await database(t).collection(COLLECTIONS.opinions).doc(opinionId).update({ ratingDueAt: new Date(t.clock.now().getTime() - DAY_MS) });
+    await database(t)
+      .collection(COLLECTIONS.opinions)
+      .doc(opinionId)
+      .update({ ratingDueAt: new Date(t.clock.now().getTime() - DAY_MS) });
     const unknown = { ok: false, code: 'COMMON.UNKNOWN_ACTION', message: '暂不支持该操作，请更新小程序后再试' };
     expect((await t.raw('casework', TIMER_EVENT, { openid: 'timer-resident-0' })).body).toEqual(unknown);
     expect((await t.raw('casework', { action: 'casework.closeUnrated', payload: {} }, { openid: JIANGNAN })).body).toEqual(unknown);
@@ -236,7 +239,10 @@ describe('the daily timer closes cases nobody rated in time, as 未评价', () =
   test('past the window: closed, 未评价 on the resident’s timeline, never satisfied; in time: left alone; a second run changes nothing', async () => {
     const expired = await awaitingRating('timer-resident-1');
     const stillOpen = await awaitingRating('timer-resident-2');
-    await database(t).collection(COLLECTIONS.opinions).doc(expired).update({ ratingDueAt: new Date(t.clock.now().getTime() - 1000) });
+    await database(t)
+      .collection(COLLECTIONS.opinions)
+      .doc(expired)
+      .update({ ratingDueAt: new Date(t.clock.now().getTime() - 1000) });
 
     const first = await t.fireTimer('casework');
     // The one from the previous test and this one.

@@ -217,7 +217,11 @@ describe('staff accept and assign; departments answer; staff review; the residen
   });
 
   test('不满意 reopens it for 二次交办; rating twice is refused', async () => {
-    const answer = await t.raw('opinion', { action: 'opinion.rate', payload: { opinionId, rating: 'dissatisfied', comment: '防护网挡住了通道，瓷砖还是没修' } }, { openid: resident });
+    const answer = await t.raw(
+      'opinion',
+      { action: 'opinion.rate', payload: { opinionId, rating: 'dissatisfied', comment: '防护网挡住了通道，瓷砖还是没修' } },
+      { openid: resident },
+    );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'reopened', statusLabel: '重新交办中', event: 'rated' } });
     expect(answer.databaseRequests).toBe(3);
     expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual({
@@ -326,9 +330,7 @@ describe('concurrent actors: the conditional update lets exactly one win', () =>
     const opinionId = await submit('case-resident-5');
     ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
     ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian', 'dept-jn-minzheng'], note: '请办理' }, { openid: JIANGNAN }));
-    const answers = await Promise.all(
-      [JN_HOUSING, JN_CIVIL].map((openid) => t.call('casework.answer', { opinionId, category: 'solved', text: `${openid} 已办理` }, { openid })),
-    );
+    const answers = await Promise.all([JN_HOUSING, JN_CIVIL].map((openid) => t.call('casework.answer', { opinionId, category: 'solved', text: `${openid} 已办理` }, { openid })));
     expect(answers.every((a) => a.ok)).toBe(true);
     const view = await detail(opinionId);
     expect(view).toMatchObject({ status: 'answered', pendingDepartmentIds: [] });

@@ -289,7 +289,22 @@ describe('casework.export: the figures and the case list as an Excel workbook', 
     const list = workbook.getWorksheet('意见清单')!;
     expect(list.rowCount).toBe(10);
     const row = (n: number) => (list.getRow(n).values as unknown[]).slice(1);
-    expect(row(1)).toEqual(['受理编号', '提交时间', '联络站', '留言对象', '类别', '状态', '首次响应时间', '办结时间', '承办单位', '办理结果', '群众评价', '是否逾期', '督办次数', '内容摘要']);
+    expect(row(1)).toEqual([
+      '受理编号',
+      '提交时间',
+      '联络站',
+      '留言对象',
+      '类别',
+      '状态',
+      '首次响应时间',
+      '办结时间',
+      '承办单位',
+      '办理结果',
+      '群众评价',
+      '是否逾期',
+      '督办次数',
+      '内容摘要',
+    ]);
     expect(row(2)).toEqual([
       'NH01-261001-001',
       '2026-10-01 10:00',

@@ -28,7 +28,11 @@ describe('directory: a resident finds stations and deputies', () => {
 
   test('a station page shows its deputies and next reception days in one database request', async () => {
     const answer = await t.raw('directory', { action: 'directory.getStation', payload: { stationId: 'st-beishan' } });
-    const detail = ok(answer.body as never) as { station: { name: string }; deputies: Array<{ name: string; level: string }>; upcomingDays: Array<{ date: string; windows: unknown[] }> };
+    const detail = ok(answer.body as never) as {
+      station: { name: string };
+      deputies: Array<{ name: string; level: string }>;
+      upcomingDays: Array<{ date: string; windows: unknown[] }>;
+    };
     expect(detail.station.name).toBe('北山镇人大代表联络站');
     expect(detail.deputies.map((d) => d.name).sort()).toEqual(['孙国平', '王志强', '马文博', '黄大勇'].sort());
     expect(detail.upcomingDays).toHaveLength(3);
@@ -38,7 +42,11 @@ describe('directory: a resident finds stations and deputies', () => {
 
   test('a deputy page shows level, constituency, stations and duty days in at most two requests', async () => {
     const answer = await t.raw('directory', { action: 'directory.getDeputy', payload: { deputyId: 'dp-003' } });
-    const detail = ok(answer.body as never) as { deputy: { name: string; level: string; constituency: string }; stations: Array<{ name: string }>; upcomingDays: Array<{ deputyIds: string[] }> };
+    const detail = ok(answer.body as never) as {
+      deputy: { name: string; level: string; constituency: string };
+      stations: Array<{ name: string }>;
+      upcomingDays: Array<{ deputyIds: string[] }>;
+    };
     expect(detail.deputy).toMatchObject({ name: '王志强', level: 'provincial', constituency: '临江市选举产生' });
     expect(detail.stations.map((s) => s.name)).toEqual(['北山镇人大代表联络站', '临江街道人大代表联络站']);
     expect(detail.upcomingDays.length).toBeGreaterThan(0);

@@ -80,7 +80,10 @@ describe('an administrator records 2027', () => {
       const answer = await t.call('admin.saveHolidayYear', { year: 2027, holidays }, { openid: ADMIN });
       return answer.ok ? 'saved' : [answer.code, answer.fields?.holidays];
     };
-    expect(await refused([{ name: '春节', from: '2027-02-10', to: '2027-02-16', workdays: ['2027-02-18'] }])).toEqual(['COMMON.INVALID_INPUT', '春节的调休上班日 2027-02-18 不是周末']);
+    expect(await refused([{ name: '春节', from: '2027-02-10', to: '2027-02-16', workdays: ['2027-02-18'] }])).toEqual([
+      'COMMON.INVALID_INPUT',
+      '春节的调休上班日 2027-02-18 不是周末',
+    ]);
     expect(
       await refused([
         { name: '春节', from: '2027-02-10', to: '2027-02-16', workdays: [] },

@@ -58,9 +58,7 @@ describe('text held for content review', () => {
     expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
       expect.objectContaining({ ok: false, code: 'CASE.CONTENT_UNDER_REVIEW', message: '该意见正在内容审核，审核通过后再办理' }),
     );
-    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(
-      code('CASE.CONTENT_UNDER_REVIEW'),
-    );
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_UNDER_REVIEW'));
     // Opened directly (a link), it offers nothing to do.
     expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).actions).toEqual([]);
     // Scope still comes first: the refusal reveals nothing to staff who could not see the case.
@@ -100,9 +98,7 @@ describe('content staff rejected', () => {
     expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
       expect.objectContaining({ ok: false, code: 'CASE.CONTENT_REJECTED', message: '该意见未通过内容审核，不能办理' }),
     );
-    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(
-      code('CASE.CONTENT_REJECTED'),
-    );
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_REJECTED'));
     expect(await t.call('casework.urge', { opinionId, note: '请尽快办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_REJECTED'));
   });
 });

@@ -38,9 +38,7 @@ describe('opinion.submit: a resident leaves an opinion and gets a tracking numbe
   });
 
   test('concurrent submits at one station each get a different number', async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => t.call('opinion.submit', opinionFor({ stationId: 'st-qingshi' }), { openid: `submit-burst-${i}` })),
-    );
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => t.call('opinion.submit', opinionFor({ stationId: 'st-qingshi' }), { openid: `submit-burst-${i}` })));
     const numbers = answers.map((a) => ok(a).trackingNo);
     expect(new Set(numbers).size).toBe(8);
     expect(numbers.map((n) => Number(n.slice(-3))).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -131,7 +129,9 @@ describe('opinion.submit refusals: nothing is stored', () => {
     expect(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos }), { openid: 'submit-h' })).toMatchObject({ fields: { photos: expect.any(String) } });
     const foreign = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos: ['cloud://env.bucket/qrcodes/station-LJ01.png'] }), { openid: 'submit-h' });
     expect(foreign).toMatchObject({ fields: { 'photos.0': '照片格式不正确，请重新上传' } });
-    const climbing = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos: ['cloud://env.bucket/opinion-photos/../qrcodes/x.png'] }), { openid: 'submit-h' });
+    const climbing = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos: ['cloud://env.bucket/opinion-photos/../qrcodes/x.png'] }), {
+      openid: 'submit-h',
+    });
     expect(climbing).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
     const consentWithoutPhone = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { contact: { name: '李', mayContact: true } }), { openid: 'submit-h' });
     expect(consentWithoutPhone).toMatchObject({ fields: { 'contact.phone': '同意联系时请留下手机号码' } });
@@ -139,7 +139,9 @@ describe('opinion.submit refusals: nothing is stored', () => {
   });
 
   test('a photo that never reached storage', async () => {
-    const answer = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos: ['cloud://lianxinqiao-local.x/opinion-photos/never-uploaded.jpg'] }), { openid: 'submit-i' });
+    const answer = await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { photos: ['cloud://lianxinqiao-local.x/opinion-photos/never-uploaded.jpg'] }), {
+      openid: 'submit-i',
+    });
     expect(answer).toEqual({ ok: false, code: 'OPINION.PHOTO_MISSING', message: '有照片没有上传成功，请删除后重新添加' });
     expect(await storedFor('submit-i')).toBe(0);
   });
@@ -192,7 +194,10 @@ describe('the rate limit stops floods, not residents', () => {
     await database(t).collection(COLLECTIONS.opinions).add(earlier);
     const refused = await t.call('opinion.submit', opinionFor({ stationId: 'st-beishan' }), { openid: 'flood-day' });
     expect(refused).toMatchObject({ ok: false, code: 'OPINION.RATE_LIMITED' });
-    await database(t).collection(COLLECTIONS.opinions).doc('flood-day-19').update({ createdAt: new Date(now - 25 * 3_600_000) });
+    await database(t)
+      .collection(COLLECTIONS.opinions)
+      .doc('flood-day-19')
+      .update({ createdAt: new Date(now - 25 * 3_600_000) });
     expect(await t.call('opinion.submit', opinionFor({ stationId: 'st-beishan' }), { openid: 'flood-day' })).toMatchObject({ ok: true });
   });
 });

@@ -35,7 +35,11 @@ describe('staff codes', () => {
     });
     expect(Date.parse(issued.expiresAt) - t.clock.now().getTime()).toBeGreaterThan(6.9 * 86_400_000);
 
-    const bind = await t.raw('account', { action: 'account.bindStaff', payload: { code: `${issued.code.slice(0, 4).toLowerCase()}-${issued.code.slice(4)}` } }, { openid: 'wx-qian' });
+    const bind = await t.raw(
+      'account',
+      { action: 'account.bindStaff', payload: { code: `${issued.code.slice(0, 4).toLowerCase()}-${issued.code.slice(4)}` } },
+      { openid: 'wx-qian' },
+    );
     expect(bind.databaseRequests).toBe(4);
     expect(ok(bind.body as never)).toEqual({
       roles: ['resident', 'staff'],
@@ -64,7 +68,10 @@ describe('staff codes', () => {
     expect(await t.call('account.bindStaff', { code: stationCode }, { openid: 'wx-someone-else' })).toEqual(code('BINDING.USED'));
 
     const { code: late } = ok(await t.call('admin.issueStaffCode', { role: 'area', areaId: 'area-nanhu', name: '郑主任' }, { openid: CITY }));
-    await database(t).collection(COLLECTIONS.staffCodes).doc(late).update({ expiresAt: new Date(t.clock.now().getTime() - 1000) });
+    await database(t)
+      .collection(COLLECTIONS.staffCodes)
+      .doc(late)
+      .update({ expiresAt: new Date(t.clock.now().getTime() - 1000) });
     expect(await t.call('account.bindStaff', { code: late }, { openid: 'wx-zheng' })).toEqual(code('BINDING.EXPIRED'));
     expect(await t.call('account.bindStaff', { code: 'ABCDEFGH' }, { openid: 'wx-zheng' })).toEqual(code('BINDING.INVALID'));
     expect(await t.call('account.bindStaff', { code: 'abc' }, { openid: 'wx-zheng' })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
@@ -89,7 +96,8 @@ describe('staff codes', () => {
   test('the same account sending its code several times at once binds once and every answer is its profile', async () => {
     const { code: staffCode } = ok(await t.call('admin.issueStaffCode', { role: 'area', areaId: 'area-nanhu', name: '蒋主任' }, { openid: CITY }));
     const answers = await Promise.all([1, 2, 3, 4].map(() => t.call('account.bindStaff', { code: staffCode }, { openid: 'wx-jiang' })));
-    for (const answer of answers) expect(answer).toEqual({ ok: true, data: { roles: ['resident', 'staff'], preferences: { fontScale: 'large' }, staff: { role: 'area', areaId: 'area-nanhu' } } });
+    for (const answer of answers)
+      expect(answer).toEqual({ ok: true, data: { roles: ['resident', 'staff'], preferences: { fontScale: 'large' }, staff: { role: 'area', areaId: 'area-nanhu' } } });
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-jiang' })).staff).toEqual({ role: 'area', areaId: 'area-nanhu' });
     expect(await t.call('account.bindStaff', { code: staffCode }, { openid: 'wx-not-jiang' })).toEqual(code('BINDING.USED'));
   });
@@ -104,7 +112,9 @@ describe('staff codes', () => {
   test('only administrators issue codes, only within their area, and only for active places', async () => {
     expect(await t.call('admin.issueStaffCode', { role: 'station', stationId: 'st-nanhu', name: '某人' }, { openid: JIANGNAN })).toEqual(FORBIDDEN);
     expect(await t.call('admin.issueStaffCode', { role: 'station', stationId: 'st-nanhu', name: '某人' }, { openid: 'demo-resident-001' })).toEqual(FORBIDDEN);
-    expect(await t.call('admin.issueStaffCode', { role: 'handler', departmentId: 'dept-jn-shizheng', name: '某人' }, { openid: CITY })).toEqual(code('STAFF.CODE_TARGET_UNAVAILABLE'));
+    expect(await t.call('admin.issueStaffCode', { role: 'handler', departmentId: 'dept-jn-shizheng', name: '某人' }, { openid: CITY })).toEqual(
+      code('STAFF.CODE_TARGET_UNAVAILABLE'),
+    );
     expect(await t.call('admin.issueStaffCode', { role: 'station', stationId: 'st-nowhere', name: '某人' }, { openid: CITY })).toEqual(code('STAFF.CODE_TARGET_UNAVAILABLE'));
 
     // The city makes a 江南区 administrator, who can then act only inside 江南区.
@@ -153,7 +163,11 @@ describe('the staff list', () => {
 
 describe('departments', () => {
   test('area staff add a department to an area they cover; it can then be assigned cases there', async () => {
-    const answer = await t.raw('admin', { action: 'admin.saveDepartment', payload: { name: '湖滨社区居委会', areaId: 'area-hubin', active: true, clientRequestId: 'dept-form-hubin' } }, { openid: JIANGNAN });
+    const answer = await t.raw(
+      'admin',
+      { action: 'admin.saveDepartment', payload: { name: '湖滨社区居委会', areaId: 'area-hubin', active: true, clientRequestId: 'dept-form-hubin' } },
+      { openid: JIANGNAN },
+    );
     expect(answer.databaseRequests).toBe(3);
     const { department } = ok(answer.body as never) as { department: { _id: string } };
     expect(department).toEqual({ _id: expect.any(String), name: '湖滨社区居委会', areaId: 'area-hubin', active: true });
@@ -189,7 +203,9 @@ describe('departments', () => {
     const retry = await t.raw('admin', { action: 'admin.saveDepartment', payload }, { openid: JIANGNAN });
     expect(retry.body).toEqual({ ok: true, data: first });
     expect(retry.databaseRequests).toBe(4);
-    const racing = await Promise.all([1, 2, 3].map(() => t.call('admin.saveDepartment', { ...payload, clientRequestId: 'dept-form-water-2', name: '江南区水利局' }, { openid: JIANGNAN })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => t.call('admin.saveDepartment', { ...payload, clientRequestId: 'dept-form-water-2', name: '江南区水利局' }, { openid: JIANGNAN })),
+    );
     expect(new Set(racing.map((a) => ok(a).department._id)).size).toBe(1);
     expect(ok(racing[0]!).department._id).not.toBe(first.department._id);
     // The same request id from another caller is another request.

@@ -11,9 +11,7 @@ const MINIPROGRAM = path.resolve(__dirname, '../../miniprogram');
 const TDESIGN = path.resolve(__dirname, '../../node_modules/tdesign-miniprogram/miniprogram_dist');
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-const app = readJson<{ pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; style: string; lazyCodeLoading: string }>(
-  path.join(MINIPROGRAM, 'app.json'),
-);
+const app = readJson<{ pages: string[]; subPackages?: Array<{ root: string; pages: string[] }>; style: string; lazyCodeLoading: string }>(path.join(MINIPROGRAM, 'app.json'));
 const subpackagePages = (app.subPackages ?? []).flatMap((pkg) => pkg.pages.map((page) => `${pkg.root.replace(/\/+$/, '')}/${page}`));
 
 function sourceFiles(dir: string, skip: string[]): string[] {

@@ -1,13 +1,5 @@
 import { DATABASE, type IndexSpec } from '../../infra/database';
-import {
-  applyDatabase,
-  planIndexes,
-  toCloudBaseIndex,
-  toSafeRuleParam,
-  type CloudBaseIndex,
-  type DatabaseManager,
-  type ExistingIndex,
-} from '../../scripts/apply-database';
+import { applyDatabase, planIndexes, toCloudBaseIndex, toSafeRuleParam, type CloudBaseIndex, type DatabaseManager, type ExistingIndex } from '../../scripts/apply-database';
 
 const ENV = 'lianxinqiao-test';
 

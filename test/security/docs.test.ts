@@ -9,7 +9,16 @@ test('docs/SECURITY.md shows the authorization matrix the tests run', () => {
 });
 
 test('docs/SECURITY.md keeps a section for each part of issue 6', () => {
-  for (const heading of ['## Threat model', '## Authorization matrix', '## Hostile input', '## Retries and crashes', '## Database security rules', '## Privacy (PIPL)', '## Content safety', '## Running the checks']) {
+  for (const heading of [
+    '## Threat model',
+    '## Authorization matrix',
+    '## Hostile input',
+    '## Retries and crashes',
+    '## Database security rules',
+    '## Privacy (PIPL)',
+    '## Content safety',
+    '## Running the checks',
+  ]) {
     expect(doc).toContain(heading);
   }
 });

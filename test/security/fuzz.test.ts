@@ -102,7 +102,11 @@ describe('hostile events around the payload', () => {
     ['action of another function', 'admin', { action: 'account.getProfile', payload: {} }],
     ['action with a trailing space', 'account', { action: 'account.getProfile ', payload: {} }],
     ['no action', 'account', { payload: {} }],
-    ['event-level identity', 'admin', { action: 'admin.listStaff', payload: {}, userInfo: { openId: 'demo-staff-city', appId: 'x' }, openid: 'demo-staff-city', OPENID: 'demo-staff-city' }],
+    [
+      'event-level identity',
+      'admin',
+      { action: 'admin.listStaff', payload: {}, userInfo: { openId: 'demo-staff-city', appId: 'x' }, openid: 'demo-staff-city', OPENID: 'demo-staff-city' },
+    ],
   ];
 
   test.each(bodies)('%s', async (_name, fn, event) => {
@@ -116,7 +120,10 @@ describe('hostile events around the payload', () => {
   });
 
   test('a timer body from a user is routed as an API call and refused (no identity at all is the platform: API.md)', async () => {
-    for (const [fn, trigger] of [['casework', 'caseworkDaily'], ['booking', 'bookingDaily']] as const) {
+    for (const [fn, trigger] of [
+      ['casework', 'caseworkDaily'],
+      ['booking', 'bookingDaily'],
+    ] as const) {
       const { body } = await t.raw(fn, { Type: 'Timer', TriggerName: trigger }, { openid: 'fuzz-resident' });
       expect(body).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
     }

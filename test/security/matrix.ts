@@ -42,7 +42,7 @@ export const CALLER_DESCRIPTIONS: Record<CallerKind, string> = {
   stationStaffOut: 'station staff of another station (demo-staff-beishan)',
   areaStaffIn: 'area staff over the station (demo-staff-jiangnan, 江南区)',
   areaStaffOut: 'area staff of another area (江北区, bound with a staff code)',
-  handlerHere: "a handler of the department the case is assigned to (江南区住建局)",
+  handlerHere: 'a handler of the department the case is assigned to (江南区住建局)',
   handlerOther: 'a handler of another department (江南区民政局)',
   admin: 'an administrator (demo-staff-city, 临江市)',
 };

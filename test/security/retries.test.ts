@@ -153,16 +153,34 @@ describe('creating actions without a client request id are idempotent by a natur
 
   test('admin.saveStation and admin.saveDeputy create once: the unique code refuses the retry', async () => {
     const station: PayloadOf<'admin.saveStation'> = {
-      code: 'RT01', name: '重试联络站', areaId: 'area-nanhu', address: '南湖路1号', location: { latitude: 30.5, longitude: 114.3 },
-      openingHours: '', phone: '', receptionNote: '', active: true,
+      code: 'RT01',
+      name: '重试联络站',
+      areaId: 'area-nanhu',
+      address: '南湖路1号',
+      location: { latitude: 30.5, longitude: 114.3 },
+      openingHours: '',
+      phone: '',
+      receptionNote: '',
+      active: true,
     };
     const stationAnswers = await Promise.all([1, 2, 3].map(() => t.call('admin.saveStation', station, { openid: ADMIN })));
     expect(stationAnswers.filter((a) => a.ok)).toHaveLength(1);
-    expect(stationAnswers.filter((a) => !a.ok)).toEqual([expect.objectContaining({ code: 'ADMIN.STATION_CODE_TAKEN' }), expect.objectContaining({ code: 'ADMIN.STATION_CODE_TAKEN' })]);
+    expect(stationAnswers.filter((a) => !a.ok)).toEqual([
+      expect.objectContaining({ code: 'ADMIN.STATION_CODE_TAKEN' }),
+      expect.objectContaining({ code: 'ADMIN.STATION_CODE_TAKEN' }),
+    ]);
     expect(await count(COLLECTIONS.stations, { code: 'RT01' })).toBe(1);
 
     const deputy: PayloadOf<'admin.saveDeputy'> = {
-      code: 'RT001', name: '重试代表', level: 'township', constituency: '南湖街道', occupation: '', profile: '', photoUrl: '', stationIds: [STATION], active: true,
+      code: 'RT001',
+      name: '重试代表',
+      level: 'township',
+      constituency: '南湖街道',
+      occupation: '',
+      profile: '',
+      photoUrl: '',
+      stationIds: [STATION],
+      active: true,
     };
     const deputyAnswers = await Promise.all([1, 2, 3].map(() => t.call('admin.saveDeputy', deputy, { openid: ADMIN })));
     expect(deputyAnswers.filter((a) => a.ok)).toHaveLength(1);

@@ -47,9 +47,7 @@ export const bindDeputy: Handler<'account.bindDeputy'> = async ({ code }, ctx) =
   if (account?.deputy && account.deputy.deputyId !== deputy._id) fail('BINDING.ALREADY_BOUND');
 
   if (!finishing) {
-    const { updated } = await codes
-      .where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) })
-      .update({ usedAt: now, usedBy: openid });
+    const { updated } = await codes.where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) }).update({ usedAt: now, usedBy: openid });
     // Lost the race: to another account (refused), or to a copy of this request (bind the same).
     if (updated !== 1 && !(await consumedBy(db, COLLECTIONS.bindingCodes, code, openid))) fail('BINDING.USED');
   }

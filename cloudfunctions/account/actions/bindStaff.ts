@@ -36,9 +36,7 @@ export const bindStaff: Handler<'account.bindStaff'> = async ({ code }, ctx) => 
   if (!finishing && new Date(found.expiresAt).getTime() <= now.getTime()) fail('BINDING.EXPIRED');
 
   if (!finishing) {
-    const { updated } = await codes
-      .where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) })
-      .update({ usedAt: now, usedBy: openid });
+    const { updated } = await codes.where({ _id: code, usedAt: null, revokedAt: null, expiresAt: _.gt(now) }).update({ usedAt: now, usedBy: openid });
     // Lost the race: to another account (refused), or to a copy of this request (bind the same).
     if (updated !== 1 && !(await consumedBy(db, COLLECTIONS.staffCodes, code, openid))) fail('BINDING.USED');
   }

@@ -3,7 +3,7 @@ import type { StaffScope } from '../../../miniprogram/shared/domain/account';
 import { encodeScene, type SceneKind } from '../../../miniprogram/shared/domain/scene';
 import { fail } from '../../core/errors';
 import type { CallContext, Handler } from '../../core/handler';
-import { createQrCode as makeQrPng, WxOpenApiError } from '../../core/openapi';
+import { createQrCode as makeQrImage, WxOpenApiError, type QrCodeImage } from '../../core/openapi';
 import { getDownloadUrls, uploadBuffer } from '../../core/storage';
 import { coversAnyStation, coversStation, findDeputyWithStations, loadStaff, type StationDocument } from '../staffScope';
 
@@ -34,8 +34,8 @@ async function targetCode(ctx: CallContext, scope: StaffScope, kind: SceneKind, 
 }
 
 /**
- * The PNG of a deputy's or a station's mini-program code, for posters and cards: made by
- * wxacode.getUnlimited with the scene naming the target, stored at qrcodes/<kind>-<code>.png
+ * The image (PNG or JPEG, as WeChat makes it) of a deputy's or a station's mini-program code, for posters and cards: made by
+ * wxacode.getUnlimited with the scene naming the target, stored at qrcodes/<kind>-<code>.<png|jpg>
  * (a new one replaces the old; the scene is the same). Two database requests.
  */
 export const createQrCode: Handler<'admin.createQrCode'> = async ({ kind, id }, ctx) => {
@@ -43,15 +43,15 @@ export const createQrCode: Handler<'admin.createQrCode'> = async ({ kind, id }, 
   const target = await targetCode(ctx, scope, kind, id);
   if (!target.active) fail('ADMIN.TARGET_INACTIVE');
   const scene = encodeScene({ kind, code: target.code });
-  let png: Buffer;
+  let image: QrCodeImage;
   try {
-    png = await makeQrPng({ scene, page: SCAN_PAGE, checkPath: checkPath() });
+    image = await makeQrImage({ scene, page: SCAN_PAGE, checkPath: checkPath() });
   } catch (error) {
     if (!(error instanceof WxOpenApiError)) throw error;
     console.error(`[admin] QR code for ${scene} refused by WeChat: ${error.errcode} ${error.errmsg}`);
     return fail('ADMIN.QR_FAILED');
   }
-  const fileID = await uploadBuffer({ cloudPath: `qrcodes/${kind}-${target.code}.png`, content: png });
+  const fileID = await uploadBuffer({ cloudPath: `qrcodes/${kind}-${target.code}.${image.extension}`, content: image.bytes });
   const [file] = await getDownloadUrls([fileID]);
   return { scene, fileID, url: file?.url ?? '' };
 };

@@ -17,7 +17,12 @@ export const listHolidayYears: Handler<'admin.listHolidayYears'> = async (_paylo
   const thisYear = yearOf(today);
   const wanted = [...new Set([thisYear - 1, thisYear, thisYear + 1, ...recorded.map((doc) => doc.year)])].sort((a, b) => a - b);
   const years = wanted
-    .map((year) => holidayYearView(year, recorded.find((doc) => doc.year === year)))
+    .map((year) =>
+      holidayYearView(
+        year,
+        recorded.find((doc) => doc.year === year),
+      ),
+    )
     .filter((view): view is HolidayYearView => view !== null);
   return { years, missingYears: missingYears(calendar, today), canEdit: scope.role === 'admin' };
 };

@@ -51,7 +51,10 @@ export const saveDepartment: Handler<'admin.saveDepartment'> = async ({ departme
   const id = departmentId ?? '';
   await departments.doc(id).update({ ...saved, areaPath: _.set(area.path) });
   if (existing && existing.name !== fields.name) {
-    await db.collection(COLLECTIONS.accounts).where({ 'staff.departmentId': existing._id }).update({ staff: { departmentName: fields.name }, updatedAt: now });
+    await db
+      .collection(COLLECTIONS.accounts)
+      .where({ 'staff.departmentId': existing._id })
+      .update({ staff: { departmentName: fields.name }, updatedAt: now });
   }
   return { department: departmentView({ _id: id, ...saved, createdAt: existing?.createdAt ?? now }) };
 };

@@ -18,7 +18,11 @@ export const saveDeputy: Handler<'admin.saveDeputy'> = async ({ deputyId, ...fie
   const _ = db.command;
   const stationIds = [...new Set(fields.stationIds)];
   const [stationRows, existing] = await Promise.all([
-    db.collection(COLLECTIONS.stations).where({ _id: _.in(stationIds) }).field({ _id: true, areaPath: true }).get(),
+    db
+      .collection(COLLECTIONS.stations)
+      .where({ _id: _.in(stationIds) })
+      .field({ _id: true, areaPath: true })
+      .get(),
     deputyId ? findDeputyWithStations(db, deputyId) : Promise.resolve(null),
   ]);
   if (deputyId && !existing) fail('COMMON.NOT_FOUND');
@@ -41,7 +45,10 @@ export const saveDeputy: Handler<'admin.saveDeputy'> = async ({ deputyId, ...fie
     throw error;
   }
   if (existing && existing.name !== fields.name) {
-    await db.collection(COLLECTIONS.accounts).where({ 'deputy.deputyId': existing._id }).update({ deputy: { name: fields.name }, updatedAt: now });
+    await db
+      .collection(COLLECTIONS.accounts)
+      .where({ 'deputy.deputyId': existing._id })
+      .update({ deputy: { name: fields.name }, updatedAt: now });
   }
   const deputy: Deputy = { _id: id ?? '', ...saved };
   return { deputy };

@@ -24,7 +24,16 @@ export const saveHolidayYear: Handler<'admin.saveHolidayYear'> = async ({ year, 
   const years = db.collection(COLLECTIONS.holidayYears);
   const replace = async () => (await years.where({ _id }).update({ ...fields, history: _.push([version]) })).updated;
   if ((await replace()) === 0) {
-    const created: HolidayYearDocument = { _id, year, holidays, updatedAt: now, updatedBy: caller.openid, ...(byName ? { updatedByName: byName } : {}), createdAt: now, history: [version] };
+    const created: HolidayYearDocument = {
+      _id,
+      year,
+      holidays,
+      updatedAt: now,
+      updatedBy: caller.openid,
+      ...(byName ? { updatedByName: byName } : {}),
+      createdAt: now,
+      history: [version],
+    };
     try {
       await years.add(created);
     } catch (error) {

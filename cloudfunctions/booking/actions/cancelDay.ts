@@ -19,7 +19,10 @@ export const cancelDay: Handler<'booking.cancelDay'> = async ({ dayId, reason },
   if (day.date < shanghaiDate(now)) fail('BOOKING.DATE_PASSED');
 
   const cancelled: DayDocument = { ...day, cancelled: true, cancelReason: reason ?? '', updatedAt: now };
-  const { updated } = await db.collection(COLLECTIONS.receptionDays).where({ _id: day._id, cancelled: false }).update({ cancelled: true, cancelReason: cancelled.cancelReason, updatedAt: now });
+  const { updated } = await db
+    .collection(COLLECTIONS.receptionDays)
+    .where({ _id: day._id, cancelled: false })
+    .update({ cancelled: true, cancelReason: cancelled.cancelReason, updatedAt: now });
   if (updated !== 1) return { day: dayView(cancelled, now), cancelledBookings: 0 };
 
   const bookings = db.collection(COLLECTIONS.bookings);

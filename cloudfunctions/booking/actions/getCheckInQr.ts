@@ -3,7 +3,7 @@ import { CHECK_IN_PAGE, checkInScene } from '../../../miniprogram/shared/domain/
 import { isDuplicateWrite } from '../../core/databaseErrors';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
-import { createQrCode, WxOpenApiError } from '../../core/openapi';
+import { createQrCode, WxOpenApiError, type QrCodeImage } from '../../core/openapi';
 import { getDownloadUrls, uploadBuffer } from '../../core/storage';
 import { findRule, staffAtStation } from '../access';
 import { newCheckInToken } from '../ids';
@@ -19,7 +19,7 @@ function checkPath(): boolean {
 /**
  * The station's check-in code, to print and put up at the station: a mini-program code whose
  * scene carries the station's secret token. `rotate` draws a new token, so old prints stop
- * working (a photo of the poster went around). Stored at qrcodes/checkin-<station code>.png.
+ * working (a photo of the poster went around). Stored at qrcodes/checkin-<station code>.<png|jpg>.
  */
 export const getCheckInQr: Handler<'booking.getCheckInQr'> = async ({ stationId, rotate }, ctx) => {
   const { db, now } = ctx;
@@ -41,15 +41,15 @@ export const getCheckInQr: Handler<'booking.getCheckInQr'> = async ({ stationId,
   }
   if (!token) throw new Error(`station ${stationId} has no check-in token`);
   const scene = checkInScene(token);
-  let png: Buffer;
+  let image: QrCodeImage;
   try {
-    png = await createQrCode({ scene, page: CHECK_IN_PAGE, checkPath: checkPath() });
+    image = await createQrCode({ scene, page: CHECK_IN_PAGE, checkPath: checkPath() });
   } catch (error) {
     if (!(error instanceof WxOpenApiError)) throw error;
     console.error(`[booking] check-in code for ${station.code} refused by WeChat: ${error.errcode} ${error.errmsg}`);
     return fail('BOOKING.QR_FAILED');
   }
-  const fileID = await uploadBuffer({ cloudPath: `qrcodes/checkin-${station.code}.png`, content: png });
+  const fileID = await uploadBuffer({ cloudPath: `qrcodes/checkin-${station.code}.${image.extension}`, content: image.bytes });
   const [file] = await getDownloadUrls([fileID]);
   return { scene, page: CHECK_IN_PAGE, fileID, url: file?.url ?? '' };
 };

@@ -26,7 +26,10 @@ export const getDay: Handler<'booking.getDay'> = async ({ dayId }, { db, now, op
     .lookup({
       from: COLLECTIONS.stations,
       let: { stationId: '$stationId' },
-      pipeline: $.pipeline().match(_.expr($.eq(['$_id', '$$stationId']))).project(STATION_SUMMARY_FIELDS).done(),
+      pipeline: $.pipeline()
+        .match(_.expr($.eq(['$_id', '$$stationId'])))
+        .project(STATION_SUMMARY_FIELDS)
+        .done(),
       as: 'station',
     })
     .lookup({

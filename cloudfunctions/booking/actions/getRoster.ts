@@ -33,19 +33,29 @@ export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) =>
       .lookup({
         from: COLLECTIONS.bookings,
         let: { dayId: '$_id' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$dayId', '$$dayId']))).sort({ slotStart: 1, queuedAt: 1 }).limit(1000).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$dayId', '$$dayId'])))
+          .sort({ slotStart: 1, queuedAt: 1 })
+          .limit(1000)
+          .done(),
         as: 'bookings',
       })
       .lookup({
         from: COLLECTIONS.deputies,
         let: { deputyIds: '$deputyIds' },
-        pipeline: $.pipeline().match(_.expr($.in(['$_id', '$$deputyIds']))).project(DEPUTY_SUMMARY_FIELDS).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.in(['$_id', '$$deputyIds'])))
+          .project(DEPUTY_SUMMARY_FIELDS)
+          .done(),
         as: 'deputies',
       })
       .lookup({
         from: COLLECTIONS.receptionRecords,
         let: { dayId: '$_id' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$dayId', '$$dayId']))).project({ _id: 0, bookingId: 1 }).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$dayId', '$$dayId'])))
+          .project({ _id: 0, bookingId: 1 })
+          .done(),
         as: 'records',
       })
       .end(),
@@ -56,9 +66,7 @@ export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) =>
   const { bookings, deputies, records, ...day } = row;
   const scope = requireStaffFor(caller, { areaPath: day.areaPath, stationId: day.stationId });
   const recorded = new Set(records.map((r) => r.bookingId));
-  const entries = [...bookings]
-    .sort((a, b) => VISIT_ORDER[a.status] - VISIT_ORDER[b.status])
-    .map((booking) => rosterEntry(booking, recorded.has(booking._id)));
+  const entries = [...bookings].sort((a, b) => VISIT_ORDER[a.status] - VISIT_ORDER[b.status]).map((booking) => rosterEntry(booking, recorded.has(booking._id)));
   // Staff in scope are granted names and phones in full (they phone residents when a day changes); every such read is logged.
   await recordPersonalDataRead(
     db,

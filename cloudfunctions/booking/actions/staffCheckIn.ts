@@ -20,7 +20,12 @@ export const staffCheckIn: Handler<'booking.staffCheckIn'> = async ({ code }, ct
   if (!booking || !scopeCovers(scope, { areaPath: booking.areaPath, stationId: booking.stationId })) fail('BOOKING.CODE_NOT_FOUND');
   if (booking.date !== shanghaiDate(now)) fail('BOOKING.NOT_TODAY_STAFF');
   if (booking.status === 'checkedIn') {
-    const { data: records } = await db.collection(COLLECTIONS.receptionRecords).where({ _id: recordIdFor(booking._id) }).limit(1).field({ _id: 1 }).get();
+    const { data: records } = await db
+      .collection(COLLECTIONS.receptionRecords)
+      .where({ _id: recordIdFor(booking._id) })
+      .limit(1)
+      .field({ _id: 1 })
+      .get();
     return { entry: rosterEntry(booking, records.length > 0) };
   }
   if (booking.status !== 'booked' && booking.status !== 'waiting') fail('BOOKING.NOT_ACTIVE');

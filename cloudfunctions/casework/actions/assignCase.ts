@@ -18,7 +18,12 @@ export const assignCase: Handler<'casework.assign'> = async ({ opinionId, depart
   const { db } = ctx;
   const wanted = [...new Set(departmentIds)];
   const { worker, opinion, extra } = await loadCase(ctx, opinionId, 'staff', async () => {
-    const { data } = await db.collection(COLLECTIONS.departments).where({ _id: db.command.in(wanted), active: true }).limit(wanted.length).field({ _id: true, name: true, areaId: true }).get();
+    const { data } = await db
+      .collection(COLLECTIONS.departments)
+      .where({ _id: db.command.in(wanted), active: true })
+      .limit(wanted.length)
+      .field({ _id: true, name: true, areaId: true })
+      .get();
     return data as DepartmentChoice[];
   });
   const departments = wanted.map((id) => extra.find((d) => d._id === id && opinion.areaPath.includes(d.areaId)));

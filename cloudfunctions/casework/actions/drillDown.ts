@@ -42,14 +42,14 @@ export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor 
   if (isCaseFigure(figure)) {
     const [{ data }, calendar] = await Promise.all([
       db
-      .collection(COLLECTIONS.opinions)
-      .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now)]))
-      .orderBy('createdAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(cursor)
-      .limit(pageSize + 1)
-      .field(SUMMARY_FIELDS)
-      .get(),
+        .collection(COLLECTIONS.opinions)
+        .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now)]))
+        .orderBy('createdAt', 'asc')
+        .orderBy('_id', 'asc')
+        .skip(cursor)
+        .limit(pageSize + 1)
+        .field(SUMMARY_FIELDS)
+        .get(),
       ctx.calendar(),
     ]);
     const { items, nextCursor } = page(data as OpinionDocument[]);

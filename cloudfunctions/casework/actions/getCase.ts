@@ -32,10 +32,6 @@ export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
   const detail = caseDetail(opinion, worker, { now: ctx.now, calendar }, { photos, assignableDepartments: departments, assignDue });
   // Text held for content review or rejected: nothing to do here until it is published (every transition refuses it).
   if (contentHold(opinion.moderation)) detail.actions = [];
-  await recordPersonalDataRead(
-    ctx.db,
-    { actor: worker, action: 'casework.get', subjectId: opinion._id, fields: revealedFields(detail.contact), place: opinion },
-    ctx.now,
-  );
+  await recordPersonalDataRead(ctx.db, { actor: worker, action: 'casework.get', subjectId: opinion._id, fields: revealedFields(detail.contact), place: opinion }, ctx.now);
   return detail;
 };

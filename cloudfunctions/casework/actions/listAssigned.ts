@@ -19,14 +19,14 @@ export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cur
       : [{ departmentIds: departmentId }, ['createdAt', 'desc'] as const];
   const [{ data }, calendar] = await Promise.all([
     db
-    .collection(COLLECTIONS.opinions)
-    .where(filter)
-    .orderBy(order[0], order[1])
-    .orderBy('_id', 'asc')
-    .skip(cursor)
-    .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
-    .get(),
+      .collection(COLLECTIONS.opinions)
+      .where(filter)
+      .orderBy(order[0], order[1])
+      .orderBy('_id', 'asc')
+      .skip(cursor)
+      .limit(pageSize + 1)
+      .field(SUMMARY_FIELDS)
+      .get(),
     ctx.calendar(),
   ]);
   const rows = data as OpinionDocument[];

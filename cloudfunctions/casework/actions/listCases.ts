@@ -47,14 +47,14 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   if (stationId) conditions.push({ stationId });
   const [{ data }, calendar] = await Promise.all([
     db
-    .collection(COLLECTIONS.opinions)
-    .where(_.and(conditions))
-    .orderBy(order[0], order[1])
-    .orderBy('_id', 'asc')
-    .skip(cursor)
-    .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
-    .get(),
+      .collection(COLLECTIONS.opinions)
+      .where(_.and(conditions))
+      .orderBy(order[0], order[1])
+      .orderBy('_id', 'asc')
+      .skip(cursor)
+      .limit(pageSize + 1)
+      .field(SUMMARY_FIELDS)
+      .get(),
     ctx.calendar(),
   ]);
   const rows = data as OpinionDocument[];

@@ -8,12 +8,6 @@ const SUMMARY_FIELDS = { _id: true, code: true, name: true, areaId: true, addres
 export const listStations: Handler<'directory.listStations'> = async ({ areaId }, { db }) => {
   const filter: Record<string, unknown> = { active: true };
   if (areaId) filter.areaPath = areaId;
-  const { data } = await db
-    .collection(COLLECTIONS.stations)
-    .where(filter)
-    .orderBy('code', 'asc')
-    .limit(200)
-    .field(SUMMARY_FIELDS)
-    .get();
+  const { data } = await db.collection(COLLECTIONS.stations).where(filter).orderBy('code', 'asc').limit(200).field(SUMMARY_FIELDS).get();
   return { stations: data as StationSummary[] };
 };

@@ -35,9 +35,7 @@ async function recentOpinions(db: Database, openid: string, now: Date): Promise<
 /** Only what the resident sent counts: items a deputy recorded at their visit are not theirs to ration. */
 function overRateLimit(recent: readonly Recent[], now: Date): boolean {
   const sent = recent.filter((o) => o.source !== 'reception');
-  return OPINION_RATE_LIMITS.some(
-    ({ windowMs, max }) => sent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs).length >= max,
-  );
+  return OPINION_RATE_LIMITS.some(({ windowMs, max }) => sent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs).length >= max);
 }
 
 /** The active deputy or station the opinion is for, and the station that handles it; null if none. */
@@ -115,22 +113,19 @@ export const submitOpinion: Handler<'opinion.submit'> = async (payload, ctx) => 
   if (verdict.suggest === 'risky') fail('OPINION.CONTENT_REJECTED');
   const photoChecks = await submitPhotoChecks(photoUrls, openid);
 
-  const { opinion } = await storeOpinion(
-    ctx,
-    {
-      _id: opinionId,
-      authorOpenid: openid,
-      clientRequestId: payload.clientRequestId,
-      target,
-      category: payload.category,
-      text: payload.text,
-      photos: payload.photos,
-      location: payload.location ?? null,
-      contact: contactOf(payload.contact),
-      moderation: moderationOf(verdict, photoChecks),
-      received: { actorRole: 'resident', public: true },
-    },
-  );
+  const { opinion } = await storeOpinion(ctx, {
+    _id: opinionId,
+    authorOpenid: openid,
+    clientRequestId: payload.clientRequestId,
+    target,
+    category: payload.category,
+    text: payload.text,
+    photos: payload.photos,
+    location: payload.location ?? null,
+    contact: contactOf(payload.contact),
+    moderation: moderationOf(verdict, photoChecks),
+    received: { actorRole: 'resident', public: true },
+  });
   return submitted(opinion);
 };
 

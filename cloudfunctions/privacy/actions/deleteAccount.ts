@@ -57,9 +57,7 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
         // The unique activeKey starts with the OPENID; the booking's own id frees it for good.
         .update({ openid: anon, activeKey: booking._id, name: ERASED_NAME, phone: '', updatedAt: now }),
     ),
-    ...stored.records.map((record) =>
-      db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anon, visitorName: ERASED_NAME, visitorPhone: '' }),
-    ),
+    ...stored.records.map((record) => db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anon, visitorName: ERASED_NAME, visitorPhone: '' })),
   ]);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();
   return {

@@ -13,7 +13,11 @@ export function myDataOf(stored: ResidentData, now: Date): MyData {
   return {
     exportedAt: now.toISOString(),
     account: account
-      ? { roles: account.roles?.length ? account.roles : ['resident'], preferences: { ...account.preferences }, ...(account.createdAt ? { createdAt: iso(account.createdAt) } : {}) }
+      ? {
+          roles: account.roles?.length ? account.roles : ['resident'],
+          preferences: { ...account.preferences },
+          ...(account.createdAt ? { createdAt: iso(account.createdAt) } : {}),
+        }
       : null,
     opinions: opinions.map((opinion) => ({
       trackingNo: opinion.trackingNo,

@@ -23,7 +23,10 @@ definePage({
     onRetryPhoto: (form, event: TapEvent<{ key: string }>) => form.retryPhoto(event.currentTarget.dataset.key),
     onRemovePhoto: (form, event: TapEvent<{ key: string }>) => form.removePhoto(event.currentTarget.dataset.key),
     onPreviewPhoto: (_form, event: TapEvent<{ src: string }>, page) =>
-      previewImages(page.data().photos.map((photo) => photo.src), event.currentTarget.dataset.src),
+      previewImages(
+        page.data().photos.map((photo) => photo.src),
+        event.currentTarget.dataset.src,
+      ),
     onPickLocation: (form) => form.pickLocation(),
     onClearLocation: (form) => form.clearLocation(),
     onSubmit: (form) => form.submit(),

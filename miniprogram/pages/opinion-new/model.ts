@@ -1,14 +1,6 @@
 import type { PayloadOf } from '../../shared/contract';
 import type { SubmitOpinionResult } from '../../shared/contract/opinion';
-import {
-  OPINION_CATEGORIES,
-  OPINION_CATEGORY_LABELS,
-  OPINION_PHOTOS_MAX,
-  OPINION_TEXT_MAX,
-  OPINION_TEXT_MIN,
-  textLength,
-  type OpinionCategory,
-} from '../../shared/domain/opinion';
+import { OPINION_CATEGORIES, OPINION_CATEGORY_LABELS, OPINION_PHOTOS_MAX, OPINION_TEXT_MAX, OPINION_TEXT_MIN, textLength, type OpinionCategory } from '../../shared/domain/opinion';
 import { isMobileNumber } from '../../shared/domain/phone';
 import type { SceneKind } from '../../shared/domain/scene';
 import { callApi, toApiError } from '../../services/api';
@@ -95,11 +87,7 @@ export function validateOpinion(draft: OpinionDraft, photos: readonly PhotoView[
   return {
     category: draft.category ? '' : MESSAGES.category,
     text: length < OPINION_TEXT_MIN ? MESSAGES.textShort : length > OPINION_TEXT_MAX ? MESSAGES.textLong : '',
-    photos: photos.some((photo) => photo.status === 'uploading')
-      ? MESSAGES.photosUploading
-      : photos.some((photo) => photo.status === 'failed')
-        ? MESSAGES.photosFailed
-        : '',
+    photos: photos.some((photo) => photo.status === 'uploading') ? MESSAGES.photosUploading : photos.some((photo) => photo.status === 'failed') ? MESSAGES.photosFailed : '',
     name: textLength(draft.name) > CONTACT_NAME_MAX ? MESSAGES.name : '',
     phone: phone && !isMobileNumber(phone) ? MESSAGES.phone : draft.mayContact && !phone ? MESSAGES.phoneForContact : '',
   };

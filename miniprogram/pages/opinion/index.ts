@@ -26,7 +26,10 @@ definePage({
     onSubmitRating: ({ rating }) => rating.submit(),
     onPreviewPhoto: (_model, event: TapEvent<{ url: string }>, page) => {
       const photos = page.data().view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
   },
 });

@@ -1,14 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FONT_SCALES, type Profile } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { action, namespaced } from './define';
 
 /** As the deputy types it: any case, spaces and dashes allowed. */
-const bindingCode = z
-  .string()
-  .max(32)
-  .transform(normalizeBindingCode)
-  .refine(isBindingCode, { message: '绑定码是8位字母和数字，请核对后重新输入' });
+const bindingCode = z.string().max(32).transform(normalizeBindingCode).refine(isBindingCode, { message: '绑定码是8位字母和数字，请核对后重新输入' });
 
 export const accountActions = namespaced('account', {
   getProfile: action<Profile>()(z.strictObject({})),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StaffRole } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
@@ -24,7 +24,10 @@ export const saveStationPayload = z.strictObject({
   address: label(120),
   location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
   openingHours: note(60),
-  phone: z.string().trim().regex(/^[0-9+\-() ]{0,20}$/, '电话只能包含数字和 - ( ) +'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{0,20}$/, '电话只能包含数字和 - ( ) +'),
   receptionNote: note(120),
   /** false retires the station: it leaves lists and its QR codes stop opening it. */
   active: z.boolean(),
@@ -40,7 +43,13 @@ export const saveDeputyPayload = z.strictObject({
   occupation: note(60),
   profile: note(500),
   /** A cloud fileID or an https URL; empty shows the default portrait. */
-  photoUrl: z.union([z.literal(''), z.string().max(512).regex(/^(cloud|https):\/\/\S+$/, '照片地址格式不正确')]),
+  photoUrl: z.union([
+    z.literal(''),
+    z
+      .string()
+      .max(512)
+      .regex(/^(cloud|https):\/\/\S+$/, '照片地址格式不正确'),
+  ]),
   /** The stations they receive at, the first one handling opinions left for them. */
   stationIds: z
     .array(docId)
@@ -50,11 +59,7 @@ export const saveDeputyPayload = z.strictObject({
   active: z.boolean(),
 });
 
-const bindingCode = z
-  .string()
-  .max(32)
-  .transform(normalizeBindingCode)
-  .refine(isBindingCode, { message: '绑定码是8位字母和数字' });
+const bindingCode = z.string().max(32).transform(normalizeBindingCode).refine(isBindingCode, { message: '绑定码是8位字母和数字' });
 
 export interface IssuedBindingCode {
   code: string;
@@ -165,9 +170,7 @@ export const adminActions = namespaced('admin', {
   createQrCode: action<QrCodeFile>()(z.strictObject({ kind: z.enum(SCENE_KINDS), id: docId })),
   saveDepartment: action<{ department: Department }>()(saveDepartmentPayload),
   /** Departments of an area's subtree (default: the caller's area). */
-  listDepartments: action<{ departments: Department[] }>()(
-    z.strictObject({ areaId: docId.optional(), includeInactive: z.boolean().optional() }),
-  ),
+  listDepartments: action<{ departments: Department[] }>()(z.strictObject({ areaId: docId.optional(), includeInactive: z.boolean().optional() })),
   /** Administrators: a one-time code that makes its user a staff member or a department's handler. */
   issueStaffCode: action<IssuedStaffCode>()(issueStaffCodePayload),
   listStaff: action<{ staff: StaffMember[] }>()(z.strictObject({ areaId: docId.optional() })),

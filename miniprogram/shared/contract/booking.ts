@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   NAME_MAX_LENGTH,
   RECEPTION_ITEM_MAX_LENGTH,
@@ -188,9 +188,7 @@ export const bookingActions = namespaced('booking', {
       })
       .superRefine(windowsWithin),
   ),
-  cancelDay: action<{ day: ReceptionDayView; cancelledBookings: number }>()(
-    z.strictObject({ dayId: docId, reason: z.string().trim().max(60).optional() }),
-  ),
+  cancelDay: action<{ day: ReceptionDayView; cancelledBookings: number }>()(z.strictObject({ dayId: docId, reason: z.string().trim().max(60).optional() })),
   setRoster: action<{ day: ReceptionDayView }>()(z.strictObject({ dayId: docId, deputyIds })),
   getCheckInQr: action<CheckInQr>()(z.strictObject({ stationId: docId, rotate: z.boolean().optional() })),
   /**
@@ -206,9 +204,7 @@ export const bookingActions = namespaced('booking', {
   ),
   getRoster: action<DayRoster>()(z.strictObject({ dayId: docId })),
   staffCheckIn: action<{ entry: RosterEntry }>()(z.strictObject({ code: bookingCode })),
-  addWalkIn: action<{ entry: RosterEntry }>()(
-    z.strictObject({ dayId: docId, name: personName, phone: phone.optional(), topic, clientRequestId }),
-  ),
+  addWalkIn: action<{ entry: RosterEntry }>()(z.strictObject({ dayId: docId, name: personName, phone: phone.optional(), topic, clientRequestId })),
   /** Staff, or a deputy on duty that day: the visit and its record so far, to write or edit it. */
   getRecord: action<VisitRecord>()(z.strictObject({ bookingId: docId })),
   /** Staff, or a deputy on duty that day: what a visitor raised. */

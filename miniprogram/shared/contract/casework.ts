@@ -1,13 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseStage } from '../domain/caseDeadlines';
-import {
-  ANSWER_CATEGORIES,
-  answerNeedsReason,
-  CASE_TEXT_LIMITS,
-  type AnswerCategory,
-  type CaseAction,
-  type RatingValue,
-} from '../domain/casework';
+import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
 import { action, namespaced } from './define';
@@ -22,11 +15,7 @@ const text = (min: number, max: number) =>
     .refine((value) => [...value].length <= max, { message: `最多${max}个字` });
 
 /** Where figures are counted: an area's subtree, one station, or one deputy. Absent: the caller's own scope. */
-export const statsScope = z.union([
-  z.strictObject({ areaId: docId }),
-  z.strictObject({ stationId: docId }),
-  z.strictObject({ deputyId: docId }),
-]);
+export const statsScope = z.union([z.strictObject({ areaId: docId }), z.strictObject({ stationId: docId }), z.strictObject({ deputyId: docId })]);
 export type StatsScope = z.output<typeof statsScope>;
 
 const DAY_MS = 86_400_000;
@@ -238,13 +227,9 @@ const note = (min: number) => text(min, CASE_TEXT_LIMITS.note);
 
 export const caseworkActions = namespaced('casework', {
   /** Staff: cases in their scope, by work queue. */
-  list: action<Page<CaseSummary>>()(
-    z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
-  ),
+  list: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   /** Handlers: cases assigned to their department. */
-  listAssigned: action<Page<CaseSummary>>()(
-    z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
-  ),
+  listAssigned: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   get: action<CaseDetail>()(z.strictObject({ opinionId: docId })),
   accept: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(0).optional() })),
   assign: action<CaseActionResult>()(
@@ -259,23 +244,21 @@ export const caseworkActions = namespaced('casework', {
   ),
   answer: action<CaseActionResult>()(answerPayload),
   review: action<ReviewResult>()(
-    z.strictObject({
-      opinionId: docId,
-      decision: z.enum(['approve', 'return']),
-      /** Approve: optional, internal. Return: what to redo, required. */
-      note: note(0).optional(),
-      /** Return: the departments to redo; all of the round when absent. */
-      departmentIds: z.array(docId).max(CASE_TEXT_LIMITS.departments).optional(),
-    }).superRefine((value, ctx) => {
-      if (value.decision === 'return' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '退回重办时请写明需要重新办理的内容' });
-    }),
+    z
+      .strictObject({
+        opinionId: docId,
+        decision: z.enum(['approve', 'return']),
+        /** Approve: optional, internal. Return: what to redo, required. */
+        note: note(0).optional(),
+        /** Return: the departments to redo; all of the round when absent. */
+        departmentIds: z.array(docId).max(CASE_TEXT_LIMITS.departments).optional(),
+      })
+      .superRefine((value, ctx) => {
+        if (value.decision === 'return' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '退回重办时请写明需要重新办理的内容' });
+      }),
   ),
   urge: action<UrgeResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
-  drillDown: action<DrillDown>()(
-    z
-      .strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() })
-      .superRefine(rangeIsValid),
-  ),
+  drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
 });

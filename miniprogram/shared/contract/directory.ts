@@ -1,13 +1,5 @@
-import { z } from 'zod';
-import type {
-  Area,
-  DeputySummary,
-  Deputy,
-  GeoPoint,
-  ReceptionDaySummary,
-  Station,
-  StationSummary,
-} from '../domain/directory';
+import * as z from 'zod';
+import type { Area, DeputySummary, Deputy, GeoPoint, ReceptionDaySummary, Station, StationSummary } from '../domain/directory';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
 import { docId } from './fields';
@@ -60,7 +52,5 @@ export const directoryActions = namespaced('directory', {
         .refine((text) => text.length > 0 && !/[\u0000-\u001f\u007f]/.test(text), { message: '请输入代表姓名' }),
     }),
   ),
-  nearestStations: action<{ stations: NearbyStation[] }>()(
-    z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
-  ),
+  nearestStations: action<{ stations: NearbyStation[] }>()(z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../domain/time';
 
 /** Document ids: CloudBase's 32-hex ids and the seed's readable ids, never operator objects. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   INBOX_FILTERS,
   OPINION_CATEGORIES,
@@ -226,9 +226,7 @@ export const opinionActions = namespaced('opinion', {
   submit: action<SubmitOpinionResult>()(submitOpinionPayload),
   listMine: action<Page<MyOpinionSummary>>()(z.strictObject({ cursor: cursor.optional(), pageSize: pageSize.optional() })),
   getMine: action<MyOpinionDetail>()(z.strictObject({ opinionId: docId })),
-  inbox: action<Page<InboxItem>>()(
-    z.strictObject({ status: z.enum(INBOX_FILTERS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
-  ),
+  inbox: action<Page<InboxItem>>()(z.strictObject({ status: z.enum(INBOX_FILTERS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   getForDeputy: action<DeputyOpinionView>()(z.strictObject({ opinionId: docId })),
   reply: action<ReplyOpinionResult>()(z.strictObject({ opinionId: docId, text: writtenText(5, OPINION_REPLY_MAX) })),
   forward: action<HandleOpinionResult>()(z.strictObject({ opinionId: docId, note: writtenText(2, OPINION_FORWARD_NOTE_MAX) })),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Role } from '../domain/account';
 import type { ModerationState } from '../domain/moderation';
 import { action, namespaced } from './define';
@@ -71,9 +71,7 @@ export const privacyActions = namespaced('privacy', {
   /** Deletes the caller's account: identity and contact data erased, the case history kept anonymous. */
   deleteAccount: action<DeleteAccountResult>()(z.strictObject({ confirm: z.boolean() })),
   /** Administrators: staff reads of personal data within their area, newest first. */
-  listAuditLog: action<Page<AuditEntry>>()(
-    z.strictObject({ subjectId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
-  ),
+  listAuditLog: action<Page<AuditEntry>>()(z.strictObject({ subjectId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() })),
 });
 
 /** An opinion in the content review queue, with what was flagged. */

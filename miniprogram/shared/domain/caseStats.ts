@@ -7,19 +7,7 @@
 import { RATINGS, SATISFIED_RATINGS } from './casework';
 
 /** Figures counted over opinions collected (submitted) in the range. */
-export const CASE_FIGURES = [
-  'collected',
-  'accepted',
-  'resolved',
-  'departmentAnswered',
-  'solved',
-  'rated',
-  'satisfied',
-  'dissatisfied',
-  'unrated',
-  'overdue',
-  'urged',
-] as const;
+export const CASE_FIGURES = ['collected', 'accepted', 'resolved', 'departmentAnswered', 'solved', 'rated', 'satisfied', 'dissatisfied', 'unrated', 'overdue', 'urged'] as const;
 export type CaseFigure = (typeof CASE_FIGURES)[number];
 
 /** Figures counted over reception days in the range. */

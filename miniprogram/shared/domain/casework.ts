@@ -159,13 +159,7 @@ export function actionsFor(status: OpinionStatus, role: ActorRole): CaseAction[]
 }
 
 /** Why a planner refused; the functions turn these into error codes. */
-export type CaseRefusalReason =
-  | 'illegalTransition'
-  | 'notYourDepartment'
-  | 'alreadyAnswered'
-  | 'departmentNotInRound'
-  | 'alreadyRated'
-  | 'notRatable';
+export type CaseRefusalReason = 'illegalTransition' | 'notYourDepartment' | 'alreadyAnswered' | 'departmentNotInRound' | 'alreadyRated' | 'notRatable';
 
 export interface CaseRefusal {
   refused: CaseRefusalReason;
@@ -212,12 +206,7 @@ function refuse(refused: CaseRefusalReason): CaseRefusal {
   return { refused };
 }
 
-function event(
-  type: OpinionEventType,
-  env: Pick<CaseEnv, 'now'>,
-  actor: CaseActor,
-  shown: { public: boolean; note?: string; internalNote?: string },
-): OpinionEvent {
+function event(type: OpinionEventType, env: Pick<CaseEnv, 'now'>, actor: CaseActor, shown: { public: boolean; note?: string; internalNote?: string }): OpinionEvent {
   const entry: OpinionEvent = { type, at: env.now, actorRole: actor.role, public: shown.public };
   if (actor.id) entry.actorId = actor.id;
   if (actor.name) entry.actorName = actor.name;
@@ -290,12 +279,7 @@ export function planForward(record: CaseRecord, input: { note: string }, env: Ca
  * Staff assign it to one or more departments (交办; after 不满意, 二次交办): a new round, each
  * department with the answer deadline. The resident sees which departments; the note is theirs.
  */
-export function planAssign(
-  record: CaseRecord,
-  input: { departments: ReadonlyArray<{ _id: string; name: string }>; note: string },
-  env: CaseEnv,
-  staff: CaseActor,
-): CasePlan {
+export function planAssign(record: CaseRecord, input: { departments: ReadonlyArray<{ _id: string; name: string }>; note: string }, env: CaseEnv, staff: CaseActor): CasePlan {
   if (!canTake('assign', record.status)) return refuse('illegalTransition');
   const departments = input.departments.filter((d, i, all) => all.findIndex((other) => other._id === d._id) === i);
   const round = (record.round ?? 0) + 1;

@@ -13,9 +13,7 @@ export const DEPUTY_LEVEL_LABELS: Record<DeputyLevel, string> = {
 
 /** National deputies first, township deputies last; by name (pinyin order) within a level. */
 export function byRank<T extends { level: DeputyLevel; name: string }>(deputies: readonly T[]): T[] {
-  return [...deputies].sort(
-    (a, b) => DEPUTY_LEVELS.indexOf(a.level) - DEPUTY_LEVELS.indexOf(b.level) || a.name.localeCompare(b.name, 'zh-Hans-CN'),
-  );
+  return [...deputies].sort((a, b) => DEPUTY_LEVELS.indexOf(a.level) - DEPUTY_LEVELS.indexOf(b.level) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
 }
 
 export const AREA_KINDS = ['city', 'district', 'township', 'community'] as const;

@@ -3,17 +3,7 @@
  * them. Pure rules and labels, shared by the cloud functions and the mini-program.
  */
 
-export const OPINION_CATEGORIES = [
-  'urbanConstruction',
-  'transport',
-  'education',
-  'health',
-  'elderlyCare',
-  'socialSecurity',
-  'environment',
-  'governance',
-  'other',
-] as const;
+export const OPINION_CATEGORIES = ['urbanConstruction', 'transport', 'education', 'health', 'elderlyCare', 'socialSecurity', 'environment', 'governance', 'other'] as const;
 export type OpinionCategory = (typeof OPINION_CATEGORIES)[number];
 
 export const OPINION_CATEGORY_LABELS: Record<OpinionCategory, string> = {
@@ -52,18 +42,7 @@ export function textLength(text: string): number {
  * staff's case handling (accepted … closed). Which status may follow which is the state machine
  * in casework.ts.
  */
-export const OPINION_STATUSES = [
-  'received',
-  'read',
-  'replied',
-  'forwarded',
-  'accepted',
-  'assigned',
-  'answered',
-  'awaitingRating',
-  'reopened',
-  'closed',
-] as const;
+export const OPINION_STATUSES = ['received', 'read', 'replied', 'forwarded', 'accepted', 'assigned', 'answered', 'awaitingRating', 'reopened', 'closed'] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
 export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {

@@ -17,7 +17,7 @@ const MAX_DAYS_OFF_IN_A_ROW = 31;
 export function addWorkingDays(date: string, count: number, isWorkingDay: IsWorkingDay): string {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${count}`);
   let day = date;
-  for (let found = 0; found < count; ) {
+  for (let found = 0; found < count;) {
     let skipped = 0;
     do {
       day = addDays(day, 1);

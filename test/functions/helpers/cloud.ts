@@ -42,10 +42,7 @@ export async function bindDeputy(t: TestRuntime, openid: string, deputyId: strin
 let requestCounter = 0;
 
 /** A valid opinion for a station or deputy, with a fresh client request id. */
-export function opinionFor(
-  target: { deputyId: string } | { stationId: string },
-  overrides: Partial<PayloadOf<'opinion.submit'>> = {},
-): PayloadOf<'opinion.submit'> {
+export function opinionFor(target: { deputyId: string } | { stationId: string }, overrides: Partial<PayloadOf<'opinion.submit'>> = {}): PayloadOf<'opinion.submit'> {
   requestCounter += 1;
   return {
     clientRequestId: `req-${randomUUID().slice(0, 8)}-${requestCounter}`,

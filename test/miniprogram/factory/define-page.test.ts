@@ -66,20 +66,21 @@ const counter = (): Counter => ({ count: 0, status: 'loading', errorMessage: '' 
 describe('definePage', () => {
   it('makes the model from the query, loads once, and refreshes only when the resident comes back', async () => {
     const calls: string[] = [];
-    const { page, loaded } = open(({ definePage }) =>
-      definePage({
-        name: 'counter',
-        data: counter,
-        model: (ctx) => ({ step: Number(ctx.query.step ?? '1') }),
-        load: async ({ step }, ctx) => {
-          calls.push('load');
-          ctx.render({ count: ctx.data().count + step, status: 'ready' });
-        },
-        refresh: ({ step }, ctx) => {
-          calls.push('refresh');
-          ctx.render({ count: ctx.data().count + step });
-        },
-      }),
+    const { page, loaded } = open(
+      ({ definePage }) =>
+        definePage({
+          name: 'counter',
+          data: counter,
+          model: (ctx) => ({ step: Number(ctx.query.step ?? '1') }),
+          load: async ({ step }, ctx) => {
+            calls.push('load');
+            ctx.render({ count: ctx.data().count + step, status: 'ready' });
+          },
+          refresh: ({ step }, ctx) => {
+            calls.push('refresh');
+            ctx.render({ count: ctx.data().count + step });
+          },
+        }),
       { step: '5' },
     );
     await loaded;
@@ -109,9 +110,9 @@ describe('definePage', () => {
   });
 
   it('refuses a page that would take over a hook of its own', () => {
-    expect(() =>
-      open(({ definePage }) => definePage({ name: 'greedy', data: counter, events: { onShow: () => undefined } })),
-    ).toThrow('[greedy] onShow is the factory\'s: declare load, refresh or retry instead');
+    expect(() => open(({ definePage }) => definePage({ name: 'greedy', data: counter, events: { onShow: () => undefined } }))).toThrow(
+      "[greedy] onShow is the factory's: declare load, refresh or retry instead",
+    );
   });
 
   it('gives every page the elderly text size', () => {
@@ -122,9 +123,7 @@ describe('definePage', () => {
 
   it('runs load again on 重试, or retry where the page has its own', async () => {
     const calls: string[] = [];
-    const loadOnly = open(({ definePage }) =>
-      definePage({ name: 'a', data: counter, model: () => ({}), load: () => void calls.push('load') }),
-    );
+    const loadOnly = open(({ definePage }) => definePage({ name: 'a', data: counter, model: () => ({}), load: () => void calls.push('load') }));
     loadOnly.page.call('onRetry');
     const withRetry = open(({ definePage }) =>
       definePage({ name: 'b', data: counter, model: () => ({}), load: () => void calls.push('load b'), retry: () => void calls.push('retry b') }),

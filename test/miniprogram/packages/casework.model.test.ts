@@ -72,11 +72,22 @@ describe('deadlines as staff read them', () => {
     const stage = { stage: 'accept' as const, stageLabel: '受理' };
     // Due the end of 09-30 and read on 10-12: the back end counts 10-08, 09, 10 (调休 Saturday) and 12 — not the holiday week.
     const afterNationalDay = new Date('2026-10-12T02:00:00.000Z');
-    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 4, holidaysUnknown: false }, afterNationalDay)).toEqual({ text: '受理已超期 4 个工作日', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 4, holidaysUnknown: false }, afterNationalDay)).toEqual({
+      text: '受理已超期 4 个工作日',
+      overdue: true,
+    });
     // Late only by days off (read on 10-03): late, without a count.
-    expect(deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 0, holidaysUnknown: false }, new Date('2026-10-03T02:00:00.000Z'))).toEqual({ text: '受理已超期', overdue: true });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({ text: '今天内完成受理', overdue: false });
-    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({ text: '2026年12月1日前完成受理', overdue: false });
+    expect(
+      deadlineLabel({ ...stage, dueAt: '2026-09-30T16:00:00.000Z', overdue: true, overdueWorkingDays: 0, holidaysUnknown: false }, new Date('2026-10-03T02:00:00.000Z')),
+    ).toEqual({ text: '受理已超期', overdue: true });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-11-25T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({
+      text: '今天内完成受理',
+      overdue: false,
+    });
+    expect(deadlineLabel({ ...stage, dueAt: '2026-12-01T15:59:59.999Z', overdue: false, overdueWorkingDays: 0, holidaysUnknown: false }, NOW)).toEqual({
+      text: '2026年12月1日前完成受理',
+      overdue: false,
+    });
     expect(deadlineLabel(null, NOW)).toEqual({ text: '', overdue: false });
   });
 
@@ -117,7 +128,14 @@ describe('deadlines as staff read them', () => {
 
 describe('one case, as staff or a handler works it', () => {
   it('shows only the buttons the back end allows now', () => {
-    expect(toCaseView(detail({ actions: ['accept'] }), NOW)).toMatchObject({ canAccept: true, canAssign: false, canReview: false, canUrge: false, canAnswer: false, noActionNote: '' });
+    expect(toCaseView(detail({ actions: ['accept'] }), NOW)).toMatchObject({
+      canAccept: true,
+      canAssign: false,
+      canReview: false,
+      canUrge: false,
+      canAnswer: false,
+      noActionNote: '',
+    });
     expect(toCaseView(detail({ actions: ['return', 'approve'] }), NOW).canReview).toBe(true);
     expect(toCaseView(detail({ actions: ['answer'] }), NOW).canAnswer).toBe(true);
     expect(toCaseView(detail({ status: 'awaitingRating', ratingDueAt: '2026-12-01T00:00:00.000Z' }), NOW)).toMatchObject({
@@ -132,8 +150,24 @@ describe('one case, as staff or a handler works it', () => {
         round: 2,
         lateStages: [{ stage: 'accept', stageLabel: '受理' }],
         assignments: [
-          { round: 1, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-16T02:00:00.000Z', dueAt: '2026-12-04T15:59:59.999Z', answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' }, overdueWorkingDays: 0 },
-          { round: 2, departmentId: 'd1', departmentName: '江南区民政局', assignedAt: '2026-11-24T02:00:00.000Z', dueAt: '2026-11-20T15:59:59.999Z', answer: null, overdueWorkingDays: 3 },
+          {
+            round: 1,
+            departmentId: 'd1',
+            departmentName: '江南区民政局',
+            assignedAt: '2026-11-16T02:00:00.000Z',
+            dueAt: '2026-12-04T15:59:59.999Z',
+            answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' },
+            overdueWorkingDays: 0,
+          },
+          {
+            round: 2,
+            departmentId: 'd1',
+            departmentName: '江南区民政局',
+            assignedAt: '2026-11-24T02:00:00.000Z',
+            dueAt: '2026-11-20T15:59:59.999Z',
+            answer: null,
+            overdueWorkingDays: 3,
+          },
         ],
         timeline: [{ type: 'assigned', label: '已交办有关部门办理', at: '2026-11-16T02:00:00.000Z', actorRole: 'staff', note: '请研究', internalNote: '抓紧', public: false }],
       }),
@@ -150,7 +184,9 @@ describe('one case, as staff or a handler works it', () => {
   });
 
   it('promises on the 交办 form the deadline the back end says an assignment made now gets, never a default of its own', () => {
-    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2026-10-22', assignDueHolidaysUnknown: false })).toBe('现在交办，承办单位应在15个工作日内（10月22日 周四当天结束前）办理答复。');
+    expect(assignDueNoteOf({ assignWorkingDays: 15, assignDueDate: '2026-10-22', assignDueHolidaysUnknown: false })).toBe(
+      '现在交办，承办单位应在15个工作日内（10月22日 周四当天结束前）办理答复。',
+    );
     expect(assignDueNoteOf({ assignWorkingDays: null, assignDueDate: null, assignDueHolidaysUnknown: false })).toBe('办理期限交办后显示。');
   });
 
@@ -221,7 +257,21 @@ describe('statistics', () => {
     from: '2026-11-01',
     to: '2026-11-25',
     scope: { kind: 'area', id: 'area-jiangnan', name: '江南区' },
-    counts: { stationVisits: 12, residentsReceived: 9, collected: 20, accepted: 16, resolved: 10, departmentAnswered: 6, solved: 3, rated: 8, satisfied: 6, dissatisfied: 1, unrated: 1, overdue: 4, urged: 2 },
+    counts: {
+      stationVisits: 12,
+      residentsReceived: 9,
+      collected: 20,
+      accepted: 16,
+      resolved: 10,
+      departmentAnswered: 6,
+      solved: 3,
+      rated: 8,
+      satisfied: 6,
+      dissatisfied: 1,
+      unrated: 1,
+      overdue: 4,
+      urged: 2,
+    },
     rates: { acceptanceRate: 80, resolutionRate: 50, solvedShare: 50, satisfactionRate: 75, averageFirstResponseHours: 30.5 },
     generatedAt: '2026-11-25T02:00:00.000Z',
     holidaysUnknownYears: [],
@@ -261,7 +311,27 @@ describe('statistics', () => {
 
   it('lists visits and receptions behind a figure as lines, cases as cards', () => {
     expect(
-      drillItems({ figure: 'stationVisits', label: '进站人次', kind: 'visits', nextCursor: null, items: [{ bookingId: 'b1', date: '2026-11-20', stationId: 's', stationName: '南湖街道人大代表联络站', kind: 'walkIn', visitorName: '郑大姐', topic: '养老补贴', checkedInAt: null }] }, NOW),
+      drillItems(
+        {
+          figure: 'stationVisits',
+          label: '进站人次',
+          kind: 'visits',
+          nextCursor: null,
+          items: [
+            {
+              bookingId: 'b1',
+              date: '2026-11-20',
+              stationId: 's',
+              stationName: '南湖街道人大代表联络站',
+              kind: 'walkIn',
+              visitorName: '郑大姐',
+              topic: '养老补贴',
+              checkedInAt: null,
+            },
+          ],
+        },
+        NOW,
+      ),
     ).toEqual([{ kind: 'row', id: 'b1', title: '郑大姐 · 养老补贴', meta: '11月20日 周五 · 南湖街道人大代表联络站 · 现场登记' }]);
     expect(drillItems({ figure: 'collected', label: '收集意见', kind: 'cases', nextCursor: null, items: [summary()] }, NOW)[0]).toMatchObject({ kind: 'case', id: 'case-1' });
   });
@@ -313,7 +383,11 @@ describe('binding and rating', () => {
     const { createRating } = freshApp<typeof OpinionModel>('pages/opinion/model');
     let state: Partial<RatingState> = {};
     let reloads = 0;
-    const rating = createRating('case-1', (change) => (state = { ...state, ...change }), async () => void (reloads += 1));
+    const rating = createRating(
+      'case-1',
+      (change) => (state = { ...state, ...change }),
+      async () => void (reloads += 1),
+    );
 
     await rating.submit();
     expect(state.ratingError).toBe(RATING_MESSAGES.choose);

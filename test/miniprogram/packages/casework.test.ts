@@ -152,7 +152,12 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
 
 describe('审核: 退回重办', () => {
   it('staff return an answer with the reason, and the case goes back to the department', async () => {
-    await callAs(runtime.url, MINZHENG_HANDLER, 'casework.answer', { opinionId: 'case-demo-07', category: 'reference', text: '高龄补贴按季度发放。', reason: '发放时间由市里统一确定' });
+    await callAs(runtime.url, MINZHENG_HANDLER, 'casework.answer', {
+      opinionId: 'case-demo-07',
+      category: 'reference',
+      text: '高龄补贴按季度发放。',
+      reason: '发放时间由市里统一确定',
+    });
     phoneOf(JIANGNAN_STAFF);
     const page = await openPage('staffCase', { opinionId: 'case-demo-07' });
     expect(page.text()).toContain('办理结果审核中');

@@ -34,7 +34,11 @@ describe('代表工作台 model', () => {
 describe('居民意见 model (deputy side)', () => {
   it('lets the deputy call only a resident who agreed, with a full number', () => {
     expect(contactView({ name: '李阿姨', phone: '13812345678', mayContact: true })).toEqual({ name: '李阿姨', phone: '13812345678', canCall: true, note: '居民同意您打电话联系' });
-    expect(contactView({ phone: '139****1111', mayContact: false })).toMatchObject({ phone: '139****1111', canCall: false, note: '居民没有同意电话联系，号码已隐藏，请在这里回复' });
+    expect(contactView({ phone: '139****1111', mayContact: false })).toMatchObject({
+      phone: '139****1111',
+      canCall: false,
+      note: '居民没有同意电话联系，号码已隐藏，请在这里回复',
+    });
     expect(contactView(null)).toMatchObject({ canCall: false, note: '居民没有留下联系方式，请在这里回复' });
   });
 
@@ -62,7 +66,15 @@ describe('居民意见 model (deputy side)', () => {
       flaggedForReview: false,
       timeline: [
         { type: 'received', label: '意见已提交，等待代表查看', at: '2026-11-20T02:00:00.000Z', actorRole: 'resident', public: true },
-        { type: 'forwarded', label: '代表已转交人大常委会工作机构办理', at: '2026-11-21T08:00:00.000Z', actorRole: 'deputy', actorName: '陈建华', internalNote: '请卫健局研究', public: true },
+        {
+          type: 'forwarded',
+          label: '代表已转交人大常委会工作机构办理',
+          at: '2026-11-21T08:00:00.000Z',
+          actorRole: 'deputy',
+          actorName: '陈建华',
+          internalNote: '请卫健局研究',
+          public: true,
+        },
       ],
     };
     const view = toOpinionForDeputyView(opinion);

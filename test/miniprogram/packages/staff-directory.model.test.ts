@@ -45,7 +45,15 @@ describe('deputy form rules (as admin.saveDeputy)', () => {
   it('keeps stations in the order chosen: the first handles opinions', () => {
     const chosen = toggleStation(toggleStation(['st-1'], 'st-2'), 'st-1');
     expect(chosen).toEqual(['st-2']);
-    expect(stationChoices([{ id: 'st-1', label: '一' }, { id: 'st-2', label: '二' }], ['st-2', 'st-1'])).toEqual([
+    expect(
+      stationChoices(
+        [
+          { id: 'st-1', label: '一' },
+          { id: 'st-2', label: '二' },
+        ],
+        ['st-2', 'st-1'],
+      ),
+    ).toEqual([
       { id: 'st-1', label: '一', selected: true, order: 2 },
       { id: 'st-2', label: '二', selected: true, order: 1 },
     ]);

@@ -29,7 +29,11 @@ describe('the roster', () => {
 
   it('shows a booking with its code and a check-in button; an arrival with its Shanghai time and the record', () => {
     expect(entryItem(ENTRY)).toMatchObject({ timeLabel: '09:00–09:30', codeLabel: 'ABC-234', statusLabel: '已预约', canCheckIn: true, canRecord: false });
-    expect(entryItem({ ...ENTRY, status: 'checkedIn', checkedInAt: '2026-03-16T01:05:00.000Z' })).toMatchObject({ statusLabel: '已签到 09:05', canCheckIn: false, canRecord: true });
+    expect(entryItem({ ...ENTRY, status: 'checkedIn', checkedInAt: '2026-03-16T01:05:00.000Z' })).toMatchObject({
+      statusLabel: '已签到 09:05',
+      canCheckIn: false,
+      canRecord: true,
+    });
     expect(entryItem({ ...ENTRY, status: 'checkedIn', late: true, checkedInAt: '2026-03-16T02:05:00.000Z' }).statusLabel).toBe('迟到签到 10:05');
     expect(entryItem({ ...ENTRY, kind: 'walkIn', status: 'checkedIn', slotStart: '10:12', slotEnd: '10:12', checkedInAt: '2026-03-16T02:12:00.000Z' })).toMatchObject({
       timeLabel: '现场登记 10:12',

@@ -231,7 +231,14 @@ describe('接待安排: rule, single days and the check-in code', () => {
     await page.waitFor(() => page.data.ruleResult !== '', 'the saved rule');
     expect(page.data.ruleResult).toMatch(/^已保存。新增\d+个接待日/);
     const { rule } = await callAs(runtime.url, BEISHAN_STAFF, 'booking.getRule', { stationId: 'st-beishan' });
-    expect(rule).toMatchObject({ pattern: { kind: 'weekly', weekday: 3 }, seatsPerSlot: 4, windows: [{ start: '09:00', end: '11:30' }, { start: '14:30', end: '16:30' }] });
+    expect(rule).toMatchObject({
+      pattern: { kind: 'weekly', weekday: 3 },
+      seatsPerSlot: 4,
+      windows: [
+        { start: '09:00', end: '11:30' },
+        { start: '14:30', end: '16:30' },
+      ],
+    });
   });
 
   it('adds a single day and cancels one, asking first', async () => {

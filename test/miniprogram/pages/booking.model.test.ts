@@ -216,7 +216,10 @@ describe('my bookings and check-in', () => {
 
   it('says a network failure can be retried, and a refusal in the server’s words', async () => {
     installWx({ functions: fixtureFunctions({ 'booking.checkIn': () => networkDown() }) });
-    expect(await freshApp<typeof CheckInModel>('pages/check-in/model').checkInWith('c%3DABCDEFGHJKMN')).toMatchObject({ status: 'error', errorMessage: '网络不太稳定，请检查网络后重试' });
+    expect(await freshApp<typeof CheckInModel>('pages/check-in/model').checkInWith('c%3DABCDEFGHJKMN')).toMatchObject({
+      status: 'error',
+      errorMessage: '网络不太稳定，请检查网络后重试',
+    });
 
     installWx({ functions: fixtureFunctions({ 'booking.checkIn': refused('BOOKING.NO_BOOKING_HERE') }) });
     expect(await freshApp<typeof CheckInModel>('pages/check-in/model').checkInWith('c%3DABCDEFGHJKMN')).toEqual({
@@ -226,7 +229,10 @@ describe('my bookings and check-in', () => {
     });
 
     const wx = installWx({ functions: fixtureFunctions({}) });
-    expect(await freshApp<typeof CheckInModel>('pages/check-in/model').checkInWith(undefined)).toMatchObject({ status: 'refused', errorMessage: '签到码无效，请扫描联络站现场张贴的签到码' });
+    expect(await freshApp<typeof CheckInModel>('pages/check-in/model').checkInWith(undefined)).toMatchObject({
+      status: 'refused',
+      errorMessage: '签到码无效，请扫描联络站现场张贴的签到码',
+    });
     expect(wx.cloudCalls).toEqual([]);
   });
 });
@@ -242,7 +248,12 @@ describe('the booking code as a Code 39 barcode', () => {
     expect(inner.filter((b) => b.w === 3)).toHaveLength(8 * 3);
     // Wide is three narrow: 8 characters of 15 modules each, with 7 one-module gaps between them.
     expect(inner.reduce((sum, b) => sum + b.w, 0)).toBe(8 * 15 + 7);
-    expect(inner.slice(0, 9).map((b) => (b.w === 3 ? 1 : 0)).join('')).toBe('010010100');
+    expect(
+      inner
+        .slice(0, 9)
+        .map((b) => (b.w === 3 ? 1 : 0))
+        .join(''),
+    ).toBe('010010100');
   });
 
   it('draws nothing for text a booking code cannot hold', () => {

@@ -354,7 +354,14 @@ describe('签到: the resident scans the station code on the day', () => {
   it("on the wrong day says the server's words, and offers 我的预约", async () => {
     const phone = phoneOf();
     const day = await addDay('st-qingshi', 3, 3);
-    await callAs(runtime.url, phone.openid, 'booking.book', { dayId: day._id, slotId: '0900', topic: TOPIC, name: '钱大爷', phone: '13600000000', clientRequestId: 'wrong-day-0001' });
+    await callAs(runtime.url, phone.openid, 'booking.book', {
+      dayId: day._id,
+      slotId: '0900',
+      topic: TOPIC,
+      name: '钱大爷',
+      phone: '13600000000',
+      clientRequestId: 'wrong-day-0001',
+    });
 
     const page = await openPage('checkIn', { scene: encodeURIComponent(scene) });
 

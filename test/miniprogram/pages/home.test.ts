@@ -3,8 +3,7 @@ import { openPage } from '../support/page';
 import { fixtureFunctions, installWx, ok } from '../support/wx-double';
 
 const account = fixtureFunctions({
-  'account.updatePreferences': (payload: { fontScale: 'standard' | 'large' | 'extraLarge' }) =>
-    ok({ roles: ['resident'], preferences: payload }),
+  'account.updatePreferences': (payload: { fontScale: 'standard' | 'large' | 'extraLarge' }) => ok({ roles: ['resident'], preferences: payload }),
 });
 
 describe('首页', () => {

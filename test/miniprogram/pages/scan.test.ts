@@ -40,9 +40,7 @@ describe('扫码进入', () => {
 
     const page = await openPage('scan', { scene: 'd%3DD999' });
 
-    expect(page.text()).toBe(
-      '这个二维码已经不能用了 可能是代表或联络站的信息有了变化。请在联络站列表里找到您的代表，一样可以留言。 查看联络站列表 回到首页',
-    );
+    expect(page.text()).toBe('这个二维码已经不能用了 可能是代表或联络站的信息有了变化。请在联络站列表里找到您的代表，一样可以留言。 查看联络站列表 回到首页');
     expect(wx.cloudCalls.map((call) => call.action)).toEqual(['directory.resolveScene']);
     await page.tap('查看联络站列表');
     await page.waitFor(() => device.redirects.length > 0, 'the station list');

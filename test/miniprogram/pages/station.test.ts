@@ -53,9 +53,7 @@ describe('联络站详情 page', () => {
     await page.tap('江北区和平路88号一楼');
 
     await page.waitFor(() => wx.openedLocations.length > 0, 'the map');
-    expect(wx.openedLocations).toEqual([
-      { latitude: 30.5928, longitude: 114.3055, name: '和平社区人大代表联络站', address: '江北区和平路88号一楼', scale: 16 },
-    ]);
+    expect(wx.openedLocations).toEqual([{ latitude: 30.5928, longitude: 114.3055, name: '和平社区人大代表联络站', address: '江北区和平路88号一楼', scale: 16 }]);
   });
 
   it('offers to call the station when the phone number is tapped', async () => {

@@ -15,8 +15,7 @@ function open(functions: FunctionHost) {
   return { wx, model, state: () => state };
 }
 
-const listStations = (payload: { areaId?: string }) =>
-  ok({ stations: payload.areaId === 'area-south' ? [HUBIN_STATION] : payload.areaId ? [] : [HEPING_STATION, HUBIN_STATION] });
+const listStations = (payload: { areaId?: string }) => ok({ stations: payload.areaId === 'area-south' ? [HUBIN_STATION] : payload.areaId ? [] : [HEPING_STATION, HUBIN_STATION] });
 
 describe('联络站 list model', () => {
   it('offers the first level of the area tree that gives a real choice, after 全部', () => {
@@ -72,9 +71,7 @@ describe('联络站 list model', () => {
       fixtureFunctions({
         'directory.listAreas': ok({ areas: AREAS }),
         'directory.listStations': (payload: { areaId?: string }) =>
-          payload.areaId === 'area-north'
-            ? new Promise<ApiResponse<unknown>>((resolve) => slow.push(() => resolve(ok({ stations: [HEPING_STATION] }))))
-            : listStations(payload),
+          payload.areaId === 'area-north' ? new Promise<ApiResponse<unknown>>((resolve) => slow.push(() => resolve(ok({ stations: [HEPING_STATION] })))) : listStations(payload),
       }),
     );
     await page.model.load();

@@ -15,9 +15,7 @@ describe('联络站 page', () => {
 
     const page = await openPage('stations');
 
-    expect(page.text()).toBe(
-      '搜索 联络站 离我最近 全部 江北区 江南区 和平社区人大代表联络站 江北区和平路88号一楼 湖滨社区人大代表联络站 江南区湖滨路16号二楼',
-    );
+    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 和平社区人大代表联络站 江北区和平路88号一楼 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
   });
 
   it('narrows the list to the area the resident taps', async () => {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildMiniprogramNpm, NPM_DIR, type NpmBuildResult } from '../../../scripts/build-miniprogram';
 
-
 describe('building miniprogram_npm without DevTools', () => {
   let result: NpmBuildResult;
   let files: Set<string>;
@@ -61,9 +60,9 @@ describe('building miniprogram_npm without DevTools', () => {
 
   it('writes exactly what it reports, and a second run changes nothing', () => {
     const listed = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? listed(path.join(dir, entry.name)) : [path.relative(NPM_DIR, path.join(dir, entry.name)).split(path.sep).join('/')],
-      );
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((entry) => (entry.isDirectory() ? listed(path.join(dir, entry.name)) : [path.relative(NPM_DIR, path.join(dir, entry.name)).split(path.sep).join('/')]));
     const onDisk = listed(NPM_DIR).filter((file) => !file.endsWith('.tmp'));
     expect(onDisk.sort()).toEqual([...files].sort());
     expect(buildMiniprogramNpm()).toEqual(result);

@@ -41,7 +41,10 @@ describe('opinion photo uploads', () => {
     const { wx, device, photos } = photosWith('local');
     device.nextPhotos = [{ path: 'wxfile://tmp/lamp.jpg', bytes: photoBytes('lamp') }];
     const [picked] = await new Promise<Array<{ tempFilePath: string }>>((resolve) =>
-      (globalThis as unknown as { wx: { chooseMedia(call: object): void } }).wx.chooseMedia({ count: 1, success: (res: { tempFiles: Array<{ tempFilePath: string }> }) => resolve(res.tempFiles) }),
+      (globalThis as unknown as { wx: { chooseMedia(call: object): void } }).wx.chooseMedia({
+        count: 1,
+        success: (res: { tempFiles: Array<{ tempFilePath: string }> }) => resolve(res.tempFiles),
+      }),
     );
     const progress: number[] = [];
 

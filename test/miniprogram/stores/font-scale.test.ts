@@ -64,7 +64,7 @@ describe('the font size a resident chose', () => {
     expect(wx.storage.get(FONT_SCALE_STORAGE_KEY)).toEqual({ fontScale: 'standard', synced: true });
   });
 
-  it("never lets a slow answer from the account undo what the resident just chose", async () => {
+  it('never lets a slow answer from the account undo what the resident just chose', async () => {
     let answerProfile: (answer: ApiResponse<unknown>) => void = () => undefined;
     installWx({
       functions: fixtureFunctions({

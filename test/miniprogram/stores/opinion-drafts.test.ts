@@ -33,7 +33,13 @@ describe('opinion drafts on the phone', () => {
 
   it('keeps what it can of a damaged record instead of losing the text', () => {
     const { store } = drafts({
-      [draftKey(CHEN)]: { clientRequestId: 'x', category: 'unknown', text: '我写了一半的意见', photos: [{ fileID: 1 }, { fileID: 'cloud://e/opinion-photos/a.jpg', localPath: 'wxfile://a' }], mayContact: 'yes' },
+      [draftKey(CHEN)]: {
+        clientRequestId: 'x',
+        category: 'unknown',
+        text: '我写了一半的意见',
+        photos: [{ fileID: 1 }, { fileID: 'cloud://e/opinion-photos/a.jpg', localPath: 'wxfile://a' }],
+        mayContact: 'yes',
+      },
     });
     const draft = store.loadDraft(CHEN);
     expect(draft).toMatchObject({ category: '', text: '我写了一半的意见', photos: [{ fileID: 'cloud://e/opinion-photos/a.jpg', localPath: 'wxfile://a' }], mayContact: false });

@@ -173,7 +173,7 @@ export async function openPage(name: PageName, query: Record<string, string> = {
       return component.data;
     },
     text: () => textPieces(component.dom).join(' '),
-    rootClass: () => (component.dom.children[0]?.className ?? ''),
+    rootClass: () => component.dom.children[0]?.className ?? '',
     countClass: (fragment) => component.dom.querySelectorAll(`[class*="${fragment}"]`).length,
     async tap(text) {
       const target = innermostShowing(component.dom, text);

@@ -85,7 +85,12 @@ function bodyOf(data: unknown): { body: Buffer | undefined; contentType?: string
 
 /** Uploads bytes to the runtime's storage the way the CloudBase SDK does; resolves with the fileID. */
 export async function uploadToRuntime(runtimeUrl: string, cloudPath: string, bytes: Buffer): Promise<string> {
-  const grant = await httpCall(`${runtimeUrl}/admin`, 'POST', { 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath, method: 'put' })));
+  const grant = await httpCall(
+    `${runtimeUrl}/admin`,
+    'POST',
+    { 'content-type': 'application/json' },
+    Buffer.from(JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath, method: 'put' })),
+  );
   const data = (grant.data as { data?: { url: string; authorization: string; fileId: string } }).data;
   if (!data) throw new Error(`no upload grant: ${JSON.stringify(grant.data)}`);
   const put = await httpCall(data.url, 'PUT', { authorization: data.authorization }, bytes);
@@ -161,8 +166,7 @@ export function installDevice(double: WxDouble, options: { runtimeUrl?: string }
         return { ...device.nextPlace, errMsg: 'chooseLocation:ok' };
       }),
     previewImage: (call: { urls: string[]; current: string }) => void device.previews.push({ urls: call.urls, current: call.current }),
-    downloadFile: (call: Callbacks<object> & { url: string }) =>
-      settle(call, () => ({ tempFilePath: `wxfile://download/${encodeURIComponent(call.url)}`, statusCode: 200 })),
+    downloadFile: (call: Callbacks<object> & { url: string }) => settle(call, () => ({ tempFilePath: `wxfile://download/${encodeURIComponent(call.url)}`, statusCode: 200 })),
     saveImageToPhotosAlbum: (call: Callbacks<object> & { filePath: string }) =>
       settle(call, () => {
         if (!device.albumAllowed) throw new WxFail('saveImageToPhotosAlbum:fail auth deny');
@@ -195,9 +199,7 @@ export function installDevice(double: WxDouble, options: { runtimeUrl?: string }
         const bytes = files.get(call.filePath);
         if (!bytes) throw new WxFail(`cloud.uploadFile:fail no such file ${call.filePath}`);
         for (const listener of listeners) listener({ progress: 50 });
-        const fileID = options.runtimeUrl
-          ? await uploadToRuntime(options.runtimeUrl, call.cloudPath, bytes)
-          : `cloud://test-env.test-env-1/${call.cloudPath}`;
+        const fileID = options.runtimeUrl ? await uploadToRuntime(options.runtimeUrl, call.cloudPath, bytes) : `cloud://test-env.test-env-1/${call.cloudPath}`;
         for (const listener of listeners) listener({ progress: 100 });
         device.uploads.push({ cloudPath: call.cloudPath, fileID });
         return { fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' };

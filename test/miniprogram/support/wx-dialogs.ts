@@ -59,5 +59,10 @@ export function installDialogs(): DialogDouble {
 /** The query of a URL the app navigated to, to open that page in a test with it. */
 export function queryOf(url: string): Record<string, string> {
   const query = url.split('?')[1] ?? '';
-  return Object.fromEntries(query.split('&').filter(Boolean).map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]));
+  return Object.fromEntries(
+    query
+      .split('&')
+      .filter(Boolean)
+      .map((pair) => pair.split('=').map(decodeURIComponent) as [string, string]),
+  );
 }

@@ -150,21 +150,17 @@ export function localRuntimeFunctions(baseUrl = CONFIG.localBaseUrl, openid = CO
   return (functionName, event) =>
     new Promise((resolve, reject) => {
       const body = JSON.stringify(event);
-      const request = http.request(
-        `${baseUrl}/fn/${functionName}`,
-        { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid } },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-            } catch (error) {
-              reject(error);
-            }
-          });
-        },
-      );
+      const request = http.request(`${baseUrl}/fn/${functionName}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
       request.on('error', () => reject(new WxFail('cloud.callFunction:fail request:fail')));
       request.end(body);
     });

@@ -52,7 +52,11 @@ test('project, addFields, unwind and count', async () => {
     .project({ _id: 0, label: 1 })
     .end();
   expect(unwound.data.map((doc: Record<string, unknown>) => doc.label)).toEqual(['王芳@s1', '王芳@s2', '李明@s2', '张伟@s3']);
-  const counted = await deputies().aggregate().match({ age: h.db.command.gte(40) }).count('older').end();
+  const counted = await deputies()
+    .aggregate()
+    .match({ age: h.db.command.gte(40) })
+    .count('older')
+    .end();
   expect(counted.data).toEqual([{ older: 2 }]);
 });
 
@@ -116,7 +120,10 @@ test('$bucket puts a value equal to a boundary into the bucket that starts there
 
 test('$expr compares across types in BSON order: a missing field is less than any number', async () => {
   const _ = h.db.command;
-  const { data } = await deputies().where(_.expr(_.aggregate.lt(['$age', 40]))).field({ _id: true }).get();
+  const { data } = await deputies()
+    .where(_.expr(_.aggregate.lt(['$age', 40])))
+    .field({ _id: true })
+    .get();
   expect(data).toEqual([{ _id: 'd2' }, { _id: 'd4' }]);
 });
 

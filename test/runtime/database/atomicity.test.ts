@@ -18,9 +18,7 @@ test('200 residents booking the last 10 seats at once: exactly 10 get one, seats
   const days = h.db.collection(COLLECTIONS.receptionDays);
   await days.add({ _id: 'day-1', stationId: 's1', date: '2025-03-01', seatsLeft: 10 });
 
-  const attempts = await Promise.all(
-    Array.from({ length: 200 }, () => days.where({ _id: 'day-1', seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })),
-  );
+  const attempts = await Promise.all(Array.from({ length: 200 }, () => days.where({ _id: 'day-1', seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })));
 
   expect(attempts.filter((result) => result.updated === 1)).toHaveLength(10);
   expect(attempts.filter((result) => result.updated === 0)).toHaveLength(190);

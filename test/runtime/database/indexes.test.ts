@@ -30,9 +30,7 @@ const deputies = () => h.db.collection(COLLECTIONS.deputies);
 const numbers = (docs: Array<Record<string, unknown>>) => docs.map((doc) => Number(String(doc._id).slice(1)));
 
 test('equality on a unique indexed field finds the one document', async () => {
-  expect((await deputies().where({ code: 'D54321' }).get()).data).toEqual([
-    { _id: 'd54321', code: 'D54321', name: 'name321', age: 54321 % 90, stationIds: ['s321', 's322'] },
-  ]);
+  expect((await deputies().where({ code: 'D54321' }).get()).data).toEqual([{ _id: 'd54321', code: 'D54321', name: 'name321', age: 54321 % 90, stationIds: ['s321', 's322'] }]);
   expect((await deputies().where({ code: 'D100000' }).get()).data).toEqual([]);
 });
 
@@ -49,18 +47,40 @@ test('an array field indexes each element (multikey)', async () => {
 
 test('$in, $and, $or and extra unindexed conditions combine with the index correctly', async () => {
   const _ = h.db.command;
-  expect((await deputies().where({ name: _.in(['name1', 'name2']) }).count()).total).toBe(200);
-  expect((await deputies().where({ name: 'name7', age: _.gt(50) }).count()).total).toBe(
-    Array.from({ length: 100 }, (_, k) => (7 + 1000 * k) % 90).filter((age) => age > 50).length,
-  );
-  expect((await deputies().where(_.or([{ code: 'D1' }, { code: 'D2' }, { age: 89, name: 'name89' }])).count()).total).toBe(
-    2 + Array.from({ length: 100 }, (_, k) => 89 + 1000 * k).filter((i) => i % 90 === 89).length,
-  );
-  expect((await deputies().where(_.and([{ stationIds: 's10' }, { stationIds: 's11' }])).count()).total).toBe(200);
+  expect(
+    (
+      await deputies()
+        .where({ name: _.in(['name1', 'name2']) })
+        .count()
+    ).total,
+  ).toBe(200);
+  expect(
+    (
+      await deputies()
+        .where({ name: 'name7', age: _.gt(50) })
+        .count()
+    ).total,
+  ).toBe(Array.from({ length: 100 }, (_, k) => (7 + 1000 * k) % 90).filter((age) => age > 50).length);
+  expect(
+    (
+      await deputies()
+        .where(_.or([{ code: 'D1' }, { code: 'D2' }, { age: 89, name: 'name89' }]))
+        .count()
+    ).total,
+  ).toBe(2 + Array.from({ length: 100 }, (_, k) => 89 + 1000 * k).filter((i) => i % 90 === 89).length);
+  expect(
+    (
+      await deputies()
+        .where(_.and([{ stationIds: 's10' }, { stationIds: 's11' }]))
+        .count()
+    ).total,
+  ).toBe(200);
 });
 
 test('indexes follow updates and removals', async () => {
-  await deputies().doc('d7').update({ name: 'renamed', stationIds: h.db.command.push('s-new') });
+  await deputies()
+    .doc('d7')
+    .update({ name: 'renamed', stationIds: h.db.command.push('s-new') });
   expect((await deputies().where({ name: 'name7' }).count()).total).toBe(99);
   expect(numbers((await deputies().where({ name: 'renamed' }).get()).data)).toEqual([7]);
   expect(numbers((await deputies().where({ stationIds: 's-new' }).get()).data)).toEqual([7]);

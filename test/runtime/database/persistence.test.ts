@@ -99,7 +99,10 @@ test('a torn last line, a write cut short by a crash, is dropped and the store o
   expect(readFileSync(accountsLog(), 'utf8').endsWith('}\n')).toBe(true);
   await insert({ _id: 'next', n: 2 });
   await reopen();
-  expect(await all()).toEqual([{ _id: 'kept', n: 1 }, { _id: 'next', n: 2 }]);
+  expect(await all()).toEqual([
+    { _id: 'kept', n: 1 },
+    { _id: 'next', n: 2 },
+  ]);
 });
 
 test('a damaged line before the end is corruption: the open fails and says where', async () => {

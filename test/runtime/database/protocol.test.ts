@@ -33,9 +33,7 @@ async function sent(call: () => Promise<unknown>): Promise<Record<string, unknow
 const accounts = () => h.db.collection(COLLECTIONS.accounts);
 
 test('add(): one EJSON string per document, canonical numbers, dates, regexes, serverDate', async () => {
-  const body = await sent(() =>
-    accounts().add({ name: 'a', n: 1, ratio: 1.5, at: new Date(0), pattern: /x/i, created: h.db.serverDate() }),
-  );
+  const body = await sent(() => accounts().add({ name: 'a', n: 1, ratio: 1.5, at: new Date(0), pattern: /x/i, created: h.db.serverDate() }));
   expect(body).toEqual({
     action: 'database.insertDocument',
     collectionName: 'accounts',
@@ -64,8 +62,7 @@ test('where().orderBy().skip().limit().field().get(): WHERE query with order, of
     action: 'database.getDocument',
     collectionName: 'accounts',
     queryType: 'WHERE',
-    query:
-      '{"n":{"$gt":{"$numberInt":"1"}},"tag":{"$regularExpression":{"pattern":"^a","options":"i"}},"profile.city":"北京"}',
+    query: '{"n":{"$gt":{"$numberInt":"1"}},"tag":{"$regularExpression":{"pattern":"^a","options":"i"}},"profile.city":"北京"}',
     order: '{"n":{"$numberInt":"-1"},"name":{"$numberInt":"1"}}',
     offset: 5,
     limit: 10,
@@ -91,14 +88,22 @@ test('get() without limit asks for 100; doc(id).get() is a DOC query on _id', as
 
 test('logic commands: _.or / _.and / _.exists / _.in', async () => {
   const _ = h.db.command;
-  const body = await sent(() => accounts().where(_.or([{ n: _.in([1, 2]) }, { gone: _.exists(false) }])).count());
+  const body = await sent(() =>
+    accounts()
+      .where(_.or([{ n: _.in([1, 2]) }, { gone: _.exists(false) }]))
+      .count(),
+  );
   expect(body).toEqual({
     action: 'database.calculateDocument',
     collectionName: 'accounts',
     queryType: 'WHERE',
     query: '{"$or":[{"n":{"$in":[{"$numberInt":"1"},{"$numberInt":"2"}]}},{"gone":{"$exists":false}}]}',
   });
-  const and = await sent(() => accounts().where({ n: _.gte(1).and(_.lt(5)) }).get());
+  const and = await sent(() =>
+    accounts()
+      .where({ n: _.gte(1).and(_.lt(5)) })
+      .get(),
+  );
   expect(and.query).toBe('{"$and":[{"n":{"$gte":{"$numberInt":"1"}}},{"n":{"$lt":{"$numberInt":"5"}}}]}');
 });
 
@@ -149,7 +154,11 @@ test('where().update() is multi; doc(id).set() replaces with merge false and ups
     upsert: false,
     data: '{"$set":{"n":{"$numberInt":"2"}}}',
   });
-  const set = await sent(() => accounts().doc('x').set({ profile: { city: '上海' }, n: 3 }));
+  const set = await sent(() =>
+    accounts()
+      .doc('x')
+      .set({ profile: { city: '上海' }, n: 3 }),
+  );
   expect(set).toEqual({
     action: 'database.modifyDocument',
     collectionName: 'accounts',
@@ -189,7 +198,9 @@ test('aggregate(): stages as { stageKey, stageValue } with EJSON values, the loo
       .lookup({
         from: 'deputies',
         let: { id: '$_id' },
-        pipeline: $.pipeline().match(_.expr($.eq(['$owner', '$$id']))).done(),
+        pipeline: $.pipeline()
+          .match(_.expr($.eq(['$owner', '$$id'])))
+          .done(),
         as: 'owned',
       })
       .group({ _id: '$k', total: $.sum('$n') })
@@ -203,8 +214,7 @@ test('aggregate(): stages as { stageKey, stageValue } with EJSON values, the loo
       { stageKey: '$match', stageValue: '{"n":{"$gt":{"$numberInt":"0"}}}' },
       {
         stageKey: '$lookup',
-        stageValue:
-          '{"from":"deputies","let":{"id":"$_id"},"pipeline":[{"$match":{"$expr":{"$eq":["$owner","$$id"]}}}],"as":"owned"}',
+        stageValue: '{"from":"deputies","let":{"id":"$_id"},"pipeline":[{"$match":{"$expr":{"$eq":["$owner","$$id"]}}}],"as":"owned"}',
       },
       { stageKey: '$group', stageValue: '{"_id":"$k","total":{"$sum":"$n"}}' },
       { stageKey: '$limit', stageValue: '5' },

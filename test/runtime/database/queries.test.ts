@@ -37,16 +37,22 @@ test('add() without an _id gets one generated the CloudBase way: 32 hex characte
 test('doc(id).get() returns the document, or an empty list when there is none', async () => {
   await seedDeputies();
   const found = await deputies().doc('d2').get();
-  expect(found.data).toEqual([
-    { _id: 'd2', code: 'D2', name: '李明', age: 38, stationIds: ['s2'], office: { district: '西城', floor: 1 } },
-  ]);
+  expect(found.data).toEqual([{ _id: 'd2', code: 'D2', name: '李明', age: 38, stationIds: ['s2'], office: { district: '西城', floor: 1 } }]);
   expect((await deputies().doc('missing').get()).data).toEqual([]);
 });
 
 test('where() with equality, nested objects (dotted paths) and array membership', async () => {
   await seedDeputies();
   expect(ids((await deputies().where({ name: '张伟' }).get()).data)).toEqual(['d3']);
-  expect(ids((await deputies().where({ office: { district: '东城' } }).get()).data)).toEqual(['d1', 'd3']);
+  expect(
+    ids(
+      (
+        await deputies()
+          .where({ office: { district: '东城' } })
+          .get()
+      ).data,
+    ),
+  ).toEqual(['d1', 'd3']);
   expect(ids((await deputies().where({ 'office.floor': 5 }).get()).data)).toEqual(['d3']);
   expect(ids((await deputies().where({ stationIds: 's2' }).get()).data)).toEqual(['d1', 'd2']);
 });
@@ -65,8 +71,14 @@ test('where() with db.command operators: gt, in, and, or, exists, neq', async ()
 });
 
 test('where() with db.RegExp and a JavaScript RegExp', async () => {
-  await deputies().add([{ code: 'A', name: 'Alice Wang' }, { code: 'B', name: 'bob li' }, { code: 'C', name: 'Carol' }]);
-  const byDbRegExp = await deputies().where({ name: h.db.RegExp({ regexp: '^[ab]', options: 'i' }) }).get();
+  await deputies().add([
+    { code: 'A', name: 'Alice Wang' },
+    { code: 'B', name: 'bob li' },
+    { code: 'C', name: 'Carol' },
+  ]);
+  const byDbRegExp = await deputies()
+    .where({ name: h.db.RegExp({ regexp: '^[ab]', options: 'i' }) })
+    .get();
   expect(byDbRegExp.data.map((doc) => doc.code)).toEqual(['A', 'B']);
   const byJsRegExp = await deputies().where({ name: /li/ }).get();
   expect(byJsRegExp.data.map((doc) => doc.code)).toEqual(['A', 'B']);
@@ -96,7 +108,13 @@ test('get() returns at most 100 documents unless a limit says otherwise', async 
 test('count() counts what where() selects', async () => {
   await seedDeputies();
   expect((await deputies().count()).total).toBe(4);
-  expect((await deputies().where({ age: h.db.command.lt(50) }).count()).total).toBe(2);
+  expect(
+    (
+      await deputies()
+        .where({ age: h.db.command.lt(50) })
+        .count()
+    ).total,
+  ).toBe(2);
 });
 
 test('dates round-trip as Dates and compare as dates; db.serverDate() is the server clock', async () => {

@@ -23,7 +23,10 @@ async function codes(): Promise<unknown[]> {
 
 describe('unique indexes', () => {
   beforeEach(async () => {
-    await stations().add([{ _id: 's1', code: 'S1', areaId: 'a1' }, { _id: 's2', code: 'S2', areaId: 'a1' }]);
+    await stations().add([
+      { _id: 's1', code: 'S1', areaId: 'a1' },
+      { _id: 's2', code: 'S2', areaId: 'a1' },
+    ]);
   });
 
   test('an insert repeating a unique key is refused with DATABASE_DUPLICATE_WRITE', async () => {
@@ -37,7 +40,12 @@ describe('unique indexes', () => {
 
   test('a batch insert with one duplicate writes none of the batch', async () => {
     await expect(stations().add([{ code: 'S3' }, { code: 'S4' }, { code: 'S3' }])).rejects.toMatchObject(duplicate);
-    await expect(stations().add([{ _id: 'x', code: 'S5' }, { _id: 'x', code: 'S6' }])).rejects.toMatchObject(duplicate);
+    await expect(
+      stations().add([
+        { _id: 'x', code: 'S5' },
+        { _id: 'x', code: 'S6' },
+      ]),
+    ).rejects.toMatchObject(duplicate);
     expect(await codes()).toEqual(['S1', 'S2']);
   });
 
@@ -49,7 +57,10 @@ describe('unique indexes', () => {
   });
 
   test('a compound unique index refuses only the repeated combination', async () => {
-    await receptionDays().add([{ stationId: 's1', date: '2025-03-01' }, { stationId: 's1', date: '2025-03-08' }]);
+    await receptionDays().add([
+      { stationId: 's1', date: '2025-03-01' },
+      { stationId: 's1', date: '2025-03-08' },
+    ]);
     await receptionDays().add({ stationId: 's2', date: '2025-03-01' });
     await expect(receptionDays().add({ stationId: 's1', date: '2025-03-08' })).rejects.toMatchObject({
       code: 'DATABASE_DUPLICATE_WRITE',
@@ -89,16 +100,26 @@ describe('operators the local runtime cannot answer faithfully are refused, neve
     const near = h.db.command.geoNear({ geometry: new h.db.Geo.Point(116.4, 39.9), maxDistance: 1000 });
     await expect(stations().where({ location: near }).get()).rejects.toMatchObject(refused('$nearSphere'));
     await expect(
-      stations().aggregate().geoNear({ near: new h.db.Geo.Point(116.4, 39.9), distanceField: 'd' }).end(),
+      stations()
+        .aggregate()
+        .geoNear({ near: new h.db.Geo.Point(116.4, 39.9), distanceField: 'd' })
+        .end(),
     ).rejects.toMatchObject(refused('$geoNear'));
   });
 
   test('full-text search, server-side JavaScript and operators mingo does not know', async () => {
-    await expect(stations().where({ $text: { $search: '联络站' } }).get()).rejects.toMatchObject(refused('$text'));
+    await expect(
+      stations()
+        .where({ $text: { $search: '联络站' } })
+        .get(),
+    ).rejects.toMatchObject(refused('$text'));
     await expect(stations().where({ $where: 'this.code == "S1"' }).count()).rejects.toMatchObject(refused('$where'));
-    await expect(stations().aggregate().project({ x: { $noSuchOperator: 1 } }).end()).rejects.toMatchObject(
-      refused('$noSuchOperator'),
-    );
+    await expect(
+      stations()
+        .aggregate()
+        .project({ x: { $noSuchOperator: 1 } })
+        .end(),
+    ).rejects.toMatchObject(refused('$noSuchOperator'));
   });
 });
 
@@ -119,10 +140,7 @@ describe('malformed requests get an answer, not an exception', () => {
     [{ action: 'database.getDocument', collectionName: 'stations', limit: -1 }, 'INVALID_PARAM'],
     [{ action: 'database.insertDocument', collectionName: 'stations', data: ['[1]'] }, 'INVALID_PARAM'],
     [{ action: 'database.modifyDocument', collectionName: 'stations', data: '{"$set":{"a":1},"b":2}' }, 'INVALID_PARAM'],
-    [
-      { action: 'database.getDocument', collectionName: 'stations', query: '{"name":{"$regularExpression":{"pattern":"a b","options":"x"}}}' },
-      'INVALID_PARAM',
-    ],
+    [{ action: 'database.getDocument', collectionName: 'stations', query: '{"name":{"$regularExpression":{"pattern":"a b","options":"x"}}}' }, 'INVALID_PARAM'],
     [{ action: 'database.getDocument', collectionName: 'stations', transactionId: 't1' }, 'DATABASE_TRANSACTION_FAIL'],
   ])('%j → %s', async (body, code) => {
     await expect(handle(body)).resolves.toEqual({ code, message: expect.any(String), requestId: expect.any(String) });

@@ -10,6 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import {
   CONTENT_SCENE,
+  NO_PERMISSION_ERRCODE,
   WxOpenApiError,
   checkText,
   createQrCode,
@@ -17,7 +18,9 @@ import {
   sendSubscribeMessage,
   submitImageCheck,
 } from '../../../cloudfunctions/core/openapi';
-import { createOpenApi, type LocalOpenApi, type OpenApiOptions } from '../../../runtime/openapi';
+import { decodeCommApiData, decodeCommOpenApiResp, encodeCommApiData, encodeCommOpenApiResp, requestPairs } from '../../../cloudfunctions/core/openapiWire';
+import { createOpenApi, sendCloudCallReply, type CloudCallReply, type LocalOpenApi, type OpenApiOptions } from '../../../runtime/openapi';
+import { parseMultipart } from '../../../runtime/openapi/multipart';
 
 const RESIDENT = 'oResident_0001';
 
@@ -26,21 +29,34 @@ let openApi: LocalOpenApi;
 let server: http.Server;
 let serviceUrl: string;
 
-/** A stand-in for the runtime server: SDK calls with action wx.api go to the local open APIs. */
+/** When set, the stand-in answers this instead of asking the local open APIs: what CloudBase relays from WeChat. */
+let scripted: CloudCallReply | undefined;
+/** The cloud-call requests the stand-in received, decoded. */
+let received: Array<{ apiName: string; request: Record<string, unknown> }> = [];
+
+/** A stand-in for the runtime server: the SDK's cloud calls (multipart, action wx.openApi) go to the local open APIs. */
 function startServer(): Promise<http.Server> {
   const s = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-      const answer = body.action === 'wx.api' ? openApi.handle(body) : Promise.resolve({ code: 'INVALID_ACTION', message: String(body.action) });
+      const fields = parseMultipart(Buffer.concat(chunks), req.headers['content-type'] ?? '') ?? {};
+      const { pairs } = decodeCommApiData(fields.requestData ?? Buffer.alloc(0));
+      received.push({ apiName: fields.apiName?.toString() ?? '', request: Object.fromEntries(pairs.map((p) => [p.key, JSON.parse(p.value.toString())])) });
+      const answer = scripted ? Promise.resolve(scripted) : openApi.handle(fields);
       answer.then(
-        (json) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(json)),
+        (reply) => sendCloudCallReply(res, reply),
         (error: unknown) => res.writeHead(500).end(String(error)),
       );
     });
   });
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+/** WeChat's reply as CloudBase relays it to the SDK. */
+function relayed(contentType: string, body: Buffer | Record<string, unknown>): CloudCallReply {
+  const respData = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+  return { kind: 'protobuf', bytes: encodeCommOpenApiResp({ respData, contentType, httpCode: 200 }) };
 }
 
 function useOpenApi(options: Partial<OpenApiOptions> = {}): LocalOpenApi {
@@ -69,16 +85,19 @@ afterAll(async () => {
 beforeEach(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
   useOpenApi();
+  scripted = undefined;
+  received = [];
 });
 
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('mini-program codes (wxacode.getUnlimited)', () => {
   it('gives a PNG whose code opens the page with the scene', async () => {
-    const png = await createQrCode({ scene: 'st=1024&d=7', page: 'pages/station/index', width: 300 });
+    const image = await createQrCode({ scene: 'st=1024&d=7', page: 'pages/station/index', width: 300 });
 
-    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
-    const target = decodeQr(png);
+    expect(image).toMatchObject({ contentType: 'image/png', extension: 'png' });
+    expect(image.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const target = decodeQr(image.bytes);
     expect(`${target.origin}${target.pathname}`).toBe('https://lianxinqiao.local/mp');
     expect(target.searchParams.get('scene')).toBe('st=1024&d=7');
     expect(target.searchParams.get('page')).toBe('pages/station/index');
@@ -94,12 +113,85 @@ describe('mini-program codes (wxacode.getUnlimited)', () => {
     const refusal = createQrCode({ scene: 'st=1', page: 'pages/missing/index' });
     await expect(refusal).rejects.toBeInstanceOf(WxOpenApiError);
     await expect(refusal).rejects.toMatchObject({ errcode: 41030 });
-    await expect(createQrCode({ scene: 'st=1', page: 'pages/missing/index', checkPath: false, width: 280 })).resolves.toBeInstanceOf(Buffer);
+    await expect(createQrCode({ scene: 'st=1', page: 'pages/missing/index', checkPath: false, width: 280 })).resolves.toMatchObject({ extension: 'png' });
+  });
+
+  it('sends what wx-server-sdk sends: one field per pair, its value JSON, undefined fields left out', async () => {
+    await createQrCode({ scene: 'd=D001', page: 'pages/scan/index', checkPath: false });
+    expect(received).toEqual([{ apiName: 'wxacode.getUnlimited', request: { scene: 'd=D001', page: 'pages/scan/index', check_path: false } }]);
   });
 
   it('answers 40169 to a raw call with an invalid scene', async () => {
-    const reply = await openApi.handle({ action: 'wx.api', apiName: 'wxacode.getUnlimited', requestData: JSON.stringify({ scene: '中文' }) });
-    expect(JSON.parse((reply.data as { responseData: string }).responseData)).toMatchObject({ errcode: 40169 });
+    const reply = await openApi.handle({
+      action: Buffer.from('wx.openApi'),
+      apiName: Buffer.from('wxacode.getUnlimited'),
+      requestData: encodeCommApiData({ pairs: requestPairs({ scene: '中文' }) }),
+    });
+    if (reply.kind !== 'protobuf') throw new Error('expected a cloud-call reply');
+    const answer = decodeCommOpenApiResp(reply.bytes);
+    expect(answer.contentType).toMatch(/^application\/json/);
+    expect(JSON.parse(answer.respData.toString())).toMatchObject({ errcode: 40169 });
+  });
+});
+
+describe("WeChat's answers as CloudBase relays them (documented shapes)", () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
+  const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+
+  it("takes a code answered as image/jpeg, as in WeChat's own example, and names it .jpg", async () => {
+    scripted = relayed('image/jpeg', JPEG);
+    await expect(createQrCode({ scene: 'st=1' })).resolves.toEqual({ bytes: JPEG, contentType: 'image/jpeg', extension: 'jpg' });
+  });
+
+  it('takes a code answered as image/png', async () => {
+    scripted = relayed('image/png', PNG_BYTES);
+    await expect(createQrCode({ scene: 'st=1' })).resolves.toEqual({ bytes: PNG_BYTES, contentType: 'image/png', extension: 'png' });
+  });
+
+  it('refuses bytes that are no image, whatever their declared type', async () => {
+    scripted = relayed('image/jpeg', Buffer.from('<html>busy</html>'));
+    await expect(createQrCode({ scene: 'st=1' })).rejects.toThrow(/neither PNG nor JPEG/);
+  });
+
+  it('turns the JSON error body of an invalid scene into WxOpenApiError 40169', async () => {
+    scripted = relayed('application/json; encoding=utf-8', { errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string rid: 6532e1f1-0a1b2c3d-4e5f6a7b' });
+    await expect(createQrCode({ scene: 'st=1' })).rejects.toMatchObject({ name: 'WxOpenApiError', apiName: 'wxacode.getUnlimited', errcode: 40169 });
+  });
+
+  it('turns an exhausted quota (45009), sent as text/plain as WeChat sometimes does, into WxOpenApiError', async () => {
+    scripted = relayed('text/plain', { errcode: 45009, errmsg: 'reach max api daily quota limit rid: 6532e1f1-0a1b2c3d' });
+    await expect(sendSubscribeMessage({ touser: RESIDENT, templateId: 'TPL', data: { thing1: '提醒' } })).rejects.toMatchObject({ errcode: 45009 });
+  });
+
+  it("reports the cloud call's own refusal (-604101: the function is not granted the API)", async () => {
+    scripted = { kind: 'protobuf', bytes: encodeCommOpenApiResp({ errorCode: NO_PERMISSION_ERRCODE }) };
+    await expect(checkText({ content: '你好', openid: RESIDENT, scene: CONTENT_SCENE.comment })).rejects.toMatchObject({ errcode: -604101 });
+  });
+
+  it('reads a successful JSON answer with its fields', async () => {
+    scripted = relayed('application/json', { errcode: 0, errmsg: 'ok', msgid: 3062213245281189888 });
+    await expect(sendSubscribeMessage({ touser: RESIDENT, templateId: 'TPL', data: { thing1: '提醒' } })).resolves.toEqual({ msgId: expect.any(Number) });
+  });
+
+  it("lets CloudBase's own JSON error through as the SDK's error", async () => {
+    scripted = { kind: 'json', body: { code: 'PERMISSION_DENIED', message: 'env not allowed', requestId: 'r1' } };
+    await expect(createQrCode({ scene: 'st=1' })).rejects.toMatchObject({ code: 'PERMISSION_DENIED' });
+  });
+});
+
+describe("permissions: a cloud call runs under the calling function's config.json", () => {
+  it('refuses an API the function does not declare with -604101, and serves one it declares', async () => {
+    useOpenApi({ permissions: (fn) => (fn === 'booking' ? ['wxacode.getUnlimited'] : []) });
+    const call = (functionName: string) =>
+      openApi.handle(
+        { action: Buffer.from('wx.openApi'), apiName: Buffer.from('wxacode.getUnlimited'), requestData: encodeCommApiData({ pairs: requestPairs({ scene: 'st=1' }) }) },
+        { functionName },
+      );
+    const refused = await call('directory');
+    const served = await call('booking');
+    if (refused.kind !== 'protobuf' || served.kind !== 'protobuf') throw new Error('expected cloud-call replies');
+    expect(decodeCommOpenApiResp(refused.bytes)).toMatchObject({ errorCode: -604101, respData: Buffer.alloc(0) });
+    expect(decodeCommOpenApiResp(served.bytes)).toMatchObject({ errorCode: 0, contentType: 'image/png' });
   });
 });
 
@@ -208,9 +300,10 @@ describe('image checks (security.mediaCheckAsync v2)', () => {
 });
 
 describe('APIs the runtime does not offer', () => {
-  it('answers 48001 in the envelope node-sdk reads, through an explicitly configured SDK', async () => {
+  it('answers 48001 in the reply node-sdk reads, through an explicitly configured SDK', async () => {
     const app = tcb.init({ env: 'local-test', serviceUrl, secretId: 'x', secretKey: 'y' });
-    const { result } = await app.callWxOpenApi({ apiName: 'wxa.notAnApi', requestData: { a: 1 } });
-    expect(result).toMatchObject({ errcode: 48001, errmsg: expect.stringContaining('wxa.notAnApi') });
+    const raw = (await app.callCompatibleWxOpenApi({ apiName: 'wxa.notAnApi', requestData: encodeCommApiData({ pairs: requestPairs({ a: 1 }) }) })) as Buffer;
+    const answer = decodeCommOpenApiResp(raw);
+    expect(JSON.parse(answer.respData.toString())).toMatchObject({ errcode: 48001, errmsg: expect.stringContaining('wxa.notAnApi') });
   });
 });

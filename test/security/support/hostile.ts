@@ -91,7 +91,11 @@ export function hostileVariants(base: Record<string, unknown>): Variant[] {
       for (const [label, odd] of ODD_TEXT) variants.push({ name: `${at} with ${label}`, payload: setAt(base, path, odd(value)) });
     }
     if (typeof value === 'number') {
-      variants.push({ name: `${at} = 1e308`, payload: setAt(base, path, 1e308) }, { name: `${at} = -1`, payload: setAt(base, path, -1) }, { name: `${at} = 0.5`, payload: setAt(base, path, 0.5) });
+      variants.push(
+        { name: `${at} = 1e308`, payload: setAt(base, path, 1e308) },
+        { name: `${at} = -1`, payload: setAt(base, path, -1) },
+        { name: `${at} = 0.5`, payload: setAt(base, path, 0.5) },
+      );
     }
   }
   return variants;

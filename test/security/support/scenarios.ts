@@ -44,11 +44,15 @@ const statsRange = (t: TestRuntime) => {
   return { from: addDays(today, -30), to: today, scope: { stationId: STATION } };
 };
 
-const fixed = (payload: unknown): Scenario => async () => ({ payload });
-const onOpinion = (make: (ctx: ScenarioContext) => Promise<string>, rest: Record<string, unknown> = {}): Scenario => async (ctx) => ({
-  payload: { opinionId: await make(ctx), ...rest },
-  missing: { opinionId: MISSING_OPINION, ...rest },
-});
+const fixed =
+  (payload: unknown): Scenario =>
+  async () => ({ payload });
+const onOpinion =
+  (make: (ctx: ScenarioContext) => Promise<string>, rest: Record<string, unknown> = {}): Scenario =>
+  async (ctx) => ({
+    payload: { opinionId: await make(ctx), ...rest },
+    missing: { opinionId: MISSING_OPINION, ...rest },
+  });
 const submitted = ({ t, owner }: ScenarioContext) => submitOpinion(t, owner);
 /** An opinion WeChat's content security (the runtime's word list) holds for staff review. */
 const flagged = async ({ t, owner }: ScenarioContext) =>
@@ -132,7 +136,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   },
   'booking.getRule': fixed({ stationId: STATION }),
   'booking.saveRule': async ({ t }) => ({ payload: { stationId: STATION, rule: ok(await t.call('booking.getRule', { stationId: STATION }, { openid: ADMIN })).rule } }),
-  'booking.addDay': async ({ t }) => ({ payload: { stationId: STATION, date: addDays(shanghaiDate(t.clock.now()), 60 + Number(fresh('d').split('-').pop()) % 300) } }),
+  'booking.addDay': async ({ t }) => ({ payload: { stationId: STATION, date: addDays(shanghaiDate(t.clock.now()), 60 + (Number(fresh('d').split('-').pop()) % 300)) } }),
   'booking.cancelDay': async ({ t }) => {
     const day = await addStationDay(t, addDays(shanghaiDate(t.clock.now()), 400 + (Number(fresh('d').split('-').pop()) % 300)));
     return { payload: { dayId: day._id, reason: '场地维修' } };

@@ -20,17 +20,18 @@ definePage({
     onSendForward: (opinion) => opinion.sendForward(),
     onPreviewPhoto: (_opinion, event: TapEvent<{ url: string }>, page) => {
       const photos = page.data().view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
     onOpenMap: (_opinion, _event, page) => {
       const location = page.data().view?.location;
       if (!location) return undefined;
-      return openLocation({ latitude: location.latitude, longitude: location.longitude, name: '居民所指地点', address: location.address }).catch(
-        (error: unknown) => {
-          console.warn('[deputy-opinion] openLocation failed', error);
-          showToast('暂时无法打开地图');
-        },
-      );
+      return openLocation({ latitude: location.latitude, longitude: location.longitude, name: '居民所指地点', address: location.address }).catch((error: unknown) => {
+        console.warn('[deputy-opinion] openLocation failed', error);
+        showToast('暂时无法打开地图');
+      });
     },
     onCall: (_opinion, _event, page) => {
       const contact = page.data().view?.contact;

@@ -4,8 +4,7 @@ import { clearStorage, confirm, copyText } from '../../../services/wx';
 
 export const DELETE_QUESTION = {
   title: '确认注销账号？',
-  content:
-    '注销后，您留下的姓名、手机号、位置和照片将被永久删除，无法恢复；您的意见内容会匿名保留，只用于统计。注销前请先取消还没到期的预约。',
+  content: '注销后，您留下的姓名、手机号、位置和照片将被永久删除，无法恢复；您的意见内容会匿名保留，只用于统计。注销前请先取消还没到期的预约。',
   confirmText: '确认注销',
   cancelText: '再想想',
 } as const;

@@ -19,8 +19,7 @@ export function initialAssignedState(): CaseQueueState<HandlerCaseView> {
 export function createAssignedCases(render: (change: Partial<CaseQueueState<HandlerCaseView>>) => void) {
   return createCaseQueue<HandlerCaseView>(
     'todo',
-    (view, cursor) =>
-      callApi('casework.listAssigned', cursor === undefined ? { view, pageSize: CASES_PAGE_SIZE } : { view, cursor, pageSize: CASES_PAGE_SIZE }),
+    (view, cursor) => callApi('casework.listAssigned', cursor === undefined ? { view, pageSize: CASES_PAGE_SIZE } : { view, cursor, pageSize: CASES_PAGE_SIZE }),
     render,
   );
 }

@@ -27,7 +27,10 @@ definePage({
     onAnswer: (work) => work.answer(),
     onPreviewPhoto: (_work, event: TapEvent<{ url: string }>, page) => {
       const photos = page.data().view?.photos ?? [];
-      previewImages(photos.map((photo) => photo.url), event.currentTarget.dataset.url);
+      previewImages(
+        photos.map((photo) => photo.url),
+        event.currentTarget.dataset.url,
+      );
     },
     onCall: (_work, _event, page) => {
       const { view } = page.data();

@@ -305,8 +305,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
     async assign(): Promise<void> {
       if (working) return;
       const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
-      const departmentError =
-        departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
+      const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
       const noteError = noteFor(ASSIGN_NOTE_MIN, CASE_MESSAGES.assignNote);
       if (departmentError || noteError) {
         render({ departmentError, noteError });
@@ -359,9 +358,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
         return;
       }
       const answerError = lengthError(answerText, ANSWER_MIN, CASE_TEXT_LIMITS.answer, CASE_MESSAGES.answerShort, CASE_MESSAGES.answerLong);
-      const reasonError = answerNeedsReason(category)
-        ? lengthError(answerReason, 1, CASE_TEXT_LIMITS.reason, CASE_MESSAGES.reason, CASE_MESSAGES.reasonLong)
-        : '';
+      const reasonError = answerNeedsReason(category) ? lengthError(answerReason, 1, CASE_TEXT_LIMITS.reason, CASE_MESSAGES.reason, CASE_MESSAGES.reasonLong) : '';
       if (answerError || reasonError) {
         render({ answerError, reasonError });
         return;

@@ -101,8 +101,7 @@ export function validateDeputy(form: DeputyForm): DeputyFormErrors {
     constituency: requiredText(form.constituency, 40),
     occupation: optionalText(form.occupation, 60),
     profile: optionalText(form.profile, 500),
-    stationIds:
-      form.stationIds.length === 0 ? DEPUTY_MESSAGES.stations : form.stationIds.length > MAX_DEPUTY_STATIONS ? DEPUTY_MESSAGES.tooManyStations : '',
+    stationIds: form.stationIds.length === 0 ? DEPUTY_MESSAGES.stations : form.stationIds.length > MAX_DEPUTY_STATIONS ? DEPUTY_MESSAGES.tooManyStations : '',
   });
 }
 

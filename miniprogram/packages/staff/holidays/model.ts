@@ -156,7 +156,12 @@ export function createHolidaysPage(render: (change: Partial<HolidaysState>) => v
       try {
         const { year } = await callApi('admin.saveHolidayYear', { year: editingYear, holidays: checked.holidays });
         editingYear = 0;
-        render({ saving: false, editingYear: 0, rows: [], saved: `${year.year}年节假日安排已保存。没有人预约的接待日会在下一次每日排班时避开节假日，按双休日计算的办理期限会在一小时内重新计算。` });
+        render({
+          saving: false,
+          editingYear: 0,
+          rows: [],
+          saved: `${year.year}年节假日安排已保存。没有人预约的接待日会在下一次每日排班时避开节假日，按双休日计算的办理期限会在一小时内重新计算。`,
+        });
         await load();
       } catch (error) {
         const apiError = toApiError(error, 'admin.saveHolidayYear');

@@ -181,7 +181,10 @@ export function createReceptionRecord(bookingId: string, render: (change: Partia
       try {
         const { record } = await callApi('booking.recordReception', {
           bookingId,
-          deputyIds: deputies.filter((d) => d.chosen).map((d) => d.id).slice(0, RULE_LIMITS.deputiesOnDuty),
+          deputyIds: deputies
+            .filter((d) => d.chosen)
+            .map((d) => d.id)
+            .slice(0, RULE_LIMITS.deputiesOnDuty),
           items: items.filter((item) => item.text.trim()).map(itemPayload),
           ...(note.trim() ? { note: note.trim() } : {}),
         });

@@ -116,7 +116,11 @@ export function scheduleCalendarNote(years: readonly number[]): string {
 
 /** The station's upcoming days (cancelled ones left out) with what the holiday calendar says of them. */
 async function upcomingDays(stationId: string, today: string): Promise<Pick<ScheduleState, 'days' | 'calendarNote'>> {
-  const { days, holidayOn, holidaysUnknownYears } = await callApi('booking.listStationDays', { stationId, from: today, to: addDays(addMonths(today, SCHEDULE_HORIZON_MONTHS), -1) });
+  const { days, holidayOn, holidaysUnknownYears } = await callApi('booking.listStationDays', {
+    stationId,
+    from: today,
+    to: addDays(addMonths(today, SCHEDULE_HORIZON_MONTHS), -1),
+  });
   return {
     days: days.filter((day) => !day.cancelled).map((day) => dayRow(day, holidayOn[day.date])),
     calendarNote: scheduleCalendarNote(holidaysUnknownYears),
@@ -289,7 +293,12 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
     showQr(rotate = false): Promise<void> {
       return act('qrError', async () => {
         if (rotate) {
-          const yes = await confirm({ title: '换一个新的签到码？', content: '换码后，已经张贴的旧签到码就不能用了，需要重新打印张贴。', confirmText: '换新码', cancelText: '不换' });
+          const yes = await confirm({
+            title: '换一个新的签到码？',
+            content: '换码后，已经张贴的旧签到码就不能用了，需要重新打印张贴。',
+            confirmText: '换新码',
+            cancelText: '不换',
+          });
           if (!yes) return {};
         }
         qrUrl = (await callApi('booking.getCheckInQr', rotate ? { stationId, rotate } : { stationId })).url;

@@ -152,10 +152,7 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
 
   function load(): Promise<void> {
     return loadFormInScope(render, 'station edit', async (scope) => {
-      const [{ areas }, detail] = await Promise.all([
-        callApi('directory.listAreas', {}),
-        stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null),
-      ]);
+      const [{ areas }, detail] = await Promise.all([callApi('directory.listAreas', {}), stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null)]);
       const choices = areasInScope(areas, scope);
       const form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);
       editor.replace(form);

@@ -1,0 +1,59 @@
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleSize, FUNCTIONS_OUT, functionNames, SOURCEMAPS_OUT, VENDOR_FILES } from '../../scripts/build';
+
+/** `npm test` builds before jest runs; these check what the build left for the deploy. */
+const OWN_CODE_BUDGET = 250 * 1024;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+describe('the built cloud functions', () => {
+  test.each(functionNames())('%s: its own code is minified and under 250 KB, its source map stays behind', (name) => {
+    const size = bundleSize(name);
+    expect(size.own).toBeLessThan(OWN_CODE_BUDGET);
+    const code = readFileSync(join(FUNCTIONS_OUT, name, 'index.js'), 'utf8');
+    expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
+    expect(filesUnder(join(FUNCTIONS_OUT, name)).filter((file) => file.endsWith('.map'))).toEqual([]);
+    expect(existsSync(join(SOURCEMAPS_OUT, name, 'index.js.map'))).toBe(true);
+    expect(code.trimEnd().endsWith(`//# sourceMappingURL=../../sourcemaps/${name}/index.js.map`)).toBe(true);
+  });
+
+  test.each(functionNames())('%s: node-sdk is bundled beside it and nothing is left to install on the server', (name) => {
+    expect(Object.keys(bundleSize(name).vendor)).toContain(VENDOR_FILES['@cloudbase/node-sdk']);
+    const manifest = JSON.parse(readFileSync(join(FUNCTIONS_OUT, name, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest).not.toHaveProperty('dependencies');
+    const code = readFileSync(join(FUNCTIONS_OUT, name, 'index.js'), 'utf8');
+    const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1] as string);
+    const builtins = new Set(require('node:module').builtinModules as string[]);
+    expect(required.filter((id) => !id.startsWith('./vendor/') && !builtins.has(id.replace(/^node:/, '')))).toEqual([]);
+  });
+
+  test('exceljs ships only with casework, and is required when an export runs, not when the function loads', () => {
+    const withExcel = functionNames().filter((name) => VENDOR_FILES.exceljs && VENDOR_FILES.exceljs in bundleSize(name).vendor);
+    expect(withExcel).toEqual(['casework']);
+    const code = readFileSync(join(FUNCTIONS_OUT, 'casework', 'index.js'), 'utf8');
+    const topLevel = code.replace(/function[^{]*\{[^]*$/m, '');
+    expect(code).toContain('require("./vendor/exceljs.js")');
+    expect(topLevel).not.toContain('./vendor/exceljs.js');
+  });
+
+  test("zod's locales stay out but its default (English): the contract imports zod's namespace, not `{ z }`", async () => {
+    const result = await build({
+      entryPoints: [join(__dirname, '..', '..', 'cloudfunctions', 'opinion', 'index.ts')],
+      bundle: true,
+      write: false,
+      outfile: 'opinion.js',
+      minify: true,
+      platform: 'node',
+      metafile: true,
+      external: Object.keys(VENDOR_FILES),
+      logLevel: 'silent',
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    const locales = Object.entries(output?.inputs ?? {}).filter(([input, { bytesInOutput }]) => /zod\/.*locales\//.test(input) && !input.endsWith('/en.js') && bytesInOutput > 0);
+    expect(locales).toEqual([]);
+  });
+});
