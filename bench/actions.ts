@@ -25,6 +25,8 @@ export async function measureActions(post: Post): Promise<Array<[string, number]
     ['booking.listDays', 'booking', { stationId: 'st-linjiang' }, RESIDENT],
     ['booking.listMine', 'booking', {}, RESIDENT],
     ['casework.stats', 'casework', { from: `${thisMonth}01`, to: `${thisMonth}28` }, CITY_STAFF],
+    ['suggestion.list', 'suggestion', { view: 'handling' }, CITY_STAFF],
+    ['suggestion.stats', 'suggestion', { sessionId: 'ss-demo-city-6' }, CITY_STAFF],
   ];
   const rows: Array<[string, number]> = [];
   for (const [label, fn, payload, openid] of calls) {

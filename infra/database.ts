@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   holidayYears: 'holiday_years',
   jobRuns: 'job_runs',
+  suggestions: 'suggestions',
+  suggestionSessions: 'suggestion_sessions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -213,6 +215,33 @@ export const DATABASE: readonly CollectionSpec[] = [
     // The timers' claims: _id = `<job>:<Shanghai date>`, so a day's run happens once however often the trigger fires.
     name: COLLECTIONS.jobRuns,
     indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 代表建议: drafts, submitted suggestions and their handling (infra/documents/suggestions.ts).
+    name: COLLECTIONS.suggestions,
+    indexes: [
+      // A deputy's suggestions, latest first; the invitations and co-signatures of a deputy.
+      { name: 'leadDeputyId_1_updatedAt_-1', keys: [...asc('leadDeputyId'), { field: 'updatedAt', direction: -1 }] },
+      { name: 'coSignerIds_1', keys: asc('coSignerIds') },
+      // Staff work queues of a congress's area; the figures and the export of a session.
+      { name: 'areaPath_1_status_1', keys: asc('areaPath', 'status') },
+      { name: 'sessionId_1_number_1', keys: asc('sessionId', 'number') },
+      // A unit's suggestions: at work on now, and every one ever assigned; figures per unit.
+      { name: 'activeUnitIds_1', keys: asc('activeUnitIds') },
+      { name: 'unitIds_1', keys: asc('unitIds') },
+      { name: 'leadDepartmentId_1', keys: asc('leadDepartmentId') },
+      { name: 'assistUnitIds_1', keys: asc('assistUnitIds') },
+      // The daily timer's reminders and the supervision list (overdue); deadlines counted blind.
+      { name: 'deadline_dueAt_1', keys: asc('deadline.dueAt') },
+      { name: 'deadline_provisional_1', keys: asc('deadline.provisional') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // The sessions (会议) of the congresses suggestions are submitted to; one congress per area.
+    name: COLLECTIONS.suggestionSessions,
+    indexes: [{ name: 'areaPath_1', keys: asc('areaPath') }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

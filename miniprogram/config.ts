@@ -26,6 +26,12 @@ export interface AppConfig {
    * without that WeChat refuses the message (the reply still shows in 我的意见). Empty: never ask.
    */
   opinionReplyTemplateId: string;
+  /**
+   * The subscribe message the suggestion function sends a resident once, when a 代表建议 their
+   * opinion went into is answered: its SUGGESTION_RESIDENT_TEMPLATE_ID. Asked for with the reply's,
+   * when they submit an opinion. Empty: never ask.
+   */
+  suggestionProgressTemplateId: string;
 }
 
 export const CONFIG: AppConfig = {
@@ -35,6 +41,7 @@ export const CONFIG: AppConfig = {
   devOpenid: 'demo-resident-001',
   timeoutMs: 10_000,
   opinionReplyTemplateId: 'lxq-opinion-replied',
+  suggestionProgressTemplateId: 'lxq-suggestion-resident',
 };
 
 /** `envVersion` as `wx.getAccountInfoSync()` reports it. */

@@ -42,6 +42,21 @@ export const SUBPACKAGE_PAGES = {
   staffDeputyEdit: 'packages/staff/deputy-edit/index',
   /** 节假日安排: the holiday calendar staff read and administrators record. */
   staffHolidays: 'packages/staff/holidays/index',
+  /**
+   * 代表建议, one subpackage for deputies, staff and units alike (the pages share their views, and
+   * none of it reaches the main package): a deputy's suggestions, the draft form, one suggestion;
+   * staff's queues, one suggestion as staff and units work it, a unit's 建议承办, figures, their
+   * drill-down, sessions.
+   */
+  deputySuggestions: 'packages/suggestion/mine/index',
+  deputySuggestionEdit: 'packages/suggestion/edit/index',
+  deputySuggestion: 'packages/suggestion/detail/index',
+  staffSuggestions: 'packages/suggestion/staff/index',
+  staffSuggestion: 'packages/suggestion/work/index',
+  staffSuggestionsAssigned: 'packages/suggestion/assigned/index',
+  staffSuggestionStats: 'packages/suggestion/stats/index',
+  staffSuggestionDrill: 'packages/suggestion/drill/index',
+  staffSuggestionSessions: 'packages/suggestion/sessions/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

@@ -3,6 +3,7 @@ import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
 import { seedIfEmpty } from './seed';
 import { DEMO_HANDLER_ACCOUNTS } from './seed/demoCasework';
 import { DEMO_BINDING_CODE, DEMO_BOUND_DEPUTY_ID } from './seed/demoOpinions';
+import { DEMO_DEPUTY_ACCOUNTS, DEMO_SUGGESTION_RESIDENT, DEMO_UNIT_ACCOUNTS } from './seed/demoSuggestions';
 import { startRuntime } from './server';
 
 async function main(): Promise<void> {
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
   console.log(`  demo department handlers: ${DEMO_HANDLER_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}`);
   console.log('  demo resident with an answer to rate: demo-resident-104 (opinion.getMine {"opinionId":"case-demo-04"})');
   console.log(`  demo deputy binding code: ${DEMO_BINDING_CODE} (陈建华 ${DEMO_BOUND_DEPUTY_ID}; account.bindDeputy, works once per fresh data folder)`);
+  console.log(
+    `  代表建议: deputies ${DEMO_DEPUTY_ACCOUNTS.map((a) => `${a._id} (${a.deputy.name})`).join(', ')}; units ${DEMO_UNIT_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}; staff demo-staff-city; a resident whose opinion went into a suggestion: ${DEMO_SUGGESTION_RESIDENT}`,
+  );
   console.log('  try:');
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);

@@ -157,7 +157,9 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     clock,
   });
   const server = createServer();
-  server.keepAliveTimeout = 5_000;
+  // The SDK's keep-alive agent drops an idle socket after 4.8 s. The server must outlast it, or a
+  // request sent on a socket the server is closing at that moment fails with ECONNRESET under load.
+  server.keepAliveTimeout = 30_000;
   const port = await listen(server, config.host, config.port);
   const url = `http://${config.host}:${port}`;
   applySdkEnvironment(`${url}/admin`, config.envId);

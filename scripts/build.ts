@@ -30,6 +30,7 @@ export const SOURCEMAPS_OUT = join(ROOT, 'build', 'sourcemaps');
 export const VENDOR_FILES: Readonly<Record<string, string>> = {
   '@cloudbase/node-sdk': 'node-sdk.js',
   exceljs: 'exceljs.js',
+  'chinese-days/dist/chinese-days.json': 'chinese-days.js',
 };
 
 /** A function is a folder of cloudfunctions/ with an index.ts; core/ is shared code. */

@@ -97,6 +97,7 @@ const REFUSAL_CODES: Record<CaseRefusalReason, ErrorCode> = {
   departmentNotInRound: 'CASE.DEPARTMENT_UNAVAILABLE',
   alreadyRated: 'OPINION.ALREADY_RATED',
   notRatable: 'OPINION.NOT_RATABLE',
+  referWindowClosed: 'CASE.REFER_WINDOW_CLOSED',
 };
 
 export function refusalCode(reason: CaseRefusalReason): ErrorCode {

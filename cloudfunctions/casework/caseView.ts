@@ -1,12 +1,13 @@
 import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineView, DepartmentChoice } from '../../miniprogram/shared/contract/casework';
 import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
 import { CASE_STAGE_LABELS, countedBlind, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
-import { actionsFor, ANSWER_CATEGORY_LABELS, currentAssignments, isOverdue, RATING_LABELS } from '../../miniprogram/shared/domain/casework';
+import { actionsFor, activeAssignments, ANSWER_CATEGORY_LABELS, isBouncing, isOverdue, RATING_LABELS, referBackUntil } from '../../miniprogram/shared/domain/casework';
 import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
 import { categoryOf, iso, statusOf, type OpinionDocument } from '../../infra/documents/opinions';
+import { caseReferral } from '../core/caseReferral';
 import type { CaseWorker } from './access';
 
 /** The fields a list row needs: not the photos, contact or timeline. */
@@ -27,6 +28,8 @@ export const SUMMARY_FIELDS = {
   urgeCount: true,
   outcome: true,
   rating: true,
+  referralOpen: true,
+  referralCount: true,
 };
 
 const isoOrNull = (value: Date | string | null | undefined): string | null => (value ? iso(value) : null);
@@ -67,10 +70,13 @@ export function caseSummary(opinion: OpinionDocument, time: ReadingTime): CaseSu
     deadline: deadlineView(opinion, time),
     overdue: isOverdue(opinion, now),
     round: opinion.round ?? 0,
-    departmentNames: currentAssignments(opinion).map((a) => a.departmentName),
+    departmentNames: activeAssignments(opinion).map((a) => a.departmentName),
     urgeCount: opinion.urgeCount ?? 0,
     outcome: opinion.outcome ? { category: opinion.outcome, label: ANSWER_CATEGORY_LABELS[opinion.outcome] } : null,
     rating: opinion.rating ? { value: opinion.rating.value, label: RATING_LABELS[opinion.rating.value] } : null,
+    referralOpen: opinion.referralOpen ?? false,
+    referralCount: opinion.referralCount ?? 0,
+    bounced: isBouncing(opinion, caseReferral()),
   };
 }
 
@@ -88,6 +94,7 @@ function assignmentOpen(opinion: OpinionDocument, assignment: NonNullable<Opinio
   return (
     opinion.status === 'assigned' &&
     assignment.answer === null &&
+    !assignment.referral &&
     assignment.round === (opinion.round ?? 0) &&
     (opinion.pendingDepartmentIds ?? []).includes(assignment.departmentId)
   );
@@ -111,6 +118,7 @@ function assignmentView(opinion: OpinionDocument, assignment: NonNullable<Opinio
         }
       : null,
     overdueWorkingDays: assignmentOpen(opinion, assignment) ? overdueWorkingDays(assignment.dueAt, now, calendar.isWorkingDay) : 0,
+    referral: assignment.referral ? { reason: assignment.referral.reason, at: iso(assignment.referral.at) } : null,
   };
 }
 
@@ -121,6 +129,11 @@ export function caseDetail(
   extras: { photos: OpinionPhoto[]; assignableDepartments: DepartmentChoice[]; assignDue: ProspectiveDeadline | null },
 ): CaseDetail {
   const rating = opinion.rating;
+  const departmentId = worker.scope.departmentId ?? '';
+  const owing = (opinion.pendingDepartmentIds ?? []).includes(departmentId);
+  const mine = worker.isHandler && owing ? activeAssignments(opinion).find((a) => a.departmentId === departmentId) : undefined;
+  const referableUntil = mine ? referBackUntil(mine.assignedAt, caseReferral(), time.calendar) : null;
+  const mayReferBack = !!referableUntil && time.now.getTime() < referableUntil.getTime();
   const detail: CaseDetail = {
     ...caseSummary(opinion, time),
     text: opinion.text,
@@ -136,14 +149,18 @@ export function caseDetail(
     pendingDepartmentIds: opinion.pendingDepartmentIds ?? [],
     ratingDetail: rating ? { value: rating.value, label: RATING_LABELS[rating.value], ...(rating.comment ? { comment: rating.comment } : {}), at: iso(rating.at) } : null,
     timeline: opinion.timeline.map(eventView),
-    actions: actionsFor(opinion.status, worker.actor.role).filter(
-      (action) => action !== 'answer' || (opinion.pendingDepartmentIds ?? []).includes(worker.scope.departmentId ?? ''),
-    ),
+    actions: actionsFor(opinion.status, worker.actor.role).filter((action) => {
+      if (action === 'answer') return owing;
+      if (action === 'referBack') return mayReferBack;
+      if (action === 'reroute') return opinion.referralOpen === true;
+      return true;
+    }),
     assignableDepartments: extras.assignableDepartments,
     assignWorkingDays: extras.assignDue?.workingDays ?? null,
     assignDueDate: extras.assignDue?.dueDate ?? null,
     assignDueAt: extras.assignDue ? iso(extras.assignDue.dueAt) : null,
     assignDueHolidaysUnknown: extras.assignDue?.provisional ?? false,
+    referBackUntil: mayReferBack && referableUntil ? iso(referableUntil) : null,
   };
   if (opinion.location) detail.location = opinion.location;
   return detail;

@@ -11,6 +11,8 @@ import { getCase } from './actions/getCase';
 import { getStats } from './actions/getStats';
 import { listAssigned } from './actions/listAssigned';
 import { listCases } from './actions/listCases';
+import { referBackCase } from './actions/referBackCase';
+import { rerouteCase } from './actions/rerouteCase';
 import { reviewCase } from './actions/reviewCase';
 import { urgeCase } from './actions/urgeCase';
 
@@ -27,6 +29,8 @@ const api = createFunction('casework', {
   'casework.answer': answerCase,
   'casework.review': reviewCase,
   'casework.urge': urgeCase,
+  'casework.referBack': referBackCase,
+  'casework.reroute': rerouteCase,
   'casework.stats': getStats,
   'casework.drillDown': drillDown,
   'casework.export': exportCases,

@@ -9,6 +9,7 @@ import { refusalCode, requireHandleable } from './access';
 export function applied(opinion: OpinionDocument, change: CaseChange): OpinionDocument {
   const after: OpinionDocument = { ...opinion, ...change.set, timeline: [...opinion.timeline, ...change.events] };
   if (change.increment.urgeCount) after.urgeCount = (opinion.urgeCount ?? 0) + change.increment.urgeCount;
+  if (change.increment.referralCount) after.referralCount = (opinion.referralCount ?? 0) + change.increment.referralCount;
   return after;
 }
 

@@ -9,15 +9,17 @@ import type { CallContext } from './handler';
  * variable applies at once; a malformed value fails loudly rather than falling back unnoticed.
  */
 export function caseDeadlines(): CaseDeadlineConfig {
-  const text = process.env.CASE_DEADLINES;
-  if (!text) return caseDeadlinesWith(undefined);
-  let parsed: unknown;
+  return caseDeadlinesWith(parsedSetting('CASE_DEADLINES', process.env.CASE_DEADLINES));
+}
+
+/** A JSON setting's value, or undefined when unset; malformed JSON fails loudly. */
+export function parsedSetting(name: string, text: string | undefined): unknown {
+  if (!text) return undefined;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    throw new RangeError(`CASE_DEADLINES is not JSON: ${text}`);
+    throw new RangeError(`${name} is not JSON: ${text}`);
   }
-  return caseDeadlinesWith(parsed);
 }
 
 /** What the case planners need: the time, the deadlines and the holiday calendar. */

@@ -18,6 +18,7 @@ const STATUS_THEMES: Record<OpinionStatus, string> = {
   awaitingRating: 'warning',
   reopened: 'primary',
   closed: 'success',
+  referred: 'warning',
 };
 
 /** A status this build does not know yet still shows, in the neutral colour. */

@@ -32,6 +32,14 @@ const template = (zh: string, en: string): Omit<Setting, 'name'> => ({
   valid: (value) => !PLACEHOLDER_TEMPLATE.test(value),
 });
 
+function isJsonObject(value: string): boolean {
+  try {
+    return typeof JSON.parse(value) === 'object';
+  } catch {
+    return false;
+  }
+}
+
 /** Settings the functions read as environment variables (cloudbaserc.json assigns them to functions). */
 export const FUNCTION_SETTINGS: readonly Setting[] = [
   { name: 'OPINION_REPLY_TEMPLATE_ID', ...template('代表回复意见通知', 'a deputy replied to an opinion') },
@@ -40,19 +48,18 @@ export const FUNCTION_SETTINGS: readonly Setting[] = [
   { name: 'BOOKING_DAY_CANCELLED_TEMPLATE_ID', ...template('接待日取消通知', 'reception day cancelled') },
   { name: 'CASE_URGE_TEMPLATE_ID', ...template('督办通知', 'case urged, to handlers') },
   { name: 'CASE_ANSWER_TEMPLATE_ID', ...template('办理结果通知', 'case answered, to residents') },
+  { name: 'SUGGESTION_DEPUTY_TEMPLATE_ID', ...template('代表建议进展通知', 'suggestion progress, to deputies') },
+  { name: 'SUGGESTION_UNIT_TEMPLATE_ID', ...template('建议办理通知', 'suggestion handling, to units and staff') },
+  { name: 'SUGGESTION_RESIDENT_TEMPLATE_ID', ...template('意见转为代表建议通知', 'suggestion answered, to residents') },
   {
     name: 'CASE_DEADLINES',
     zh: '各办理环节的期限（JSON，可不设）',
     en: 'stage deadlines as JSON (optional)',
     required: false,
-    valid: (value) => {
-      try {
-        return typeof JSON.parse(value) === 'object';
-      } catch {
-        return false;
-      }
-    },
+    valid: isJsonObject,
   },
+  { name: 'CASE_REFERRAL', zh: '退回期限与多次退回提示（JSON，可不设）', en: 'referral window and bounce flag as JSON (optional)', required: false, valid: isJsonObject },
+  { name: 'SUGGESTION_LIMITS', zh: '代表建议办理期限（JSON，可不设）', en: 'suggestion time limits as JSON (optional)', required: false, valid: isJsonObject },
   {
     name: 'QR_CHECK_PATH',
     zh: '扫码页未发布时设为 false（可不设）',

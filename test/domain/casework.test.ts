@@ -85,6 +85,8 @@ describe('the state machine', () => {
       urge: { from: ['assigned'], to: ['assigned'], actors: ['staff'] },
       rate: { from: ['replied', 'awaitingRating'], to: ['closed', 'reopened'], actors: ['resident'] },
       expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
+      referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
+      reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
     });
     for (const rule of Object.values(CASE_MACHINE)) for (const status of [...rule.from, ...rule.to]) expect(OPINION_STATUSES).toContain(status);
   });
@@ -97,8 +99,10 @@ describe('the state machine', () => {
     expect(actionsFor('received', 'staff')).toEqual(['accept']);
     expect(actionsFor('received', 'deputy')).toEqual(['read', 'reply', 'forward']);
     expect(actionsFor('forwarded', 'staff')).toEqual(['assign']);
-    expect(actionsFor('assigned', 'staff')).toEqual(['urge']);
-    expect(actionsFor('assigned', 'handler')).toEqual(['answer']);
+    // 改派 only once a department has sent it back (the case page shows it then: casework.get).
+    expect(actionsFor('assigned', 'staff')).toEqual(['urge', 'reroute']);
+    expect(actionsFor('assigned', 'handler')).toEqual(['answer', 'referBack']);
+    expect(actionsFor('referred', 'staff')).toEqual(['reroute']);
     expect(actionsFor('answered', 'staff')).toEqual(['return', 'approve']);
     expect(actionsFor('awaitingRating', 'resident')).toEqual(['rate']);
     expect(actionsFor('replied', 'resident')).toEqual(['rate']);

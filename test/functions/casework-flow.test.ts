@@ -155,7 +155,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
 
   test('when the last department answers, it waits for staff review', async () => {
     const view = await detail(opinionId, JN_CIVIL);
-    expect(view.actions).toEqual(['answer']);
+    expect(view.actions).toEqual(['answer', 'referBack']);
     expect(ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已为老人加装扶手' }, { openid: JN_CIVIL }))).toMatchObject({
       status: 'answered',
       statusLabel: '办理结果审核中',

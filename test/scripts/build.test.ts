@@ -31,13 +31,15 @@ describe('the built cloud functions', () => {
     expect(required.filter((id) => !id.startsWith('./vendor/') && !builtins.has(id.replace(/^node:/, '')))).toEqual([]);
   });
 
-  test('exceljs ships only with casework, and is required when an export runs, not when the function loads', () => {
+  test('exceljs ships only with the functions that export workbooks, and is required when an export runs, not when the function loads', () => {
     const withExcel = functionNames().filter((name) => VENDOR_FILES.exceljs && VENDOR_FILES.exceljs in bundleSize(name).vendor);
-    expect(withExcel).toEqual(['casework']);
-    const code = readFileSync(join(FUNCTIONS_OUT, 'casework', 'index.js'), 'utf8');
-    const topLevel = code.replace(/function[^{]*\{[^]*$/m, '');
-    expect(code).toContain('require("./vendor/exceljs.js")');
-    expect(topLevel).not.toContain('./vendor/exceljs.js');
+    expect(withExcel).toEqual(['casework', 'suggestion']);
+    for (const name of withExcel) {
+      const code = readFileSync(join(FUNCTIONS_OUT, name, 'index.js'), 'utf8');
+      const topLevel = code.replace(/function[^{]*\{[^]*$/m, '');
+      expect(code).toContain('require("./vendor/exceljs.js")');
+      expect(topLevel).not.toContain('./vendor/exceljs.js');
+    }
   });
 
   test("zod's locales stay out but its default (English): the contract imports zod's namespace, not `{ z }`", async () => {

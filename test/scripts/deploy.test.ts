@@ -34,6 +34,9 @@ const SETTINGS = {
   BOOKING_DAY_CANCELLED_TEMPLATE_ID: 'tpl-day-cancelled',
   CASE_URGE_TEMPLATE_ID: 'tpl-urge',
   CASE_ANSWER_TEMPLATE_ID: 'tpl-answer',
+  SUGGESTION_DEPUTY_TEMPLATE_ID: 'tpl-suggestion-deputy',
+  SUGGESTION_UNIT_TEMPLATE_ID: 'tpl-suggestion-unit',
+  SUGGESTION_RESIDENT_TEMPLATE_ID: 'tpl-suggestion-resident',
 };
 const KEYS = { TENCENTCLOUD_SECRETID: 'AKIDexample0000', TENCENTCLOUD_SECRETKEY: 'secretkey-example-0000' };
 const APPSECRET = { WX_APPSECRET: '0123456789abcdef0123456789abcdef' };
@@ -151,6 +154,9 @@ describe('npm run deploy -- --dry-run', () => {
       'BOOKING_DAY_CANCELLED_TEMPLATE_ID',
       'CASE_URGE_TEMPLATE_ID',
       'CASE_ANSWER_TEMPLATE_ID',
+      'SUGGESTION_DEPUTY_TEMPLATE_ID',
+      'SUGGESTION_UNIT_TEMPLATE_ID',
+      'SUGGESTION_RESIDENT_TEMPLATE_ID',
     ]) {
       expect(output).toMatch(new RegExp(`- ${name}: 缺少 .+ / missing `));
     }

@@ -20,7 +20,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t.stop());
 
-const NOT_FOUND_CODES = new Set(['COMMON.NOT_FOUND', 'OPINION.NOT_FOUND', 'CASE.NOT_FOUND', 'BOOKING.CODE_NOT_FOUND', 'MODERATION.NOT_FOUND']);
+const NOT_FOUND_CODES = new Set(['COMMON.NOT_FOUND', 'OPINION.NOT_FOUND', 'CASE.NOT_FOUND', 'BOOKING.CODE_NOT_FOUND', 'MODERATION.NOT_FOUND', 'SUGGESTION.NOT_FOUND']);
 
 interface Answer {
   ok: boolean;

@@ -68,6 +68,14 @@ const signedIn = (outcome: Outcome, except: Partial<Row> = {}): Row => all(outco
 const caseStaff = (): Row => congressStaff({ stationStaffOut: 'CASE.NOT_FOUND', areaStaffOut: 'CASE.NOT_FOUND' });
 const bookingStaff = (): Row => congressStaff({ stationStaffOut: FORBIDDEN, areaStaffOut: FORBIDDEN });
 const deputyOfCase = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'OPINION.NOT_FOUND' });
+/** 代表建议: deputies only (the lead deputyHere, deputyElsewhere of the same congress). */
+const deputies = (here: Outcome, elsewhere: Outcome): Row => all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: here, deputyElsewhere: elsewhere });
+/** Congress staff of a congress's area (area staff, administrators); station staff work no congress's suggestions. */
+const cityStaff = (outOfScope: Partial<Row>, inScope: Outcome = 'ok'): Row => all(FORBIDDEN, { anonymous: REQUIRED, admin: inScope, ...outOfScope });
+const SUGGESTION_ELSEWHERE = { areaStaffIn: 'SUGGESTION.NOT_FOUND', areaStaffOut: 'SUGGESTION.NOT_FOUND' } as const;
+const SESSION_ELSEWHERE = { areaStaffIn: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'ADMIN.OUT_OF_SCOPE' } as const;
+/** The unit it is assigned to; another unit finds nothing. */
+const units = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'SUGGESTION.NOT_FOUND' });
 
 export const MATRIX: Record<ActionName, Row> = {
   'account.getProfile': signedIn('ok'),
@@ -150,6 +158,9 @@ export const MATRIX: Record<ActionName, Row> = {
   'casework.answer': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'CASE.NOT_FOUND' }),
   'casework.review': caseStaff(),
   'casework.urge': caseStaff(),
+  // 退回 and 改派 (issue 14): the department's handler sends it back; staff in scope re-route it.
+  'casework.referBack': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'CASE.NOT_FOUND' }),
+  'casework.reroute': caseStaff(),
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
@@ -160,6 +171,36 @@ export const MATRIX: Record<ActionName, Row> = {
   'moderation.listFlagged': congressStaff({ stationStaffOut: 'blind', areaStaffOut: 'blind' }, 'sees'),
   'moderation.approve': congressStaff({ stationStaffOut: 'MODERATION.NOT_FOUND', areaStaffOut: 'MODERATION.NOT_FOUND' }),
   'moderation.reject': congressStaff({ stationStaffOut: 'MODERATION.NOT_FOUND', areaStaffOut: 'MODERATION.NOT_FOUND' }),
+  // 代表建议 (issue 14). The suggestion is led by deputyHere in a session of 临江市's congress (dp-006, deputyElsewhere,
+  // belongs to it too); it carries the owner's opinion. Congress staff of the city handle it — the city administrator;
+  // 江南区 and 江北区 staff handle their own congresses' (not found here), station staff none (forbidden). handlerHere's
+  // department is the unit it is assigned to.
+  'suggestion.listSessions': deputies('ok', 'ok'),
+  'suggestion.saveSession': cityStaff(SESSION_ELSEWHERE),
+  // The owner's opinion was left for deputyHere: another deputy may not attach it.
+  'suggestion.saveDraft': deputies('ok', 'SUGGESTION.OPINION_UNAVAILABLE'),
+  'suggestion.submit': deputies('ok', 'SUGGESTION.NOT_FOUND'),
+  'suggestion.listMine': deputies('sees', 'blind'),
+  'suggestion.get': { ...cityStaff(SUGGESTION_ELSEWHERE), deputyHere: 'ok', deputyElsewhere: 'SUGGESTION.NOT_FOUND', handlerHere: 'ok', handlerOther: 'SUGGESTION.NOT_FOUND' },
+  // deputyElsewhere is the one invited to co-sign; the lead deputy has no invitation to answer.
+  'suggestion.respond': deputies('SUGGESTION.NOT_FOUND', 'ok'),
+  'suggestion.rate': deputies('ok', 'SUGGESTION.NOT_FOUND'),
+  'suggestion.list': cityStaff({ areaStaffIn: 'blind', areaStaffOut: 'blind' }, 'sees'),
+  'suggestion.review': cityStaff(SUGGESTION_ELSEWHERE),
+  'suggestion.assign': cityStaff(SUGGESTION_ELSEWHERE),
+  'suggestion.markKey': cityStaff(SUGGESTION_ELSEWHERE),
+  'suggestion.decideExtension': cityStaff(SUGGESTION_ELSEWHERE),
+  'suggestion.reroute': cityStaff(SUGGESTION_ELSEWHERE),
+  'suggestion.listAssigned': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'sees', handlerOther: 'blind' }),
+  'suggestion.sendView': units(),
+  'suggestion.answer': units(),
+  'suggestion.requestExtension': units(),
+  'suggestion.referBack': units(),
+  'suggestion.followUp': units(),
+  'suggestion.stats': cityStaff(SESSION_ELSEWHERE),
+  'suggestion.drillDown': cityStaff(SESSION_ELSEWHERE),
+  'suggestion.export': cityStaff(SESSION_ELSEWHERE),
+
   // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
   // resident still holds the seat booked in the booking.book row.
   'privacy.deleteAccount': signedIn('PRIVACY.ROLE_BOUND', { owner: 'ok', otherResident: 'PRIVACY.ACTIVE_BOOKINGS' }),
@@ -177,6 +218,7 @@ const SHORT: Partial<Record<Outcome, string>> = {
   'CASE.NOT_FOUND': 'NF',
   'BOOKING.CODE_NOT_FOUND': 'NF',
   'MODERATION.NOT_FOUND': 'NF',
+  'SUGGESTION.NOT_FOUND': 'NF',
 };
 
 const HEADINGS: Record<CallerKind, string> = {

@@ -29,7 +29,13 @@ interface CreateCase<A extends ActionName> {
 
 /** The create actions that take a client request id. */
 const CREATE_ACTIONS: Array<
-  CreateCase<'opinion.submit'> | CreateCase<'booking.book'> | CreateCase<'booking.joinWaitlist'> | CreateCase<'booking.addWalkIn'> | CreateCase<'admin.saveDepartment'>
+  | CreateCase<'opinion.submit'>
+  | CreateCase<'booking.book'>
+  | CreateCase<'booking.joinWaitlist'>
+  | CreateCase<'booking.addWalkIn'>
+  | CreateCase<'admin.saveDepartment'>
+  | CreateCase<'suggestion.saveDraft'>
+  | CreateCase<'suggestion.saveSession'>
 > = [
   {
     action: 'opinion.submit',
@@ -61,14 +67,45 @@ const CREATE_ACTIONS: Array<
     payload: async () => ({ name: `重试承办单位${(serialDepartment += 1)}`, areaId: 'area-nanhu', active: true, clientRequestId: fresh('retry-department') }),
     stored: async (payload) => count(COLLECTIONS.departments, { name: payload.name }),
   },
+  {
+    // The seeded deputy 刘德明 and the demo session of 临江市's congress.
+    action: 'suggestion.saveDraft',
+    openid: 'demo-deputy-liu',
+    payload: async () => ({
+      clientRequestId: fresh('retry-draft'),
+      sessionId: 'ss-demo-city-6',
+      title: `关于重试保存建议的建议${(serialDepartment += 1)}`,
+      cause: '网络不好时，代表保存草稿可能发送两次，不应存成两件建议。',
+      content: '建议保存草稿时以客户端请求编号去重，重复发送时返回同一件建议，不重复保存，也不重复邀请联名代表。',
+      category: 'other',
+      opinionTrackingNos: [],
+      coSignerIds: ['dp-006'],
+    }),
+    stored: async (payload) => count(COLLECTIONS.suggestions, { clientRequestId: payload.clientRequestId }),
+  },
+  {
+    action: 'suggestion.saveSession',
+    openid: ADMIN,
+    payload: async () => ({
+      clientRequestId: fresh('retry-session'),
+      areaId: 'area-linjiang',
+      name: `重试设立的会议${(serialDepartment += 1)}`,
+      acceptsFrom: '2026-11-01',
+      acceptsUntil: '2026-12-31',
+      active: true,
+    }),
+    stored: async (payload) => count(COLLECTIONS.suggestionSessions, { name: payload.name }),
+  },
 ];
 let serialDepartment = 0;
 let serialDay = 0;
 
 /** The id of what a create action made: the opinion, the booking, the walk-in entry or the department. */
 function createdId(answer: { ok: boolean; data?: unknown }): string | undefined {
-  const data = answer.data as { opinionId?: string; booking?: { _id: string }; entry?: { _id: string }; department?: { _id: string } } | undefined;
-  return data?.opinionId ?? data?.booking?._id ?? data?.entry?._id ?? data?.department?._id;
+  const data = answer.data as
+    | { opinionId?: string; booking?: { _id: string }; entry?: { _id: string }; department?: { _id: string }; suggestion?: { suggestionId: string }; session?: { _id: string } }
+    | undefined;
+  return data?.opinionId ?? data?.booking?._id ?? data?.entry?._id ?? data?.department?._id ?? data?.suggestion?.suggestionId ?? data?.session?._id;
 }
 let todayId = '';
 

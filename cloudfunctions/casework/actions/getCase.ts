@@ -21,7 +21,8 @@ import { assignableDepartments } from '../departments';
  */
 export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
   const { worker, opinion } = await loadCase(ctx, opinionId, 'either');
-  const choosing = !worker.isHandler && canTake('assign', opinion.status);
+  // Choosing departments: to assign it, or to re-route what a department sent back.
+  const choosing = !worker.isHandler && (canTake('assign', opinion.status) || (opinion.referralOpen === true && canTake('reroute', opinion.status)));
   const [photos, departments, calendar] = await Promise.all([
     photoViews(visiblePhotos(opinion.photos, opinion.moderation)),
     choosing ? assignableDepartments(ctx.db, opinion.areaPath) : Promise.resolve([]),

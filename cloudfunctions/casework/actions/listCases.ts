@@ -15,7 +15,7 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
     case 'toAccept':
       return { filter: { status: _.in(['received', 'read']) }, order: ['createdAt', 'asc'] };
     case 'toAssign':
-      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened']) }, order: ['createdAt', 'asc'] };
+      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened', 'referred']) }, order: ['createdAt', 'asc'] };
     case 'handling':
       return { filter: { status: 'assigned' }, order: ['createdAt', 'asc'] };
     case 'toReview':
@@ -24,6 +24,8 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
       return { filter: { status: _.in(['replied', 'awaitingRating']) }, order: ['createdAt', 'asc'] };
     case 'closed':
       return { filter: { status: 'closed' }, order: ['closedAt', 'desc'] };
+    case 'referred':
+      return { filter: { referralOpen: true }, order: ['statusChangedAt', 'asc'] };
     case 'overdue':
       return { filter: { 'deadline.dueAt': _.lt(now) }, order: ['deadline.dueAt', 'asc'] };
     default:
@@ -34,6 +36,7 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
 /**
  * Staff: the cases of their area (station staff: their station; optionally one station of the
  * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past a deadline now),
+ * 退回待改派 (a department sent it back, not re-routed yet),
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
  * in moderation.listFlagged until published). Two database requests.
  */

@@ -13,6 +13,7 @@ export const STAFF_CASE_VIEW_LABELS: Record<StaffCaseView, string> = {
   awaitingRating: '待评价',
   closed: '已办结',
   overdue: '已超期',
+  referred: '退回待改派',
   all: '全部',
 };
 
@@ -52,6 +53,8 @@ export interface CaseItemView {
   overdue: boolean;
   /** 交办：江南区民政局 · 第2轮 · 督办2次 */
   handlingLabel: string;
+  /** 单位退回待改派 / 多次退回（3次）: said in orange on the card. */
+  referralLabel: string;
   resultLabel: string;
   createdAt: string;
 }
@@ -75,6 +78,7 @@ export function caseItemView(item: CaseSummary, now: Date): CaseItemView {
     deadlineText: deadline.text || (item.overdue ? '曾超期' : ''),
     overdue: deadline.overdue,
     handlingLabel: handling.join(' · '),
+    referralLabel: [item.referralOpen ? '单位退回待改派' : '', item.bounced ? `多次退回（${item.referralCount}次）` : ''].filter(Boolean).join(' · '),
     resultLabel: result.join(' · '),
     createdAt: formatDateTime(item.createdAt),
   };

@@ -338,10 +338,11 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
         render({ errors, submitError: MESSAGES.checkFields });
         return;
       }
-      if (!askedToNotify && CONFIG.opinionReplyTemplateId) {
+      const templates = [CONFIG.opinionReplyTemplateId, CONFIG.suggestionProgressTemplateId].filter(Boolean);
+      if (!askedToNotify && templates.length > 0) {
         // Inside the tap, before anything is awaited: WeChat shows the question only then.
         askedToNotify = true;
-        void requestSubscribe([CONFIG.opinionReplyTemplateId]);
+        void requestSubscribe(templates);
       }
       submitting = true;
       render({ errors, submitting: true, submitError: '' });

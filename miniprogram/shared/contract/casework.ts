@@ -32,7 +32,7 @@ function rangeIsValid(value: { from: string; to: string }, ctx: z.RefinementCtx)
   else if (days > STATS_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `统计期间最长${STATS_MAX_DAYS}天` });
 }
 
-export const STAFF_CASE_VIEWS = ['toAccept', 'toAssign', 'handling', 'toReview', 'awaitingRating', 'closed', 'overdue', 'all'] as const;
+export const STAFF_CASE_VIEWS = ['toAccept', 'toAssign', 'handling', 'toReview', 'awaitingRating', 'closed', 'overdue', 'referred', 'all'] as const;
 export type StaffCaseView = (typeof STAFF_CASE_VIEWS)[number];
 
 export const HANDLER_CASE_VIEWS = ['todo', 'all'] as const;
@@ -87,6 +87,12 @@ export interface CaseSummary {
   urgeCount: number;
   outcome: { category: AnswerCategory; label: string } | null;
   rating: { value: RatingValue; label: string } | null;
+  /** A department sent it back (退回) and staff have not re-routed it yet. */
+  referralOpen: boolean;
+  /** Times departments sent it back. */
+  referralCount: number;
+  /** Sent back repeatedly (CASE_REFERRAL bounceFlagAt): flagged to staff as bouncing between departments. */
+  bounced: boolean;
 }
 
 export interface CaseEventView {
@@ -111,6 +117,8 @@ export interface AssignmentView {
   answer: { category: AnswerCategory; categoryLabel: string; text: string; reason?: string; at: string } | null;
   /** While the department still owes this round's answer: working days late now, by the holiday calendar; else 0. */
   overdueWorkingDays: number;
+  /** The department sent the case back (退回): why and when. */
+  referral: { reason: string; at: string } | null;
 }
 
 export interface DepartmentChoice {
@@ -147,6 +155,8 @@ export interface CaseDetail extends CaseSummary {
   assignDueAt: string | null;
   /** Whether that date was counted across a year whose holidays nobody has recorded. */
   assignDueHolidaysUnknown: boolean;
+  /** For a handler whose department may still send it back (退回): until when (ISO); null otherwise. */
+  referBackUntil: string | null;
 }
 
 export interface CaseActionResult {
@@ -258,6 +268,19 @@ export const caseworkActions = namespaced('casework', {
       }),
   ),
   urge: action<UrgeResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
+  /** Handlers: 退回 — the case is not their department's responsibility (within CASE_REFERRAL working days of its assignment). */
+  referBack: action<CaseActionResult>()(z.strictObject({ opinionId: docId, reason: text(5, CASE_TEXT_LIMITS.reason) })),
+  /** Staff: re-route what a department sent back (改派) to one or more departments. */
+  reroute: action<CaseActionResult>()(
+    z.strictObject({
+      opinionId: docId,
+      departmentIds: z
+        .array(docId)
+        .max(CASE_TEXT_LIMITS.departments)
+        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
+      note: note(2),
+    }),
+  ),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),

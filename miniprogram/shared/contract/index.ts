@@ -6,6 +6,7 @@ import { caseworkActions } from './casework';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
+import { suggestionActions } from './suggestion';
 
 /**
  * The API contract: every action the mini-program may call, with its payload schema and
@@ -20,6 +21,7 @@ export const API = {
   ...caseworkActions,
   ...privacyActions,
   ...moderationActions,
+  ...suggestionActions,
 };
 
 export type Api = typeof API;

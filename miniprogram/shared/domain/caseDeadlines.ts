@@ -29,6 +29,7 @@ export const STAGE_OF_STATUS: Partial<Record<OpinionStatus, CaseStage>> = {
   reopened: 'assign',
   assigned: 'answer',
   answered: 'review',
+  referred: 'assign',
 };
 
 export interface CaseDeadlineConfig {

@@ -14,11 +14,13 @@
  *   answered ─return─▶ assigned      answered ─approve─▶ awaitingRating ──rate──▶ closed | reopened
  *   assigned ─urge─▶ assigned (督办, counted)
  *   replied/awaitingRating ─expireRating─▶ closed (未评价, by the daily timer)
+ *   assigned ─referBack─▶ assigned (others still at work) | referred (退回: nobody left on it)
+ *   assigned/referred ─reroute─▶ assigned (改派: a department takes it with a clock of its own)
  */
 import { CASE_STAGE_LABELS, deadlineFor, STAGE_OF_STATUS, type CaseDeadline, type CaseDeadlineConfig, type CaseStage } from './caseDeadlines';
 import type { ActorRole, OpinionEvent, OpinionEventType, OpinionStatus } from './opinion';
 import type { WorkingCalendar } from './holidays';
-import { dueAfterCalendarDays, isPastDue } from './workingDays';
+import { dueAfterCalendarDays, dueAfterWorkingDays, isPastDue } from './workingDays';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -74,6 +76,14 @@ export interface DepartmentAnswer {
   by: string;
 }
 
+/** A department's 退回: it says the case is not its responsibility. */
+export interface CaseReferral {
+  reason: string;
+  at: Date;
+  /** The handler's account. */
+  by: string;
+}
+
 /** One department's part of one round of assignment (交办). */
 export interface Assignment {
   round: number;
@@ -82,6 +92,8 @@ export interface Assignment {
   assignedAt: Date;
   dueAt: Date;
   answer: DepartmentAnswer | null;
+  /** Set when the department sent the case back; it then owes nothing in this round. */
+  referral?: CaseReferral | null;
 }
 
 export interface CaseRating {
@@ -121,12 +133,16 @@ export interface CaseRecord {
   /** Times staff urged (督办) the departments. */
   urgeCount?: number;
   lastUrgedAt?: Date | null;
+  /** Times departments sent it back (退回); from CaseReferralLimits.bounceFlagAt on, it is flagged to staff. */
+  referralCount?: number;
+  /** A department sent it back and staff have not re-routed it yet. */
+  referralOpen?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The state machine
 
-export const CASE_ACTIONS = ['read', 'accept', 'reply', 'forward', 'assign', 'answer', 'return', 'approve', 'urge', 'rate', 'expireRating'] as const;
+export const CASE_ACTIONS = ['read', 'accept', 'reply', 'forward', 'assign', 'answer', 'return', 'approve', 'urge', 'rate', 'expireRating', 'referBack', 'reroute'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface TransitionRule {
@@ -147,6 +163,8 @@ export const CASE_MACHINE: Record<CaseAction, TransitionRule> = {
   urge: { from: ['assigned'], to: ['assigned'], actors: ['staff'] },
   rate: { from: ['replied', 'awaitingRating'], to: ['closed', 'reopened'], actors: ['resident'] },
   expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
+  referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
+  reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
 };
 
 export function canTake(action: CaseAction, status: OpinionStatus): boolean {
@@ -159,7 +177,7 @@ export function actionsFor(status: OpinionStatus, role: ActorRole): CaseAction[]
 }
 
 /** Why a planner refused; the functions turn these into error codes. */
-export type CaseRefusalReason = 'illegalTransition' | 'notYourDepartment' | 'alreadyAnswered' | 'departmentNotInRound' | 'alreadyRated' | 'notRatable';
+export type CaseRefusalReason = 'illegalTransition' | 'notYourDepartment' | 'alreadyAnswered' | 'departmentNotInRound' | 'alreadyRated' | 'notRatable' | 'referWindowClosed';
 
 export interface CaseRefusal {
   refused: CaseRefusalReason;
@@ -175,7 +193,7 @@ export interface CaseChange {
   /** Fields to set (whole values: objects and arrays replace what was there). */
   set: Partial<CaseRecord>;
   /** Counters to raise. */
-  increment: { urgeCount?: number };
+  increment: { urgeCount?: number; referralCount?: number };
   /** Appended to the timeline, in order. */
   events: OpinionEvent[];
 }
@@ -302,6 +320,11 @@ export function currentAssignments(record: CaseRecord): Assignment[] {
   return (record.assignments ?? []).filter((a) => a.round === round);
 }
 
+/** The round's assignments still standing: not sent back. */
+export function activeAssignments(record: CaseRecord): Assignment[] {
+  return currentAssignments(record).filter((a) => !a.referral);
+}
+
 function describeAnswer(answer: Pick<DepartmentAnswer, 'category' | 'text' | 'reason'>): string {
   const reason = answer.reason ? `（理由：${answer.reason}）` : '';
   return `【${ANSWER_CATEGORY_LABELS[answer.category]}】${answer.text}${reason}`;
@@ -326,8 +349,10 @@ export function planAnswer(
   const answer: DepartmentAnswer = { category: input.category, text: input.text, at: env.now, by: handler.id ?? '' };
   if (input.reason) answer.reason = input.reason;
   const rest = pending.filter((id) => id !== input.departmentId);
-  const to: OpinionStatus = rest.length === 0 ? 'answered' : 'assigned';
-  const set: Partial<CaseRecord> = rest.length === 0 ? moveTo(record, 'answered', env) : {};
+  // A part another department sent back still needs someone: the case waits for staff to re-route it, not for review.
+  const last: OpinionStatus = record.referralOpen ? 'referred' : 'answered';
+  const to: OpinionStatus = rest.length === 0 ? last : 'assigned';
+  const set: Partial<CaseRecord> = rest.length === 0 ? moveTo(record, last, env) : {};
   set.assignments = (record.assignments ?? []).map((a) => (a.round === round && a.departmentId === input.departmentId ? { ...a, answer } : a));
   set.pendingDepartmentIds = rest;
   const events = [event('departmentAnswered', env, handler, { public: false, internalNote: describeAnswer(answer) })];
@@ -338,7 +363,7 @@ export function planAnswer(
 export function planReturn(record: CaseRecord, input: { departmentIds?: readonly string[]; note: string }, env: CaseEnv, staff: CaseActor): CasePlan {
   if (!canTake('return', record.status)) return refuse('illegalTransition');
   const round = record.round ?? 0;
-  const inRound = currentAssignments(record).map((a) => a.departmentId);
+  const inRound = activeAssignments(record).map((a) => a.departmentId);
   const redo = input.departmentIds?.length ? [...new Set(input.departmentIds)] : inRound;
   if (!redo.every((id) => inRound.includes(id))) return refuse('departmentNotInRound');
   const set = moveTo(record, 'assigned', env);
@@ -392,6 +417,76 @@ export function planRate(record: CaseRecord, input: { rating: Rating; comment?: 
     return change('rate', 'reopened', set, [rated, event('reopened', env, { role: 'system' }, { public: true })]);
   }
   return change('rate', 'closed', { ...moveTo(record, 'closed', env), rating, ratingDueAt: null, closedAt: env.now }, [rated]);
+}
+
+/** How soon a department may send a case back (退回), and from how many referrals a case is flagged as bouncing. */
+export interface CaseReferralLimits {
+  /** Working days after its assignment within which a department may send the case back. */
+  workingDays: number;
+  bounceFlagAt: number;
+}
+
+/** Until when a department assigned at `assignedAt` may send the case back. */
+export function referBackUntil(assignedAt: Date | string, limits: CaseReferralLimits, calendar: WorkingCalendar): Date {
+  return dueAfterWorkingDays(new Date(assignedAt), limits.workingDays, calendar.isWorkingDay);
+}
+
+/** Sent back often enough to be flagged to staff as bouncing between departments. */
+export function isBouncing(record: Pick<CaseRecord, 'referralCount'>, limits: CaseReferralLimits): boolean {
+  return (record.referralCount ?? 0) >= limits.bounceFlagAt;
+}
+
+/**
+ * A department that is not responsible sends the case back (退回) within `workingDays` of its
+ * assignment, with the reason (for staff). It owes nothing more in this round. When nobody else is
+ * still at work on it the case waits for staff to re-route it, on the 交办 clock; the resident sees
+ * that a department is being found again, not the reason. Guarded like an answer.
+ */
+export function planReferBack(record: CaseRecord, input: { departmentId: string; reason: string }, env: CaseEnv & { referral: CaseReferralLimits }, handler: CaseActor): CasePlan {
+  if (!(record.departmentIds ?? []).includes(input.departmentId)) return refuse('notYourDepartment');
+  if (!canTake('referBack', record.status)) return refuse('illegalTransition');
+  const pending = record.pendingDepartmentIds ?? [];
+  if (!pending.includes(input.departmentId)) return refuse('alreadyAnswered');
+  const round = record.round ?? 0;
+  const mine = activeAssignments(record).find((a) => a.departmentId === input.departmentId);
+  if (!mine || isPastDue(referBackUntil(mine.assignedAt, env.referral, env.calendar), env.now)) return refuse('referWindowClosed');
+  const rest = pending.filter((id) => id !== input.departmentId);
+  const to: OpinionStatus = rest.length === 0 ? 'referred' : 'assigned';
+  const set: Partial<CaseRecord> = rest.length === 0 ? moveTo(record, 'referred', env) : {};
+  const referral: CaseReferral = { reason: input.reason, at: env.now, by: handler.id ?? '' };
+  set.assignments = (record.assignments ?? []).map((a) => (a.round === round && a.departmentId === input.departmentId && !a.referral ? { ...a, referral } : a));
+  set.pendingDepartmentIds = rest;
+  set.referralOpen = true;
+  const events = [event('referredBack', env, handler, { public: true, internalNote: input.reason })];
+  return change('referBack', to, set, events, { guard: { pendingDepartmentIds: pending }, increment: { referralCount: 1 } });
+}
+
+/**
+ * Staff re-route what a department sent back (改派): the departments named join the round, each
+ * with the answer deadline counted from now, so the time before re-routing never counts against
+ * them; the case's answer clock starts again with them. A department that sent it back may be named
+ * again (staff insist); one still at work on it may not.
+ */
+export function planReroute(record: CaseRecord, input: { departments: ReadonlyArray<{ _id: string; name: string }>; note: string }, env: CaseEnv, staff: CaseActor): CasePlan {
+  if (!canTake('reroute', record.status) || !record.referralOpen) return refuse('illegalTransition');
+  const departments = input.departments.filter((d, i, all) => all.findIndex((other) => other._id === d._id) === i);
+  const pending = record.pendingDepartmentIds ?? [];
+  if (departments.some((d) => pending.includes(d._id))) return refuse('departmentNotInRound');
+  const round = record.round ?? 0;
+  const set = moveTo(record, 'assigned', env);
+  const dueAt = (set.deadline as CaseDeadline).dueAt;
+  const fresh = (d: { _id: string; name: string }): Assignment => ({ round, departmentId: d._id, departmentName: d.name, assignedAt: env.now, dueAt, answer: null });
+  const named = new Set(departments.map((d) => d._id));
+  // One standing assignment per department and round: one named again replaces the one it sent back (kept on the timeline).
+  const kept = (record.assignments ?? []).filter((a) => !(a.round === round && named.has(a.departmentId) && a.referral));
+  set.assignments = [...kept, ...departments.map(fresh)];
+  set.departmentIds = [...new Set([...(record.departmentIds ?? []), ...named])];
+  set.pendingDepartmentIds = [...pending, ...named];
+  set.referralOpen = false;
+  const names = departments.map((d) => d.name).join('、');
+  return change('reroute', 'assigned', set, [event('rerouted', env, staff, { public: true, note: `改由：${names}`, internalNote: input.note })], {
+    guard: { pendingDepartmentIds: pending },
+  });
 }
 
 /**

@@ -42,7 +42,7 @@ export function textLength(text: string): number {
  * staff's case handling (accepted … closed). Which status may follow which is the state machine
  * in casework.ts.
  */
-export const OPINION_STATUSES = ['received', 'read', 'replied', 'forwarded', 'accepted', 'assigned', 'answered', 'awaitingRating', 'reopened', 'closed'] as const;
+export const OPINION_STATUSES = ['received', 'read', 'replied', 'forwarded', 'accepted', 'assigned', 'answered', 'awaitingRating', 'reopened', 'closed', 'referred'] as const;
 export type OpinionStatus = (typeof OPINION_STATUSES)[number];
 
 export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
@@ -56,6 +56,7 @@ export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
   awaitingRating: '待评价',
   reopened: '重新交办中',
   closed: '已办结',
+  referred: '重新确定承办单位中',
 };
 
 /** The deputy's inbox tabs and the statuses each shows. */
@@ -97,6 +98,16 @@ export const OPINION_EVENT_TYPES = [
   'rated',
   'reopened',
   'closedUnrated',
+  'referredBack',
+  'rerouted',
+  'suggestionSubmitted',
+  'suggestionRegistered',
+  'suggestionNoted',
+  'suggestionAssigned',
+  'suggestionAnswered',
+  'suggestionRehandling',
+  'suggestionFollowedUp',
+  'suggestionClosed',
 ] as const;
 export type OpinionEventType = (typeof OPINION_EVENT_TYPES)[number];
 
@@ -114,6 +125,16 @@ export const OPINION_EVENT_LABELS: Record<OpinionEventType, string> = {
   rated: '您已评价办理结果',
   reopened: '已根据您的意见重新交办',
   closedUnrated: '评价期限已过，已办结（未评价）',
+  referredBack: '承办单位认为不属本单位职责，正在重新确定承办单位',
+  rerouted: '已重新交办承办单位',
+  suggestionSubmitted: '代表已把您的意见写进代表建议',
+  suggestionRegistered: '代表建议已立案',
+  suggestionNoted: '代表建议已转有关单位参考',
+  suggestionAssigned: '代表建议已交承办单位办理',
+  suggestionAnswered: '承办单位已答复代表建议',
+  suggestionRehandling: '代表建议正在重新办理',
+  suggestionFollowedUp: '代表建议有新的落实情况',
+  suggestionClosed: '代表建议已办结',
 };
 
 /** `handler`: a department (承办单位) answering a case assigned to it. */

@@ -41,6 +41,9 @@ const summary = (fields: Partial<CaseSummary> = {}): CaseSummary => ({
   urgeCount: 0,
   outcome: null,
   rating: null,
+  referralOpen: false,
+  referralCount: 0,
+  bounced: false,
   ...fields,
 });
 
@@ -64,6 +67,7 @@ const detail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
   assignDueDate: null,
   assignDueAt: null,
   assignDueHolidaysUnknown: false,
+  referBackUntil: null,
   ...fields,
 });
 
@@ -119,7 +123,7 @@ describe('deadlines as staff read them', () => {
   it('offers every work queue of the contract, and the handler’s two', () => {
     expect(CASE_TABS.map((t) => t.value)).toEqual([...STAFF_CASE_VIEWS]);
     expect(ASSIGNED_TABS.map((t) => t.value)).toEqual([...HANDLER_CASE_VIEWS]);
-    expect(CASE_TABS.map((t) => t.label)).toEqual(['待受理', '待交办', '办理中', '待审核', '待评价', '已办结', '已超期', '全部']);
+    expect(CASE_TABS.map((t) => t.label)).toEqual(['待受理', '待交办', '办理中', '待审核', '待评价', '已办结', '已超期', '退回待改派', '全部']);
     expect(isStaffCaseView('overdue')).toBe(true);
     expect(isStaffCaseView('nonsense')).toBe(false);
     expect(ASSIGNED_TABS.map((t) => t.label)).toEqual(['待办理', '全部']);
@@ -158,6 +162,7 @@ describe('one case, as staff or a handler works it', () => {
             dueAt: '2026-12-04T15:59:59.999Z',
             answer: { category: 'planned', categoryLabel: '列入计划', text: '列入明年计划', reason: '需招聘医生', at: '2026-11-18T02:00:00.000Z' },
             overdueWorkingDays: 0,
+            referral: null,
           },
           {
             round: 2,
@@ -167,6 +172,7 @@ describe('one case, as staff or a handler works it', () => {
             dueAt: '2026-11-20T15:59:59.999Z',
             answer: null,
             overdueWorkingDays: 3,
+            referral: null,
           },
         ],
         timeline: [{ type: 'assigned', label: '已交办有关部门办理', at: '2026-11-16T02:00:00.000Z', actorRole: 'staff', note: '请研究', internalNote: '抓紧', public: false }],

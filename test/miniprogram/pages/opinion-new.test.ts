@@ -119,7 +119,8 @@ describe('留言 form', () => {
     expect(page.text()).toContain(`提交成功 您的受理编号是： ${trackingNo.split('-').join(' ')}`);
     expect(page.text()).toContain('查看我的意见');
     expect(wx.storage.has(DRAFT)).toBe(false);
-    expect(device.subscribeRequests).toEqual([['lxq-opinion-replied']]);
+    // The deputy's reply, and one word when a 代表建议 the opinion went into is answered.
+    expect(device.subscribeRequests).toEqual([['lxq-opinion-replied', 'lxq-suggestion-resident']]);
     const detail = await callAs(runtime.url, openid, 'opinion.getMine', { opinionId: mine?.opinionId ?? '' });
     expect(detail).toMatchObject({ category: 'transport', text: TEXT, contact: { phone: '13812345678', mayContact: true } });
     expect(detail.photos).toHaveLength(1);

@@ -15,7 +15,15 @@ import {
   fresh,
   opinionPayload,
   ownerBooking,
+  referredCase,
   repliedOpinion,
+  answeredSuggestion,
+  assignedSuggestion,
+  draftSuggestion,
+  extensionAskedSuggestion,
+  referredSuggestion,
+  registeredSuggestion,
+  submittedSuggestion,
   submitOpinion,
   walkIn,
   type World,
@@ -54,6 +62,13 @@ const onOpinion =
     missing: { opinionId: MISSING_OPINION, ...rest },
   });
 const submitted = ({ t, owner }: ScenarioContext) => submitOpinion(t, owner);
+const MISSING_SUGGESTION = 'sg-does-not-exist-000';
+const onSuggestion =
+  (make: (ctx: ScenarioContext) => Promise<string>, rest: Record<string, unknown> = {}): Scenario =>
+  async (ctx) => ({
+    payload: { suggestionId: await make(ctx), ...rest },
+    missing: { suggestionId: MISSING_SUGGESTION, ...rest },
+  });
 /** An opinion WeChat's content security (the runtime's word list) holds for staff review. */
 const flagged = async ({ t, owner }: ScenarioContext) =>
   ok(await t.call('opinion.submit', { ...opinionPayload(), text: '楼道里到处贴着加微信领红包的小广告，请清理。' }, { openid: owner })).opinionId;
@@ -163,9 +178,66 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.answer': onOpinion(({ t, owner }) => assignedCase(t, owner), { category: 'solved', text: '路灯已全部修复。' }),
   'casework.review': onOpinion(({ t, owner }) => answeredCase(t, owner), { decision: 'approve' }),
   'casework.urge': onOpinion(({ t, owner }) => assignedCase(t, owner), { note: '请加快办理' }),
+  'casework.referBack': onOpinion(({ t, owner }) => assignedCase(t, owner), { reason: '路灯属城管部门管理，不属本单位职责' }),
+  'casework.reroute': onOpinion(({ t, owner }) => referredCase(t, owner), { departmentIds: ['dept-jn-minzheng'], note: '请民政局牵头办理' }),
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
   'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
+
+  'suggestion.listSessions': fixed({ purpose: 'submit' }),
+  'suggestion.saveSession': async () => ({
+    payload: {
+      clientRequestId: fresh('sec-session'),
+      areaId: 'area-linjiang',
+      name: '临江市第十七届人大常委会第三十次会议',
+      acceptsFrom: '2026-11-01',
+      acceptsUntil: '2026-12-31',
+      active: true,
+    },
+  }),
+  'suggestion.saveDraft': async ({ t, world, owner }) => {
+    const { trackingNo } = ok(await t.call('opinion.submit', opinionPayload({ deputyId: DEPUTY_HERE }), { openid: owner }));
+    return {
+      payload: {
+        clientRequestId: fresh('sec-draft'),
+        sessionId: world.suggestionSession,
+        title: '关于增设湖滨社区路灯的建议',
+        cause: '湖滨社区东门一带路灯损坏两个月，群众夜间出行不便。',
+        content: '建议对老旧小区周边路灯开展排查，建立损坏路灯限时修复机制，并公布报修电话，接受群众监督。',
+        category: 'urbanConstruction',
+        opinionTrackingNos: [trackingNo],
+        coSignerIds: [],
+      },
+    };
+  },
+  'suggestion.submit': onSuggestion(({ t, world, owner }) => draftSuggestion(t, world, owner)),
+  'suggestion.listMine': async ({ t, world, owner }) => ({ payload: { view: 'led', pageSize: 50 }, subject: await draftSuggestion(t, world, owner) }),
+  'suggestion.get': onSuggestion(({ t, world, owner }) => assignedSuggestion(t, world, owner)),
+  'suggestion.respond': onSuggestion(({ t, world, owner }) => draftSuggestion(t, world, owner, ['dp-006']), { accept: true }),
+  'suggestion.rate': onSuggestion(({ t, world, owner }) => answeredSuggestion(t, world, owner), { verdict: 'satisfied' }),
+  'suggestion.list': async ({ t, world, owner }) => ({ payload: { view: 'all', pageSize: 50 }, subject: await submittedSuggestion(t, world, owner) }),
+  'suggestion.review': onSuggestion(({ t, world, owner }) => submittedSuggestion(t, world, owner), { decision: 'register' }),
+  'suggestion.assign': onSuggestion(({ t, world, owner }) => registeredSuggestion(t, world, owner), {
+    mode: 'lead',
+    leadDepartmentId: DEPARTMENT,
+    otherDepartmentIds: [],
+    note: '请研究办理',
+  }),
+  'suggestion.markKey': onSuggestion(({ t, world, owner }) => registeredSuggestion(t, world, owner), { key: true, leader: '市人大常委会副主任王明' }),
+  'suggestion.decideExtension': onSuggestion(({ t, world, owner }) => extensionAskedSuggestion(t, world, owner), { approve: true }),
+  'suggestion.reroute': onSuggestion(({ t, world, owner }) => referredSuggestion(t, world, owner), { departmentId: 'dept-jn-minzheng', note: '请民政局办理' }),
+  'suggestion.listAssigned': async ({ t, world, owner }) => ({ payload: { view: 'all', pageSize: 50 }, subject: await assignedSuggestion(t, world, owner) }),
+  'suggestion.sendView': onSuggestion(({ t, world, owner }) => assignedSuggestion(t, world, owner, 'assist'), { text: '建议结合老旧小区改造一并实施。' }),
+  'suggestion.answer': onSuggestion(({ t, world, owner }) => assignedSuggestion(t, world, owner), {
+    answerClass: 'A',
+    text: '已对湖滨社区周边路灯全面排查，损坏的三十盏已全部修复。',
+  }),
+  'suggestion.requestExtension': onSuggestion(({ t, world, owner }) => assignedSuggestion(t, world, owner), { months: 1, reason: '需要与供电部门协调施工时间。' }),
+  'suggestion.referBack': onSuggestion(({ t, world, owner }) => assignedSuggestion(t, world, owner), { reason: '路灯由城管部门管理' }),
+  'suggestion.followUp': onSuggestion(({ t, world, owner }) => answeredSuggestion(t, world, owner, 'B'), { answerClass: 'A', text: '年内改造已经全部完成，路灯全部点亮。' }),
+  'suggestion.stats': async ({ world }) => ({ payload: { sessionId: world.suggestionSession } }),
+  'suggestion.drillDown': async ({ world }) => ({ payload: { sessionId: world.suggestionSession, figure: 'received' } }),
+  'suggestion.export': async ({ world }) => ({ payload: { sessionId: world.suggestionSession } }),
 
   'privacy.exportMyData': async (ctx) => ({ payload: {}, subject: await submitted(ctx) }),
   'privacy.deleteAccount': fixed({ confirm: true }),

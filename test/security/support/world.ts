@@ -37,6 +37,8 @@ export interface World {
   ownerDay: ReceptionDayView;
   /** The check-in scene of another station (青石镇), where only a cell's owner books (booking.checkIn). */
   elsewhereCheckInScene: string;
+  /** An open session of 临江市's congress, to which dp-005 (deputyHere) and dp-006 (deputyElsewhere) both belong. */
+  suggestionSession: string;
 }
 
 async function bindWithStaffCode(t: TestRuntime, openid: string, payload: PayloadOf<'admin.issueStaffCode'>): Promise<void> {
@@ -84,7 +86,21 @@ export async function buildWorld(t: TestRuntime): Promise<World> {
     await addStationDay(t, addDays(todayDate, 42)),
   ];
   const { scene } = ok(await t.call('booking.getCheckInQr', { stationId: 'st-qingshi' }, { openid: ADMIN }));
-  return { openids, today, bookDay, waitDay, ownerDay, elsewhereCheckInScene: scene };
+  const { session } = ok(
+    await t.call(
+      'suggestion.saveSession',
+      {
+        clientRequestId: 'sec-session-0001',
+        areaId: 'area-linjiang',
+        name: '临江市第十七届人民代表大会第六次会议',
+        acceptsFrom: addDays(todayDate, -10),
+        acceptsUntil: addDays(todayDate, 60),
+        active: true,
+      },
+      { openid: ADMIN },
+    ),
+  );
+  return { openids, today, bookDay, waitDay, ownerDay, elsewhereCheckInScene: scene, suggestionSession: session._id };
 }
 
 /** The openid a caller kind calls with (none for anonymous). */
@@ -123,10 +139,82 @@ export async function answeredCase(t: TestRuntime, owner: string): Promise<strin
   return opinionId;
 }
 
+/** Assigned to the matrix's department, which sent it back (退回): waiting for staff to re-route it. */
+export async function referredCase(t: TestRuntime, owner: string): Promise<string> {
+  const opinionId = await assignedCase(t, owner);
+  ok(await t.call('casework.referBack', { opinionId, reason: '路灯属城管部门管理，不属本单位职责' }, { openid: HANDLER_JN_ZHUJIAN }));
+  return opinionId;
+}
+
 export async function repliedOpinion(t: TestRuntime, world: World, owner: string): Promise<string> {
   const opinionId = await submitOpinion(t, owner);
   ok(await t.call('opinion.reply', { opinionId, text: '已联系社区，本周修复。' }, { openid: world.openids.deputyHere }));
   return opinionId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 代表建议: led by deputyHere (dp-005) in the world's session, carrying the owner's opinion
+
+export const SUGGESTION_UNIT_ELSEWHERE = 'dept-city-zhujian';
+
+export async function draftSuggestion(t: TestRuntime, world: World, owner: string, coSignerIds: string[] = []): Promise<string> {
+  const { trackingNo } = ok(await t.call('opinion.submit', opinionPayload({ deputyId: DEPUTY_HERE }), { openid: owner }));
+  const { suggestion } = ok(
+    await t.call(
+      'suggestion.saveDraft',
+      {
+        clientRequestId: fresh('sec-draft'),
+        sessionId: world.suggestionSession,
+        title: '关于增设湖滨社区路灯的建议',
+        cause: '湖滨社区东门一带路灯损坏两个月，群众夜间出行不便，多次在接待日反映。',
+        content: '建议市住建局会同江南区对老旧小区周边路灯开展排查，建立损坏路灯限时修复机制，并公布报修电话，接受群众监督。',
+        category: 'urbanConstruction',
+        opinionTrackingNos: [trackingNo],
+        coSignerIds,
+      },
+      { openid: world.openids.deputyHere },
+    ),
+  );
+  return suggestion.suggestionId;
+}
+
+export async function submittedSuggestion(t: TestRuntime, world: World, owner: string): Promise<string> {
+  const suggestionId = await draftSuggestion(t, world, owner);
+  ok(await t.call('suggestion.submit', { suggestionId }, { openid: world.openids.deputyHere }));
+  return suggestionId;
+}
+
+export async function registeredSuggestion(t: TestRuntime, world: World, owner: string): Promise<string> {
+  const suggestionId = await submittedSuggestion(t, world, owner);
+  ok(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: ADMIN }));
+  return suggestionId;
+}
+
+/** Assigned to the matrix's department (handlerHere's) as 主办, or as 协办 to a city bureau. */
+export async function assignedSuggestion(t: TestRuntime, world: World, owner: string, role: 'lead' | 'assist' = 'lead'): Promise<string> {
+  const suggestionId = await registeredSuggestion(t, world, owner);
+  const units = role === 'lead' ? { leadDepartmentId: DEPARTMENT, otherDepartmentIds: [] } : { leadDepartmentId: SUGGESTION_UNIT_ELSEWHERE, otherDepartmentIds: [DEPARTMENT] };
+  ok(await t.call('suggestion.assign', { suggestionId, mode: 'lead', ...units, note: '请研究办理' }, { openid: ADMIN }));
+  return suggestionId;
+}
+
+export async function answeredSuggestion(t: TestRuntime, world: World, owner: string, answerClass: 'A' | 'B' = 'A'): Promise<string> {
+  const suggestionId = await assignedSuggestion(t, world, owner);
+  const reason = answerClass === 'B' ? { reason: '年内完成改造' } : {};
+  ok(await t.call('suggestion.answer', { suggestionId, answerClass, text: '已对湖滨社区周边路灯全面排查，损坏的三十盏已全部修复。', ...reason }, { openid: HANDLER_JN_ZHUJIAN }));
+  return suggestionId;
+}
+
+export async function extensionAskedSuggestion(t: TestRuntime, world: World, owner: string): Promise<string> {
+  const suggestionId = await assignedSuggestion(t, world, owner);
+  ok(await t.call('suggestion.requestExtension', { suggestionId, months: 1, reason: '需要与供电部门协调施工时间。' }, { openid: HANDLER_JN_ZHUJIAN }));
+  return suggestionId;
+}
+
+export async function referredSuggestion(t: TestRuntime, world: World, owner: string): Promise<string> {
+  const suggestionId = await assignedSuggestion(t, world, owner);
+  ok(await t.call('suggestion.referBack', { suggestionId, reason: '路灯由城管部门管理' }, { openid: HANDLER_JN_ZHUJIAN }));
+  return suggestionId;
 }
 
 export function bookingPayload(day: ReceptionDayView): PayloadOf<'booking.book'> {

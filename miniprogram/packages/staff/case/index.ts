@@ -21,6 +21,8 @@ definePage({
     onApprove: (work) => work.approve(),
     onReturn: (work) => work.returnForRedo(),
     onUrge: (work) => work.urge(),
+    onReferBack: (work) => work.referBack(),
+    onReroute: (work) => work.reroute(),
     onCategory: (work, event: TapEvent<{ category: AnswerCategory }>) => work.chooseCategory(event.currentTarget.dataset.category),
     onAnswerText: (work, event: InputEvent) => work.setAnswerText(event.detail.value),
     onAnswerReason: (work, event: InputEvent) => work.setAnswerReason(event.detail.value),

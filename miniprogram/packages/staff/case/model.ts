@@ -21,6 +21,8 @@ export const CASE_MESSAGES = {
   assignNote: `请写明交办要求（至少${ASSIGN_NOTE_MIN}个字）`,
   returnNote: '请写明退回的理由和需要重新办理的内容',
   urgeNote: `请写明督办要求（至少${URGE_NOTE_MIN}个字）`,
+  referReason: '请写明退回理由（至少5个字）',
+  rerouteNote: '请写明改派说明（至少2个字）',
   answerShort: `请写明办理情况（至少${ANSWER_MIN}个字）`,
   reason: '列入计划或留作参考时，请说明理由',
   noteLong: `最多${CASE_TEXT_LIMITS.note}个字，请精简`,
@@ -32,6 +34,8 @@ export const CASE_MESSAGES = {
   returned: '已退回重办',
   urged: '已督办',
   answered: '办理结果已提交，等待人大工作人员审核',
+  referredBack: '已申请退回，等待人大工作人员改派',
+  rerouted: '已改派',
 } as const;
 
 export const ANSWER_CATEGORY_CHOICES: ReadonlyArray<{ value: AnswerCategory; label: string }> = ANSWER_CATEGORIES.map((value) => ({
@@ -47,6 +51,8 @@ export interface AssignmentItem {
   answerLabel: string;
   answerText: string;
   answerReason: string;
+  /** 退回理由：… (staff and handlers). */
+  referralLabel: string;
 }
 
 export interface DepartmentOption {
@@ -84,6 +90,13 @@ export interface CaseView {
   canReview: boolean;
   canUrge: boolean;
   canAnswer: boolean;
+  /** 退回: the handler's department may still send it back; until when. */
+  canReferBack: boolean;
+  referBackNote: string;
+  /** 改派: a department sent it back and staff have not re-routed it yet. */
+  canReroute: boolean;
+  /** 多次退回（2次）: flagged to staff. */
+  bouncedLabel: string;
   /** Nothing to do here now: said plainly so nobody looks for a button. */
   noActionNote: string;
 }
@@ -121,6 +134,7 @@ export function assignmentItem(assignment: AssignmentView): AssignmentItem {
     answerLabel: answer ? `办理结果：${answer.categoryLabel}（${formatDateTime(answer.at)}）` : '尚未答复',
     answerText: answer?.text ?? '',
     answerReason: answer?.reason ? `理由：${answer.reason}` : '',
+    referralLabel: assignment.referral ? `已退回（${formatDateTime(assignment.referral.at)}）：${assignment.referral.reason}` : '',
   };
 }
 
@@ -156,16 +170,20 @@ export function toCaseView(detail: CaseDetail, now: Date): CaseView {
     canReview: actions.has('approve') || actions.has('return'),
     canUrge: actions.has('urge'),
     canAnswer: actions.has('answer'),
+    canReferBack: actions.has('referBack'),
+    referBackNote: detail.referBackUntil ? `如不属本单位职责，请在${formatDate(new Date(Date.parse(detail.referBackUntil) - 1).toISOString())}当天结束前申请退回` : '',
+    canReroute: actions.has('reroute'),
+    bouncedLabel: detail.bounced ? `多次退回（${detail.referralCount}次），请协调确定承办单位` : '',
     noActionNote: '',
   };
-  if (!view.canAccept && !view.canAssign && !view.canReview && !view.canUrge && !view.canAnswer) {
+  if (!view.canAccept && !view.canAssign && !view.canReview && !view.canUrge && !view.canAnswer && !view.canReroute) {
     view.noActionNote = detail.status === 'awaitingRating' ? '正在等待群众评价，不需要操作' : detail.status === 'closed' ? '已办结' : '现在不需要您操作';
   }
   return view;
 }
 
 /** Which form is open below the case: one at a time, so the page stays short. */
-export type CasePanel = '' | 'assign' | 'return' | 'urge';
+export type CasePanel = '' | 'assign' | 'return' | 'urge' | 'referBack' | 'reroute';
 
 export interface CaseState extends Loaded<CaseView> {
   panel: CasePanel;
@@ -329,6 +347,30 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
         return;
       }
       await run(() => callApi('casework.review', { opinionId, decision: 'return', note: note.trim() }), CASE_MESSAGES.returned);
+    },
+    async referBack(): Promise<void> {
+      if (working) return;
+      const noteError = lengthError(note, 5, CASE_TEXT_LIMITS.reason, CASE_MESSAGES.referReason, CASE_MESSAGES.reasonLong);
+      if (noteError) {
+        render({ noteError });
+        return;
+      }
+      await run(() => callApi('casework.referBack', { opinionId, reason: note.trim() }), CASE_MESSAGES.referredBack);
+    },
+    async reroute(): Promise<void> {
+      if (working) return;
+      const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
+      const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
+      const noteError = noteFor(2, CASE_MESSAGES.rerouteNote);
+      if (departmentError || noteError) {
+        render({ departmentError, noteError });
+        return;
+      }
+      const sent = await run(() => callApi('casework.reroute', { opinionId, departmentIds, note: note.trim() }), CASE_MESSAGES.rerouted);
+      if (sent) {
+        departments = departments.map((d) => ({ ...d, selected: false }));
+        render({ departments });
+      }
     },
     async urge(): Promise<void> {
       if (working) return;

@@ -1,0 +1,36 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { SuggestionDocument } from '../../../infra/documents/suggestions';
+import { EDITABLE } from '../machine';
+import type { Handler } from '../../core/handler';
+import { loadSuggestionCaller } from '../access';
+import { SUMMARY_FIELDS, suggestionSummary } from '../views';
+
+export const SUGGESTION_PAGE_SIZE = 20;
+
+/**
+ * A deputy's suggestions: those they lead (drafts included), those they co-signed, and the
+ * invitations to co-sign still waiting for their answer; latest changed first. Two database requests.
+ */
+export const listMine: Handler<'suggestion.listMine'> = async ({ view, cursor = 0, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
+  const caller = await loadSuggestionCaller(ctx, ['deputy']);
+  const { db, now } = ctx;
+  const _ = db.command;
+  const deputyId = caller.deputy?.deputyId ?? '';
+  const filter =
+    view === 'led'
+      ? { leadDeputyId: deputyId }
+      : view === 'coSigned'
+        ? { coSignerIds: deputyId, coSigners: _.elemMatch({ deputyId, state: 'accepted' }) }
+        : { coSignerIds: deputyId, status: _.in([...EDITABLE]), coSigners: _.elemMatch({ deputyId, state: 'invited' }) };
+  const { data } = await db
+    .collection(COLLECTIONS.suggestions)
+    .where(filter)
+    .orderBy('updatedAt', 'desc')
+    .orderBy('_id', 'asc')
+    .skip(cursor)
+    .limit(pageSize + 1)
+    .field(SUMMARY_FIELDS)
+    .get();
+  const rows = data as SuggestionDocument[];
+  return { items: rows.slice(0, pageSize).map((row) => suggestionSummary(row, now, caller)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+};

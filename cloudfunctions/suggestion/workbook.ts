@@ -1,0 +1,191 @@
+import type { SuggestionDocument } from '../../infra/documents/suggestions';
+import type { SuggestionStats, UnitRow, AreaRow } from '../../miniprogram/shared/contract/suggestion';
+import { OPINION_CATEGORY_LABELS } from '../../miniprogram/shared/domain/opinion';
+import { acceptedCoSigners, isSuggestionOverdue, numberLabel, SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS, VERDICT_LABELS } from './machine';
+import { SUGGESTION_FIGURES, type SuggestionRates } from '../../miniprogram/shared/domain/suggestionStats';
+import { SUGGESTION_FIGURE_LABELS, SUGGESTION_FIGURE_DEFINITIONS, SUGGESTION_RATE_LABELS } from './figureDefinitions';
+import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+
+export const SUMMARY_SHEET = '总体情况';
+export const UNITS_SHEET = '承办单位';
+export const AREAS_SHEET = '代表团';
+export const LIST_SHEET = '建议清单';
+
+/** 承办单位办理情况统计表, as congresses publish it. */
+export const UNIT_COLUMNS = [
+  '序号',
+  '承办单位',
+  '主办件数',
+  '协办（会办）件数',
+  '已答复',
+  '按期答复',
+  '按期答复率（%）',
+  'A类',
+  'B类',
+  'C类',
+  'A类占比（%）',
+  '满意和基本满意',
+  '不满意',
+  '满意率（%）',
+  '重新办理',
+  '超期',
+] as const;
+export const AREA_COLUMNS = [
+  '序号',
+  '代表团',
+  '提出建议',
+  '立案',
+  '已答复',
+  '按期答复',
+  'A类',
+  'B类',
+  'C类',
+  'A类占比（%）',
+  '满意和基本满意',
+  '不满意',
+  '满意率（%）',
+  '重新办理',
+] as const;
+export const LIST_COLUMNS = [
+  { header: '建议编号', width: 11 },
+  { header: '标题', width: 36 },
+  { header: '性质', width: 8 },
+  { header: '类别', width: 10 },
+  { header: '领衔代表', width: 10 },
+  { header: '联名代表', width: 24 },
+  { header: '代表团', width: 10 },
+  { header: '主办单位', width: 24 },
+  { header: '协办（会办）单位', width: 28 },
+  { header: '重点督办', width: 16 },
+  { header: '交办日期', width: 11 },
+  { header: '答复期限', width: 11 },
+  { header: '答复日期', width: 11 },
+  { header: '是否按期', width: 8 },
+  { header: '答复类别', width: 8 },
+  { header: '代表评价', width: 10 },
+  { header: '重新办理', width: 8 },
+  { header: '状态', width: 14 },
+] as const;
+
+const day = (value: Date | string | null | undefined): string => (value ? shanghaiDate(new Date(value)) : '');
+const rate = (value: number | null): number | string => value ?? '';
+
+/** One row of 建议清单, as its cells. */
+export function listRow(doc: SuggestionDocument, now: Date): Array<string | number> {
+  const active = doc.units.filter((u) => u.active);
+  const firstAnswer = doc.answers.find((a) => a.kind === 'answer');
+  return [
+    numberLabel(doc.number),
+    doc.title,
+    doc.kind ? SUGGESTION_KIND_LABELS[doc.kind] : '',
+    OPINION_CATEGORY_LABELS[doc.category],
+    doc.leadDeputyName,
+    acceptedCoSigners(doc)
+      .map((c) => c.name)
+      .join('、'),
+    doc.delegationAreaName,
+    doc.leadDepartmentName ?? '',
+    active
+      .filter((u) => u.role !== 'lead')
+      .map((u) => u.departmentName)
+      .join('、'),
+    doc.key ? doc.key.leader : '',
+    day(doc.assignedAt),
+    doc.deadline ? doc.deadline.dueDate : '',
+    day(firstAnswer?.at),
+    doc.answeredOnTime === null ? (isSuggestionOverdue(doc, now) ? '超期未答复' : '') : doc.answeredOnTime ? '是' : '否',
+    doc.answerClass ?? '',
+    doc.verdict ? VERDICT_LABELS[doc.verdict.value] : '',
+    doc.rehandleCount > 0 ? '是' : '',
+    SUGGESTION_STATUS_LABELS[doc.status],
+  ];
+}
+
+function unitCells(row: UnitRow, i: number): Array<string | number> {
+  return [
+    i + 1,
+    row.name,
+    row.lead,
+    row.assisting,
+    row.answered,
+    row.answeredOnTime,
+    rate(row.rates.onTimeRate),
+    row.classA,
+    row.classB,
+    row.classC,
+    rate(row.rates.classAShare),
+    row.satisfied,
+    row.dissatisfied,
+    rate(row.rates.satisfactionRate),
+    row.rehandled,
+    row.overdue,
+  ];
+}
+
+function areaCells(row: AreaRow, i: number): Array<string | number> {
+  return [
+    i + 1,
+    row.name,
+    row.received,
+    row.registered,
+    row.answered,
+    row.answeredOnTime,
+    row.classA,
+    row.classB,
+    row.classC,
+    rate(row.rates.classAShare),
+    row.satisfied,
+    row.dissatisfied,
+    rate(row.rates.satisfactionRate),
+    row.rehandled,
+  ];
+}
+
+/**
+ * The workbook staff download for a session: the overall figures with what each counts, the table
+ * per unit and per delegation, and every suggestion received. Rates are numbers (percent with two
+ * decimals), blank when there was nothing to divide by.
+ */
+export async function suggestionWorkbook(
+  stats: Omit<SuggestionStats, 'holidaysUnknownYears'> & { holidaysUnknownYears: number[] },
+  rows: readonly SuggestionDocument[],
+  now: Date,
+): Promise<Buffer> {
+  // Loaded on first export only: exceljs is most of this function's bundle.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require('exceljs') as typeof import('exceljs');
+  const workbook = new Workbook();
+  workbook.creator = '连心桥';
+  workbook.created = now;
+
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
+  summary.columns = [{ width: 24 }, { width: 14 }, { width: 60 }];
+  summary.addRow(['会议', stats.session.name]);
+  if (stats.area) summary.addRow(['代表团', stats.area.name]);
+  if (stats.unit) summary.addRow([stats.unit.role === 'lead' ? '主办单位' : '协办（会办）单位', stats.unit.name]);
+  summary.addRow(['统计时间', `${shanghaiDate(now)}`]);
+  summary.addRow([]);
+  summary.addRow(['指标', '数值', '说明']).font = { bold: true };
+  for (const figure of SUGGESTION_FIGURES) summary.addRow([SUGGESTION_FIGURE_LABELS[figure], stats.counts[figure], SUGGESTION_FIGURE_DEFINITIONS[figure]]);
+  for (const [key, label] of Object.entries(SUGGESTION_RATE_LABELS) as Array<[keyof SuggestionRates, string]>) summary.addRow([label, rate(stats.rates[key])]);
+
+  const units = workbook.addWorksheet(UNITS_SHEET);
+  units.addRow([...UNIT_COLUMNS]).font = { bold: true };
+  stats.byUnit.forEach((row, i) => units.addRow(unitCells(row, i)));
+  units.getColumn(2).width = 28;
+  units.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const areas = workbook.addWorksheet(AREAS_SHEET);
+  areas.addRow([...AREA_COLUMNS]).font = { bold: true };
+  stats.byArea.forEach((row, i) => areas.addRow(areaCells(row, i)));
+  areas.getColumn(2).width = 14;
+  areas.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const list = workbook.addWorksheet(LIST_SHEET);
+  list.columns = LIST_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
+  list.getRow(1).font = { bold: true };
+  for (const doc of rows) list.addRow(listRow(doc, now));
+  list.views = [{ state: 'frozen', ySplit: 1 }];
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,23 @@
+import { definePage } from '../../../factory/define-page';
+import type { TapEvent } from '../../../utils/events';
+import type { HandlerSuggestionView } from '../../../shared/contract/suggestion';
+import { navigateTo, redirectTo } from '../../../services/wx';
+import { STAFF_BIND_URL } from '../../../routes';
+import { staffSuggestionUrl } from '../routes';
+import { createAssignedSuggestions, initialAssignedSuggestionsState, type AssignedSuggestionsState } from './model';
+
+definePage<AssignedSuggestionsState, Record<string, string | undefined>, ReturnType<typeof createAssignedSuggestions>>({
+  name: 'staff-suggestions-assigned',
+  data: initialAssignedSuggestionsState,
+  model: (page) => createAssignedSuggestions((change) => page.render(change)),
+  load: (queue) => queue.reload(),
+  /** Back from answering: it may have left 待办. */
+  refresh: (queue) => queue.refresh(),
+  events: {
+    onTab: (queue, event: TapEvent<{ view: HandlerSuggestionView }>) => queue.choose(event.currentTarget.dataset.view),
+    onReachBottom: (queue) => queue.loadMore(),
+    onMore: (queue) => queue.loadMore(),
+    onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
+    onBind: () => redirectTo(STAFF_BIND_URL),
+  },
+});

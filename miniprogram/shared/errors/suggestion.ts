@@ -1,0 +1,20 @@
+/** Codes of 代表建议 (`SUGGESTION.*`). */
+export const SUGGESTION_ERRORS = {
+  'SUGGESTION.NOT_FOUND': '没有找到这件代表建议，可能不在您负责的范围内，请返回列表刷新后再试',
+  'SUGGESTION.ILLEGAL_TRANSITION': '这件建议当前的状态不能进行此操作，可能已被他人处理，请刷新后查看',
+  'SUGGESTION.SESSION_NOT_FOUND': '没有找到这次会议，请返回刷新后再试',
+  'SUGGESTION.SESSION_CLOSED': '这次会议现在不接收建议，或您不是这一级的人大代表，请选择其他会议',
+  'SUGGESTION.OPINION_UNAVAILABLE': '有的受理编号找不到，或不是群众写给您的意见，请核对后再添加',
+  'SUGGESTION.COSIGNER_UNAVAILABLE': '所邀请的代表不存在、已停用或不是同一级人大代表，请重新选择',
+  'SUGGESTION.LEAD_IS_COSIGNER': '领衔代表不需要邀请自己联名，请从联名名单中去掉',
+  'SUGGESTION.COSIGNERS_PENDING': '还有代表没有回复联名邀请，请等他们回复，或取消邀请后再提交',
+  'SUGGESTION.INVITATION_CLOSED': '这件建议已经提交，联名邀请已经结束',
+  'SUGGESTION.VIEW_ALREADY_SENT': '本单位已经向主办单位提出过意见，如需补充请直接联系主办单位',
+  'SUGGESTION.VIEWS_PENDING': '还有协办或会办单位的意见没有送达，请收到后再答复',
+  'SUGGESTION.REFER_WINDOW_CLOSED': '交办已超过可退回的期限，请按时办理；确有困难请联系人大工作人员',
+  'SUGGESTION.EXTENSION_PENDING': '已有一份延期申请在等待审批，请耐心等待',
+  'SUGGESTION.EXTENSION_LIMIT': '延期后的办理期限超过了规定的最长期限，请缩短延期时间',
+  'SUGGESTION.DEPARTMENT_UNAVAILABLE': '所选承办单位不存在、已停用、已在办理，或不在这一级人大的交办范围内，请重新选择',
+  'SUGGESTION.NOT_FOLLOW_UP': '这件建议不在跟踪落实名单上，不需要报告落实情况',
+  'SUGGESTION.EXPORT_TOO_LARGE': '这次会议的建议太多，无法一次导出，请按代表团或承办单位分别导出',
+} as const;
