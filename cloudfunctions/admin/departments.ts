@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { retryDocumentId } from '../../infra/documents/requestIds';
 import type { Department } from '../../miniprogram/shared/contract/admin';
 
 /** `departments`: a department (承办单位) of an area; `areaPath` is its area and every area above. */
@@ -14,5 +14,5 @@ export function departmentView(department: DepartmentDocument): Department {
 
 /** The same caller creating with the same client request id lands on the same department id (a retry). */
 export function departmentIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`department\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('department', openid, clientRequestId);
 }

@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { retryDocumentId } from '../../infra/documents/requestIds';
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
 
 /** The same caller sending the same request again lands on the same document id. */
 export function requestDocumentId(requester: string, clientRequestId: string): string {
-  return createHash('sha256').update(`${requester}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId(requester, clientRequestId);
 }
 
 export function newBookingCode(): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { retryDocumentId } from '../../infra/documents/requestIds';
 import { COLLECTIONS } from '../../infra/database';
 import type { Deputy } from '../../miniprogram/shared/domain/directory';
 import { openCase, type CaseEnv } from '../../miniprogram/shared/domain/casework';
@@ -38,7 +38,7 @@ export interface OpinionDraft extends Pick<OpinionDocument, '_id' | 'authorOpeni
 
 /** The same author sending the same request again lands on the same document id. */
 export function opinionIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId(openid, clientRequestId);
 }
 
 /** What storing needs of the call: the database, the time, and the holiday calendar for the accept deadline. */

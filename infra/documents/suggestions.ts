@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { retryDocumentId } from './requestIds';
 import type { AreaKind } from '../../miniprogram/shared/domain/directory';
 import type { DeputyLevel } from '../../miniprogram/shared/domain/directory';
 import type { SuggestionRecord } from '../../miniprogram/shared/domain/suggestion';
@@ -28,11 +28,11 @@ export const CONGRESS_LEVEL: Partial<Record<AreaKind, DeputyLevel>> = { city: 'c
 
 /** The same deputy creating with the same client request id lands on the same suggestion (a retried first save). */
 export function suggestionIdFor(deputyId: string, clientRequestId: string): string {
-  return createHash('sha256').update(`suggestion\n${deputyId}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('suggestion', deputyId, clientRequestId);
 }
 
 export function sessionIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`session\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('session', openid, clientRequestId);
 }
 
 /** A suggestion as stored in `suggestions`: the planners' record, where it belongs, and a version that guards every write. */
