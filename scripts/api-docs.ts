@@ -219,7 +219,7 @@ export function updatedApiDoc(current: string): string {
   return updated;
 }
 
-if (require.main === module) {
+if (process.argv[1] === __filename) {
   const current = readFileSync(API_DOC, 'utf8');
   const updated = updatedApiDoc(current);
   if (process.argv.includes('--check')) {
