@@ -7,6 +7,11 @@
  * - real: the machine's time (the default of `npm start`).
  * - shifted: starts at a chosen instant and runs on from there (`LXQ_NOW=2027-02-15T09:00+08:00 npm start`).
  * - frozen: stays at the chosen instant until told otherwise (tests that step across midnight).
+ *
+ * Monotone per store: a reading is never earlier than an earlier reading, nor than the last instant
+ * the store recorded (`notBefore`, given at start). A machine clock set back (or corrected) between
+ * or during runs therefore holds still until real time catches up, instead of dating new records
+ * before old ones. Only `set` and `advance`, a deliberate move by a test or an operator, go back.
  */
 import { inShanghai, shanghaiInstant, systemClock, type Clock } from '../miniprogram/shared/domain/time';
 
@@ -16,6 +21,8 @@ export interface RuntimeClock extends Clock {
   advance(ms: number): void;
   /** For the start banner: how this clock relates to real time. */
   describe(): string;
+  /** From now on no reading is earlier than `at` (the store's last recorded instant). */
+  notBefore(at: Date): void;
 }
 
 export interface ClockSetting {
@@ -28,24 +35,37 @@ export function runtimeClock(setting: ClockSetting = {}, real: Clock = systemClo
   const frozen = setting.frozen ?? false;
   let offset = 0;
   let still: number | null = null;
+  /** The latest reading handed out (or the store's last instant): no reading goes below it. */
+  let floor = -Infinity;
+  const raw = () => still ?? real.now().getTime() + offset;
   const set = (at: Date) => {
     if (frozen) still = at.getTime();
     else offset = at.getTime() - real.now().getTime();
+    floor = -Infinity;
   };
   if (setting.at) set(setting.at);
   else if (frozen) set(real.now());
   const shifted = setting.at !== undefined || frozen;
+  const read = () => {
+    floor = Math.max(floor, raw());
+    return floor;
+  };
   return {
-    now: () => new Date(still ?? real.now().getTime() + offset),
+    now: () => new Date(read()),
     set,
     advance(ms) {
       if (still !== null) still += ms;
       else offset += ms;
+      if (ms < 0) floor = -Infinity;
+    },
+    notBefore(at) {
+      floor = Math.max(floor, at.getTime());
     },
     describe() {
-      if (!shifted) return 'real time';
-      const at = inShanghai(still ?? real.now().getTime() + offset).format('YYYY-MM-DD HH:mm');
-      return frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`;
+      const held = floor > raw() ? `, held at ${inShanghai(floor).format('YYYY-MM-DD HH:mm:ss')} (Asia/Shanghai), the store's last recorded instant, until it catches up` : '';
+      if (!shifted) return `real time${held}`;
+      const at = inShanghai(raw()).format('YYYY-MM-DD HH:mm');
+      return (frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`) + held;
     },
   };
 }
