@@ -9,9 +9,11 @@
  * - frozen: stays at the chosen instant until told otherwise (tests that step across midnight).
  *
  * Monotone per store: a reading is never earlier than an earlier reading, nor than the last instant
- * the store recorded (`notBefore`, given at start). A machine clock set back (or corrected) between
- * or during runs therefore holds still until real time catches up, instead of dating new records
- * before old ones. Only `set` and `advance`, a deliberate move by a test or an operator, go back.
+ * the store recorded (`notBefore`, given at start). When the machine clock is set back (or corrected)
+ * between or during runs, the clock runs on from that instant at the normal pace instead of dating
+ * new records before old ones: ids, ordering, rate-limit windows and deadlines stay in sequence, and
+ * a window never lies in the future. Only `set` and `advance`, a deliberate move by a test or an
+ * operator, go back.
  */
 import { inShanghai, shanghaiInstant, systemClock, type Clock } from '../miniprogram/shared/domain/time';
 
@@ -35,20 +37,31 @@ export function runtimeClock(setting: ClockSetting = {}, real: Clock = systemClo
   const frozen = setting.frozen ?? false;
   let offset = 0;
   let still: number | null = null;
-  /** The latest reading handed out (or the store's last instant): no reading goes below it. */
+  /** The latest reading handed out, or the store's last instant: no reading goes below it. */
   let floor = -Infinity;
+  /** How far this clock was moved on because the machine clock went back (for the banner). */
+  let caughtUp = 0;
   const raw = () => still ?? real.now().getTime() + offset;
   const set = (at: Date) => {
     if (frozen) still = at.getTime();
     else offset = at.getTime() - real.now().getTime();
     floor = -Infinity;
+    caughtUp = 0;
   };
   if (setting.at) set(setting.at);
   else if (frozen) set(real.now());
   const shifted = setting.at !== undefined || frozen;
+  /** Below the floor, the clock runs on from the floor (a running clock keeps running: windows move on). */
   const read = () => {
-    floor = Math.max(floor, raw());
-    return floor;
+    const reading = raw();
+    if (reading < floor) {
+      caughtUp += floor - reading;
+      if (still !== null) still = floor;
+      else offset += floor - reading;
+      return floor;
+    }
+    floor = reading;
+    return reading;
   };
   return {
     now: () => new Date(read()),
@@ -60,12 +73,14 @@ export function runtimeClock(setting: ClockSetting = {}, real: Clock = systemClo
     },
     notBefore(at) {
       floor = Math.max(floor, at.getTime());
+      read();
     },
     describe() {
-      const held = floor > raw() ? `, held at ${inShanghai(floor).format('YYYY-MM-DD HH:mm:ss')} (Asia/Shanghai), the store's last recorded instant, until it catches up` : '';
-      if (!shifted) return `real time${held}`;
+      const minutes = Math.round(caughtUp / 60_000);
+      const moved = caughtUp > 0 ? `; moved on by ${minutes} min to the store's last recorded instant, as the machine clock reads earlier (a clock set back?)` : '';
+      if (!shifted) return `real time${moved}`;
       const at = inShanghai(raw()).format('YYYY-MM-DD HH:mm');
-      return (frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`) + held;
+      return (frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`) + moved;
     },
   };
 }
