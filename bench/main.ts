@@ -5,6 +5,7 @@
  * - an indexed database read through @cloudbase/node-sdk at the same concurrency;
  * - query time over 100,000 documents with and without a declared index;
  * - database requests each action makes (CloudBase's basic plan allows ~30 a second);
+ * - the store's start-up time and memory at city size (bench/storeOpen.ts);
  * - the mini-program's main package size against its 400 KB budget;
  * - each function's bundle size and cold start, beside the build shipped before (bench/coldStart.ts).
  * The runtime runs in a child process (bench/runtimeProcess.ts), as it would on its own host.
@@ -22,6 +23,7 @@ import { COLD_START_HEADERS, measureColdStarts } from './coldStart';
 import { measurePackageSize } from './packageSize';
 import { fillQueryCollection, measureIndexedReadLoad, measureQueries } from './queries';
 import { load, table } from './stats';
+import { measureStoreOpen, STORE_OPEN_HEADERS } from './storeOpen';
 
 const LEVELS = [1, 10, 50];
 const CALLS_PER_LEVEL = 400;
@@ -77,6 +79,9 @@ async function main(): Promise<void> {
 
     console.log('\nQuery over 100,000 documents, one caller');
     console.log(table(['query', 'index', 'median ms', 'p99 ms'], await measureQueries(runtime.envId)));
+
+    console.log('\nStore start-up at city size, medians of 3 fresh processes');
+    console.log(table(STORE_OPEN_HEADERS, await measureStoreOpen()));
 
     console.log('\nMini-program package');
     console.log(table(['package', 'KB', 'budget KB'], measurePackageSize()));

@@ -7,6 +7,13 @@
  * - real: the machine's time (the default of `npm start`).
  * - shifted: starts at a chosen instant and runs on from there (`LXQ_NOW=2027-02-15T09:00+08:00 npm start`).
  * - frozen: stays at the chosen instant until told otherwise (tests that step across midnight).
+ *
+ * Monotone per store: a reading is never earlier than an earlier reading, nor than the last instant
+ * the store recorded (`notBefore`, given at start). When the machine clock is set back (or corrected)
+ * between or during runs, the clock runs on from that instant at the normal pace instead of dating
+ * new records before old ones: ids, ordering, rate-limit windows and deadlines stay in sequence, and
+ * a window never lies in the future. Only `set` and `advance`, a deliberate move by a test or an
+ * operator, go back.
  */
 import { inShanghai, shanghaiInstant, systemClock, type Clock } from '../miniprogram/shared/domain/time';
 
@@ -16,6 +23,8 @@ export interface RuntimeClock extends Clock {
   advance(ms: number): void;
   /** For the start banner: how this clock relates to real time. */
   describe(): string;
+  /** From now on no reading is earlier than `at` (the store's last recorded instant). */
+  notBefore(at: Date): void;
 }
 
 export interface ClockSetting {
@@ -28,24 +37,50 @@ export function runtimeClock(setting: ClockSetting = {}, real: Clock = systemClo
   const frozen = setting.frozen ?? false;
   let offset = 0;
   let still: number | null = null;
+  /** The latest reading handed out, or the store's last instant: no reading goes below it. */
+  let floor = -Infinity;
+  /** How far this clock was moved on because the machine clock went back (for the banner). */
+  let caughtUp = 0;
+  const raw = () => still ?? real.now().getTime() + offset;
   const set = (at: Date) => {
     if (frozen) still = at.getTime();
     else offset = at.getTime() - real.now().getTime();
+    floor = -Infinity;
+    caughtUp = 0;
   };
   if (setting.at) set(setting.at);
   else if (frozen) set(real.now());
   const shifted = setting.at !== undefined || frozen;
+  /** Below the floor, the clock runs on from the floor (a running clock keeps running: windows move on). */
+  const read = () => {
+    const reading = raw();
+    if (reading < floor) {
+      caughtUp += floor - reading;
+      if (still !== null) still = floor;
+      else offset += floor - reading;
+      return floor;
+    }
+    floor = reading;
+    return reading;
+  };
   return {
-    now: () => new Date(still ?? real.now().getTime() + offset),
+    now: () => new Date(read()),
     set,
     advance(ms) {
       if (still !== null) still += ms;
       else offset += ms;
+      if (ms < 0) floor = -Infinity;
+    },
+    notBefore(at) {
+      floor = Math.max(floor, at.getTime());
+      read();
     },
     describe() {
-      if (!shifted) return 'real time';
-      const at = inShanghai(still ?? real.now().getTime() + offset).format('YYYY-MM-DD HH:mm');
-      return frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`;
+      const minutes = Math.round(caughtUp / 60_000);
+      const moved = caughtUp > 0 ? `; moved on by ${minutes} min to the store's last recorded instant, as the machine clock reads earlier (a clock set back?)` : '';
+      if (!shifted) return `real time${moved}`;
+      const at = inShanghai(raw()).format('YYYY-MM-DD HH:mm');
+      return (frozen ? `frozen at ${at} (Asia/Shanghai)` : `shifted: now ${at} (Asia/Shanghai), running on`) + moved;
     },
   };
 }

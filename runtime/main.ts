@@ -1,4 +1,6 @@
 /** `npm start`: the local CloudBase runtime with demo data, on 127.0.0.1:$PORT (default 3900). */
+import { describeStore } from './database';
+import { StoreLockedError } from './database/lock';
 import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
 import { seedIfEmpty } from './seed';
 import { DEMO_HANDLER_ACCOUNTS } from './seed/demoCasework';
@@ -13,6 +15,7 @@ async function main(): Promise<void> {
   console.log(`连心桥 local CloudBase runtime listening on ${url}`);
   console.log(`  clock: ${runtime.clock.describe()}${runtime.config.clock.at ? '' : ' (LXQ_NOW=2027-02-15T09:00+08:00 npm start runs the demo at another instant)'}`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
+  for (const line of describeStore(runtime.database.report())) console.log(`  ${line}`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
   console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);
   console.log(`  demo department handlers: ${DEMO_HANDLER_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}`);
@@ -38,6 +41,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof StoreLockedError ? `连心桥 local runtime not started: ${error.message}` : error);
   process.exit(1);
 });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { DATABASE, type CollectionSpec } from '../infra/database';
 import { runtimeClock, type RuntimeClock } from './clock';
 import { configFromEnv, type RuntimeConfig } from './config';
-import { openDatabase, type DatabaseEngine } from './database';
+import { openDatabase, type DatabaseEngine, type StoreReport } from './database';
 import { FunctionHost, FunctionNotFoundError } from './functions/host';
 import { OPENID_HEADER, openidFromHeader } from './functions/identity';
 import { declaredPermissions } from './functions/permissions';
@@ -130,8 +130,23 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   if (req.method === 'POST' && timer?.[1]) return fireTimers(decodeURIComponent(timer[1]), res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
-  if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId });
+  if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId, store: storeHealth(services.database.report()) });
+  if (req.method === 'GET' && url.pathname === '/store/cut') return sendJson(res, 200, { logs: services.database.cut() });
   sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method ?? ''} ${url.pathname} is not a runtime endpoint` });
+}
+
+/**
+ * The store's state for /health: `flagged` while damage was found now or earlier and its quarantine
+ * copies are still there to look at (delete a quarantine file once dealt with).
+ */
+export function storeHealth(report: StoreReport) {
+  return {
+    flagged: report.damage.length > 0 || report.quarantined.length > 0,
+    damage: report.damage,
+    quarantined: report.quarantined,
+    compactionWaitingForSpace: report.compactionWaiting,
+    ...(report.storedUntil && { lastRecordedAt: report.storedUntil.toISOString() }),
+  };
 }
 
 function listen(server: Server, host: string, port: number): Promise<number> {
@@ -150,6 +165,8 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
   const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
   const clock = runtimeClock(config.clock);
   const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema, clock });
+  const { storedUntil } = database.report();
+  if (storedUntil) clock.notBefore(storedUntil);
   const functions = new FunctionHost({
     ...(config.functions === 'source' ? { functionsDir: FUNCTIONS_SOURCE_DIR, entryFile: 'index.ts' } : { functionsDir: FUNCTIONS_DIR, entryFile: 'index.js' }),
     envId: config.envId,
@@ -160,7 +177,14 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
   // The SDK's keep-alive agent drops an idle socket after 4.8 s. The server must outlast it, or a
   // request sent on a socket the server is closing at that moment fails with ECONNRESET under load.
   server.keepAliveTimeout = 30_000;
-  const port = await listen(server, config.host, config.port);
+  let port: number;
+  try {
+    port = await listen(server, config.host, config.port);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  database.announce(port);
   const url = `http://${config.host}:${port}`;
   applySdkEnvironment(`${url}/admin`, config.envId);
 

@@ -4,3 +4,13 @@ export const DUPLICATE_WRITE = 'DATABASE_DUPLICATE_WRITE';
 export function isDuplicateWrite(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DUPLICATE_WRITE;
 }
+
+/**
+ * The local runtime's refusal of a write when its disk is full (nothing was written; the call may be
+ * retried). CloudBase manages its own disks and never answers it.
+ */
+export const DISK_FULL = 'DATABASE_DISK_FULL';
+
+export function isDiskFull(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DISK_FULL;
+}

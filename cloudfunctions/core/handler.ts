@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
 import { invocationInstant } from './clock';
 import { database, openidFromContext, type Database } from './cloud';
+import { isDiskFull } from './databaseErrors';
 import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { AppError } from './errors';
 import { fieldErrors } from './validation';
@@ -79,6 +80,10 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refuse(error);
+      if (isDiskFull(error)) {
+        console.error(`[${name}] ${String(action)} refused: the database disk is full`);
+        return refuse(new AppError('COMMON.STORAGE_FULL'));
+      }
       console.error(`[${name}] ${String(action)} failed`, error);
       return refuse(new AppError('COMMON.INTERNAL'));
     }

@@ -11,7 +11,7 @@ import type { CollectionSpec } from '../../infra/database';
 import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejson';
 import { invalidParam } from './errors';
 import { equalityKey, IndexSet } from './indexes';
-import { AppendLog, discardInterruptedRewrite, replayLog, rewriteLog, type LogRecord } from './log';
+import { AppendLog, discardInterruptedRewrite, isDiskFull, replayLog, rewriteLog, type LogRecord, type ReplayReport } from './log';
 import { applyModifier, compileMatcher, findDocuments, runPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
 interface Entry {
@@ -69,6 +69,13 @@ function equalityFields(criteria: Document): Document {
   return fields;
 }
 
+/** What opening a collection found. */
+export interface CollectionReport extends ReplayReport {
+  collection: string;
+  documents: number;
+  compaction: 'none' | 'done' | 'waits for free space';
+}
+
 export class Collection {
   private readonly indexes: IndexSet;
 
@@ -87,14 +94,19 @@ export class Collection {
     }
   }
 
-  /** Loads the collection from `<dataDir>/<name>.log` (creating it if new), compacting it if worthwhile. */
-  static open(dataDir: string, spec: CollectionSpec): Collection {
+  /**
+   * Loads the collection from `<dataDir>/<name>.log` (creating it if new), verifying every record,
+   * and compacts it if worthwhile, when damage sits between good records, or when records still lack
+   * their checksum. A compaction that finds no room waits for the next start; opening never needs
+   * free space. `instant` stamps each write with the store clock.
+   */
+  static open(dataDir: string, spec: CollectionSpec, instant: () => number): { collection: Collection; report: CollectionReport } {
     const file = join(dataDir, `${spec.name}.log`);
     discardInterruptedRewrite(file);
     const entries = new Map<string, Entry>();
     let nextSeq = 0;
     let replayed = 0;
-    replayLog(file, (record) => {
+    const replay = replayLog(file, (record) => {
       for (const doc of record.put ?? []) {
         const key = documentKey(doc);
         const entry = entries.get(key);
@@ -104,13 +116,27 @@ export class Collection {
       for (const id of record.del ?? []) entries.delete(equalityKey(id));
       replayed += (record.put?.length ?? 0) + (record.del?.length ?? 0);
     });
-    if (replayed >= COMPACTION_MIN_ENTRIES && replayed > COMPACTION_RATIO * entries.size) {
-      rewriteLog(
-        file,
-        Array.from(entries.values(), (entry) => entry.doc),
-      );
+    const report: CollectionReport = { collection: spec.name, ...replay, documents: entries.size, compaction: 'none' };
+    const worthwhile = replayed >= COMPACTION_MIN_ENTRIES && replayed > COMPACTION_RATIO * entries.size;
+    if (worthwhile || replay.needsRewrite || replay.unchecked > 0) {
+      try {
+        rewriteLog(
+          file,
+          Array.from(entries.values(), (entry) => entry.doc),
+          replay.storedUntil,
+        );
+        report.compaction = 'done';
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        report.compaction = 'waits for free space';
+      }
     }
-    return new Collection(spec, entries, nextSeq, new AppendLog(file));
+    return { collection: new Collection(spec, entries, nextSeq, new AppendLog(file, instant)), report };
+  }
+
+  /** Bytes in the collection's log, every line whole: where a consistent backup of it ends. */
+  logBytes(): number {
+    return this.log.bytes;
   }
 
   close(): void {

@@ -20,6 +20,11 @@ export const ERROR_CODES = {
   requestFailed: 'DATABASE_REQUEST_FAILED',
   transactionFail: 'DATABASE_TRANSACTION_FAIL',
   systemError: 'SYS_ERR',
+  /**
+   * Local only (CloudBase manages its own disks): the disk holding the data folder is full, nothing
+   * was written, and the same request may succeed once there is room.
+   */
+  diskFull: 'DATABASE_DISK_FULL',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -6,13 +6,45 @@
  * in between, so no other request can observe or touch the same data halfway. A conditional
  * `where({ _id, seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })` is therefore atomic.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CollectionSpec } from '../../infra/database';
 import type { Clock } from '../../miniprogram/shared/domain/time';
 import { runAction } from './actions';
-import { Collection } from './collection';
+import { Collection, type CollectionReport } from './collection';
 import { DatabaseError, ERROR_CODES } from './errors';
+import { lockDataDir, type StoreLock } from './lock';
+import { quarantineFileOf } from './log';
 import { errorAnswer, newRequestId } from './protocol';
+
+/** A damaged stretch found in a log, as the start banner and /health report it. */
+export interface DamageNotice {
+  collection: string;
+  offset: number;
+  length: number;
+  reason: string;
+  ids: string[];
+  /** Where its bytes were copied; absent when the copy failed (they then stay in the log). */
+  quarantine?: string;
+  /** Whether the record was recovered whole (only its line end was damaged). */
+  recovered: boolean;
+}
+
+/** What opening the store found: the start banner and /health say it. */
+export interface StoreReport {
+  collections: CollectionReport[];
+  /** Damage found in this opening. */
+  damage: DamageNotice[];
+  /**
+   * Quarantine files in the data folder, with their entry counts: damage found now or at an earlier
+   * start, kept until someone looks at it (and deletes the file). While any exists the store is flagged.
+   */
+  quarantined: Array<{ file: string; entries: number }>;
+  /** Collections whose due compaction waits for free space. */
+  compactionWaiting: string[];
+  /** The latest store-clock instant of any stored write. */
+  storedUntil?: Date;
+}
 
 export interface DatabaseEngine {
   /**
@@ -20,28 +52,94 @@ export interface DatabaseEngine {
    * expects (never throws for bad requests: answers { code, message, requestId } like CloudBase).
    */
   handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
-  /** Flush and close files. */
+  /** What the opening found (damage, quarantine, the latest stored instant). */
+  report(): StoreReport;
+  /**
+   * The byte length of each collection's log at this instant, taken with no write in between: every
+   * log cut there is whole, and together they are one consistent state (what a backup copies).
+   */
+  cut(): Record<string, number>;
+  /** Writes the runtime's port into the folder's lock, so a second runtime is told who holds it. */
+  announce(port: number): void;
+  /** Flush and close files, release the folder. */
   close(): Promise<void>;
 }
 
+/** One line for the banner and the console: where, what is known, which ids, where the bytes went. */
+export function describeDamage(notice: DamageNotice): string {
+  const ids = notice.ids.length > 0 ? `; ids readable in it: ${notice.ids.join(', ')}` : '';
+  const kept = notice.recovered ? ' (the record itself is whole and kept)' : ' (not served)';
+  const where = notice.quarantine ? `copied to ${notice.quarantine}` : 'left in place: the quarantine copy could not be written';
+  return `${notice.collection}.log byte ${notice.offset}, ${notice.length} bytes: ${notice.reason}${kept}${ids}; ${where}`;
+}
+
+/** The start banner's lines about the store: empty when all is well. */
+export function describeStore(report: StoreReport): string[] {
+  const lines: string[] = [];
+  if (report.damage.length > 0) {
+    lines.push(`STORE DAMAGE: ${report.damage.length} damaged stretch(es) found while loading; damaged records are not served:`);
+    for (const notice of report.damage) lines.push(`  - ${describeDamage(notice)}`);
+  }
+  if (report.quarantined.length > 0) {
+    const files = report.quarantined.map((q) => `${q.file} (${q.entries})`).join(', ');
+    lines.push(`STORE FLAGGED: quarantine holds damaged bytes: ${files}. Check the records named there (npm run verify-store), then delete the file.`);
+  }
+  if (report.compactionWaiting.length > 0) {
+    lines.push(`compaction of ${report.compactionWaiting.join(', ')} waits for free space on the disk (the store is served as is)`);
+  }
+  return lines;
+}
+
+function countQuarantined(dataDir: string, schema: readonly CollectionSpec[]): StoreReport['quarantined'] {
+  return schema.flatMap((spec) => {
+    const file = quarantineFileOf(join(dataDir, `${spec.name}.log`));
+    if (!existsSync(file)) return [];
+    const entries = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '').length;
+    return [{ file, entries }];
+  });
+}
+
 /**
- * Opens (creating if needed) the store under `dataDir` with the declared collections. A collection
- * not in `schema` does not exist, whatever files the directory holds.
+ * Opens (creating if needed) the store under `dataDir` with the declared collections, after taking
+ * the folder's lock (one writer per folder). A collection not in `schema` does not exist, whatever
+ * files the directory holds.
  */
 export async function openDatabase(options: {
   dataDir: string;
   schema: readonly CollectionSpec[];
-  /** What `db.serverDate()` reads. */
+  /** What `db.serverDate()` reads, and what each write is stamped with. */
   clock: Clock;
 }): Promise<DatabaseEngine> {
   mkdirSync(options.dataDir, { recursive: true });
+  const lock: StoreLock = lockDataDir(options.dataDir);
   const collections = new Map<string, Collection>();
+  const reports: CollectionReport[] = [];
+  let serverTime = 0;
+  const instant = () => serverTime;
   try {
-    for (const spec of options.schema) collections.set(spec.name, Collection.open(options.dataDir, spec));
+    for (const spec of options.schema) {
+      const { collection, report } = Collection.open(options.dataDir, spec, instant);
+      collections.set(spec.name, collection);
+      reports.push(report);
+    }
   } catch (error) {
     for (const collection of collections.values()) collection.close();
+    lock.release();
     throw error;
   }
+  const stamps = reports.flatMap((report) => (report.storedUntil === undefined ? [] : [report.storedUntil]));
+  const report: StoreReport = {
+    collections: reports,
+    damage: reports.flatMap((r) =>
+      r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
+    ),
+    quarantined: countQuarantined(options.dataDir, options.schema),
+    compactionWaiting: reports.filter((r) => r.compaction === 'waits for free space').map((r) => r.collection),
+    ...(stamps.length > 0 && { storedUntil: new Date(Math.max(...stamps)) }),
+  };
+  for (const notice of report.damage) console.warn(`[runtime/database] ${describeDamage(notice)}`);
   let open = true;
 
   return {
@@ -49,15 +147,27 @@ export async function openDatabase(options: {
       const requestId = newRequestId();
       try {
         if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
-        return { requestId, data: runAction(collections, body, options.clock.now().getTime()) };
+        serverTime = options.clock.now().getTime();
+        return { requestId, data: runAction(collections, body, serverTime) };
       } catch (error) {
         return errorAnswer(error, requestId);
       }
     },
+    report: () => report,
+    cut() {
+      const cut: Record<string, number> = {};
+      for (const [name, collection] of collections) cut[name] = collection.logBytes();
+      return cut;
+    },
+    announce: (port) => lock.announce(port),
     async close() {
       if (!open) return;
       open = false;
-      for (const collection of collections.values()) collection.close();
+      try {
+        for (const collection of collections.values()) collection.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

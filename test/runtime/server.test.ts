@@ -14,9 +14,13 @@ describe('runtime endpoints', () => {
   });
   afterAll(async () => t.stop());
 
-  test('health answers with the environment id', async () => {
+  test('health answers with the environment id and an unflagged store', async () => {
     const res = await fetch(`${t.runtime.url}/health`);
-    expect(await res.json()).toEqual({ ok: true, envId: t.runtime.config.envId });
+    expect(await res.json()).toEqual({
+      ok: true,
+      envId: t.runtime.config.envId,
+      store: expect.objectContaining({ flagged: false, damage: [], quarantined: [], compactionWaitingForSpace: [] }),
+    });
   });
 
   test('an unknown function is 404 with a Chinese message', async () => {

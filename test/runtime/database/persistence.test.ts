@@ -1,6 +1,6 @@
 /**
- * The store on disk: data survives a restart, the log is compacted when mostly stale, a torn last
- * line (a crash mid-write) is dropped without repair, and real corruption stops the open loudly.
+ * The store on disk: data survives a restart, the log is compacted when mostly stale, and damage
+ * (a write cut short, a mangled line) is never served, named, and kept in quarantine.
  */
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { systemClock } from '../../../miniprogram/shared/domain/time';
@@ -87,16 +87,19 @@ test('a log much larger than the live data is compacted on open, keeping the dat
   expect(await all()).toHaveLength(11);
 });
 
-test('a torn last line, a write cut short by a crash, is dropped and the store opens without repair', async () => {
+test('an incomplete last line is moved to quarantine, said so, and the store opens', async () => {
   await insert({ _id: 'kept', n: 1 });
   await engine.close();
-  appendFileSync(accountsLog(), '{"put":[{"_id":"torn","n":{"$numberInt":"');
+  const whole = readFileSync(accountsLog());
+  appendFileSync(accountsLog(), '3a4b5c6d {"put":[{"_id":"torn","n":{"$numberInt":"');
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
-  expect(warn).toHaveBeenCalledWith(expect.stringContaining('accounts.log: dropped a torn last record'));
+  expect(warn).toHaveBeenCalledWith(
+    expect.stringMatching(/accounts\.log byte \d+, \d+ bytes: incomplete last line \(not served\); ids readable in it: torn; copied to .*accounts\.log\.quarantine/),
+  );
   warn.mockRestore();
   expect(await all()).toEqual([{ _id: 'kept', n: 1 }]);
-  expect(readFileSync(accountsLog(), 'utf8').endsWith('}\n')).toBe(true);
+  expect(readFileSync(accountsLog())).toEqual(whole);
   await insert({ _id: 'next', n: 2 });
   await reopen();
   expect(await all()).toEqual([
@@ -105,14 +108,18 @@ test('a torn last line, a write cut short by a crash, is dropped and the store o
   ]);
 });
 
-test('a damaged line before the end is corruption: the open fails and says where', async () => {
+test('a damaged line before the end is not served, the rest is, and its bytes are kept in quarantine', async () => {
   await insert({ _id: 'a', n: 1 });
   await insert({ _id: 'b', n: 2 });
   await engine.close();
   const lines = readFileSync(accountsLog(), 'utf8').split('\n');
   writeFileSync(accountsLog(), ['{"put":[garbage', ...lines.slice(1)].join('\n'));
-  await expect(openDatabase({ dataDir, schema: DATABASE, clock: systemClock })).rejects.toThrow(/accounts\.log is corrupt at byte 0/);
-  engine = await openDatabase({ dataDir, schema: DATABASE.filter((spec) => spec.name !== 'accounts'), clock: systemClock });
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  engine = await openDatabase({ dataDir, schema: DATABASE, clock: systemClock });
+  jest.restoreAllMocks();
+  expect(await all()).toEqual([{ _id: 'b', n: 2 }]);
+  expect(engine.report().damage).toEqual([expect.objectContaining({ collection: 'accounts', offset: 0, reason: 'not a log record' })]);
+  expect(readFileSync(`${accountsLog()}.quarantine`, 'utf8')).toContain(Buffer.from('{"put":[garbage\n').toString('base64'));
 });
 
 test('files of collections no longer declared are not collections', async () => {

@@ -1,0 +1,77 @@
+/**
+ * Start-up of the store at city size: a data folder with 24,000 opinions (the size the pilot city
+ * reached) is opened by a fresh process, which reports how long opening took (every checksum
+ * verified, every record replayed) and the memory it then holds. Medians of 3 fresh processes.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EJSON } from 'bson';
+import { DATABASE } from '../infra/database';
+import { shanghaiInstant, fixedClock } from '../miniprogram/shared/domain/time';
+import { openDatabase } from '../runtime/database';
+
+export const STORE_OPEN_HEADERS = ['store', 'records', 'log MB', 'open ms', 'rss MB', 'heap MB'];
+const RECORDS = 24_000;
+const BATCH = 200;
+const RUNS = 3;
+const clock = fixedClock(shanghaiInstant('2026-11-18', '10:00'));
+
+/** An opinion-sized document (about 1 KB, as a resident's opinion with its timeline is). */
+function opinion(i: number): Record<string, unknown> {
+  const at = new Date(clock.now().getTime() - i * 60_000);
+  return {
+    _id: `bench-op-${i}`,
+    trackingNo: `LXQ-BENCH-${String(i).padStart(6, '0')}`,
+    authorOpenid: `bench-resident-${i % 3000}`,
+    title: '小区门口路灯不亮，晚上出行不便',
+    content: '我们小区东门外的三盏路灯已经坏了两周，晚上老人孩子出行很不安全，希望有关部门尽快修复。'.repeat(4),
+    status: ['submitted', 'accepted', 'answered', 'closed'][i % 4],
+    areaPath: ['area-linjiang', 'area-jiangnan', 'area-jn-beishan'],
+    createdAt: at,
+    updatedAt: at,
+    timeline: [{ at, kind: 'submitted', by: 'resident' }],
+  };
+}
+
+async function fill(dataDir: string): Promise<number> {
+  const engine = await openDatabase({ dataDir, schema: DATABASE, clock });
+  try {
+    for (let i = 0; i < RECORDS; i += BATCH) {
+      const docs = Array.from({ length: Math.min(BATCH, RECORDS - i) }, (_, k) => EJSON.stringify(opinion(i + k), { relaxed: false }));
+      const answer = await engine.handle({ action: 'database.insertDocument', collectionName: 'opinions', data: docs });
+      if (answer.code !== undefined) throw new Error(String(answer.message));
+    }
+    return engine.cut().opinions ?? 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+export async function measureStoreOpen(): Promise<Array<Array<string | number>>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lxq-bench-store-'));
+  try {
+    const logBytes = await fill(dataDir);
+    const runs = Array.from({ length: RUNS }, () => {
+      const probe = spawnSync(process.execPath, ['--import', 'tsx', resolve(__dirname, 'storeOpenProbe.ts'), dataDir], { encoding: 'utf8' });
+      if (probe.status !== 0) throw new Error(`store open probe failed: ${probe.stderr}`);
+      return JSON.parse(probe.stdout.trim().split('\n').at(-1) as string) as { ms: number; rss: number; heap: number };
+    });
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    return [
+      [
+        'opinions (checksummed log, replayed in full)',
+        RECORDS,
+        mb(logBytes),
+        Math.round(median(runs.map((r) => r.ms))),
+        mb(median(runs.map((r) => r.rss))),
+        mb(median(runs.map((r) => r.heap))),
+      ],
+    ];
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
