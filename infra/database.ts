@@ -23,6 +23,12 @@ export const COLLECTIONS = {
   jobRuns: 'job_runs',
   suggestions: 'suggestions',
   suggestionSessions: 'suggestion_sessions',
+  projectRounds: 'project_rounds',
+  projectProposals: 'project_proposals',
+  projectCandidates: 'project_candidates',
+  projectComments: 'project_comments',
+  projectFollows: 'project_follows',
+  projectBallotBoxes: 'project_ballot_boxes',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -242,6 +248,58 @@ export const DATABASE: readonly CollectionSpec[] = [
     // The sessions (会议) of the congresses suggestions are submitted to; one congress per area.
     name: COLLECTIONS.suggestionSessions,
     indexes: [{ name: 'areaPath_1', keys: asc('areaPath') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 民生实事项目票决 rounds (infra/documents/projects.ts): an area's rounds by year; staff scopes.
+    name: COLLECTIONS.projectRounds,
+    indexes: [
+      { name: 'areaId_1_year_-1', keys: [...asc('areaId'), { field: 'year', direction: -1 }] },
+      { name: 'areaPath_1', keys: asc('areaPath') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Residents' proposals to a round; the moderation queue.
+    name: COLLECTIONS.projectProposals,
+    indexes: [
+      { name: 'roundId_1_createdAt_1', keys: asc('roundId', 'createdAt') },
+      { name: 'authorOpenid_1', keys: asc('authorOpenid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // A round's candidates in number order; a unit's projects; figures per area.
+    name: COLLECTIONS.projectCandidates,
+    indexes: [
+      { name: 'roundId_1_number_1', keys: asc('roundId', 'number') },
+      { name: 'unitId_1', keys: asc('unitId') },
+      { name: 'areaPath_1_chosen_1', keys: asc('areaPath', 'chosen') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Residents' comments on a candidate during the comment period.
+    name: COLLECTIONS.projectComments,
+    indexes: [
+      { name: 'candidateId_1_createdAt_1', keys: asc('candidateId', 'createdAt') },
+      { name: 'authorOpenid_1', keys: asc('authorOpenid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Residents following a project (_id = `<candidateId>:<openid>`), told of its milestones.
+    name: COLLECTIONS.projectFollows,
+    indexes: [
+      { name: 'candidateId_1', keys: asc('candidateId') },
+      { name: 'openid_1', keys: asc('openid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One ballot box per round (_id = the round's id): who voted and the shuffled, anonymous ballots.
+    name: COLLECTIONS.projectBallotBoxes,
+    indexes: [],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -9,6 +9,7 @@ import { CASEWORK_ERRORS } from './errors/casework';
 import { COMMON_ERRORS } from './errors/common';
 import { OPINION_ERRORS } from './errors/opinion';
 import { PRIVACY_ERRORS } from './errors/privacy';
+import { PROJECT_ERRORS } from './errors/project';
 import { SUGGESTION_ERRORS } from './errors/suggestion';
 
 export const ERROR_MESSAGES = {
@@ -19,6 +20,7 @@ export const ERROR_MESSAGES = {
   ...CASEWORK_ERRORS,
   ...PRIVACY_ERRORS,
   ...SUGGESTION_ERRORS,
+  ...PROJECT_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
 import { demoCaseworkBatches } from './demoCasework';
 import { demoOpinionBatches } from './demoOpinions';
+import { demoProjectBatches } from './demoProjects';
 import { demoSuggestionBatches } from './demoSuggestions';
 
 export interface SeedReport {
@@ -31,6 +32,7 @@ export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport>
     ...demoOpinionBatches(now),
     ...demoCaseworkBatches(now),
     ...demoSuggestionBatches(now),
+    ...demoProjectBatches(now),
   ];
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {

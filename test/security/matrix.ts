@@ -201,6 +201,27 @@ export const MATRIX: Record<ActionName, Row> = {
   'suggestion.drillDown': cityStaff(SESSION_ELSEWHERE),
   'suggestion.export': cityStaff(SESSION_ELSEWHERE),
 
+  // 民生实事项目票决 (issue 15). Each cell's round is a fresh one of 临江市's congress (test/security/support/projects.ts):
+  // its staff is the city administrator (江南区 and 江北区 staff are not over the city: forbidden); deputyHere and
+  // deputyElsewhere are both 市人大代表 of it; handlerHere's department delivers the candidates. Rounds, candidates
+  // and results are public.
+  'project.openRound': all(FORBIDDEN, { anonymous: REQUIRED, areaStaffIn: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'ADMIN.OUT_OF_SCOPE', admin: 'ok' }),
+  'project.listRounds': all('ok'),
+  'project.getRound': all('ok'),
+  'project.propose': signedIn('ok'),
+  // The owner's held proposal: its author and the round's staff see it; nobody else.
+  'project.listProposals': signedIn('blind', { owner: 'sees', admin: 'sees' }),
+  'project.review': adminOnly(),
+  'project.addCandidate': adminOnly(),
+  'project.publishCandidates': adminOnly(),
+  'project.comment': signedIn('ok'),
+  'project.vote': deputies('ok', 'ok'),
+  'project.getCandidate': all('ok'),
+  'project.follow': signedIn('ok'),
+  'project.reportProgress': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', admin: 'ok' }),
+  'project.inspect': deputies('ok', 'ok'),
+  'project.rate': deputies('ok', 'ok'),
+
   // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
   // resident still holds the seat booked in the booking.book row.
   'privacy.deleteAccount': signedIn('PRIVACY.ROLE_BOUND', { owner: 'ok', otherResident: 'PRIVACY.ACTIVE_BOOKINGS' }),

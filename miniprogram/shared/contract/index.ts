@@ -6,6 +6,7 @@ import { caseworkActions } from './casework';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
+import { projectActions } from './project';
 import { suggestionActions } from './suggestion';
 
 /**
@@ -22,6 +23,7 @@ export const API = {
   ...privacyActions,
   ...moderationActions,
   ...suggestionActions,
+  ...projectActions,
 };
 
 export type Api = typeof API;

@@ -1,3 +1,4 @@
+import { COLLECTIONS } from '../../../infra/database';
 import type { ActionName } from '../../../miniprogram/shared/contract';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { ok, type TestRuntime } from '../../support/runtime';
@@ -12,6 +13,7 @@ import {
   assignedCase,
   bindDeputy,
   bookingPayload,
+  database,
   fresh,
   opinionPayload,
   ownerBooking,
@@ -28,6 +30,7 @@ import {
   walkIn,
   type World,
 } from './world';
+import { heldProposal, matrixRound } from './projects';
 
 export interface ScenarioContext {
   t: TestRuntime;
@@ -245,4 +248,79 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'moderation.listFlagged': async (ctx) => ({ payload: { pageSize: 50 }, subject: await flagged(ctx) }),
   'moderation.approve': onOpinion(flagged),
   'moderation.reject': onOpinion(flagged, { note: '含有不当内容' }),
+
+  'project.openRound': async ({ t }) => {
+    const today = shanghaiDate(t.clock.now());
+    return {
+      payload: {
+        clientRequestId: fresh('sec-round'),
+        areaId: 'area-linjiang',
+        year: 2027,
+        title: '临江市民生实事项目票决',
+        proposalsUntil: addDays(today, 1),
+        commentsUntil: addDays(today, 3),
+        voteFrom: `${addDays(today, 5)}T09:00:00+08:00`,
+        voteUntil: `${addDays(today, 5)}T12:00:00+08:00`,
+        ratingFrom: addDays(today, 10),
+        ratingUntil: addDays(today, 20),
+        minChoices: 1,
+        maxChoices: 2,
+        tieRule: 'lowerCost',
+      },
+    };
+  },
+  'project.listRounds': fixed({ areaId: 'area-linjiang' }),
+  'project.getRound': async ({ t, world }) => ({ payload: { roundId: (await matrixRound(t, world, 'commenting')).roundId } }),
+  'project.propose': async ({ t, world }) => ({
+    payload: {
+      roundId: (await matrixRound(t, world, 'proposing')).roundId,
+      clientRequestId: fresh('sec-req'),
+      title: '背街小巷路灯亮化',
+      description: '几条背街小巷没有路灯，晚上出行不安全。',
+      place: '南湖街道',
+    },
+  }),
+  'project.listProposals': async ({ t, world, owner }) => {
+    const proposalId = await heldProposal(t, world, owner);
+    const { data } = await database(t).collection(COLLECTIONS.projectProposals).where({ _id: proposalId }).get();
+    return { payload: { roundId: (data as Array<{ roundId: string }>)[0]?.roundId }, subject: proposalId };
+  },
+  'project.review': async ({ t, world, owner }) => ({ payload: { kind: 'proposal', id: await heldProposal(t, world, owner), decision: 'approve' } }),
+  'project.addCandidate': async ({ t, world }) => ({
+    payload: {
+      roundId: (await matrixRound(t, world, 'proposing')).roundId,
+      title: '背街小巷路灯亮化',
+      description: '根据群众建议在城区统筹实施，年内完成建设并投入使用。',
+      place: '临江市城区',
+      cost: 120,
+      unitId: 'dept-jn-zhujian',
+    },
+  }),
+  'project.publishCandidates': async ({ t, world }) => {
+    const { roundId } = await matrixRound(t, world, 'proposing');
+    for (const title of ['老旧小区加装电梯', '城区公厕改造提升', '社区食堂建设']) {
+      ok(
+        await t.call(
+          'project.addCandidate',
+          { roundId, title, description: '根据群众建议在城区统筹实施，年内完成。', place: '临江市城区', cost: 100, unitId: 'dept-jn-zhujian' },
+          { openid: ADMIN },
+        ),
+      );
+    }
+    return { payload: { roundId } };
+  },
+  'project.comment': async ({ t, world }) => ({
+    payload: { candidateId: (await matrixRound(t, world, 'commenting')).candidateIds[0], clientRequestId: fresh('sec-req'), text: '支持这个项目，希望尽快实施。' },
+  }),
+  'project.vote': async ({ t, world }) => {
+    const { roundId, candidateIds } = await matrixRound(t, world, 'voting');
+    return { payload: { roundId, choices: [candidateIds[0]] } };
+  },
+  'project.getCandidate': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'commenting')).candidateIds[0] } }),
+  'project.follow': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'commenting')).candidateIds[0], follow: true } }),
+  'project.reportProgress': async ({ t, world }) => ({
+    payload: { candidateId: (await matrixRound(t, world, 'delivering')).candidateIds[0], percent: 20, milestone: '完成招标', note: '已完成招标。' },
+  }),
+  'project.inspect': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'delivering')).candidateIds[0], note: '现场查看了施工进度。' } }),
+  'project.rate': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'rating')).candidateIds[0], rating: 'satisfied' } }),
 };
