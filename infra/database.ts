@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   holidayYears: 'holiday_years',
   jobRuns: 'job_runs',
+  consoleTickets: 'console_tickets',
+  consoleSessions: 'console_sessions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -213,6 +215,18 @@ export const DATABASE: readonly CollectionSpec[] = [
     // The timers' claims: _id = `<job>:<Shanghai date>`, so a day's run happens once however often the trigger fires.
     name: COLLECTIONS.jobRuns,
     indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Staff console sign-in tickets (issue 16), _id = ticket id; short-lived, kept for the record.
+    name: COLLECTIONS.consoleTickets,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Staff console sessions, _id = session id; a staff member's sessions, to list and end them.
+    name: COLLECTIONS.consoleSessions,
+    indexes: [{ name: 'openid_1_expiresAt_-1', keys: [...asc('openid'), { field: 'expiresAt', direction: -1 }] }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -42,6 +42,8 @@ export const SUBPACKAGE_PAGES = {
   staffDeputyEdit: 'packages/staff/deputy-edit/index',
   /** 节假日安排: the holiday calendar staff read and administrators record. */
   staffHolidays: 'packages/staff/holidays/index',
+  /** 电脑端登录确认: what the staff console's sign-in code opens (scene `l=<ticket>`). */
+  staffConsoleConfirm: 'packages/staff/console-confirm/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

@@ -11,6 +11,7 @@ import { declaredPermissions } from './functions/permissions';
 import { callingFunction, countDatabaseRequest } from './functions/requestCounter';
 import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
+import { answerHttpAccess, CONSOLE_PATH, HTTP_ACCESS_PREFIX, serveConsole } from './httpAccess';
 import { createOpenApi, sendCloudCallReply, type LocalOpenApi } from './openapi';
 import { parseMultipart } from './openapi/multipart';
 import { createStorage, type LocalStorage } from './storage';
@@ -130,6 +131,17 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   if (req.method === 'POST' && timer?.[1]) return fireTimers(decodeURIComponent(timer[1]), res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
+  if (req.method === 'POST' && url.pathname.startsWith(HTTP_ACCESS_PREFIX)) {
+    return answerHttpAccess(decodeURIComponent(url.pathname.slice(HTTP_ACCESS_PREFIX.length)), req, res, services.functions);
+  }
+  if (req.method === 'GET' && (url.pathname === '/console' || url.pathname.startsWith(CONSOLE_PATH))) {
+    if (url.pathname === '/console') {
+      res.writeHead(302, { location: CONSOLE_PATH });
+      res.end();
+      return;
+    }
+    return serveConsole(url.pathname, res);
+  }
   if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId });
   sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method ?? ''} ${url.pathname} is not a runtime endpoint` });
 }

@@ -3,6 +3,7 @@ import { accountActions } from './account';
 import { adminActions } from './admin';
 import { bookingActions } from './booking';
 import { caseworkActions } from './casework';
+import { consoleActions } from './console';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
@@ -20,6 +21,7 @@ export const API = {
   ...caseworkActions,
   ...privacyActions,
   ...moderationActions,
+  ...consoleActions,
 };
 
 export type Api = typeof API;

@@ -1,5 +1,6 @@
 import type { ActionName } from '../../../miniprogram/shared/contract';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
+import { browserSecret } from '../../support/consoleClient';
 import { ok, type TestRuntime } from '../../support/runtime';
 import {
   ADMIN,
@@ -39,6 +40,8 @@ export interface Prepared {
 type Scenario = (ctx: ScenarioContext) => Promise<Prepared>;
 
 const MISSING_OPINION = 'op-does-not-exist-000';
+const MISSING_SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAA';
+const openedTicket = async (t: TestRuntime) => ok(await t.call('console.openTicket', { proof: browserSecret().proof })).ticketId;
 const statsRange = (t: TestRuntime) => {
   const today = shanghaiDate(t.clock.now());
   return { from: addDays(today, -30), to: today, scope: { stationId: STATION } };
@@ -173,4 +176,15 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'moderation.listFlagged': async (ctx) => ({ payload: { pageSize: 50 }, subject: await flagged(ctx) }),
   'moderation.approve': onOpinion(flagged),
   'moderation.reject': onOpinion(flagged, { note: '含有不当内容' }),
+
+  'console.openTicket': async () => ({ payload: { proof: browserSecret().proof } }),
+  'console.getTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
+  'console.confirmTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
+  'console.redeemTicket': async ({ t }) => {
+    const { secret, proof } = browserSecret();
+    const ticket = ok(await t.call('console.openTicket', { proof }));
+    return { payload: { ticketId: ticket.ticketId, secret } };
+  },
+  'console.listSessions': fixed({}),
+  'console.endSession': async () => ({ payload: { sessionId: MISSING_SESSION }, missing: { sessionId: MISSING_SESSION.replace('A', 'B') } }),
 };
