@@ -4,6 +4,7 @@ import { reactive } from 'vue';
 export const PAGES = [
   { path: '/dashboard', title: '数据看板' },
   { path: '/cases', title: '意见办理' },
+  { path: '/directory', title: '名册导入' },
   { path: '/calendar', title: '接待日历' },
   { path: '/holidays', title: '节假日安排' },
   { path: '/audit', title: '查阅记录' },

@@ -110,6 +110,9 @@ export const MATRIX: Record<ActionName, Row> = {
   // Every congress staff member reads the holiday calendar; only administrators record it.
   'admin.listHolidayYears': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'ok', stationStaffOut: 'ok', areaStaffIn: 'ok', areaStaffOut: 'ok', admin: 'ok' }),
   'admin.saveHolidayYear': adminOnly(),
+  // A preview only: every congress staff member may check a workbook; rows outside their scope come back as row errors.
+  'admin.importDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
+  'admin.exportDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
 
   'booking.listDays': all('ok'),
   'booking.getDay': all('ok'),

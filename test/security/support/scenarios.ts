@@ -1,5 +1,6 @@
 import type { ActionName } from '../../../miniprogram/shared/contract';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
+import { writeWorkbook } from '../../../cloudfunctions/admin/directoryWorkbook';
 import { browserSecret } from '../../support/consoleClient';
 import { ok, type TestRuntime } from '../../support/runtime';
 import {
@@ -176,6 +177,14 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'moderation.listFlagged': async (ctx) => ({ payload: { pageSize: 50 }, subject: await flagged(ctx) }),
   'moderation.approve': onOpinion(flagged),
   'moderation.reject': onOpinion(flagged, { note: '含有不当内容' }),
+
+  'admin.importDirectory': async ({ t }) => ({
+    payload: {
+      workbook: (await writeWorkbook([['LJ77', '矩阵测试联络站', 'area-jiangnan', '江南区测试路7号', 30.2, 120.1, '', '', '', '在用']], [], t.clock.now())).toString('base64'),
+      apply: false,
+    },
+  }),
+  'admin.exportDirectory': fixed({}),
 
   'console.openTicket': async () => ({ payload: { proof: browserSecret().proof } }),
   'console.getTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
