@@ -29,6 +29,8 @@ export const COLLECTIONS = {
   projectComments: 'project_comments',
   projectFollows: 'project_follows',
   projectBallotBoxes: 'project_ballot_boxes',
+  consoleTickets: 'console_tickets',
+  consoleSessions: 'console_sessions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -300,6 +302,18 @@ export const DATABASE: readonly CollectionSpec[] = [
     // One ballot box per round (_id = the round's id): who voted and the shuffled, anonymous ballots.
     name: COLLECTIONS.projectBallotBoxes,
     indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Staff console sign-in tickets (issue 16), _id = ticket id; short-lived, kept for the record.
+    name: COLLECTIONS.consoleTickets,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Staff console sessions, _id = session id; a staff member's sessions, to list and end them.
+    name: COLLECTIONS.consoleSessions,
+    indexes: [{ name: 'openid_1_expiresAt_-1', keys: [...asc('openid'), { field: 'expiresAt', direction: -1 }] }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -57,6 +57,8 @@ export const SUBPACKAGE_PAGES = {
   staffSuggestionStats: 'packages/suggestion/stats/index',
   staffSuggestionDrill: 'packages/suggestion/drill/index',
   staffSuggestionSessions: 'packages/suggestion/sessions/index',
+  /** 电脑端登录确认: what the staff console's sign-in code opens (scene `l=<ticket>`). */
+  staffConsoleConfirm: 'packages/staff/console-confirm/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

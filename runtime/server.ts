@@ -11,6 +11,7 @@ import { declaredPermissions } from './functions/permissions';
 import { callingFunction, countDatabaseRequest } from './functions/requestCounter';
 import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
+import { answerHttpAccess, CONSOLE_PATH, HTTP_ACCESS_PREFIX, serveConsole } from './httpAccess';
 import { createOpenApi, sendCloudCallReply, type LocalOpenApi } from './openapi';
 import { parseMultipart } from './openapi/multipart';
 import { createStorage, type LocalStorage } from './storage';
@@ -132,6 +133,17 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
   if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId, store: storeHealth(services.database.report()) });
   if (req.method === 'GET' && url.pathname === '/store/cut') return sendJson(res, 200, { logs: services.database.cut() });
+  if (req.method === 'POST' && url.pathname.startsWith(HTTP_ACCESS_PREFIX)) {
+    return answerHttpAccess(decodeURIComponent(url.pathname.slice(HTTP_ACCESS_PREFIX.length)), req, res, services.functions);
+  }
+  if (req.method === 'GET' && (url.pathname === '/console' || url.pathname.startsWith(CONSOLE_PATH))) {
+    if (url.pathname === '/console') {
+      res.writeHead(302, { location: CONSOLE_PATH });
+      res.end();
+      return;
+    }
+    return serveConsole(url.pathname, res);
+  }
   sendJson(res, 404, { code: 'NOT_FOUND', message: `${req.method ?? ''} ${url.pathname} is not a runtime endpoint` });
 }
 

@@ -10,6 +10,7 @@
  *                                                 required when that action runs, not at load)
  *   build/cloudfunctions/<name>/config.json       timer triggers and cloud-call permissions
  *   build/sourcemaps/<name>/index.js.map          kept here for stack traces, never uploaded
+ *   build/console/                                the staff console (scripts/build-console.ts, Vite)
  *
  * Nothing is installed on the server (installDependency false): the upload is what runs, the
  * dependency versions are the ones package-lock.json pins (npm `overrides` included), and no
@@ -18,6 +19,7 @@
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, appendFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildConsole, CONSOLE_OUT } from './build-console';
 import { buildMiniprogramNpm } from './build-miniprogram';
 import { esbuildTarget } from './node-version';
 
@@ -144,6 +146,7 @@ if (process.argv[1] === __filename) {
       console.log(`built ${names.length} cloud functions → build/cloudfunctions (own code): ${sizes.map((s) => `${s.name} ${kb(s.own)}`).join(', ')}`);
       const npm = buildMiniprogramNpm();
       console.log(`built miniprogram_npm: ${npm.components.length} TDesign components, ${(npm.bytes / 1024).toFixed(1)} KB`);
+      return buildConsole().then(() => console.log(`built the staff console → ${CONSOLE_OUT}`));
     })
     .catch((error: unknown) => {
       console.error(error);

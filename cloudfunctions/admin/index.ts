@@ -1,5 +1,7 @@
 import { createFunction } from '../core/handler';
 import { createQrCode } from './actions/createQrCode';
+import { exportDirectory } from './actions/exportDirectory';
+import { importDirectory } from './actions/importDirectory';
 import { issueBindingCode } from './actions/issueBindingCode';
 import { issueStaffCode } from './actions/issueStaffCode';
 import { listDepartments } from './actions/listDepartments';
@@ -28,4 +30,6 @@ export const main = createFunction('admin', {
   'admin.removeStaff': removeStaff,
   'admin.listHolidayYears': listHolidayYears,
   'admin.saveHolidayYear': saveHolidayYear,
+  'admin.importDirectory': importDirectory,
+  'admin.exportDirectory': exportDirectory,
 });

@@ -5,6 +5,7 @@ import { invocationInstant } from './clock';
 import { database, openidFromContext, type Database } from './cloud';
 import { isDiskFull } from './databaseErrors';
 import { isDeployProbe, runDeployProbe } from './deployProbe';
+import { httpAnswer, isHttpAccessEvent, unwrapHttpRequest, type HttpAccessEvent, type HttpAnswer, type HttpExchange } from './consoleAccess';
 import { AppError } from './errors';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
@@ -18,15 +19,21 @@ export interface CallContext {
   now: Date;
   /** The holiday calendar in force, read once per invocation when first asked (one database request). */
   calendar(): Promise<WorkingCalendar>;
+  /** How the call came: from the mini-program (WeChat identity) or from the staff console (HTTP access, its session). */
+  channel: 'wechat' | 'console';
+  /** The HTTP request, for calls from the staff console. */
+  http?: HttpExchange;
 }
 
 /** A call context for an invocation at `now`. */
-export function callContext(openid: string | null, db: Database, now: Date): CallContext {
+export function callContext(openid: string | null, db: Database, now: Date, http?: HttpExchange): CallContext {
   let calendar: Promise<WorkingCalendar> | undefined;
   return {
     openid,
     db,
     now,
+    channel: http ? 'console' : 'wechat',
+    ...(http ? { http } : {}),
     calendar: () => {
       calendar ??= loadWorkingCalendar(db);
       return calendar;
@@ -41,7 +48,8 @@ export type HandlersOf<F extends string> = {
   [A in ActionName as FunctionOf<A> extends F ? A : never]: Handler<A>;
 };
 
-type Main = (event: unknown, context: unknown) => Promise<ApiResponse<unknown>>;
+/** A function's entry point: an API answer, or for HTTP access its integration response. */
+export type Main = (event: unknown, context: unknown) => Promise<ApiResponse<unknown> | HttpAnswer>;
 
 function refuse(error: AppError): ApiResponse<never> {
   const response: ApiResponse<never> = { ok: false, code: error.code, message: messageFor(error.code) };
@@ -53,12 +61,13 @@ function refuse(error: AppError): ApiResponse<never> {
  * Builds a cloud function's entry point: a thin router that checks the action belongs to
  * this function, validates the payload against the contract, runs the use case and turns
  * every outcome into `{ ok, data }` or `{ ok: false, code, message }`. Identity comes only
- * from the invocation context, never from the event.
+ * from the invocation context (WeChat's OPENID) or, for the staff console reaching the function
+ * through HTTP access, from its session cookie (core/consoleAccess.ts); never from the event.
  */
 export function createFunction<F extends string>(name: F, handlers: HandlersOf<F>): Main {
   const table = handlers as unknown as Record<string, Handler<ActionName> | undefined>;
-  return async function main(event, context) {
-    if (isDeployProbe(event) && openidFromContext(context) === null) return { ok: true, data: await runDeployProbe(event) };
+
+  async function dispatch(event: unknown, openid: string | null, now: Date, http?: HttpExchange): Promise<ApiResponse<unknown>> {
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
     const handler = typeof action === 'string' && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
     if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));
@@ -74,7 +83,7 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
-    const ctx = callContext(openidFromContext(context), database(), invocationInstant(context));
+    const ctx = callContext(openid, database(), now, http);
     try {
       const data = await handler(parsed.data as never, ctx);
       return { ok: true, data };
@@ -87,5 +96,23 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
       console.error(`[${name}] ${String(action)} failed`, error);
       return refuse(new AppError('COMMON.INTERNAL'));
     }
+  }
+
+  /** A call from the staff console through HTTP access: the identity is its session's, never the event's. */
+  async function answerHttp(event: HttpAccessEvent, context: unknown): Promise<HttpAnswer> {
+    const now = invocationInstant(context);
+    const unwrapped = await unwrapHttpRequest(event, database(), now);
+    if ('status' in unwrapped) return httpAnswer(unwrapped.status, refuse(new AppError(unwrapped.code)));
+    const { exchange } = unwrapped;
+    const response = await dispatch(unwrapped.event, exchange.session?.openid ?? null, now, exchange);
+    return httpAnswer(200, response, exchange.setCookie);
+  }
+
+  return async function main(event, context) {
+    if (isDeployProbe(event) && openidFromContext(context) === null) return { ok: true, data: await runDeployProbe(event) };
+    const openid = openidFromContext(context);
+    // HTTP access carries no WeChat identity; a mini-program call shaped like an HTTP request stays a mini-program call.
+    if (openid === null && isHttpAccessEvent(event)) return answerHttp(event, context);
+    return dispatch(event, openid, invocationInstant(context));
   };
 }

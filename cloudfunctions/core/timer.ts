@@ -1,11 +1,11 @@
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
 import { shanghaiDate, shanghaiHour } from '../../miniprogram/shared/domain/time';
-import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
+import { messageFor } from '../../miniprogram/shared/errors';
 import { timerInstant } from './clock';
 import { database, type Database } from './cloud';
 import { isDuplicateWrite } from './databaseErrors';
-import { callContext, type CallContext } from './handler';
+import { callContext, type CallContext, type Main } from './handler';
 
 /** What CloudBase passes as the event when a timer trigger fires. */
 export interface TimerEvent {
@@ -34,8 +34,6 @@ function hasCaller(context: unknown): boolean {
 export function isTimerFiring(event: unknown, context: unknown, triggerName: string): event is TimerEvent {
   return isObject(event) && event.Type === 'Timer' && event.TriggerName === triggerName && !hasCaller(context);
 }
-
-type Main = (event: unknown, context: unknown) => Promise<ApiResponse<unknown>>;
 
 /** A timer's work: it runs at `ctx.now`, the instant the firing is for, with no caller. */
 export type TimerJob = (ctx: CallContext) => Promise<object>;

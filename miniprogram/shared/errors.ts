@@ -7,6 +7,7 @@ import { ADMIN_ERRORS } from './errors/admin';
 import { BOOKING_ERRORS } from './errors/booking';
 import { CASEWORK_ERRORS } from './errors/casework';
 import { COMMON_ERRORS } from './errors/common';
+import { CONSOLE_ERRORS } from './errors/console';
 import { OPINION_ERRORS } from './errors/opinion';
 import { PRIVACY_ERRORS } from './errors/privacy';
 import { PROJECT_ERRORS } from './errors/project';
@@ -21,6 +22,7 @@ export const ERROR_MESSAGES = {
   ...PRIVACY_ERRORS,
   ...SUGGESTION_ERRORS,
   ...PROJECT_ERRORS,
+  ...CONSOLE_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

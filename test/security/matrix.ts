@@ -63,6 +63,9 @@ const congressStaff = (outOfScope: Partial<Row>, inScope: Outcome = 'ok'): Row =
   all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: inScope, areaStaffIn: inScope, admin: inScope, ...outOfScope });
 /** Staff with a place (area or admin) in scope; station staff cover no area. */
 const areaStaff = (outOfScope: Partial<Row>): Row => all(FORBIDDEN, { anonymous: REQUIRED, areaStaffIn: 'ok', admin: 'ok', ...outOfScope });
+/** Every staff account, department handlers included. */
+const anyStaff = (): Row =>
+  all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'ok', stationStaffOut: 'ok', areaStaffIn: 'ok', areaStaffOut: 'ok', handlerHere: 'ok', handlerOther: 'ok', admin: 'ok' });
 const adminOnly = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, admin: 'ok' });
 const signedIn = (outcome: Outcome, except: Partial<Row> = {}): Row => all(outcome, { anonymous: REQUIRED, ...except });
 const caseStaff = (): Row => congressStaff({ stationStaffOut: 'CASE.NOT_FOUND', areaStaffOut: 'CASE.NOT_FOUND' });
@@ -115,6 +118,9 @@ export const MATRIX: Record<ActionName, Row> = {
   // Every congress staff member reads the holiday calendar; only administrators record it.
   'admin.listHolidayYears': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'ok', stationStaffOut: 'ok', areaStaffIn: 'ok', areaStaffOut: 'ok', admin: 'ok' }),
   'admin.saveHolidayYear': adminOnly(),
+  // A preview only: every congress staff member may check a workbook; rows outside their scope come back as row errors.
+  'admin.importDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
+  'admin.exportDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
 
   'booking.listDays': all('ok'),
   'booking.getDay': all('ok'),
@@ -225,6 +231,16 @@ export const MATRIX: Record<ActionName, Row> = {
   // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
   // resident still holds the seat booked in the booking.book row.
   'privacy.deleteAccount': signedIn('PRIVACY.ROLE_BOUND', { owner: 'ok', otherResident: 'PRIVACY.ACTIVE_BOOKINGS' }),
+
+  // The staff console's sign-in (issue 16). Any browser may ask and poll (a waiting ticket answers
+  // "waiting"); any staff member, handlers included, may read and confirm a ticket in the mini-program.
+  'console.openTicket': all('ok'),
+  'console.getTicket': anyStaff(),
+  'console.confirmTicket': anyStaff(),
+  'console.redeemTicket': all('ok'),
+  'console.listSessions': signedIn('ok'),
+  // Nobody's session but one's own can be ended; a session of another is answered like a missing one.
+  'console.endSession': signedIn('COMMON.NOT_FOUND'),
 };
 
 const SHORT: Partial<Record<Outcome, string>> = {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { StaffRole } from '../domain/account';
 import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
+import type { RowError } from '../domain/directoryWorkbook';
 import { holidayYearProblem, type HolidayPeriod } from '../domain/holidays';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
 import { action, namespaced } from './define';
@@ -149,6 +150,32 @@ export const saveHolidayYearPayload = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['holidays'], message: problem });
   });
 
+/** An uploaded workbook of at most 2 MB, base64. */
+export const WORKBOOK_MAX_BASE64 = Math.ceil((2 * 1024 * 1024) / 3) * 4;
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface DirectoryImport {
+  /** Every problem found, by sheet and row; empty when the workbook can be imported. */
+  errors: RowError[];
+  stations: ImportCounts;
+  deputies: ImportCounts;
+  /** Whether the rows were written (asked for, and no problem at all). */
+  applied: boolean;
+}
+
+export interface DirectoryWorkbook {
+  fileName: string;
+  /** The .xlsx, base64. */
+  workbook: string;
+  stations: number;
+  deputies: number;
+}
+
 /** A year of the holiday calendar: from the holiday package, or recorded by staff. */
 export interface HolidayYearView {
   year: number;
@@ -182,4 +209,16 @@ export const adminActions = namespaced('admin', {
   listHolidayYears: action<{ years: HolidayYearView[]; missingYears: number[]; canEdit: boolean }>()(z.strictObject({})),
   /** Administrators: record (or correct) a year's holidays and 调休 working days. */
   saveHolidayYear: action<{ year: HolidayYearView }>()(saveHolidayYearPayload),
+  /** Staff: stations and deputies from the workbook they keep; a preview lists every row's problems, `apply` writes all or nothing. */
+  importDirectory: action<DirectoryImport>()(
+    z.strictObject({
+      workbook: z
+        .string()
+        .max(WORKBOOK_MAX_BASE64)
+        .regex(/^[A-Za-z0-9+/=]+$/),
+      apply: z.boolean(),
+    }),
+  ),
+  /** Staff: the directory workbook of their scope, or the empty template, in the import layout. */
+  exportDirectory: action<DirectoryWorkbook>()(z.strictObject({ template: z.boolean().optional() })),
 });

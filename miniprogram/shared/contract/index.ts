@@ -3,6 +3,7 @@ import { accountActions } from './account';
 import { adminActions } from './admin';
 import { bookingActions } from './booking';
 import { caseworkActions } from './casework';
+import { consoleActions } from './console';
 import { directoryActions } from './directory';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
@@ -24,6 +25,7 @@ export const API = {
   ...moderationActions,
   ...suggestionActions,
   ...projectActions,
+  ...consoleActions,
 };
 
 export type Api = typeof API;

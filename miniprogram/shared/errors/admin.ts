@@ -13,4 +13,6 @@ export const ADMIN_ERRORS = {
   'BINDING.REVOKED': '绑定码已作废，请联系人大工作人员重新获取',
   'BINDING.ALREADY_BOUND': '您的微信已绑定其他代表身份，如需更换请联系人大工作人员解除绑定',
   'SCENE.UNKNOWN': '这个二维码已失效或无法识别，请在联络站列表中查找您的代表',
+  'ADMIN.WORKBOOK_UNREADABLE': '无法读取这个文件，请上传用模板填写的 .xlsx 表格',
+  'ADMIN.WORKBOOK_EMPTY': '表格里没有可导入的行，请在“联络站”“代表”工作表中填写后再导入',
 } as const;

@@ -1,6 +1,8 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { ActionName } from '../../../miniprogram/shared/contract';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
+import { writeWorkbook } from '../../../cloudfunctions/admin/directoryWorkbook';
+import { browserSecret } from '../../support/consoleClient';
 import { ok, type TestRuntime } from '../../support/runtime';
 import {
   ADMIN,
@@ -50,6 +52,8 @@ export interface Prepared {
 type Scenario = (ctx: ScenarioContext) => Promise<Prepared>;
 
 const MISSING_OPINION = 'op-does-not-exist-000';
+const MISSING_SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAA';
+const openedTicket = async (t: TestRuntime) => ok(await t.call('console.openTicket', { proof: browserSecret().proof })).ticketId;
 const statsRange = (t: TestRuntime) => {
   const today = shanghaiDate(t.clock.now());
   return { from: addDays(today, -30), to: today, scope: { stationId: STATION } };
@@ -323,4 +327,22 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   }),
   'project.inspect': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'delivering')).candidateIds[0], note: '现场查看了施工进度。' } }),
   'project.rate': async ({ t, world }) => ({ payload: { candidateId: (await matrixRound(t, world, 'rating')).candidateIds[0], rating: 'satisfied' } }),
+  'admin.importDirectory': async ({ t }) => ({
+    payload: {
+      workbook: (await writeWorkbook([['LJ77', '矩阵测试联络站', 'area-jiangnan', '江南区测试路7号', 30.2, 120.1, '', '', '', '在用']], [], t.clock.now())).toString('base64'),
+      apply: false,
+    },
+  }),
+  'admin.exportDirectory': fixed({}),
+
+  'console.openTicket': async () => ({ payload: { proof: browserSecret().proof } }),
+  'console.getTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
+  'console.confirmTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
+  'console.redeemTicket': async ({ t }) => {
+    const { secret, proof } = browserSecret();
+    const ticket = ok(await t.call('console.openTicket', { proof }));
+    return { payload: { ticketId: ticket.ticketId, secret } };
+  },
+  'console.listSessions': fixed({}),
+  'console.endSession': async () => ({ payload: { sessionId: MISSING_SESSION }, missing: { sessionId: MISSING_SESSION.replace('A', 'B') } }),
 };

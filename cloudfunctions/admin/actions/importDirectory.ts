@@ -1,0 +1,150 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { Area, Deputy } from '../../../miniprogram/shared/domain/directory';
+import { readDeputies, readStations, type DeputyRow, type RowError, type StationRow } from '../../../miniprogram/shared/domain/directoryWorkbook';
+import { scopeCovers } from '../../core/caller';
+import { fail } from '../../core/errors';
+import type { Handler } from '../../core/handler';
+import { readWorkbook } from '../directoryWorkbook';
+import { coversStation, loadStaff, type StationDocument } from '../staffScope';
+
+const STATION_FIELDS = ['name', 'areaId', 'address', 'location', 'openingHours', 'phone', 'receptionNote', 'active'] as const;
+const DEPUTY_FIELDS = ['name', 'level', 'constituency', 'occupation', 'profile', 'stationIds', 'active'] as const;
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Stations and deputies from the workbook staff keep (台账). Every row is checked first — its cells,
+ * then against the directory and the caller's scope — and every problem is listed with its sheet,
+ * row, column and what is wrong, in Chinese. With `apply` and no problem at all, the rows are
+ * written, keyed by their codes (stations first, so deputies may name stations of the same
+ * workbook): a row equal to what is stored writes nothing, so importing the same workbook again
+ * changes nothing. With any problem nothing is written.
+ */
+export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbook, apply }, ctx) => {
+  const { scope } = await loadStaff(ctx);
+  const sheets = await readWorkbook(Buffer.from(workbook, 'base64'));
+  if (!sheets) fail('ADMIN.WORKBOOK_UNREADABLE');
+  const errors: RowError[] = [];
+  const stationRows = readStations(sheets.stations, errors);
+  const deputyRows = readDeputies(sheets.deputies, errors);
+  if (stationRows.length + deputyRows.length === 0 && errors.length === 0) fail('ADMIN.WORKBOOK_EMPTY');
+
+  const { db, now } = ctx;
+  const _ = db.command;
+  const areaIds = [...new Set(stationRows.map((s) => s.areaId))];
+  const stationCodes = [...new Set([...stationRows.map((s) => s.code), ...deputyRows.flatMap((d) => d.stationCodes)])];
+  const [areaRes, stationRes, deputyRes] = await Promise.all([
+    areaIds.length
+      ? db
+          .collection(COLLECTIONS.areas)
+          .where({ _id: _.in(areaIds) })
+          .limit(1000)
+          .get()
+      : Promise.resolve({ data: [] }),
+    stationCodes.length
+      ? db
+          .collection(COLLECTIONS.stations)
+          .where({ code: _.in(stationCodes) })
+          .limit(1000)
+          .get()
+      : Promise.resolve({ data: [] }),
+    deputyRows.length
+      ? db
+          .collection(COLLECTIONS.deputies)
+          .where({ code: _.in(deputyRows.map((d) => d.code)) })
+          .limit(1000)
+          .get()
+      : Promise.resolve({ data: [] }),
+  ]);
+  const areas = new Map((areaRes.data as Area[]).map((a) => [a._id, a]));
+  const stored = new Map((stationRes.data as StationDocument[]).map((s) => [s.code, s]));
+  const storedDeputies = new Map((deputyRes.data as Deputy[]).map((d) => [d.code, d]));
+
+  // What each station of the workbook will be, with its place, checked against the caller's scope.
+  const planned = new Map<string, { row: StationRow; areaPath: string[] }>();
+  for (const row of stationRows) {
+    const area = areas.get(row.areaId);
+    const existing = stored.get(row.code);
+    if (!area) errors.push({ sheet: '联络站', row: row.row, column: '区域编号', message: `没有编号为 ${row.areaId} 的区域` });
+    else if (existing && !coversStation(scope, existing)) errors.push({ sheet: '联络站', row: row.row, column: '编号', message: '该联络站不在您的管理范围内' });
+    else if (!scopeCovers(scope, { areaPath: area.path, ...(existing ? { stationId: existing._id } : {}) }))
+      errors.push({ sheet: '联络站', row: row.row, column: '区域编号', message: '该区域不在您的管理范围内' });
+    else planned.set(row.code, { row, areaPath: area.path });
+  }
+  const placeOf = (code: string) => {
+    const plan = planned.get(code);
+    if (plan) return { _id: stored.get(code)?._id ?? '', areaPath: plan.areaPath };
+    return stored.get(code);
+  };
+  for (const row of deputyRows) {
+    const missing = row.stationCodes.filter((code) => !placeOf(code));
+    if (missing.length) errors.push({ sheet: '代表', row: row.row, column: '联络站编号', message: `没有编号为 ${missing.join('、')} 的联络站` });
+    else if (!row.stationCodes.every((code) => coversStation(scope, placeOf(code) as StationDocument)))
+      errors.push({ sheet: '代表', row: row.row, column: '联络站编号', message: '有联络站不在您的管理范围内' });
+  }
+
+  const counts = { stations: { created: 0, updated: 0, unchanged: 0 }, deputies: { created: 0, updated: 0, unchanged: 0 } };
+  const stationChanges = stationRows.map((row) => {
+    const existing = stored.get(row.code);
+    const fields = {
+      name: row.name,
+      areaId: row.areaId,
+      address: row.address,
+      location: row.location,
+      openingHours: row.openingHours,
+      phone: row.phone,
+      receptionNote: row.receptionNote,
+      active: row.active,
+    };
+    const kind = !existing ? 'created' : STATION_FIELDS.every((f) => same(existing[f], fields[f])) ? 'unchanged' : 'updated';
+    counts.stations[kind] += 1;
+    return { row, existing, fields, kind };
+  });
+  const deputyChange = (row: DeputyRow, stationIds: string[]) => {
+    const existing = storedDeputies.get(row.code);
+    const fields = { name: row.name, level: row.level, constituency: row.constituency, occupation: row.occupation, profile: row.profile, stationIds, active: row.active };
+    const kind = !existing ? 'created' : DEPUTY_FIELDS.every((f) => same(existing[f], fields[f])) ? 'unchanged' : 'updated';
+    return { existing, fields, kind } as const;
+  };
+  for (const row of deputyRows)
+    counts.deputies[
+      deputyChange(
+        row,
+        row.stationCodes.map((code) => stored.get(code)?._id ?? `new:${code}`),
+      ).kind
+    ] += 1;
+
+  errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === '联络站' ? -1 : 1));
+  if (!apply || errors.length > 0) return { errors, ...counts, applied: false };
+
+  const stations = db.collection(COLLECTIONS.stations);
+  for (const change of stationChanges) {
+    const areaPath = planned.get(change.row.code)?.areaPath ?? [];
+    if (change.kind === 'updated' && change.existing) {
+      await stations.doc(change.existing._id).update({ ...change.fields, location: _.set(change.fields.location), areaPath: _.set(areaPath), updatedAt: now });
+    } else if (change.kind === 'created') {
+      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, createdAt: now, updatedAt: now })) as { id: string };
+      stored.set(change.row.code, { _id: id, code: change.row.code, ...change.fields, areaPath } as StationDocument);
+    }
+  }
+  const deputies = db.collection(COLLECTIONS.deputies);
+  for (const row of deputyRows) {
+    const change = deputyChange(
+      row,
+      row.stationCodes.map((code) => stored.get(code)?._id ?? ''),
+    );
+    if (change.kind === 'updated' && change.existing) {
+      await deputies.doc(change.existing._id).update({ ...change.fields, stationIds: _.set(change.fields.stationIds), updatedAt: now });
+      if (change.existing.name !== row.name)
+        await db
+          .collection(COLLECTIONS.accounts)
+          .where({ 'deputy.deputyId': change.existing._id })
+          .update({ deputy: { name: row.name }, updatedAt: now });
+    } else if (change.kind === 'created') {
+      await deputies.add({ code: row.code, ...change.fields, photoUrl: '', createdAt: now, updatedAt: now });
+    }
+  }
+  return { errors: [], ...counts, applied: true };
+};

@@ -1,0 +1,187 @@
+/**
+ * The directory workbook staff already keep (台账): one sheet of liaison stations and one of
+ * deputies, a header row then one row per record. Import reads it, export and the template write it,
+ * in the same layout. Pure: cells in, payloads and Chinese row errors out.
+ */
+import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, type DeputyLevel } from './directory';
+import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN } from './scene';
+
+export const STATIONS_SHEET = '联络站';
+export const DEPUTIES_SHEET = '代表';
+
+export const STATION_COLUMNS = ['编号', '名称', '区域编号', '地址', '纬度', '经度', '开放时间', '电话', '接待说明', '状态'] as const;
+export const DEPUTY_COLUMNS = ['编号', '姓名', '层级', '选区', '职业', '简介', '联络站编号', '状态'] as const;
+
+export type Cell = string | number | null;
+
+/** Where a row is wrong: the sheet, its row number as Excel shows it, the column's header and what is wrong. */
+export interface RowError {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface StationRow {
+  row: number;
+  code: string;
+  name: string;
+  areaId: string;
+  address: string;
+  location: { latitude: number; longitude: number };
+  openingHours: string;
+  phone: string;
+  receptionNote: string;
+  active: boolean;
+}
+
+export interface DeputyRow {
+  row: number;
+  code: string;
+  name: string;
+  level: DeputyLevel;
+  constituency: string;
+  occupation: string;
+  profile: string;
+  stationCodes: string[];
+  active: boolean;
+}
+
+const ACTIVE_LABELS: Record<string, boolean> = { 在用: true, 停用: false, '': true };
+
+function text(cell: Cell | undefined): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+/** Reads one sheet's rows (header first) into records, collecting every problem with its row and column. */
+export function readStations(rows: readonly Cell[][], errors: RowError[]): StationRow[] {
+  const out: StationRow[] = [];
+  const seen = new Map<string, number>();
+  checkHeader(STATIONS_SHEET, STATION_COLUMNS, rows[0], errors);
+  rows.slice(1).forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((cell) => text(cell) === '')) return;
+    const problem = (column: (typeof STATION_COLUMNS)[number], message: string) => errors.push({ sheet: STATIONS_SHEET, row, column, message });
+    const [code, name, areaId, address, latitude, longitude, openingHours, phone, receptionNote, state] = STATION_COLUMNS.map((_, i) => text(cells[i]));
+    const before = errors.length;
+    const upper = (code ?? '').toUpperCase();
+    if (!STATION_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–8位大写字母或数字，如 LJ01');
+    else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
+    else seen.set(upper, row);
+    if (!name) problem('名称', '必填');
+    else if (name.length > 40) problem('名称', '最多40个字');
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(areaId ?? '')) problem('区域编号', '必填，填写区域编号，如 area-jiangnan');
+    if (!address) problem('地址', '必填');
+    else if (address.length > 120) problem('地址', '最多120个字');
+    const lat = Number(latitude);
+    const lng = Number(longitude);
+    if (!latitude || !Number.isFinite(lat) || lat < -90 || lat > 90) problem('纬度', '应为 -90 到 90 之间的数字');
+    if (!longitude || !Number.isFinite(lng) || lng < -180 || lng > 180) problem('经度', '应为 -180 到 180 之间的数字');
+    if ((openingHours ?? '').length > 60) problem('开放时间', '最多60个字');
+    if (!/^[0-9+\-() ]{0,20}$/.test(phone ?? '')) problem('电话', '电话只能包含数字和 - ( ) +');
+    if ((receptionNote ?? '').length > 120) problem('接待说明', '最多120个字');
+    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
+    if (errors.length > before) return;
+    out.push({
+      row,
+      code: upper,
+      name: name ?? '',
+      areaId: areaId ?? '',
+      address: address ?? '',
+      location: { latitude: lat, longitude: lng },
+      openingHours: openingHours ?? '',
+      phone: phone ?? '',
+      receptionNote: receptionNote ?? '',
+      active: ACTIVE_LABELS[state ?? ''] ?? true,
+    });
+  });
+  return out;
+}
+
+const LEVEL_BY_LABEL = new Map<string, DeputyLevel>(
+  DEPUTY_LEVELS.flatMap((level) => [[DEPUTY_LEVEL_LABELS[level], level] as [string, DeputyLevel], [level, level] as [string, DeputyLevel]]),
+);
+
+export function readDeputies(rows: readonly Cell[][], errors: RowError[]): DeputyRow[] {
+  const out: DeputyRow[] = [];
+  const seen = new Map<string, number>();
+  checkHeader(DEPUTIES_SHEET, DEPUTY_COLUMNS, rows[0], errors);
+  rows.slice(1).forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((cell) => text(cell) === '')) return;
+    const problem = (column: (typeof DEPUTY_COLUMNS)[number], message: string) => errors.push({ sheet: DEPUTIES_SHEET, row, column, message });
+    const [code, name, levelLabel, constituency, occupation, profile, stations, state] = DEPUTY_COLUMNS.map((_, i) => text(cells[i]));
+    const before = errors.length;
+    const upper = (code ?? '').toUpperCase();
+    if (!DEPUTY_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–12位大写字母或数字，如 D001');
+    else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
+    else seen.set(upper, row);
+    if (!name) problem('姓名', '必填');
+    else if (name.length > 20) problem('姓名', '最多20个字');
+    const level = LEVEL_BY_LABEL.get(levelLabel ?? '');
+    if (!level) problem('层级', `填写${DEPUTY_LEVELS.map((l) => DEPUTY_LEVEL_LABELS[l]).join('、')}之一`);
+    if (!constituency) problem('选区', '必填');
+    else if (constituency.length > 40) problem('选区', '最多40个字');
+    if ((occupation ?? '').length > 60) problem('职业', '最多60个字');
+    if ((profile ?? '').length > 500) problem('简介', '最多500个字');
+    const stationCodes = (stations ?? '')
+      .split(/[、,，\s]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean);
+    if (stationCodes.length === 0) problem('联络站编号', '请至少填写一个联络站编号，多个用“、”分隔');
+    else if (stationCodes.length > 5) problem('联络站编号', '最多5个联络站');
+    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
+    if (errors.length > before || !level) return;
+    out.push({
+      row,
+      code: upper,
+      name: name ?? '',
+      level,
+      constituency: constituency ?? '',
+      occupation: occupation ?? '',
+      profile: profile ?? '',
+      stationCodes: [...new Set(stationCodes)],
+      active: ACTIVE_LABELS[state ?? ''] ?? true,
+    });
+  });
+  return out;
+}
+
+function checkHeader(sheet: string, columns: readonly string[], header: readonly Cell[] | undefined, errors: RowError[]): void {
+  columns.forEach((column, i) => {
+    if (text(header?.[i]) !== column) errors.push({ sheet, row: 1, column, message: `第${i + 1}列的表头应为“${column}”，请使用下载的模板` });
+  });
+}
+
+export function stationCells(station: Omit<StationRow, 'row'>): Cell[] {
+  return [
+    station.code,
+    station.name,
+    station.areaId,
+    station.address,
+    station.location.latitude,
+    station.location.longitude,
+    station.openingHours,
+    station.phone,
+    station.receptionNote,
+    station.active ? '在用' : '停用',
+  ];
+}
+
+export function deputyCells(deputy: Omit<DeputyRow, 'row'>): Cell[] {
+  return [
+    deputy.code,
+    deputy.name,
+    DEPUTY_LEVEL_LABELS[deputy.level],
+    deputy.constituency,
+    deputy.occupation,
+    deputy.profile,
+    deputy.stationCodes.join('、'),
+    deputy.active ? '在用' : '停用',
+  ];
+}
+
+/** `第3行 名称：必填` (the sheet named when it is not obvious). */
+export function describeRowError(error: RowError): string {
+  return `${error.sheet} 第${error.row}行 ${error.column}：${error.message}`;
+}

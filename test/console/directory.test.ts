@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { readWorkbook, writeWorkbook } from '../../cloudfunctions/admin/directoryWorkbook';
+import { DEPUTY_COLUMNS, STATION_COLUMNS, type Cell } from '../../miniprogram/shared/domain/directoryWorkbook';
+import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+
+jest.setTimeout(120_000);
+
+let t: TestRuntime;
+let browser: Browser;
+let page: Page;
+const folder = mkdtempSync(join(tmpdir(), 'lxq-workbooks-'));
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
+  page = await openConsole(browser, t);
+  await signInByScan(page, t, 'demo-staff-jiangnan');
+  await page.goto(`${t.runtime.url}/console/#/directory`);
+  await page.getByRole('heading', { name: '名册导入', level: 1 }).waitFor();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+const station = (code: string, name: string): Cell[] => [
+  code,
+  name,
+  'area-jiangnan',
+  '江南区滨江路88号',
+  30.21,
+  120.2,
+  '工作日 09:00–17:00',
+  '0571-88886666',
+  '每月15日上午',
+  '在用',
+];
+const deputy = (code: string, name: string, stations: string): Cell[] => [code, name, '县（区）人大代表', '滨江选区', '教师', '', stations, '在用'];
+
+async function upload(name: string, stations: Cell[][], deputies: Cell[][]): Promise<void> {
+  const file = join(folder, name);
+  writeFileSync(file, await writeWorkbook(stations, deputies, t.clock.now()));
+  await page.getByTestId('workbook-file').setInputFiles(file);
+}
+
+async function stationNames(): Promise<string[]> {
+  return ok(await t.call('directory.listStations', { areaId: 'area-jiangnan' })).stations.map((s) => s.name);
+}
+
+test('a workbook with mistakes is previewed row by row, in Chinese, and nothing is written', async () => {
+  const before = await stationNames();
+  await upload(
+    '有错误.xlsx',
+    [station('BJ01', '滨江街道联络站'), station('BJ02', ''), ['b', '坏编号联络站', 'area-nowhere', '某路', 'abc', 120, '', '', '', '在用']],
+    [deputy('D801', '李滨江', 'BJ01、ZZ99')],
+  );
+  await page.getByTestId('import-error-count').waitFor();
+  const table = await page.locator('.t-table').innerText();
+  expect(table).toContain('名称');
+  expect(table).toContain('必填');
+  expect(table).toContain('编号应为2–8位大写字母或数字');
+  expect(table).toContain('应为 -90 到 90 之间的数字');
+  expect(table).toContain('没有编号为 ZZ99 的联络站');
+  expect(table).toMatch(/联络站\s+3\s+名称/);
+  await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
+  await screenshot(page, '03-directory-errors');
+  expect(await stationNames()).toEqual(before);
+});
+
+test('a clean workbook imports all its rows; importing it again changes nothing', async () => {
+  const rows = [station('BJ01', '滨江街道联络站'), station('BJ02', '长河街道联络站')];
+  const deputies = [deputy('D801', '李滨江', 'BJ01、BJ02')];
+  await upload('干净.xlsx', rows, deputies);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('import-done').filter({ hasText: '联络站新增 2' }).waitFor();
+  expect(await stationNames()).toEqual(expect.arrayContaining(['滨江街道联络站', '长河街道联络站']));
+  const found = ok(await t.call('directory.searchDeputies', { keyword: '李滨江' }));
+  expect(JSON.stringify(found)).toContain('李滨江');
+
+  await upload('干净-再次.xlsx', rows, deputies);
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await page.getByTestId('import-done').filter({ hasText: '联络站新增 0、更新 0、未变 2；代表新增 0、更新 0、未变 1' }).waitFor();
+});
+
+test('the template and the export come in the layout import reads', async () => {
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载模板' }).click()]);
+  const templateSheets = await readWorkbook(readFileSync((await template.path()) ?? ''));
+  expect(templateSheets?.stations[0]?.slice(0, STATION_COLUMNS.length)).toEqual([...STATION_COLUMNS]);
+  expect(templateSheets?.deputies[0]?.slice(0, DEPUTY_COLUMNS.length)).toEqual([...DEPUTY_COLUMNS]);
+
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出当前名册' }).click()]);
+  const sheets = await readWorkbook(readFileSync((await exported.path()) ?? ''));
+  const codes = (sheets?.stations ?? []).slice(1).map((row) => row[0]);
+  expect(codes).toEqual(expect.arrayContaining(['BJ01', 'BJ02']));
+  // Exported, then imported as it is: nothing to change.
+  const file = join(folder, '导出.xlsx');
+  writeFileSync(file, readFileSync((await exported.path()) ?? ''));
+  await page.getByTestId('workbook-file').setInputFiles(file);
+  await page.getByText(/联络站：新增 0，更新 0，未变 \d+；代表：新增 0，更新 0，未变 \d+/).waitFor();
+});
