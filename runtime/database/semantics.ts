@@ -5,7 +5,9 @@
  *   predicates: they look inside arrays (`$eq: ['$tags', 'a']` is true for tags ['a', 'b']) and
  *   compare only same-typed values, where MongoDB compares the values themselves, across types in
  *   type order (a missing field is less than any number);
- * - $bucket puts a value equal to an inner boundary into the previous bucket.
+ * - $bucket puts a value equal to an inner boundary into the previous bucket;
+ * - `$elemMatch` with conditions on sub-document fields also tests plain (non-document) elements,
+ *   so `{ tags: { $elemMatch: { value: { $gt: 0 } } } }` matched `tags: [1, 3]`.
  * Errors raised while evaluating become CloudBase error answers (see `evaluating`).
  */
 import { Aggregator } from 'mingo/aggregator';
@@ -21,8 +23,8 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { update } from 'mingo/updater';
-import { compare, isEqual, isNil, MingoError } from 'mingo/util';
-import type { Document } from './ejson';
+import { compare, isEqual, isNil, isOperator, MingoError, resolve } from 'mingo/util';
+import { isPlainObject, type Document } from './ejson';
 import { DatabaseError, ERROR_CODES, unsupportedOperator } from './errors';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -90,6 +92,20 @@ function $bucket(collection: Iterator, expr: BucketSpec, options: Options): Iter
   return pipelineOperators.$sort(grouped, { _id: 1 }, options);
 }
 
+/**
+ * MongoDB's $elemMatch: conditions on fields (or logical operators over them) look only at elements
+ * that are documents; conditions on the element itself (`{ $gt: 2 }`) look at every element.
+ */
+function $elemMatch(selector: string, criteria: AnyObject, options: Options) {
+  const onFields = Object.keys(criteria).some((key) => !isOperator(key) || key === '$and' || key === '$or' || key === '$nor');
+  if (!onFields) return queryOperators.$elemMatch(selector, criteria, options);
+  const query = new Query(criteria, options);
+  return (doc: AnyObject): boolean => {
+    const elements = resolve(doc, selector, { unwrapArray: true });
+    return Array.isArray(elements) && elements.some((element) => isPlainObject(element) && query.test(element));
+  };
+}
+
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: {
@@ -103,7 +119,7 @@ const CONTEXT = Context.init({
   },
   pipeline: { ...pipelineOperators, $bucket },
   projection: projectionOperators,
-  query: queryOperators,
+  query: { ...queryOperators, $elemMatch },
   window: windowOperators,
 });
 
