@@ -7,7 +7,10 @@
  *   type order (a missing field is less than any number);
  * - $bucket puts a value equal to an inner boundary into the previous bucket;
  * - `$elemMatch` with conditions on sub-document fields also tests plain (non-document) elements,
- *   so `{ tags: { $elemMatch: { value: { $gt: 0 } } } }` matched `tags: [1, 3]`.
+ *   so `{ tags: { $elemMatch: { value: { $gt: 0 } } } }` matched `tags: [1, 3]`;
+ * - `$substr`/`$substrBytes` refuse a negative length, which MongoDB reads as "to the end";
+ * - `$week` counted from 1 where MongoDB counts weeks from Sunday, days before the first Sunday in week 0;
+ * - `$indexOfCP` is missing, and `$jsonSchema` needs a validator (runtime/database/jsonSchema.ts).
  * Errors raised while evaluating become CloudBase error answers (see `evaluating`).
  */
 import { Aggregator } from 'mingo/aggregator';
@@ -25,6 +28,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import { update } from 'mingo/updater';
 import { compare, isEqual, isNil, isOperator, MingoError, resolve } from 'mingo/util';
 import { isPlainObject, type Document } from './ejson';
+import { jsonSchemaValidator } from './jsonSchema';
 import { DatabaseError, ERROR_CODES, unsupportedOperator } from './errors';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -106,6 +110,44 @@ function $elemMatch(selector: string, criteria: AnyObject, options: Options) {
   };
 }
 
+/** `$substr`/`$substrBytes` with a negative length: the rest of the string, as in MongoDB. */
+function toTheEnd(substrBytes: (obj: AnyObject, expr: unknown, options: Options) => unknown) {
+  return (obj: AnyObject, expr: unknown, options: Options): unknown => {
+    const args = evalExpr(obj, expr, options);
+    if (!Array.isArray(args) || args.length !== 3 || typeof args[2] !== 'number' || args[2] >= 0) return substrBytes(obj, expr, options);
+    const [text, start] = args;
+    const bytes = typeof text === 'string' ? new TextEncoder().encode(text).length : 0;
+    const rest = typeof start === 'number' ? Math.max(0, bytes - start) : 0;
+    return substrBytes(obj, [{ $literal: text }, { $literal: start }, rest], options);
+  };
+}
+
+/** `$indexOfCP: [string, substring, start?, end?]`: the code-point index of the first occurrence, or -1. */
+function $indexOfCP(obj: AnyObject, expr: unknown, options: Options): number | null {
+  const args = evalExpr(obj, expr, options);
+  if (!Array.isArray(args) || args.length < 2 || args.length > 4) throw new MingoError('$indexOfCP expects 2 to 4 arguments');
+  const [text, search, start = 0, end] = args as unknown[];
+  if (isNil(text)) return null;
+  if (typeof text !== 'string' || typeof search !== 'string') throw new MingoError('$indexOfCP requires a string and a substring');
+  const isIndex = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  if (!isIndex(start) || (end !== undefined && !isIndex(end))) throw new MingoError('$indexOfCP start and end must be non-negative integers');
+  const points = Array.from(text);
+  const needle = Array.from(search);
+  const stop = Math.min(end === undefined ? points.length : (end as number), points.length);
+  for (let i = start as number; i + needle.length <= stop; i += 1) {
+    if (needle.every((point, j) => points[i + j] === point)) return i;
+  }
+  return -1;
+}
+
+/** MongoDB's `$week`: weeks begin on Sunday; days before the year's first Sunday are week 0. */
+function $week(obj: AnyObject, expr: unknown, options: Options): number | null {
+  const dayOfYear = expressionOperators.$dayOfYear(obj, expr, options) as number | null;
+  const dayOfWeek = expressionOperators.$dayOfWeek(obj, expr, options) as number | null;
+  if (dayOfYear === null || dayOfWeek === null || isNil(dayOfYear) || isNil(dayOfWeek)) return null;
+  return Math.floor((dayOfYear - dayOfWeek + 7) / 7);
+}
+
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: {
@@ -116,6 +158,10 @@ const CONTEXT = Context.init({
     $lte: ordered((order) => order <= 0),
     $gt: ordered((order) => order > 0),
     $gte: ordered((order) => order >= 0),
+    $substr: toTheEnd(expressionOperators.$substrBytes),
+    $substrBytes: toTheEnd(expressionOperators.$substrBytes),
+    $indexOfCP,
+    $week,
   },
   pipeline: { ...pipelineOperators, $bucket },
   projection: projectionOperators,
@@ -125,6 +171,7 @@ const CONTEXT = Context.init({
 
 /** Every operator name mingo evaluates, plus the modifiers that only appear inside one. */
 const KNOWN_OPERATORS: ReadonlySet<string> = new Set([
+  '$indexOfCP',
   ...[accumulatorOperators, expressionOperators, pipelineOperators, projectionOperators, queryOperators, updateOperators, windowOperators].flatMap((operators) =>
     Object.keys(operators),
   ),
@@ -141,7 +188,7 @@ export function isKnownOperator(name: string): boolean {
   return KNOWN_OPERATORS.has(name);
 }
 
-const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id' };
+const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id', jsonSchemaValidator };
 
 const UNKNOWN_OPERATOR = /unknown (query |top level |update )?operator|unregistered|is not registered/i;
 

@@ -38,3 +38,54 @@ test('elemMatch on sub-document fields looks only at elements that are documents
     .get();
   expect(kinds(onElement.data)).toEqual(['numbers']);
 });
+
+test('$jsonSchema in a query, alone and under nor, with MongoDB’s bsonType', async () => {
+  const _ = h.db.command;
+  await samples().add([{ kind: 'full', category: 'Web', at: new Date('2025-03-01T00:00:00Z') }, { kind: 'partial', category: 7 }, { kind: 'bare' }]);
+  const required = await samples()
+    .where(_.jsonSchema({ required: ['category'] }))
+    .get();
+  expect(kinds(required.data)).toEqual(['full', 'partial']);
+  const typed = await samples()
+    .where(_.jsonSchema({ required: ['at'], properties: { category: { bsonType: 'string' }, at: { bsonType: 'date' } } }))
+    .get();
+  expect(kinds(typed.data)).toEqual(['full']);
+  const neither = await samples()
+    .where(_.nor([_.jsonSchema({ required: ['category'] })]))
+    .get();
+  expect(kinds(neither.data)).toEqual(['bare']);
+});
+
+describe('aggregation string and date operators', () => {
+  const $ = () => h.db.command.aggregate;
+  const project = async (projection: Record<string, unknown>) =>
+    (
+      await samples()
+        .aggregate()
+        .project({ _id: 0, ...projection })
+        .end()
+    ).data;
+
+  test('$indexOfCP counts code points, and answers -1 when absent and null for a missing string', async () => {
+    await samples().add({ name: 'yuanxin', nickname: '心心a' });
+    expect(await project({ a: $().indexOfCP(['$name', 'a']), b: $().indexOfCP(['$nickname', 'a']), c: $().indexOfCP(['$name', 'z']), d: $().indexOfCP(['$none', 'a']) })).toEqual([
+      { a: 2, b: 2, c: -1, d: null },
+    ]);
+  });
+
+  test('$substr and $substrBytes with a negative length take the rest of the string', async () => {
+    await samples().add({ birthday: '1999/12/12' });
+    expect(await project({ year: $().substr(['$birthday', 0, 4]), day: $().substr(['$birthday', 8, -1]), dayBytes: $().substrBytes(['$birthday', 8, -1]) })).toEqual([
+      { year: '1999', day: '12', dayBytes: '12' },
+    ]);
+  });
+
+  test('$week counts weeks from Sunday, days before the first Sunday of the year in week 0', async () => {
+    await samples().add([{ at: new Date('2019-01-05T10:00:00Z') }, { at: new Date('2019-01-06T10:00:00Z') }, { at: new Date('2019-05-14T10:00:00Z') }]);
+    expect(await project({ week: $().week('$at'), isoWeek: $().isoWeek('$at') })).toEqual([
+      { week: 0, isoWeek: 1 },
+      { week: 1, isoWeek: 1 },
+      { week: 19, isoWeek: 20 },
+    ]);
+  });
+});
