@@ -7,6 +7,7 @@ import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import type { CollectionResolver } from './semantics';
 import type { DocumentStore } from './transactions';
 import {
+  assertStorable,
   readCollectionName,
   readCriteria,
   readFlag,
@@ -96,7 +97,7 @@ function toReplacement(data: Document): Document {
   if (Object.keys(data).some(isOperator)) {
     throw invalidParam('a replacement document (merge: false) cannot contain update operators');
   }
-  return data;
+  return assertStorable(data);
 }
 
 /**

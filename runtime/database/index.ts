@@ -21,8 +21,8 @@ import { BlockedByTransaction, TransactionManager } from './transactions';
 /** Names of the collections made with `db.createCollection`, which exist on later starts too. */
 const CREATED_COLLECTIONS_FILE = 'created-collections.json';
 
-/** Letters, digits, `_` and `-`: the name is also a file name. */
-const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** Letters, digits, `_` and `-`, not starting with `_` (the SDK's own rule); the name is also a file name. */
+const COLLECTION_NAME = /^[A-Za-z0-9-][A-Za-z0-9_-]{0,63}$/;
 
 function readCreatedCollections(dataDir: string): string[] {
   const file = join(dataDir, CREATED_COLLECTIONS_FILE);
@@ -84,7 +84,7 @@ export async function openDatabase(options: {
     },
     documents: (name) => collections.get(name)?.snapshot() ?? [],
     createCollection(name) {
-      if (!COLLECTION_NAME.test(name)) throw invalidParam('a collection name is 1 to 64 letters, digits, "_" or "-"');
+      if (!COLLECTION_NAME.test(name)) throw invalidParam('a collection name is 1 to 64 letters, digits, "_" or "-", not starting with "_"');
       if (collections.has(name)) {
         throw new DatabaseError(ERROR_CODES.collectionAlreadyExist, `[ResourceInUse] collection "${name}" already exists`);
       }

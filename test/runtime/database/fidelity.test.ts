@@ -89,3 +89,14 @@ describe('aggregation string and date operators', () => {
     ]);
   });
 });
+
+test('field names starting with $ are refused on insert (and set()), and nothing is stored', async () => {
+  const refused = { code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('$where') };
+  await expect(samples().add({ kind: 'x', $where: 1 })).rejects.toMatchObject(refused);
+  await expect(samples().add([{ kind: 'ok' }, { kind: 'x', nested: [{ $where: 1 }] }])).rejects.toMatchObject(refused);
+  await samples().add({ _id: 'a', kind: 'a' });
+  await expect(
+    h.engine.handle({ action: 'database.modifyDocument', collectionName: SAMPLES.name, query: '{"_id":"a"}', data: '{"kind":{"$where":1}}', merge: false, upsert: true }),
+  ).resolves.toMatchObject({ code: expect.stringMatching(/^DATABASE_/) });
+  expect((await samples().get()).data).toEqual([{ _id: 'a', kind: 'a' }]);
+});
