@@ -100,3 +100,15 @@ test('field names starting with $ are refused on insert (and set()), and nothing
   ).resolves.toMatchObject({ code: expect.stringMatching(/^DATABASE_/) });
   expect((await samples().get()).data).toEqual([{ _id: 'a', kind: 'a' }]);
 });
+
+test('db.ObjectId as _id and as a field value: stored and answered as its hexadecimal string, and found by it', async () => {
+  const id = '65a1b2c3d4e5f60718293a4b';
+  const other = '65a1b2c3d4e5f60718293a4c';
+  const added = await samples().add({ _id: h.db.ObjectId({ id }), kind: 'oid', inviter: h.db.ObjectId({ id: other }) });
+  expect(added.id).toBe(id);
+  const found = await samples()
+    .where({ inviter: h.db.ObjectId({ id: other }) })
+    .get();
+  expect(found.data).toEqual([{ _id: id, kind: 'oid', inviter: other }]);
+  expect((await samples().doc(id).get()).data).toHaveLength(1);
+});
