@@ -3,9 +3,11 @@
  * reads back (node_modules/@cloudbase/database/src: query.ts, document.ts, collection.ts, aggregate.ts).
  */
 import { stringifyEjson, type Document } from './ejson';
-import { collectionNotExist, DatabaseError, ERROR_CODES, invalidParam } from './errors';
-import type { Collection } from './collection';
+import { DatabaseError, ERROR_CODES, invalidParam } from './errors';
+import type { CollectionResolver } from './semantics';
+import type { DocumentStore } from './transactions';
 import {
+  assertStorable,
   readCollectionName,
   readCriteria,
   readFlag,
@@ -19,20 +21,29 @@ import {
   type RequestBody,
 } from './protocol';
 
-export type Collections = ReadonlyMap<string, Collection>;
+/** What the actions need of the database. */
+export interface ActionContext {
+  /**
+   * The collection a request names, as the request's transaction sees it when it carries a
+   * transactionId; throws DATABASE_COLLECTION_NOT_EXIST or DATABASE_TRANSACTION_FAIL.
+   */
+  store(name: string, transactionId: unknown): DocumentStore;
+  /** A collection's committed documents, copies, for $lookup and $unionWith (none when it does not exist). */
+  documents: CollectionResolver;
+  /** Throws DATABASE_COLLECTION_ALREADY_EXIST when it exists. */
+  createCollection(name: string): void;
+}
 
-type Action = (collections: Collections, body: RequestBody, serverTime: number) => Record<string, unknown>;
+type Action = (context: ActionContext, body: RequestBody, serverTime: number) => Record<string, unknown>;
 
-function collectionOf(collections: Collections, body: RequestBody): Collection {
-  const name = readCollectionName(body);
-  const collection = collections.get(name);
-  if (collection === undefined) throw collectionNotExist(name);
-  return collection;
+function collectionOf(context: ActionContext, body: RequestBody): DocumentStore {
+  const transactionId = body.transactionId === '' ? undefined : body.transactionId;
+  return context.store(readCollectionName(body), transactionId);
 }
 
 /** `where().get()` (queryType WHERE) and `doc(id).get()` (queryType DOC, query `{ _id }`) alike. */
-const getDocument: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+const getDocument: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   const offset = readOffset(body);
   const limit = readLimit(body);
   const found = collection.find(readCriteria(body, serverTime), {
@@ -44,26 +55,30 @@ const getDocument: Action = (collections, body, serverTime) => {
   return { list: found.map(stringifyEjson), offset, limit };
 };
 
-const insertDocument: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+const insertDocument: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   return { insertedIds: collection.insert(readNewDocuments(body, serverTime)) };
 };
 
 /**
  * `update()` sends operators with merge: true; `doc(id).set()` sends a whole document with
  * merge: false, upsert: true. `upsert_id` is present only when a document was created.
+ * An update counts the documents it changed (MongoDB's nModified); a set() that replaced a document
+ * counts it even when the content was the same, as CloudBase reports it (its SDK tests assert
+ * `updated: 1` for a set() of an unchanged document).
  */
-const modifyDocument: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+const modifyDocument: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   const criteria = readCriteria(body, serverTime);
   const data = readModification(body, serverTime);
   const upsert = readFlag(body, 'upsert', false);
   const result = readFlag(body, 'merge', true)
     ? collection.update(criteria, toModifier(data), { multi: readFlag(body, 'multi', false), upsert })
     : collection.replace(criteria, toReplacement(data), { upsert });
+  const replaced = !readFlag(body, 'merge', true);
   return {
     matched: result.matched,
-    updated: result.updated,
+    updated: replaced ? result.matched : result.updated,
     ...(result.upsertedId !== undefined && { upsert_id: result.upsertedId }),
   };
 };
@@ -82,46 +97,42 @@ function toReplacement(data: Document): Document {
   if (Object.keys(data).some(isOperator)) {
     throw invalidParam('a replacement document (merge: false) cannot contain update operators');
   }
-  return data;
+  return assertStorable(data);
 }
 
-/** `where().updateAndReturn()`: the first match, updated, and returned as it now is. */
-const modifyAndReturnDoc: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+/**
+ * `where().updateAndReturn()`: the first match, updated, and returned as it now is. CloudBase counts
+ * the match as updated even when nothing changed, and answers `doc: null` when nothing matched.
+ */
+const modifyAndReturnDoc: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   const modifier = toModifier(readModification(body, serverTime));
   const result = collection.update(readCriteria(body, serverTime), modifier, { multi: false, upsert: false });
   const [doc] = result.documents;
-  return { updated: result.updated, ...(doc !== undefined && { doc: stringifyEjson(doc) }) };
+  return { updated: result.matched, doc: doc === undefined ? null : stringifyEjson(doc) };
 };
 
-const removeDocument: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+const removeDocument: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   return { deleted: collection.remove(readCriteria(body, serverTime), { multi: readFlag(body, 'multi', false) }) };
 };
 
-const calculateDocument: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
+const calculateDocument: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
   return { total: collection.count(readCriteria(body, serverTime)) };
 };
 
-/** $lookup and $unionWith read other collections; an undeclared one joins as empty, as in MongoDB. */
-const aggregateDocuments: Action = (collections, body, serverTime) => {
-  const collection = collectionOf(collections, body);
-  const resolve = (name: string) => collections.get(name)?.snapshot() ?? [];
-  return { list: collection.aggregate(readPipeline(body, serverTime), resolve).map(stringifyEjson) };
+/** $lookup and $unionWith read other collections; a missing one joins as empty, as in MongoDB. */
+const aggregateDocuments: Action = (context, body, serverTime) => {
+  const collection = collectionOf(context, body);
+  return { list: collection.aggregate(readPipeline(body, serverTime), context.documents).map(stringifyEjson) };
 };
 
-function transactionsUnsupported(): never {
-  throw new DatabaseError(
-    ERROR_CODES.transactionFail,
-    'transactions are not supported by the local CloudBase runtime; guard writes with a conditional update ' +
-      'instead, e.g. where({ _id, seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })',
-  );
-}
-
-function addCollection(): never {
-  throw new DatabaseError(ERROR_CODES.invalidOperation, 'collections are not created at run time: declare them in infra/database.ts');
-}
+/** `db.createCollection(name)`: an empty collection with no index but _id's. */
+const addCollection: Action = (context, body) => {
+  context.createCollection(readCollectionName(body));
+  return {};
+};
 
 const ACTIONS: ReadonlyMap<string, Action> = new Map([
   ['database.getDocument', getDocument],
@@ -132,21 +143,13 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map([
   ['database.calculateDocument', calculateDocument],
   ['database.aggregateDocuments', aggregateDocuments],
   ['database.addCollection', addCollection],
-  ['database.startTransaction', transactionsUnsupported],
-  ['database.commitTransaction', transactionsUnsupported],
-  ['database.abortTransaction', transactionsUnsupported],
-  ['database.getInTransaction', transactionsUnsupported],
-  ['database.updateDocInTransaction', transactionsUnsupported],
-  ['database.deleteDocInTransaction', transactionsUnsupported],
 ]);
 
 /** Runs one request to completion, synchronously. Returns the answer's `data`. */
-export function runAction(collections: Collections, body: RequestBody, serverTime: number): Record<string, unknown> {
+export function runAction(context: ActionContext, body: RequestBody, serverTime: number): Record<string, unknown> {
   const action = typeof body.action === 'string' ? ACTIONS.get(body.action) : undefined;
   if (action === undefined) {
     throw new DatabaseError(ERROR_CODES.invalidAction, `unknown database action: ${String(body.action)}`);
   }
-  // A transactionId can only come from startTransaction, which is refused; refuse its operations too.
-  if (typeof body.transactionId === 'string' && body.transactionId !== '') transactionsUnsupported();
-  return action(collections, body, serverTime);
+  return action(context, body, serverTime);
 }

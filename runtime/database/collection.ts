@@ -14,7 +14,7 @@ import { equalityKey, IndexSet } from './indexes';
 import { AppendLog, discardInterruptedRewrite, isDiskFull, replayLog, rewriteLog, type LogRecord, type ReplayReport } from './log';
 import { applyModifier, compileMatcher, findDocuments, runPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
-interface Entry {
+export interface Entry {
   /** equalityKey(doc._id) */
   readonly key: string;
   /** Natural order: position of first insertion. */
@@ -22,10 +22,21 @@ interface Entry {
   doc: Document;
 }
 
-interface Change {
+/** One document's write: inserted (no before), replaced, or removed (no after). */
+export interface Change {
   key: string;
   before?: Document;
   after?: Document;
+}
+
+/**
+ * Lets transactions see and guard committed writes (runtime/database/transactions.ts):
+ * `beforeCommit` may refuse a write (nothing is changed then); `committed` learns each change with
+ * the document it replaced and that document's natural-order position.
+ */
+export interface CommitHooks {
+  beforeCommit(collection: string, changes: readonly Change[]): void;
+  committed(collection: string, changes: readonly { key: string; before?: Entry }[]): void;
 }
 
 export interface WriteResult {
@@ -46,16 +57,16 @@ function newDocumentId(): string {
   return randomBytes(16).toString('hex');
 }
 
-function documentKey(doc: Document): string {
+export function documentKey(doc: Document): string {
   return equalityKey(doc._id);
 }
 
-function assertValidId(id: unknown): void {
+export function assertValidId(id: unknown): void {
   if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('_id must be a string or a number');
 }
 
 /** Fields a query pins by equality, which an upsert gives the document it creates (as MongoDB does). */
-function equalityFields(criteria: Document): Document {
+export function equalityFields(criteria: Document): Document {
   const fields: Document = {};
   for (const [field, condition] of Object.entries(criteria)) {
     if (field === '$and' && Array.isArray(condition)) {
@@ -69,6 +80,37 @@ function equalityFields(criteria: Document): Document {
   return fields;
 }
 
+/** `doc(id).set(data)` as a change on a copy: the document's fields become `replacement`'s, its _id stays. */
+export function replaceFields(replacement: Document): (doc: Document) => boolean {
+  return (doc) => {
+    if (replacement._id !== undefined && equalityKey(replacement._id) !== documentKey(doc)) {
+      throw invalidParam('the _id of a document cannot be changed');
+    }
+    const before = stringifyEjson(doc);
+    for (const field of Object.keys(doc)) if (field !== '_id') delete doc[field];
+    Object.assign(doc, cloneValue(replacement), { _id: doc._id });
+    return stringifyEjson(doc) !== before;
+  };
+}
+
+/** The document an upsert creates: the query's equality fields, then the write applied to it. */
+export function upsertedDocument(criteria: Document, change: (doc: Document) => boolean): Document {
+  const { _id: id = newDocumentId(), ...pinned } = cloneValue(equalityFields(criteria));
+  const doc: Document = { _id: id };
+  // Through $set so that dotted fields ("a.b": 1) become nested documents.
+  if (Object.keys(pinned).length > 0) applyModifier(doc, { $set: pinned }, {});
+  change(doc);
+  assertValidId(doc._id);
+  return doc;
+}
+
+/** Generated _ids: CloudBase's 32 hexadecimal characters. */
+export function withId(doc: Document): Document {
+  const withGenerated = doc._id === undefined ? { _id: newDocumentId(), ...doc } : doc;
+  assertValidId(withGenerated._id);
+  return withGenerated;
+}
+
 /** What opening a collection found. */
 export interface CollectionReport extends ReplayReport {
   collection: string;
@@ -78,8 +120,11 @@ export interface CollectionReport extends ReplayReport {
 
 export class Collection {
   private readonly indexes: IndexSet;
+  /** Set by the transaction manager. */
+  hooks: CommitHooks | undefined;
 
   private constructor(
+    readonly name: string,
     spec: CollectionSpec,
     private readonly entries: Map<string, Entry>,
     private nextSeq: number,
@@ -131,7 +176,7 @@ export class Collection {
         report.compaction = 'waits for free space';
       }
     }
-    return { collection: new Collection(spec, entries, nextSeq, new AppendLog(file, instant)), report };
+    return { collection: new Collection(spec.name, spec, entries, nextSeq, new AppendLog(file, instant)), report };
   }
 
   /** Bytes in the collection's log, every line whole: where a consistent backup of it ends. */
@@ -141,6 +186,40 @@ export class Collection {
 
   close(): void {
     this.log.close();
+  }
+
+  /** The stored documents in natural order, not copies: callers must not modify them. */
+  entryList(): IterableIterator<Entry> {
+    return this.entries.values();
+  }
+
+  entry(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
+  /**
+   * Throws what committing `changes` would throw for a unique index (DATABASE_DUPLICATE_WRITE),
+   * changing nothing: a transaction checks every collection before it commits any.
+   */
+  checkChanges(changes: readonly Change[]): void {
+    const removed = changes.filter((change) => change.before !== undefined);
+    const added: Change[] = [];
+    for (const { key, before } of removed) this.indexes.remove(key, before as Document);
+    try {
+      for (const change of changes) {
+        if (change.after === undefined) continue;
+        this.indexes.add(change.key, change.after);
+        added.push(change);
+      }
+    } finally {
+      for (const { key, after } of added.reverse()) this.indexes.remove(key, after as Document);
+      for (const { key, before } of removed) this.indexes.add(key, before as Document);
+    }
+  }
+
+  /** Commits changes computed elsewhere (a transaction's writes), as one write. */
+  applyChanges(changes: Change[]): void {
+    this.commit(changes);
   }
 
   /** Copies of every document, for pipelines (which may modify what they are given). */
@@ -174,8 +253,7 @@ export class Collection {
   /** Inserts all documents or none; returns their _ids (generated when absent). */
   insert(docs: Document[]): unknown[] {
     const changes = docs.map((doc): Change => {
-      const after = doc._id === undefined ? { _id: newDocumentId(), ...doc } : doc;
-      assertValidId(after._id);
+      const after = withId(doc);
       return { key: documentKey(after), after };
     });
     this.commit(changes);
@@ -190,16 +268,7 @@ export class Collection {
 
   /** Replaces the first match's fields (keeping its _id): `doc(id).set(data)`. */
   replace(criteria: Document, replacement: Document, options: { upsert: boolean }): WriteResult {
-    const replaceFields = (doc: Document) => {
-      if (replacement._id !== undefined && equalityKey(replacement._id) !== documentKey(doc)) {
-        throw invalidParam('the _id of a document cannot be changed');
-      }
-      const before = stringifyEjson(doc);
-      for (const field of Object.keys(doc)) if (field !== '_id') delete doc[field];
-      Object.assign(doc, cloneValue(replacement), { _id: doc._id });
-      return stringifyEjson(doc) !== before;
-    };
-    return this.write(criteria, { multi: false, upsert: options.upsert }, replaceFields);
+    return this.write(criteria, { multi: false, upsert: options.upsert }, replaceFields(replacement));
   }
 
   remove(criteria: Document, options: { multi: boolean }): number {
@@ -226,12 +295,7 @@ export class Collection {
   }
 
   private upsert(criteria: Document, change: (doc: Document) => boolean): WriteResult {
-    const { _id: id = newDocumentId(), ...pinned } = cloneValue(equalityFields(criteria));
-    const doc: Document = { _id: id };
-    // Through $set so that dotted fields ("a.b": 1) become nested documents.
-    if (Object.keys(pinned).length > 0) applyModifier(doc, { $set: pinned }, {});
-    change(doc);
-    assertValidId(doc._id);
+    const doc = upsertedDocument(criteria, change);
     this.commit([{ key: documentKey(doc), after: doc }]);
     return { matched: 0, updated: 0, upsertedId: doc._id, documents: [doc] };
   }
@@ -257,6 +321,7 @@ export class Collection {
 
   private commit(changes: Change[]): void {
     if (changes.length === 0) return;
+    this.hooks?.beforeCommit(this.name, changes);
     for (const { key, before } of changes) if (before !== undefined) this.indexes.remove(key, before);
     const indexed: Change[] = [];
     try {
@@ -270,6 +335,13 @@ export class Collection {
       for (const { key, after } of indexed.reverse()) if (after !== undefined) this.indexes.remove(key, after);
       for (const { key, before } of changes) if (before !== undefined) this.indexes.add(key, before);
       throw error;
+    }
+    if (this.hooks !== undefined) {
+      const replaced = changes.map(({ key }) => {
+        const entry = this.entries.get(key);
+        return { key, before: entry && { key, seq: entry.seq, doc: entry.doc } };
+      });
+      this.hooks.committed(this.name, replaced);
     }
     for (const { key, after } of changes) {
       const entry = this.entries.get(key);

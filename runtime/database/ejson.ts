@@ -3,7 +3,7 @@
  * JavaScript values (numbers, strings, Dates, RegExps, arrays, objects) because that is what mingo
  * evaluates. Other BSON types (ObjectId, Decimal128, …) pass through as bson objects.
  */
-import { BSONRegExp, EJSON } from 'bson';
+import { BSONRegExp, EJSON, ObjectId } from 'bson';
 import { invalidParam } from './errors';
 
 export type Document = Record<string, unknown>;
@@ -26,7 +26,9 @@ export function parseStoredEjson(text: string): unknown {
 
 /**
  * EJSON text from a request. `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`
- * for the server to fill in; it becomes the server's clock plus offset milliseconds.
+ * for the server to fill in; it becomes the server's clock plus offset milliseconds. `db.ObjectId({ id })`
+ * arrives as `{ $oid }` and becomes its hexadecimal string: CloudBase answers an ObjectId, as `_id` or
+ * in any other field, as that string (its SDK tests assert `add({ _id: db.ObjectId({ id }) }).id === id`).
  */
 export function parseRequestEjson(text: string, serverTime: number): unknown {
   return toMemoryForm(EJSON.parse(text, { relaxed: true }), serverTime);
@@ -53,6 +55,7 @@ function toMemoryForm(value: unknown, serverTime: number | undefined): unknown {
     return value;
   }
   if (value instanceof BSONRegExp) return toRegExp(value);
+  if (serverTime !== undefined && value instanceof ObjectId) return value.toHexString();
   if (!isPlainObject(value)) return value;
   if (serverTime !== undefined && '$tcb_server_date' in value) {
     return serverDate(value.$tcb_server_date, serverTime);

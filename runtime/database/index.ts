@@ -4,18 +4,43 @@
  *
  * Atomicity: `handle` runs each request synchronously from parsing to the log write, with no await
  * in between, so no other request can observe or touch the same data halfway. A conditional
- * `where({ _id, seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })` is therefore atomic.
+ * `where({ _id, seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })` is therefore atomic. The one
+ * wait is before a request starts over: a write to a document an open transaction has written
+ * waits for that transaction to end (runtime/database/transactions.ts).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSpec } from '../../infra/database';
 import type { Clock } from '../../miniprogram/shared/domain/time';
-import { runAction } from './actions';
+import { runAction, type ActionContext } from './actions';
 import { Collection, type CollectionReport } from './collection';
-import { DatabaseError, ERROR_CODES } from './errors';
+import { collectionNotExist, DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import { lockDataDir, type StoreLock } from './lock';
 import { quarantineFileOf } from './log';
 import { errorAnswer, newRequestId } from './protocol';
+import { BlockedByTransaction, TransactionManager } from './transactions';
+
+/** Names of the collections made with `db.createCollection`, which exist on later starts too. */
+const CREATED_COLLECTIONS_FILE = 'created-collections.json';
+
+/** Letters, digits, `_` and `-`, not starting with `_` (the SDK's own rule); the name is also a file name. */
+const COLLECTION_NAME = /^[A-Za-z0-9-][A-Za-z0-9_-]{0,63}$/;
+
+function readCreatedCollections(dataDir: string): string[] {
+  const file = join(dataDir, CREATED_COLLECTIONS_FILE);
+  if (!existsSync(file)) return [];
+  const names: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && COLLECTION_NAME.test(name)) : [];
+}
+
+function writeCreatedCollections(dataDir: string, names: string[]): void {
+  const file = join(dataDir, CREATED_COLLECTIONS_FILE);
+  writeFileSync(`${file}.tmp`, JSON.stringify(names));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** A collection created at run time: no index but _id's, and clients denied, until infra/database.ts declares it. */
+const createdSpec = (name: string): CollectionSpec => ({ name, indexes: [], rule: { read: false, write: false } });
 
 /** A damaged stretch found in a log, as the start banner and /health report it. */
 export interface DamageNotice {
@@ -112,18 +137,23 @@ export async function openDatabase(options: {
   /** What `db.serverDate()` reads, and what each write is stamped with. */
   clock: Clock;
 }): Promise<DatabaseEngine> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const lock: StoreLock = lockDataDir(options.dataDir);
+  const { dataDir } = options;
+  mkdirSync(dataDir, { recursive: true });
+  const lock: StoreLock = lockDataDir(dataDir);
   const collections = new Map<string, Collection>();
   const reports: CollectionReport[] = [];
   let serverTime = 0;
   const instant = () => serverTime;
+  const created = readCreatedCollections(dataDir);
+  const declared = new Set(options.schema.map((spec) => spec.name));
+  const openCollection = (spec: CollectionSpec): Collection => {
+    const { collection, report } = Collection.open(dataDir, spec, instant);
+    reports.push(report);
+    return collection;
+  };
   try {
-    for (const spec of options.schema) {
-      const { collection, report } = Collection.open(options.dataDir, spec, instant);
-      collections.set(spec.name, collection);
-      reports.push(report);
-    }
+    for (const spec of options.schema) collections.set(spec.name, openCollection(spec));
+    for (const name of created) if (!declared.has(name)) collections.set(name, openCollection(createdSpec(name)));
   } catch (error) {
     for (const collection of collections.values()) collection.close();
     lock.release();
@@ -135,20 +165,70 @@ export async function openDatabase(options: {
     damage: reports.flatMap((r) =>
       r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
     ),
-    quarantined: countQuarantined(options.dataDir, options.schema),
+    quarantined: countQuarantined(dataDir, [...options.schema, ...created.filter((name) => !declared.has(name)).map(createdSpec)]),
     compactionWaiting: reports.filter((r) => r.compaction === 'waits for free space').map((r) => r.collection),
     ...(stamps.length > 0 && { storedUntil: new Date(Math.max(...stamps)) }),
   };
   for (const notice of report.damage) console.warn(`[runtime/database] ${describeDamage(notice)}`);
+  const transactions = new TransactionManager(collections);
+  for (const collection of collections.values()) transactions.watch(collection);
   let open = true;
+
+  const context: ActionContext = {
+    store(name, transactionId) {
+      const collection = collections.get(name);
+      if (collection === undefined) throw collectionNotExist(name);
+      return transactionId === undefined ? collection : transactions.view(transactionId, collection);
+    },
+    documents: (name) => collections.get(name)?.snapshot() ?? [],
+    createCollection(name) {
+      if (!COLLECTION_NAME.test(name)) throw invalidParam('a collection name is 1 to 64 letters, digits, "_" or "-", not starting with "_"');
+      if (collections.has(name)) {
+        throw new DatabaseError(ERROR_CODES.collectionAlreadyExist, `[ResourceInUse] collection "${name}" already exists`);
+      }
+      const { collection } = Collection.open(dataDir, createdSpec(name), instant);
+      try {
+        writeCreatedCollections(dataDir, [...created, name]);
+      } catch (error) {
+        collection.close();
+        throw error;
+      }
+      created.push(name);
+      collections.set(name, collection);
+      transactions.watch(collection);
+    },
+  };
+
+  /** One request, synchronously; the transaction actions answer at the top level, as CloudBase does. */
+  function run(body: Record<string, unknown>, requestId: string): Record<string, unknown> {
+    if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
+    switch (body.action) {
+      case 'database.startTransaction':
+        return { requestId, transactionId: transactions.start() };
+      case 'database.commitTransaction':
+        transactions.commit(body.transactionId);
+        return { requestId };
+      case 'database.abortTransaction':
+        transactions.abort(body.transactionId);
+        return { requestId };
+      default:
+        serverTime = options.clock.now().getTime();
+        return { requestId, data: runAction(context, body, serverTime) };
+    }
+  }
 
   return {
     async handle(body) {
       const requestId = newRequestId();
       try {
-        if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
-        serverTime = options.clock.now().getTime();
-        return { requestId, data: runAction(collections, body, serverTime) };
+        for (;;) {
+          try {
+            return run(body, requestId);
+          } catch (error) {
+            if (!(error instanceof BlockedByTransaction)) throw error;
+            await error.ended;
+          }
+        }
       } catch (error) {
         return errorAnswer(error, requestId);
       }
@@ -164,6 +244,7 @@ export async function openDatabase(options: {
       if (!open) return;
       open = false;
       try {
+        transactions.close();
         for (const collection of collections.values()) collection.close();
       } finally {
         lock.release();

@@ -100,11 +100,35 @@ export function readFlag(body: RequestBody, field: string, fallback: boolean): b
   return value;
 }
 
+/** The first field name starting with `$` anywhere in a stored value, which MongoDB refuses. */
+function dollarField(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    for (const element of value) {
+      const found = dollarField(element);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(value)) return undefined;
+  for (const [field, inner] of Object.entries(value)) {
+    const found = field.startsWith('$') ? field : dollarField(inner);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A document to store as it is (inserted, or set() as a whole): no `$`-prefixed field names, as in CloudBase. */
+export function assertStorable(doc: Document): Document {
+  const field = dollarField(doc);
+  if (field !== undefined) throw new DatabaseError(ERROR_CODES.requestFailed, `Document can't have $ prefixed field names: ${field}`);
+  return doc;
+}
+
 /** `add(doc)` and `add([...])` both send an array of EJSON strings, one per document. */
 export function readNewDocuments(body: RequestBody, serverTime: number): Document[] {
   const data = body.data;
   if (!Array.isArray(data) || data.length === 0) throw invalidParam('data must be a non-empty array of EJSON documents');
-  return data.map((text: unknown, index) => parseObject(text, `data[${index}]`, serverTime));
+  return data.map((text: unknown, index) => assertStorable(parseObject(text, `data[${index}]`, serverTime)));
 }
 
 /** `update()` data: update operators (plain fields are flattened by the SDK into `$set`). */

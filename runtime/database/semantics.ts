@@ -5,7 +5,12 @@
  *   predicates: they look inside arrays (`$eq: ['$tags', 'a']` is true for tags ['a', 'b']) and
  *   compare only same-typed values, where MongoDB compares the values themselves, across types in
  *   type order (a missing field is less than any number);
- * - $bucket puts a value equal to an inner boundary into the previous bucket.
+ * - $bucket puts a value equal to an inner boundary into the previous bucket;
+ * - `$elemMatch` with conditions on sub-document fields also tests plain (non-document) elements,
+ *   so `{ tags: { $elemMatch: { value: { $gt: 0 } } } }` matched `tags: [1, 3]`;
+ * - `$substr`/`$substrBytes` refuse a negative length, which MongoDB reads as "to the end";
+ * - `$week` counted from 1 where MongoDB counts weeks from Sunday, days before the first Sunday in week 0;
+ * - `$indexOfCP` is missing, and `$jsonSchema` needs a validator (runtime/database/jsonSchema.ts).
  * Errors raised while evaluating become CloudBase error answers (see `evaluating`).
  */
 import { Aggregator } from 'mingo/aggregator';
@@ -21,8 +26,9 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { update } from 'mingo/updater';
-import { compare, isEqual, isNil, MingoError } from 'mingo/util';
-import type { Document } from './ejson';
+import { compare, isEqual, isNil, isOperator, MingoError, resolve } from 'mingo/util';
+import { isPlainObject, type Document } from './ejson';
+import { jsonSchemaValidator } from './jsonSchema';
 import { DatabaseError, ERROR_CODES, unsupportedOperator } from './errors';
 
 export type SortSpec = Record<string, 1 | -1>;
@@ -90,6 +96,58 @@ function $bucket(collection: Iterator, expr: BucketSpec, options: Options): Iter
   return pipelineOperators.$sort(grouped, { _id: 1 }, options);
 }
 
+/**
+ * MongoDB's $elemMatch: conditions on fields (or logical operators over them) look only at elements
+ * that are documents; conditions on the element itself (`{ $gt: 2 }`) look at every element.
+ */
+function $elemMatch(selector: string, criteria: AnyObject, options: Options) {
+  const onFields = Object.keys(criteria).some((key) => !isOperator(key) || key === '$and' || key === '$or' || key === '$nor');
+  if (!onFields) return queryOperators.$elemMatch(selector, criteria, options);
+  const query = new Query(criteria, options);
+  return (doc: AnyObject): boolean => {
+    const elements = resolve(doc, selector, { unwrapArray: true });
+    return Array.isArray(elements) && elements.some((element) => isPlainObject(element) && query.test(element));
+  };
+}
+
+/** `$substr`/`$substrBytes` with a negative length: the rest of the string, as in MongoDB. */
+function toTheEnd(substrBytes: (obj: AnyObject, expr: unknown, options: Options) => unknown) {
+  return (obj: AnyObject, expr: unknown, options: Options): unknown => {
+    const args = evalExpr(obj, expr, options);
+    if (!Array.isArray(args) || args.length !== 3 || typeof args[2] !== 'number' || args[2] >= 0) return substrBytes(obj, expr, options);
+    const [text, start] = args;
+    const bytes = typeof text === 'string' ? new TextEncoder().encode(text).length : 0;
+    const rest = typeof start === 'number' ? Math.max(0, bytes - start) : 0;
+    return substrBytes(obj, [{ $literal: text }, { $literal: start }, rest], options);
+  };
+}
+
+/** `$indexOfCP: [string, substring, start?, end?]`: the code-point index of the first occurrence, or -1. */
+function $indexOfCP(obj: AnyObject, expr: unknown, options: Options): number | null {
+  const args = evalExpr(obj, expr, options);
+  if (!Array.isArray(args) || args.length < 2 || args.length > 4) throw new MingoError('$indexOfCP expects 2 to 4 arguments');
+  const [text, search, start = 0, end] = args as unknown[];
+  if (isNil(text)) return null;
+  if (typeof text !== 'string' || typeof search !== 'string') throw new MingoError('$indexOfCP requires a string and a substring');
+  const isIndex = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  if (!isIndex(start) || (end !== undefined && !isIndex(end))) throw new MingoError('$indexOfCP start and end must be non-negative integers');
+  const points = Array.from(text);
+  const needle = Array.from(search);
+  const stop = Math.min(end === undefined ? points.length : (end as number), points.length);
+  for (let i = start as number; i + needle.length <= stop; i += 1) {
+    if (needle.every((point, j) => points[i + j] === point)) return i;
+  }
+  return -1;
+}
+
+/** MongoDB's `$week`: weeks begin on Sunday; days before the year's first Sunday are week 0. */
+function $week(obj: AnyObject, expr: unknown, options: Options): number | null {
+  const dayOfYear = expressionOperators.$dayOfYear(obj, expr, options) as number | null;
+  const dayOfWeek = expressionOperators.$dayOfWeek(obj, expr, options) as number | null;
+  if (dayOfYear === null || dayOfWeek === null || isNil(dayOfYear) || isNil(dayOfWeek)) return null;
+  return Math.floor((dayOfYear - dayOfWeek + 7) / 7);
+}
+
 const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: {
@@ -100,15 +158,20 @@ const CONTEXT = Context.init({
     $lte: ordered((order) => order <= 0),
     $gt: ordered((order) => order > 0),
     $gte: ordered((order) => order >= 0),
+    $substr: toTheEnd(expressionOperators.$substrBytes),
+    $substrBytes: toTheEnd(expressionOperators.$substrBytes),
+    $indexOfCP,
+    $week,
   },
   pipeline: { ...pipelineOperators, $bucket },
   projection: projectionOperators,
-  query: queryOperators,
+  query: { ...queryOperators, $elemMatch },
   window: windowOperators,
 });
 
 /** Every operator name mingo evaluates, plus the modifiers that only appear inside one. */
 const KNOWN_OPERATORS: ReadonlySet<string> = new Set([
+  '$indexOfCP',
   ...[accumulatorOperators, expressionOperators, pipelineOperators, projectionOperators, queryOperators, updateOperators, windowOperators].flatMap((operators) =>
     Object.keys(operators),
   ),
@@ -125,7 +188,7 @@ export function isKnownOperator(name: string): boolean {
   return KNOWN_OPERATORS.has(name);
 }
 
-const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id' };
+const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id', jsonSchemaValidator };
 
 const UNKNOWN_OPERATOR = /unknown (query |top level |update )?operator|unregistered|is not registered/i;
 

@@ -1,6 +1,6 @@
 /**
  * What the engine refuses, and that a refusal leaves nothing behind: duplicate keys on unique
- * indexes, undeclared collections, operators it cannot answer faithfully, transactions, bad requests.
+ * indexes, missing collections, operators it cannot answer faithfully, ended transactions, bad requests.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
 import { startHarness, type Harness } from './sdk-harness';
@@ -83,11 +83,10 @@ describe('unique indexes', () => {
   });
 });
 
-test('a collection not declared in infra/database.ts does not exist', async () => {
+test('a collection neither declared in infra/database.ts nor created does not exist', async () => {
   const missing = { code: 'DATABASE_COLLECTION_NOT_EXIST', message: expect.stringContaining('"nope"') };
   await expect(h.db.collection('nope').add({ a: 1 })).rejects.toMatchObject(missing);
   await expect(h.db.collection('nope').get()).rejects.toMatchObject(missing);
-  await expect(h.db.createCollection('nope')).rejects.toMatchObject({ code: 'INVALID_OPERATION' });
 });
 
 describe('operators the local runtime cannot answer faithfully are refused, never answered wrongly', () => {
@@ -121,12 +120,6 @@ describe('operators the local runtime cannot answer faithfully are refused, neve
         .end(),
     ).rejects.toMatchObject(refused('$noSuchOperator'));
   });
-});
-
-test('transactions are refused with a message saying what to do instead', async () => {
-  const refusal = { code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringContaining('not supported by the local') };
-  await expect(h.db.startTransaction()).rejects.toMatchObject(refusal);
-  await expect(h.db.runTransaction(async () => 'never runs')).rejects.toMatchObject(refusal);
 });
 
 describe('malformed requests get an answer, not an exception', () => {

@@ -95,6 +95,9 @@ test('doc(id).set() replaces the document, or creates it (upsert) and reports it
   expect(replaced.upsertedId).toBeUndefined();
   expect(await current('a')).toEqual({ _id: 'a', name: 'new' });
 
+  // The same content again: CloudBase still reports the document as updated.
+  expect(await accounts().doc('a').set({ name: 'new' })).toMatchObject({ updated: 1 });
+
   const created = await accounts().doc('b').set({ name: 'fresh', at: h.db.serverDate() });
   expect(created).toMatchObject({ updated: 0, upsertedId: 'b' });
   expect(await current('b')).toMatchObject({ _id: 'b', name: 'fresh', at: expect.any(Date) });
@@ -143,4 +146,13 @@ test('where().updateAndReturn() updates the first match and returns it as it now
   const result = await accounts().where({ queue: 1, taken: false }).updateAndReturn({ taken: true });
   expect(result).toMatchObject({ updated: 1, doc: { _id: 'a', queue: 1, taken: true } });
   expect((await accounts().where({ taken: false }).get()).data.map((doc) => doc._id)).toEqual(['b']);
+});
+
+test('updateAndReturn() counts a match that changed nothing as updated, and answers doc: null when nothing matches', async () => {
+  await accounts().add({ _id: 'a', queue: 1, taken: true });
+  const unchanged = await accounts().where({ queue: 1 }).updateAndReturn({ taken: true });
+  expect(unchanged).toMatchObject({ updated: 1, doc: { _id: 'a', queue: 1, taken: true } });
+  const none = await accounts().where({ queue: 2 }).updateAndReturn({ taken: true });
+  expect(none.updated).toBe(0);
+  expect(none).toHaveProperty('doc', null);
 });
