@@ -94,7 +94,11 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
 
   for (const element of all) {
     if (!element.hasAttribute('data-gallery-tap')) continue;
-    const rect = element.getBoundingClientRect();
+    // TDesign's tags and icons listen for taps of their own; without a role they are not something to tap.
+    if (/t-(tag|icon)--t-(tag|icon)\b/.test(element.className.toString()) && !element.getAttribute('role')) continue;
+    // A WeChat label passes its tap to the control inside: the label is what the finger hits.
+    const target = element.closest('wx-label') ?? element;
+    const rect = target.getBoundingClientRect();
     if (rect.width < minTap - 0.5 || rect.height < minTap - 0.5) {
       findings.push({ check: 'tap-target', target: label(element), detail: `${Math.round(rect.width)}×${Math.round(rect.height)}px` });
     }

@@ -25,7 +25,7 @@ export const GALLERY_DIR = path.join(ROOT, '.gallery');
 const SIZES: readonly FontScale[] = ((process.env.GALLERY_SIZES ?? 'standard,extraLarge').split(',') as FontScale[]).filter(Boolean);
 const SIZE_LABELS: Record<FontScale, string> = { standard: '标准', large: '大', extraLarge: '特大' };
 /** The components of ours that share the app's styles (styleIsolation apply-shared), besides the page itself. */
-const SHARING_APP_STYLES = ['main', 'privacy-popup', 'page-state', 'load-more', 'opinion-timeline', 'booking-code', 'person-photo'];
+const SHARING_APP_STYLES = ['main', 'privacy-popup', 'page-state', 'load-more', 'opinion-timeline', 'booking-code', 'person-photo', 'case-card'];
 
 interface SimulateInternals {
   utils: { transformRpx(css: string): string; readFile(file: string): string | null; galleryAware?: boolean };
