@@ -37,13 +37,7 @@ export const CONFIG: AppConfig = {
   opinionReplyTemplateId: 'lxq-opinion-replied',
 };
 
-/**
- * The oldest WeChat base library (基础库) the app supports, set in the admin console (设置 →
- * 基础设置 → 基础库最低版本设置; docs/DEPLOY.md): 2.32.3 brings wx.onNeedPrivacyAuthorization and
- * the agreePrivacyAuthorization button the page factory answers WeChat with; everything else the
- * app uses (virtualHost TDesign components, pageScrollTo to a selector, aria-role) is older.
- * Styles keep to what the WebViews of that age draw: no flex `gap`, no `inset`.
- */
+/** The oldest base library supported (admin console, docs/DEPLOY.md): 2.32.3 has the privacy authorization; styles avoid flex `gap` and `inset`. */
 export const MIN_BASE_LIBRARY = '2.32.3';
 
 /** `envVersion` as `wx.getAccountInfoSync()` reports it. */

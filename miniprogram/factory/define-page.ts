@@ -5,9 +5,7 @@
  * onShow telling the first show from a return), the elderly text size, 重试 after an error, and
  * what happens when something unexpected goes wrong (logged; a failed load shows the error state
  * with its Chinese message, a failed tap a toast — never a page stuck on its spinner), and WeChat's
- * privacy authorization (./privacy.ts): a page that declares `privacy` renders
- * `<privacy-popup visible="{{privacyVisible}}" bind:agree="onPrivacyAgree" bind:disagree="onPrivacyDisagree" />`
- * and the factory asks, answers WeChat and lets go of the request when the page leaves.
+ * privacy authorization (a page declaring `privacy` renders `<privacy-popup>`).
  *
  * Modelled on Vant Weapp's `VantComponent` wrapper: pages are written with `Component()`, which
  * WeChat supports for pages and miniprogram-simulate can render.
@@ -15,8 +13,40 @@
 import { fontScaleBehavior } from '../behaviors/font-scale';
 import { createPrivacyPrompt } from '../components/privacy-popup/model';
 import { toApiError } from '../services/api';
-import { navigateBack, requirePrivacyAuthorize, showToast } from '../services/wx';
-import { releasePrivacyRequests, takePrivacyRequests, type PrivacyTarget } from './privacy';
+import { navigateBack, onNeedPrivacyAuthorization, requirePrivacyAuthorize, showToast, type PrivacyAnswer } from '../services/wx';
+
+/*
+ * WeChat's privacy authorization: WeChat asks before a privacy-scoped API runs and waits for the
+ * answer. One listener for the app hands each request to the page in front. Always answered: by
+ * the resident in the popup; declined at once when the page in front has no popup or none is in
+ * front; declined when the asking page leaves (its listener is off).
+ */
+type PrivacyResolve = (answer: PrivacyAnswer) => void;
+
+interface PrivacyTarget {
+  /** False when the page has no popup. */
+  ask(resolve: PrivacyResolve): boolean;
+}
+
+let front: PrivacyTarget | null = null;
+let listening = false;
+
+function handle(resolve: PrivacyResolve): void {
+  if (front?.ask(resolve)) return;
+  console.warn('[privacy] asked with no popup in front: declined');
+  resolve({ event: 'disagree' });
+}
+
+function takePrivacyRequests(target: PrivacyTarget): void {
+  front = target;
+  if (listening) return;
+  listening = true;
+  onNeedPrivacyAuthorization(handle);
+}
+
+function releasePrivacyRequests(target: PrivacyTarget): void {
+  if (front === target) front = null;
+}
 
 /** The query a page is opened with, as WeChat hands it over (every value a string). */
 export type PageQuery = Record<string, string | undefined>;
@@ -48,11 +78,7 @@ export interface PageDefinition<S extends object, Q extends object, M> {
   refresh?: (model: M, page: PageContext<S, Q>) => unknown;
   /** 重试 when it differs from `load`. */
   retry?: (model: M, page: PageContext<S, Q>) => unknown;
-  /**
-   * The page calls privacy-scoped APIs (location, photos, the clipboard, the album) and shows the
-   * privacy popup when WeChat asks: `onDemand`; `required` asks as the page opens (forms where
-   * residents type their name and phone) and leaves when the resident declines.
-   */
+  /** Calls privacy-scoped APIs and shows the popup when WeChat asks; `required` asks on opening, leaves if declined. */
   privacy?: 'onDemand' | 'required';
   /** The page's event handlers by the name the WXML binds (`bind:tap="onCancel"`), and WeChat's page hooks (onReachBottom…). */
   events?: Record<string, PageHandler<S, Q, M>>;
@@ -70,7 +96,6 @@ interface Mounted<S extends object, Q extends object, M> {
   shown: boolean;
 }
 
-/** What the factory keeps per page for privacy requests. */
 interface PrivacyState {
   prompt: ReturnType<typeof createPrivacyPrompt>;
   target: PrivacyTarget;
@@ -118,7 +143,7 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
     }
     return state;
   };
-  /** The page leaves the front: a request still open is declined (nobody can answer it now). */
+  /** Leaving declines an open request: nobody can answer it now. */
   const leave = (page: PageInstance<S>) => {
     const state = privacyOf(page);
     state.prompt.disagree();

@@ -403,11 +403,7 @@ export function requirePrivacyAuthorize(): Promise<boolean> {
   });
 }
 
-/**
- * Scrolls the page to the first element matching `selector` (the first field with an error).
- * Sent after the setData that marked it: WeChat hands both to the view in order, so the element
- * is there when the scroll looks for it. Where scrolling fails the error still shows; nothing more.
- */
+/** Scrolls to the first element matching `selector`; sent after the setData that marked it, so it is there. */
 export function scrollToFirst(selector: string): void {
   if (typeof wx.pageScrollTo !== 'function') return;
   wx.pageScrollTo({ selector, offsetTop: -24, duration: 200, fail: (error) => console.warn('[scroll] not scrolled', error) });

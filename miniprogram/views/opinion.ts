@@ -63,10 +63,7 @@ export interface TimelineItem {
   note: string;
 }
 
-/**
- * The timeline's wording as deputies and staff read it: the resident is "居民", not "您" (the
- * server words events for the resident, who is the one reading most timelines).
- */
+/** Deputies and staff read "居民" where the resident reads "您". */
 export const STAFF_EVENT_LABELS: Partial<Record<OpinionEventType, string>> = {
   read: '代表已阅读居民的意见',
   accepted: '联络站已受理居民的意见',

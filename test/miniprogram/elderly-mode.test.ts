@@ -44,7 +44,7 @@ const SIZES = ['standard', 'large', 'extraLarge'] as const;
 describe('tap targets at every text size', () => {
   it.each(SIZES)('TDesign buttons are at least 44 px tall at %s', (size) => {
     const sizes = Object.fromEntries(['--fs-small', '--fs-body', '--fs-title', '--fs-display'].map((name) => [name, declared(`.fs-${size}`, name)]));
-    for (const token of ['--td-button-large-height', '--td-button-medium-height', '--td-button-small-height', '--td-button-extra-small-height']) {
+    for (const token of ['--td-button-large-height', '--td-button-medium-height']) {
       expect({ token, px: pixels(declared('.page', token), sizes) >= 44 }).toEqual({ token, px: true });
     }
   });
@@ -93,7 +93,7 @@ describe('text colours read at 4.5 : 1', () => {
 
 describe('elderly text sizes', () => {
   it('tags take their size from the text size, not a fixed 12 px', () => {
-    for (const token of ['--td-tag-small-font', '--td-tag-medium-font', '--td-tag-large-font']) expect(declared('.page', token)).toMatch(/var\(--fs-(small|body)\)/);
+    for (const token of ['--td-tag-medium-font', '--td-tag-large-font']) expect(declared('.page', token)).toMatch(/var\(--fs-(small|body)\)/);
   });
 
   it('tracking numbers are never broken across lines', () => {
@@ -184,5 +184,12 @@ describe('screen readers (aria-role, aria-label)', () => {
       for (const match of wxml.matchAll(/<t-icon\b[^>]*>/g)) if (!/aria-(label|hidden)=/.test(match[0])) wordless.push(`${file}: ${match[0]}`);
     }
     expect(wordless).toEqual([]);
+  });
+});
+
+describe('sizes the app does not map', () => {
+  it('uses no small TDesign buttons or tags (their sizes are not mapped to the elderly text sizes)', () => {
+    const small = filesUnder(MINIPROGRAM, '.wxml').filter((file) => /<t-(button|tag)\b[^>]*size="(small|extra-small)"/.test(fs.readFileSync(file, 'utf8')));
+    expect(small).toEqual([]);
   });
 });

@@ -1,13 +1,7 @@
 import { openPrivacyContract, showToast } from '../../services/wx';
 import { AGREE_BUTTON_ID, PRIVACY_SUMMARY } from './model';
 
-/**
- * The privacy notice (隐私保护指引) the WeChat way: app.json turns on `__usePrivacyCheck__`,
- * WeChat asks before a privacy API runs, and the page factory (factory/privacy.ts) shows this
- * popup on the page in front: the plain summary, a link to the full guide, and the answer — the
- * agreePrivacyAuthorization button WeChat requires for 同意, or 不同意 — handed back to the
- * factory (`agree` / `disagree` events), which answers WeChat.
- */
+/** The privacy notice (隐私保护指引) shown by the page factory (factory/privacy.ts), which answers WeChat with `agree` / `disagree`. */
 Component({
   options: { styleIsolation: 'apply-shared' },
   properties: {
