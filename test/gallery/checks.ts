@@ -56,7 +56,22 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
     }
   }
 
-  const lineRects: Array<{ element: Element; rect: DOMRect }> = [];
+  /** A dialog drawn over the page (position: fixed) is its own layer: its text is not compared with the page under it. */
+  const layerOf = (element: Element): Element | null => {
+    for (let node: Element | null = element; node; node = node.parentElement) if (getComputedStyle(node).position === 'fixed') return node;
+    return null;
+  };
+  /** Text scrolled out of its scrolling box is not drawn: it overlaps nothing. */
+  const drawn = (element: Element, rect: DOMRect) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowY === 'visible' && style.overflowX === 'visible') continue;
+      const clip = node.getBoundingClientRect();
+      if (rect.bottom <= clip.top + 1 || rect.top >= clip.bottom - 1) return false;
+    }
+    return true;
+  };
+  const lineRects: Array<{ element: Element; rect: DOMRect; layer: Element | null }> = [];
   for (const element of all) {
     const text = ownText(element);
     if (!text) continue;
@@ -75,14 +90,14 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
         if (tops.size > 1) findings.push({ check: 'squeezed', target: match[0], detail: 'broken across lines' });
       }
       range.selectNodeContents(node);
-      for (const r of Array.from(range.getClientRects())) if (r.width > 1 && r.height > 1) lineRects.push({ element, rect: r });
+      for (const r of Array.from(range.getClientRects())) if (r.width > 1 && r.height > 1 && drawn(element, r)) lineRects.push({ element, rect: r, layer: layerOf(element) });
     }
   }
   for (let i = 0; i < lineRects.length; i += 1) {
     for (let j = i + 1; j < lineRects.length; j += 1) {
       const a = lineRects[i]!;
       const b = lineRects[j]!;
-      if (a.element === b.element) continue;
+      if (a.element === b.element || a.layer !== b.layer) continue;
       const width = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
       const height = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
       // Line boxes of neighbouring lines touch by a pixel or two; glyphs drawn over glyphs overlap by more.

@@ -54,6 +54,20 @@ export const SCENARIOS: readonly Scenario[] = [
       return page;
     },
   },
+  {
+    id: 'privacy-popup',
+    title: '隐私保护提示（写意见前）',
+    openid: RESIDENT,
+    async open({ open }) {
+      // WeChat asks as the form opens: the popup the resident must be able to answer at every text size.
+      const listeners: Array<(resolve: (answer: unknown) => void) => void> = [];
+      Object.assign((globalThis as unknown as { wx: object }).wx, { onNeedPrivacyAuthorization: (listener: (typeof listeners)[number]) => listeners.push(listener) });
+      const page = await open('opinionNew', { stationId: 'st-nanhu', name: '南湖街道人大代表联络站' });
+      listeners.at(-1)?.(() => undefined);
+      await page.waitFor(() => page.data.privacyVisible === true, 'the privacy popup');
+      return page;
+    },
+  },
   { id: 'my-opinions', title: '我的意见', openid: RESIDENT, open: opened('myOpinions') },
   { id: 'my-opinions-empty', title: '我的意见（还没有）', openid: NEW_RESIDENT, open: opened('myOpinions') },
   { id: 'opinion', title: '意见详情', openid: RESIDENT, open: opened('opinion', { opinionId: 'op-demo-001' }) },
