@@ -61,15 +61,17 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
     for (let node: Element | null = element; node; node = node.parentElement) if (getComputedStyle(node).position === 'fixed') return node;
     return null;
   };
-  /** Text scrolled out of its scrolling box is not drawn: it overlaps nothing. */
-  const drawn = (element: Element, rect: DOMRect) => {
+  /** The part of a line its scrolling boxes let be drawn (none when scrolled out of sight). */
+  const drawn = (element: Element, rect: DOMRect): DOMRect | null => {
+    let { top, bottom } = rect;
     for (let node = element.parentElement; node; node = node.parentElement) {
       const style = getComputedStyle(node);
       if (style.overflowY === 'visible' && style.overflowX === 'visible') continue;
       const clip = node.getBoundingClientRect();
-      if (rect.bottom <= clip.top + 1 || rect.top >= clip.bottom - 1) return false;
+      top = Math.max(top, clip.top);
+      bottom = Math.min(bottom, clip.bottom);
     }
-    return true;
+    return bottom - top > 1 ? new DOMRect(rect.left, top, rect.width, bottom - top) : null;
   };
   const lineRects: Array<{ element: Element; rect: DOMRect; layer: Element | null }> = [];
   for (const element of all) {
@@ -90,7 +92,10 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
         if (tops.size > 1) findings.push({ check: 'squeezed', target: match[0], detail: 'broken across lines' });
       }
       range.selectNodeContents(node);
-      for (const r of Array.from(range.getClientRects())) if (r.width > 1 && r.height > 1 && drawn(element, r)) lineRects.push({ element, rect: r, layer: layerOf(element) });
+      for (const r of Array.from(range.getClientRects())) {
+        const visible = r.width > 1 && r.height > 1 ? drawn(element, r) : null;
+        if (visible) lineRects.push({ element, rect: visible, layer: layerOf(element) });
+      }
     }
   }
   for (let i = 0; i < lineRects.length; i += 1) {
