@@ -18,7 +18,7 @@ const WALL_CLOCK = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'build/', 'coverage/', '.data/', '.scratch/', 'miniprogram/miniprogram_npm/'] },
+  { ignores: ['node_modules/', 'build/', 'coverage/', '.data/', '.scratch/', '.gallery/', 'miniprogram/miniprogram_npm/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

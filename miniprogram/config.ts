@@ -44,6 +44,9 @@ export const CONFIG: AppConfig = {
   suggestionProgressTemplateId: 'lxq-suggestion-resident',
 };
 
+/** The oldest base library supported (admin console, docs/DEPLOY.md): 2.32.3 has the privacy authorization; styles avoid flex `gap` and `inset`. */
+export const MIN_BASE_LIBRARY = '2.32.3';
+
 /** `envVersion` as `wx.getAccountInfoSync()` reports it. */
 export type EnvVersion = 'develop' | 'trial' | 'release';
 

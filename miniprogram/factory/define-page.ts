@@ -4,14 +4,49 @@
  * factory does the rest the same way everywhere: the WeChat lifecycle (onLoad with the query,
  * onShow telling the first show from a return), the elderly text size, 重试 after an error, and
  * what happens when something unexpected goes wrong (logged; a failed load shows the error state
- * with its Chinese message, a failed tap a toast — never a page stuck on its spinner).
+ * with its Chinese message, a failed tap a toast — never a page stuck on its spinner), and WeChat's
+ * privacy authorization (a page declaring `privacy` renders `<privacy-popup>`).
  *
  * Modelled on Vant Weapp's `VantComponent` wrapper: pages are written with `Component()`, which
  * WeChat supports for pages and miniprogram-simulate can render.
  */
 import { fontScaleBehavior } from '../behaviors/font-scale';
+import { createPrivacyPrompt } from '../components/privacy-popup/model';
 import { toApiError } from '../services/api';
-import { showToast } from '../services/wx';
+import { navigateBack, onNeedPrivacyAuthorization, requirePrivacyAuthorize, showToast, type PrivacyAnswer } from '../services/wx';
+
+/*
+ * WeChat's privacy authorization: WeChat asks before a privacy-scoped API runs and waits for the
+ * answer. One listener for the app hands each request to the page in front. Always answered: by
+ * the resident in the popup; declined at once when the page in front has no popup or none is in
+ * front; declined when the asking page leaves (its listener is off).
+ */
+type PrivacyResolve = (answer: PrivacyAnswer) => void;
+
+interface PrivacyTarget {
+  /** False when the page has no popup. */
+  ask(resolve: PrivacyResolve): boolean;
+}
+
+let front: PrivacyTarget | null = null;
+let listening = false;
+
+function handle(resolve: PrivacyResolve): void {
+  if (front?.ask(resolve)) return;
+  console.warn('[privacy] asked with no popup in front: declined');
+  resolve({ event: 'disagree' });
+}
+
+function takePrivacyRequests(target: PrivacyTarget): void {
+  front = target;
+  if (listening) return;
+  listening = true;
+  onNeedPrivacyAuthorization(handle);
+}
+
+function releasePrivacyRequests(target: PrivacyTarget): void {
+  if (front === target) front = null;
+}
 
 /** The query a page is opened with, as WeChat hands it over (every value a string). */
 export type PageQuery = Record<string, string | undefined>;
@@ -43,6 +78,8 @@ export interface PageDefinition<S extends object, Q extends object, M> {
   refresh?: (model: M, page: PageContext<S, Q>) => unknown;
   /** 重试 when it differs from `load`. */
   retry?: (model: M, page: PageContext<S, Q>) => unknown;
+  /** Calls privacy-scoped APIs and shows the popup when WeChat asks; `required` asks on opening, leaves if declined. */
+  privacy?: 'onDemand' | 'required';
   /** The page's event handlers by the name the WXML binds (`bind:tap="onCancel"`), and WeChat's page hooks (onReachBottom…). */
   events?: Record<string, PageHandler<S, Q, M>>;
 }
@@ -58,6 +95,14 @@ interface Mounted<S extends object, Q extends object, M> {
   context: PageContext<S, Q>;
   shown: boolean;
 }
+
+interface PrivacyState {
+  prompt: ReturnType<typeof createPrivacyPrompt>;
+  target: PrivacyTarget;
+  asked: boolean;
+}
+
+export const PRIVACY_DECLINED = '未同意隐私保护指引，无法使用此功能';
 
 /**
  * Runs a step of the page; an unexpected failure is logged and shown, never left hanging.
@@ -85,7 +130,25 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 
 export function definePage<S extends object, Q extends object = PageQuery, M = unknown>(definition: PageDefinition<S, Q, M>): void {
   const pages = new WeakMap<object, Mounted<S, Q, M>>();
+  const privacy = new WeakMap<object, PrivacyState>();
   const { name } = definition;
+
+  const privacyOf = (page: PageInstance<S>): PrivacyState => {
+    let state = privacy.get(page);
+    if (!state) {
+      const prompt = createPrivacyPrompt(({ visible }) => page.setData({ privacyVisible: visible } as unknown as Partial<S>));
+      const shows = Boolean(definition.privacy);
+      state = { prompt, target: { ask: (resolve) => shows && (prompt.ask(resolve), true) }, asked: false };
+      privacy.set(page, state);
+    }
+    return state;
+  };
+  /** Leaving declines an open request: nobody can answer it now. */
+  const leave = (page: PageInstance<S>) => {
+    const state = privacyOf(page);
+    state.prompt.disagree();
+    releasePrivacyRequests(state.target);
+  };
 
   /** A failed load shows the page's error state (its `status`/`errorMessage`, the page-state component's). */
   const failLoad = (page: PageInstance<S>) => (message: string) => page.setData({ status: 'error', errorMessage: message } as unknown as Partial<S>);
@@ -113,6 +176,14 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
     },
     /** WeChat shows a page right after loading it, and again whenever the user comes back to it. */
     onShow(this: PageInstance<S>) {
+      const state = privacyOf(this);
+      takePrivacyRequests(state.target);
+      if (definition.privacy === 'required' && !state.asked) {
+        state.asked = true;
+        void requirePrivacyAuthorize().then((agreed) => {
+          if (!agreed) navigateBack();
+        });
+      }
       const mounted = pages.get(this);
       if (!mounted) return undefined;
       if (!mounted.shown) {
@@ -128,6 +199,18 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
             (message) => console.warn(`[${name}] refresh: ${message}`),
           )
         : undefined;
+    },
+    onHide(this: PageInstance<S>) {
+      leave(this);
+    },
+    onUnload(this: PageInstance<S>) {
+      leave(this);
+    },
+    onPrivacyAgree(this: PageInstance<S>) {
+      privacyOf(this).prompt.agree();
+    },
+    onPrivacyDisagree(this: PageInstance<S>) {
+      if (privacyOf(this).prompt.disagree()) showToast(PRIVACY_DECLINED);
     },
     onRetry(this: PageInstance<S>) {
       const mounted = pages.get(this);
@@ -147,7 +230,7 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
 
   Component({
     behaviors: [fontScaleBehavior],
-    data: definition.data(),
+    data: { ...definition.data(), privacyVisible: false },
     methods,
   });
 }

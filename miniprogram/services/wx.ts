@@ -403,6 +403,12 @@ export function requirePrivacyAuthorize(): Promise<boolean> {
   });
 }
 
+/** Scrolls to the first element matching `selector`; sent after the setData that marked it, so it is there. */
+export function scrollToFirst(selector: string): void {
+  if (typeof wx.pageScrollTo !== 'function') return;
+  wx.pageScrollTo({ selector, offsetTop: -24, duration: 200, fail: (error) => console.warn('[scroll] not scrolled', error) });
+}
+
 /** Opens the full privacy guide (隐私保护指引) as filed in the mini-program's admin console. */
 export function openPrivacyContract(): Promise<void> {
   if (typeof wx.openPrivacyContract !== 'function') return Promise.resolve();

@@ -1,6 +1,6 @@
 /** How opinions read on screen: the pieces the resident's and the deputy's pages share. */
 import type { ContentReviewView } from '../shared/contract/opinion';
-import type { PublicOpinionEvent, OpinionStatus } from '../shared/domain/opinion';
+import type { OpinionEventType, PublicOpinionEvent, OpinionStatus } from '../shared/domain/opinion';
 import { formatDateTime } from '../utils/date';
 
 /**
@@ -62,6 +62,20 @@ export interface TimelineItem {
   actorName: string;
   /** A reply's text, shown in full. */
   note: string;
+}
+
+/** Deputies and staff read "居民" where the resident reads "您". */
+export const STAFF_EVENT_LABELS: Partial<Record<OpinionEventType, string>> = {
+  read: '代表已阅读居民的意见',
+  accepted: '联络站已受理居民的意见',
+  answerPublished: '办理结果已答复，等待居民评价',
+  rated: '居民已评价办理结果',
+  reopened: '已根据居民的意见重新交办',
+};
+
+export function forDeputiesAndStaff<E extends { type: OpinionEventType; label: string }>(event: E): E {
+  const label = STAFF_EVENT_LABELS[event.type];
+  return label ? { ...event, label } : event;
 }
 
 /** Newest first: what happened last is what the resident came to see. */

@@ -7,6 +7,7 @@ type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'booking-new',
+  privacy: 'required',
   data: initialBookingFormState,
   model: (page) => createBookingForm(page.query.dayId ?? '', page.query.slotId ?? '', page.render),
   load: (form) => form.load(),

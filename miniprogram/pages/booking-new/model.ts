@@ -3,7 +3,7 @@ import type { DayDetail } from '../../shared/contract/booking';
 import { NAME_MAX_LENGTH, normalizeMobile, TOPIC_MAX_LENGTH, type MyBooking } from '../../shared/domain/booking';
 import { messageFor } from '../../shared/errors';
 import { callApi, toApiError } from '../../services/api';
-import { requestSubscribe } from '../../services/wx';
+import { requestSubscribe, scrollToFirst } from '../../services/wx';
 import { finishBookingDraft, loadBookingDraft, saveBookingDraft, type BookingDraft } from '../../stores/booking-drafts';
 import { bookingCodeView, whenLabel, type BookingCodeView } from '../../views/booking';
 import type { LoadStatus } from '../../utils/load-state';
@@ -206,6 +206,7 @@ export function createBookingForm(dayId: string, slotId: string, render: (change
       const errors = validateBooking(draft);
       if (hasErrors(errors)) {
         render({ errors, submitError: BOOKING_MESSAGES.checkFields });
+        scrollToFirst('.field--invalid');
         return;
       }
       submitting = true;

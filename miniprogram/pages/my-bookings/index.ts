@@ -6,6 +6,7 @@ import { createMyBookings, initialMyBookingsState } from './model';
 
 definePage({
   name: 'my-bookings',
+  privacy: 'onDemand',
   data: initialMyBookingsState,
   model: (page) => createMyBookings(page.render),
   load: (list) => list.reload(),

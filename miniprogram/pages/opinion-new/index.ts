@@ -10,6 +10,7 @@ type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 
 definePage({
   name: 'opinion-new',
+  privacy: 'required',
   data: initialOpinionFormState,
   model: (page) => createOpinionForm(targetFromQuery(page.query), page.render),
   load: (form) => form.start(),

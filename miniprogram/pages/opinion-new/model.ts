@@ -6,7 +6,7 @@ import type { SceneKind } from '../../shared/domain/scene';
 import { callApi, toApiError } from '../../services/api';
 import { uploadOpinionPhoto } from '../../services/photos';
 import { CONFIG } from '../../config';
-import { chooseImages, chooseLocation, copyText, requestSubscribe, showToast } from '../../services/wx';
+import { chooseImages, chooseLocation, copyText, requestSubscribe, scrollToFirst, showToast } from '../../services/wx';
 import { clearDraft, loadDraft, saveDraft, type DraftLocation, type OpinionDraft } from '../../stores/opinion-drafts';
 import { trackingGroups } from '../../views/opinion';
 
@@ -92,6 +92,9 @@ export function validateOpinion(draft: OpinionDraft, photos: readonly PhotoView[
     phone: phone && !isMobileNumber(phone) ? MESSAGES.phone : draft.mayContact && !phone ? MESSAGES.phoneForContact : '',
   };
 }
+
+/** The class a field with an error carries (app.wxss): submitting with errors scrolls to the first. */
+export const FIRST_INVALID_FIELD = '.field--invalid';
 
 export function hasErrors(errors: FieldErrors): boolean {
   return Object.values(errors).some((message) => message !== '');
@@ -336,6 +339,7 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
       const errors = validateOpinion(draft, photos);
       if (hasErrors(errors)) {
         render({ errors, submitError: MESSAGES.checkFields });
+        scrollToFirst(FIRST_INVALID_FIELD);
         return;
       }
       const templates = [CONFIG.opinionReplyTemplateId, CONFIG.suggestionProgressTemplateId].filter(Boolean);
@@ -367,6 +371,7 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
         }
         const submitError = apiError.code === 'COMMON.NETWORK' ? MESSAGES.networkKept : placed ? MESSAGES.checkFields : apiError.message;
         render({ submitting: false, errors: fieldErrors, submitError });
+        if (placed) scrollToFirst(FIRST_INVALID_FIELD);
       } finally {
         submitting = false;
       }

@@ -6,6 +6,7 @@ import { createStationsModel, initialStationsState } from './model';
 
 definePage({
   name: 'stations',
+  privacy: 'onDemand',
   data: initialStationsState,
   model: (page) => createStationsModel(page.render),
   load: (stations) => stations.load(),

@@ -250,3 +250,89 @@ describe('definePage', () => {
     expect(console.warn).toHaveBeenCalledWith(`[quiet] refresh: ${messageFor('COMMON.INTERNAL')}`);
   });
 });
+
+describe('privacy authorization, owned by the factory', () => {
+  type Resolve = (answer: unknown) => void;
+  /** WeChat's privacy capabilities on the double: the listener the app registers, and requirePrivacyAuthorize answered by the test. */
+  function privacyWx(required: { agreed: boolean } = { agreed: true }) {
+    const recorded = { listeners: [] as Array<(resolve: Resolve) => void>, required: 0, back: 0 };
+    Object.assign((globalThis as unknown as { wx: object }).wx, {
+      onNeedPrivacyAuthorization: (listener: (resolve: Resolve) => void) => void recorded.listeners.push(listener),
+      requirePrivacyAuthorize: (call: { success: () => void; fail: () => void }) => {
+        recorded.required += 1;
+        Promise.resolve().then(() => (required.agreed ? call.success() : call.fail()));
+      },
+      navigateBack: (call: { success?: () => void }) => {
+        recorded.back += 1;
+        call.success?.();
+      },
+    });
+    return recorded;
+  }
+  const ask = (recorded: ReturnType<typeof privacyWx>) => {
+    const answers: unknown[] = [];
+    recorded.listeners.at(-1)!((answer) => answers.push(answer));
+    return answers;
+  };
+  const page = (privacy?: 'onDemand' | 'required') =>
+    open(({ definePage }) => definePage({ name: 'privacy', data: () => ({ status: 'ready' }), ...(privacy ? { privacy } : {}) })).page;
+
+  it('shows the popup on the page in front and answers WeChat with the resident’s 同意, once', async () => {
+    const recorded = privacyWx();
+    const shown = page('onDemand');
+    await shown.call('onShow');
+    expect(recorded.listeners).toHaveLength(1);
+
+    const answers = ask(recorded);
+    expect(shown.data.privacyVisible).toBe(true);
+    shown.call('onPrivacyAgree');
+    shown.call('onPrivacyAgree');
+    expect(answers).toEqual([{ event: 'agree', buttonId: 'privacy-agree' }]);
+    expect(shown.data.privacyVisible).toBe(false);
+  });
+
+  it('不同意 answers WeChat and says why the feature will not work', async () => {
+    const recorded = privacyWx();
+    const shown = page('onDemand');
+    await shown.call('onShow');
+    const answers = ask(recorded);
+    shown.call('onPrivacyDisagree');
+    expect(answers).toEqual([{ event: 'disagree' }]);
+    expect(wx.toasts).toEqual(['未同意隐私保护指引，无法使用此功能']);
+  });
+
+  it('never leaves a call waiting: a page that leaves declines its open request, and its listener is off', async () => {
+    const recorded = privacyWx();
+    const shown = page('onDemand');
+    await shown.call('onShow');
+    const open = ask(recorded);
+
+    shown.call('onUnload');
+    expect(open).toEqual([{ event: 'disagree' }]);
+    expect(shown.data.privacyVisible).toBe(false);
+
+    // Nobody in front any more: WeChat's next request is declined at once, not shown on a closed page.
+    const later = ask(recorded);
+    expect(later).toEqual([{ event: 'disagree' }]);
+    expect(shown.data.privacyVisible).toBe(false);
+  });
+
+  it('a page with no popup declines at once instead of leaving the call waiting', async () => {
+    const recorded = privacyWx();
+    const plain = page();
+    await plain.call('onShow');
+    expect(ask(recorded)).toEqual([{ event: 'disagree' }]);
+    expect(plain.data.privacyVisible).toBe(false);
+  });
+
+  it('a required page asks as it first shows, once, and leaves when the resident declines', async () => {
+    const recorded = privacyWx({ agreed: false });
+    const form = page('required');
+    await form.call('onShow');
+    await form.call('onHide');
+    await form.call('onShow');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(recorded.required).toBe(1);
+    expect(recorded.back).toBe(1);
+  });
+});

@@ -70,7 +70,9 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     await page.tap('受理');
     await page.waitFor(() => page.text().includes('交办承办单位'), 'the case accepted');
     expect(page.text()).toContain('已受理');
-    expect(page.text()).toContain('联络站已受理您的意见');
+    // Staff read the timeline about the resident, not to them.
+    expect(page.text()).toContain('联络站已受理居民的意见');
+    expect(page.text()).not.toContain('您的意见');
 
     await page.tap('交办承办单位');
     // The deadline the back end says a 交办 made now gets (configured days, holiday calendar), not a default on the phone.
@@ -219,6 +221,12 @@ describe('统计与导出', () => {
     });
 
     const page = await openPage('staffStats');
+    // The range shown is the one chosen: 本月 at first, 上月 once tapped.
+    expect(page.data.quickRange).toBe('thisMonth');
+    await page.tap('上月');
+    await page.waitFor(() => page.data.quickRange === 'lastMonth' && page.data.status === 'ready', 'last month');
+    await page.tap('本月');
+    await page.waitFor(() => page.data.quickRange === 'thisMonth' && page.data.status === 'ready', 'this month again');
     for (const label of ['进站人次', '接待人次', '意见建议', '受理', '办结率', '已解决占比', '满意率', '平均首次响应', '超期']) {
       expect(page.text()).toContain(label);
     }

@@ -194,7 +194,7 @@ describe('现场登记 and 接待记录', () => {
     const { items: before } = await callAs(runtime.url, 'resident-record', 'opinion.listMine', {});
 
     expect(page.text()).toContain('修改已保存的接待记录；已转为意见的事项不再更改。');
-    expect(page.text()).toContain(`三组水渠年久失修，春灌前需要清淤 已转为意见，编号 ${before[0]?.trackingNo}（交通出行）`);
+    expect(page.text()).toContain(`三组水渠年久失修，春灌前需要清淤 已转为意见， 编号 ${before[0]?.trackingNo} （交通出行）`);
     expect(page.data.items).toMatchObject([{ opinionId: before[0]?.opinionId }, { text: '询问低保政策，已当场解答', toOpinion: false }]);
 
     await page.type('.item-text-1', '询问低保政策，已当场解答，下周回访');

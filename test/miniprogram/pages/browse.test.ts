@@ -138,8 +138,9 @@ describe('我的意见', () => {
     expect(wx.navigations).toEqual(['/pages/opinion/index?opinionId=op-demo-003']);
 
     const detail = await openPage('opinion', { opinionId: 'op-demo-003' });
-    expect(detail.text()).toContain('养老服务 代表已回复 请评价办理结果');
-    expect(detail.text()).toContain('办理进度 代表已回复');
+    // The reply first, then the question about it.
+    expect(detail.text()).toContain('养老服务 代表已回复 办理进度 代表已回复');
+    expect(detail.text()).toMatch(/感谢您的建议。[^]*请评价办理结果 请在2026年11月22日前评价 满意 基本满意 不满意 提交评价/);
     expect(detail.text()).toContain('您好，已与社区沟通，下周起老年食堂每周一在门口公示菜单和价格，感谢您的建议。');
   });
 

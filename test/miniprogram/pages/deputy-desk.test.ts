@@ -116,6 +116,9 @@ describe('代表工作台', () => {
     await opinion.waitFor(() => (opinion.data.view as { statusLabel?: string } | null)?.statusLabel === '代表已回复', 'the new status');
     expect(opinion.text()).not.toContain('发送回复');
     expect(opinion.text()).toContain(REPLY);
+    // The deputy reads the timeline about the resident, not the resident's own wording.
+    expect(opinion.text()).toContain('代表已阅读居民的意见');
+    expect(opinion.text()).not.toContain('代表已阅读您的意见');
 
     const notices = await outbox(runtime.url);
     expect(notices.at(-1)).toMatchObject({
@@ -132,8 +135,9 @@ describe('代表工作台', () => {
     phoneOf(DEMO_RESIDENT);
     const mine = await openPage('opinion', { opinionId: 'op-demo-001' });
     const text = mine.text();
-    expect(text).toContain('医疗卫生 代表已回复 请评价办理结果');
-    expect(text).toContain('办理进度 代表已回复');
+    // The rating question comes after the reply it asks about.
+    expect(text).toContain('医疗卫生 代表已回复 办理进度 代表已回复');
+    expect(text.indexOf('请评价办理结果')).toBeGreaterThan(text.indexOf('意见已提交，等待代表查看'));
     expect(text).toContain(REPLY);
     expect(text.indexOf(REPLY)).toBeLessThan(text.indexOf('代表已阅读您的意见'));
     expect(text.indexOf('代表已阅读您的意见')).toBeLessThan(text.indexOf('意见已提交，等待代表查看'));

@@ -31,6 +31,33 @@ async function fillIn(page: PageDriver, text = TEXT): Promise<void> {
   await page.type('.text-input', text);
 }
 
+describe('留言 form, as the resident sees it', () => {
+  it('says how much to write, without a red count before anything is typed', async () => {
+    phoneOf();
+    const page = await openPage('opinionNew', CHEN);
+
+    expect(page.text()).toContain('请写10到1000字');
+    expect(page.text()).not.toContain('已写 0 字');
+    expect(page.countClass('count--off')).toBe(0);
+
+    await page.type('.text-input', '路灯坏了');
+    expect(page.text()).toContain('已写 4 字（10–1000字）');
+    expect(page.countClass('count--off')).toBe(1);
+  });
+
+  it('submitting with errors scrolls to the first field that has one', async () => {
+    const { wx } = phoneOf();
+    const page = await openPage('opinionNew', CHEN);
+
+    await page.tap('提交');
+
+    await page.waitFor(() => wx.scrolls.length > 0, 'the scroll');
+    expect(wx.scrolls).toEqual([{ selector: '.field--invalid', scrollTop: undefined }]);
+    expect(page.countClass('field--invalid')).toBeGreaterThan(0);
+    expect(wx.cloudCalls.filter((call) => call.action === 'opinion.submit')).toEqual([]);
+  });
+});
+
 describe('留言 form', () => {
   it('says who the opinion goes to, and everything a resident may fill in, in plain words', async () => {
     phoneOf();
@@ -39,7 +66,7 @@ describe('留言 form', () => {
 
     const text = page.text();
     expect(text).toContain('写给代表：陈建华');
-    for (const label of ['意见类别', '城乡建设', '其他', '您的意见建议', '已写 0 字（10–1000字）', '照片', '添加照片', '地点', '选择地点', '同意代表联系我', '提交']) {
+    for (const label of ['意见类别', '城乡建设', '其他', '您的意见建议', '请写10到1000字', '照片', '添加照片', '地点', '选择地点', '同意代表联系我', '提交']) {
       expect(text).toContain(label);
     }
     expect(text).toContain('您的姓名和电话只给处理这条意见的代表和人大工作人员看，不会公开。');

@@ -16,9 +16,10 @@ describe('联络站详情 page', () => {
     expect(wx.cloudCalls[0]).toMatchObject({ action: 'directory.getStation', payload: { stationId: 'st-heping' } });
     const text = page.text();
     expect(text).toContain('和平社区人大代表联络站');
-    expect(text).toContain('地址 江北区和平路88号一楼');
+    // What a tap does is said in words beside the title, not left to the arrow (and no note squeezes the address at 特大).
+    expect(text).toContain('地址 · 看地图 江北区和平路88号一楼');
     expect(text).toContain('开放时间 工作日 09:00–12:00，14:00–17:30');
-    expect(text).toContain('电话 027-80000001');
+    expect(text).toContain('电话 · 拨打 027-80000001');
     expect(text).toContain('接待安排 每月15日代表接待选民日');
   });
 

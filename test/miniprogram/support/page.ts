@@ -117,6 +117,8 @@ export interface PageDriver {
   tap(text: string): Promise<void>;
   /** The root element's classes (the font-scale class lives there). */
   rootClass(): string;
+  /** The rendered element itself (the gallery turns it into HTML). */
+  element(): DomElement;
   /** How many rendered elements carry a class containing `fragment` (simulate prefixes classes per component). */
   countClass(fragment: string): number;
   /** Waits for a condition driven by asynchronous work (calls, taps). */
@@ -174,6 +176,7 @@ export async function openPage(name: PageName, query: Record<string, string> = {
     },
     text: () => textPieces(component.dom).join(' '),
     rootClass: () => component.dom.children[0]?.className ?? '',
+    element: () => component.dom,
     countClass: (fragment) => component.dom.querySelectorAll(`[class*="${fragment}"]`).length,
     async tap(text) {
       const target = innermostShowing(component.dom, text);

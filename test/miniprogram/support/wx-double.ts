@@ -39,6 +39,8 @@ export interface WxDouble {
   openedLocations: Array<Record<string, unknown>>;
   phoneCalls: string[];
   storage: Map<string, unknown>;
+  /** Every pageScrollTo, as the app asked for it (the selector scrolled to). */
+  scrolls: Array<{ selector?: string; scrollTop?: number }>;
   /** What the next scanCode returns: a scanned code, or 'cancel' when the resident backs out. */
   nextScan: { path?: string; result: string } | 'cancel';
 }
@@ -68,6 +70,7 @@ export function installWx(options: WxDoubleOptions): WxDouble {
     phoneCalls: [],
     storage: new Map(Object.entries(options.storage ?? {})),
     nextScan: 'cancel',
+    scrolls: [],
   };
 
   const settle = <T>(callbacks: Callbacks<T>, run: () => T | Promise<T>): void => {
@@ -106,6 +109,11 @@ export function installWx(options: WxDoubleOptions): WxDouble {
     getStorageSync: (key: string) => (double.storage.has(key) ? double.storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void double.storage.set(key, value),
     showToast: (toast: { title: string }) => void double.toasts.push(toast.title),
+    pageScrollTo: (call: Callbacks<object> & { selector?: string; scrollTop?: number }) =>
+      settle(call, () => {
+        double.scrolls.push({ selector: call.selector, scrollTop: call.scrollTop });
+        return { errMsg: 'pageScrollTo:ok' };
+      }),
     navigateTo: page,
     redirectTo: page,
     scanCode: (call: Callbacks<object>) =>

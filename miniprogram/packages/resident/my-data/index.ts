@@ -5,6 +5,7 @@ import { createMyData, initialMyDataState } from './model';
 
 definePage({
   name: 'my-data',
+  privacy: 'onDemand',
   data: initialMyDataState,
   model: (page) => createMyData(page.render),
   events: {

@@ -8,7 +8,7 @@ import { callApi, toApiError } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
+import { forDeputiesAndStaff, statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
 import { deadlineLabel, HOLIDAYS_UNKNOWN_NOTE } from '../case-views';
 
 export const ASSIGN_NOTE_MIN = 2;
@@ -112,7 +112,7 @@ export function contactOf(contact: CaseDetail['contact']): Pick<CaseView, 'conta
 /** Staff and handlers see everything, internal notes marked as such. */
 export function internalTimeline(events: readonly CaseEventView[]): TimelineItem[] {
   return timelineItems(
-    events.map((event) => ({
+    events.map(forDeputiesAndStaff).map((event) => ({
       ...event,
       label: event.public ? event.label : `${event.label}（内部）`,
       note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),

@@ -5,6 +5,7 @@ import { createStaffCodes, initialStaffCodesState } from './model';
 
 definePage({
   name: 'staff-codes',
+  privacy: 'onDemand',
   data: initialStaffCodesState,
   model: (page) => createStaffCodes(page.render),
   events: {

@@ -6,6 +6,7 @@ type InputEvent<D extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyO
 
 definePage({
   name: 'staff-schedule',
+  privacy: 'onDemand',
   data: initialScheduleState,
   model: (page) => createSchedule(page.query.stationId ?? '', page.render),
   load: (schedule) => schedule.load(),

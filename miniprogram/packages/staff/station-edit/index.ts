@@ -8,6 +8,7 @@ type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMinipro
 
 definePage({
   name: 'staff-station-edit',
+  privacy: 'onDemand',
   data: initialStationEditState,
   model: (page) => createStationEdit(page.render),
   load: (form, page) => form.start(page.query),

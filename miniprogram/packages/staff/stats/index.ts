@@ -8,6 +8,7 @@ type PickerEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'staff-stats',
+  privacy: 'onDemand',
   data: () => initialStatsState(appClock.now()),
   model: (page) => createStatsPage(page.render),
   load: (stats) => stats.start(),

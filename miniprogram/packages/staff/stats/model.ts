@@ -86,10 +86,22 @@ export interface StatsState {
   /** The deputies of the station chosen (or of a station staff member's station): one of them alone. */
   deputyOptions: ScopeOption[];
   scopeKey: string;
+  /** Which quick range the dates are (本月 / 上月), shown as chosen; '' for dates picked by hand. */
+  quickRange: QuickRange;
   exporting: boolean;
   exported: { fileName: string; caseCount: number; url: string } | null;
   exportError: string;
   opening: boolean;
+}
+
+export type QuickRange = 'thisMonth' | 'lastMonth' | '';
+
+/** 本月 or 上月 when the range is exactly that month so far / that whole month. */
+export function quickRangeOf(range: { from: string; to: string }, now: Date): QuickRange {
+  const same = (other: { from: string; to: string }) => other.from === range.from && other.to === range.to;
+  if (same(thisMonth(now))) return 'thisMonth';
+  if (same(lastMonth(now))) return 'lastMonth';
+  return '';
 }
 
 export const MY_SCOPE: ScopeOption = { key: '', label: '我负责的全部范围' };
@@ -100,6 +112,7 @@ export function initialStatsState(now: Date): StatsState {
     errorMessage: '',
     view: null,
     ...thisMonth(now),
+    quickRange: 'thisMonth',
     scopeOptions: [MY_SCOPE],
     deputyOptions: [],
     scopeKey: '',
@@ -131,7 +144,16 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
   async function load(): Promise<void> {
     const mine = (generation += 1);
     exported = null;
-    render({ status: 'loading', errorMessage: '', from: query.from, to: query.to, scopeKey: scopeKey(query.scope), exported: null, exportError: '' });
+    render({
+      status: 'loading',
+      errorMessage: '',
+      from: query.from,
+      to: query.to,
+      quickRange: quickRangeOf(query, now()),
+      scopeKey: scopeKey(query.scope),
+      exported: null,
+      exportError: '',
+    });
     if (query.from > query.to) {
       render({ status: 'error', errorMessage: STATS_MESSAGES.badRange, view: null });
       return;

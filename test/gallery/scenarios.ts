@@ -1,0 +1,109 @@
+/**
+ * What the gallery photographs: every page of the app in its main states, as the resident, the
+ * deputy or the staff member who sees it, against the demo data of the local runtime. Each
+ * scenario is photographed at every text size the gallery is asked for.
+ */
+import type { PageDriver, PageName } from '../miniprogram/support/page';
+import type { WxDouble } from '../miniprogram/support/wx-double';
+
+export const RESIDENT = 'demo-resident-001';
+/** A resident who has never written or booked: the empty states. */
+export const NEW_RESIDENT = 'gallery-new-resident';
+/** Bound as a deputy (陈建华) before the photographs. */
+export const DEPUTY = 'gallery-deputy';
+export const DISTRICT_STAFF = 'demo-staff-jiangnan';
+export const STATION_STAFF = 'demo-staff-beishan';
+export const HANDLER = 'demo-handler-jn-minzheng';
+
+export interface ScenarioContext {
+  wx: WxDouble;
+  open(name: PageName, query?: Record<string, string>): Promise<PageDriver>;
+  /** Taps `text` on `page` and opens the page the tap navigated to. */
+  follow(page: PageDriver, text: string | RegExp, name: PageName): Promise<PageDriver>;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** Whose phone. */
+  openid: string;
+  open(context: ScenarioContext): Promise<PageDriver>;
+}
+
+const opened =
+  (name: PageName, query: Record<string, string> = {}) =>
+  (context: ScenarioContext) =>
+    context.open(name, query);
+
+export const SCENARIOS: readonly Scenario[] = [
+  { id: 'home', title: '首页', openid: RESIDENT, open: opened('home') },
+  { id: 'home-staff', title: '首页（工作人员）', openid: DISTRICT_STAFF, open: opened('home') },
+  { id: 'stations', title: '找代表/联络站', openid: RESIDENT, open: opened('stations') },
+  { id: 'station', title: '联络站', openid: RESIDENT, open: opened('station', { stationId: 'st-linjiang' }) },
+  { id: 'station-error', title: '联络站（找不到）', openid: RESIDENT, open: opened('station', { stationId: 'st-gone' }) },
+  { id: 'deputy', title: '代表', openid: RESIDENT, open: opened('deputy', { deputyId: 'dp-001' }) },
+  { id: 'scan-error', title: '扫码（无法识别）', openid: RESIDENT, open: opened('scan', { scene: 'hello' }) },
+  { id: 'opinion-new', title: '写意见', openid: RESIDENT, open: opened('opinionNew', { stationId: 'st-nanhu', name: '南湖街道人大代表联络站' }) },
+  {
+    id: 'opinion-new-errors',
+    title: '写意见（提交时有错）',
+    openid: RESIDENT,
+    async open({ open }) {
+      const page = await open('opinionNew', { stationId: 'st-nanhu', name: '南湖街道人大代表联络站' });
+      await page.tap('提交');
+      return page;
+    },
+  },
+  {
+    id: 'privacy-popup',
+    title: '隐私保护提示（写意见前）',
+    openid: RESIDENT,
+    async open({ open }) {
+      // WeChat asks as the form opens: the popup the resident must be able to answer at every text size.
+      const listeners: Array<(resolve: (answer: unknown) => void) => void> = [];
+      Object.assign((globalThis as unknown as { wx: object }).wx, { onNeedPrivacyAuthorization: (listener: (typeof listeners)[number]) => listeners.push(listener) });
+      const page = await open('opinionNew', { stationId: 'st-nanhu', name: '南湖街道人大代表联络站' });
+      listeners.at(-1)?.(() => undefined);
+      await page.waitFor(() => page.data.privacyVisible === true, 'the privacy popup');
+      return page;
+    },
+  },
+  { id: 'my-opinions', title: '我的意见', openid: RESIDENT, open: opened('myOpinions') },
+  { id: 'my-opinions-empty', title: '我的意见（还没有）', openid: NEW_RESIDENT, open: opened('myOpinions') },
+  { id: 'opinion', title: '意见详情', openid: RESIDENT, open: opened('opinion', { opinionId: 'op-demo-001' }) },
+  { id: 'opinion-replied', title: '意见详情（已回复）', openid: RESIDENT, open: opened('opinion', { opinionId: 'op-demo-003' }) },
+  { id: 'booking-days', title: '预约接待', openid: RESIDENT, open: opened('bookingDays', { stationId: 'st-linjiang' }) },
+  {
+    id: 'booking-new',
+    title: '填写预约',
+    openid: RESIDENT,
+    open: async (context) => context.follow(await context.open('bookingDays', { stationId: 'st-linjiang' }), '预约', 'bookingNew'),
+  },
+  { id: 'my-bookings', title: '我的预约', openid: RESIDENT, open: opened('myBookings') },
+  { id: 'my-bookings-empty', title: '我的预约（还没有）', openid: NEW_RESIDENT, open: opened('myBookings') },
+  { id: 'check-in-error', title: '签到（码不对）', openid: RESIDENT, open: opened('checkIn', { scene: 'c%3DABCDEFGHJKMN' }) },
+  { id: 'my-data', title: '我的数据', openid: RESIDENT, open: opened('myData') },
+  { id: 'deputy-bind', title: '代表绑定', openid: NEW_RESIDENT, open: opened('deputyBind') },
+  { id: 'deputy-inbox', title: '代表工作台', openid: DEPUTY, open: opened('deputyInbox') },
+  { id: 'deputy-opinion', title: '代表看意见', openid: DEPUTY, open: opened('deputyOpinion', { opinionId: 'op-demo-001' }) },
+  { id: 'staff-bind', title: '工作人员绑定', openid: NEW_RESIDENT, open: opened('staffBind') },
+  { id: 'staff-codes', title: '工作人员', openid: DISTRICT_STAFF, open: opened('staffCodes') },
+  { id: 'staff-cases', title: '意见办理', openid: DISTRICT_STAFF, open: opened('staffCases') },
+  { id: 'staff-cases-overdue', title: '意见办理（已超期）', openid: DISTRICT_STAFF, open: opened('staffCases', { view: 'overdue' }) },
+  { id: 'staff-case', title: '办理一件意见', openid: DISTRICT_STAFF, open: opened('staffCase', { opinionId: 'case-demo-05' }) },
+  { id: 'staff-assigned', title: '承办工作台', openid: HANDLER, open: opened('staffAssigned') },
+  { id: 'staff-stats', title: '办理统计', openid: DISTRICT_STAFF, open: opened('staffStats') },
+  {
+    id: 'staff-drill-down',
+    title: '统计明细',
+    openid: DISTRICT_STAFF,
+    open: async (context) => context.follow(await context.open('staffStats'), '意见建议', 'staffDrillDown'),
+  },
+  { id: 'staff-roster', title: '接待名单', openid: STATION_STAFF, open: opened('staffRoster') },
+  { id: 'staff-schedule', title: '接待日安排', openid: STATION_STAFF, open: opened('staffSchedule', { stationId: 'st-beishan' }) },
+  { id: 'staff-walk-in', title: '现场登记', openid: STATION_STAFF, open: opened('staffWalkIn') },
+  { id: 'staff-directory', title: '联络站与代表', openid: DISTRICT_STAFF, open: opened('staffDirectory') },
+  { id: 'staff-station-edit', title: '新建联络站', openid: DISTRICT_STAFF, open: opened('staffStationEdit') },
+  { id: 'staff-deputy-edit', title: '编辑代表', openid: DISTRICT_STAFF, open: opened('staffDeputyEdit', { deputyId: 'dp-001' }) },
+  { id: 'staff-holidays', title: '节假日安排', openid: DISTRICT_STAFF, open: opened('staffHolidays') },
+];
