@@ -103,6 +103,11 @@ describe('booking: a resident books a visit on reception day', () => {
     expect(ok(await t.call('booking.getDay', { dayId: day._id })).day.slots[0]).toMatchObject({ seatsLeft: 0, state: 'full' });
   });
 
+  test('a resident who already holds a seat in the now full slot is told they have booked, not that it is full', async () => {
+    const answer = await t.call('booking.book', bookingPayload(day), { openid: 'resident-c' });
+    expect(answer).toMatchObject({ ok: false, code: 'BOOKING.ALREADY_BOOKED' });
+  });
+
   test('when a slot is full a resident joins its waitlist and learns their place', async () => {
     const first = ok(await t.call('booking.joinWaitlist', bookingPayload(day), { openid: 'resident-d' }));
     expect(first).toMatchObject({ booking: { status: 'waiting', statusLabel: '候补中' }, position: 1 });
