@@ -33,12 +33,20 @@ function recorderOf(caller: Caller, day: DayDocument): Recorder | null {
   return null;
 }
 
+/** Congress staff and deputies record visits; residents and departments' handlers never do. */
+function recordsVisits(caller: Caller): boolean {
+  const account = caller.account;
+  const roles = account?.roles ?? [];
+  return (roles.includes('staff') && !!account?.staff && account.staff.role !== 'handler') || (roles.includes('deputy') && !!account?.deputy);
+}
+
 type Row = BookingDocument & { day: DayDocument[]; record: RecordDocument[] };
 
 /**
  * A visit as the one who records it sees it: the booking with its day and its record, for staff
- * covering the station or a deputy on duty that day. Anyone else is AUTH.FORBIDDEN before learning
- * whether the visit exists. Two concurrent requests.
+ * covering the station or a deputy on duty that day. Callers who record no visits are AUTH.FORBIDDEN;
+ * staff and deputies get COMMON.NOT_FOUND for a visit out of their reach, as for a missing one.
+ * Two concurrent requests.
  */
 export async function loadVisit(ctx: CallContext, bookingId: string): Promise<ReceptionVisit> {
   requireOpenid(ctx);
@@ -69,14 +77,12 @@ export async function loadVisit(ctx: CallContext, bookingId: string): Promise<Re
       })
       .end(),
   ]);
+  if (!recordsVisits(caller)) fail('AUTH.FORBIDDEN');
   const row = (data as Row[])[0];
   const day = row?.day[0];
-  if (!row || !day) {
-    if (!caller.account?.roles?.some((role) => role === 'staff' || role === 'deputy')) fail('AUTH.FORBIDDEN');
-    fail('COMMON.NOT_FOUND');
-  }
-  const recorder = recorderOf(caller, day);
-  if (!recorder) fail('AUTH.FORBIDDEN');
+  // A visit out of the caller's reach is answered exactly like a missing one: existence does not leak.
+  const recorder = day ? recorderOf(caller, day) : null;
+  if (!row || !day || !recorder) fail('COMMON.NOT_FOUND');
   const { day: _day, record, ...booking } = row;
   return { caller, recorder, booking, day, record: record[0] };
 }

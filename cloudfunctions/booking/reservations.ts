@@ -76,6 +76,19 @@ export async function findBooking(db: Database, bookingId: string): Promise<Book
   return (data as BookingDocument[])[0];
 }
 
+/** In one read: the booking this request made (a retry), and the caller's active booking of that day. */
+export async function findOwnBooking(db: Database, requestBookingId: string, activeKey: string): Promise<{ requested?: BookingDocument; active?: BookingDocument } | undefined> {
+  const _ = db.command;
+  const { data } = await db
+    .collection(COLLECTIONS.bookings)
+    .where(_.or([{ _id: requestBookingId }, { activeKey }]))
+    .limit(2)
+    .get();
+  const found = data as BookingDocument[];
+  if (found.length === 0) return undefined;
+  return { requested: found.find((b) => b._id === requestBookingId), active: found.find((b) => b.activeKey === activeKey) };
+}
+
 const CODE_ATTEMPTS = 3;
 
 /**

@@ -37,14 +37,7 @@ export async function returnSeat(db: Database, seat: SeatRef): Promise<void> {
 /** How many waitlist places are looked at per freed seat (the rest left the list meanwhile). */
 const WAITERS_TRIED = 5;
 
-/**
- * After a seat came free: the first resident waiting for that slot gets it and is told. The
- * seat is taken with the same conditional update as a booking, then the waiter is moved from
- * waiting to booked only if still waiting; if they left meanwhile the seat goes back and the
- * next is tried. A resident joining the waitlist tries for a seat after joining, so a seat
- * freed in between is never left empty while someone waits.
- */
-export async function promoteWaiting(db: Database, seat: SeatRef, now: Date): Promise<BookingDocument | null> {
+async function firstWaiters(db: Database, seat: SeatRef): Promise<BookingDocument[]> {
   const { data } = await db
     .collection(COLLECTIONS.bookings)
     .where({ dayId: seat.dayId, epoch: seat.epoch, slotId: seat.slotId, status: 'waiting' })
@@ -52,14 +45,46 @@ export async function promoteWaiting(db: Database, seat: SeatRef, now: Date): Pr
     .orderBy('_id', 'asc')
     .limit(WAITERS_TRIED)
     .get();
-  for (const waiter of data as BookingDocument[]) {
+  return data as BookingDocument[];
+}
+
+/** Moves a waiter to booked if still waiting (one conditional write) and tells them. */
+async function promote(db: Database, waiter: BookingDocument, now: Date): Promise<BookingDocument | null> {
+  const { updated } = await db.collection(COLLECTIONS.bookings).where({ _id: waiter._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
+  if (updated !== 1) return null;
+  const promoted: BookingDocument = { ...waiter, status: 'booked', promotedAt: now, updatedAt: now };
+  await deliver([promotedMessage(promoted)]);
+  return promoted;
+}
+
+/**
+ * A booked seat is given up. If residents wait for that slot, the seat passes straight to the
+ * first still waiting: their booking turns from waiting to booked in one conditional write and
+ * the seat counter is never touched, so nobody booking at that moment can take it over them.
+ * With nobody waiting the seat returns to the open pool; a resident who joined the waitlist in
+ * between (and found no seat) is then promoted from the pool as before.
+ */
+export async function handOverSeat(db: Database, seat: SeatRef, now: Date): Promise<BookingDocument | null> {
+  for (const waiter of await firstWaiters(db, seat)) {
+    const promoted = await promote(db, waiter, now);
+    if (promoted) return promoted;
+  }
+  await returnSeat(db, seat);
+  return promoteWaiting(db, seat, now);
+}
+
+/**
+ * A seat is in the open pool while someone may be waiting for it: the first resident waiting for
+ * that slot gets it and is told. The seat is taken with the same conditional update as a booking,
+ * then the waiter is moved from waiting to booked only if still waiting; if they left meanwhile
+ * the seat goes back and the next is tried. A resident joining the waitlist tries for a seat
+ * after joining, so a seat freed in between is never left empty while someone waits.
+ */
+export async function promoteWaiting(db: Database, seat: SeatRef, now: Date): Promise<BookingDocument | null> {
+  for (const waiter of await firstWaiters(db, seat)) {
     if (!(await takeSeat(db, seat))) return null;
-    const { updated } = await db.collection(COLLECTIONS.bookings).where({ _id: waiter._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
-    if (updated === 1) {
-      const promoted: BookingDocument = { ...waiter, status: 'booked', promotedAt: now, updatedAt: now };
-      await deliver([promotedMessage(promoted)]);
-      return promoted;
-    }
+    const promoted = await promote(db, waiter, now);
+    if (promoted) return promoted;
     await returnSeat(db, seat);
   }
   return null;

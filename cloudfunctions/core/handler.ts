@@ -7,6 +7,7 @@ import { isDiskFull } from './databaseErrors';
 import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { httpAnswer, isHttpAccessEvent, unwrapHttpRequest, type HttpAccessEvent, type HttpAnswer, type HttpExchange } from './consoleAccess';
 import { AppError } from './errors';
+import { isOversizePayload } from './payloadSize';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
 
@@ -72,10 +73,13 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     const handler = typeof action === 'string' && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
     if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));
 
+    const payload = (event as { payload?: unknown }).payload ?? {};
+    // Sizes first: no schema, trim or regex runs over a body no legitimate form can produce.
+    if (isOversizePayload(payload)) return refuse(new AppError('COMMON.TOO_LARGE'));
     const spec = API[action as ActionName];
     let parsed: ReturnType<typeof spec.payload.safeParse>;
     try {
-      parsed = spec.payload.safeParse((event as { payload?: unknown }).payload ?? {});
+      parsed = spec.payload.safeParse(payload);
     } catch (error) {
       // A refinement that throws on malformed input (an impossible date) is still malformed input.
       console.error(`[${name}] ${String(action)} payload check threw`, error);

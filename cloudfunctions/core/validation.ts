@@ -4,8 +4,9 @@ import type * as z from 'zod';
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '_';
-    fields[path] ??= issueMessage(issue);
+    // An unknown field is named, so the caller sees which one; other issues carry their path.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) fields[path.length > 0 ? path.join('.') : '_'] ??= issueMessage(issue);
   }
   return fields;
 }
@@ -19,7 +20,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `太长了，最多${String(issue.maximum)}`;
     case 'unrecognized_keys':
-      return '包含不支持的字段';
+      return '不支持这个字段';
     case 'invalid_value':
       return '不在可选范围内';
     default:

@@ -5,6 +5,7 @@
  */
 import type { ActionName, ApiEvent, PayloadOf, ResultOf } from '../shared/contract';
 import { isErrorCode, messageFor, type ErrorCode } from '../shared/errors';
+import { isRetrySafe } from '../shared/retries';
 import { CONFIG, type AppConfig, type Backend } from '../config';
 import { callFunction, postJson, WxCallError } from './wx';
 
@@ -56,14 +57,10 @@ export function functionNameOf(action: ActionName): string {
   return action.slice(0, action.indexOf('.'));
 }
 
-/** Reads are safe to repeat, so a read lost to a weak network is tried once more. */
-export function isRead(action: ActionName): boolean {
-  return /^(get|list)[A-Z]/.test(action.slice(action.indexOf('.') + 1));
-}
-
 export async function callApi<A extends ActionName>(action: A, payload: PayloadOf<A>): Promise<ResultOf<A>> {
   const event: ApiEvent = { action, payload } as ApiEvent;
-  const attempts = isRead(action) ? 2 : 1;
+  // What the contract declares retry-safe (reads, creates keyed by a request id) is tried once more.
+  const attempts = isRetrySafe(action) ? 2 : 1;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const answer = await activeTransport()(functionNameOf(action), event);

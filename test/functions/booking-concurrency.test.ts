@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { ApiResponse } from '../../miniprogram/shared/errors';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, database, daysFromToday, seatsLeft } from './booking.support';
 
 let t: TestRuntime;
@@ -69,5 +69,38 @@ describe('booking: capacity holds whatever the concurrency', () => {
     // A seat left free while someone waits for it would be a lost promotion.
     const { total: waiting } = await database(t).collection(COLLECTIONS.bookings).where({ dayId: day._id, status: 'waiting' }).count();
     expect({ left, waiting }).toEqual(left === 0 ? { left: 0, waiting } : { left, waiting: 0 });
+  });
+
+  test('a seat given up while residents wait goes to the first of them, never to someone booking at that moment', async () => {
+    const day = await addTestDay(t, { date: daysFromToday(t, 44), seats: 1 });
+    const holder = await t.call('booking.book', bookingPayload(day), { openid: 'handover-holder' });
+    if (!holder.ok) throw new Error('the holder could not book');
+    expect(await t.call('booking.joinWaitlist', bookingPayload(day), { openid: 'handover-waiter' })).toMatchObject({ ok: true });
+
+    // Someone books at the worst moment: right after any write to the day's seat counters made
+    // while the seat is being given up.
+    const engine = t.runtime.database;
+    const handle = engine.handle.bind(engine);
+    const grabs: Array<ApiResponse<unknown>> = [];
+    let grabbing = false;
+    engine.handle = async (body) => {
+      const answer = await handle(body);
+      if (!grabbing && body.action === 'database.modifyDocument' && body.collectionName === COLLECTIONS.receptionDays) {
+        grabbing = true;
+        grabs.push(await t.call('booking.book', bookingPayload(day), { openid: `handover-grab-${grabs.length}` }));
+        grabbing = false;
+      }
+      return answer;
+    };
+    try {
+      ok(await t.call('booking.cancel', { bookingId: holder.data.booking._id }, { openid: 'handover-holder' }));
+    } finally {
+      engine.handle = handle;
+    }
+    grabs.push(await t.call('booking.book', bookingPayload(day), { openid: 'handover-grab-after' }));
+
+    expect(tally(grabs)).toEqual({ 'BOOKING.FULL': grabs.length });
+    expect((await activeBookings(day._id)).map((b) => b.openid)).toEqual(['handover-waiter']);
+    expect(await seatsLeft(t, day._id)).toEqual([0]);
   });
 });

@@ -44,6 +44,14 @@ describe('opinion.submit: a resident leaves an opinion and gets a tracking numbe
     expect(numbers.map((n) => Number(n.slice(-3))).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
+  test('30 residents submitting at once to one station all get a number: no internal error, none twice', async () => {
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }), { openid: `submit-storm-${i}` })));
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused).toEqual([]);
+    const numbers = answers.map((a) => ok(a).trackingNo);
+    expect(new Set(numbers).size).toBe(30);
+  });
+
   test('a retried submit answers the first opinion and stores no second one', async () => {
     const payload = opinionFor({ stationId: 'st-beishan' });
     const first = ok(await t.call('opinion.submit', payload, { openid: 'submit-retry' }));

@@ -69,6 +69,7 @@ const anyStaff = (): Row =>
 const adminOnly = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, admin: 'ok' });
 const signedIn = (outcome: Outcome, except: Partial<Row> = {}): Row => all(outcome, { anonymous: REQUIRED, ...except });
 const caseStaff = (): Row => congressStaff({ stationStaffOut: 'CASE.NOT_FOUND', areaStaffOut: 'CASE.NOT_FOUND' });
+const VISIT_OUT_OF_REACH = { stationStaffOut: 'COMMON.NOT_FOUND', areaStaffOut: 'COMMON.NOT_FOUND', deputyElsewhere: 'COMMON.NOT_FOUND' } as const;
 const bookingStaff = (): Row => congressStaff({ stationStaffOut: FORBIDDEN, areaStaffOut: FORBIDDEN });
 const deputyOfCase = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'OPINION.NOT_FOUND' });
 /** 代表建议: deputies only (the lead deputyHere, deputyElsewhere of the same congress). */
@@ -142,13 +143,16 @@ export const MATRIX: Record<ActionName, Row> = {
   // answered like an unknown code.
   'booking.staffCheckIn': congressStaff({ stationStaffOut: 'BOOKING.CODE_NOT_FOUND', areaStaffOut: 'BOOKING.CODE_NOT_FOUND' }),
   'booking.addWalkIn': bookingStaff(),
-  // Staff in scope, or a deputy on that day's roster (dp-005 is on it).
+  // Staff in scope, or a deputy on that day's roster (dp-005 is on it); staff and deputies out of
+  // reach are answered as for a missing visit.
   'booking.getRecord': {
     ...bookingStaff(),
+    ...VISIT_OUT_OF_REACH,
     deputyHere: 'ok',
   },
   'booking.recordReception': {
     ...bookingStaff(),
+    ...VISIT_OUT_OF_REACH,
     deputyHere: 'ok',
   },
 

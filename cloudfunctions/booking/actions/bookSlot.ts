@@ -3,8 +3,8 @@ import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { requestDocumentId } from '../ids';
-import { myBooking } from '../../../infra/documents/booking';
-import { findBooking, insertBooking, openSlot, requireMobile, reservationFor } from '../reservations';
+import { activeKeyFor, myBooking } from '../../../infra/documents/booking';
+import { findOwnBooking, insertBooking, openSlot, requireMobile, reservationFor } from '../reservations';
 import { takeSeat } from '../seats';
 
 /**
@@ -19,9 +19,11 @@ export const bookSlot: Handler<'booking.book'> = async (payload, ctx) => {
   const open = await openSlot(db, payload.dayId, payload.slotId, now);
 
   if (open.slot.seatsLeft <= 0) {
-    // A retry of a request that took the last seat finds its booking rather than "full".
-    const earlier = await findBooking(db, requestDocumentId(openid, payload.clientRequestId));
-    if (earlier) return { booking: myBooking(earlier, now) };
+    // The caller's own booking is looked at before capacity: a retry of a request that took the
+    // last seat finds its booking, and a resident already booked that day hears so, not "full".
+    const own = await findOwnBooking(db, requestDocumentId(openid, payload.clientRequestId), activeKeyFor(openid, open.day));
+    if (own?.requested) return { booking: myBooking(own.requested, now) };
+    if (own?.active) fail('BOOKING.ALREADY_BOOKED');
     fail('BOOKING.FULL');
   }
 

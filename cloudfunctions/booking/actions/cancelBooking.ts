@@ -5,14 +5,15 @@ import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { myBooking, type BookingDocument } from '../../../infra/documents/booking';
 import { findBooking } from '../reservations';
-import { promoteWaiting, returnSeat } from '../seats';
+import { handOverSeat } from '../seats';
 
 /** A status changes under us at most this often (a waiter promoted while leaving the list). */
 const ATTEMPTS = 3;
 
 /**
- * A resident gives up their seat (or waitlist place) until the slot starts. The seat returns,
- * then goes to the first resident waiting for that slot, who is told by subscribe message.
+ * A resident gives up their seat (or waitlist place) until the slot starts. The seat passes
+ * straight to the first resident waiting for that slot, who is told by subscribe message; with
+ * nobody waiting it returns to the open pool.
  * Someone else's booking is answered like a missing one. Cancelling twice is answered with the
  * cancelled booking.
  */
@@ -35,8 +36,7 @@ export const cancelBooking: Handler<'booking.cancel'> = async ({ bookingId }, ct
 
     if (booking.status === 'booked') {
       const seat = { dayId: booking.dayId, epoch: booking.epoch, slotIndex: booking.slotIndex, slotId: booking.slotId };
-      await returnSeat(db, seat);
-      await promoteWaiting(db, seat, now);
+      await handOverSeat(db, seat, now);
     }
     return { booking: myBooking(cancelled, now) };
   }

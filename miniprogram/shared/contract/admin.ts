@@ -6,15 +6,13 @@ import type { RowError } from '../domain/directoryWorkbook';
 import { holidayYearProblem, type HolidayPeriod } from '../domain/holidays';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, docId, lineText, paragraphText } from './fields';
 
 const label = (max: number) =>
-  z
-    .string()
-    .trim()
+  lineText()
     .max(max)
     .refine((text) => text.length > 0, { message: '必填' });
-const note = (max: number) => z.string().trim().max(max);
+const note = (max: number) => paragraphText().max(max);
 
 export const saveStationPayload = z.strictObject({
   /** Absent: create a station. Present: replace that station's fields. */

@@ -16,7 +16,7 @@ import { OPINION_CATEGORIES, textLength } from '../domain/opinion';
 import { RULE_LIMITS, TIME_PATTERN, windowsProblem, type ReceptionRule } from '../domain/reception';
 import { addDays } from '../domain/time';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, docId, lineText, paragraphText } from './fields';
 
 const time = z.string().regex(TIME_PATTERN, '时间格式应为 HH:mm，如 09:00');
 const window = z.strictObject({ start: time, end: time });
@@ -30,8 +30,8 @@ const slotId = z.string().regex(/^([01]\d|2[0-3])[0-5]\d$/, '时段格式不正�
 
 /** Chosen by the mini-program once per booking attempt, so a retry after a lost answer books once. */
 
-const topic = z.string().trim().min(1).max(TOPIC_MAX_LENGTH);
-const personName = z.string().trim().min(1).max(NAME_MAX_LENGTH);
+const topic = lineText().min(1).max(TOPIC_MAX_LENGTH);
+const personName = lineText().min(1).max(NAME_MAX_LENGTH);
 /** Checked by the use case (BOOKING.INVALID_PHONE), which also accepts spaces, dashes and +86. */
 const phone = z.string().max(24);
 
@@ -75,7 +75,7 @@ export const bookPayload = z.strictObject({
  */
 const receptionItem = z
   .strictObject({
-    text: z.string().trim().min(1).max(RECEPTION_ITEM_MAX_LENGTH),
+    text: paragraphText().min(1).max(RECEPTION_ITEM_MAX_LENGTH),
     toOpinion: z.boolean(),
     category: z.enum(OPINION_CATEGORIES).optional(),
     opinionId: docId.optional(),
@@ -188,7 +188,7 @@ export const bookingActions = namespaced('booking', {
       })
       .superRefine(windowsWithin),
   ),
-  cancelDay: action<{ day: ReceptionDayView; cancelledBookings: number }>()(z.strictObject({ dayId: docId, reason: z.string().trim().max(60).optional() })),
+  cancelDay: action<{ day: ReceptionDayView; cancelledBookings: number }>()(z.strictObject({ dayId: docId, reason: lineText().max(60).optional() })),
   setRoster: action<{ day: ReceptionDayView }>()(z.strictObject({ dayId: docId, deputyIds })),
   getCheckInQr: action<CheckInQr>()(z.strictObject({ stationId: docId, rotate: z.boolean().optional() })),
   /**
@@ -213,7 +213,7 @@ export const bookingActions = namespaced('booking', {
       bookingId: docId,
       deputyIds,
       items: z.array(receptionItem).min(1).max(20),
-      note: z.string().trim().max(500).optional(),
+      note: paragraphText().max(500).optional(),
     }),
   ),
 });

@@ -4,13 +4,11 @@ import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCate
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
 import { action, namespaced } from './define';
-import { calendarDate, cursor, docId, pageSize } from './fields';
+import { calendarDate, cursor, docId, pageSize, paragraphText } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
 
 const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
+  paragraphText()
     .refine((value) => [...value].length >= min, { message: min > 1 ? `请至少写${min}个字` : '必填' })
     .refine((value) => [...value].length <= max, { message: `最多${max}个字` });
 

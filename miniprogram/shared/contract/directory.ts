@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Area, DeputySummary, Deputy, GeoPoint, ReceptionDaySummary, Station, StationSummary } from '../domain/directory';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
-import { docId } from './fields';
+import { docId, lineText } from './fields';
 
 export interface StationDetail {
   station: Station;
@@ -44,9 +44,7 @@ export const directoryActions = namespaced('directory', {
   resolveScene: action<SceneDestination>()(z.strictObject({ scene: z.string().max(128) })),
   searchDeputies: action<{ deputies: DeputySearchHit[] }>()(
     z.strictObject({
-      keyword: z
-        .string()
-        .trim()
+      keyword: lineText()
         .max(20)
         // A name holds no control characters (a NUL cannot even go into the database's regex).
         .refine((text) => text.length > 0 && !/[\u0000-\u001f\u007f]/.test(text), { message: '请输入代表姓名' }),

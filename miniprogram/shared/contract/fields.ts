@@ -15,3 +15,31 @@ export const calendarDate = z
 
 /** A client's id for one attempt at a create action: retries with the same id land on the same result. */
 export const clientRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
+
+/**
+ * Characters that draw nothing yet change what the text around them looks like: C0 and C1 controls
+ * (tab and line breaks aside), bidi embeddings, overrides and isolates, and direction marks. A name
+ * with U+202E shows reversed in every list it appears in; such characters are removed on the way in.
+ */
+const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKS = /[\t\r\n\u2028\u2029]+/g;
+
+/** Text as stored: invisible controls removed; on one line, tabs and line breaks become a space. */
+export function cleanText(value: string, lines: 'single' | 'multi'): string {
+  const visible = value.replace(INVISIBLE_CONTROLS, '');
+  return lines === 'single' ? visible.replace(LINE_BREAKS, ' ') : visible.replace(/\r\n?/g, '\n');
+}
+
+/** A name, title, address or label a person types: one line, cleaned, trimmed. */
+export const lineText = () =>
+  z
+    .string()
+    .overwrite((value) => cleanText(value, 'single'))
+    .trim();
+
+/** A text a person writes (an opinion, a reply, a note): line breaks kept, cleaned, trimmed. */
+export const paragraphText = () =>
+  z
+    .string()
+    .overwrite((value) => cleanText(value, 'multi'))
+    .trim();

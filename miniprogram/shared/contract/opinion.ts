@@ -19,13 +19,11 @@ import type { ContentHold } from '../domain/moderation';
 import { MOBILE_PATTERN } from '../domain/phone';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
-import { clientRequestId, cursor, docId, pageSize } from './fields';
+import { clientRequestId, cursor, docId, pageSize, lineText, paragraphText } from './fields';
 
 /** Text a person writes: trimmed, counted in characters as people count them. */
 const writtenText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
+  paragraphText()
     .refine((text) => textLength(text) >= min, { message: `请至少写${min}个字` })
     .refine((text) => textLength(text) <= max, { message: `最多${max}个字，请精简后再提交` });
 
@@ -40,12 +38,12 @@ const opinionPhoto = z
 const location = z.strictObject({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
-  address: z.string().trim().max(200).optional(),
+  address: lineText().max(200).optional(),
 });
 
 const contact = z
   .strictObject({
-    name: z.string().trim().max(20).optional(),
+    name: lineText().max(20).optional(),
     phone: z.string().trim().regex(MOBILE_PATTERN, '请填写11位手机号码').optional(),
     /** The resident's explicit consent that the deputy may call them. */
     mayContact: z.boolean(),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Role } from '../domain/account';
 import type { ModerationState } from '../domain/moderation';
 import { action, namespaced } from './define';
-import { cursor, docId, pageSize } from './fields';
+import { cursor, docId, pageSize, paragraphText } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
 
 /** Everything stored about the caller (个人信息查阅、复制): what `privacy.exportMyData` answers and writes to the file. */
@@ -106,5 +106,5 @@ export const moderationActions = namespaced('moderation', {
   /** Staff publish everything flagged in the opinion. */
   approve: action<ModerationResult>()(z.strictObject({ opinionId: docId })),
   /** Staff reject everything flagged: held text is never published, flagged photos never shown. */
-  reject: action<ModerationResult>()(z.strictObject({ opinionId: docId, note: z.string().trim().min(2).max(200) })),
+  reject: action<ModerationResult>()(z.strictObject({ opinionId: docId, note: paragraphText().min(2).max(200) })),
 });

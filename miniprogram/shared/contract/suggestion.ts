@@ -21,13 +21,11 @@ import {
 import { SUGGESTION_FIGURES, type SuggestionCounts, type SuggestionFigure, type SuggestionRates } from '../domain/suggestionStats';
 import type { DepartmentChoice } from './casework';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, cursor, docId, pageSize } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
 import type { Page } from './opinion';
 
 const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
+  paragraphText()
     .refine((value) => [...value].length >= min, { message: min > 1 ? `请至少写${min}个字` : '必填' })
     .refine((value) => [...value].length <= max, { message: `最多${max}个字` });
 

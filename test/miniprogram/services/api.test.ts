@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { backendFor, CONFIG } from '../../../miniprogram/config';
-import { ApiError, callApi, functionNameOf, isRead, useBackend } from '../../../miniprogram/services/api';
+import { ApiError, callApi, functionNameOf, useBackend } from '../../../miniprogram/services/api';
+import { API, type ActionName } from '../../../miniprogram/shared/contract';
+import { isRetrySafe, RETRY_SAFETY } from '../../../miniprogram/shared/retries';
 import { ERROR_MESSAGES } from '../../../miniprogram/shared/errors';
 import { DEPUTY_DETAIL } from '../support/directory-fixtures';
 import { fixtureFunctions, installWx, localRuntimeFunctions, networkDown, ok, refused, WxFail } from '../support/wx-double';
@@ -94,6 +96,15 @@ describe('callApi over wx.cloud.callFunction', () => {
     expect(wx.cloudCalls).toHaveLength(2);
   });
 
+  it('tries a read once more whatever its name: casework.list lost to the network is asked again', async () => {
+    const wx = installWx({
+      functions: fixtureFunctions({ 'casework.list': (_payload, call) => (call === 1 ? networkDown() : ok({ cases: [], nextCursor: null })) }),
+    });
+
+    await expect(callApi('casework.list', { view: 'mine' } as never)).resolves.toEqual({ cases: [], nextCursor: null });
+    expect(wx.cloudCalls).toHaveLength(2);
+  });
+
   it('never repeats a write on its own', async () => {
     const wx = installWx({ functions: fixtureFunctions({ 'account.updatePreferences': networkDown }) });
 
@@ -158,10 +169,28 @@ describe('the pieces callApi is made of', () => {
     expect(functionNameOf('account.updatePreferences')).toBe('account');
   });
 
-  it('knows reads (get…, list…) from writes', () => {
-    expect(isRead('directory.listStations')).toBe(true);
-    expect(isRead('account.getProfile')).toBe(true);
-    expect(isRead('account.updatePreferences')).toBe(false);
+  it('follows what the contract declares retry-safe, not what an action is called', () => {
+    for (const action of [
+      'casework.list',
+      'casework.get',
+      'casework.stats',
+      'opinion.inbox',
+      'directory.searchDeputies',
+      'directory.nearestStations',
+      'directory.resolveScene',
+    ] as const) {
+      expect([action, isRetrySafe(action)]).toEqual([action, true]);
+    }
+    expect(isRetrySafe('opinion.submit')).toBe(true);
+    expect(isRetrySafe('account.updatePreferences')).toBe(false);
+    expect(isRetrySafe('opinion.reply')).toBe(false);
+  });
+
+  it('declares exactly the creates that carry a clientRequestId as retry-safe by request id', () => {
+    for (const [action, spec] of Object.entries(API)) {
+      const keyed = 'clientRequestId' in (shapeOf(spec.payload) ?? {});
+      expect([action, RETRY_SAFETY[action as ActionName] === 'requestId']).toEqual([action, keyed]);
+    }
   });
 
   it('uses the configured back end only in development; trial and release always use the cloud', () => {
@@ -196,3 +225,10 @@ describe('localRuntimeFunctions (the test double speaking to a real HTTP runtime
     }
   });
 });
+
+/** The object shape behind a payload schema (strict objects, and refined ones). */
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  const def = (schema as { _zod?: { def?: { shape?: Record<string, unknown>; in?: unknown; schema?: unknown } } } | undefined)?._zod?.def;
+  if (!def) return undefined;
+  return def.shape ?? shapeOf(def.in) ?? shapeOf(def.schema);
+}
