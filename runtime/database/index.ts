@@ -12,16 +12,27 @@ import type { Clock } from '../../miniprogram/shared/domain/time';
 import { runAction } from './actions';
 import { Collection } from './collection';
 import { DatabaseError, ERROR_CODES } from './errors';
+import { IndexUse, type UnindexedQuery } from './indexUse';
+import { observeQuery } from './queryObserver';
 import { errorAnswer, newRequestId } from './protocol';
+
+/** Who sent a request: a cloud function's invocation, or the runtime itself (seeds, tests' own checks). */
+export interface RequestCaller {
+  functionName?: string;
+}
 
 export interface DatabaseEngine {
   /**
    * Answer one SDK request body whose `action` starts with "database.". Returns the JSON the SDK
    * expects (never throws for bad requests: answers { code, message, requestId } like CloudBase).
    */
-  handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  handle(body: Record<string, unknown>, caller?: RequestCaller): Promise<Record<string, unknown>>;
   /** Flush and close files. */
   close(): Promise<void>;
+  /** The queries answered so far that no declared index serves (runtime/database/indexUse.ts). */
+  unindexedQueries(): UnindexedQuery[];
+  /** Forgets them (the benchmark counts phase by phase). */
+  resetUnindexedQueries(): void;
 }
 
 /**
@@ -43,13 +54,18 @@ export async function openDatabase(options: {
     throw error;
   }
   let open = true;
+  const indexUse = new IndexUse(options.schema);
 
   return {
-    async handle(body) {
+    async handle(body, caller = {}) {
       const requestId = newRequestId();
       try {
         if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
-        return { requestId, data: runAction(collections, body, options.clock.now().getTime()) };
+        const serverTime = options.clock.now().getTime();
+        const data = runAction(collections, body, serverTime);
+        // The product's queries are what must stay on an index: those of the functions.
+        if (caller.functionName) observeQuery(indexUse, body, serverTime, caller.functionName);
+        return { requestId, data };
       } catch (error) {
         return errorAnswer(error, requestId);
       }
@@ -59,5 +75,7 @@ export async function openDatabase(options: {
       open = false;
       for (const collection of collections.values()) collection.close();
     },
+    unindexedQueries: () => indexUse.report(),
+    resetUnindexedQueries: () => indexUse.reset(),
   };
 }
