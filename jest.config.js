@@ -10,6 +10,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  // Fails a test file whose runtime answered a query no declared index serves.
+  setupFilesAfterEnv: ['<rootDir>/test/support/unindexedQueries.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
   // Both cores: most tests wait on HTTP to a runtime or a child process, so two workers overlap well.

@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
 import { DB_REQUESTS_HEADER } from '../runtime/server';
 import { measureActions } from './actions';
+import { runCityBench } from './cityBench';
 import { benchBookingRace, BOOKING_RACE_HEADERS } from './booking';
 import { COLD_START_HEADERS, measureColdStarts } from './coldStart';
 import { measurePackageSize } from './packageSize';
@@ -28,19 +29,42 @@ import { measureStoreOpen, STORE_OPEN_HEADERS } from './storeOpen';
 const LEVELS = [1, 10, 50];
 const CALLS_PER_LEVEL = 400;
 
-async function startRuntimeProcess(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, 'runtimeProcess.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir },
+async function startRuntimeProcess(dataDir: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', resolve(__dirname, 'runtimeProcess.ts')], {
+    env: { ...process.env, ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const firstLine = await new Promise<string>((done, reject) => {
     createInterface({ input: child.stdout }).once('line', done);
     child.once('exit', (code) => reject(new Error(`runtime exited with ${code}`)));
   });
-  return { child, ...(JSON.parse(firstLine) as { url: string; envId: string }) };
+  return { child, ...(JSON.parse(firstLine) as { url: string; envId: string; seedSeconds: number }) };
+}
+
+/** A runtime process on a throwaway data folder, for the city bench (bench/cityBench.ts). */
+async function startThrowawayRuntime(env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lxq-bench-'));
+  const runtime = await startRuntimeProcess(dataDir, env);
+  return {
+    ...runtime,
+    async stop() {
+      runtime.child.kill('SIGTERM');
+      await new Promise((done) => runtime.child.once('exit', done));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function argValue(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at === -1 ? undefined : process.argv[at + 1];
 }
 
 async function main(): Promise<void> {
+  if (argValue('--scale') === 'city') {
+    await runCityBench(startThrowawayRuntime, Number(argValue('--fraction') ?? 1));
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-bench-'));
   const runtime = await startRuntimeProcess(dataDir);
   applySdkEnvironment(`${runtime.url}/admin`, runtime.envId);

@@ -69,7 +69,11 @@ const asc = (...fields: string[]): IndexKey[] => fields.map((field) => ({ field,
 export const DATABASE: readonly CollectionSpec[] = [
   {
     name: COLLECTIONS.areas,
-    indexes: [{ name: 'parentId_1', keys: asc('parentId') }],
+    indexes: [
+      { name: 'parentId_1', keys: asc('parentId') },
+      // An area's subtree: the areas whose path holds it (admin.listStaff).
+      { name: 'path_1', keys: asc('path') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {
@@ -77,6 +81,8 @@ export const DATABASE: readonly CollectionSpec[] = [
     indexes: [
       { name: 'code_1', keys: asc('code'), unique: true },
       { name: 'areaPath_1', keys: asc('areaPath') },
+      // The active stations a phone's location is measured against (directory.nearestStations).
+      { name: 'active_1', keys: asc('active') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
@@ -201,7 +207,10 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // One-time staff binding codes; _id = the code.
     name: COLLECTIONS.staffCodes,
-    indexes: [],
+    indexes: [
+      // The live codes of one person for one place, revoked when a new one is issued (admin.issueStaffCode).
+      { name: 'scope_areaId_1_name_1', keys: asc('scope.areaId', 'name') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {
@@ -216,7 +225,10 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // Holiday arrangements staff record for years the holiday package does not know; _id = `holidays-<year>`.
     name: COLLECTIONS.holidayYears,
-    indexes: [],
+    indexes: [
+      // Every recorded year, in order (core/workingCalendar.ts).
+      { name: 'year_1', keys: asc('year') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {
@@ -249,7 +261,11 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // The sessions (会议) of the congresses suggestions are submitted to; one congress per area.
     name: COLLECTIONS.suggestionSessions,
-    indexes: [{ name: 'areaPath_1', keys: asc('areaPath') }],
+    indexes: [
+      { name: 'areaPath_1', keys: asc('areaPath') },
+      // The sessions open for submission today, for a deputy drafting a suggestion.
+      { name: 'active_1_acceptsFrom_1', keys: asc('active', 'acceptsFrom') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {

@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseEngine, type StoreReport } from './database'
 import { FunctionHost, FunctionNotFoundError } from './functions/host';
 import { OPENID_HEADER, openidFromHeader } from './functions/identity';
 import { declaredPermissions } from './functions/permissions';
-import { callingFunction, countDatabaseRequest } from './functions/requestCounter';
+import { callingFunction, countDatabaseRequest, countDocumentsRead } from './functions/requestCounter';
 import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
 import { answerHttpAccess, CONSOLE_PATH, HTTP_ACCESS_PREFIX, serveConsole } from './httpAccess';
@@ -21,6 +21,7 @@ export const FUNCTIONS_DIR = resolve(__dirname, '..', 'build', 'cloudfunctions')
 export const FUNCTIONS_SOURCE_DIR = resolve(__dirname, '..', 'cloudfunctions');
 export const LOCAL_APP_ID = 'wx-local-lianxinqiao';
 export const DB_REQUESTS_HEADER = 'x-lxq-db-requests';
+export const DB_DOCUMENTS_HEADER = 'x-lxq-db-documents';
 /** The function WeChat's message push (消息推送) calls, as configured in the console: image verdicts. */
 export const MESSAGE_PUSH_FUNCTION = 'moderation';
 
@@ -61,7 +62,10 @@ async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: 
   const action = body.action;
   if (action.startsWith('database.')) {
     countDatabaseRequest(req.socket.remotePort);
-    sendJson(res, 200, await services.database.handle(body));
+    const answer = await services.database.handle(body, { functionName: callingFunction(req.socket.remotePort) });
+    const list = (answer.data as { list?: unknown } | undefined)?.list;
+    if (Array.isArray(list)) countDocumentsRead(req.socket.remotePort, list.length);
+    sendJson(res, 200, answer);
     return;
   }
   if (action.startsWith('storage.')) {
@@ -83,8 +87,8 @@ async function answerFunction(name: string, req: IncomingMessage, res: ServerRes
     return;
   }
   const openid = openidFromHeader(req.headers[OPENID_HEADER]);
-  const { result, databaseRequests, requestId } = await services.functions.invoke(name, event, openid);
-  sendJson(res, 200, result ?? null, { [DB_REQUESTS_HEADER]: String(databaseRequests), 'x-request-id': requestId });
+  const { result, databaseRequests, documentsRead, requestId } = await services.functions.invoke(name, event, openid);
+  sendJson(res, 200, result ?? null, { [DB_REQUESTS_HEADER]: String(databaseRequests), [DB_DOCUMENTS_HEADER]: String(documentsRead), 'x-request-id': requestId });
 }
 
 /**
@@ -131,6 +135,11 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   if (req.method === 'POST' && timer?.[1]) return fireTimers(decodeURIComponent(timer[1]), res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
+  if (req.method === 'GET' && url.pathname === '/database/unindexed') return sendJson(res, 200, { queries: services.database.unindexedQueries() });
+  if (req.method === 'DELETE' && url.pathname === '/database/unindexed') {
+    services.database.resetUnindexedQueries();
+    return sendJson(res, 200, { queries: [] });
+  }
   if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId, store: storeHealth(services.database.report()) });
   if (req.method === 'GET' && url.pathname === '/store/cut') return sendJson(res, 200, { logs: services.database.cut() });
   if (req.method === 'POST' && url.pathname.startsWith(HTTP_ACCESS_PREFIX)) {

@@ -17,6 +17,8 @@ import { Collection, type CollectionReport } from './collection';
 import { collectionNotExist, DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import { lockDataDir, type StoreLock } from './lock';
 import { quarantineFileOf } from './log';
+import { IndexUse, type UnindexedQuery } from './indexUse';
+import { observeQuery } from './queryObserver';
 import { errorAnswer, newRequestId } from './protocol';
 import { BlockedByTransaction, TransactionManager } from './transactions';
 
@@ -71,12 +73,17 @@ export interface StoreReport {
   storedUntil?: Date;
 }
 
+/** Who sent a request: a cloud function's invocation, or the runtime itself (seeds, tests' own checks). */
+export interface RequestCaller {
+  functionName?: string;
+}
+
 export interface DatabaseEngine {
   /**
    * Answer one SDK request body whose `action` starts with "database.". Returns the JSON the SDK
    * expects (never throws for bad requests: answers { code, message, requestId } like CloudBase).
    */
-  handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  handle(body: Record<string, unknown>, caller?: RequestCaller): Promise<Record<string, unknown>>;
   /** What the opening found (damage, quarantine, the latest stored instant). */
   report(): StoreReport;
   /**
@@ -88,6 +95,10 @@ export interface DatabaseEngine {
   announce(port: number): void;
   /** Flush and close files, release the folder. */
   close(): Promise<void>;
+  /** The queries answered so far that no declared index serves (runtime/database/indexUse.ts). */
+  unindexedQueries(): UnindexedQuery[];
+  /** Forgets them (the benchmark counts phase by phase). */
+  resetUnindexedQueries(): void;
 }
 
 /** One line for the banner and the console: where, what is known, which ids, where the bytes went. */
@@ -173,6 +184,7 @@ export async function openDatabase(options: {
   const transactions = new TransactionManager(collections);
   for (const collection of collections.values()) transactions.watch(collection);
   let open = true;
+  const indexUse = new IndexUse(options.schema);
 
   const context: ActionContext = {
     store(name, transactionId) {
@@ -200,7 +212,7 @@ export async function openDatabase(options: {
   };
 
   /** One request, synchronously; the transaction actions answer at the top level, as CloudBase does. */
-  function run(body: Record<string, unknown>, requestId: string): Record<string, unknown> {
+  function run(body: Record<string, unknown>, requestId: string, caller: RequestCaller): Record<string, unknown> {
     if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
     switch (body.action) {
       case 'database.startTransaction':
@@ -211,19 +223,23 @@ export async function openDatabase(options: {
       case 'database.abortTransaction':
         transactions.abort(body.transactionId);
         return { requestId };
-      default:
+      default: {
         serverTime = options.clock.now().getTime();
-        return { requestId, data: runAction(context, body, serverTime) };
+        const data = runAction(context, body, serverTime);
+        // The product's queries are what must stay on an index: those of the functions.
+        if (caller.functionName) observeQuery(indexUse, body, serverTime, caller.functionName);
+        return { requestId, data };
+      }
     }
   }
 
   return {
-    async handle(body) {
+    async handle(body, caller = {}) {
       const requestId = newRequestId();
       try {
         for (;;) {
           try {
-            return run(body, requestId);
+            return run(body, requestId, caller);
           } catch (error) {
             if (!(error instanceof BlockedByTransaction)) throw error;
             await error.ended;
@@ -250,5 +266,7 @@ export async function openDatabase(options: {
         lock.release();
       }
     },
+    unindexedQueries: () => indexUse.report(),
+    resetUnindexedQueries: () => indexUse.reset(),
   };
 }

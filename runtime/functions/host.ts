@@ -10,6 +10,8 @@ type Main = (event: unknown, context: unknown) => Promise<unknown>;
 export interface InvocationResult {
   result: unknown;
   databaseRequests: number;
+  /** Documents the function's database reads returned. */
+  documentsRead: number;
   requestId: string;
 }
 
@@ -56,7 +58,7 @@ export class FunctionHost {
     const main = this.load(name);
     const requestId = randomUUID();
     const context = invocationContext({ functionName: name, requestId, envId: this.options.envId, appId: this.options.appId, openid, now: this.options.clock.now() });
-    const { value, databaseRequests } = await withInvocation(requestId, () => main(event, context), name);
-    return { result: value, databaseRequests, requestId };
+    const { value, databaseRequests, documentsRead } = await withInvocation(requestId, () => main(event, context), name);
+    return { result: value, databaseRequests, documentsRead, requestId };
   }
 }

@@ -16,6 +16,8 @@ interface Invocation {
   /** The function invoked, so the runtime knows which function's permissions a cloud call runs under. */
   functionName: string;
   databaseRequests: number;
+  /** Documents the database answered with (lists of reads and aggregations). */
+  documentsRead: number;
 }
 
 const scope = new AsyncLocalStorage<Invocation>();
@@ -39,16 +41,16 @@ function tagOutgoingRequest(message: unknown): void {
   else request.once('socket', (socket: Socket) => rememberSocket(socket, invocation.id));
 }
 
-export async function withInvocation<T>(id: string, run: () => Promise<T>, functionName = ''): Promise<{ value: T; databaseRequests: number }> {
+export async function withInvocation<T>(id: string, run: () => Promise<T>, functionName = ''): Promise<{ value: T; databaseRequests: number; documentsRead: number }> {
   if (!subscribed) {
     diagnostics.subscribe('http.client.request.start', tagOutgoingRequest);
     subscribed = true;
   }
-  const invocation: Invocation = { id, functionName, databaseRequests: 0 };
+  const invocation: Invocation = { id, functionName, databaseRequests: 0, documentsRead: 0 };
   live.set(id, invocation);
   try {
     const value = await scope.run(invocation, run);
-    return { value, databaseRequests: invocation.databaseRequests };
+    return { value, databaseRequests: invocation.databaseRequests, documentsRead: invocation.documentsRead };
   } finally {
     live.delete(id);
   }
@@ -59,6 +61,13 @@ export function countDatabaseRequest(callerPort: number | undefined): void {
   const owner = callerPort === undefined ? undefined : portOwners.get(callerPort);
   const invocation = owner ? live.get(owner) : undefined;
   if (invocation) invocation.databaseRequests += 1;
+}
+
+/** Called by /admin with how many documents a database answer carried back to the caller on this port. */
+export function countDocumentsRead(callerPort: number | undefined, documents: number): void {
+  const owner = callerPort === undefined ? undefined : portOwners.get(callerPort);
+  const invocation = owner ? live.get(owner) : undefined;
+  if (invocation) invocation.documentsRead += documents;
 }
 
 /** The function whose invocation made the request arriving from this port; undefined for any other caller. */

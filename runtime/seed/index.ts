@@ -20,8 +20,9 @@ export interface SeedReport {
  */
 export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport> {
   const db = tcb.init({ env: envId }).database();
-  const { total } = await db.collection(COLLECTIONS.areas).count();
-  if (total > 0) return { seeded: false, counts: {} };
+  // Any top-level area means the store is seeded (a query on an index: parentId_1).
+  const { data: roots } = await db.collection(COLLECTIONS.areas).where({ parentId: null }).limit(1).get();
+  if (roots.length > 0) return { seeded: false, counts: {} };
 
   const batches: Array<[string, object[]]> = [
     [COLLECTIONS.areas, DEMO_AREAS],

@@ -7,6 +7,7 @@ import { seedIfEmpty } from '../../runtime/seed';
 import { DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
 import type { RuntimeClock } from '../../runtime/clock';
 import { ORDINARY_MORNING } from './instants';
+import { auditQueriesOf } from './unindexedQueries';
 
 export interface CallOptions {
   /** The caller's WeChat identity, sent the way local callers send it. */
@@ -43,6 +44,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-test-'));
   const clock = { at: options.at ?? ORDINARY_MORNING, frozen: options.frozen ?? false };
   const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false });
+  auditQueriesOf(runtime.database);
   if (options.seed !== false) await seedIfEmpty(runtime.config.envId, runtime.clock.now());
 
   const raw: TestRuntime['raw'] = async (fn, event, callOptions = {}) => {

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench -- --scale city [--fraction F]`: the first-screen actions on the demo seed, then
+ * on the city seed, side by side; ends with the number of queries no declared index served and
+ * the action whose cost grew most from demo to city.
+ */
+import { shanghaiDate, systemClock } from '../miniprogram/shared/domain/time';
+import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
+import type { UnindexedQuery } from '../runtime/database/indexUse';
+import { costRatio, firstScreenCalls, measureFirstScreens, type Measured } from './firstScreens';
+import { table } from './stats';
+
+export interface BenchRuntime {
+  url: string;
+  envId: string;
+  seedSeconds: number;
+  stop(): Promise<void>;
+}
+
+type Start = (env: Record<string, string>) => Promise<BenchRuntime>;
+
+async function unindexed(url: string): Promise<UnindexedQuery[]> {
+  const res = await fetch(`${url}/database/unindexed`);
+  return ((await res.json()) as { queries: UnindexedQuery[] }).queries;
+}
+
+async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number): Promise<{ rows: Measured[]; unindexed: UnindexedQuery[]; seedSeconds: number }> {
+  const runtime = await start(seed === 'city' ? { LXQ_BENCH_SEED: 'city', LXQ_CITY_FRACTION: String(fraction) } : {});
+  try {
+    applySdkEnvironment(`${runtime.url}/admin`, runtime.envId);
+    await fetch(`${runtime.url}/database/unindexed`, { method: 'DELETE' });
+    const calls = await firstScreenCalls(runtime.url, runtime.envId, seed, shanghaiDate(systemClock.now()));
+    const rows = await measureFirstScreens(runtime.url, calls);
+    return { rows, unindexed: await unindexed(runtime.url), seedSeconds: runtime.seedSeconds };
+  } finally {
+    await runtime.stop();
+  }
+}
+
+export async function runCityBench(start: Start, fraction: number): Promise<void> {
+  const demo = await measureSeed(start, 'demo', fraction);
+  const city = await measureSeed(start, 'city', fraction);
+  console.log(`\nFirst-screen actions, demo seed vs city seed (fraction ${fraction}; city seeded in ${city.seedSeconds.toFixed(0)} s)`);
+  const rows: Array<Array<string | number>> = [];
+  let worst = { ratio: 0, action: '' };
+  city.rows.forEach((c, i) => {
+    const d = demo.rows[i] as Measured;
+    const ratio = costRatio(d, c);
+    if (ratio > worst.ratio) worst = { ratio, action: c.action };
+    rows.push([c.action, c.concurrency, d.databaseRequests, c.databaseRequests, d.documentsRead, c.documentsRead, d.p50, d.p99, c.p50, c.p99, d.failed + c.failed, ratio]);
+  });
+  console.log(
+    table(['action', 'callers', 'db req demo', 'db req city', 'docs demo', 'docs city', 'p50 demo', 'p99 demo', 'p50 city', 'p99 city', 'failed', 'city/demo cost'], rows),
+  );
+  const found = [...demo.unindexed, ...city.unindexed];
+  if (found.length > 0) {
+    console.log('\nUnindexed queries');
+    console.log(
+      table(
+        ['seed', 'collection', 'action', 'filter', 'times'],
+        [...demo.unindexed.map((q) => ['demo', q.collection, q.action, q.filter, q.count]), ...city.unindexed.map((q) => ['city', q.collection, q.action, q.filter, q.count])],
+      ),
+    );
+  }
+  console.log(`unindexed queries: ${found.reduce((sum, q) => sum + q.count, 0)}`);
+  console.log(`worst city/demo cost ratio: ${worst.ratio.toFixed(2)} (${worst.action})`);
+}
