@@ -6,6 +6,7 @@
 import { ADMIN_ERRORS } from './errors/admin';
 import { BOOKING_ERRORS } from './errors/booking';
 import { CASEWORK_ERRORS } from './errors/casework';
+import { DUTY_ERRORS } from './errors/duty';
 import { COMMON_ERRORS } from './errors/common';
 import { OPINION_ERRORS } from './errors/opinion';
 import { PRIVACY_ERRORS } from './errors/privacy';
@@ -19,6 +20,7 @@ export const ERROR_MESSAGES = {
   ...CASEWORK_ERRORS,
   ...PRIVACY_ERRORS,
   ...SUGGESTION_ERRORS,
+  ...DUTY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -4,6 +4,7 @@ import { adminActions } from './admin';
 import { bookingActions } from './booking';
 import { caseworkActions } from './casework';
 import { directoryActions } from './directory';
+import { dutyActions } from './duty';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
 import { suggestionActions } from './suggestion';
@@ -22,6 +23,7 @@ export const API = {
   ...privacyActions,
   ...moderationActions,
   ...suggestionActions,
+  ...dutyActions,
 };
 
 export type Api = typeof API;
