@@ -31,6 +31,13 @@ export const COLLECTIONS = {
   projectBallotBoxes: 'project_ballot_boxes',
   consoleTickets: 'console_tickets',
   consoleSessions: 'console_sessions',
+  dutyActivities: 'duty_activities',
+  dutyContests: 'duty_contests',
+  dutyAttendance: 'duty_attendance',
+  dutyRules: 'duty_rules',
+  dutyReviews: 'duty_reviews',
+  dutyReports: 'duty_reports',
+  dutyRatings: 'duty_ratings',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -330,6 +337,57 @@ export const DATABASE: readonly CollectionSpec[] = [
     // Staff console sessions, _id = session id; a staff member's sessions, to list and end them.
     name: COLLECTIONS.consoleSessions,
     indexes: [{ name: 'openid_1_expiresAt_-1', keys: [...asc('openid'), { field: 'expiresAt', direction: -1 }] }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 履职活动 outside the product (infra/documents/duty.ts): a deputy's own, or added by staff for a group.
+    name: COLLECTIONS.dutyActivities,
+    indexes: [
+      { name: 'deputyIds_1_date_1', keys: asc('deputyIds', 'date') },
+      { name: 'areaPath_1_status_1', keys: asc('areaPath', 'status') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 错、重、漏: a deputy's contests of their record and staff's decisions.
+    name: COLLECTIONS.dutyContests,
+    indexes: [
+      { name: 'deputyId_1_year_1', keys: asc('deputyId', 'year') },
+      { name: 'areaPath_1_status_1', keys: asc('areaPath', 'status') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Leave and absence of a deputy on a reception day's roster; _id = `<dayId>|<deputyId>`.
+    name: COLLECTIONS.dutyAttendance,
+    indexes: [{ name: 'deputyId_1_date_1', keys: asc('deputyId', 'date') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Points rules versions and the area's settings; _id = `<areaId>|<effectiveFrom>` or `settings|<areaId>`.
+    name: COLLECTIONS.dutyRules,
+    indexes: [{ name: 'areaId_1', keys: asc('areaId') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 述职评议 periods opened by staff.
+    name: COLLECTIONS.dutyReviews,
+    indexes: [
+      { name: 'deputyIds_1_opensOn_-1', keys: [...asc('deputyIds'), { field: 'opensOn', direction: -1 }] },
+      { name: 'areaPath_1', keys: asc('areaPath') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // A deputy's report in a period; _id = `<reviewId>|<deputyId>`.
+    name: COLLECTIONS.dutyReports,
+    indexes: [{ name: 'reviewId_1', keys: asc('reviewId') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One rating per resident and report; _id derives from both, so a retry or a race cannot count twice.
+    name: COLLECTIONS.dutyRatings,
+    indexes: [{ name: 'reportId_1_rating_1', keys: asc('reportId', 'rating') }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

@@ -59,6 +59,9 @@ export const SUBPACKAGE_PAGES = {
   staffSuggestionSessions: 'packages/suggestion/sessions/index',
   /** 电脑端登录确认: what the staff console's sign-in code opens (scene `l=<ticket>`). */
   staffConsoleConfirm: 'packages/staff/console-confirm/index',
+  /** 代表履职: a deputy's 履职档案 with its points line by line, and a 述职评议 report residents read and rate. */
+  dutyRecord: 'packages/duty/record/index',
+  dutyReport: 'packages/duty/report/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

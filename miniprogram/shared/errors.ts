@@ -6,6 +6,7 @@
 import { ADMIN_ERRORS } from './errors/admin';
 import { BOOKING_ERRORS } from './errors/booking';
 import { CASEWORK_ERRORS } from './errors/casework';
+import { DUTY_ERRORS } from './errors/duty';
 import { COMMON_ERRORS } from './errors/common';
 import { CONSOLE_ERRORS } from './errors/console';
 import { OPINION_ERRORS } from './errors/opinion';
@@ -23,6 +24,7 @@ export const ERROR_MESSAGES = {
   ...SUGGESTION_ERRORS,
   ...PROJECT_ERRORS,
   ...CONSOLE_ERRORS,
+  ...DUTY_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -141,6 +141,25 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'console.redeemTicket': 'once',
   'console.listSessions': 'read',
   'console.endSession': 'once',
+
+  'duty.getRecord': 'read',
+  'duty.listDeputies': 'read',
+  'duty.addActivity': 'requestId',
+  'duty.reviewActivity': 'once',
+  'duty.contest': 'once',
+  'duty.decideContest': 'once',
+  'duty.askLeave': 'once',
+  'duty.setAttendance': 'once',
+  'duty.getRules': 'read',
+  'duty.saveRules': 'once',
+  'duty.saveSettings': 'once',
+  'duty.export': 'once',
+  'duty.figures': 'read',
+  'duty.openReview': 'requestId',
+  'duty.getReport': 'read',
+  'duty.saveReport': 'once',
+  'duty.rateReport': 'once',
+  'duty.answerComment': 'once',
 };
 
 /** A lost answer of this action may be asked for again. */

@@ -81,6 +81,12 @@ const SESSION_ELSEWHERE = { areaStaffIn: 'ADMIN.OUT_OF_SCOPE', areaStaffOut: 'AD
 /** The unit it is assigned to; another unit finds nothing. */
 const units = (): Row => all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'SUGGESTION.NOT_FOUND' });
 
+/** 代表履职 (issue 13): the deputy's own record (dp-005, deputyHere) and congress staff covering 南湖 station. */
+const OF_DEPUTY_ELSEWHERE = { stationStaffOut: 'DUTY.DEPUTY_NOT_FOUND', areaStaffOut: 'DUTY.DEPUTY_NOT_FOUND' } as const;
+const dutyStaff = (outOfScope: Partial<Row>): Row => congressStaff(outOfScope);
+const ownRecord = (elsewhere: Outcome): Row => ({ ...congressStaff(OF_DEPUTY_ELSEWHERE), deputyHere: 'ok', deputyElsewhere: elsewhere });
+const dutyArea = (): Row => areaStaff({ areaStaffOut: 'ADMIN.OUT_OF_SCOPE' });
+
 export const MATRIX: Record<ActionName, Row> = {
   'account.getProfile': signedIn('ok'),
   'account.updatePreferences': signedIn('ok'),
@@ -231,6 +237,26 @@ export const MATRIX: Record<ActionName, Row> = {
   'project.reportProgress': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', admin: 'ok' }),
   'project.inspect': deputies('ok', 'ok'),
   'project.rate': deputies('ok', 'ok'),
+  // 代表履职 (issue 13). The record is 刘德明's (dp-005, deputyHere) at 南湖; deputyElsewhere is 赵红梅 (青石, same district).
+  'duty.getRecord': ownRecord('DUTY.DEPUTY_NOT_FOUND'),
+  'duty.listDeputies': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'sees', stationStaffOut: 'blind', areaStaffIn: 'sees', areaStaffOut: 'blind', admin: 'sees' }),
+  'duty.addActivity': ownRecord(FORBIDDEN),
+  'duty.reviewActivity': dutyStaff({ stationStaffOut: 'DUTY.NOT_FOUND', areaStaffOut: 'DUTY.NOT_FOUND' }),
+  'duty.contest': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'ok' }),
+  'duty.decideContest': dutyStaff({ stationStaffOut: 'DUTY.NOT_FOUND', areaStaffOut: 'DUTY.NOT_FOUND' }),
+  'duty.askLeave': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'DUTY.NOT_ON_ROSTER' }),
+  'duty.setAttendance': dutyStaff({ stationStaffOut: 'DUTY.NOT_FOUND', areaStaffOut: 'DUTY.NOT_FOUND' }),
+  'duty.getRules': dutyArea(),
+  'duty.saveRules': dutyArea(),
+  'duty.saveSettings': dutyArea(),
+  'duty.export': dutyStaff(OF_DEPUTY_ELSEWHERE),
+  'duty.figures': all('ok'),
+  'duty.openReview': dutyArea(),
+  'duty.getReport': all('ok'),
+  'duty.saveReport': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'DUTY.REVIEW_NOT_FOUND' }),
+  // Any resident bringing the station's code rates once; deputies rate no report.
+  'duty.rateReport': signedIn('ok', { deputyHere: 'DUTY.NOT_ELIGIBLE', deputyElsewhere: 'DUTY.NOT_ELIGIBLE' }),
+  'duty.answerComment': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'DUTY.REVIEW_NOT_FOUND' }),
 
   // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
   // resident still holds the seat booked in the booking.book row.

@@ -5,6 +5,7 @@ import { bookingActions } from './booking';
 import { caseworkActions } from './casework';
 import { consoleActions } from './console';
 import { directoryActions } from './directory';
+import { dutyActions } from './duty';
 import { opinionActions } from './opinion';
 import { moderationActions, privacyActions } from './privacy';
 import { projectActions } from './project';
@@ -26,6 +27,7 @@ export const API = {
   ...suggestionActions,
   ...projectActions,
   ...consoleActions,
+  ...dutyActions,
 };
 
 export type Api = typeof API;

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { ActionName } from '../../../miniprogram/shared/contract';
+import { DEFAULT_POINTS_RULES } from '../../../miniprogram/shared/domain/duty';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { writeWorkbook } from '../../../cloudfunctions/admin/directoryWorkbook';
 import { browserSecret } from '../../support/consoleClient';
@@ -90,6 +91,30 @@ async function deputyFields(t: TestRuntime, deputyId: string) {
   const { deputy } = ok(await t.call('directory.getDeputy', { deputyId }));
   const { _id, code, name, level, constituency, occupation, profile, photoUrl, stationIds, active } = deputy;
   return { deputyId: _id, code, name, level, constituency, occupation, profile, photoUrl, stationIds, active };
+}
+
+const activityPayload = () => ({ clientRequestId: fresh('sec-activity'), type: 'research' as const, date: '2026-05-10', place: '湖滨社区', note: '调研老旧小区加装电梯' });
+async function pendingActivity(t: TestRuntime, world: World): Promise<string> {
+  return ok(await t.call('duty.addActivity', activityPayload(), { openid: world.openids.deputyHere })).activity.activityId;
+}
+async function openContestWindow(t: TestRuntime): Promise<void> {
+  ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: '2020-01-01', contestUntil: '2099-12-31', rankingShown: false }, { openid: ADMIN }));
+}
+function reviewPayload(t: TestRuntime) {
+  const today = shanghaiDate(t.clock.now());
+  return {
+    clientRequestId: fresh('sec-review'),
+    areaId: 'area-jiangnan',
+    title: '2026年度代表述职评议',
+    year: 2026,
+    deputyIds: [DEPUTY_HERE],
+    opensOn: today,
+    closesOn: addDays(today, 14),
+    audience: 'stationVisitors' as const,
+  };
+}
+async function openedReview(t: TestRuntime): Promise<string> {
+  return ok(await t.call('duty.openReview', reviewPayload(t), { openid: ADMIN })).reviewId;
 }
 
 /** How to call each action in the matrix: the owner's data it needs, made through the real actions. */
@@ -246,6 +271,37 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'suggestion.stats': async ({ world }) => ({ payload: { sessionId: world.suggestionSession } }),
   'suggestion.drillDown': async ({ world }) => ({ payload: { sessionId: world.suggestionSession, figure: 'received' } }),
   'suggestion.export': async ({ world }) => ({ payload: { sessionId: world.suggestionSession } }),
+
+  'duty.getRecord': fixed({ year: 2026, deputyId: DEPUTY_HERE }),
+  'duty.listDeputies': async () => ({ payload: { year: 2026 }, subject: DEPUTY_HERE }),
+  'duty.addActivity': async () => ({ payload: { ...activityPayload(), deputyIds: [DEPUTY_HERE] } }),
+  'duty.reviewActivity': async ({ t, world }) => ({ payload: { activityId: await pendingActivity(t, world), confirm: true } }),
+  'duty.contest': async ({ t }) => {
+    await openContestWindow(t);
+    return { payload: { year: 2026, kind: 'missing', reason: '三月的调研活动没有记录' } };
+  },
+  'duty.decideContest': async ({ t, world }) => {
+    await openContestWindow(t);
+    const { contest } = ok(await t.call('duty.contest', { year: 2026, kind: 'missing', reason: '三月的调研活动没有记录' }, { openid: world.openids.deputyHere }));
+    return { payload: { contestId: contest.contestId, uphold: false, note: '未找到活动记录' } };
+  },
+  'duty.askLeave': async ({ world }) => ({ payload: { dayId: world.ownerDay._id, reason: '外出参加培训' } }),
+  'duty.setAttendance': async ({ world }) => ({ payload: { dayId: world.ownerDay._id, deputyId: DEPUTY_HERE, attendance: 'absent' } }),
+  'duty.getRules': fixed({ areaId: 'area-jiangnan' }),
+  'duty.saveRules': fixed({ areaId: 'area-jiangnan', effectiveFrom: '2020-01-01', rules: DEFAULT_POINTS_RULES.rules, missedDayPenalty: 2 }),
+  'duty.saveSettings': fixed({ areaId: 'area-jiangnan', contestFrom: '2020-01-01', contestUntil: '2099-12-31', rankingShown: false }),
+  'duty.export': fixed({ year: 2026, deputyId: DEPUTY_HERE }),
+  'duty.figures': fixed({ deputyId: DEPUTY_HERE }),
+  'duty.openReview': async ({ t }) => ({ payload: reviewPayload(t) }),
+  'duty.getReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE } }),
+  'duty.saveReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), text: '各位选民：现将本年度履职情况报告如下，请大家评议。进站接待、答复意见情况见下。' } }),
+  'duty.rateReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE, rating: 'satisfied', stationCode: 'NH01' } }),
+  'duty.answerComment': async ({ t, owner }) => {
+    const reviewId = await openedReview(t);
+    ok(await t.call('duty.rateReport', { reviewId, deputyId: DEPUTY_HERE, rating: 'basicallySatisfied', comment: '希望多来社区走走', stationCode: 'NH01' }, { openid: owner }));
+    const { comments } = ok(await t.call('duty.getReport', { reviewId, deputyId: DEPUTY_HERE }, { openid: ADMIN }));
+    return { payload: { reviewId, commentId: comments[0]?.commentId ?? '', answer: '谢谢，我会每月进社区。' } };
+  },
 
   'privacy.exportMyData': async (ctx) => ({ payload: {}, subject: await submitted(ctx) }),
   'privacy.deleteAccount': fixed({ confirm: true }),

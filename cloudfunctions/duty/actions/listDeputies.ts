@@ -1,0 +1,25 @@
+import type { Handler } from '../../core/handler';
+import { findDeputies, loadDutyCaller, staffCovers } from '../access';
+import { buildRecord } from '../record';
+
+/**
+ * Staff: the deputies of the stations their scope covers, with the year's totals and what waits for
+ * their decision. One record per deputy (eight database requests each).
+ */
+export const listDeputies: Handler<'duty.listDeputies'> = async ({ year }, ctx) => {
+  const { staff } = await loadDutyCaller(ctx, ['staff']);
+  const deputies = (await findDeputies(ctx, { active: true })).filter((deputy) => staff && staffCovers(staff, deputy));
+  const records = await Promise.all(deputies.map((deputy) => buildRecord(ctx, deputy, year)));
+  return {
+    deputies: records.map((record, index) => ({
+      deputyId: record.deputyId,
+      name: record.deputyName,
+      stationNames: deputies[index]?.stations.map((station) => station.name) ?? [],
+      total: record.score.total,
+      figures: record.figures,
+      pendingActivities: record.activities.filter((activity) => activity.status === 'pending').length,
+      openContests: record.contests.filter((contest) => contest.status === 'open').length,
+      askedLeaves: record.leaves.filter((leave) => leave.status === 'asked').length,
+    })),
+  };
+};

@@ -1,0 +1,45 @@
+import { createFunction } from '../core/handler';
+import { addActivity } from './actions/addActivity';
+import { answerComment } from './actions/answerComment';
+import { askLeave } from './actions/askLeave';
+import { contest } from './actions/contest';
+import { decideContest } from './actions/decideContest';
+import { exportRecords } from './actions/exportRecords';
+import { getFigures } from './actions/getFigures';
+import { getRecord } from './actions/getRecord';
+import { getReport } from './actions/getReport';
+import { getRules } from './actions/getRules';
+import { listDeputies } from './actions/listDeputies';
+import { openReview } from './actions/openReview';
+import { rateReport } from './actions/rateReport';
+import { reviewActivity } from './actions/reviewActivity';
+import { saveReport } from './actions/saveReport';
+import { saveRules } from './actions/saveRules';
+import { saveSettings } from './actions/saveSettings';
+import { setAttendance } from './actions/setAttendance';
+
+/**
+ * 代表履职: the duty record derived at read time from what deputies already do (roster days,
+ * receptions, opinions, suggestions) plus activities staff confirm; points under dated rules;
+ * 亮分 for residents; 述职评议 periods residents rate once.
+ */
+export const main = createFunction('duty', {
+  'duty.getRecord': getRecord,
+  'duty.listDeputies': listDeputies,
+  'duty.addActivity': addActivity,
+  'duty.reviewActivity': reviewActivity,
+  'duty.contest': contest,
+  'duty.decideContest': decideContest,
+  'duty.askLeave': askLeave,
+  'duty.setAttendance': setAttendance,
+  'duty.getRules': getRules,
+  'duty.saveRules': saveRules,
+  'duty.saveSettings': saveSettings,
+  'duty.export': exportRecords,
+  'duty.figures': getFigures,
+  'duty.openReview': openReview,
+  'duty.getReport': getReport,
+  'duty.saveReport': saveReport,
+  'duty.rateReport': rateReport,
+  'duty.answerComment': answerComment,
+});

@@ -1,0 +1,64 @@
+import type { DutyRecord } from '../../../shared/contract/duty';
+import { figureSentences } from '../../../shared/domain/duty';
+import { shanghaiDate } from '../../../shared/domain/time';
+import { appClock } from '../../../services/clock';
+import { callApi } from '../../../services/api';
+import { loading, settle, type Loaded } from '../../../utils/load-state';
+
+export interface RecordLine {
+  id: string;
+  date: string;
+  title: string;
+  points: string;
+  reason: string;
+  struck: boolean;
+}
+
+export interface RecordView {
+  heading: string;
+  total: number;
+  sentences: string[];
+  lines: RecordLine[];
+  contestNote: string;
+  pendingNote: string;
+}
+
+export type DutyRecordState = Loaded<RecordView> & { year: number };
+
+const signed = (points: number): string => (points > 0 ? `+${points}` : String(points));
+
+/** The record as the deputy reads it: "why I have 37 分", one line per entry, newest first. */
+export function toRecordView(record: DutyRecord): RecordView {
+  const pending = record.activities.filter((activity) => activity.status === 'pending').length;
+  return {
+    heading: `${record.deputyName} · ${record.year}年履职档案`,
+    total: record.score.total,
+    sentences: figureSentences(record.figures, record.year),
+    lines: [...record.entries]
+      .reverse()
+      .map((entry) => ({ id: entry.id, date: entry.date, title: entry.title, points: signed(entry.points), reason: entry.reason, struck: entry.struck })),
+    contestNote: record.contestWindow
+      ? `${record.contestWindow.from} 至 ${record.contestWindow.until} 可对错、重、漏的记录提出异议${record.contestOpen ? '（现在可以提出）' : ''}`
+      : '工作人员尚未设定核对期',
+    pendingNote: pending > 0 ? `还有${pending}项履职活动等待工作人员确认，确认后计入积分` : '',
+  };
+}
+
+export function initialDutyRecordState(): DutyRecordState {
+  return { ...loading<RecordView>(), year: Number(shanghaiDate(appClock.now()).slice(0, 4)) };
+}
+
+export function createDutyRecord(render: (change: Partial<DutyRecordState>) => void, deputyId?: string) {
+  let year = initialDutyRecordState().year;
+  async function load(): Promise<void> {
+    render(await settle(() => callApi('duty.getRecord', deputyId ? { year, deputyId } : { year }), toRecordView));
+  }
+  return {
+    load,
+    async changeYear(delta: number): Promise<void> {
+      year += delta;
+      render({ year, ...loading<RecordView>() });
+      await load();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { definePage } from '../../../factory/define-page';
+import type { TapEvent } from '../../../utils/events';
+import type { ReviewRating } from '../../../shared/domain/duty';
+import { createDutyReport, initialDutyReportState, type DutyReportState } from './model';
+
+type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+definePage<DutyReportState, { reviewId?: string; deputyId?: string; stationCode?: string }, ReturnType<typeof createDutyReport>>({
+  name: 'duty-report',
+  data: initialDutyReportState,
+  model: (page) => createDutyReport(page.query, (change) => page.render(change)),
+  load: (report) => report.load(),
+  events: {
+    onChoose: (report, event: TapEvent<{ rating: ReviewRating }>) => report.choose(event.currentTarget.dataset.rating),
+    onComment: (report, event: InputEvent) => report.setComment(event.detail.value),
+    onRate: (report) => report.rate(),
+  },
+});

@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+/**
+ * 代表履职 on the real pages against the real local runtime: the deputy reads their 履职档案 with its
+ * points line by line (an activity staff added for them appears with its points); staff open it for a
+ * deputy they cover; a resident reads a 述职评议 report, is told to choose before submitting, rates it
+ * once and then sees only their own rating.
+ */
+import { shanghaiDate, addDays } from '../../../miniprogram/shared/domain/time';
+import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { openPage } from '../support/page';
+import { callAs, CITY_STAFF } from '../support/runtime-calls';
+import { installDevice } from '../support/wx-device';
+import { installDialogs } from '../support/wx-dialogs';
+import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+
+const LIU = 'demo-deputy-liu';
+
+let runtime: PageRuntime;
+beforeAll(async () => {
+  runtime = await startPageRuntime();
+});
+afterAll(async () => runtime.stop());
+
+function phoneOf(openid: string): WxDouble {
+  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
+  installDevice(wx, { runtimeUrl: runtime.url });
+  installDialogs();
+  return wx;
+}
+
+describe('履职档案', () => {
+  it('the deputy sees the year with its total and why, line by line; an activity staff add for them shows with its points', async () => {
+    const year = shanghaiDate(pageClock().now()).slice(0, 4);
+    await callAs(runtime.url, CITY_STAFF, 'duty.addActivity', {
+      clientRequestId: 'page-duty-activity-01',
+      type: 'votersMeeting',
+      date: `${year}-06-01`,
+      place: '湖滨社区党群服务中心',
+      note: '代表·选民面对面，听取加装电梯的意见',
+      deputyIds: ['dp-005'],
+    });
+    phoneOf(LIU);
+    const page = await openPage('dutyRecord');
+    await page.waitFor(() => page.data.status === 'ready', 'the record');
+    expect(page.text()).toContain(`刘德明 · ${year}年履职档案`);
+    expect(page.text()).toMatch(/积分 -?\d+ 分/);
+    expect(page.text()).toContain('代表·选民面对面：湖滨社区党群服务中心');
+    expect(page.text()).toContain('按默认规则计4分');
+  });
+
+  it('staff open the record of a deputy they cover; a resident is told it is not theirs to see', async () => {
+    phoneOf(CITY_STAFF);
+    const staffPage = await openPage('dutyRecord', { deputyId: 'dp-005' });
+    await staffPage.waitFor(() => staffPage.data.status === 'ready', 'the record');
+    expect(staffPage.text()).toContain('刘德明');
+    phoneOf('page-duty-plain-resident');
+    const refused = await openPage('dutyRecord', { deputyId: 'dp-005' });
+    await refused.waitFor(() => refused.data.status === 'error', 'the refusal');
+    expect(refused.text()).toContain('没有权限');
+  });
+});
+
+describe('述职评议', () => {
+  it('a resident who scanned the station reads the report, rates it once, and then sees only their own rating', async () => {
+    const today = shanghaiDate(pageClock().now());
+    const { reviewId } = await callAs(runtime.url, CITY_STAFF, 'duty.openReview', {
+      clientRequestId: 'page-duty-review-01',
+      areaId: 'area-jiangnan',
+      title: '本年度代表向选民述职评议',
+      year: Number(today.slice(0, 4)),
+      deputyIds: ['dp-005'],
+      opensOn: today,
+      closesOn: addDays(today, 14),
+      audience: 'stationVisitors',
+    });
+    phoneOf('page-duty-resident');
+    const page = await openPage('dutyReport', { reviewId, deputyId: 'dp-005', stationCode: 'NH01' });
+    await page.waitFor(() => page.data.status === 'ready', 'the report');
+    expect(page.text()).toContain('我是刘德明');
+    await page.tap('提交评议');
+    expect(page.text()).toContain('请先选择满意、基本满意或不满意');
+    await page.tap('满意');
+    await page.type('.comment-input', '希望多进小区');
+    await page.tap('提交评议');
+    await page.waitFor(() => page.text().includes('您的评议：满意'), 'the rating');
+    expect(page.text()).not.toContain('提交评议');
+  });
+});
