@@ -99,6 +99,8 @@ export const DATABASE: readonly CollectionSpec[] = [
       { name: 'code_1', keys: asc('code'), unique: true },
       { name: 'stationIds_1', keys: asc('stationIds') },
       { name: 'name_1', keys: asc('name') },
+      // The active deputies of a level (票决's voters; the duty record's staff lists).
+      { name: 'active_1_level_1', keys: asc('active', 'level') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
@@ -281,6 +283,14 @@ export const DATABASE: readonly CollectionSpec[] = [
     indexes: [
       { name: 'areaId_1_year_-1', keys: [...asc('areaId'), { field: 'year', direction: -1 }] },
       { name: 'areaPath_1', keys: asc('areaPath') },
+      // Every area's rounds, latest year first (project.listRounds without an area).
+      {
+        name: 'year_-1_createdAt_-1',
+        keys: [
+          { field: 'year', direction: -1 },
+          { field: 'createdAt', direction: -1 },
+        ],
+      },
     ],
     rule: DENY_ALL_CLIENTS,
   },

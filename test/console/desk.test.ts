@@ -110,6 +110,8 @@ test('a case is worked in the console from acceptance and assignment to closing'
   await page.getByRole('link', { name: trackingNo }).waitFor();
   const timeline = await (async () => {
     await page.getByRole('link', { name: trackingNo }).click();
+    // The drawer opens before its case has loaded: wait for the last step, then read them all.
+    await drawer.locator('.timeline li', { hasText: '已评价' }).first().waitFor();
     return drawer.locator('.timeline').innerText();
   })();
   for (const step of ['已受理', '已交办', '已督办', '承办单位已答复', '办理结果已答复', '已评价']) expect(timeline).toContain(step);

@@ -31,7 +31,7 @@ export const exportDirectory: Handler<'admin.exportDirectory'> = async ({ templa
     const bytes = await writeWorkbook([EXAMPLE_STATION], [EXAMPLE_DEPUTY], ctx.now);
     return { fileName: '联络站与代表导入模板.xlsx', workbook: bytes.toString('base64'), stations: 0, deputies: 0 };
   }
-  const { data: stationData } = await ctx.db.collection(COLLECTIONS.stations).limit(1000).get();
+  const { data: stationData } = await ctx.db.collection(COLLECTIONS.stations).orderBy('code', 'asc').limit(1000).get();
   const stations = (stationData as StationDocument[]).filter((s) => coversStation(scope, s)).sort((a, b) => a.code.localeCompare(b.code));
   const codeOf = new Map(stations.map((s) => [s._id, s.code]));
   const { data: deputyData } = await ctx.db

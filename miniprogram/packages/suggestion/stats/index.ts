@@ -5,6 +5,7 @@ import { createSuggestionStats, initialSuggestionStatsState, type SuggestionStat
 
 definePage<SuggestionStatsState, Record<string, string | undefined>, ReturnType<typeof createSuggestionStats>>({
   name: 'staff-suggestion-stats',
+  privacy: 'onDemand',
   data: initialSuggestionStatsState,
   model: (page) => createSuggestionStats((change) => page.render(change)),
   load: (stats) => stats.start(),
