@@ -13,7 +13,7 @@
  *
  * The SDK sends transactionId with `doc()` reads and writes, `add()`, `where().get()` and
  * `updateAndReturn()`; `where().update()`, `where().remove()` and `count()` run outside (see
- * /work/shared/CLOUDBASE-LOCAL.md). Snapshots cost nothing until someone commits: each commit
+ * ../shared/CLOUDBASE-LOCAL.md). Snapshots cost nothing until someone commits: each commit
  * hands every open transaction the versions it replaced (CommitHooks), so a transaction reads its
  * snapshot as today's documents with those earlier versions laid over them.
  */
