@@ -51,6 +51,7 @@ export const FUNCTION_SETTINGS: readonly Setting[] = [
   { name: 'SUGGESTION_DEPUTY_TEMPLATE_ID', ...template('代表建议进展通知', 'suggestion progress, to deputies') },
   { name: 'SUGGESTION_UNIT_TEMPLATE_ID', ...template('建议办理通知', 'suggestion handling, to units and staff') },
   { name: 'SUGGESTION_RESIDENT_TEMPLATE_ID', ...template('意见转为代表建议通知', 'suggestion answered, to residents') },
+  { name: 'PROJECT_MILESTONE_TEMPLATE_ID', ...template('民生实事项目进展通知', 'project milestone, to residents who follow it') },
   {
     name: 'CASE_DEADLINES',
     zh: '各办理环节的期限（JSON，可不设）',

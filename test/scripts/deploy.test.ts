@@ -37,6 +37,7 @@ const SETTINGS = {
   SUGGESTION_DEPUTY_TEMPLATE_ID: 'tpl-suggestion-deputy',
   SUGGESTION_UNIT_TEMPLATE_ID: 'tpl-suggestion-unit',
   SUGGESTION_RESIDENT_TEMPLATE_ID: 'tpl-suggestion-resident',
+  PROJECT_MILESTONE_TEMPLATE_ID: 'tpl-project-milestone',
 };
 const KEYS = { TENCENTCLOUD_SECRETID: 'AKIDexample0000', TENCENTCLOUD_SECRETKEY: 'secretkey-example-0000' };
 const APPSECRET = { WX_APPSECRET: '0123456789abcdef0123456789abcdef' };
@@ -157,6 +158,7 @@ describe('npm run deploy -- --dry-run', () => {
       'SUGGESTION_DEPUTY_TEMPLATE_ID',
       'SUGGESTION_UNIT_TEMPLATE_ID',
       'SUGGESTION_RESIDENT_TEMPLATE_ID',
+      'PROJECT_MILESTONE_TEMPLATE_ID',
     ]) {
       expect(output).toMatch(new RegExp(`- ${name}: 缺少 .+ / missing `));
     }
