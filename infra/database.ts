@@ -44,7 +44,8 @@ export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
 
 export interface IndexKey {
   field: string;
-  direction: 1 | -1;
+  /** Ascending, descending, or a geospatial index over GeoJSON (what `geoNear`/`nearSphere` need). */
+  direction: 1 | -1 | '2dsphere';
 }
 
 export interface IndexSpec {

@@ -18,7 +18,7 @@ import { DATABASE, type CollectionSpec, type IndexSpec } from '../infra/database
 export interface CloudBaseIndex {
   IndexName: string;
   MgoKeySchema: {
-    MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' }>;
+    MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' | '2dsphere' }>;
     MgoIsUnique: boolean;
   };
 }
@@ -41,7 +41,7 @@ export function toCloudBaseIndex(index: IndexSpec): CloudBaseIndex {
   return {
     IndexName: index.name,
     MgoKeySchema: {
-      MgoIndexKeys: index.keys.map((key) => ({ Name: key.field, Direction: key.direction === 1 ? '1' : '-1' })),
+      MgoIndexKeys: index.keys.map((key) => ({ Name: key.field, Direction: key.direction === '2dsphere' ? '2dsphere' : key.direction === 1 ? '1' : '-1' })),
       MgoIsUnique: index.unique === true,
     },
   };

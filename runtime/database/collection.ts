@@ -12,7 +12,8 @@ import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejso
 import { invalidParam } from './errors';
 import { equalityKey, IndexSet } from './indexes';
 import { AppendLog, discardInterruptedRewrite, isDiskFull, replayLog, rewriteLog, type LogRecord, type ReplayReport } from './log';
-import { applyModifier, compileMatcher, findDocuments, runPipeline, type CollectionResolver, type FindOptions } from './semantics';
+import { geoIndexedFields, requireGeoIndex } from './geo';
+import { applyModifier, compileMatcher, findDocuments, runStoredPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
 export interface Entry {
   /** equalityKey(doc._id) */
@@ -120,6 +121,8 @@ export interface CollectionReport extends ReplayReport {
 
 export class Collection {
   private readonly indexes: IndexSet;
+  /** Fields with a declared 2dsphere index: what `$nearSphere` and `$geoNear` may use. */
+  readonly geoFields: ReadonlySet<string>;
   /** Set by the transaction manager. */
   hooks: CommitHooks | undefined;
 
@@ -131,6 +134,7 @@ export class Collection {
     private readonly log: AppendLog,
   ) {
     this.indexes = new IndexSet(spec.name, spec.indexes);
+    this.geoFields = geoIndexedFields(spec.indexes);
     try {
       for (const entry of entries.values()) this.indexes.add(entry.key, entry.doc);
     } catch (error) {
@@ -228,6 +232,7 @@ export class Collection {
   }
 
   find(criteria: Document, options: FindOptions): Document[] {
+    requireGeoIndex(criteria, this.geoFields);
     return findDocuments(
       this.candidates(criteria).map((entry) => entry.doc),
       criteria,
@@ -239,14 +244,17 @@ export class Collection {
     return this.matching(criteria).length;
   }
 
-  /** A leading $match narrows the input through the indexes; the stage itself still runs. */
+  /** A leading $match (or $geoNear's query) narrows the input through the indexes; the stage itself still runs. */
   aggregate(pipeline: Document[], resolve: CollectionResolver): Document[] {
-    const first = pipeline[0]?.$match;
-    const source = isPlainObject(first) ? this.candidates(first) : [...this.entries.values()];
-    return runPipeline(
-      source.map((entry) => cloneValue(entry.doc)),
+    const [first] = pipeline;
+    const geoNear = first?.$geoNear;
+    const narrowing = isPlainObject(first?.$match) ? first.$match : isPlainObject(geoNear) && isPlainObject(geoNear.query) ? geoNear.query : undefined;
+    const source = narrowing === undefined ? [...this.entries.values()] : this.candidates(narrowing);
+    return runStoredPipeline(
+      source.map((entry) => entry.doc),
       pipeline,
       resolve,
+      this.geoFields,
     );
   }
 
@@ -301,6 +309,7 @@ export class Collection {
   }
 
   private matching(criteria: Document, limit = Infinity): Entry[] {
+    requireGeoIndex(criteria, this.geoFields);
     const matches = compileMatcher(criteria);
     const found: Entry[] = [];
     for (const entry of this.candidates(criteria)) {

@@ -27,7 +27,7 @@ export interface UnindexedQuery {
 }
 
 /** Operators an index on the field can answer (MongoDB bounds an index scan with them). */
-const INDEX_BOUNDING = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte', '$all', '$regex']);
+const INDEX_BOUNDING = new Set(['$eq', '$in', '$gt', '$gte', '$lt', '$lte', '$all', '$regex', '$nearSphere', '$near', '$geoWithin', '$geoIntersects']);
 
 function constrainsByIndex(condition: unknown): boolean {
   // A regular expression is matched against the index's keys (the whole index, not the documents).

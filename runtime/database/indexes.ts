@@ -169,7 +169,8 @@ export class IndexSet {
     }
     for (const spec of specs) {
       const leading = spec.keys[0]?.field;
-      if (leading === undefined || this.lookups.has(leading)) continue;
+      // A 2dsphere index serves geo operators (runtime/database/geo.ts), never an equality lookup.
+      if (leading === undefined || this.lookups.has(leading) || spec.keys[0].direction === '2dsphere') continue;
       const index = new HashIndex(leading);
       this.hashed.push(index);
       this.lookups.set(leading, (key) => index.lookup(key));

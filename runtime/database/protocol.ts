@@ -162,6 +162,13 @@ export function readPipeline(body: RequestBody, serverTime: number): Document[] 
     }
     return { [stage.stageKey]: parseText(stage.stageValue, `stages[${index}].stageValue`, serverTime) };
   });
-  refuseUnsupportedOperators(pipeline);
+  // $geoNear is a stage only in first place (runtime/database/geo.ts); its options are checked like any query.
+  const [first, ...rest] = pipeline;
+  if (first !== undefined && '$geoNear' in first) {
+    refuseUnsupportedOperators(first.$geoNear);
+    refuseUnsupportedOperators(rest);
+  } else {
+    refuseUnsupportedOperators(pipeline);
+  }
   return pipeline;
 }

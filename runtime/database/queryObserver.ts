@@ -15,7 +15,10 @@ export function observeQuery(indexUse: IndexUse, body: RequestBody, serverTime: 
   } else if (FILTERING.has(action)) {
     indexUse.observe(readCollectionName(body), name, readCriteria(body, serverTime), undefined, functionName);
   } else if (action === 'database.aggregateDocuments') {
-    const match = readPipeline(body, serverTime)[0]?.$match;
+    const [first] = readPipeline(body, serverTime);
+    // A leading $geoNear is answered only through a declared 2dsphere index (runtime/database/geo.ts).
+    if (first?.$geoNear !== undefined) return;
+    const match = first?.$match;
     indexUse.observe(readCollectionName(body), name, isPlainObject(match) ? match : {}, undefined, functionName);
   }
 }

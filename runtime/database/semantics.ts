@@ -28,6 +28,8 @@ import type { AnyObject, Options } from 'mingo/types';
 import { update } from 'mingo/updater';
 import { compare, isEqual, isNil, isOperator, MingoError, resolve } from 'mingo/util';
 import { isPlainObject, type Document } from './ejson';
+import { cloneValue } from './ejson';
+import { GEO_MODIFIERS, geoQueryOperators, orderByNearness, readGeoNearStage, runGeoNear } from './geo';
 import { jsonSchemaValidator } from './jsonSchema';
 import { DatabaseError, ERROR_CODES, unsupportedOperator } from './errors';
 
@@ -165,13 +167,15 @@ const CONTEXT = Context.init({
   },
   pipeline: { ...pipelineOperators, $bucket },
   projection: projectionOperators,
-  query: { ...queryOperators, $elemMatch },
+  query: { ...queryOperators, $elemMatch, ...geoQueryOperators },
   window: windowOperators,
 });
 
 /** Every operator name mingo evaluates, plus the modifiers that only appear inside one. */
 const KNOWN_OPERATORS: ReadonlySet<string> = new Set([
   '$indexOfCP',
+  ...Object.keys(geoQueryOperators),
+  ...GEO_MODIFIERS,
   ...[accumulatorOperators, expressionOperators, pipelineOperators, projectionOperators, queryOperators, updateOperators, windowOperators].flatMap((operators) =>
     Object.keys(operators),
   ),
@@ -213,7 +217,8 @@ export function compileMatcher(criteria: Document): (doc: Document) => boolean {
 
 export function findDocuments(candidates: Document[], criteria: Document, options: FindOptions): Document[] {
   return evaluating(() => {
-    let cursor = new Query(criteria, OPTIONS).find<Document>(candidates, options.projection);
+    // A $nearSphere filter answers nearest first; an explicit sort still decides (sorts are stable).
+    let cursor = new Query(criteria, OPTIONS).find<Document>(orderByNearness(candidates, criteria), options.projection);
     if (options.sort !== undefined) cursor = cursor.sort(options.sort);
     return cursor.skip(options.skip).limit(options.limit).all();
   });
@@ -225,6 +230,17 @@ export function findDocuments(candidates: Document[], criteria: Document, option
  */
 export function runPipeline(source: Document[], pipeline: Document[], resolve: CollectionResolver): Document[] {
   return evaluating(() => new Aggregator(pipeline, { ...OPTIONS, collectionResolver: resolve }).run(source));
+}
+
+/**
+ * A pipeline over stored documents (not modified: copies are made). A leading `$geoNear` stage is
+ * answered here, through the collection's 2dsphere fields, before the rest runs in mingo.
+ */
+export function runStoredPipeline(stored: readonly Document[], pipeline: Document[], resolve: CollectionResolver, geoFields: ReadonlySet<string>): Document[] {
+  const near = readGeoNearStage(pipeline, geoFields);
+  if (near === undefined) return runPipeline(stored.map(cloneValue), pipeline, resolve);
+  const matches = compileMatcher(near.query);
+  return runPipeline(runGeoNear(near, stored.filter(matches)), pipeline.slice(1), resolve);
 }
 
 /**

@@ -21,7 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { cloneValue, type Document } from './ejson';
 import { DatabaseError, ERROR_CODES } from './errors';
 import { documentKey, replaceFields, upsertedDocument, withId, type Change, type Collection, type CommitHooks, type Entry, type WriteResult } from './collection';
-import { applyModifier, compileMatcher, findDocuments, runPipeline, type CollectionResolver, type FindOptions } from './semantics';
+import { requireGeoIndex } from './geo';
+import { applyModifier, compileMatcher, findDocuments, runStoredPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
 /** CloudBase aborts a transaction left open longer than this. */
 export const TRANSACTION_LIFETIME_MS = 30_000;
@@ -193,6 +194,7 @@ class TransactionView implements DocumentStore {
   ) {}
 
   find(criteria: Document, options: FindOptions): Document[] {
+    requireGeoIndex(criteria, this.collection.geoFields);
     return findDocuments(this.documents(), criteria, options);
   }
 
@@ -201,7 +203,7 @@ class TransactionView implements DocumentStore {
   }
 
   aggregate(pipeline: Document[], resolve: CollectionResolver): Document[] {
-    return runPipeline(this.documents().map(cloneValue), pipeline, resolve);
+    return runStoredPipeline(this.documents(), pipeline, resolve, this.collection.geoFields);
   }
 
   insert(docs: Document[]): unknown[] {
@@ -274,6 +276,7 @@ class TransactionView implements DocumentStore {
   }
 
   private matching(criteria: Document, limit = Infinity): Document[] {
+    requireGeoIndex(criteria, this.collection.geoFields);
     const matches = compileMatcher(criteria);
     const found: Document[] = [];
     for (const doc of this.documents()) {

@@ -8,17 +8,17 @@ import { isPlainObject } from './ejson';
 import { unsupportedOperator } from './errors';
 import { isKnownOperator } from './semantics';
 
-const GEO = 'geospatial queries and indexes are not implemented';
+const LEGACY_GEO = 'legacy planar coordinates are not supported by the local runtime; use GeoJSON ($geometry, $centerSphere)';
+const GEO_NEAR_STAGE = '$geoNear is only valid as the first stage of a pipeline';
 const TEXT = 'full-text search is not implemented';
 const SCRIPT = 'server-side JavaScript is not run by the local runtime';
 const WRITE_STAGE = 'aggregation cannot write to collections here';
 
 const REFUSED: ReadonlyMap<string, string> = new Map([
-  ['$near', GEO],
-  ['$nearSphere', GEO],
-  ['$geoWithin', GEO],
-  ['$geoIntersects', GEO],
-  ['$geoNear', GEO],
+  ['$box', LEGACY_GEO],
+  ['$center', LEGACY_GEO],
+  ['$polygon', LEGACY_GEO],
+  ['$geoNear', GEO_NEAR_STAGE],
   ['$text', TEXT],
   ['$meta', TEXT],
   ['$where', SCRIPT],

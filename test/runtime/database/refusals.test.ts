@@ -95,12 +95,18 @@ describe('operators the local runtime cannot answer faithfully are refused, neve
     message: expect.stringContaining(operator),
   });
 
-  test('geo queries and $geoNear', async () => {
-    const near = h.db.command.geoNear({ geometry: new h.db.Geo.Point(116.4, 39.9), maxDistance: 1000 });
-    await expect(stations().where({ location: near }).get()).rejects.toMatchObject(refused('$nearSphere'));
+  test('legacy planar geo operators and $geoNear anywhere but first', async () => {
+    const box = await h.engine.handle({
+      action: 'database.getDocument',
+      collectionName: 'stations',
+      queryType: 'WHERE',
+      query: '{"location":{"$geoWithin":{"$box":[[0,0],[1,1]]}}}',
+    });
+    expect(box).toMatchObject(refused('$box'));
     await expect(
       stations()
         .aggregate()
+        .match({ code: 'S1' })
         .geoNear({ near: new h.db.Geo.Point(116.4, 39.9), distanceField: 'd' })
         .end(),
     ).rejects.toMatchObject(refused('$geoNear'));
