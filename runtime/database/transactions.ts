@@ -50,6 +50,11 @@ class Transaction {
   readonly earlier = new Map<string, Map<string, Version>>();
   /** Per collection: this transaction's own writes (null: removed). */
   readonly writes = new Map<string, Map<string, Version>>();
+  /**
+   * Whether its snapshot is taken: at its first read or write, as MongoDB does, not at
+   * startTransaction (a write committed between the two is seen).
+   */
+  snapshotTaken = false;
   readonly ended: Promise<void>;
   private resolveEnded!: () => void;
   private readonly timer: NodeJS.Timeout;
@@ -129,7 +134,9 @@ export class TransactionManager implements CommitHooks {
 
   /** The collection as the transaction sees it. */
   view(id: unknown, collection: Collection): DocumentStore {
-    return new TransactionView(this, this.get(id), collection);
+    const transaction = this.get(id);
+    transaction.snapshotTaken = true;
+    return new TransactionView(this, transaction, collection);
   }
 
   close(): void {
@@ -146,7 +153,7 @@ export class TransactionManager implements CommitHooks {
 
   committed(collection: string, changes: readonly { key: string; before?: Entry }[]): void {
     for (const transaction of this.open.values()) {
-      if (transaction === this.committing) continue;
+      if (transaction === this.committing || !transaction.snapshotTaken) continue;
       const earlier = Transaction.versions(transaction.earlier, collection);
       for (const { key, before } of changes) {
         if (!earlier.has(key)) earlier.set(key, before === undefined ? { seq: -1, doc: null } : { seq: before.seq, doc: before.doc });

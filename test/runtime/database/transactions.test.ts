@@ -58,15 +58,15 @@ test('runTransaction writes several documents together and answers what its call
   expect((await stored(bookings(), 'w1'))?.status).toBe('booked');
 });
 
-test('reads inside see the snapshot taken at start, plus the transaction’s own writes', async () => {
+test('reads inside see the snapshot taken at its first operation, plus the transaction’s own writes', async () => {
   await counters().add([
     { _id: 'a', value: 1 },
     { _id: 'b', value: 1 },
   ]);
   const transaction = await h.db.startTransaction();
+  await transaction.collection(COLLECTIONS.counters).doc('a').update({ value: 10 });
   await counters().doc('b').update({ value: 2 });
   await counters().add({ _id: 'c', value: 1 });
-  await transaction.collection(COLLECTIONS.counters).doc('a').update({ value: 10 });
 
   expect((await transaction.collection(COLLECTIONS.counters).doc('a').get()).data).toEqual({ _id: 'a', value: 10 });
   expect((await transaction.collection(COLLECTIONS.counters).doc('b').get()).data).toEqual({ _id: 'b', value: 1 });
@@ -92,6 +92,15 @@ test('rollback leaves nothing behind: inserts, updates and removals', async () =
 
   expect((await counters().get()).data).toEqual([{ _id: 'a', value: 1 }]);
   await expect(transaction.commit()).rejects.toMatchObject(ended);
+});
+
+test('the snapshot is taken at the first read, not at start: a write made in between is seen, later ones are not', async () => {
+  const transaction = await h.db.startTransaction();
+  await counters().add({ _id: 'between', value: 1 });
+  expect((await transaction.collection(COLLECTIONS.counters).doc('between').get()).data).toEqual({ _id: 'between', value: 1 });
+  await counters().add({ _id: 'after', value: 2 });
+  expect((await transaction.collection(COLLECTIONS.counters).doc('after').get()).data).toBeNull();
+  await transaction.rollback();
 });
 
 test('a committed transaction takes no more operations', async () => {
