@@ -13,6 +13,7 @@ import { invalidParam } from './errors';
 import { equalityKey, IndexSet } from './indexes';
 import { AppendLog, discardInterruptedRewrite, isDiskFull, replayLog, rewriteLog, type LogRecord, type ReplayReport } from './log';
 import { geoIndexedFields, requireGeoIndex } from './geo';
+import { readSnapshot, setSnapshotAside, writeSnapshot } from './snapshot';
 import { applyModifier, compileMatcher, findDocuments, runStoredPipeline, type CollectionResolver, type FindOptions } from './semantics';
 
 export interface Entry {
@@ -48,6 +49,11 @@ export interface WriteResult {
   /** The matched documents as they are after the write. */
   documents: Document[];
 }
+
+/** Write a new snapshot at open once the log's tail after the last one holds this many entries. */
+const SNAPSHOT_MIN_TAIL = 1000;
+
+const maxDefined = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 /** Compact on open once the log holds this many more entries than there are documents. */
 const COMPACTION_MIN_ENTRIES = 1000;
@@ -112,11 +118,26 @@ export function withId(doc: Document): Document {
   return withGenerated;
 }
 
+/** How the collection's snapshot served this opening (runtime/database/snapshot.ts). */
+export interface SnapshotReport {
+  /** Loaded, so only the log's tail was replayed. */
+  loaded: boolean;
+  /** Why a snapshot found was not used (the store was loaded from the log alone). */
+  unusable?: string;
+  /** Its size in bytes, when unusable. */
+  bytes?: number;
+  /** Where an unusable snapshot was moved. */
+  setAside?: string;
+  /** A new snapshot was written. */
+  written: boolean;
+}
+
 /** What opening a collection found. */
 export interface CollectionReport extends ReplayReport {
   collection: string;
   documents: number;
   compaction: 'none' | 'done' | 'waits for free space';
+  snapshot: SnapshotReport;
 }
 
 export class Collection {
@@ -154,30 +175,59 @@ export class Collection {
     discardInterruptedRewrite(file);
     const entries = new Map<string, Entry>();
     let nextSeq = 0;
-    let replayed = 0;
-    const replay = replayLog(file, (record) => {
-      for (const doc of record.put ?? []) {
-        const key = documentKey(doc);
-        const entry = entries.get(key);
-        if (entry === undefined) entries.set(key, { key, seq: nextSeq++, doc });
-        else entry.doc = doc;
+    const snapshot = readSnapshot(file);
+    const loaded = snapshot !== undefined && 'state' in snapshot ? snapshot.state : undefined;
+    for (const doc of loaded?.documents ?? []) {
+      const key = documentKey(doc);
+      entries.set(key, { key, seq: nextSeq++, doc });
+    }
+    const snapshotReport: SnapshotReport = { loaded: loaded !== undefined, written: false };
+    if (snapshot !== undefined && 'unusable' in snapshot) {
+      snapshotReport.unusable = snapshot.unusable;
+      snapshotReport.bytes = snapshot.bytes;
+      try {
+        snapshotReport.setAside = setSnapshotAside(file);
+      } catch {
+        // Left in place: it is checked (and refused) again at the next start.
       }
-      for (const id of record.del ?? []) entries.delete(equalityKey(id));
-      replayed += (record.put?.length ?? 0) + (record.del?.length ?? 0);
-    });
-    const report: CollectionReport = { collection: spec.name, ...replay, documents: entries.size, compaction: 'none' };
+    }
+    let tail = 0;
+    const replay = replayLog(
+      file,
+      (record) => {
+        for (const doc of record.put ?? []) {
+          const key = documentKey(doc);
+          const entry = entries.get(key);
+          if (entry === undefined) entries.set(key, { key, seq: nextSeq++, doc });
+          else entry.doc = doc;
+        }
+        for (const id of record.del ?? []) entries.delete(equalityKey(id));
+        tail += (record.put?.length ?? 0) + (record.del?.length ?? 0);
+      },
+      loaded?.logBytes ?? 0,
+    );
+    const storedUntil = maxDefined(loaded?.storedUntil, replay.storedUntil);
+    const report: CollectionReport = { collection: spec.name, ...replay, storedUntil, documents: entries.size, compaction: 'none', snapshot: snapshotReport };
+    const replayed = (loaded?.logEntries ?? 0) + tail;
     const worthwhile = replayed >= COMPACTION_MIN_ENTRIES && replayed > COMPACTION_RATIO * entries.size;
+    const documents = () => Array.from(entries.values(), (entry) => entry.doc);
+    let logEntries = replayed;
     if (worthwhile || replay.needsRewrite || replay.unchecked > 0) {
       try {
-        rewriteLog(
-          file,
-          Array.from(entries.values(), (entry) => entry.doc),
-          replay.storedUntil,
-        );
+        rewriteLog(file, documents(), storedUntil);
         report.compaction = 'done';
+        logEntries = entries.size;
       } catch (error) {
         if (!isDiskFull(error)) throw error;
         report.compaction = 'waits for free space';
+      }
+    }
+    // A snapshot with every compaction, and whenever the log's tail has grown long since the last one.
+    if (report.compaction === 'done' || tail >= SNAPSHOT_MIN_TAIL || (snapshotReport.unusable !== undefined && replayed > 0)) {
+      try {
+        snapshotReport.written = writeSnapshot(file, documents(), logEntries, storedUntil);
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
       }
     }
     return { collection: new Collection(spec.name, spec, entries, nextSeq, new AppendLog(file, instant)), report };

@@ -106,7 +106,8 @@ export function describeDamage(notice: DamageNotice): string {
   const ids = notice.ids.length > 0 ? `; ids readable in it: ${notice.ids.join(', ')}` : '';
   const kept = notice.recovered ? ' (the record itself is whole and kept)' : ' (not served)';
   const where = notice.quarantine ? `copied to ${notice.quarantine}` : 'left in place: the quarantine copy could not be written';
-  return `${notice.collection}.log byte ${notice.offset}, ${notice.length} bytes: ${notice.reason}${kept}${ids}; ${where}`;
+  const file = notice.reason.startsWith('snapshot') ? `${notice.collection}.snapshot` : `${notice.collection}.log byte ${notice.offset}`;
+  return `${file}, ${notice.length} bytes: ${notice.reason}${kept}${ids}; ${where}`;
 }
 
 /** The start banner's lines about the store: empty when all is well. */
@@ -173,9 +174,23 @@ export async function openDatabase(options: {
   const stamps = reports.flatMap((report) => (report.storedUntil === undefined ? [] : [report.storedUntil]));
   const report: StoreReport = {
     collections: reports,
-    damage: reports.flatMap((r) =>
-      r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
-    ),
+    damage: reports.flatMap((r) => [
+      ...r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
+      // An unusable snapshot loses nothing (the log holds every record): said, and its file kept aside.
+      ...(r.snapshot.unusable === undefined
+        ? []
+        : [
+            {
+              collection: r.collection,
+              offset: 0,
+              length: r.snapshot.bytes ?? 0,
+              reason: `${r.snapshot.unusable}; loaded from the log instead`,
+              ids: [],
+              quarantine: r.snapshot.setAside,
+              recovered: true,
+            },
+          ]),
+    ]),
     quarantined: countQuarantined(dataDir, [...options.schema, ...created.filter((name) => !declared.has(name)).map(createdSpec)]),
     compactionWaiting: reports.filter((r) => r.compaction === 'waits for free space').map((r) => r.collection),
     ...(stamps.length > 0 && { storedUntil: new Date(Math.max(...stamps)) }),

@@ -200,6 +200,17 @@ function findDamagedLineEnd(bytes: Buffer, start: number, end: number, unchecked
   return undefined;
 }
 
+/** A scan of the bytes from `from` on, with offsets into the whole file. */
+function shifted(scan: LogScan, from: number): LogScan {
+  if (from === 0) return scan;
+  return {
+    ...scan,
+    records: scan.records.map((record) => ({ ...record, offset: record.offset + from, end: record.end + from })),
+    damage: scan.damage.map((damage) => ({ ...damage, offset: damage.offset + from })),
+    goodUntil: scan.goodUntil + from,
+  };
+}
+
 export interface Quarantined extends Damage {
   /** The quarantine file holding a copy of the damaged bytes; undefined when the copy could not be written. */
   quarantine?: string;
@@ -250,11 +261,11 @@ function quarantine(file: string, bytes: Buffer, damage: Damage): Quarantined {
  * off the file (needs no free space); damage between good records stays until the next rewrite
  * (`needsRewrite`), skipped on every load. Bytes whose copy could not be written are left in place.
  */
-export function replayLog(file: string, apply: (record: LogRecord) => void): ReplayReport {
+export function replayLog(file: string, apply: (record: LogRecord) => void, from = 0): ReplayReport {
   const report: ReplayReport = { file, records: 0, unchecked: 0, damage: [], storedUntil: undefined, needsRewrite: false };
   if (!existsSync(file)) return report;
   const bytes = readFileSync(file);
-  const scan = scanLog(bytes);
+  const scan = shifted(scanLog(bytes.subarray(from)), from);
   for (const { record } of scan.records) {
     apply(record);
     if (record.at !== undefined) report.storedUntil = Math.max(report.storedUntil ?? record.at, record.at);
@@ -263,7 +274,7 @@ export function replayLog(file: string, apply: (record: LogRecord) => void): Rep
   report.unchecked = scan.unchecked;
   report.damage = scan.damage.map((damage) => quarantine(file, bytes, damage));
   const allCopied = report.damage.every((damage) => damage.quarantine !== undefined);
-  const lastRecordEnd = scan.records.at(-1)?.end ?? 0;
+  const lastRecordEnd = scan.records.at(-1)?.end ?? from;
   const tailOnly = scan.damage.every((damage) => damage.offset >= lastRecordEnd);
   if (report.damage.length > 0 && allCopied && tailOnly) truncateSync(file, lastRecordEnd);
   // A recovered record whose newline was damaged: rewritten with a clean one.
