@@ -138,8 +138,15 @@ export interface RatingDocument {
   rating: ReviewRating;
   comment: string | null;
   commentId: string | null;
+  /**
+   * Content safety on the comment: `published` is shown (with the results, once the period ended),
+   * `held` waits for staff, `rejected` is never shown; null when there is no comment.
+   */
+  commentState: CommentState | null;
   createdAt: Date;
 }
+
+export type CommentState = 'published' | 'held' | 'rejected';
 
 export function ratingIdFor(reportId: string, openid: string): string {
   return `rt-${createHash('sha256').update(`rating|${reportId}|${openid}`).digest('hex').slice(0, 40)}`;

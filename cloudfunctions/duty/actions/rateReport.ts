@@ -38,6 +38,7 @@ export const rateReport: Handler<'duty.rateReport'> = async ({ reviewId, deputyI
     rating,
     comment: comment ?? null,
     commentId: comment ? commentIdFor(loaded.report._id, openid) : null,
+    commentState: comment ? 'published' : null,
     createdAt: ctx.now,
   };
   try {
