@@ -1,4 +1,5 @@
 import { createFunction } from '../core/handler';
+import { withTimer } from '../core/timer';
 import { addActivity } from './actions/addActivity';
 import { answerComment } from './actions/answerComment';
 import { askLeave } from './actions/askLeave';
@@ -17,13 +18,14 @@ import { saveReport } from './actions/saveReport';
 import { saveRules } from './actions/saveRules';
 import { saveSettings } from './actions/saveSettings';
 import { setAttendance } from './actions/setAttendance';
+import { publishFigures } from './publishFigures';
 
 /**
  * 代表履职: the duty record derived at read time from what deputies already do (roster days,
  * receptions, opinions, suggestions) plus activities staff confirm; points under dated rules;
  * 亮分 for residents; 述职评议 periods residents rate once.
  */
-export const main = createFunction('duty', {
+const api = createFunction('duty', {
   'duty.getRecord': getRecord,
   'duty.listDeputies': listDeputies,
   'duty.addActivity': addActivity,
@@ -43,3 +45,6 @@ export const main = createFunction('duty', {
   'duty.rateReport': rateReport,
   'duty.answerComment': answerComment,
 });
+
+/** The hourly timer (config.json) publishes this year's 亮分 for the directory's pages; everything else is an API call. */
+export const main = withTimer('duty', api, 'dutyHourly', publishFigures);

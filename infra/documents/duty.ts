@@ -156,6 +156,26 @@ export function commentIdFor(reportId: string, openid: string): string {
   return `cm-${createHash('sha256').update(`comment|${reportId}|${openid}`).digest('hex').slice(0, 24)}`;
 }
 
+/**
+ * `duty_published`: `<kind>|<id>`, the 亮分 of a deputy or a station for the current year as the
+ * duty timer last worked it out; the directory's pages join it so their first screen stays one call.
+ */
+export interface PublishedFiguresDocument {
+  _id: string;
+  kind: 'deputy' | 'station';
+  subjectId: string;
+  year: number;
+  sentences: string[];
+  /** Within the deputy's station, only where staff of the area turned ranking on. */
+  ranking: { rank: number; of: number; within: string } | null;
+  stars: { stars: number; met: string[]; rubric: string[] } | null;
+  /** The Shanghai date the figures were worked out on. */
+  asOf: string;
+  computedAt: Date;
+}
+
+export const publishedIdFor = (kind: 'deputy' | 'station', id: string): string => `${kind}|${id}`;
+
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
 export function activityView(doc: ActivityDocument): ActivityView {
