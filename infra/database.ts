@@ -398,7 +398,13 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // One rating per resident and report; _id derives from both, so a retry or a race cannot count twice.
     name: COLLECTIONS.dutyRatings,
-    indexes: [{ name: 'reportId_1_rating_1', keys: asc('reportId', 'rating') }],
+    indexes: [
+      { name: 'reportId_1_rating_1', keys: asc('reportId', 'rating') },
+      // Comments held by content security, per period (duty.listHeldComments, duty.moderateComment).
+      { name: 'reviewId_1_commentState_1', keys: asc('reviewId', 'commentState') },
+      // A resident's ratings, for privacy.deleteAccount.
+      { name: 'openid_1', keys: asc('openid') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {

@@ -11,6 +11,7 @@ import { getRecord } from './actions/getRecord';
 import { getReport } from './actions/getReport';
 import { getRules } from './actions/getRules';
 import { listDeputies } from './actions/listDeputies';
+import { listHeldComments, moderateComment } from './actions/moderateComments';
 import { openReview } from './actions/openReview';
 import { rateReport } from './actions/rateReport';
 import { reviewActivity } from './actions/reviewActivity';
@@ -44,6 +45,8 @@ const api = createFunction('duty', {
   'duty.saveReport': saveReport,
   'duty.rateReport': rateReport,
   'duty.answerComment': answerComment,
+  'duty.listHeldComments': listHeldComments,
+  'duty.moderateComment': moderateComment,
 });
 
 /** The hourly timer (config.json) publishes this year's 亮分 for the directory's pages; everything else is an API call. */
