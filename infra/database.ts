@@ -38,6 +38,7 @@ export const COLLECTIONS = {
   dutyReviews: 'duty_reviews',
   dutyReports: 'duty_reports',
   dutyRatings: 'duty_ratings',
+  dutyPublished: 'duty_published',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -398,7 +399,19 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // One rating per resident and report; _id derives from both, so a retry or a race cannot count twice.
     name: COLLECTIONS.dutyRatings,
-    indexes: [{ name: 'reportId_1_rating_1', keys: asc('reportId', 'rating') }],
+    indexes: [
+      { name: 'reportId_1_rating_1', keys: asc('reportId', 'rating') },
+      // Comments held by content security, per period (duty.listHeldComments, duty.moderateComment).
+      { name: 'reviewId_1_commentState_1', keys: asc('reviewId', 'commentState') },
+      // A resident's ratings, for privacy.deleteAccount.
+      { name: 'openid_1', keys: asc('openid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // 亮分 as last published by the duty timer; _id = `<kind>|<id>`; joined by the directory's pages.
+    name: COLLECTIONS.dutyPublished,
+    indexes: [{ name: 'subjectId_1_kind_1', keys: asc('subjectId', 'kind') }],
     rule: DENY_ALL_CLIENTS,
   },
 ];

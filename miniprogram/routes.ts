@@ -62,6 +62,8 @@ export const SUBPACKAGE_PAGES = {
   /** 代表履职: a deputy's 履职档案 with its points line by line, and a 述职评议 report residents read and rate. */
   dutyRecord: 'packages/duty/record/index',
   dutyReport: 'packages/duty/report/index',
+  /** A deputy adds an activity outside the product and sees it awaiting staff confirmation. */
+  dutyActivity: 'packages/duty/activity/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

@@ -1,4 +1,5 @@
 import { createFunction } from '../core/handler';
+import { withTimer } from '../core/timer';
 import { addActivity } from './actions/addActivity';
 import { answerComment } from './actions/answerComment';
 import { askLeave } from './actions/askLeave';
@@ -10,6 +11,7 @@ import { getRecord } from './actions/getRecord';
 import { getReport } from './actions/getReport';
 import { getRules } from './actions/getRules';
 import { listDeputies } from './actions/listDeputies';
+import { listHeldComments, moderateComment } from './actions/moderateComments';
 import { openReview } from './actions/openReview';
 import { rateReport } from './actions/rateReport';
 import { reviewActivity } from './actions/reviewActivity';
@@ -17,13 +19,14 @@ import { saveReport } from './actions/saveReport';
 import { saveRules } from './actions/saveRules';
 import { saveSettings } from './actions/saveSettings';
 import { setAttendance } from './actions/setAttendance';
+import { publishFigures } from './publishFigures';
 
 /**
  * 代表履职: the duty record derived at read time from what deputies already do (roster days,
  * receptions, opinions, suggestions) plus activities staff confirm; points under dated rules;
  * 亮分 for residents; 述职评议 periods residents rate once.
  */
-export const main = createFunction('duty', {
+const api = createFunction('duty', {
   'duty.getRecord': getRecord,
   'duty.listDeputies': listDeputies,
   'duty.addActivity': addActivity,
@@ -42,4 +45,9 @@ export const main = createFunction('duty', {
   'duty.saveReport': saveReport,
   'duty.rateReport': rateReport,
   'duty.answerComment': answerComment,
+  'duty.listHeldComments': listHeldComments,
+  'duty.moderateComment': moderateComment,
 });
+
+/** The hourly timer (config.json) publishes this year's 亮分 for the directory's pages; everything else is an API call. */
+export const main = withTimer('duty', api, 'dutyHourly', publishFigures);

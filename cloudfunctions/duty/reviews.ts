@@ -62,7 +62,7 @@ export async function reportView(ctx: CallContext, loaded: LoadedReport, caller:
     showResults
       ? ctx.db
           .collection(COLLECTIONS.dutyRatings)
-          .where({ reportId: report._id, commentId: ctx.db.command.neq(null) })
+          .where({ reportId: report._id, commentState: 'published' })
           .orderBy('createdAt', 'asc')
           .field({ commentId: 1, comment: 1 })
           .limit(200)

@@ -138,8 +138,15 @@ export interface RatingDocument {
   rating: ReviewRating;
   comment: string | null;
   commentId: string | null;
+  /**
+   * Content safety on the comment: `published` is shown (with the results, once the period ended),
+   * `held` waits for staff, `rejected` is never shown; null when there is no comment.
+   */
+  commentState: CommentState | null;
   createdAt: Date;
 }
+
+export type CommentState = 'published' | 'held' | 'rejected';
 
 export function ratingIdFor(reportId: string, openid: string): string {
   return `rt-${createHash('sha256').update(`rating|${reportId}|${openid}`).digest('hex').slice(0, 40)}`;
@@ -148,6 +155,26 @@ export function ratingIdFor(reportId: string, openid: string): string {
 export function commentIdFor(reportId: string, openid: string): string {
   return `cm-${createHash('sha256').update(`comment|${reportId}|${openid}`).digest('hex').slice(0, 24)}`;
 }
+
+/**
+ * `duty_published`: `<kind>|<id>`, the 亮分 of a deputy or a station for the current year as the
+ * duty timer last worked it out; the directory's pages join it so their first screen stays one call.
+ */
+export interface PublishedFiguresDocument {
+  _id: string;
+  kind: 'deputy' | 'station';
+  subjectId: string;
+  year: number;
+  sentences: string[];
+  /** Within the deputy's station, only where staff of the area turned ranking on. */
+  ranking: { rank: number; of: number; within: string } | null;
+  stars: { stars: number; met: string[]; rubric: string[] } | null;
+  /** The Shanghai date the figures were worked out on. */
+  asOf: string;
+  computedAt: Date;
+}
+
+export const publishedIdFor = (kind: 'deputy' | 'station', id: string): string => `${kind}|${id}`;
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 

@@ -160,6 +160,8 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'duty.saveReport': 'once',
   'duty.rateReport': 'once',
   'duty.answerComment': 'once',
+  'duty.listHeldComments': 'read',
+  'duty.moderateComment': 'once',
 };
 
 /** A lost answer of this action may be asked for again. */

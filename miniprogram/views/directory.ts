@@ -1,5 +1,6 @@
 /** How directory data reads on screen: the pieces the station and deputy pages share. */
 import { DEPUTY_LEVEL_LABELS, type DeputySummary, type ReceptionDaySummary, type StationSummary } from '../shared/domain/directory';
+import type { PublishedDutyFigures } from '../shared/contract/directory';
 import { formatReceptionDate, formatTimeWindows } from '../utils/date';
 
 export interface ReceptionDayItem {
@@ -43,4 +44,25 @@ export function stationItem(station: StationSummary): StationItem {
 /** A level this build does not know yet reads as the generic title rather than a code. */
 export function levelLabel(level: string): string {
   return Object.prototype.hasOwnProperty.call(DEPUTY_LEVEL_LABELS, level) ? DEPUTY_LEVEL_LABELS[level as keyof typeof DEPUTY_LEVEL_LABELS] : '人大代表';
+}
+
+/** 亮分 as a page shows it: plain sentences, a ranking only where staff turned it on, a station's stars. */
+export interface DutyFiguresItem {
+  title: string;
+  sentences: string[];
+  rankingLabel: string;
+  starsLabel: string;
+  asOfLabel: string;
+}
+
+export function dutyFiguresItem(figures: PublishedDutyFigures | null): DutyFiguresItem | null {
+  if (!figures || figures.sentences.length === 0) return null;
+  const [, month, day] = figures.asOf.split('-').map(Number);
+  return {
+    title: `${figures.year}年履职情况`,
+    sentences: figures.sentences,
+    rankingLabel: figures.ranking ? `在${figures.ranking.within}的${figures.ranking.of}位代表中，履职积分排第${figures.ranking.rank}位` : '',
+    starsLabel: figures.stars ? `星级联络站：${figures.stars.stars}星（满5星）` : '',
+    asOfLabel: `数据统计至${month}月${day}日`,
+  };
 }

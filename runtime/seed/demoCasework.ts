@@ -86,11 +86,11 @@ export const DEMO_HANDLER_ACCOUNTS = [
 // Cases
 
 /** A moment `daysAgo` Shanghai calendar days before the seed's day, at a Shanghai wall-clock time. */
-interface When {
+export interface When {
   daysAgo: number;
   time: string;
 }
-const at = (daysAgo: number, time: string): When => ({ daysAgo, time });
+export const at = (daysAgo: number, time: string): When => ({ daysAgo, time });
 
 type Step = { at: When } & (
   | { do: 'accept'; note?: string }
@@ -105,7 +105,7 @@ type Step = { at: When } & (
   | { do: 'expireRating' }
 );
 
-interface DemoCase {
+export interface DemoCase {
   id: string;
   author: string;
   stationId: string;
@@ -361,7 +361,7 @@ function plan(doc: OpinionDocument, step: Step, env: CaseEnv, staff: CaseActor):
   return { change: planned, extra };
 }
 
-function demoCase(seed: DemoCase, today: string, sequence: number): OpinionDocument {
+export function demoCase(seed: DemoCase, today: string, sequence: number): OpinionDocument {
   const station = DEMO_STATIONS.find((s) => s._id === seed.stationId);
   const deputy = seed.deputyId ? DEMO_DEPUTIES.find((d) => d._id === seed.deputyId) : null;
   if (!station || deputy === undefined) throw new Error(`demo case ${seed.id}: unknown station or deputy`);

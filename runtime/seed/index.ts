@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../infra/database';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
 import { demoCaseworkBatches } from './demoCasework';
+import { demoDutyBatches } from './demoDuty';
 import { demoOpinionBatches } from './demoOpinions';
 import { demoProjectBatches } from './demoProjects';
 import { demoSuggestionBatches } from './demoSuggestions';
@@ -34,6 +35,7 @@ export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport>
     ...demoCaseworkBatches(now),
     ...demoSuggestionBatches(now),
     ...demoProjectBatches(now),
+    ...demoDutyBatches(now),
   ];
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {

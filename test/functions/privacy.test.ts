@@ -136,7 +136,13 @@ describe('a resident deletes their account', () => {
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: leaver }));
     ok(await t.call('booking.cancel', { bookingId: booking._id }, { openid: leaver }));
 
-    expect(ok(await t.call('privacy.deleteAccount', { confirm: true }, { openid: leaver }))).toEqual({ opinions: 1, bookings: 1, receptionRecords: 0, photosDeleted: 1 });
+    expect(ok(await t.call('privacy.deleteAccount', { confirm: true }, { openid: leaver }))).toEqual({
+      opinions: 1,
+      bookings: 1,
+      receptionRecords: 0,
+      photosDeleted: 1,
+      reviewRatings: 0,
+    });
 
     const db = database(t);
     const stored = (await db.collection(COLLECTIONS.opinions).where({ _id: opinionId }).get()).data[0] as OpinionDocument;

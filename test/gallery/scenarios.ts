@@ -106,4 +106,5 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'staff-station-edit', title: '新建联络站', openid: DISTRICT_STAFF, open: opened('staffStationEdit') },
   { id: 'staff-deputy-edit', title: '编辑代表', openid: DISTRICT_STAFF, open: opened('staffDeputyEdit', { deputyId: 'dp-001' }) },
   { id: 'staff-holidays', title: '节假日安排', openid: DISTRICT_STAFF, open: opened('staffHolidays') },
+  { id: 'duty-activity', title: '添加履职活动', openid: 'demo-deputy-zhang', open: opened('dutyActivity') },
 ];

@@ -86,6 +86,7 @@ const OF_DEPUTY_ELSEWHERE = { stationStaffOut: 'DUTY.DEPUTY_NOT_FOUND', areaStaf
 const dutyStaff = (outOfScope: Partial<Row>): Row => congressStaff(outOfScope);
 const ownRecord = (elsewhere: Outcome): Row => ({ ...congressStaff(OF_DEPUTY_ELSEWHERE), deputyHere: 'ok', deputyElsewhere: elsewhere });
 const dutyArea = (): Row => areaStaff({ areaStaffOut: 'ADMIN.OUT_OF_SCOPE' });
+const reviewStaff = (): Row => areaStaff({ stationStaffIn: 'DUTY.REVIEW_NOT_FOUND', stationStaffOut: 'DUTY.REVIEW_NOT_FOUND', areaStaffOut: 'DUTY.REVIEW_NOT_FOUND' });
 
 export const MATRIX: Record<ActionName, Row> = {
   'account.getProfile': signedIn('ok'),
@@ -257,6 +258,9 @@ export const MATRIX: Record<ActionName, Row> = {
   // Any resident bringing the station's code rates once; deputies rate no report.
   'duty.rateReport': signedIn('ok', { deputyHere: 'DUTY.NOT_ELIGIBLE', deputyElsewhere: 'DUTY.NOT_ELIGIBLE' }),
   'duty.answerComment': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'DUTY.REVIEW_NOT_FOUND' }),
+  // Comment moderation of a 江南区 period: staff over the area; station staff cover no area's period.
+  'duty.listHeldComments': reviewStaff(),
+  'duty.moderateComment': reviewStaff(),
 
   // Last: it erases the caller's own account. Deputies and staff must be unbound first; the other
   // resident still holds the seat booked in the booking.book row.

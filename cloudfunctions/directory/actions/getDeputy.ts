@@ -3,11 +3,11 @@ import type { DeputyDetail } from '../../../miniprogram/shared/contract/director
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
-import { RECEPTION_DAY_FIELDS, STATION_SUMMARY_FIELDS, UPCOMING_DAYS_SHOWN } from '../upcoming';
+import { publishedFiguresLookup, RECEPTION_DAY_FIELDS, STATION_SUMMARY_FIELDS, UPCOMING_DAYS_SHOWN } from '../upcoming';
 
 /**
- * A deputy page in two concurrent database requests: the deputy joined with their stations,
- * and the reception days whose roster names them.
+ * A deputy page in two concurrent database requests: the deputy joined with their stations and
+ * their published 亮分, and the reception days whose roster names them.
  */
 export const getDeputy: Handler<'directory.getDeputy'> = async ({ deputyId }, { db, now }) => {
   const $ = db.command.aggregate;
@@ -28,6 +28,7 @@ export const getDeputy: Handler<'directory.getDeputy'> = async ({ deputyId }, { 
           .done(),
         as: 'stations',
       })
+      .lookup(publishedFiguresLookup(db, 'deputy'))
       .end(),
     db
       .collection(COLLECTIONS.receptionDays)
@@ -39,6 +40,6 @@ export const getDeputy: Handler<'directory.getDeputy'> = async ({ deputyId }, { 
   ]);
   const row = (deputyRows.data as Array<Record<string, unknown>>)[0];
   if (!row) fail('COMMON.NOT_FOUND');
-  const { stations, ...deputy } = row;
-  return { deputy, stations, upcomingDays: days.data } as unknown as DeputyDetail;
+  const { stations, dutyFigures, ...deputy } = row;
+  return { deputy, stations, upcomingDays: days.data, dutyFigures: (dutyFigures as unknown[])[0] ?? null } as unknown as DeputyDetail;
 };

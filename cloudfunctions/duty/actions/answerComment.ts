@@ -8,7 +8,7 @@ import { loadReport, reportView } from '../reviews';
 export const answerComment: Handler<'duty.answerComment'> = async ({ reviewId, commentId, answer }, ctx) => {
   const caller = await loadDutyCaller(ctx, ['deputy']);
   const loaded = await loadReport(ctx, reviewId, caller.deputy!.deputyId);
-  const { total } = await ctx.db.collection(COLLECTIONS.dutyRatings).where({ reportId: loaded.report._id, commentId }).count();
+  const { total } = await ctx.db.collection(COLLECTIONS.dutyRatings).where({ reportId: loaded.report._id, commentId, commentState: 'published' }).count();
   if (total === 0) fail('DUTY.NOT_FOUND');
   await ctx.db
     .collection(COLLECTIONS.dutyReports)

@@ -57,7 +57,7 @@ async function deputyFigures(ctx: CallContext, deputyId: string, year: number, t
   };
 }
 
-async function stationFigures(ctx: CallContext, stationId: string, year: number, today: string): Promise<PublicFigures> {
+export async function stationFigures(ctx: CallContext, stationId: string, year: number, today: string): Promise<PublicFigures> {
   const station = (await findStations(ctx, [stationId])).get(stationId);
   if (!station) fail('COMMON.NOT_FOUND');
   const { db } = ctx;

@@ -9,6 +9,7 @@ import { fail } from '../../core/errors';
 import type { CallContext, Handler } from '../../core/handler';
 import type { DeputyPlace } from '../access';
 import { loadReport } from '../reviews';
+import { screenComment } from '../screen';
 
 /**
  * A resident rates a report once, while the period is open. The rating's id is a hash of the report
@@ -17,6 +18,7 @@ import { loadReport } from '../reviews';
  * a different one is DUTY.ALREADY_RATED. Who may rate: residents who used the product at one of
  * the deputy's stations (an opinion or a booking there), or, for a station-code period, whoever
  * brings the code of one of those stations from a scan. The deputy rates nobody's report, theirs included.
+ * A comment passes WeChat's content security first (risky ones refused, doubtful ones held for staff).
  */
 export const rateReport: Handler<'duty.rateReport'> = async ({ reviewId, deputyId, rating, comment, stationCode }, ctx) => {
   const openid = requireOpenid(ctx);
@@ -29,6 +31,7 @@ export const rateReport: Handler<'duty.rateReport'> = async ({ reviewId, deputyI
   const earlier = data[0] as RatingDocument | undefined;
   if (earlier) return sameOrRefused(earlier, rating, comment);
   if (!(await eligible(ctx, openid, loaded.deputy, loaded.review.audience, stationCode))) fail('DUTY.NOT_ELIGIBLE');
+  const commentState = comment ? await screenComment(comment, openid) : null;
   const doc: RatingDocument = {
     _id,
     reportId: loaded.report._id,
@@ -38,6 +41,7 @@ export const rateReport: Handler<'duty.rateReport'> = async ({ reviewId, deputyI
     rating,
     comment: comment ?? null,
     commentId: comment ? commentIdFor(loaded.report._id, openid) : null,
+    commentState,
     createdAt: ctx.now,
   };
   try {

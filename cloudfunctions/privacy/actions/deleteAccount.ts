@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../../infra/database';
+import type { RatingDocument, ReviewDocument } from '../../../infra/documents/duty';
 import { ACTIVE_STATUSES } from '../../../miniprogram/shared/domain/booking';
+import { reviewPhase } from '../../../miniprogram/shared/domain/duty';
 import { ERASED_NAME } from '../../../miniprogram/shared/domain/privacy';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
-import type { Handler } from '../../core/handler';
+import type { CallContext, Handler } from '../../core/handler';
 import { deleteFiles } from '../../core/storage';
 import { loadResidentData } from '../residentData';
 
@@ -19,7 +21,9 @@ function anonymousId(): string {
  * the account is removed; on their opinions, bookings and visit records the OPENID becomes one
  * anonymous id and names, phones, locations and photos are removed (photos deleted from storage).
  * What stays is the anonymous case history — category, text, station, dates, handling, rating — so
- * the statistics stay true. Afterwards the same WeChat user is a new resident with nothing behind
+ * the statistics stay true. 述职评议 ratings go with their comments (and the deputy's answers to
+ * them): in a period still open the rating is removed (counted again only if they rate anew), in
+ * one that ended it stays as an anonymous vote so the published result does not change. Afterwards the same WeChat user is a new resident with nothing behind
  * them. Refused for deputy and staff accounts (an administrator unbinds them first) and while a
  * booking is still ahead (cancel it first: the station expects that visitor).
  */
@@ -59,11 +63,54 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
     ),
     ...stored.records.map((record) => db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anon, visitorName: ERASED_NAME, visitorPhone: '' })),
   ]);
+  const reviewRatings = await eraseReviewRatings(ctx, openid, anon, today);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();
   return {
     opinions: stored.opinions.length,
     bookings: stored.bookings.length,
     receptionRecords: stored.records.length,
     photosDeleted: deleted.filter((file) => file.deleted).length,
+    reviewRatings,
   };
 };
+
+/**
+ * The resident's 述职评议 ratings: each comment and its answer removed; the rating itself removed
+ * while its period is open or ahead, kept under a fresh anonymous id once the period ended (its
+ * id derives from the OPENID, so it is written anew rather than changed). Answers how many.
+ */
+async function eraseReviewRatings(ctx: CallContext, openid: string, anon: string, today: string): Promise<number> {
+  const { db } = ctx;
+  const _ = db.command;
+  const { data } = await db.collection(COLLECTIONS.dutyRatings).where({ openid }).limit(1000).get();
+  const ratings = data as RatingDocument[];
+  if (ratings.length === 0) return 0;
+  const { data: reviewRows } = await db
+    .collection(COLLECTIONS.dutyReviews)
+    .where({ _id: _.in([...new Set(ratings.map((rating) => rating.reviewId))]) })
+    .limit(1000)
+    .get();
+  const ended = new Set((reviewRows as ReviewDocument[]).filter((review) => reviewPhase(review, today) === 'ended').map((review) => review._id));
+  await Promise.all(
+    ratings.map(async (rating) => {
+      if (ended.has(rating.reviewId)) {
+        await db.collection(COLLECTIONS.dutyRatings).add({
+          ...rating,
+          _id: `rt-${anon}-${randomBytes(6).toString('hex')}`,
+          openid: anon,
+          comment: null,
+          commentId: null,
+          commentState: null,
+        });
+      }
+      await db.collection(COLLECTIONS.dutyRatings).doc(rating._id).remove();
+      if (rating.commentId) {
+        await db
+          .collection(COLLECTIONS.dutyReports)
+          .doc(rating.reportId)
+          .update({ [`answers.${rating.commentId}`]: _.remove() });
+      }
+    }),
+  );
+  return ratings.length;
+}

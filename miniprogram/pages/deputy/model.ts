@@ -1,7 +1,7 @@
 import type { DeputyDetail } from '../../shared/contract/directory';
 import { callApi } from '../../services/api';
 import { failed, loading, settle, type Loaded } from '../../utils/load-state';
-import { deputyItem, receptionDayItem, stationItem, type ReceptionDayItem, type StationItem } from '../../views/directory';
+import { deputyItem, dutyFiguresItem, receptionDayItem, stationItem, type ReceptionDayItem, type StationItem, type DutyFiguresItem } from '../../views/directory';
 
 export interface DeputyView {
   name: string;
@@ -15,13 +15,15 @@ export interface DeputyView {
   days: Array<ReceptionDayItem & { stationName: string }>;
   /** Where 预约接待 books: the station of the deputy's next reception day, else their first station; '' for none. */
   bookingStationId: string;
+  /** This year's 亮分 in plain words; null until first published. */
+  figures: DutyFiguresItem | null;
 }
 
 export type DeputyState = Loaded<DeputyView>;
 
 export const initialDeputyState = loading<DeputyView>;
 
-export function toDeputyView({ deputy, stations, upcomingDays }: DeputyDetail): DeputyView {
+export function toDeputyView({ deputy, stations, upcomingDays, dutyFigures }: DeputyDetail): DeputyView {
   const stationNames = new Map(stations.map((station) => [station._id, station.name]));
   return {
     ...deputyItem(deputy),
@@ -31,6 +33,7 @@ export function toDeputyView({ deputy, stations, upcomingDays }: DeputyDetail): 
     stations: stations.map(stationItem),
     days: upcomingDays.map((day) => ({ ...receptionDayItem(day), stationName: stationNames.get(day.stationId) ?? '' })),
     bookingStationId: upcomingDays[0]?.stationId ?? stations[0]?._id ?? '',
+    figures: dutyFiguresItem(dutyFigures),
   };
 }
 

@@ -2,7 +2,7 @@ import type { StationDetail } from '../../shared/contract/directory';
 import type { GeoPoint } from '../../shared/domain/directory';
 import { callApi } from '../../services/api';
 import { failed, loading, settle, type Loaded } from '../../utils/load-state';
-import { deputyItem, receptionDayItem, type DeputyItem, type ReceptionDayItem } from '../../views/directory';
+import { deputyItem, dutyFiguresItem, receptionDayItem, type DeputyItem, type ReceptionDayItem, type DutyFiguresItem } from '../../views/directory';
 
 export interface StationView {
   name: string;
@@ -13,13 +13,15 @@ export interface StationView {
   receptionNote: string;
   days: ReceptionDayItem[];
   deputies: DeputyItem[];
+  /** This year's 亮分 and stars in plain words; null until first published. */
+  figures: DutyFiguresItem | null;
 }
 
 export type StationState = Loaded<StationView>;
 
 export const initialStationState = loading<StationView>;
 
-export function toStationView({ station, deputies, upcomingDays }: StationDetail): StationView {
+export function toStationView({ station, deputies, upcomingDays, dutyFigures }: StationDetail): StationView {
   return {
     name: station.name,
     address: station.address,
@@ -29,6 +31,7 @@ export function toStationView({ station, deputies, upcomingDays }: StationDetail
     receptionNote: station.receptionNote,
     days: upcomingDays.map(receptionDayItem),
     deputies: deputies.map(deputyItem),
+    figures: dutyFiguresItem(dutyFigures),
   };
 }
 

@@ -8,12 +8,25 @@ export interface StationDetail {
   station: Station;
   deputies: DeputySummary[];
   upcomingDays: ReceptionDaySummary[];
+  /** This year's 亮分 as last published (hourly); null until the first publication. */
+  dutyFigures: PublishedDutyFigures | null;
 }
 
 export interface DeputyDetail {
   deputy: Deputy;
   stations: StationSummary[];
   upcomingDays: ReceptionDaySummary[];
+  /** This year's 亮分 as last published (hourly); null until the first publication. */
+  dutyFigures: PublishedDutyFigures | null;
+}
+
+/** 亮分 in plain words: a ranking only where staff turned it on (within a station), stars for a station. */
+export interface PublishedDutyFigures {
+  year: number;
+  sentences: string[];
+  ranking: { rank: number; of: number; within: string } | null;
+  stars: { stars: number; met: string[]; rubric: string[] } | null;
+  asOf: string;
 }
 
 /** What a scanned mini-program code opens: the deputy's or the station's page. */

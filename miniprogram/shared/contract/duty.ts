@@ -164,6 +164,14 @@ export interface ReportView {
   mine: boolean;
 }
 
+/** A resident's comment WeChat's content security held for staff: no rating and no resident attached. */
+export interface HeldComment {
+  commentId: string;
+  deputyId: string;
+  deputyName: string;
+  text: string;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Payloads
 
@@ -265,6 +273,10 @@ export const dutyActions = namespaced('duty', {
       stationCode: z.string().max(16).optional(),
     }),
   ),
+  /** Staff over the period's area: comments held by content security, waiting for a decision. */
+  listHeldComments: action<{ comments: HeldComment[] }>()(z.strictObject({ reviewId: docId })),
+  /** Staff over the period's area: publish a held comment (shown with the results) or reject it (never shown). */
+  moderateComment: action<{ commentId: string; state: 'published' | 'rejected' }>()(z.strictObject({ reviewId: docId, commentId: docId, publish: z.boolean() })),
   /** The deputy: answer a comment on their report. */
   answerComment: action<ReportView>()(z.strictObject({ reviewId: docId, commentId: docId, answer: text(2, 300) })),
 });

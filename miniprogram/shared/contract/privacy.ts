@@ -47,6 +47,8 @@ export interface DeleteAccountResult {
   bookings: number;
   receptionRecords: number;
   photosDeleted: number;
+  /** 述职评议 ratings removed (period open) or kept as anonymous votes (period ended), their comments removed. */
+  reviewRatings: number;
 }
 
 /** One staff read of personal data (`audit_log`). */

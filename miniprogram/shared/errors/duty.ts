@@ -12,4 +12,6 @@ export const DUTY_ERRORS = {
   'DUTY.REVIEW_ENDED': '这次述职评议已经结束，报告不能再修改',
   'DUTY.NOT_ELIGIBLE': '这次述职评议只请本选区联络站的群众参加；您可以到联络站扫码后再评议',
   'DUTY.ALREADY_RATED': '您已经评议过了，每人只能评议一次，感谢参与',
+  'DUTY.CONTENT_REJECTED': '留言含有不宜发布的信息，请修改后再提交评议',
+  'DUTY.CHECK_UNAVAILABLE': '暂时无法检查留言内容，请稍后再提交，您的评议尚未保存',
 } as const;

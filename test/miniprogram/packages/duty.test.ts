@@ -60,6 +60,43 @@ describe('履职档案', () => {
   });
 });
 
+describe('履职活动', () => {
+  it('the deputy adds an activity with its place and note, sees it awaiting confirmation, and confirmed once staff confirm it', async () => {
+    phoneOf(LIU);
+    const page = await openPage('dutyActivity');
+    await page.waitFor(() => page.data.status === 'ready', 'the activities');
+    await page.tap('提交，等待确认');
+    expect(page.text()).toContain('请先选择活动类型');
+    await page.tap('调研');
+    await page.type('.place-input', '湖滨社区养老服务站');
+    await page.type('.note-input', '调研居家养老上门服务');
+    await page.tap('提交，等待确认');
+    await page.waitFor(() => page.text().includes('湖滨社区养老服务站'), 'the new activity');
+    const today = shanghaiDate(pageClock().now());
+    expect(page.text()).toContain(`${today} 调研：湖滨社区养老服务站 调研居家养老上门服务 待工作人员确认`);
+
+    const [row] = (page.data.view as { rows: unknown[] }).rows as Array<{ id: string }>;
+    await callAs(runtime.url, CITY_STAFF, 'duty.reviewActivity', { activityId: row!.id, confirm: true });
+    const again = await openPage('dutyActivity');
+    await again.waitFor(() => again.data.status === 'ready', 'the activities');
+    expect(again.text()).toContain('调研：湖滨社区养老服务站 调研居家养老上门服务 已确认');
+  });
+
+  it('a place too short is refused in Chinese and nothing is added', async () => {
+    phoneOf(LIU);
+    const page = await openPage('dutyActivity');
+    await page.waitFor(() => page.data.status === 'ready', 'the activities');
+    const before = ((page.data.view as { rows: unknown[] }).rows as unknown[]).length;
+    await page.tap('会议');
+    await page.type('.place-input', '站');
+    await page.type('.note-input', '列席会议');
+    await page.tap('提交，等待确认');
+    await page.waitFor(() => page.data.formError !== '' && !page.data.working, 'the refusal');
+    expect(page.text()).toContain('请至少写2个字');
+    expect(((page.data.view as { rows: unknown[] }).rows as unknown[]).length).toBe(before);
+  });
+});
+
 describe('述职评议', () => {
   it('a resident who scanned the station reads the report, rates it once, and then sees only their own rating', async () => {
     const today = shanghaiDate(pageClock().now());

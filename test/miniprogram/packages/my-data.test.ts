@@ -116,7 +116,7 @@ describe('我的数据 page', () => {
   });
 
   it('注销 asks first, in plain words; 再想想 deletes nothing', async () => {
-    const { wx, dialogs } = setUp(fixtureFunctions({ 'privacy.deleteAccount': ok({ opinions: 1, bookings: 0, receptionRecords: 0, photosDeleted: 1 }) }));
+    const { wx, dialogs } = setUp(fixtureFunctions({ 'privacy.deleteAccount': ok({ opinions: 1, bookings: 0, receptionRecords: 0, photosDeleted: 1, reviewRatings: 0 }) }));
     dialogs.answers.push(false);
     const page = await openPage('myData');
 
@@ -129,7 +129,7 @@ describe('我的数据 page', () => {
   });
 
   it('confirmed, the account is deleted, the phone forgets its drafts, and the resident can start afresh', async () => {
-    const { wx, privacy } = setUp(fixtureFunctions({ 'privacy.deleteAccount': ok({ opinions: 1, bookings: 0, receptionRecords: 0, photosDeleted: 1 }) }));
+    const { wx, privacy } = setUp(fixtureFunctions({ 'privacy.deleteAccount': ok({ opinions: 1, bookings: 0, receptionRecords: 0, photosDeleted: 1, reviewRatings: 0 }) }));
     const page = await openPage('myData');
 
     await page.tap('注销账号');

@@ -16,6 +16,35 @@ describe('代表详情 page', () => {
     expect(text).toContain('近期接待日 11月15日 周六 09:00–11:30 和平社区人大代表联络站 12月15日 周一 14:30–17:00 湖滨社区人大代表联络站');
   });
 
+  it("shows this year's 亮分 in plain words from the same call, and a ranking only when one was published", async () => {
+    const dutyFigures = {
+      year: 2025,
+      sentences: ['2025年进站接待10天，接待群众21人次。', '收到群众意见8条，答复或转交8条，一般2天内答复。'],
+      ranking: null,
+      stars: null,
+      asOf: '2025-11-18',
+    };
+    const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok({ ...DEPUTY_DETAIL, dutyFigures }) }) });
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+    expect(wx.cloudCalls).toHaveLength(1);
+    expect(page.text()).toContain('2025年履职情况 2025年进站接待10天，接待群众21人次。 收到群众意见8条，答复或转交8条，一般2天内答复。 数据统计至11月18日');
+    expect(page.text()).not.toContain('排第');
+
+    installWx({
+      functions: fixtureFunctions({
+        'directory.getDeputy': ok({ ...DEPUTY_DETAIL, dutyFigures: { ...dutyFigures, ranking: { rank: 2, of: 4, within: '和平社区人大代表联络站' } } }),
+      }),
+    });
+    const ranked = await openPage('deputy', { deputyId: 'dp-wang' });
+    expect(ranked.text()).toContain('在和平社区人大代表联络站的4位代表中，履职积分排第2位');
+  });
+
+  it('says nothing about figures before any were published', async () => {
+    installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok(DEPUTY_DETAIL) }) });
+    const page = await openPage('deputy', { deputyId: 'dp-wang' });
+    expect(page.text()).not.toContain('履职情况');
+  });
+
   it('opens a station when the resident taps it', async () => {
     const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok(DEPUTY_DETAIL) }) });
     const page = await openPage('deputy', { deputyId: 'dp-wang' });

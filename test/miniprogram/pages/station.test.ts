@@ -23,6 +23,20 @@ describe('联络站详情 page', () => {
     expect(text).toContain('接待安排 每月15日代表接待选民日');
   });
 
+  it("shows the station's 亮分 and its stars in plain words, from the same call", async () => {
+    const dutyFigures = {
+      year: 2025,
+      sentences: ['2025年开放接待日10天，接待群众30人次，收到群众意见12条。', '已答复或受理的意见占92%。'],
+      ranking: null,
+      stars: { stars: 4, met: [], rubric: [] },
+      asOf: '2025-11-18',
+    };
+    const wx = installWx({ functions: fixtureFunctions({ 'directory.getStation': ok({ ...STATION_DETAIL, dutyFigures }) }) });
+    const page = await openPage('station', { stationId: 'st-heping' });
+    expect(wx.cloudCalls).toHaveLength(1);
+    expect(page.text()).toContain('2025年履职情况 2025年开放接待日10天，接待群众30人次，收到群众意见12条。 已答复或受理的意见占92%。 星级联络站：4星（满5星） 数据统计至11月18日');
+  });
+
   it('lists the next reception days in Chinese, with their hours', async () => {
     const { page } = await open();
 

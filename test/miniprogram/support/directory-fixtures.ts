@@ -58,6 +58,7 @@ export const STATION_DETAIL: StationDetail = {
       deputyIds: ['dp-chen', 'dp-zhang'],
     },
   ],
+  dutyFigures: null,
 };
 
 export const DEPUTY_DETAIL: DeputyDetail = {
@@ -78,4 +79,5 @@ export const DEPUTY_DETAIL: DeputyDetail = {
     { _id: 'rd-1', stationId: 'st-heping', date: '2025-11-15', windows: [{ start: '09:00', end: '11:30' }], deputyIds: ['dp-wang'] },
     { _id: 'rd-2', stationId: 'st-hubin', date: '2025-12-15', windows: [{ start: '14:30', end: '17:00' }], deputyIds: ['dp-wang'] },
   ],
+  dutyFigures: null,
 };

@@ -117,6 +117,14 @@ async function openedReview(t: TestRuntime): Promise<string> {
   return ok(await t.call('duty.openReview', reviewPayload(t), { openid: ADMIN })).reviewId;
 }
 
+/** A resident's comment content security held (the runtime's word list), in a freshly opened period. */
+async function heldComment(t: TestRuntime, owner: string): Promise<{ reviewId: string; commentId: string }> {
+  const reviewId = await openedReview(t);
+  ok(await t.call('duty.rateReport', { reviewId, deputyId: DEPUTY_HERE, rating: 'satisfied', comment: '加微信领红包，再聊', stationCode: 'NH01' }, { openid: owner }));
+  const { comments } = ok(await t.call('duty.listHeldComments', { reviewId }, { openid: ADMIN }));
+  return { reviewId, commentId: comments[0]?.commentId ?? '' };
+}
+
 /** How to call each action in the matrix: the owner's data it needs, made through the real actions. */
 export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.getProfile': fixed({}),
@@ -296,6 +304,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'duty.getReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE } }),
   'duty.saveReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), text: '各位选民：现将本年度履职情况报告如下，请大家评议。进站接待、答复意见情况见下。' } }),
   'duty.rateReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE, rating: 'satisfied', stationCode: 'NH01' } }),
+  'duty.listHeldComments': async ({ t, owner }) => ({ payload: { reviewId: (await heldComment(t, owner)).reviewId } }),
+  'duty.moderateComment': async ({ t, owner }) => {
+    const { reviewId, commentId } = await heldComment(t, owner);
+    return { payload: { reviewId, commentId, publish: true } };
+  },
   'duty.answerComment': async ({ t, owner }) => {
     const reviewId = await openedReview(t);
     ok(await t.call('duty.rateReport', { reviewId, deputyId: DEPUTY_HERE, rating: 'basicallySatisfied', comment: '希望多来社区走走', stationCode: 'NH01' }, { openid: owner }));

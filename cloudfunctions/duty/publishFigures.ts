@@ -1,0 +1,73 @@
+import { COLLECTIONS } from '../../infra/database';
+import { publishedIdFor, type PublishedFiguresDocument } from '../../infra/documents/duty';
+import { figureSentences, rankWithin } from '../../miniprogram/shared/domain/duty';
+import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import type { CallContext } from '../core/handler';
+import { findDeputies, type StationPlace } from './access';
+import { stationFigures } from './actions/getFigures';
+import { buildRecord, readRules } from './record';
+
+/**
+ * 亮分 published for the directory's pages: every active deputy's and station's figures of the
+ * current year, worked out once per firing and written as one document each (`duty_published`),
+ * so a resident's deputy or station page joins them in the query it already makes. A ranking is
+ * written only for deputies whose area's staff turned it on, and only among the deputies of the
+ * same station; elsewhere it stays null.
+ */
+export async function publishFigures(ctx: CallContext): Promise<{ deputies: number; stations: number }> {
+  const today = shanghaiDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  const deputies = await findDeputies(ctx, { active: true });
+  const records = new Map(await Promise.all(deputies.map(async (deputy) => [deputy.deputyId, await buildRecord(ctx, deputy, year)] as const)));
+  const rankingShown = new Map<string, boolean>();
+  const stations = new Map<string, StationPlace>();
+  for (const deputy of deputies) for (const station of deputy.stations) stations.set(station._id, station);
+  await Promise.all([...stations.values()].map(async (station) => rankingShown.set(station._id, (await readRules(ctx, station.areaPath)).settings.rankingShown)));
+  const published = ctx.db.collection(COLLECTIONS.dutyPublished);
+  const write = (doc: PublishedFiguresDocument) => {
+    const { _id, ...rest } = doc;
+    return published.doc(_id).set(rest);
+  };
+
+  await Promise.all(
+    deputies.map(async (deputy) => {
+      const record = records.get(deputy.deputyId);
+      if (!record) return;
+      const station = deputy.stations[0];
+      let ranking: PublishedFiguresDocument['ranking'] = null;
+      if (station && rankingShown.get(station._id)) {
+        const peers = deputies.filter((peer) => peer.stationIds.includes(station._id));
+        const mine = rankWithin(peers.map((peer) => ({ id: peer.deputyId, total: records.get(peer.deputyId)?.score.total ?? 0 }))).get(deputy.deputyId);
+        if (mine) ranking = { ...mine, within: station.name };
+      }
+      await write({
+        _id: publishedIdFor('deputy', deputy.deputyId),
+        kind: 'deputy',
+        subjectId: deputy.deputyId,
+        year,
+        sentences: figureSentences(record.figures, year),
+        ranking,
+        stars: null,
+        asOf: today,
+        computedAt: ctx.now,
+      });
+    }),
+  );
+  await Promise.all(
+    [...stations.keys()].map(async (stationId) => {
+      const figures = await stationFigures(ctx, stationId, year, today);
+      await write({
+        _id: publishedIdFor('station', stationId),
+        kind: 'station',
+        subjectId: stationId,
+        year,
+        sentences: figures.sentences,
+        ranking: null,
+        stars: figures.stars,
+        asOf: today,
+        computedAt: ctx.now,
+      });
+    }),
+  );
+  return { deputies: deputies.length, stations: stations.size };
+}

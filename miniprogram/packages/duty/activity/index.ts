@@ -1,0 +1,21 @@
+import { definePage } from '../../../factory/define-page';
+import type { TapEvent } from '../../../utils/events';
+import type { ActivityType } from '../../../shared/domain/duty';
+import { createDutyActivity, initialDutyActivityState, type DutyActivityState } from './model';
+
+type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
+
+definePage<DutyActivityState, Record<string, never>, ReturnType<typeof createDutyActivity>>({
+  name: 'duty-activity',
+  data: initialDutyActivityState,
+  model: (page) => createDutyActivity((change) => page.render(change)),
+  load: (activity) => activity.load(),
+  refresh: (activity) => activity.load(),
+  events: {
+    onChooseType: (activity, event: TapEvent<{ type: ActivityType }>) => activity.choose(event.currentTarget.dataset.type),
+    onDate: (activity, event: InputEvent) => activity.set('date', event.detail.value),
+    onPlace: (activity, event: InputEvent) => activity.set('place', event.detail.value),
+    onNote: (activity, event: InputEvent) => activity.set('note', event.detail.value),
+    onSubmit: (activity) => activity.submit(),
+  },
+});

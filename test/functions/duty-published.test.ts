@@ -1,0 +1,48 @@
+import { DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+
+/**
+ * 亮分 on the directory's pages: the duty timer publishes this year's figures in plain words; the
+ * deputy and station pages show them from the call they already make (no extra database request);
+ * a ranking appears only once staff of the area turn it on, and then within the station.
+ */
+let t: TestRuntime;
+const CITY = 'demo-staff-city';
+beforeAll(async () => {
+  t = await startTestRuntime();
+}, 60_000);
+afterAll(async () => t.stop());
+
+const deputyPage = () => t.raw('directory', { action: 'directory.getDeputy', payload: { deputyId: DEMO_DUTY_DEPUTY } });
+const stationPage = () => t.raw('directory', { action: 'directory.getStation', payload: { stationId: 'st-linjiang' } });
+
+test('nothing is shown before the first publication; afterwards the figures of this year, with no ranking by default', async () => {
+  expect(ok((await deputyPage()).body as never)).toMatchObject({ dutyFigures: null });
+  await t.fireTimer('duty');
+
+  const deputy = await deputyPage();
+  expect(deputy.databaseRequests).toBeLessThanOrEqual(2);
+  const record = ok(await t.call('duty.getRecord', { year: 2026, deputyId: DEMO_DUTY_DEPUTY }, { openid: CITY }));
+  const { dutyFigures } = ok(deputy.body as never) as { dutyFigures: { year: number; sentences: string[]; ranking: unknown; asOf: string } };
+  expect(dutyFigures).toMatchObject({ year: 2026, ranking: null, asOf: '2026-11-18' });
+  expect(dutyFigures.sentences[0]).toBe(`2026年进站接待${record.figures.dutyDays}天，接待群众${record.figures.residentsReceived}人次。`);
+
+  const station = await stationPage();
+  expect(station.databaseRequests).toBe(1);
+  const stationFigures = (ok(station.body as never) as { dutyFigures: { sentences: string[]; stars: { stars: number; rubric: string[] } } }).dutyFigures;
+  expect(stationFigures.sentences[0]).toMatch(/^2026年开放接待日\d+天/);
+  expect(stationFigures.stars.rubric.length).toBeGreaterThan(0);
+});
+
+test('staff turn ranking on for their area: deputies there are ranked within their station, others are not', async () => {
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY }));
+  await t.fireTimer('duty');
+  const { dutyFigures } = ok(await t.call('directory.getDeputy', { deputyId: DEMO_DUTY_DEPUTY }));
+  expect(dutyFigures?.ranking).toMatchObject({ within: '临江街道人大代表联络站', of: 4 });
+  // 江南区 kept ranking off.
+  expect(ok(await t.call('directory.getDeputy', { deputyId: 'dp-005' })).dutyFigures?.ranking).toBeNull();
+
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY }));
+  await t.fireTimer('duty');
+  expect(ok(await t.call('directory.getDeputy', { deputyId: DEMO_DUTY_DEPUTY })).dutyFigures?.ranking).toBeNull();
+});
