@@ -62,6 +62,12 @@ export const SUBPACKAGE_PAGES = {
   /** 代表履职: a deputy's 履职档案 with its points line by line, and a 述职评议 report residents read and rate. */
   dutyRecord: 'packages/duty/record/index',
   dutyReport: 'packages/duty/report/index',
+  /**
+   * 公开数据: the headline figures of an area, a station or a deputy, and the anonymised list
+   * behind each; opened from a station's page and from an area on 找联络站.
+   */
+  figures: 'packages/figures/index/index',
+  figureItems: 'packages/figures/items/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;
@@ -94,6 +100,11 @@ export function withQuery(page: string, query: Record<string, string>): string {
 
 export function stationUrl(stationId: string): string {
   return withQuery(PAGES.station, { stationId });
+}
+
+/** 公开数据 of an area, a station or a deputy (the figures subpackage). */
+export function figuresUrl(place: { areaId: string } | { stationId: string } | { deputyId: string }): string {
+  return withQuery(SUBPACKAGE_PAGES.figures, { ...place });
 }
 
 export function deputyUrl(deputyId: string): string {
