@@ -68,6 +68,13 @@ export const SUBPACKAGE_PAGES = {
    */
   figures: 'packages/figures/index/index',
   figureItems: 'packages/figures/items/index',
+  /**
+   * 民生实事项目票决: a round (proposals, candidates, the deputies' ballot, the published tally) and a
+   * candidate or chosen project (comments, progress and milestones, follow, the year-end rating).
+   * Notifications of milestones point at the candidate page.
+   */
+  projectRound: 'packages/project/round/index',
+  projectCandidate: 'packages/project/candidate/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;

@@ -102,6 +102,8 @@ export function toFiguresView(answer: PublicFigures): FiguresView {
 /** One anonymised row: what it is, when and where; a case's masked excerpt below. */
 export interface FigureItemView {
   key: string;
+  /** A 票决 project opens its page; '' for cases and visits. */
+  candidateId: string;
   title: string;
   meta: string;
   text: string;
@@ -114,15 +116,17 @@ export function figureItemViews(page: PublicFigureItems): FigureItemView[] {
       title: [row.categoryLabel, row.statusLabel, row.outcomeLabel, row.ratingLabel ? `群众评价：${row.ratingLabel}` : ''].filter(Boolean).join(' · '),
       meta: `${formatReceptionDate(row.date)} · ${row.stationName}`,
       text: row.text || '（内容未公开）',
+      candidateId: '',
     }));
   }
   if (page.kind === 'visits') {
-    return page.items.map((row) => ({ key: row.key, title: row.kindLabel, meta: `${formatReceptionDate(row.date)} · ${row.stationName}`, text: '' }));
+    return page.items.map((row) => ({ key: row.key, title: row.kindLabel, meta: `${formatReceptionDate(row.date)} · ${row.stationName}`, text: '', candidateId: '' }));
   }
   return page.items.map((row) => ({
     key: row.candidateId,
     title: `${row.title} · ${row.stateLabel}`,
     meta: `${row.year}年 · ${row.place} · ${row.unitName} · 进度${row.percent}%`,
     text: '',
+    candidateId: row.candidateId,
   }));
 }

@@ -87,6 +87,18 @@ describe('公开数据', () => {
     await page.waitFor(() => page.text().includes(`区域 · ${lastYear}年`), 'last year');
     expect(page.text()).toContain('票决项目开工率 100%');
     expect(page.text()).toContain('票决项目竣工率 100%');
+
+    // The projects behind the rate open their own page.
+    wx.navigations.length = 0;
+    await page.tap('票决项目竣工率');
+    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
+    const items = await openPage('figureItems', queryOf(wx.navigations[0]!));
+    await items.waitFor(() => items.data.status === 'ready', 'the projects');
+    expect(items.text()).toContain('老旧小区加装电梯 · 已竣工');
+    wx.navigations.length = 0;
+    await items.tap('老旧小区加装电梯 · 已竣工');
+    await items.waitFor(() => wx.navigations.length > 0, 'navigation');
+    expect(wx.navigations[0]).toBe('/packages/project/candidate/index?candidateId=demo-round-jiangnan-c001');
   });
 
   it('a page opened without a place says so', async () => {

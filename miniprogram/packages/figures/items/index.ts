@@ -1,4 +1,7 @@
 import { definePage } from '../../../factory/define-page';
+import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
+import { navigateTo } from '../../../services/wx';
+import type { TapEvent } from '../../../utils/events';
 import { isPublicDrill, periodFromQuery, scopeFromQuery } from '../model';
 import { createFigureItems, initialFigureItemsState } from './model';
 
@@ -16,5 +19,7 @@ definePage({
   events: {
     onReachBottom: (list) => list?.loadMore(),
     onMore: (list) => list?.loadMore(),
+    onOpenProject: (_list, event: TapEvent<{ candidateId: string }>) =>
+      navigateTo(withQuery(SUBPACKAGE_PAGES.projectCandidate, { candidateId: event.currentTarget.dataset.candidateId })),
   },
 });
