@@ -64,6 +64,19 @@ export const SUBPACKAGE_PAGES = {
   dutyReport: 'packages/duty/report/index',
   /** A deputy adds an activity outside the product and sees it awaiting staff confirmation. */
   dutyActivity: 'packages/duty/activity/index',
+  /**
+   * 公开数据: the headline figures of an area, a station or a deputy, and the anonymised list
+   * behind each; opened from a station's page and from an area on 找联络站.
+   */
+  figures: 'packages/figures/index/index',
+  figureItems: 'packages/figures/items/index',
+  /**
+   * 民生实事项目票决: a round (proposals, candidates, the deputies' ballot, the published tally) and a
+   * candidate or chosen project (comments, progress and milestones, follow, the year-end rating).
+   * Notifications of milestones point at the candidate page.
+   */
+  projectRound: 'packages/project/round/index',
+  projectCandidate: 'packages/project/candidate/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
 } as const;
@@ -96,6 +109,11 @@ export function withQuery(page: string, query: Record<string, string>): string {
 
 export function stationUrl(stationId: string): string {
   return withQuery(PAGES.station, { stationId });
+}
+
+/** 公开数据 of an area, a station or a deputy (the figures subpackage). */
+export function figuresUrl(place: { areaId: string } | { stationId: string } | { deputyId: string }): string {
+  return withQuery(SUBPACKAGE_PAGES.figures, { ...place });
 }
 
 export function deputyUrl(deputyId: string): string {

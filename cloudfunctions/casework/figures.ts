@@ -1,5 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import { CASE_FIGURES, FIGURE_PREDICATES, type CaseFigure, type CasePredicate, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import type { ProjectCounts } from '../../miniprogram/shared/domain/figures';
+import { addDays, shanghaiInstant, yearsBetween } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
 import { createdWithin, datedWithin, type StatsRange, type StatsTarget } from './statsScope';
 
@@ -117,4 +119,54 @@ export async function countVisits(db: Database, target: StatsTarget, range: Stat
     .end();
   const row = (data as Array<{ stationVisits?: number; residentsReceived?: number }>)[0];
   return { stationVisits: row?.stationVisits ?? 0, residentsReceived: row?.residentsReceived ?? 0 };
+}
+
+/** The end of the range: the first instant after its last day. */
+export function rangeEnd(range: StatsRange): Date {
+  return shanghaiInstant(addDays(range.to, 1));
+}
+
+/**
+ * The 票决 projects chosen in the target area's rounds (the area and every area below it) of the
+ * range's years, one document each, with the round's year. Only for an area target.
+ */
+export function chosenProjectsPipeline(db: Database, rounds: object, range: StatsRange) {
+  const _ = db.command;
+  const $ = _.aggregate;
+  return db
+    .collection(COLLECTIONS.projectRounds)
+    .aggregate()
+    .match(_.and([rounds, { year: _.in(yearsBetween(range.from, range.to)) }]))
+    .lookup({
+      from: COLLECTIONS.projectCandidates,
+      let: { roundId: '$_id' },
+      pipeline: $.pipeline()
+        .match(_.expr($.and([$.eq(['$roundId', '$$roundId']), $.eq(['$chosen', true])])))
+        .project({ _id: 1, title: 1, place: 1, unitName: 1, percent: 1, startedAt: 1, completedAt: 1 })
+        .done(),
+      as: 'chosen',
+    })
+    .unwind('$chosen')
+    .replaceRoot({ newRoot: { $mergeObjects: ['$chosen', { year: '$year' }] } });
+}
+
+/** An expression: the date field is set and falls before the end of the range. */
+function reachedBy(field: string, end: Date): unknown {
+  return { $and: [{ $ne: [{ $ifNull: [`$${field}`, null] }, null] }, { $lt: [`$${field}`, end] }] };
+}
+
+/** 票决 projects chosen, started and completed by the end of the range, in one aggregation; null when the target is no area. */
+export async function countProjects(db: Database, target: StatsTarget, range: StatsRange): Promise<ProjectCounts | null> {
+  if (!target.rounds) return null;
+  const end = rangeEnd(range);
+  const { data } = await chosenProjectsPipeline(db, target.rounds, range)
+    .group({
+      _id: null,
+      chosen: { $sum: 1 },
+      started: { $sum: { $cond: [reachedBy('startedAt', end), 1, 0] } },
+      completed: { $sum: { $cond: [reachedBy('completedAt', end), 1, 0] } },
+    })
+    .end();
+  const row = (data as Array<Partial<ProjectCounts>>)[0];
+  return { chosen: row?.chosen ?? 0, started: row?.started ?? 0, completed: row?.completed ?? 0 };
 }

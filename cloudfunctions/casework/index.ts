@@ -8,9 +8,11 @@ import { DAILY_TRIGGER_NAME } from './config';
 import { drillDown } from './actions/drillDown';
 import { exportCases } from './actions/exportCases';
 import { getCase } from './actions/getCase';
+import { getFigures } from './actions/getFigures';
 import { getStats } from './actions/getStats';
 import { listAssigned } from './actions/listAssigned';
 import { listCases } from './actions/listCases';
+import { listFigureItems } from './actions/listFigureItems';
 import { referBackCase } from './actions/referBackCase';
 import { rerouteCase } from './actions/rerouteCase';
 import { reviewCase } from './actions/reviewCase';
@@ -34,6 +36,8 @@ const api = createFunction('casework', {
   'casework.stats': getStats,
   'casework.drillDown': drillDown,
   'casework.export': exportCases,
+  'casework.figures': getFigures,
+  'casework.figureItems': listFigureItems,
 });
 
 /**

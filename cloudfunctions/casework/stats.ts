@@ -1,35 +1,60 @@
 import type { CaseStats, StatsScope } from '../../miniprogram/shared/contract/casework';
-import { ratesFrom, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import { ratesFrom, type FigureCounts, type FigureRates } from '../../miniprogram/shared/domain/caseStats';
+import { projectRatesFrom, type ProjectCounts, type ProjectRates } from '../../miniprogram/shared/domain/figures';
 import type { CallContext } from '../core/handler';
 import type { CaseWorker } from './access';
-import { countCases, countVisits } from './figures';
+import { countCases, countProjects, countVisits } from './figures';
 import { statsTarget, type StatsRange, type StatsTarget } from './statsScope';
 
 export interface StatsRequest extends StatsRange {
   scope?: StatsScope;
 }
 
+/** Every figure of a place and range: what staff statistics, exports and the public page all show. */
+export interface Figures {
+  counts: FigureCounts;
+  rates: FigureRates;
+  /** An area's 票决 projects; null for a station or a deputy. */
+  projects: (ProjectCounts & ProjectRates) | null;
+  /** Years of the range whose holidays nobody has recorded. */
+  holidaysUnknownYears: number[];
+}
+
 /**
- * The figures and rates for a place and range: the place (one request), then both aggregations and
- * the holiday calendar together (three): 逾期 is counted against deadlines, which a year of unrecorded
- * holidays makes uncertain, and the answer says which years those are.
+ * THE figures function: every count and rate of a place (already resolved and checked: staff
+ * through statsTarget, the public through publicTarget) over a range of dates. Staff statistics,
+ * the workbook and the public figures page all call this and nothing else, so they agree to the
+ * unit. The three aggregations and the holiday calendar run together (four requests; three for a
+ * station or a deputy, which have no 票决 rounds). 逾期 is counted against deadlines, which a year of
+ * unrecorded holidays makes uncertain, and the answer says which years those are.
+ *
+ * The interface is the place (target.view: kind and id) and the range: a counter-backed
+ * implementation can replace the aggregations without any caller changing.
  */
-export async function computeStats(ctx: CallContext, worker: CaseWorker, request: StatsRequest): Promise<{ stats: CaseStats; target: StatsTarget }> {
+export async function computeFigures(ctx: CallContext, target: StatsTarget, range: StatsRange): Promise<Figures> {
   const { db, now } = ctx;
-  const range = { from: request.from, to: request.to };
-  const target = await statsTarget(db, worker, request.scope);
-  const [cases, visits, calendar] = await Promise.all([countCases(db, target, range, now), countVisits(db, target, range), ctx.calendar()]);
+  const [cases, visits, projects, calendar] = await Promise.all([
+    countCases(db, target, range, now),
+    countVisits(db, target, range),
+    countProjects(db, target, range),
+    ctx.calendar(),
+  ]);
   const counts: FigureCounts = { ...visits, ...cases.counts };
   return {
-    stats: {
-      from: range.from,
-      to: range.to,
-      scope: target.view,
-      counts,
-      rates: ratesFrom(counts, cases.firstResponseMs),
-      generatedAt: now.toISOString(),
-      holidaysUnknownYears: calendar.unknownYears(range.from, range.to),
-    },
+    counts,
+    rates: ratesFrom(counts, cases.firstResponseMs),
+    projects: projects && { ...projects, ...projectRatesFrom(projects) },
+    holidaysUnknownYears: calendar.unknownYears(range.from, range.to),
+  };
+}
+
+/** Staff statistics: the place the caller asks for within their scope (one request), then computeFigures. */
+export async function computeStats(ctx: CallContext, worker: CaseWorker, request: StatsRequest): Promise<{ stats: CaseStats; target: StatsTarget }> {
+  const range = { from: request.from, to: request.to };
+  const target = await statsTarget(ctx.db, worker, request.scope);
+  const figures = await computeFigures(ctx, target, range);
+  return {
+    stats: { from: range.from, to: range.to, scope: target.view, ...figures, generatedAt: ctx.now.toISOString() },
     target,
   };
 }

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { ScopeView, StatsScope } from '../../miniprogram/shared/contract/casework';
+import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import type { Area, Deputy } from '../../miniprogram/shared/domain/directory';
 import { addDays, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { scopeCovers } from '../core/caller';
@@ -23,6 +24,8 @@ export interface StatsTarget {
   opinions: Condition;
   /** On reception days: the place, within the caller's own scope. */
   days: Condition;
+  /** On 票决 rounds: the area's subtree; null for a station or a deputy (rounds belong to areas). */
+  rounds: Condition | null;
   /** For a deputy: only the visits they received. */
   deputyId?: string;
 }
@@ -59,25 +62,38 @@ async function findOne<T>(db: Database, collection: string, id: string, field?: 
  * request.
  */
 export async function statsTarget(db: Database, worker: CaseWorker, requested: StatsScope | undefined): Promise<StatsTarget> {
-  const _ = db.command;
   const scope = worker.scope;
-  const own = scope.role === 'station' ? { stationId: scope.stationId } : { areaPath: scope.areaId };
   const asked: StatsScope = requested ?? (scope.role === 'station' ? { stationId: scope.stationId ?? '' } : { areaId: scope.areaId });
-  const within = (place: Condition): Condition => _.and([own, place]);
+  return placeTarget(db, asked, scope);
+}
+
+/**
+ * The place as the public sees it (no caller, no scope): an area's subtree, a station, a deputy
+ * wherever they receive. One database request.
+ */
+export function publicTarget(db: Database, asked: StatsScope): Promise<StatsTarget> {
+  return placeTarget(db, asked, null);
+}
+
+async function placeTarget(db: Database, asked: StatsScope, scope: StaffScope | null): Promise<StatsTarget> {
+  const _ = db.command;
+  const own = !scope ? null : scope.role === 'station' ? { stationId: scope.stationId } : { areaPath: scope.areaId };
+  const within = (place: Condition): Condition => (own ? _.and([own, place]) : place);
+  const covers = (place: Parameters<typeof scopeCovers>[1]) => !scope || scopeCovers(scope, place);
 
   if ('areaId' in asked) {
     const area = await findOne<Area>(db, COLLECTIONS.areas, asked.areaId);
     if (!area) fail('ADMIN.AREA_NOT_FOUND');
-    if (!scopeCovers(scope, { areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
+    if (!covers({ areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
     const place = { areaPath: area._id };
-    return { view: { kind: 'area', id: area._id, name: area.name }, opinions: within(place), days: within(place) };
+    return { view: { kind: 'area', id: area._id, name: area.name }, opinions: within(place), days: within(place), rounds: place };
   }
   if ('stationId' in asked) {
     const station = await findOne<StationPlace>(db, COLLECTIONS.stations, asked.stationId, { _id: true, name: true, areaPath: true });
     if (!station) fail('ADMIN.STATION_NOT_FOUND');
-    if (!scopeCovers(scope, { areaPath: station.areaPath, stationId: station._id })) fail('ADMIN.OUT_OF_SCOPE');
+    if (!covers({ areaPath: station.areaPath, stationId: station._id })) fail('ADMIN.OUT_OF_SCOPE');
     const place = { stationId: station._id };
-    return { view: { kind: 'station', id: station._id, name: station.name }, opinions: within(place), days: within(place) };
+    return { view: { kind: 'station', id: station._id, name: station.name }, opinions: within(place), days: within(place), rounds: null };
   }
   const $ = _.aggregate;
   const { data } = await db
@@ -97,12 +113,13 @@ export async function statsTarget(db: Database, worker: CaseWorker, requested: S
     .end();
   const deputy = (data as Array<Pick<Deputy, '_id' | 'name'> & { stations: Array<{ _id: string; areaPath: string[] }> }>)[0];
   if (!deputy) fail('COMMON.NOT_FOUND');
-  if (!deputy.stations.some((s) => scopeCovers(scope, { areaPath: s.areaPath, stationId: s._id }))) fail('ADMIN.OUT_OF_SCOPE');
+  if (!deputy.stations.some((s) => covers({ areaPath: s.areaPath, stationId: s._id }))) fail('ADMIN.OUT_OF_SCOPE');
   const theirs = _.or([{ deputyId: deputy._id }, { 'reply.deputyId': deputy._id }, { 'forward.deputyId': deputy._id }]);
   return {
     view: { kind: 'deputy', id: deputy._id, name: deputy.name },
     opinions: within(theirs),
     days: within({ deputyIds: deputy._id }),
+    rounds: null,
     deputyId: deputy._id,
   };
 }

@@ -77,6 +77,14 @@ export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocu
   summary.addRow(['指标', '数值', '说明']).font = { bold: true };
   for (const figure of FIGURES) summary.addRow([FIGURE_LABELS[figure], stats.counts[figure], FIGURE_DEFINITIONS[figure]]);
   for (const [key, label] of Object.entries(RATE_LABELS) as Array<[keyof FigureRates, string]>) summary.addRow([label, stats.rates[key] ?? '']);
+  if (stats.projects) {
+    const { chosen, started, completed, startRate, completionRate } = stats.projects;
+    summary.addRow(['票决项目', chosen, '期间所属年度票决确定的民生实事项目个数（含下级区域）']);
+    summary.addRow(['已开工', started, '期末前已开工的项目个数']);
+    summary.addRow(['已竣工', completed, '期末前已竣工的项目个数']);
+    summary.addRow(['票决项目开工率（%）', startRate ?? '']);
+    summary.addRow(['票决项目竣工率（%）', completionRate ?? '']);
+  }
 
   const list = workbook.addWorksheet(CASES_SHEET);
   list.columns = CASE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));

@@ -83,6 +83,8 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.reroute': 'once',
   'casework.stats': 'read',
   'casework.drillDown': 'read',
+  'casework.figures': 'read',
+  'casework.figureItems': 'read',
   // Writes a workbook to storage for each call: costly, and rate-limited.
   'casework.export': 'once',
 

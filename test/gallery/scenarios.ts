@@ -42,6 +42,33 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'station', title: '联络站', openid: RESIDENT, open: opened('station', { stationId: 'st-linjiang' }) },
   { id: 'station-error', title: '联络站（找不到）', openid: RESIDENT, open: opened('station', { stationId: 'st-gone' }) },
   { id: 'deputy', title: '代表', openid: RESIDENT, open: opened('deputy', { deputyId: 'dp-001' }) },
+  { id: 'project-round-finished', title: '民生实事项目票决（结果已公布）', openid: RESIDENT, open: opened('projectRound', { roundId: 'demo-round-jiangnan' }) },
+  { id: 'project-round-running', title: '民生实事项目票决（征求意见中）', openid: RESIDENT, open: opened('projectRound', { roundId: 'demo-round-linjiang' }) },
+  { id: 'project-candidate', title: '民生实事项目（进展与关注）', openid: RESIDENT, open: opened('projectCandidate', { candidateId: 'demo-round-jiangnan-c001' }) },
+  { id: 'project-candidate-comments', title: '候选项目（征求意见）', openid: RESIDENT, open: opened('projectCandidate', { candidateId: 'demo-round-linjiang-c001' }) },
+  { id: 'figures', title: '公开数据（联络站）', openid: RESIDENT, open: opened('figures', { stationId: 'st-nanhu' }) },
+  {
+    id: 'figures-area',
+    title: '公开数据（区域，去年，含票决项目）',
+    openid: RESIDENT,
+    async open({ open }) {
+      const page = await open('figures', { areaId: 'area-jiangnan' });
+      await page.tap('去年');
+      await page.waitFor(() => page.data.status === 'ready', 'last year');
+      return page;
+    },
+  },
+  {
+    id: 'figure-items',
+    title: '公开数据明细（已隐去个人信息）',
+    openid: RESIDENT,
+    open: async (context) => {
+      const page = await context.open('figures', { stationId: 'st-nanhu' });
+      await page.tap('上月');
+      await page.waitFor(() => page.data.status === 'ready', 'last month');
+      return context.follow(page, '收集意见', 'figureItems');
+    },
+  },
   { id: 'scan-error', title: '扫码（无法识别）', openid: RESIDENT, open: opened('scan', { scene: 'hello' }) },
   { id: 'opinion-new', title: '写意见', openid: RESIDENT, open: opened('opinionNew', { stationId: 'st-nanhu', name: '南湖街道人大代表联络站' }) },
   {

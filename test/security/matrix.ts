@@ -181,6 +181,9 @@ export const MATRIX: Record<ActionName, Row> = {
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
+  // Public figures: anyone; the list behind a figure holds the owner's case but never anything that points at it.
+  'casework.figures': all('ok'),
+  'casework.figureItems': all('blind'),
 
   // Privacy and content safety (issue 6, the other half). The owner's opinion is flagged for review.
   'privacy.exportMyData': signedIn('ok'),

@@ -1,7 +1,7 @@
 import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
-import { deputyUrl, stationUrl } from '../../routes';
+import { deputyUrl, figuresUrl, stationUrl } from '../../routes';
 import { createStationsModel, initialStationsState } from './model';
 
 definePage({
@@ -18,5 +18,9 @@ definePage({
     onClearSearch: (stations) => stations.clearSearch(),
     onOpenDeputy: (_stations, event: TapEvent<{ deputyId: string }>) => navigateTo(deputyUrl(event.currentTarget.dataset.deputyId)),
     onNearest: (stations) => stations.showNearest(),
+    onOpenAreaFigures: (_stations, _event, page) => {
+      const { areaId } = page.data();
+      return areaId ? navigateTo(figuresUrl({ areaId })) : undefined;
+    },
   },
 });

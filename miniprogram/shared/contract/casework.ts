@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { CaseStage } from '../domain/caseDeadlines';
 import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
+import { PUBLIC_DRILLS, type HeadlineValue, type ProjectCounts, type ProjectRates, type PublicDrill } from '../domain/figures';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
 import { action, namespaced } from './define';
 import { calendarDate, cursor, docId, pageSize, paragraphText } from './fields';
@@ -17,6 +18,12 @@ export const statsScope = z.union([z.strictObject({ areaId: docId }), z.strictOb
 export type StatsScope = z.output<typeof statsScope>;
 
 const DAY_MS = 86_400_000;
+
+/** A month of a year, or the whole year (no month). */
+const figuresPeriod = {
+  year: z.number().int().min(2020).max(2100),
+  month: z.number().int().min(1).max(12).optional(),
+};
 
 /** A range of Shanghai calendar dates, both ends included, at most STATS_MAX_DAYS long. */
 const statsRange = {
@@ -187,10 +194,62 @@ export interface CaseStats {
   scope: ScopeView;
   counts: FigureCounts;
   rates: FigureRates;
+  /** 票决 projects of the area's rounds in the range's years (an area only; null for a station or a deputy). */
+  projects: (ProjectCounts & ProjectRates) | null;
   generatedAt: string;
   /** Years of the range whose holidays nobody has recorded: deadlines there, and so 逾期, may be early. */
   holidaysUnknownYears: number[];
 }
+
+/** The public headline figures of a place for a month or a year (casework.figures). */
+export interface PublicFigures {
+  scope: ScopeView;
+  year: number;
+  month: number | null;
+  periodLabel: string;
+  from: string;
+  to: string;
+  headlines: HeadlineValue[];
+  generatedAt: string;
+}
+
+/** A case behind a public figure: no name, phone, photo or tracking number; text only once published, masked. */
+export interface PublicCaseRow {
+  key: string;
+  date: string;
+  stationName: string;
+  categoryLabel: string;
+  statusLabel: string;
+  /** 已解决 (A类), 列入计划, 留作参考, or ''. */
+  outcomeLabel: string;
+  ratingLabel: string;
+  /** An excerpt with personal details masked; '' when the text is held or rejected by content review. */
+  text: string;
+}
+
+/** A visit or a reception behind a public figure: the day and the station, nobody's name. */
+export interface PublicVisitRow {
+  key: string;
+  date: string;
+  stationName: string;
+  /** 预约签到 / 现场登记 / 代表接待（n 项诉求）. */
+  kindLabel: string;
+}
+
+export interface PublicProjectRow {
+  candidateId: string;
+  title: string;
+  place: string;
+  unitName: string;
+  year: number;
+  percent: number;
+  stateLabel: string;
+}
+
+export type PublicFigureItems =
+  | ({ drill: PublicDrill; label: string; kind: 'cases' } & Page<PublicCaseRow>)
+  | ({ drill: PublicDrill; label: string; kind: 'visits' } & Page<PublicVisitRow>)
+  | ({ drill: PublicDrill; label: string; kind: 'projects' } & Page<PublicProjectRow>);
 
 export interface VisitRow {
   bookingId: string;
@@ -282,4 +341,8 @@ export const caseworkActions = namespaced('casework', {
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
+  /** Anyone: the headline figures of an area, a station or a deputy for a month or a year. */
+  figures: action<PublicFigures>()(z.strictObject({ scope: statsScope, ...figuresPeriod })),
+  /** Anyone: the anonymised cases, visits or projects behind one public figure, a page at a time. */
+  figureItems: action<PublicFigureItems>()(z.strictObject({ scope: statsScope, ...figuresPeriod, drill: z.enum(PUBLIC_DRILLS), cursor: cursor.optional() })),
 });

@@ -263,6 +263,7 @@ describe('statistics', () => {
     from: '2026-11-01',
     to: '2026-11-25',
     scope: { kind: 'area', id: 'area-jiangnan', name: '江南区' },
+    projects: null,
     counts: {
       stationVisits: 12,
       residentsReceived: 9,

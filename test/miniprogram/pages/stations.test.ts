@@ -26,7 +26,7 @@ describe('联络站 page', () => {
 
     await page.waitFor(() => page.data.areaId === 'area-south' && page.data.status === 'ready', 'the area to load');
     expect(wx.cloudCalls.at(-1)).toMatchObject({ action: 'directory.listStations', payload: { areaId: 'area-south' } });
-    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
+    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 本地区公开数据 湖滨社区人大代表联络站 江南区湖滨路16号二楼');
   });
 
   it('says so when an area has no station, and keeps the choices to go elsewhere', async () => {
@@ -36,7 +36,7 @@ describe('联络站 page', () => {
     await page.tap('江北区');
 
     await page.waitFor(() => page.data.status === 'empty', 'the empty area');
-    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 这个地区暂时没有联络站');
+    expect(page.text()).toBe('搜索 联络站 离我最近 全部 江北区 江南区 本地区公开数据 这个地区暂时没有联络站');
   });
 
   it('opens a station on a tap', async () => {

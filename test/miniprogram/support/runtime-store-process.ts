@@ -1,7 +1,7 @@
 /**
  * Adds documents to a running local runtime's store through @cloudbase/node-sdk, the way the
  * functions write them. Reads `{ url, collection, docs }` as JSON on stdin; ISO strings in
- * fields named `…At` become dates, as the functions store them. See runtime-store.ts.
+ * fields named `…At` (and instants in `…From`/`…Until`) become dates, as the functions store them. See runtime-store.ts.
  */
 import tcb from '@cloudbase/node-sdk';
 import { applySdkEnvironment } from '../../../runtime/functions/sdkEnvironment';
@@ -18,9 +18,10 @@ async function main(): Promise<void> {
   const { url, collection, docs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
   const { envId } = (await (await fetch(`${url}/health`)).json()) as { envId: string };
   applySdkEnvironment(`${url}/admin`, envId);
-  const withDates = docs.map((doc) =>
-    Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'string' ? new Date(value) : value])),
-  );
+  // `…At` fields, and instants (not calendar dates) in `…From`/`…Until` fields such as a round's vote window.
+  const isInstant = (key: string, value: unknown) =>
+    typeof value === 'string' && (key.endsWith('At') || ((key.endsWith('From') || key.endsWith('Until')) && /^\d{4}-\d{2}-\d{2}T/.test(value)));
+  const withDates = docs.map((doc) => Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, isInstant(key, value) ? new Date(value as string) : value])));
   await tcb.init({ env: envId }).database().collection(collection).add(withDates);
 }
 

@@ -60,6 +60,11 @@ const statsRange = (t: TestRuntime) => {
   return { from: addDays(today, -30), to: today, scope: { stationId: STATION } };
 };
 
+const thisMonth = (t: TestRuntime) => {
+  const today = shanghaiDate(t.clock.now());
+  return { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+};
+
 const fixed =
   (payload: unknown): Scenario =>
   async () => ({ payload });
@@ -224,6 +229,11 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
   'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
+  'casework.figures': async ({ t }) => ({ payload: { scope: { stationId: STATION }, ...thisMonth(t) } }),
+  'casework.figureItems': async (ctx) => ({
+    payload: { scope: { stationId: STATION }, ...thisMonth(ctx.t), drill: 'collected' },
+    subject: await submitted(ctx),
+  }),
 
   'suggestion.listSessions': fixed({ purpose: 'submit' }),
   'suggestion.saveSession': async () => ({
