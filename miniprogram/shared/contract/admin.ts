@@ -163,6 +163,7 @@ export interface DirectoryImport {
   errors: RowError[];
   stations: ImportCounts;
   deputies: ImportCounts;
+  departments: ImportCounts;
   /** Whether the rows were written (asked for, and no problem at all). */
   applied: boolean;
 }
@@ -173,6 +174,7 @@ export interface DirectoryWorkbook {
   workbook: string;
   stations: number;
   deputies: number;
+  departments: number;
 }
 
 /** A print-ready PDF of posters or cards. */
