@@ -6,8 +6,11 @@
  *   build/cloudfunctions/<name>/index.js          the function's own code
  *   build/cloudfunctions/<name>/vendor/*.js       bundled packages, each in a file of its own:
  *                                                 @cloudbase/node-sdk (every function), and
- *                                                 exceljs (only where an action needs it; it is
- *                                                 required when that action runs, not at load)
+ *                                                 exceljs, pdf-lib and fontkit (only where an
+ *                                                 action needs them; required when that action
+ *                                                 runs, not at load)
+ *   build/cloudfunctions/admin/fonts/             the CJK font posters are set in (Debian's
+ *                                                 fonts-wqy-microhei; see admin/posterSheet.ts)
  *   build/cloudfunctions/<name>/config.json       timer triggers and cloud-call permissions
  *   build/sourcemaps/<name>/index.js.map          kept here for stack traces, never uploaded
  *   build/console/                                the staff console (scripts/build-console.ts, Vite)
@@ -19,6 +22,7 @@
 import { build, type Plugin } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, appendFileSync, renameSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { POSTER_FONT_FILE, POSTER_FONT_SOURCE } from '../cloudfunctions/admin/posterSheet';
 import { buildConsole, CONSOLE_OUT } from './build-console';
 import { buildMiniprogramNpm } from './build-miniprogram';
 import { esbuildTarget } from './node-version';
@@ -32,6 +36,8 @@ export const SOURCEMAPS_OUT = join(ROOT, 'build', 'sourcemaps');
 export const VENDOR_FILES: Readonly<Record<string, string>> = {
   '@cloudbase/node-sdk': 'node-sdk.js',
   exceljs: 'exceljs.js',
+  'pdf-lib': 'pdf-lib.js',
+  '@pdf-lib/fontkit': 'fontkit.js',
   'chinese-days/dist/chinese-days.json': 'chinese-days.js',
 };
 
@@ -79,6 +85,19 @@ async function buildVendor(pkg: string, outfile: string): Promise<void> {
   });
 }
 
+/**
+ * The CJK font admin.printPosters sets posters in, beside the admin function (it deploys alone):
+ * Debian's fonts-wqy-microhei. Without it the build still succeeds, and printing answers an error.
+ */
+function copyPosterFont(outdir: string): void {
+  if (!existsSync(POSTER_FONT_SOURCE)) {
+    console.warn(`no ${POSTER_FONT_SOURCE}: posters cannot be printed by this build (apt-get install fonts-wqy-microhei)`);
+    return;
+  }
+  mkdirSync(join(outdir, 'fonts'));
+  copyFileSync(POSTER_FONT_SOURCE, join(outdir, 'fonts', POSTER_FONT_FILE));
+}
+
 export async function buildFunctions(): Promise<string[]> {
   const names = functionNames();
   rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
@@ -115,6 +134,7 @@ export async function buildFunctions(): Promise<string[]> {
       writeFileSync(join(outdir, 'package.json'), deployManifest(name));
       const config = join(SOURCE, name, 'config.json');
       if (existsSync(config)) copyFileSync(config, join(outdir, 'config.json'));
+      if (name === 'admin') copyPosterFont(outdir);
     }),
   );
   return names;

@@ -1,7 +1,15 @@
-import { DEPUTIES_SHEET, DEPUTY_COLUMNS, STATION_COLUMNS, STATIONS_SHEET, type Cell } from '../../miniprogram/shared/domain/directoryWorkbook';
+import {
+  DEPARTMENT_COLUMNS,
+  DEPARTMENTS_SHEET,
+  DEPUTIES_SHEET,
+  DEPUTY_COLUMNS,
+  STATION_COLUMNS,
+  STATIONS_SHEET,
+  type Cell,
+} from '../../miniprogram/shared/domain/directoryWorkbook';
 
 /** The sheets of an uploaded workbook as rows of plain cells (header first); a missing sheet is empty. */
-export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][]; deputies: Cell[][] } | null> {
+export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][]; deputies: Cell[][]; departments: Cell[][] } | null> {
   // Loaded on import and export only, as in casework: exceljs is most of a bundle that needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
@@ -22,7 +30,7 @@ export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][];
     });
     return Array.from(rows, (row) => row ?? []);
   };
-  return { stations: sheet(STATIONS_SHEET), deputies: sheet(DEPUTIES_SHEET) };
+  return { stations: sheet(STATIONS_SHEET), deputies: sheet(DEPUTIES_SHEET), departments: sheet(DEPARTMENTS_SHEET) };
 }
 
 function plain(value: unknown): Cell {
@@ -39,8 +47,8 @@ function plain(value: unknown): Cell {
   return String(value);
 }
 
-/** The workbook in the import layout: the template (headers and one example row each) or the directory's rows. */
-export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now: Date): Promise<Buffer> {
+/** The workbook in the import layout: the template (headers and one example row each) or the directory's rows (stations, deputies, departments). */
+export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now: Date, departments: Cell[][] = []): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
@@ -49,6 +57,7 @@ export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now:
   for (const [name, columns, rows] of [
     [STATIONS_SHEET, STATION_COLUMNS, stations],
     [DEPUTIES_SHEET, DEPUTY_COLUMNS, deputies],
+    [DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, departments],
   ] as const) {
     const sheet = workbook.addWorksheet(name);
     sheet.columns = columns.map((header) => ({ header, width: header === '简介' || header === '地址' ? 40 : 16 }));

@@ -7,6 +7,7 @@ import { issueStaffCode } from './actions/issueStaffCode';
 import { listDepartments } from './actions/listDepartments';
 import { listHolidayYears } from './actions/listHolidayYears';
 import { listStaff } from './actions/listStaff';
+import { printPosters } from './actions/printPosters';
 import { removeStaff } from './actions/removeStaff';
 import { revokeBindingCode } from './actions/revokeBindingCode';
 import { saveDepartment } from './actions/saveDepartment';
@@ -32,4 +33,5 @@ export const main = createFunction('admin', {
   'admin.saveHolidayYear': saveHolidayYear,
   'admin.importDirectory': importDirectory,
   'admin.exportDirectory': exportDirectory,
+  'admin.printPosters': printPosters,
 });

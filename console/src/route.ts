@@ -5,6 +5,7 @@ export const PAGES = [
   { path: '/dashboard', title: '数据看板' },
   { path: '/cases', title: '意见办理' },
   { path: '/directory', title: '名册导入' },
+  { path: '/posters', title: '二维码海报' },
   { path: '/calendar', title: '接待日历' },
   { path: '/holidays', title: '节假日安排' },
   { path: '/audit', title: '查阅记录' },

@@ -122,6 +122,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
 
   'admin.importDirectory': 'once',
   'admin.exportDirectory': 'once',
+  'admin.printPosters': 'once',
   'project.openRound': 'requestId',
   'project.listRounds': 'read',
   'project.getRound': 'read',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { readWorkbook, writeWorkbook } from '../../cloudfunctions/admin/directoryWorkbook';
-import { DEPUTY_COLUMNS, STATION_COLUMNS, type Cell } from '../../miniprogram/shared/domain/directoryWorkbook';
+import { DEPARTMENT_COLUMNS, DEPUTY_COLUMNS, STATION_COLUMNS, type Cell } from '../../miniprogram/shared/domain/directoryWorkbook';
 import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 
@@ -39,10 +39,14 @@ const station = (code: string, name: string): Cell[] => [
 ];
 const deputy = (code: string, name: string, stations: string): Cell[] => [code, name, '县（区）人大代表', '滨江选区', '教师', '', stations, '在用'];
 
-async function upload(name: string, stations: Cell[][], deputies: Cell[][]): Promise<void> {
+async function upload(name: string, stations: Cell[][], deputies: Cell[][], departments: Cell[][] = []): Promise<void> {
   const file = join(folder, name);
-  writeFileSync(file, await writeWorkbook(stations, deputies, t.clock.now()));
+  writeFileSync(file, await writeWorkbook(stations, deputies, t.clock.now(), departments));
   await page.getByTestId('workbook-file').setInputFiles(file);
+}
+
+async function departmentNames(): Promise<string[]> {
+  return ok(await t.call('admin.listDepartments', { areaId: 'area-jiangnan', includeInactive: true }, { openid: 'demo-staff-jiangnan' })).departments.map((d) => d.name);
 }
 
 async function stationNames(): Promise<string[]> {
@@ -55,6 +59,11 @@ test('a workbook with mistakes is previewed row by row, in Chinese, and nothing 
     '有错误.xlsx',
     [station('BJ01', '滨江街道联络站'), station('BJ02', ''), ['b', '坏编号联络站', 'area-nowhere', '某路', 'abc', 120, '', '', '', '在用']],
     [deputy('D801', '李滨江', 'BJ01、ZZ99')],
+    [
+      ['area-jiangnan', '江南区滨江治水办', '在用'],
+      ['area-jiangbei', '江北区某局', '在用'],
+      ['area-jiangnan', '江南区滨江治水办', '暂停'],
+    ],
   );
   await page.getByTestId('import-error-count').waitFor();
   const table = await page.locator('.t-table').innerText();
@@ -64,24 +73,33 @@ test('a workbook with mistakes is previewed row by row, in Chinese, and nothing 
   expect(table).toContain('应为 -90 到 90 之间的数字');
   expect(table).toContain('没有编号为 ZZ99 的联络站');
   expect(table).toMatch(/联络站\s+3\s+名称/);
+  expect(table).toMatch(/承办单位\s+4\s+名称\s+与第2行重复/);
+  expect(table).toContain('填写“在用”或“停用”');
+  expect(table).toMatch(/承办单位\s+3\s+区域编号\s+该区域不在您的管理范围内/);
   await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
   await screenshot(page, '03-directory-errors');
   expect(await stationNames()).toEqual(before);
+  expect(await departmentNames()).not.toContain('江南区滨江治水办');
 });
 
 test('a clean workbook imports all its rows; importing it again changes nothing', async () => {
   const rows = [station('BJ01', '滨江街道联络站'), station('BJ02', '长河街道联络站')];
   const deputies = [deputy('D801', '李滨江', 'BJ01、BJ02')];
-  await upload('干净.xlsx', rows, deputies);
+  const departments = [
+    ['area-jiangnan', '江南区滨江治水办', '在用'],
+    ['area-jiangnan', '江南区住房和城乡建设局', '在用'],
+  ];
+  await upload('干净.xlsx', rows, deputies, departments);
   await page.getByRole('button', { name: '确认导入' }).click();
-  await page.getByTestId('import-done').filter({ hasText: '联络站新增 2' }).waitFor();
+  await page.getByTestId('import-done').filter({ hasText: '联络站新增 2' }).filter({ hasText: '承办单位新增 1、更新 0、未变 1' }).waitFor();
+  expect(await departmentNames()).toContain('江南区滨江治水办');
   expect(await stationNames()).toEqual(expect.arrayContaining(['滨江街道联络站', '长河街道联络站']));
   const found = ok(await t.call('directory.searchDeputies', { keyword: '李滨江' }));
   expect(JSON.stringify(found)).toContain('李滨江');
 
-  await upload('干净-再次.xlsx', rows, deputies);
+  await upload('干净-再次.xlsx', rows, deputies, departments);
   await page.getByRole('button', { name: '确认导入' }).click();
-  await page.getByTestId('import-done').filter({ hasText: '联络站新增 0、更新 0、未变 2；代表新增 0、更新 0、未变 1' }).waitFor();
+  await page.getByTestId('import-done').filter({ hasText: '联络站新增 0、更新 0、未变 2；代表新增 0、更新 0、未变 1；承办单位新增 0、更新 0、未变 2' }).waitFor();
 });
 
 test('the template and the export come in the layout import reads', async () => {
@@ -89,14 +107,16 @@ test('the template and the export come in the layout import reads', async () => 
   const templateSheets = await readWorkbook(readFileSync((await template.path()) ?? ''));
   expect(templateSheets?.stations[0]?.slice(0, STATION_COLUMNS.length)).toEqual([...STATION_COLUMNS]);
   expect(templateSheets?.deputies[0]?.slice(0, DEPUTY_COLUMNS.length)).toEqual([...DEPUTY_COLUMNS]);
+  expect(templateSheets?.departments[0]?.slice(0, DEPARTMENT_COLUMNS.length)).toEqual([...DEPARTMENT_COLUMNS]);
 
   const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出当前名册' }).click()]);
   const sheets = await readWorkbook(readFileSync((await exported.path()) ?? ''));
   const codes = (sheets?.stations ?? []).slice(1).map((row) => row[0]);
   expect(codes).toEqual(expect.arrayContaining(['BJ01', 'BJ02']));
+  expect((sheets?.departments ?? []).slice(1).map((row) => row[1])).toEqual(expect.arrayContaining(['江南区滨江治水办', '江南区住房和城乡建设局']));
   // Exported, then imported as it is: nothing to change.
   const file = join(folder, '导出.xlsx');
   writeFileSync(file, readFileSync((await exported.path()) ?? ''));
   await page.getByTestId('workbook-file').setInputFiles(file);
-  await page.getByText(/联络站：新增 0，更新 0，未变 \d+；代表：新增 0，更新 0，未变 \d+/).waitFor();
+  await page.getByText(/联络站：新增 0，更新 0，未变 \d+；代表：新增 0，更新 0，未变 \d+；承办单位：新增 0，更新 0，未变 \d+/).waitFor();
 });

@@ -26,6 +26,7 @@ test('the sign-in page has no serious or critical accessibility violations', asy
 const PAGES: Array<[string, string, string]> = [
   ['/dashboard', '数据看板', '01-dashboard'],
   ['/cases', '意见办理', '02-cases'],
+  ['/posters', '二维码海报', '04-posters-admin'],
   ['/calendar', '接待日历', '05-calendar'],
   ['/holidays', '节假日安排', '06-holidays'],
   ['/audit', '查阅记录', '07-audit'],

@@ -129,6 +129,7 @@ export const MATRIX: Record<ActionName, Row> = {
   // A preview only: every congress staff member may check a workbook; rows outside their scope come back as row errors.
   'admin.importDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
   'admin.exportDirectory': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
+  'admin.printPosters': congressStaff(STAFF_OUT_OF_SCOPE),
 
   'booking.listDays': all('ok'),
   'booking.getDay': all('ok'),

@@ -1,6 +1,18 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { Area, Deputy } from '../../../miniprogram/shared/domain/directory';
-import { readDeputies, readStations, type DeputyRow, type RowError, type StationRow } from '../../../miniprogram/shared/domain/directoryWorkbook';
+import {
+  DEPARTMENTS_SHEET,
+  DEPUTIES_SHEET,
+  readDepartments,
+  readDeputies,
+  readStations,
+  STATIONS_SHEET,
+  type DeputyRow,
+  type RowError,
+  type StationRow,
+} from '../../../miniprogram/shared/domain/directoryWorkbook';
+import { retryDocumentId } from '../../../infra/documents/requestIds';
+import type { DepartmentDocument } from '../departments';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
@@ -15,7 +27,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Stations and deputies from the workbook staff keep (台账). Every row is checked first — its cells,
+ * Stations, deputies and departments (承办单位) from the workbook staff keep (台账). Every row is checked first — its cells,
  * then against the directory and the caller's scope — and every problem is listed with its sheet,
  * row, column and what is wrong, in Chinese. With `apply` and no problem at all, the rows are
  * written, keyed by their codes (stations first, so deputies may name stations of the same
@@ -29,13 +41,15 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   const errors: RowError[] = [];
   const stationRows = readStations(sheets.stations, errors);
   const deputyRows = readDeputies(sheets.deputies, errors);
-  if (stationRows.length + deputyRows.length === 0 && errors.length === 0) fail('ADMIN.WORKBOOK_EMPTY');
+  const departmentRows = readDepartments(sheets.departments, errors);
+  if (stationRows.length + deputyRows.length + departmentRows.length === 0 && errors.length === 0) fail('ADMIN.WORKBOOK_EMPTY');
 
   const { db, now } = ctx;
   const _ = db.command;
-  const areaIds = [...new Set(stationRows.map((s) => s.areaId))];
+  const areaIds = [...new Set([...stationRows.map((s) => s.areaId), ...departmentRows.map((d) => d.areaId)])];
+  const departmentAreaIds = [...new Set(departmentRows.map((d) => d.areaId))];
   const stationCodes = [...new Set([...stationRows.map((s) => s.code), ...deputyRows.flatMap((d) => d.stationCodes)])];
-  const [areaRes, stationRes, deputyRes] = await Promise.all([
+  const [areaRes, stationRes, deputyRes, departmentRes] = await Promise.all([
     areaIds.length
       ? db
           .collection(COLLECTIONS.areas)
@@ -54,6 +68,13 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
       ? db
           .collection(COLLECTIONS.deputies)
           .where({ code: _.in(deputyRows.map((d) => d.code)) })
+          .limit(1000)
+          .get()
+      : Promise.resolve({ data: [] }),
+    departmentAreaIds.length
+      ? db
+          .collection(COLLECTIONS.departments)
+          .where({ areaId: _.in(departmentAreaIds) })
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] }),
@@ -85,7 +106,25 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
       errors.push({ sheet: '代表', row: row.row, column: '联络站编号', message: '有联络站不在您的管理范围内' });
   }
 
-  const counts = { stations: { created: 0, updated: 0, unchanged: 0 }, deputies: { created: 0, updated: 0, unchanged: 0 } };
+  // Departments are known by area and name: a row names one (created when new) and sets whether it is in use.
+  const storedDepartments = new Map((departmentRes.data as DepartmentDocument[]).map((d) => [`${d.areaId}\n${d.name}`, d]));
+  for (const row of departmentRows) {
+    const area = areas.get(row.areaId);
+    if (!area) errors.push({ sheet: DEPARTMENTS_SHEET, row: row.row, column: '区域编号', message: `没有编号为 ${row.areaId} 的区域` });
+    else if (!scopeCovers(scope, { areaPath: area.path })) errors.push({ sheet: DEPARTMENTS_SHEET, row: row.row, column: '区域编号', message: '该区域不在您的管理范围内' });
+  }
+
+  const counts = {
+    stations: { created: 0, updated: 0, unchanged: 0 },
+    deputies: { created: 0, updated: 0, unchanged: 0 },
+    departments: { created: 0, updated: 0, unchanged: 0 },
+  };
+  const departmentChanges = departmentRows.map((row) => {
+    const existing = storedDepartments.get(`${row.areaId}\n${row.name}`);
+    const kind = !existing ? 'created' : existing.active === row.active ? 'unchanged' : 'updated';
+    counts.departments[kind] += 1;
+    return { row, existing, kind } as const;
+  });
   const stationChanges = stationRows.map((row) => {
     const existing = stored.get(row.code);
     const fields = {
@@ -116,7 +155,8 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
       ).kind
     ] += 1;
 
-  errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === '联络站' ? -1 : 1));
+  const sheetOrder = [STATIONS_SHEET, DEPUTIES_SHEET, DEPARTMENTS_SHEET];
+  errors.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
   if (!apply || errors.length > 0) return { errors, ...counts, applied: false };
 
   const stations = db.collection(COLLECTIONS.stations);
@@ -144,6 +184,24 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
           .update({ deputy: { name: row.name }, updatedAt: now });
     } else if (change.kind === 'created') {
       await deputies.add({ code: row.code, ...change.fields, photoUrl: '', createdAt: now, updatedAt: now });
+    }
+  }
+  const departments = db.collection(COLLECTIONS.departments);
+  for (const change of departmentChanges) {
+    if (change.kind === 'updated' && change.existing) await departments.doc(change.existing._id).update({ active: change.row.active, updatedAt: now });
+    else if (change.kind === 'created') {
+      const area = areas.get(change.row.areaId) as Area;
+      const created: DepartmentDocument = {
+        // Derived from area and name: two imports racing land on one department.
+        _id: retryDocumentId('department-import', change.row.areaId, change.row.name),
+        name: change.row.name,
+        areaId: change.row.areaId,
+        areaPath: area.path,
+        active: change.row.active,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await departments.add(created);
     }
   }
   return { errors: [], ...counts, applied: true };

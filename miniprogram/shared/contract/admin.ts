@@ -4,6 +4,7 @@ import { isBindingCode, normalizeBindingCode } from '../domain/bindingCode';
 import { DEPUTY_LEVELS, type Deputy, type Station } from '../domain/directory';
 import type { RowError } from '../domain/directoryWorkbook';
 import { holidayYearProblem, type HolidayPeriod } from '../domain/holidays';
+import { POSTER_LAYOUTS, POSTER_MAX_TARGETS } from '../domain/poster';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN, SCENE_KINDS } from '../domain/scene';
 import { action, namespaced } from './define';
 import { calendarDate, clientRequestId, docId, lineText, paragraphText } from './fields';
@@ -162,6 +163,7 @@ export interface DirectoryImport {
   errors: RowError[];
   stations: ImportCounts;
   deputies: ImportCounts;
+  departments: ImportCounts;
   /** Whether the rows were written (asked for, and no problem at all). */
   applied: boolean;
 }
@@ -172,6 +174,15 @@ export interface DirectoryWorkbook {
   workbook: string;
   stations: number;
   deputies: number;
+  departments: number;
+}
+
+/** A print-ready PDF of posters or cards. */
+export interface PosterSheet {
+  fileName: string;
+  /** The PDF, base64. */
+  pdf: string;
+  pages: number;
 }
 
 /** A year of the holiday calendar: from the holiday package, or recorded by staff. */
@@ -219,4 +230,16 @@ export const adminActions = namespaced('admin', {
   ),
   /** Staff: the directory workbook of their scope, or the empty template, in the import layout. */
   exportDirectory: action<DirectoryWorkbook>()(z.strictObject({ template: z.boolean().optional() })),
+  /** Staff: an A4 PDF of QR posters (one per station or deputy) or of cut-out cards, each with its mini-program code. */
+  printPosters: action<PosterSheet>()(
+    z.strictObject({
+      kind: z.enum(SCENE_KINDS),
+      ids: z
+        .array(docId)
+        .min(1, '请至少选择一个')
+        .max(POSTER_MAX_TARGETS, `一次最多打印${POSTER_MAX_TARGETS}个`)
+        .refine((ids) => new Set(ids).size === ids.length, { message: '有重复的选择' }),
+      layout: z.enum(POSTER_LAYOUTS),
+    }),
+  ),
 });

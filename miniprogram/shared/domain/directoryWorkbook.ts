@@ -8,9 +8,12 @@ import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN } from './scene';
 
 export const STATIONS_SHEET = '联络站';
 export const DEPUTIES_SHEET = '代表';
+export const DEPARTMENTS_SHEET = '承办单位';
 
 export const STATION_COLUMNS = ['编号', '名称', '区域编号', '地址', '纬度', '经度', '开放时间', '电话', '接待说明', '状态'] as const;
 export const DEPUTY_COLUMNS = ['编号', '姓名', '层级', '选区', '职业', '简介', '联络站编号', '状态'] as const;
+/** 承办单位 are known by their area and name (they have no code): a row names one, and sets whether it is in use. */
+export const DEPARTMENT_COLUMNS = ['区域编号', '名称', '状态'] as const;
 
 export type Cell = string | number | null;
 
@@ -44,6 +47,13 @@ export interface DeputyRow {
   occupation: string;
   profile: string;
   stationCodes: string[];
+  active: boolean;
+}
+
+export interface DepartmentRow {
+  row: number;
+  areaId: string;
+  name: string;
   active: boolean;
 }
 
@@ -145,6 +155,37 @@ export function readDeputies(rows: readonly Cell[][], errors: RowError[]): Deput
     });
   });
   return out;
+}
+
+/** The 承办单位 sheet; a workbook without it (made before it existed) imports no departments. */
+export function readDepartments(rows: readonly Cell[][], errors: RowError[]): DepartmentRow[] {
+  const out: DepartmentRow[] = [];
+  if (rows.length === 0) return out;
+  const seen = new Map<string, number>();
+  checkHeader(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, rows[0], errors);
+  rows.slice(1).forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((cell) => text(cell) === '')) return;
+    const problem = (column: (typeof DEPARTMENT_COLUMNS)[number], message: string) => errors.push({ sheet: DEPARTMENTS_SHEET, row, column, message });
+    const [areaId, name, state] = DEPARTMENT_COLUMNS.map((_, i) => text(cells[i]));
+    const before = errors.length;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(areaId ?? '')) problem('区域编号', '必填，填写区域编号，如 area-jiangnan');
+    if (!name) problem('名称', '必填');
+    else if (name.length > 40) problem('名称', '最多40个字');
+    else {
+      const key = `${areaId}\n${name}`;
+      if (seen.has(key)) problem('名称', `与第${seen.get(key)}行重复`);
+      else seen.set(key, row);
+    }
+    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
+    if (errors.length > before) return;
+    out.push({ row, areaId: areaId ?? '', name: name ?? '', active: ACTIVE_LABELS[state ?? ''] ?? true });
+  });
+  return out;
+}
+
+export function departmentCells(department: Omit<DepartmentRow, 'row'>): Cell[] {
+  return [department.areaId, department.name, department.active ? '在用' : '停用'];
 }
 
 function checkHeader(sheet: string, columns: readonly string[], header: readonly Cell[] | undefined, errors: RowError[]): void {

@@ -414,6 +414,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     },
   }),
   'admin.exportDirectory': fixed({}),
+  'admin.printPosters': fixed({ kind: 'station', ids: [STATION], layout: 'cards' }),
 
   'console.openTicket': async () => ({ payload: { proof: browserSecret().proof } }),
   'console.getTicket': async ({ t }) => ({ payload: { ticketId: await openedTicket(t) } }),
