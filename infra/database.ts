@@ -38,6 +38,8 @@ export const COLLECTIONS = {
   dutyReviews: 'duty_reviews',
   dutyReports: 'duty_reports',
   dutyRatings: 'duty_ratings',
+  subscriptionBudgets: 'subscription_budgets',
+  residentMessages: 'resident_messages',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -328,6 +330,21 @@ export const DATABASE: readonly CollectionSpec[] = [
     indexes: [
       { name: 'candidateId_1', keys: asc('candidateId') },
       { name: 'openid_1', keys: asc('openid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One-time subscribe acceptances left, per resident and template (_id = `<openid>:<templateId>`).
+    name: COLLECTIONS.subscriptionBudgets,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // News that waits in the app (我的消息): newest first, and the unread ones counted for the badge.
+    name: COLLECTIONS.residentMessages,
+    indexes: [
+      { name: 'openid_1_createdAt_-1', keys: [...asc('openid'), { field: 'createdAt', direction: -1 }] },
+      { name: 'openid_1_readAt_1', keys: asc('openid', 'readAt') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
