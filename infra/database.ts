@@ -336,7 +336,8 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // One-time subscribe acceptances left, per resident and template (_id = `<openid>:<templateId>`).
     name: COLLECTIONS.subscriptionBudgets,
-    indexes: [],
+    // Erased with the resident's account (privacy.deleteAccount).
+    indexes: [{ name: 'openid_1', keys: asc('openid') }],
     rule: DENY_ALL_CLIENTS,
   },
   {
