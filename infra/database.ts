@@ -39,6 +39,8 @@ export const COLLECTIONS = {
   dutyReports: 'duty_reports',
   dutyRatings: 'duty_ratings',
   dutyPublished: 'duty_published',
+  subscriptionBudgets: 'subscription_budgets',
+  residentMessages: 'resident_messages',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -330,6 +332,22 @@ export const DATABASE: readonly CollectionSpec[] = [
     indexes: [
       { name: 'candidateId_1', keys: asc('candidateId') },
       { name: 'openid_1', keys: asc('openid') },
+    ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One-time subscribe acceptances left, per resident and template (_id = `<openid>:<templateId>`).
+    name: COLLECTIONS.subscriptionBudgets,
+    // Erased with the resident's account (privacy.deleteAccount).
+    indexes: [{ name: 'openid_1', keys: asc('openid') }],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // News that waits in the app (我的消息): newest first, and the unread ones counted for the badge.
+    name: COLLECTIONS.residentMessages,
+    indexes: [
+      { name: 'openid_1_createdAt_-1', keys: [...asc('openid'), { field: 'createdAt', direction: -1 }] },
+      { name: 'openid_1_readAt_1', keys: asc('openid', 'readAt') },
     ],
     rule: DENY_ALL_CLIENTS,
   },

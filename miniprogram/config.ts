@@ -32,6 +32,11 @@ export interface AppConfig {
    * when they submit an opinion. Empty: never ask.
    */
   suggestionProgressTemplateId: string;
+  /**
+   * The subscribe message the casework function sends when staff publish the departments' answer
+   * (the case closed): its CASE_ANSWER_TEMPLATE_ID. Asked for with the reply's. Empty: never ask.
+   */
+  caseAnsweredTemplateId: string;
 }
 
 export const CONFIG: AppConfig = {
@@ -42,6 +47,7 @@ export const CONFIG: AppConfig = {
   timeoutMs: 10_000,
   opinionReplyTemplateId: 'lxq-opinion-replied',
   suggestionProgressTemplateId: 'lxq-suggestion-resident',
+  caseAnsweredTemplateId: 'lxq-case-answered',
 };
 
 /** The oldest base library supported (admin console, docs/DEPLOY.md): 2.32.3 has the privacy authorization; styles avoid flex `gap` and `inset`. */

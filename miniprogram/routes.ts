@@ -15,6 +15,8 @@ export const PAGES = {
   bookingNew: 'pages/booking-new/index',
   myBookings: 'pages/my-bookings/index',
   checkIn: 'pages/check-in/index',
+  /** 我的消息: news that did not go by WeChat, with the unread count as the badge on home. */
+  messages: 'pages/messages/index',
 } as const;
 
 /**
@@ -91,6 +93,7 @@ export const DEPUTY_BIND_URL = `/${SUBPACKAGE_PAGES.deputyBind}`;
 export const DEPUTY_INBOX_URL = `/${SUBPACKAGE_PAGES.deputyInbox}`;
 export const STAFF_CODES_URL = `/${SUBPACKAGE_PAGES.staffCodes}`;
 export const MY_BOOKINGS_URL = `/${PAGES.myBookings}`;
+export const MESSAGES_URL = `/${PAGES.messages}`;
 export const HOME_URL = `/${PAGES.home}`;
 export const MY_DATA_URL = `/${SUBPACKAGE_PAGES.myData}`;
 export const STAFF_ROSTER_URL = `/${SUBPACKAGE_PAGES.staffRoster}`;

@@ -1,5 +1,6 @@
 import { formatBookingCode } from '../../miniprogram/shared/domain/bookingCode';
-import { sendSubscribeMessage, type SubscribeMessage } from '../core/openapi';
+import type { Database } from '../core/cloud';
+import { notifyResident, type ResidentNotice } from '../core/residentNotice';
 import { MY_BOOKINGS_PAGE, templateIds } from './config';
 import type { BookingDocument, DayDocument } from '../../infra/documents/booking';
 
@@ -12,53 +13,56 @@ function slotTime(booking: Pick<BookingDocument, 'date' | 'slotStart'>): string 
 type Notice = Pick<BookingDocument, 'openid' | 'stationName' | 'date' | 'slotStart' | 'code'>;
 
 /** The reminder of a visit on `booking.date`, sent on `today` (the day before, or the same day when that run was missed). */
-export function reminderMessage(booking: Notice, today: string): SubscribeMessage | null {
+export function reminderMessage(booking: Notice, today: string): ResidentNotice | null {
   if (!booking.openid) return null;
   const when = booking.date === today ? '今天' : '明天';
   return {
-    touser: booking.openid,
-    templateId: templateIds().reminder,
-    page: MY_BOOKINGS_PAGE,
-    data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: `${when}接待，到站后扫码签到` },
+    message: {
+      touser: booking.openid,
+      templateId: templateIds().reminder,
+      page: MY_BOOKINGS_PAGE,
+      data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: `${when}接待，到站后扫码签到` },
+    },
+    worth: 'key',
+    event: 'booking.reminder',
+    title: `${when}接待：${booking.stationName}`,
+    body: `${slotTime(booking)}，预约码 ${formatBookingCode(booking.code)}，到站后扫码签到。`,
   };
 }
 
-export function promotedMessage(booking: Notice): SubscribeMessage | null {
+export function promotedMessage(booking: Notice): ResidentNotice | null {
   if (!booking.openid) return null;
   return {
-    touser: booking.openid,
-    templateId: templateIds().promoted,
-    page: MY_BOOKINGS_PAGE,
-    data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: '候补成功，已为您保留座位' },
+    message: {
+      touser: booking.openid,
+      templateId: templateIds().promoted,
+      page: MY_BOOKINGS_PAGE,
+      data: { thing1: booking.stationName, time2: slotTime(booking), character_string3: formatBookingCode(booking.code), thing4: '候补成功，已为您保留座位' },
+    },
+    worth: 'key',
+    event: 'booking.promoted',
+    title: `候补成功：${booking.stationName}`,
+    body: `${slotTime(booking)}，已为您保留座位，预约码 ${formatBookingCode(booking.code)}。`,
   };
 }
 
-export function dayCancelledMessage(booking: Pick<BookingDocument, 'openid'>, day: Pick<DayDocument, 'stationName' | 'date' | 'cancelReason'>): SubscribeMessage | null {
+export function dayCancelledMessage(booking: Pick<BookingDocument, 'openid'>, day: Pick<DayDocument, 'stationName' | 'date' | 'cancelReason'>): ResidentNotice | null {
   if (!booking.openid) return null;
+  const reason = day.cancelReason || '接待日调整，请另约时间';
   return {
-    touser: booking.openid,
-    templateId: templateIds().dayCancelled,
-    page: MY_BOOKINGS_PAGE,
-    data: { thing1: day.stationName, date2: day.date, thing3: day.cancelReason || '接待日调整，请另约时间' },
+    message: { touser: booking.openid, templateId: templateIds().dayCancelled, page: MY_BOOKINGS_PAGE, data: { thing1: day.stationName, date2: day.date, thing3: reason } },
+    worth: 'key',
+    event: 'booking.dayCancelled',
+    title: `接待日取消：${day.stationName}`,
+    body: `${day.date} 的接待取消了（${reason}），您的预约已取消。`,
   };
 }
 
 /**
- * Sends the messages, each on its own: a resident who did not subscribe (WeChat 43101) or any
- * other failed send is logged and never undoes the booking change that caused it. Answers, in
- * the order given, whether each was sent (a null message is not).
+ * Tells each resident through the subscription budget (core/residentNotice): a message when they
+ * allowed one, else the message list; never undoes the booking change that caused it. Answers, in
+ * the order given, whether each went by WeChat (a null notice did not).
  */
-export async function deliver(messages: ReadonlyArray<SubscribeMessage | null>): Promise<boolean[]> {
-  return Promise.all(
-    messages.map(async (message) => {
-      if (!message) return false;
-      try {
-        await sendSubscribeMessage(message);
-        return true;
-      } catch (error) {
-        console.warn(`[booking] subscribe message ${message.templateId} not sent:`, error instanceof Error ? error.message : error);
-        return false;
-      }
-    }),
-  );
+export async function deliver(db: Database, notices: ReadonlyArray<ResidentNotice | null>, now: Date): Promise<boolean[]> {
+  return Promise.all(notices.map(async (notice) => (notice ? (await notifyResident(db, notice, now)) === 'sent' : false)));
 }

@@ -65,7 +65,11 @@ async function sendReminders(db: Database, today: string, now: Date): Promise<{ 
   ]);
   if (forTomorrow.updated + missedForToday.updated === 0) return { sent: 0, failed: 0 };
   const claimed = await readAll<BookingDocument>(bookings.where({ reminderRun: runId }).orderBy('_id', 'asc'));
-  const results = await deliver(claimed.map((booking) => reminderMessage(booking, today)));
+  const results = await deliver(
+    db,
+    claimed.map((booking) => reminderMessage(booking, today)),
+    now,
+  );
   const sentIds = claimed.filter((_booking, i) => results[i]).map((booking) => booking._id);
   if (sentIds.length > 0) await bookings.where({ _id: _.in(sentIds) }).update({ remindedAt: now });
   return { sent: sentIds.length, failed: claimed.length - sentIds.length };

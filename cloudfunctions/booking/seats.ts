@@ -53,7 +53,7 @@ async function promote(db: Database, waiter: BookingDocument, now: Date): Promis
   const { updated } = await db.collection(COLLECTIONS.bookings).where({ _id: waiter._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
   if (updated !== 1) return null;
   const promoted: BookingDocument = { ...waiter, status: 'booked', promotedAt: now, updatedAt: now };
-  await deliver([promotedMessage(promoted)]);
+  await deliver(db, [promotedMessage(promoted)], now);
   return promoted;
 }
 

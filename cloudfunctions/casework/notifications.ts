@@ -1,6 +1,8 @@
 import { shanghaiClock, shanghaiDay } from '../../miniprogram/shared/domain/time';
 import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
 import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
+import type { Database } from '../core/cloud';
+import { notifyResident } from '../core/residentNotice';
 import type { OpinionDocument } from '../../infra/documents/opinions';
 import { answerTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
 
@@ -36,16 +38,24 @@ export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyAr
   return (await deliver(messages)).filter(Boolean).length;
 }
 
-/** The approved answer reaches the resident, who is asked to rate it. */
-export async function notifyAnswered(opinion: OpinionDocument, at: Date): Promise<boolean> {
+/** The approved answer (the case closed) reaches the resident, who is asked to rate it: worth an acceptance. */
+export async function notifyAnswered(db: Database, opinion: OpinionDocument, at: Date): Promise<boolean> {
   const outcome = opinion.outcome ? ANSWER_CATEGORY_LABELS[opinion.outcome] : '已答复';
-  const [sent] = await deliver([
+  const sent = await notifyResident(
+    db,
     {
-      touser: opinion.authorOpenid,
-      templateId: answerTemplateId(),
-      page: `${MY_OPINION_PAGE}?opinionId=${opinion._id}`,
-      data: { character_string1: opinion.trackingNo, thing2: `办理结果：${outcome}`, time3: shanghaiClock(at), thing4: '请查看答复并评价是否满意' },
+      message: {
+        touser: opinion.authorOpenid,
+        templateId: answerTemplateId(),
+        page: `${MY_OPINION_PAGE}?opinionId=${opinion._id}`,
+        data: { character_string1: opinion.trackingNo, thing2: `办理结果：${outcome}`, time3: shanghaiClock(at), thing4: '请查看答复并评价是否满意' },
+      },
+      worth: 'key',
+      event: 'case.answered',
+      title: `您的意见已办结：${outcome}`,
+      body: `${opinion.trackingNo}：请查看答复并评价是否满意。`,
     },
-  ]);
-  return sent ?? false;
+    at,
+  );
+  return sent === 'sent';
 }

@@ -6,6 +6,7 @@ import { shanghaiClock, shanghaiDate } from '../../miniprogram/shared/domain/tim
 import type { AccountDocument } from '../core/accounts';
 import type { Database } from '../core/cloud';
 import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
+import { notifyResidents, type ResidentNotice } from '../core/residentNotice';
 import { DEPUTY_SUGGESTION_PAGE, deputyTemplateId, MY_OPINION_PAGE, residentTemplateId, STAFF_SUGGESTION_PAGE, unitTemplateId } from './config';
 
 /**
@@ -118,15 +119,21 @@ export async function notifyAnswered(db: Database, doc: SuggestionDocument, at: 
           .then(({ data }) => data as Array<Pick<OpinionDocument, '_id' | 'authorOpenid' | 'trackingNo'>>)
       : Promise.resolve([]),
   ]);
-  const residents: SubscribeMessage[] = authors
+  const residents: ResidentNotice[] = authors
     .filter((o) => o.authorOpenid)
     .map((o) => ({
-      touser: o.authorOpenid,
-      templateId: residentTemplateId(),
-      page: `${MY_OPINION_PAGE}?opinionId=${o._id}`,
-      data: { character_string1: o.trackingNo, thing2: `您反映的问题已有答复：${label}`, time3: shanghaiClock(at) },
+      message: {
+        touser: o.authorOpenid,
+        templateId: residentTemplateId(),
+        page: `${MY_OPINION_PAGE}?opinionId=${o._id}`,
+        data: { character_string1: o.trackingNo, thing2: `您反映的问题已有答复：${label}`, time3: shanghaiClock(at) },
+      },
+      worth: 'key',
+      event: 'suggestion.answered',
+      title: '您反映的问题写进了代表建议，已有答复',
+      body: `${o.trackingNo}：${doc.title}（${label}）`,
     }));
-  const [deputies, told] = await Promise.all([deliver(toDeputies(openids, doc, what, next, at)), deliver(residents)]);
+  const [deputies, told] = await Promise.all([deliver(toDeputies(openids, doc, what, next, at)), notifyResidents(db, residents, at)]);
   return { deputies, residents: told };
 }
 

@@ -318,22 +318,23 @@ export function copyText(text: string): Promise<void> {
 
 /**
  * Asks the user to allow subscribe messages (one each time they allow). Must run inside a tap.
- * Never rejects: a refusal only means no message; the app works the same.
+ * Answers the templates they allowed. Never rejects: a refusal only means no message; the app
+ * works the same (the news waits in 我的消息).
  */
-export function requestSubscribe(templateIds: string[]): Promise<void> {
+export function requestSubscribe(templateIds: string[]): Promise<string[]> {
   return new Promise((resolve) => {
     try {
       wx.requestSubscribeMessage({
         tmplIds: templateIds,
-        success: () => resolve(),
+        success: (result) => resolve(templateIds.filter((id) => (result as unknown as Record<string, string>)[id] === 'accept')),
         fail: (error) => {
           console.warn('[subscribe] not allowed', error);
-          resolve();
+          resolve([]);
         },
       });
     } catch (error) {
       console.warn('[subscribe] not available', error);
-      resolve();
+      resolve([]);
     }
   });
 }

@@ -18,6 +18,10 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'account.updatePreferences': 'once',
   'account.bindDeputy': 'once',
   'account.bindStaff': 'once',
+  'account.grantSubscriptions': 'once',
+  'account.listMessages': 'read',
+  'account.countUnread': 'read',
+  'account.readMessages': 'once',
 
   'directory.listAreas': 'read',
   'directory.listStations': 'read',

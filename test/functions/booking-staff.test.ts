@@ -5,7 +5,7 @@ import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
 import { isoWeekday } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { opinionFor } from './helpers/cloud';
+import { allowMessages, opinionFor } from './helpers/cloud';
 import { addTestDay, BEISHAN_STAFF, bookingPayload, CITY_STAFF, database, daysFromToday, JIANGNAN_STAFF, outbox, requestId, seatsLeft, today } from './booking.support';
 
 let t: TestRuntime;
@@ -191,10 +191,12 @@ describe('booking: staff set the reception rule and the days follow', () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 51), seats: 1 });
     ok(await t.call('booking.book', bookingPayload(day), { openid: 'resident-cd1' }));
     ok(await t.call('booking.joinWaitlist', bookingPayload(day), { openid: 'resident-cd2' }));
+    for (const resident of ['resident-cd1', 'resident-cd2']) await allowMessages(t, resident, 'lxq-booking-day-cancelled');
     const before = (await outbox(t)).length;
     const answer = await t.raw('booking', { action: 'booking.cancelDay', payload: { dayId: day._id, reason: '代表集中学习，改期接待' } }, { openid: BEISHAN_STAFF });
     expect(ok(answer.body as never)).toMatchObject({ day: { cancelled: true }, cancelledBookings: 2 });
-    expect(answer.databaseRequests).toBe(5);
+    // Five, and one acceptance spent per resident.
+    expect(answer.databaseRequests).toBe(7);
     const sent = (await outbox(t)).slice(before);
     expect(sent.map((m) => m.request.touser).sort()).toEqual(['resident-cd1', 'resident-cd2']);
     expect(sent[0]?.request).toMatchObject({

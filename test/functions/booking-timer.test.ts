@@ -6,6 +6,7 @@ import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/receptio
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { allowMessages } from './helpers/cloud';
 import { addTestDay, bookingPayload, database, daysFromToday, outbox, readDocument } from './booking.support';
 
 /**
@@ -105,6 +106,7 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
     const { booking: leaving } = ok(await t.call('booking.book', bookingPayload(tomorrow), { openid: 'resident-changes-mind' }));
     ok(await t.call('booking.cancel', { bookingId: leaving._id }, { openid: 'resident-changes-mind' }));
     const mine = ok(await t.call('booking.listMine', {}, { openid: 'resident-early-bird' })).upcoming[0]!;
+    await allowMessages(t, 'resident-early-bird', 'lxq-booking-reminder');
     const before = (await outbox(t)).length;
 
     at(MONDAY, '10:05');
@@ -140,6 +142,7 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
       { start: '09:00', end: '09:30' },
       station('st-qingshi'),
     );
+    await allowMessages(t, 'bk-wed-afternoon-resident', 'lxq-booking-reminder');
     const before = (await outbox(t)).length;
     // Tuesday passes without a single firing; Wednesday 10:05 is the first.
     at(wednesday, '10:05');

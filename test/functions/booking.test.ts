@@ -7,6 +7,7 @@ import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/receptio
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, CITY_STAFF, database, daysFromToday, outbox, readDocument, requestId, seatsLeft, today } from './booking.support';
+import { allowMessages } from './helpers/cloud';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -117,6 +118,7 @@ describe('booking: a resident books a visit on reception day', () => {
 
   test('a cancellation gives the seat to the first resident waiting, who is told by subscribe message', async () => {
     const mine = ok(await t.call('booking.listMine', {}, { openid: 'resident-a' })).upcoming.find((b) => b.dayId === day._id)!;
+    await allowMessages(t, 'resident-d', 'lxq-booking-promoted');
     const sentBefore = (await outbox(t)).length;
     const answer = await t.raw('booking', { action: 'booking.cancel', payload: { bookingId: mine._id } }, { openid: 'resident-a' });
     expect(ok(answer.body as never)).toMatchObject({ booking: { status: 'cancelled', statusLabel: '已取消', cancellable: false } });

@@ -1,6 +1,6 @@
 import type { CaseDetail } from '../../miniprogram/shared/contract/casework';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { bindDeputy, opinionFor, outbox } from './helpers/cloud';
+import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
 
 /**
  * Case handling through the functions, as staff, departments' handlers and residents see it:
@@ -180,10 +180,12 @@ describe('staff accept and assign; departments answer; staff review; the residen
   });
 
   test('staff approve: the resident sees the answers, is asked to rate them and gets a message', async () => {
+    await allowMessages(t, resident, 'lxq-case-answered');
     const before = (await outbox(t)).length;
     const answer = await t.raw('casework', { action: 'casework.review', payload: { opinionId, decision: 'approve', note: '已电话核实' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'awaitingRating', statusLabel: '待评价', event: 'answerPublished', notified: true } });
-    expect(answer.databaseRequests).toBe(4);
+    // Four, and the acceptance spent.
+    expect(answer.databaseRequests).toBe(5);
     const sent = (await outbox(t)).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.request).toMatchObject({

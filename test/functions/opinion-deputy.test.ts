@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { InboxItem } from '../../miniprogram/shared/contract/opinion';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
+import { allowMessages, bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
 
 let t: TestRuntime;
 /** 陈建华 (dp-001) receives at 临江 (st-linjiang) together with 王志强, 张丽 and 周小燕. */
@@ -119,10 +119,12 @@ describe('a deputy replies or forwards', () => {
   test('a reply reaches the resident’s timeline and a subscribe message goes out', async () => {
     const opinionId = await submit({ stationId: 'st-linjiang' }, 'replied-resident');
     const { trackingNo } = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'replied-resident' }));
+    expect(await allowMessages(t, 'replied-resident', 'lxq-opinion-replied')).toEqual({ 'lxq-opinion-replied': 1 });
     const before = (await outbox(t)).length;
     const answer = await t.raw('opinion', { action: 'opinion.reply', payload: { opinionId, text: '  您好，已联系交警部门，下月起调整信号灯配时。  ' } }, { openid: WANG });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'replied', statusLabel: '代表已回复', event: 'replied', notified: true } });
-    expect(answer.databaseRequests).toBe(4);
+    // Four, and the acceptance spent.
+    expect(answer.databaseRequests).toBe(5);
 
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'replied-resident' }));
     expect(mine.status).toBe('replied');

@@ -4,7 +4,7 @@ import type { BookingDocument } from '../../infra/documents/booking';
 import type { MyData } from '../../miniprogram/shared/contract/privacy';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
-import { bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
+import { allowMessages, bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
 
 let t: TestRuntime;
 /** 王志强 (dp-003) receives at 临江 and 北山. */
@@ -131,7 +131,10 @@ describe('a resident deletes their account', () => {
     ok(await t.call('account.updatePreferences', { fontScale: 'extraLarge' }, { openid: leaver }));
     const photo = await uploadPhoto(t);
     const opinionId = await submit(leaver, { photos: [photo], contact: { ...CONTACT, mayContact: true }, location: { latitude: 30.65, longitude: 114.28 } });
+    await allowMessages(t, leaver, 'lxq-booking-reminder');
+    // Without an acceptance of the reply template, the reply waits in 我的消息.
     ok(await t.call('opinion.reply', { opinionId, text: '收到，我们会尽快处理。' }, { openid: WANG }));
+    expect(ok(await t.call('account.countUnread', {}, { openid: leaver }))).toEqual({ unread: 1 });
     const day = await addTestDay(t, { date: daysFromToday(t, 23) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: leaver }));
     ok(await t.call('booking.cancel', { bookingId: booking._id }, { openid: leaver }));
@@ -155,7 +158,7 @@ describe('a resident deletes their account', () => {
     const { fileList } = await cloud(t).getTempFileURL({ fileList: [photo] });
     expect(fileList[0]?.code).not.toBe('SUCCESS');
     // Nothing in the store still names them.
-    for (const name of [COLLECTIONS.opinions, COLLECTIONS.bookings, COLLECTIONS.accounts]) {
+    for (const name of [COLLECTIONS.opinions, COLLECTIONS.bookings, COLLECTIONS.accounts, COLLECTIONS.residentMessages, COLLECTIONS.subscriptionBudgets]) {
       const { data } = await db.collection(name).limit(1000).get();
       expect(JSON.stringify(data)).not.toContain(leaver);
     }

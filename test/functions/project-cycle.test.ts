@@ -1,6 +1,6 @@
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { outbox } from './helpers/cloud';
+import { allowMessages, outbox } from './helpers/cloud';
 import { bindDeputies, residentOpinion } from './helpers/suggestions';
 import { CITY, freshId, openRound, roundPayload } from './helpers/projects';
 
@@ -143,6 +143,8 @@ test('a round runs from proposals to the published rating', async () => {
 
   // Delivery: a resident follows; the unit reports; followers hear of milestones.
   ok(await t.call('project.follow', { candidateId: c1.candidateId, follow: true }, { openid: resident }));
+  // Following, they allowed two progress messages; 开工 and 竣工 spend them.
+  for (const _time of [1, 2]) await allowMessages(t, resident, 'lxq-project-milestone');
   const before = (await outbox(t)).length;
   expect(await t.call('project.reportProgress', { candidateId: c2.candidateId, percent: 10, note: '未入选项目' }, { openid: HANDLER })).toMatchObject({
     ok: false,
@@ -165,12 +167,19 @@ test('a round runs from proposals to the published rating', async () => {
     code: 'PROJECT.PROGRESS_INVALID',
   });
   ok(await t.call('project.inspect', { candidateId: c1.candidateId, note: '现场查看了施工进度，建议加快雨季前的管线施工。' }, { openid: deputies.zhao }));
+  // A milestone between 开工 and 竣工 is news, not worth the resident's last acceptance: it waits in 我的消息.
+  const midway = ok(
+    await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 60, milestone: '主干道完工', note: '主干道路灯安装完成。' }, { openid: HANDLER }),
+  );
+  expect(midway.told).toBe(0);
+  expect(ok(await t.call('account.listMessages', {}, { openid: resident })).items).toEqual([expect.objectContaining({ event: 'project.progress', body: '主干道完工' })]);
   t.clock.set(shanghaiInstant('2027-09-30', '10:00'));
   expect(ok(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 100, note: '全部路灯通电亮灯。' }, { openid: HANDLER })).told).toBe(1);
   const delivered = ok(await t.call('project.getCandidate', { candidateId: c1.candidateId }, { openid: resident }));
   expect(delivered).toMatchObject({ percent: 100, deliveryState: 'completed', following: true, ratings: null });
   expect(delivered.progress.map((p) => [p.percent, p.milestone])).toEqual([
     [30, '完成招标'],
+    [60, '主干道完工'],
     [100, null],
   ]);
   expect(delivered.inspections).toEqual([{ deputyName: '赵红梅', note: '现场查看了施工进度，建议加快雨季前的管线施工。', date: '2027-03-01' }]);

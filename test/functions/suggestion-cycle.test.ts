@@ -1,7 +1,7 @@
 import type { SuggestionDetail } from '../../miniprogram/shared/contract/suggestion';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { outbox } from './helpers/cloud';
+import { allowMessages, outbox } from './helpers/cloud';
 import { bindDeputies, BEISHAN, citySession, CITY, draft, DEPUTIES, JIANGNAN, residentOpinion } from './helpers/suggestions';
 
 /**
@@ -332,6 +332,8 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
         fields: { reason: '请写明解决计划和完成时限' },
       });
       expect(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: JN_HOUSING })).toEqual(code('SUGGESTION.ILLEGAL_TRANSITION'));
+      // Each allowed one message of the template when they submitted their opinion.
+      for (const resident of [RESIDENTS.first, RESIDENTS.second]) await allowMessages(t, resident, 'lxq-suggestion-resident');
       const before = (await outbox(t)).length;
       expect(ok(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: CITY_HOUSING }))).toEqual({
         suggestionId,

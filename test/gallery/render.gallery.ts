@@ -18,7 +18,7 @@ import { installDialogs, queryOf } from '../miniprogram/support/wx-dialogs';
 import { installWx, localRuntimeFunctions } from '../miniprogram/support/wx-double';
 import { appStyles, pageDocument, rpxToPx } from './html';
 import { classForwardedToTDesign, iconTemplatesInline } from './wxml';
-import { DEPUTY, SCENARIOS, type ScenarioContext } from './scenarios';
+import { DEPUTY, NEWS_READER, NEWS_RESIDENT, SCENARIOS, type ScenarioContext } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const GALLERY_DIR = path.join(ROOT, '.gallery');
@@ -61,6 +61,16 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(GALLERY_DIR, 'html'), { recursive: true });
   runtime = await startPageRuntime();
   await callAs(runtime.url, DEPUTY, 'account.bindDeputy', { code: DEMO_BINDING_CODE });
+  // News that found no subscribe-message acceptance: it waits in 我的消息, and home shows the badge.
+  for (const resident of [NEWS_RESIDENT, NEWS_READER]) {
+    const { opinionId } = await callAs(runtime.url, resident, 'opinion.submit', {
+      clientRequestId: `gallery-news-${resident}`,
+      target: { deputyId: 'dp-001' },
+      category: 'transport',
+      text: '小区门口的公交站台没有遮雨棚，下雨天老人候车很不方便。',
+    });
+    await callAs(runtime.url, DEPUTY, 'opinion.reply', { opinionId, text: '您好，已联系区交通运输局，站台遮雨棚列入今年改造计划，预计下月动工。' });
+  }
 });
 afterAll(async () => runtime?.stop());
 

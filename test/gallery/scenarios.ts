@@ -14,6 +14,9 @@ export const DEPUTY = 'gallery-deputy';
 export const DISTRICT_STAFF = 'demo-staff-jiangnan';
 export const STATION_STAFF = 'demo-staff-beishan';
 export const HANDLER = 'demo-handler-jn-minzheng';
+/** Residents a deputy replied to without a subscribe-message acceptance: one keeps the news unread (the badge), one reads it. */
+export const NEWS_RESIDENT = 'gallery-news-resident';
+export const NEWS_READER = 'gallery-news-reader';
 
 export interface ScenarioContext {
   wx: WxDouble;
@@ -107,6 +110,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open: async (context) => context.follow(await context.open('bookingDays', { stationId: 'st-linjiang' }), '预约', 'bookingNew'),
   },
   { id: 'my-bookings', title: '我的预约', openid: RESIDENT, open: opened('myBookings') },
+  { id: 'home-unread', title: '首页（有未读消息）', openid: NEWS_RESIDENT, open: opened('home') },
+  { id: 'messages', title: '我的消息', openid: NEWS_READER, open: opened('messages') },
+  { id: 'messages-empty', title: '我的消息（还没有）', openid: NEW_RESIDENT, open: opened('messages') },
   { id: 'my-bookings-empty', title: '我的预约（还没有）', openid: NEW_RESIDENT, open: opened('myBookings') },
   { id: 'check-in-error', title: '签到（码不对）', openid: RESIDENT, open: opened('checkIn', { scene: 'c%3DABCDEFGHJKMN' }) },
   { id: 'my-data', title: '我的数据', openid: RESIDENT, open: opened('myData') },

@@ -94,6 +94,10 @@ export const MATRIX: Record<ActionName, Row> = {
   // The code is the capability: anyone signed in may try one; an unknown code opens nothing.
   'account.bindDeputy': signedIn('BINDING.INVALID'),
   'account.bindStaff': signedIn('BINDING.INVALID'),
+  'account.grantSubscriptions': signedIn('ok'),
+  'account.listMessages': signedIn('ok'),
+  'account.countUnread': signedIn('ok'),
+  'account.readMessages': signedIn('ok'),
 
   'directory.listAreas': all('ok'),
   'directory.listStations': all('ok'),

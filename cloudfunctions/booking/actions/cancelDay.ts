@@ -30,6 +30,10 @@ export const cancelDay: Handler<'booking.cancelDay'> = async ({ dayId, reason },
   const { data } = await bookings.where(active).limit(1000).get();
   // Their activeKey stays: it names this epoch of the day, and restoring the day starts a new one.
   const { updated: cancelledBookings } = await bookings.where(active).update({ status: 'cancelled', cancelReason: 'dayCancelled', cancelledAt: now, updatedAt: now });
-  await deliver((data as BookingDocument[]).map((booking) => dayCancelledMessage(booking, cancelled)));
+  await deliver(
+    db,
+    (data as BookingDocument[]).map((booking) => dayCancelledMessage(booking, cancelled)),
+    now,
+  );
   return { day: dayView(cancelled, now), cancelledBookings };
 };

@@ -20,6 +20,6 @@ export const reviewCase: Handler<'casework.review'> = async ({ opinionId, decisi
     return { opinionId, ...statusOf(after), event: 'returned', notified: false };
   }
   const after = await commit(ctx, opinion, planApprove(opinion, { note }, env, worker.actor));
-  const notified = await notifyAnswered(after, ctx.now);
+  const notified = await notifyAnswered(ctx.db, after, ctx.now);
   return { opinionId, ...statusOf(after), event: 'answerPublished', notified };
 };

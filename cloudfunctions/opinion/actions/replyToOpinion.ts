@@ -17,6 +17,6 @@ export const replyToOpinion: Handler<'opinion.reply'> = async ({ opinionId, text
   const env = await caseEnv(ctx);
   const actor = { role: 'deputy' as const, id: deputy.deputyId, name: deputy.name };
   const opinion = await settleOpinion(ctx, deputy, opinionId, (current) => planReply(current, { text }, env, actor), { reply: db.command.set(reply) });
-  const notified = await notifyReply(opinion, reply);
+  const notified = await notifyReply(db, opinion, reply);
   return { opinionId, ...statusOf(opinion), event: 'replied', notified };
 };

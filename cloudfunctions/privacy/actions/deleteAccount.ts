@@ -62,6 +62,9 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
         .update({ openid: anon, activeKey: booking._id, name: ERASED_NAME, phone: '', updatedAt: now }),
     ),
     ...stored.records.map((record) => db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anon, visitorName: ERASED_NAME, visitorPhone: '' })),
+    // 我的消息 and the subscribe-message acceptances are theirs alone: gone with the account.
+    db.collection(COLLECTIONS.residentMessages).where({ openid }).remove(),
+    db.collection(COLLECTIONS.subscriptionBudgets).where({ openid }).remove(),
   ]);
   const reviewRatings = await eraseReviewRatings(ctx, openid, anon, today);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();

@@ -43,7 +43,8 @@ export const reportProgress: Handler<'project.reportProgress'> = async ({ candid
   if (updated !== 1) fail('PROJECT.PROGRESS_INVALID');
 
   const news = milestone ?? (after !== before ? { notStarted: '', started: '项目已开工', completed: '项目已竣工' }[after] : '');
-  const told = news ? await tellFollowers(db, candidate, news, now) : 0;
+  // 开工 and 竣工 are worth a subscribe message; a milestone between them waits in 我的消息.
+  const told = news ? await tellFollowers(db, candidate, news, now, after !== before ? 'key' : 'minor') : 0;
   const written = { ...candidate, percent, chosen, startedAt: (set.startedAt as Date | undefined) ?? candidate.startedAt, progress: [...candidate.progress, update] };
   return { candidate: candidateSummary(written, round, now), told };
 };

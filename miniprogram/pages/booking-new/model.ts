@@ -3,7 +3,8 @@ import type { DayDetail } from '../../shared/contract/booking';
 import { NAME_MAX_LENGTH, normalizeMobile, TOPIC_MAX_LENGTH, type MyBooking } from '../../shared/domain/booking';
 import { messageFor } from '../../shared/errors';
 import { callApi, toApiError } from '../../services/api';
-import { requestSubscribe, scrollToFirst } from '../../services/wx';
+import { scrollToFirst } from '../../services/wx';
+import { askToNotify } from '../../services/subscriptions';
 import { finishBookingDraft, loadBookingDraft, saveBookingDraft, type BookingDraft } from '../../stores/booking-drafts';
 import { bookingCodeView, whenLabel, type BookingCodeView } from '../../views/booking';
 import type { LoadStatus } from '../../utils/load-state';
@@ -211,7 +212,7 @@ export function createBookingForm(dayId: string, slotId: string, render: (change
       }
       submitting = true;
       render({ errors, submitting: true, submitError: '', showMyBookings: false });
-      await requestSubscribe(detail.notifyTemplateIds);
+      await askToNotify(detail.notifyTemplateIds);
       const payload = bookPayload(dayId, slotId, draft);
       try {
         const { booking, position = null } = waitlist ? await callApi('booking.joinWaitlist', payload) : { ...(await callApi('booking.book', payload)), position: null };

@@ -5,6 +5,7 @@ import { navigateTo } from '../../services/wx';
 import {
   DEPUTY_BIND_URL,
   DEPUTY_INBOX_URL,
+  MESSAGES_URL,
   MY_BOOKINGS_URL,
   MY_DATA_URL,
   MY_OPINIONS_URL,
@@ -18,16 +19,20 @@ import {
   STATIONS_URL,
 } from '../../routes';
 import { NO_ROLES, type RoleEntries } from '../../stores/profile';
-import { changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries } from './model';
+import { unreadCount } from '../messages/model';
+import { badgeText, changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries } from './model';
 
-type HomeState = RoleEntries & { fontScaleOptions: typeof FONT_SCALE_OPTIONS };
+type HomeState = RoleEntries & { fontScaleOptions: typeof FONT_SCALE_OPTIONS; unreadMessages: number; unreadBadge: string };
 
-/** Every show: back from binding, the 代表工作台 entry is there. */
-const showRoles = (_model: unknown, page: PageContext<HomeState>) => showRoleEntries((roles: RoleEntries) => page.render(roles));
+/** Every show: back from binding, the 代表工作台 entry is there; back from 我的消息, its badge is down. */
+const showRoles = async (_model: unknown, page: PageContext<HomeState>) => {
+  const unread = unreadCount().then((count) => page.render({ unreadMessages: count, unreadBadge: badgeText(count) }));
+  await Promise.all([showRoleEntries((roles: RoleEntries) => page.render(roles)), unread]);
+};
 
 definePage({
   name: 'home',
-  data: (): HomeState => ({ fontScaleOptions: FONT_SCALE_OPTIONS, ...NO_ROLES }),
+  data: (): HomeState => ({ fontScaleOptions: FONT_SCALE_OPTIONS, unreadMessages: 0, unreadBadge: '', ...NO_ROLES }),
   load: showRoles,
   refresh: showRoles,
   events: {
@@ -35,6 +40,7 @@ definePage({
     onScan: () => scanAndOpen(),
     onMyOpinions: () => navigateTo(MY_OPINIONS_URL),
     onMyBookings: () => navigateTo(MY_BOOKINGS_URL),
+    onMessages: () => navigateTo(MESSAGES_URL),
     onMyData: () => navigateTo(MY_DATA_URL),
     onStaffReception: () => navigateTo(STAFF_ROSTER_URL),
     onStaffDirectory: () => navigateTo(STAFF_DIRECTORY_URL),

@@ -59,3 +59,8 @@ export async function showRoleEntries(render: (roles: RoleEntries) => void): Pro
     console.warn('[home] roles not refreshed', toApiError(error).code);
   }
 }
+
+/** The badge on 我的消息: the count, 99+ beyond. */
+export function badgeText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}

@@ -6,7 +6,8 @@ import type { SceneKind } from '../../shared/domain/scene';
 import { callApi, toApiError } from '../../services/api';
 import { uploadOpinionPhoto } from '../../services/photos';
 import { CONFIG } from '../../config';
-import { chooseImages, chooseLocation, copyText, requestSubscribe, scrollToFirst, showToast } from '../../services/wx';
+import { chooseImages, chooseLocation, copyText, scrollToFirst, showToast } from '../../services/wx';
+import { askToNotify } from '../../services/subscriptions';
 import { clearDraft, loadDraft, saveDraft, type DraftLocation, type OpinionDraft } from '../../stores/opinion-drafts';
 import { trackingGroups } from '../../views/opinion';
 
@@ -342,11 +343,12 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
         scrollToFirst(FIRST_INVALID_FIELD);
         return;
       }
-      const templates = [CONFIG.opinionReplyTemplateId, CONFIG.suggestionProgressTemplateId].filter(Boolean);
+      // The reply, the case closed, and the answer of a 代表建议 it goes into: WeChat asks for three at most.
+      const templates = [CONFIG.opinionReplyTemplateId, CONFIG.caseAnsweredTemplateId, CONFIG.suggestionProgressTemplateId].filter(Boolean);
       if (!askedToNotify && templates.length > 0) {
         // Inside the tap, before anything is awaited: WeChat shows the question only then.
         askedToNotify = true;
-        void requestSubscribe(templates);
+        void askToNotify(templates);
       }
       submitting = true;
       render({ errors, submitting: true, submitError: '' });

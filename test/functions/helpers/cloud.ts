@@ -52,3 +52,8 @@ export function opinionFor(target: { deputyId: string } | { stationId: string },
     ...overrides,
   };
 }
+
+/** The resident taps 允许 on WeChat's subscribe question for these templates: one message each. */
+export async function allowMessages(t: TestRuntime, openid: string, ...templateIds: string[]): Promise<Record<string, number>> {
+  return ok(await t.call('account.grantSubscriptions', { templateIds }, { openid })).remaining;
+}

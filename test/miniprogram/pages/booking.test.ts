@@ -124,6 +124,8 @@ describe('预约接待: a resident books a visit', () => {
     expect(form.text()).toContain(`预约成功 您的预约码： ${codeLabel}`);
     expect(form.countClass('booking-code__line')).toBe(5 * 8);
     expect(phone.dialogs.subscribeRequests).toEqual([TEMPLATES]);
+    // Allowed: one reminder, one 候补成功 and one 取消 message are now the resident's to receive.
+    expect(phone.wx.cloudCalls.filter((call) => call.action === 'account.grantSubscriptions').map((call) => call.payload)).toEqual([{ templateIds: TEMPLATES }]);
     expect(phone.wx.storage.has(bookingDraftKey(upcoming[0]?.dayId ?? ''))).toBe(false);
 
     await days.lifecycle('onShow');
@@ -177,6 +179,7 @@ describe('预约接待: a resident books a visit', () => {
       await form.waitFor(() => form.data.done !== null, `the booking after "${answer}"`);
       expect(form.text()).toContain('预约成功');
       expect(phone.dialogs.subscribeRequests).toHaveLength(1);
+      expect(phone.wx.cloudCalls.filter((call) => call.action === 'account.grantSubscriptions')).toEqual([]);
     }
   });
 

@@ -146,8 +146,10 @@ describe('留言 form', () => {
     expect(page.text()).toContain(`提交成功 您的受理编号是： ${trackingNo.split('-').join(' ')}`);
     expect(page.text()).toContain('查看我的意见');
     expect(wx.storage.has(DRAFT)).toBe(false);
-    // The deputy's reply, and one word when a 代表建议 the opinion went into is answered.
-    expect(device.subscribeRequests).toEqual([['lxq-opinion-replied', 'lxq-suggestion-resident']]);
+    // The deputy's reply, the case closed, and one word when a 代表建议 the opinion went into is answered.
+    expect(device.subscribeRequests).toEqual([['lxq-opinion-replied', 'lxq-case-answered', 'lxq-suggestion-resident']]);
+    // Each 允许 is one message in the resident's budget: a fourth tap would make it two.
+    expect(await callAs(runtime.url, openid, 'account.grantSubscriptions', { templateIds: ['lxq-opinion-replied'] })).toEqual({ remaining: { 'lxq-opinion-replied': 2 } });
     const detail = await callAs(runtime.url, openid, 'opinion.getMine', { opinionId: mine?.opinionId ?? '' });
     expect(detail).toMatchObject({ category: 'transport', text: TEXT, contact: { phone: '13812345678', mayContact: true } });
     expect(detail.photos).toHaveLength(1);

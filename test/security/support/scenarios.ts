@@ -136,6 +136,10 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'account.updatePreferences': fixed({ fontScale: 'extraLarge' }),
   'account.bindDeputy': fixed({ code: 'ABCD-EFGH' }),
   'account.bindStaff': fixed({ code: 'ABCD-EFGH' }),
+  'account.grantSubscriptions': fixed({ templateIds: ['lxq-opinion-replied'] }),
+  'account.listMessages': fixed({}),
+  'account.countUnread': fixed({}),
+  'account.readMessages': fixed({}),
 
   'directory.listAreas': fixed({}),
   'directory.listStations': fixed({ areaId: 'area-jiangnan' }),
