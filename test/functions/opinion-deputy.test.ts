@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { InboxItem } from '../../miniprogram/shared/contract/opinion';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, startTestRuntime, type TestRuntime, RATE_TURN } from '../support/runtime';
 import { bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
 
 let t: TestRuntime;
@@ -122,7 +122,7 @@ describe('a deputy replies or forwards', () => {
     const before = (await outbox(t)).length;
     const answer = await t.raw('opinion', { action: 'opinion.reply', payload: { opinionId, text: '  您好，已联系交警部门，下月起调整信号灯配时。  ' } }, { openid: WANG });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'replied', statusLabel: '代表已回复', event: 'replied', notified: true } });
-    expect(answer.databaseRequests).toBe(4);
+    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
 
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'replied-resident' }));
     expect(mine.status).toBe('replied');

@@ -8,6 +8,8 @@ import { applySdkEnvironment } from '../../../runtime/functions/sdkEnvironment';
 
 interface Request {
   url: string;
+  /** The SDK endpoint with the runtime's token. */
+  adminUrl: string;
   collection: string;
   docs: Array<Record<string, unknown>>;
 }
@@ -15,9 +17,9 @@ interface Request {
 async function main(): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { url, collection, docs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
+  const { url, adminUrl, collection, docs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
   const { envId } = (await (await fetch(`${url}/health`)).json()) as { envId: string };
-  applySdkEnvironment(`${url}/admin`, envId);
+  applySdkEnvironment(adminUrl, envId);
   const withDates = docs.map((doc) =>
     Object.fromEntries(Object.entries(doc).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'string' ? new Date(value) : value])),
   );
