@@ -11,6 +11,8 @@ import { table } from './stats';
 
 export interface BenchRuntime {
   url: string;
+  /** The SDK endpoint with the runtime's token. */
+  adminUrl: string;
   envId: string;
   seedSeconds: number;
   stop(): Promise<void>;
@@ -26,7 +28,7 @@ async function unindexed(url: string): Promise<UnindexedQuery[]> {
 async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number): Promise<{ rows: Measured[]; unindexed: UnindexedQuery[]; seedSeconds: number }> {
   const runtime = await start(seed === 'city' ? { LXQ_BENCH_SEED: 'city', LXQ_CITY_FRACTION: String(fraction) } : {});
   try {
-    applySdkEnvironment(`${runtime.url}/admin`, runtime.envId);
+    applySdkEnvironment(runtime.adminUrl, runtime.envId);
     await fetch(`${runtime.url}/database/unindexed`, { method: 'DELETE' });
     const calls = await firstScreenCalls(runtime.url, runtime.envId, seed, shanghaiDate(systemClock.now()));
     const rows = await measureFirstScreens(runtime.url, calls);

@@ -38,7 +38,7 @@ async function startRuntimeProcess(dataDir: string, env: Record<string, string> 
     createInterface({ input: child.stdout }).once('line', done);
     child.once('exit', (code) => reject(new Error(`runtime exited with ${code}`)));
   });
-  return { child, ...(JSON.parse(firstLine) as { url: string; envId: string; seedSeconds: number }) };
+  return { child, ...(JSON.parse(firstLine) as { url: string; adminUrl: string; envId: string; seedSeconds: number }) };
 }
 
 /** A runtime process on a throwaway data folder, for the city bench (bench/cityBench.ts). */
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-bench-'));
   const runtime = await startRuntimeProcess(dataDir);
-  applySdkEnvironment(`${runtime.url}/admin`, runtime.envId);
+  applySdkEnvironment(runtime.adminUrl, runtime.envId);
   try {
     const post = async (fn: string, event: unknown, openid?: string) => {
       const headers: Record<string, string> = { 'content-type': 'application/json' };

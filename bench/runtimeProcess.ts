@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   } else {
     await seedIfEmpty(runtime.config.envId, runtime.clock.now());
   }
-  process.stdout.write(`${JSON.stringify({ url: runtime.url, envId: runtime.config.envId, seedSeconds })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: runtime.url, adminUrl: runtime.adminUrl, envId: runtime.config.envId, seedSeconds })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   receptionDays: 'reception_days',
   opinions: 'opinions',
   counters: 'counters',
+  rateCounters: 'rate_counters',
   bindingCodes: 'binding_codes',
   bookings: 'bookings',
   receptionRecords: 'reception_records',
@@ -167,6 +168,12 @@ export const DATABASE: readonly CollectionSpec[] = [
   },
   {
     name: COLLECTIONS.counters,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // One per caller and rate-limit group, _id = "<group>:<caller>" (cloudfunctions/core/rateLimit.ts); read by _id only.
+    name: COLLECTIONS.rateCounters,
     indexes: [],
     rule: DENY_ALL_CLIENTS,
   },

@@ -29,7 +29,7 @@ export async function answerHttpAccess(name: string, req: IncomingMessage, res: 
     isBase64Encoded: false,
     requestContext: { sourceIp: req.socket.remoteAddress ?? '' },
   };
-  const { result } = await functions.invoke(name, event, null);
+  const { result } = await functions.invoke(name, event, null, null);
   const answer = result as { statusCode?: unknown; headers?: Record<string, string>; body?: unknown } | null;
   if (!answer || typeof answer.statusCode !== 'number') {
     // A function that answers a plain object: HTTP access sends it as JSON.

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   console.log(`连心桥 local CloudBase runtime listening on ${url}`);
   console.log(`  clock: ${runtime.clock.describe()}${runtime.config.clock.at ? '' : ' (LXQ_NOW=2027-02-15T09:00+08:00 npm start runs the demo at another instant)'}`);
   console.log(`  staff console: ${url}/console/ (sign in by scanning; without a phone: npm run console:confirm -- <scene shown under the code>)`);
+  console.log(`  token for /admin and /outbox: ${runtime.token} (header x-lxq-runtime-token; LXQ_RUNTIME_TOKEN sets a fixed one)`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
   for (const line of describeStore(runtime.database.report())) console.log(`  ${line}`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);

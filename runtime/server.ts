@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import { OPENID_HEADER, openidFromHeader } from './functions/identity';
 import { declaredPermissions } from './functions/permissions';
 import { callingFunction, countDatabaseRequest, countDocumentsRead } from './functions/requestCounter';
 import { applySdkEnvironment } from './functions/sdkEnvironment';
+import { allowedHostnames, hasToken, refuseForeign, TOKEN_PARAM } from './guard';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
 import { answerHttpAccess, CONSOLE_PATH, HTTP_ACCESS_PREFIX, serveConsole } from './httpAccess';
 import { createOpenApi, sendCloudCallReply, type LocalOpenApi } from './openapi';
@@ -27,6 +29,10 @@ export const MESSAGE_PUSH_FUNCTION = 'moderation';
 
 export interface RunningRuntime {
   url: string;
+  /** The token /admin and /outbox require (header x-lxq-runtime-token or ?token=). */
+  token: string;
+  /** The SDK endpoint with the token, as functions and tools point @cloudbase/node-sdk at it. */
+  adminUrl: string;
   port: number;
   config: RuntimeConfig;
   database: DatabaseEngine;
@@ -36,6 +42,8 @@ export interface RunningRuntime {
 }
 
 interface Services {
+  token: string;
+  hosts: ReadonlySet<string>;
   database: DatabaseEngine;
   functions: FunctionHost;
   timers: readonly TimerTrigger[];
@@ -92,7 +100,7 @@ async function answerFunction(name: string, req: IncomingMessage, res: ServerRes
 }
 
 /**
- * POST /openapi/media-check-verdict `{ traceId, suggest, label? }`: WeChat's asynchronous image
+ * POST /openapi/media-check-verdict `{ traceId, suggest, label?, errcode? }`: WeChat's asynchronous image
  * verdict, delivered the way WeChat does it — a `wxa_media_check` event to the message-push
  * function. Answers what the function answered; 404 for a trace id this runtime never issued.
  */
@@ -103,12 +111,16 @@ async function pushMediaVerdict(req: IncomingMessage, res: ServerResponse, servi
     sendJson(res, 400, { code: 'INVALID_PARAM', message: 'body must be { traceId, suggest: pass|review|risky, label? }' });
     return;
   }
-  const event = services.openApi.mediaCheckPush(body.traceId, { suggest, ...(typeof body.label === 'number' ? { label: body.label } : {}) });
+  const event = services.openApi.mediaCheckPush(body.traceId, {
+    suggest,
+    ...(typeof body.label === 'number' ? { label: body.label } : {}),
+    ...(typeof body.errcode === 'number' ? { errcode: body.errcode } : {}),
+  });
   if (!event) {
     sendJson(res, 404, { code: 'TRACE_NOT_FOUND', message: `no image check with trace_id ${body.traceId}` });
     return;
   }
-  const { result } = await services.functions.invoke(MESSAGE_PUSH_FUNCTION, event, null);
+  const { result } = await services.functions.invoke(MESSAGE_PUSH_FUNCTION, event, null, null);
   sendJson(res, 200, { delivered: true, result: result ?? null });
 }
 
@@ -121,13 +133,18 @@ async function fireTimers(name: string, res: ServerResponse, services: Services)
   }
   const at = services.clock.now();
   const results = [];
-  for (const trigger of triggers) results.push({ trigger: trigger.name, ...(await services.functions.invoke(name, timerEvent(trigger, at), null)) });
+  for (const trigger of triggers) results.push({ trigger: trigger.name, ...(await services.functions.invoke(name, timerEvent(trigger, at), null, 'wx_trigger')) });
   sendJson(res, 200, { at: at.toISOString(), results: results.map(({ trigger, result, databaseRequests }) => ({ trigger, result, databaseRequests })) });
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  const foreign = refuseForeign(req, services.hosts);
+  if (foreign) return sendJson(res, foreign.status, { code: foreign.code, message: foreign.message }, { connection: 'close' });
   if (await services.storage.handleHttp(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if ((url.pathname === '/admin' || url.pathname === '/outbox') && !hasToken(req, url, services.token)) {
+    return sendJson(res, 401, { code: 'TOKEN_REQUIRED', message: `${url.pathname} needs the token printed when the runtime started` }, { connection: 'close' });
+  }
   if (req.method === 'POST' && url.pathname === '/admin') return answerAdmin(req, res, services);
   const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
   if (req.method === 'POST' && fn?.[1]) return answerFunction(decodeURIComponent(fn[1]), req, res, services);
@@ -193,6 +210,7 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     envId: config.envId,
     appId: LOCAL_APP_ID,
     clock,
+    rateLimitScale: config.rateLimitScale,
   });
   const server = createServer();
   // The SDK's keep-alive agent drops an idle socket after 4.8 s. The server must outlast it, or a
@@ -206,12 +224,18 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     throw error;
   }
   database.announce(port);
-  const url = `http://${config.host}:${port}`;
-  applySdkEnvironment(`${url}/admin`, config.envId);
+  const reachableHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${reachableHost}:${port}`;
+  const token = config.token ?? randomBytes(18).toString('base64url');
+  // The SDK appends its query to a URL that already has one without a separator: end with "&".
+  const adminUrl = `${url}/admin?${TOKEN_PARAM}=${encodeURIComponent(token)}&`;
+  applySdkEnvironment(adminUrl, config.envId);
 
   // Requests are served only once every service exists; storage needs the URL for downloads.
   const timers = declaredTimers(FUNCTIONS_SOURCE_DIR);
   const services: Services = {
+    token,
+    hosts: allowedHostnames(config),
     database,
     functions,
     timers,
@@ -222,7 +246,8 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res, services).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { code: 'BODY_TOO_LARGE', message: '请求内容过大' });
+      // The rest of the oversize body is never read: close the connection instead of leaving it hanging.
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { code: 'BODY_TOO_LARGE', message: '请求内容过大' }, { connection: 'close' });
       if (error instanceof FunctionNotFoundError) return sendJson(res, 404, { code: 'FUNCTION_NOT_FOUND', message: error.message });
       console.error('[runtime] request failed', error);
       if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: '本地运行时内部错误' });
@@ -231,13 +256,15 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
 
   const stopTimers = config.timers
     ? scheduleTimers(timers, clock, async (trigger, at) => {
-        const { result } = await functions.invoke(trigger.functionName, timerEvent(trigger, at), null);
+        const { result } = await functions.invoke(trigger.functionName, timerEvent(trigger, at), null, 'wx_trigger');
         console.log(`[runtime] timer ${trigger.functionName}/${trigger.name} at ${at.toISOString()}: ${JSON.stringify(result)}`);
       })
     : () => undefined;
 
   return {
     url,
+    token,
+    adminUrl,
     port,
     config: { ...config, port },
     database,

@@ -5,6 +5,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields?: Record<string, string>,
+    /** A message of this refusal's own (e.g. saying when to try again), instead of the code's usual one. */
+    readonly userMessage?: string,
   ) {
     super(code);
     this.name = 'AppError';

@@ -8,6 +8,8 @@ import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { httpAnswer, isHttpAccessEvent, unwrapHttpRequest, type HttpAccessEvent, type HttpAnswer, type HttpExchange } from './consoleAccess';
 import { AppError } from './errors';
 import { isOversizePayload } from './payloadSize';
+import { rateLimitScale, takeTurn } from './rateLimit';
+import { RATE_GROUPS, rateGroupOf, rateLimitedMessage, type RateGroup, type RateGroupName } from '../../miniprogram/shared/rateLimits';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
 
@@ -24,15 +26,30 @@ export interface CallContext {
   channel: 'wechat' | 'console';
   /** The HTTP request, for calls from the staff console. */
   http?: HttpExchange;
+  /**
+   * Takes the caller's turn in a rate-limit group, or refuses with the group's code and when to
+   * try again. The router does it for every limited action; a use case whose group is checked by
+   * the action calls it itself once it knows the call is not a retry.
+   */
+  takeTurn(group: RateGroupName): Promise<void>;
 }
 
 /** A call context for an invocation at `now`. */
-export function callContext(openid: string | null, db: Database, now: Date, http?: HttpExchange): CallContext {
+export function callContext(openid: string | null, db: Database, now: Date, http?: HttpExchange, rateScale = 1): CallContext {
   let calendar: Promise<WorkingCalendar> | undefined;
+  // Who is counted: the WeChat or console identity; a console call without a session by its address.
+  const caller = openid ?? (http ? `ip:${http.sourceIp || 'unknown'}` : null);
   return {
     openid,
     db,
     now,
+    async takeTurn(group) {
+      if (caller === null) return;
+      const turn = await takeTurn(db, group, caller, now, rateScale);
+      if (turn.admitted) return;
+      const spec: RateGroup = RATE_GROUPS[group];
+      throw new AppError(spec.code ?? 'COMMON.RATE_LIMITED', undefined, rateLimitedMessage(group, turn.retryAfterMs));
+    },
     channel: http ? 'console' : 'wechat',
     ...(http ? { http } : {}),
     calendar: () => {
@@ -53,7 +70,7 @@ export type HandlersOf<F extends string> = {
 export type Main = (event: unknown, context: unknown) => Promise<ApiResponse<unknown> | HttpAnswer>;
 
 function refuse(error: AppError): ApiResponse<never> {
-  const response: ApiResponse<never> = { ok: false, code: error.code, message: messageFor(error.code) };
+  const response: ApiResponse<never> = { ok: false, code: error.code, message: error.userMessage ?? messageFor(error.code) };
   if (error.fields) response.fields = error.fields;
   return response;
 }
@@ -68,7 +85,7 @@ function refuse(error: AppError): ApiResponse<never> {
 export function createFunction<F extends string>(name: F, handlers: HandlersOf<F>): Main {
   const table = handlers as unknown as Record<string, Handler<ActionName> | undefined>;
 
-  async function dispatch(event: unknown, openid: string | null, now: Date, http?: HttpExchange): Promise<ApiResponse<unknown>> {
+  async function dispatch(event: unknown, openid: string | null, now: Date, rateScale: number, http?: HttpExchange): Promise<ApiResponse<unknown>> {
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
     const handler = typeof action === 'string' && Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
     if (!handler) return refuse(new AppError('COMMON.UNKNOWN_ACTION'));
@@ -87,8 +104,10 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
-    const ctx = callContext(openid, database(), now, http);
+    const ctx = callContext(openid, database(), now, http, rateScale);
+    const group = rateGroupOf(action as ActionName);
     try {
+      if (group && (RATE_GROUPS[group] as RateGroup).checkedBy !== 'action') await ctx.takeTurn(group);
       const data = await handler(parsed.data as never, ctx);
       return { ok: true, data };
     } catch (error) {
@@ -108,7 +127,7 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     const unwrapped = await unwrapHttpRequest(event, database(), now);
     if ('status' in unwrapped) return httpAnswer(unwrapped.status, refuse(new AppError(unwrapped.code)));
     const { exchange } = unwrapped;
-    const response = await dispatch(unwrapped.event, exchange.session?.openid ?? null, now, exchange);
+    const response = await dispatch(unwrapped.event, exchange.session?.openid ?? null, now, rateLimitScale(context), exchange);
     return httpAnswer(200, response, exchange.setCookie);
   }
 
@@ -117,6 +136,6 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     const openid = openidFromContext(context);
     // HTTP access carries no WeChat identity; a mini-program call shaped like an HTTP request stays a mini-program call.
     if (openid === null && isHttpAccessEvent(event)) return answerHttp(event, context);
-    return dispatch(event, openid, invocationInstant(context));
+    return dispatch(event, openid, invocationInstant(context), rateLimitScale(context));
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../miniprogram/shared/domain/time';
-import { invocationContext } from './identity';
+import { invocationContext, type InvocationSource } from './identity';
 import { withInvocation } from './requestCounter';
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>;
@@ -33,7 +33,7 @@ const FUNCTION_NAME = /^[a-z][a-z0-9-]{0,59}$/;
 export class FunctionHost {
   private readonly loaded = new Map<string, Main>();
 
-  constructor(private readonly options: { functionsDir: string; entryFile: 'index.js' | 'index.ts'; envId: string; appId: string; clock: Clock }) {}
+  constructor(private readonly options: { functionsDir: string; entryFile: 'index.js' | 'index.ts'; envId: string; appId: string; clock: Clock; rateLimitScale?: number }) {}
 
   has(name: string): boolean {
     return FUNCTION_NAME.test(name) && name !== 'core' && existsSync(this.entryOf(name));
@@ -54,10 +54,20 @@ export class FunctionHost {
     return module.main;
   }
 
-  async invoke(name: string, event: unknown, openid: string | null): Promise<InvocationResult> {
+  /** Runs `name` with `event`; `source` says what triggered it (a mini-program call unless told otherwise). */
+  async invoke(name: string, event: unknown, openid: string | null, source: InvocationSource = 'wx_client'): Promise<InvocationResult> {
     const main = this.load(name);
     const requestId = randomUUID();
-    const context = invocationContext({ functionName: name, requestId, envId: this.options.envId, appId: this.options.appId, openid, now: this.options.clock.now() });
+    const context = invocationContext({
+      functionName: name,
+      requestId,
+      envId: this.options.envId,
+      appId: this.options.appId,
+      openid,
+      now: this.options.clock.now(),
+      source,
+      rateLimitScale: this.options.rateLimitScale ?? 1,
+    });
     const { value, databaseRequests, documentsRead } = await withInvocation(requestId, () => main(event, context), name);
     return { result: value, databaseRequests, documentsRead, requestId };
   }

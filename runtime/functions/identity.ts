@@ -4,6 +4,14 @@
  * it in the same place. The event body is never consulted.
  */
 import { LOCAL_RUNTIME_NOW } from '../../cloudfunctions/core/clock';
+import { LOCAL_RUNTIME_RATE_SCALE } from '../../cloudfunctions/core/rateLimit';
+
+/**
+ * What triggered an invocation, as CloudBase says in the context's TCB_SOURCE (getWXContext().SOURCE):
+ * `wx_client` for a mini-program's callFunction, `wx_trigger` for a timer. WeChat's message push
+ * and HTTP access are not client calls and carry no client source.
+ */
+export type InvocationSource = 'wx_client' | 'wx_trigger' | null;
 
 export const OPENID_HEADER = 'x-wx-openid';
 
@@ -18,7 +26,17 @@ export function openidFromHeader(value: string | string[] | undefined): string |
  * The invocation context shape CloudBase passes to `main(event, context)`, plus the runtime clock's
  * reading (which CloudBase's context does not carry: there the functions read real time).
  */
-export function invocationContext(options: { functionName: string; requestId: string; envId: string; appId: string; openid: string | null; now: Date }) {
+export function invocationContext(options: {
+  functionName: string;
+  requestId: string;
+  envId: string;
+  appId: string;
+  openid: string | null;
+  now: Date;
+  source: InvocationSource;
+  /** The runtime configuration's factor on every rate limit (1 = as declared). */
+  rateLimitScale: number;
+}) {
   const wx: Record<string, string> = options.openid ? { WX_OPENID: options.openid, WX_APPID: options.appId, WX_UNIONID: '', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID' } : {};
   return {
     request_id: options.requestId,
@@ -27,7 +45,8 @@ export function invocationContext(options: { functionName: string; requestId: st
     namespace: options.envId,
     memory_limit_in_mb: 256,
     time_limit_in_ms: 20_000,
-    environment: JSON.stringify({ ...wx, TCB_ENV: options.envId, SCF_NAMESPACE: options.envId }),
+    environment: JSON.stringify({ ...wx, ...(options.source ? { TCB_SOURCE: options.source } : {}), TCB_ENV: options.envId, SCF_NAMESPACE: options.envId }),
     [LOCAL_RUNTIME_NOW]: options.now.toISOString(),
+    ...(options.rateLimitScale !== 1 ? { [LOCAL_RUNTIME_RATE_SCALE]: options.rateLimitScale } : {}),
   };
 }

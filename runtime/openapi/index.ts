@@ -74,7 +74,7 @@ export interface LocalOpenApi {
    * the given verdict; null for a trace id it never issued. The caller delivers it to the
    * message-push function.
    */
-  mediaCheckPush(traceId: string, verdict: { suggest: 'pass' | 'review' | 'risky'; label?: number }): Record<string, unknown> | null;
+  mediaCheckPush(traceId: string, verdict: { suggest: 'pass' | 'review' | 'risky'; label?: number; errcode?: number }): Record<string, unknown> | null;
 }
 
 type Handler = (request: Record<string, unknown>, envName: string) => Promise<WxReply> | WxReply;
@@ -141,9 +141,9 @@ export function createOpenApi(options: OpenApiOptions): LocalOpenApi {
         trace_id: traceId,
         version: 2,
         detail: [{ strategy: 'content_model', errcode: 0, suggest: verdict.suggest, label, prob: 90 }],
-        errcode: 0,
-        errmsg: 'ok',
-        result: { suggest: verdict.suggest, label },
+        errcode: verdict.errcode ?? 0,
+        errmsg: verdict.errcode ? 'check failed' : 'ok',
+        result: verdict.errcode ? {} : { suggest: verdict.suggest, label },
       };
     },
   };

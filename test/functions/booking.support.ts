@@ -4,7 +4,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { PayloadOf } from '../../miniprogram/shared/contract';
 import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { ok, type TestRuntime } from '../support/runtime';
+import { ok, runtimeOutbox, type TestRuntime } from '../support/runtime';
 
 /** Seeded staff: the city administrator, a Jiangnan district office, the Beishan station. */
 export const CITY_STAFF = 'demo-staff-city';
@@ -63,8 +63,7 @@ export interface OutboxMessage {
 }
 
 export async function outbox(t: TestRuntime): Promise<OutboxMessage[]> {
-  const res = await fetch(`${t.runtime.url}/outbox`);
-  const { messages } = (await res.json()) as { messages: OutboxMessage[] };
+  const messages = await runtimeOutbox<OutboxMessage>(t.runtime.url);
   return messages.filter((m) => m.apiName === 'subscribeMessage.send');
 }
 

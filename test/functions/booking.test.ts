@@ -5,7 +5,7 @@ import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
 import { isBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, startTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
 import { addTestDay, bookingPayload, CITY_STAFF, database, daysFromToday, outbox, readDocument, requestId, seatsLeft, today } from './booking.support';
 import { allowMessages } from './helpers/cloud';
 
@@ -69,7 +69,7 @@ describe('booking: a resident books a visit on reception day', () => {
     const { booking } = ok(answer.body as never) as { booking: { code: string; status: string; statusLabel: string; cancellable: boolean; stationName: string } };
     expect(isBookingCode(booking.code)).toBe(true);
     expect(booking).toMatchObject({ status: 'booked', statusLabel: '已预约', cancellable: true, stationName: '北山镇人大代表联络站' });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(3 + FIRST_RATE_TURN);
     expect(await seatsLeft(t, day._id)).toEqual([1, 2]);
   });
 
@@ -160,7 +160,7 @@ describe('booking: a resident books a visit on reception day', () => {
     const answer = await t.raw('booking', { action: 'booking.cancel', payload: { bookingId: booked._id } }, { openid: 'resident-a' });
     expect(ok(answer.body as never)).toMatchObject({ booking: { status: 'cancelled' } });
     // Read, cancel, look for waiters, return the seat, look again for anyone who joined meanwhile.
-    expect(answer.databaseRequests).toBe(5);
+    expect(answer.databaseRequests).toBe(5 + RATE_TURN);
     expect(await seatsLeft(t, day._id)).toEqual([0, 1]);
   });
 
@@ -188,12 +188,12 @@ describe('booking: what residents are refused, and how they are told', () => {
     expect(await t.call('booking.book', bookingPayload(day), { openid: 'resident-r1' })).toMatchObject({ ok: false, code: 'BOOKING.DAY_CANCELLED' });
   });
 
-  test('an invalid phone number: BOOKING.INVALID_PHONE, before anything is read', async () => {
+  test('an invalid phone number: BOOKING.INVALID_PHONE, before anything is read (only the caller’s rate-limit turn is taken)', async () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 31) });
     for (const phone of ['12345678901', '1381234567', '138-1234-567x', '']) {
       const answer = await t.raw('booking', { action: 'booking.book', payload: bookingPayload(day, { phone }) }, { openid: 'resident-r1' });
       expect(answer.body).toMatchObject({ ok: false, code: 'BOOKING.INVALID_PHONE', fields: { phone: expect.any(String) } });
-      expect(answer.databaseRequests).toBe(0);
+      expect(answer.databaseRequests).toBe(0 + RATE_TURN);
     }
   });
 

@@ -4,7 +4,7 @@ const { isWorkingDay } = packageCalendar;
 import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, startTestRuntime, type TestRuntime, RATE_TURN } from '../support/runtime';
 import { database, opinionFor, outbox } from './helpers/cloud';
 
 /**
@@ -185,7 +185,7 @@ describe('督办: staff urge the departments', () => {
     const before = (await outbox(t)).length;
     const answer = await t.raw('casework', { action: 'casework.urge', payload: { opinionId, note: '群众多次来电，请本周内答复' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'urged', urgeCount: 1, notified: 1 } });
-    expect(answer.databaseRequests).toBe(4);
+    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
     const sent = (await outbox(t)).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.request).toMatchObject({

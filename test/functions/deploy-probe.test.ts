@@ -1,4 +1,4 @@
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { runtimeOutbox, startTestRuntime, type TestRuntime } from '../support/runtime';
 
 /**
  * After a deploy, `npm run deploy` asks each function whether WeChat lets it make its cloud
@@ -26,7 +26,7 @@ describe("the deploy's cloud-call probe", () => {
   });
 
   it('sends nothing a resident could receive', async () => {
-    const outbox = async () => ((await (await fetch(`${t.runtime.url}/outbox`)).json()) as { messages: unknown[] }).messages;
+    const outbox = () => runtimeOutbox(t.runtime.url);
     const before = await outbox();
     const answer = await t.raw('opinion', probe(['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync']));
     expect(answer.body).toEqual({ ok: true, data: { 'subscribeMessage.send': 'allowed', 'security.msgSecCheck': 'allowed', 'security.mediaCheckAsync': 'allowed' } });

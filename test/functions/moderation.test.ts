@@ -30,11 +30,11 @@ async function traceIdsOf(openid: string): Promise<string[]> {
   return entries.filter((e) => e.apiName === 'security.mediaCheckAsync' && e.request.openid === openid).map((e) => e.reply?.trace_id ?? '');
 }
 
-async function pushVerdict(traceId: string, suggest: 'pass' | 'review' | 'risky'): Promise<number> {
+async function pushVerdict(traceId: string, suggest: 'pass' | 'review' | 'risky', errcode?: number): Promise<number> {
   const res = await fetch(`${t.runtime.url}/openapi/media-check-verdict`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ traceId, suggest }),
+    body: JSON.stringify({ traceId, suggest, ...(errcode === undefined ? {} : { errcode }) }),
   });
   return res.status;
 }
@@ -116,6 +116,31 @@ describe('photos are checked asynchronously', () => {
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos.map((p) => p.fileID)).toEqual(photos);
   });
 
+  test('only WeChat’s push delivers a verdict: a resident sending one for their own photo, trace id and all, is refused', async () => {
+    const photos = [await uploadPhoto(t)];
+    const opinionId = await submit('mod-resident-7', { photos }, { stationId: 'st-beishan' });
+    const [trace] = await traceIdsOf('mod-resident-7');
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const verdict = {
+      ToUserName: 'gh_local',
+      FromUserName: 'mod-resident-7',
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      trace_id: trace,
+      version: 2,
+      errcode: 0,
+      result: { suggest: 'pass', label: 100 },
+    };
+    // From the mini-program (callFunction carries the caller's OPENID and SOURCE wx_client), and without an identity.
+    expect((await t.raw('moderation', verdict, { openid: 'mod-resident-7' })).body).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    expect((await t.raw('moderation', verdict)).body).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    warn.mockRestore();
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
+    // The same verdict pushed by WeChat is taken.
+    await pushVerdict(trace!, 'pass');
+    expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos.map((p) => p.fileID)).toEqual(photos);
+  });
+
   test('a forged verdict with a made-up trace id changes nothing; the runtime refuses to push one it never issued', async () => {
     const photos = [await uploadPhoto(t)];
     const opinionId = await submit('mod-resident-5', { photos }, { stationId: 'st-beishan' });
@@ -125,8 +150,7 @@ describe('photos are checked asynchronously', () => {
       { Event: 'wxa_media_check', MsgType: 'event', trace_id: 'local-guessed', errcode: 0, result: { suggest: 'pass', label: 100 } },
       { openid: 'mod-resident-5' },
     );
-    expect(forged.status).toBe(200);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown trace id'));
+    expect(forged.body).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
     warn.mockRestore();
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
     expect(await pushVerdict('local-never-issued', 'pass')).toBe(404);
@@ -136,7 +160,7 @@ describe('photos are checked asynchronously', () => {
     const photos = [await uploadPhoto(t)];
     const opinionId = await submit('mod-resident-6', { photos }, { stationId: 'st-beishan' });
     const [trace] = await traceIdsOf('mod-resident-6');
-    await t.raw('moderation', { Event: 'wxa_media_check', trace_id: trace, errcode: 87014, errmsg: 'risky content', result: {} });
+    await pushVerdict(trace!, 'pass', 87014);
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).photos).toEqual([]);
     expect(await queueIds(BEISHAN_STAFF)).toContain(opinionId);
   });

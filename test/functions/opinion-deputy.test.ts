@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { InboxItem } from '../../miniprogram/shared/contract/opinion';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { allowMessages, bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
 
 let t: TestRuntime;
@@ -124,7 +124,7 @@ describe('a deputy replies or forwards', () => {
     const answer = await t.raw('opinion', { action: 'opinion.reply', payload: { opinionId, text: '  您好，已联系交警部门，下月起调整信号灯配时。  ' } }, { openid: WANG });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'replied', statusLabel: '代表已回复', event: 'replied', notified: true } });
     // Four, and the acceptance spent.
-    expect(answer.databaseRequests).toBe(5);
+    expect(answer.databaseRequests).toBe(5 + RATE_TURN);
 
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'replied-resident' }));
     expect(mine.status).toBe('replied');

@@ -1,6 +1,6 @@
 import type { SuggestionDetail } from '../../miniprogram/shared/contract/suggestion';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { allowMessages, outbox } from './helpers/cloud';
 import { bindDeputies, BEISHAN, citySession, CITY, draft, DEPUTIES, JIANGNAN, residentOpinion } from './helpers/suggestions';
 
@@ -156,7 +156,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
 
     const answer = await t.raw('suggestion', { action: 'suggestion.submit', payload: { suggestionId } }, { openid: deputies.liu });
     expect(answer.body).toEqual({ ok: true, data: { suggestionId, status: 'submitted', statusLabel: '待审查' } });
-    expect(answer.databaseRequests).toBe(4);
+    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
     expect(await lastPublicEvent('first')).toEqual({
       type: 'suggestionSubmitted',
       label: '代表已把您的意见写进代表建议',

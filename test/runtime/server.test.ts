@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { request } from 'node:http';
+import { runtimeOutbox, runtimeTokenHeader, startTestRuntime, type TestRuntime } from '../support/runtime';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -46,12 +47,79 @@ describe('runtime endpoints', () => {
   });
 
   test('the outbox lists subscribe messages (empty at first)', async () => {
-    expect(await (await fetch(`${t.runtime.url}/outbox`)).json()).toEqual({ messages: [] });
+    expect(await runtimeOutbox(t.runtime.url)).toEqual([]);
   });
 
   test('the SDK protocol endpoint refuses an action it does not serve', async () => {
-    const res = await fetch(`${t.runtime.url}/admin`, { method: 'POST', body: JSON.stringify({ action: 'functions.unknownThing' }) });
+    const res = await fetch(`${t.runtime.url}/admin`, { method: 'POST', headers: runtimeTokenHeader(t.runtime.url), body: JSON.stringify({ action: 'functions.unknownThing' }) });
     expect(await res.json()).toMatchObject({ code: 'INVALID_ACTION' });
+  });
+
+  describe('what a web page elsewhere cannot do with the runtime', () => {
+    test('it listens on loopback only, unless told otherwise', () => {
+      expect(t.runtime.config.host).toBe('127.0.0.1');
+      expect(new URL(t.runtime.url).hostname).toBe('127.0.0.1');
+    });
+
+    test('/admin and /outbox need the token printed at start', async () => {
+      const admin = await fetch(`${t.runtime.url}/admin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'database.getDocument', collectionName: 'accounts' }),
+      });
+      expect(admin.status).toBe(401);
+      expect((await fetch(`${t.runtime.url}/outbox`)).status).toBe(401);
+      expect((await fetch(`${t.runtime.url}/outbox`, { headers: { 'x-lxq-runtime-token': 'guessed' } })).status).toBe(401);
+      expect((await fetch(`${t.runtime.url}/outbox`, { headers: runtimeTokenHeader(t.runtime.url) })).status).toBe(200);
+    });
+
+    test('a cross-site text/plain POST is refused, the same POST from the runtime’s own pages is served', async () => {
+      const body = JSON.stringify({ action: 'account.updatePreferences', payload: { fontScale: 'large' } });
+      const foreign = await fetch(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body });
+      expect(foreign.status).toBe(403);
+      const fetchSite = await fetch(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' }, body });
+      expect(fetchSite.status).toBe(403);
+      const own = await fetch(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'application/json', origin: t.runtime.url }, body });
+      expect(own.status).toBe(200);
+    });
+
+    test('a name that is not this machine’s (DNS rebinding) is refused', async () => {
+      const status = await new Promise<number>((resolve, reject) => {
+        request(`${t.runtime.url}/health`, { headers: { host: `rebind.evil.example:${t.runtime.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status).toBe(421);
+      expect((await fetch(`http://localhost:${t.runtime.port}/health`)).status).toBe(200);
+    });
+
+    test('after a 413 the connection is closed, not left hanging', async () => {
+      const answer = await new Promise<{ status: number; connection: string | undefined; closed: boolean }>((resolve, reject) => {
+        const req = request(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            // The server ends the socket: it closes without the client doing anything.
+            const socket = req.socket;
+            const timer = setTimeout(() => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, closed: false }), 3000);
+            socket?.once('close', () => {
+              clearTimeout(timer);
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, closed: true });
+            });
+            if (socket?.destroyed) {
+              clearTimeout(timer);
+              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, closed: true });
+            }
+          });
+        });
+        req.on('error', reject);
+        req.write(Buffer.alloc(21 * 1024 * 1024, 0x20));
+        req.end();
+      });
+      expect(answer).toEqual({ status: 413, connection: 'close', closed: true });
+    });
   });
 });
 

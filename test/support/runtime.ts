@@ -6,6 +6,8 @@ import type { ApiResponse } from '../../miniprogram/shared/errors';
 import { seedIfEmpty } from '../../runtime/seed';
 import { DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
 import type { RuntimeClock } from '../../runtime/clock';
+export { runtimeAdminUrl, runtimeOutbox, runtimeTokenHeader } from './runtimeAccess';
+import { registerRuntimeToken, forgetRuntimeToken } from './runtimeAccess';
 import { ORDINARY_MORNING } from './instants';
 import { auditQueriesOf } from './unindexedQueries';
 
@@ -34,7 +36,15 @@ export interface TestRuntimeOptions {
   at?: Date;
   /** Keep the clock still at `at` until the test moves it (for steps across midnight). */
   frozen?: boolean;
+  /**
+   * Rate limits as declared (`declared`, for tests about limits) or raised a hundredfold (the
+   * default): tests that drive many calls from one caller are not about limits.
+   */
+  rateLimits?: 'declared' | 'raised';
 }
+
+/** How far tests that are not about rate limits raise them. */
+export const RAISED_RATE_LIMITS = 100;
 
 /**
  * A fresh local runtime on a free port and a throwaway data folder, seeded with the demo data,
@@ -43,8 +53,10 @@ export interface TestRuntimeOptions {
 export async function startTestRuntime(options: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-test-'));
   const clock = { at: options.at ?? ORDINARY_MORNING, frozen: options.frozen ?? false };
-  const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false });
+  const rateLimitScale = options.rateLimits === 'declared' ? 1 : RAISED_RATE_LIMITS;
+  const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false, rateLimitScale });
   auditQueriesOf(runtime.database);
+  registerRuntimeToken(runtime.url, runtime.token);
   if (options.seed !== false) await seedIfEmpty(runtime.config.envId, runtime.clock.now());
 
   const raw: TestRuntime['raw'] = async (fn, event, callOptions = {}) => {
@@ -72,6 +84,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     },
     async stop() {
       await runtime.stop();
+      forgetRuntimeToken(runtime.url);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -82,3 +95,11 @@ export function ok<T>(response: ApiResponse<T>): T {
   if (!response.ok) throw new Error(`expected success, got ${response.code}: ${response.message}`);
   return response.data;
 }
+
+/**
+ * Database requests a rate-limited action (every write, costly reads) spends on its caller's turn
+ * (cloudfunctions/core/rateLimit.ts): one in a window already counting, three for the caller's
+ * first call in the group or the first in a new window.
+ */
+export const RATE_TURN = 1;
+export const FIRST_RATE_TURN = 3;

@@ -4,7 +4,8 @@ import type { Deputy } from '../../../miniprogram/shared/domain/directory';
 import { OPINION_RATE_LIMITS, OPINION_STATUS_LABELS } from '../../../miniprogram/shared/domain/opinion';
 import { requireOpenid } from '../../core/caller';
 import type { Database } from '../../core/cloud';
-import { fail } from '../../core/errors';
+import { AppError, fail } from '../../core/errors';
+import { rateLimitedMessage } from '../../../miniprogram/shared/rateLimits';
 import type { Handler } from '../../core/handler';
 import { checkText, CONTENT_SCENE, type TextVerdict } from '../../core/openapi';
 import { moderationForNew, type PhotoCheck } from '../../../miniprogram/shared/domain/moderation';
@@ -32,10 +33,21 @@ async function recentOpinions(db: Database, openid: string, now: Date): Promise<
   return data as Recent[];
 }
 
-/** Only what the resident sent counts: items a deputy recorded at their visit are not theirs to ration. */
-function overRateLimit(recent: readonly Recent[], now: Date): boolean {
+/**
+ * How long until the resident's stored opinions leave room for another in every rolling window,
+ * or null when there is room now. Only what the resident sent counts: items a deputy recorded at
+ * their visit are not theirs to ration.
+ */
+function rollingWait(recent: readonly Recent[], now: Date): number | null {
   const sent = recent.filter((o) => o.source !== 'reception');
-  return OPINION_RATE_LIMITS.some(({ windowMs, max }) => sent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs).length >= max);
+  const waits = OPINION_RATE_LIMITS.map(({ windowMs, max }) => {
+    const inWindow = sent.filter((o) => now.getTime() - new Date(o.createdAt).getTime() < windowMs);
+    if (inWindow.length < max) return 0;
+    // Newest first: the max-th newest must leave the window before another fits.
+    return new Date(inWindow[max - 1]!.createdAt).getTime() + windowMs - now.getTime();
+  });
+  const wait = Math.max(...waits);
+  return wait > 0 ? wait : null;
 }
 
 /** The active deputy or station the opinion is for, and the station that handles it; null if none. */
@@ -105,7 +117,10 @@ export const submitOpinion: Handler<'opinion.submit'> = async (payload, ctx) => 
   const [recent, target] = await Promise.all([recentOpinions(db, openid, now), findTarget(db, payload.target)]);
   const earlier = recent.find((o) => o._id === opinionId);
   if (earlier) return submitted(earlier);
-  if (overRateLimit(recent, now)) fail('OPINION.RATE_LIMITED');
+  const wait = rollingWait(recent, now);
+  if (wait !== null) throw new AppError('OPINION.RATE_LIMITED', undefined, rateLimitedMessage('opinion', wait));
+  // The stored opinions cannot see concurrent sends; the atomic counter admits exactly the limit.
+  await ctx.takeTurn('opinion');
   if (!target) fail('OPINION.TARGET_UNAVAILABLE');
   const photoUrls = await attachedPhotoUrls(payload.photos);
   if (!photoUrls) fail('OPINION.PHOTO_MISSING');

@@ -1,7 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { randomUUID } from 'node:crypto';
 import type { PayloadOf } from '../../../miniprogram/shared/contract';
-import { ok, type TestRuntime } from '../../support/runtime';
+import { ok, runtimeOutbox, type TestRuntime } from '../../support/runtime';
 
 /**
  * What the function tests of the opinion issue need besides t.call: the database and storage
@@ -23,8 +23,7 @@ export interface OutboxMessage {
 }
 
 export async function outbox(t: TestRuntime): Promise<OutboxMessage[]> {
-  const res = await fetch(`${t.runtime.url}/outbox`);
-  return ((await res.json()) as { messages: OutboxMessage[] }).messages;
+  return runtimeOutbox<OutboxMessage>(t.runtime.url);
 }
 
 /** A photo as the mini-program would have uploaded it, answering its fileID. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { runtimeClock, type RuntimeClock } from '../../../runtime/clock';
 import { ORDINARY_MORNING } from '../../support/instants';
+import { registerRuntimeToken } from '../../support/runtimeAccess';
 
 export interface PageRuntime {
   url: string;
@@ -40,7 +41,8 @@ export async function startPageRuntime(options: { at?: Date } = {}): Promise<Pag
     createInterface({ input: child.stdout }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the local runtime exited with ${String(code)} before it was ready`)));
   });
-  const { url, now } = JSON.parse(firstLine) as { url: string; now: string };
+  const { url, token, now } = JSON.parse(firstLine) as { url: string; token: string; now: string };
+  registerRuntimeToken(url, token);
   current = runtimeClock({ at: new Date(now) });
   return {
     url,

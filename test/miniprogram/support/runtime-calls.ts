@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { ActionName, PayloadOf, ResultOf } from '../../../miniprogram/shared/contract';
 import type { ApiResponse } from '../../../miniprogram/shared/errors';
+import { runtimeTokenHeader } from '../../support/runtimeAccess';
 import { localRuntimeFunctions } from './wx-double';
 
 export const DEMO_RESIDENT = 'demo-resident-001';
@@ -21,7 +22,7 @@ export async function callAs<A extends ActionName>(runtimeUrl: string, openid: s
 export function outbox(runtimeUrl: string): Promise<Array<{ apiName: string; request: Record<string, unknown> }>> {
   return new Promise((resolve, reject) => {
     http
-      .get(`${runtimeUrl}/outbox`, (response) => {
+      .get(`${runtimeUrl}/outbox`, { headers: runtimeTokenHeader(runtimeUrl) }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { messages: never }).messages));

@@ -8,7 +8,7 @@ import { startTestRuntime } from '../../support/runtime';
 async function main(): Promise<void> {
   const at = process.env.LXQ_TEST_AT;
   const t = await startTestRuntime(at ? { at: new Date(at) } : {});
-  process.stdout.write(`${JSON.stringify({ url: t.runtime.url, now: t.clock.now().toISOString() })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: t.runtime.url, token: t.runtime.token, now: t.clock.now().toISOString() })}\n`);
   const stop = () => {
     t.stop().then(
       () => process.exit(0),

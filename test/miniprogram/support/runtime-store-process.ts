@@ -8,6 +8,8 @@ import { applySdkEnvironment } from '../../../runtime/functions/sdkEnvironment';
 
 interface Request {
   url: string;
+  /** The SDK endpoint with the runtime's token. */
+  adminUrl: string;
   collection: string;
   docs: Array<Record<string, unknown>>;
 }
@@ -15,9 +17,9 @@ interface Request {
 async function main(): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const { url, collection, docs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
+  const { url, adminUrl, collection, docs } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Request;
   const { envId } = (await (await fetch(`${url}/health`)).json()) as { envId: string };
-  applySdkEnvironment(`${url}/admin`, envId);
+  applySdkEnvironment(adminUrl, envId);
   // `…At` fields, and instants (not calendar dates) in `…From`/`…Until` fields such as a round's vote window.
   const isInstant = (key: string, value: unknown) =>
     typeof value === 'string' && (key.endsWith('At') || ((key.endsWith('From') || key.endsWith('Until')) && /^\d{4}-\d{2}-\d{2}T/.test(value)));

@@ -9,12 +9,13 @@ import path from 'node:path';
 import { COLLECTIONS } from '../../../infra/database';
 import type { BookingDocument } from '../../../infra/documents/booking';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
+import { runtimeAdminUrl } from '../../support/runtimeAccess';
 import { pageClock } from './local-runtime';
 
 export function insertDocuments(runtimeUrl: string, collection: string, docs: object[]): void {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'runtime-store-process.ts')], {
     cwd: path.resolve(__dirname, '../../..'),
-    input: JSON.stringify({ url: runtimeUrl, collection, docs }),
+    input: JSON.stringify({ url: runtimeUrl, adminUrl: runtimeAdminUrl(runtimeUrl), collection, docs }),
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 }

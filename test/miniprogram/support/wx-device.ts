@@ -10,6 +10,7 @@
  * path) goes to the runtime over HTTP.
  */
 import http from 'node:http';
+import { runtimeTokenHeader } from '../../support/runtimeAccess';
 import { WxFail, type WxDouble } from './wx-double';
 
 export interface PickedPhoto {
@@ -88,7 +89,7 @@ export async function uploadToRuntime(runtimeUrl: string, cloudPath: string, byt
   const grant = await httpCall(
     `${runtimeUrl}/admin`,
     'POST',
-    { 'content-type': 'application/json' },
+    { 'content-type': 'application/json', ...runtimeTokenHeader(runtimeUrl) },
     Buffer.from(JSON.stringify({ action: 'storage.getUploadMetadata', path: cloudPath, method: 'put' })),
   );
   const data = (grant.data as { data?: { url: string; authorization: string; fileId: string } }).data;
