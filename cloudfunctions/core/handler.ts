@@ -8,6 +8,7 @@ import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { httpAnswer, isHttpAccessEvent, unwrapHttpRequest, type HttpAccessEvent, type HttpAnswer, type HttpExchange } from './consoleAccess';
 import { AppError } from './errors';
 import { isOversizePayload } from './payloadSize';
+import { PersonalDataDoor } from './personalData';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
 
@@ -87,9 +88,12 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
-    const ctx = callContext(openid, database(), now, http);
+    // Every read of the use case passes the personal-data door; what the answer shows of others is audited before it leaves.
+    const door = new PersonalDataDoor(database(), openid);
+    const ctx = callContext(openid, door.db, now, http);
     try {
       const data = await handler(parsed.data as never, ctx);
+      await door.commit(String(action), data, now);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refuse(error);

@@ -35,13 +35,18 @@ async function auditOf(subjectId: string, openid = CITY_ADMIN) {
 }
 
 describe('phones are masked for everyone not granted them', () => {
-  test('without consent to be called, deputies and staff see 138****5678; the staff read of the name is audited', async () => {
+  test('without consent to be called, deputies and staff see 138****5678; each read of the name is audited, the deputy’s too', async () => {
     const opinionId = await submit('pv-resident-1', { contact: { ...CONTACT, mayContact: false } });
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).contact).toEqual({ name: '李阿姨', phone: '138****5678', mayContact: false });
     expect(ok(await t.call('casework.get', { opinionId }, { openid: BEISHAN_STAFF })).contact).toEqual({ name: '李阿姨', phone: '138****5678', mayContact: false });
-    expect(await auditOf(opinionId)).toEqual([
-      expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
-    ]);
+    const entries = await auditOf(opinionId);
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({ actorRole: 'deputy', actorName: '王志强', action: 'opinion.getForDeputy', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+      ]),
+    );
   });
 
   test('with consent the phone is shown in full, and the read is audited with the phone', async () => {
