@@ -262,7 +262,7 @@ describe('booking: staff open any day of a station, past and cancelled ones too'
 });
 
 describe('booking: the record of a visit, to write or edit', () => {
-  test('a visit recorded before comes back with its record and the deputies on duty, in three requests', async () => {
+  test('a visit recorded before comes back with its record and the deputies on duty, in three requests and one more for the audit entry', async () => {
     const { days } = ok(await t.call('booking.listStationDays', { stationId: 'st-nanhu', from: daysFromToday(t, -16), to: daysFromToday(t, -16) }, { openid: CITY_STAFF }));
     const roster = ok(await t.call('booking.getRoster', { dayId: days[0]!._id }, { openid: CITY_STAFF }));
     const chen = roster.entries.find((e) => e.name === '陈大爷')!;
@@ -272,7 +272,7 @@ describe('booking: the record of a visit, to write or edit', () => {
       deputies: expect.arrayContaining([expect.objectContaining({ _id: 'dp-002', name: '林秀英' })]),
       record: { bookingId: chen._id, deputyIds: ['dp-002'], items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }] },
     });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
 
     const sun = roster.entries.find((e) => e.name === '孙先生')!;
     expect(ok(await t.call('booking.getRecord', { bookingId: sun._id }, { openid: CITY_STAFF }))).toMatchObject({ visit: { recorded: false }, record: null });

@@ -71,6 +71,23 @@ describe('phones are masked for everyone not granted them', () => {
   });
 });
 
+describe('a deputy receiving a visitor sees their phone only if the visitor chose to share it', () => {
+  test('masked by default, in full when shared at booking; staff see it in full; every read is audited with what it showed', async () => {
+    const day = await addTestDay(t, { date: daysFromToday(t, 23) });
+    ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-003'] }, { openid: BEISHAN_STAFF }));
+    const kept = ok(await t.call('booking.book', bookingPayload(day, { name: '周阿姨', phone: '13811112222' }), { openid: 'pv-visitor-kept' })).booking;
+    const shared = ok(await t.call('booking.book', bookingPayload(day, { name: '吴先生', phone: '13833334444', shareContactWithDeputies: true }), { openid: 'pv-visitor-shared' })).booking;
+
+    expect(ok(await t.call('booking.getRecord', { bookingId: kept._id }, { openid: WANG })).visit).toMatchObject({ name: '周阿姨', phone: '138****2222' });
+    expect(ok(await t.call('booking.getRecord', { bookingId: shared._id }, { openid: WANG })).visit).toMatchObject({ name: '吴先生', phone: '13833334444' });
+    expect(ok(await t.call('booking.getRecord', { bookingId: kept._id }, { openid: BEISHAN_STAFF })).visit).toMatchObject({ phone: '13811112222' });
+
+    const deputyReads = (await auditOf(day._id)).filter((entry) => entry.action === 'booking.getRecord' && entry.actorRole === 'deputy');
+    expect(deputyReads.map((entry) => entry.fields).sort()).toEqual([['name'], ['name', 'phone']]);
+    expect(deputyReads.every((entry) => entry.actorName === '王志强' && entry.stationId === 'st-beishan')).toBe(true);
+  });
+});
+
 describe('the audit log is for administrators, within their area', () => {
   test('station staff, area staff, deputies and residents cannot read it', async () => {
     for (const openid of [BEISHAN_STAFF, JIANGNAN_STAFF, WANG, 'pv-resident-1']) {
