@@ -73,7 +73,7 @@ describe('phones are masked for everyone not granted them', () => {
 
 describe('a deputy receiving a visitor sees their phone only if the visitor chose to share it', () => {
   test('masked by default, in full when shared at booking; staff see it in full; every read is audited with what it showed', async () => {
-    const day = await addTestDay(t, { date: daysFromToday(t, 23) });
+    const day = await addTestDay(t, { date: daysFromToday(t, 26) });
     ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-003'] }, { openid: BEISHAN_STAFF }));
     const kept = ok(await t.call('booking.book', bookingPayload(day, { name: '周阿姨', phone: '13811112222' }), { openid: 'pv-visitor-kept' })).booking;
     const shared = ok(await t.call('booking.book', bookingPayload(day, { name: '吴先生', phone: '13833334444', shareContactWithDeputies: true }), { openid: 'pv-visitor-shared' })).booking;
