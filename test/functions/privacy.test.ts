@@ -76,7 +76,9 @@ describe('a deputy receiving a visitor sees their phone only if the visitor chos
     const day = await addTestDay(t, { date: daysFromToday(t, 26) });
     ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-003'] }, { openid: BEISHAN_STAFF }));
     const kept = ok(await t.call('booking.book', bookingPayload(day, { name: '周阿姨', phone: '13811112222' }), { openid: 'pv-visitor-kept' })).booking;
-    const shared = ok(await t.call('booking.book', bookingPayload(day, { name: '吴先生', phone: '13833334444', shareContactWithDeputies: true }), { openid: 'pv-visitor-shared' })).booking;
+    const shared = ok(
+      await t.call('booking.book', bookingPayload(day, { name: '吴先生', phone: '13833334444', shareContactWithDeputies: true }), { openid: 'pv-visitor-shared' }),
+    ).booking;
 
     expect(ok(await t.call('booking.getRecord', { bookingId: kept._id }, { openid: WANG })).visit).toMatchObject({ name: '周阿姨', phone: '138****2222' });
     expect(ok(await t.call('booking.getRecord', { bookingId: shared._id }, { openid: WANG })).visit).toMatchObject({ name: '吴先生', phone: '13833334444' });

@@ -108,7 +108,9 @@ describe('the booking form', () => {
       shareContactWithDeputies: false,
       clientRequestId: 'req-00000001',
     });
-    expect(bookPayload('rd-1', '0930', { clientRequestId: 'req-00000001', topic: '电梯', name: '李阿姨', phone: '13812345678', shareContact: true }).shareContactWithDeputies).toBe(true);
+    expect(bookPayload('rd-1', '0930', { clientRequestId: 'req-00000001', topic: '电梯', name: '李阿姨', phone: '13812345678', shareContact: true }).shareContactWithDeputies).toBe(
+      true,
+    );
   });
 
   it('keeps the code, when and where from a booking', () => {

@@ -133,7 +133,8 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'directory.searchDeputies': fixed({ keyword: '刘' }),
   'directory.nearestStations': fixed({ latitude: 30.5, longitude: 114.33 }),
 
-  'opinion.submit': async () => ({ payload: opinionPayload() }),
+  // The caller leaves their own contact: the owner's stays the owner's alone.
+  'opinion.submit': async () => ({ payload: { ...opinionPayload(), contact: { ...CALLER_VISITOR, mayContact: true } } }),
   'opinion.listMine': async (ctx) => ({ payload: { pageSize: 50 }, subject: await submitted(ctx) }),
   'opinion.getMine': onOpinion(submitted),
   'opinion.inbox': async (ctx) => ({ payload: { status: 'pending', pageSize: 50 }, subject: await submitted(ctx) }),
