@@ -168,7 +168,12 @@ describe('a resident deletes their account', () => {
     expect(stored.authorOpenid).toMatch(/^anon-[0-9a-f]{24}$/);
     expect(stored.moderation.photos).toEqual([]);
     const storedBooking = (await db.collection(COLLECTIONS.bookings).where({ _id: booking._id }).get()).data[0] as BookingDocument;
-    expect(storedBooking).toMatchObject({ openid: stored.authorOpenid, name: '已注销用户', phone: '', activeKey: booking._id });
+    expect(storedBooking).toMatchObject({ name: '已注销用户', phone: '', activeKey: booking._id });
+    // Nothing links the records to each other or back: each has its own random stand-in, and the request id
+    // that with the OPENID made the opinion's id (sha256) is gone.
+    expect(storedBooking.openid).toMatch(/^anon-[0-9a-f]{24}$/);
+    expect(storedBooking.openid).not.toBe(stored.authorOpenid);
+    expect(stored.clientRequestId).toBe('');
     expect((await db.collection(COLLECTIONS.accounts).where({ _id: leaver }).get()).data).toEqual([]);
     const { fileList } = await cloud(t).getTempFileURL({ fileList: [photo] });
     expect(fileList[0]?.code).not.toBe('SUCCESS');
