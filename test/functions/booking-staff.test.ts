@@ -335,7 +335,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const code = `${booking.code.slice(0, 3).toLowerCase()}-${booking.code.slice(3)}`;
     const answer = await t.raw('booking', { action: 'booking.staffCheckIn', payload: { code } }, { openid: BEISHAN_STAFF });
     expect(ok(answer.body as never)).toMatchObject({ entry: { _id: booking._id, status: 'checkedIn', kind: 'online', recorded: false } });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4); // and the audit entry for the name and phone shown
 
     const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
     expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({
@@ -401,7 +401,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     });
     // Visit, account and record; the deputy's name; four for the number (the station's first of the
     // day creates its counter before claiming: cloudfunctions/core/trackingSequence.ts); the opinion.
-    expect(answer.databaseRequests).toBe(10);
+    expect(answer.databaseRequests).toBe(11); // and the audit entry for the visitor's name shown
     const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
     expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
 
@@ -440,7 +440,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
       },
       { openid: BEISHAN_STAFF },
     );
-    expect(again.databaseRequests).toBe(3);
+    expect(again.databaseRequests).toBe(4); // and the audit entry for the visitor's name shown
     expect((ok(again.body as never) as { record: ReceptionRecordView }).record).toMatchObject({
       note: '补充：已转交街道',
       items: [{ opinionId: converted.opinionId, trackingNo: converted.trackingNo }],
@@ -487,7 +487,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const answer = await t.raw('booking', { action: 'booking.recordReception', payload: { bookingId: booking._id, deputyIds: ['dp-011'], items } }, { openid: BEISHAN_STAFF });
     const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
     // 3 + the deputy's name + 2 for six numbers + 6 inserts.
-    expect(answer.databaseRequests).toBe(13);
+    expect(answer.databaseRequests).toBe(14); // and the audit entry for the visitor's name shown
     const sequences = record.items.map((item) => Number(item.trackingNo?.slice(-3)));
     expect(sequences).toEqual(sequences.map((_n, i) => sequences[0]! + i));
     expect(ok(await t.call('opinion.listMine', { pageSize: 10 }, { openid: 'resident-many' })).items).toHaveLength(6);
