@@ -64,6 +64,7 @@ export function reservationFor(
     slotEnd: slot.end,
     name: payload.name,
     phone,
+    shareContactWithDeputies: payload.shareContactWithDeputies === true,
     topic: payload.topic,
     queuedAt: now,
     createdAt: now,

@@ -2,7 +2,7 @@ import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineVi
 import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
 import { CASE_STAGE_LABELS, countedBlind, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
 import { actionsFor, activeAssignments, ANSWER_CATEGORY_LABELS, isBouncing, isOverdue, RATING_LABELS, referBackUntil } from '../../miniprogram/shared/domain/casework';
-import { excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
+import { actorLabel, excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { isPastDue, overdueWorkingDays } from '../../miniprogram/shared/domain/workingDays';
@@ -81,8 +81,14 @@ export function caseSummary(opinion: OpinionDocument, time: ReadingTime): CaseSu
 }
 
 function eventView(event: OpinionDocument['timeline'][number]): CaseEventView {
-  const shown: CaseEventView = { type: event.type, label: OPINION_EVENT_LABELS[event.type], at: iso(event.at), actorRole: event.actorRole, public: event.public };
-  if (event.actorId) shown.actorId = event.actorId;
+  const shown: CaseEventView = {
+    type: event.type,
+    label: OPINION_EVENT_LABELS[event.type],
+    at: iso(event.at),
+    actorRole: event.actorRole,
+    actorLabel: actorLabel(event),
+    public: event.public,
+  };
   if (event.actorName) shown.actorName = event.actorName;
   if (event.note) shown.note = event.note;
   if (event.internalNote) shown.internalNote = event.internalNote;

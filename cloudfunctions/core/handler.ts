@@ -10,6 +10,7 @@ import { AppError } from './errors';
 import { isOversizePayload } from './payloadSize';
 import { rateLimitScale, takeTurn } from './rateLimit';
 import { RATE_GROUPS, rateGroupOf, rateLimitedMessage, type RateGroup, type RateGroupName } from '../../miniprogram/shared/rateLimits';
+import { PersonalDataDoor } from './personalData';
 import { fieldErrors } from './validation';
 import { loadWorkingCalendar } from './workingCalendar';
 
@@ -104,11 +105,14 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
     }
     if (!parsed.success) return refuse(new AppError('COMMON.INVALID_INPUT', fieldErrors(parsed.error)));
 
-    const ctx = callContext(openid, database(), now, http, rateScale);
+    // Every read of the use case passes the personal-data door; what the answer shows of others is audited before it leaves.
+    const door = new PersonalDataDoor(database(), openid);
+    const ctx = callContext(openid, door.db, now, http, rateScale);
     const group = rateGroupOf(action as ActionName);
     try {
       if (group && (RATE_GROUPS[group] as RateGroup).checkedBy !== 'action') await ctx.takeTurn(group);
       const data = await handler(parsed.data as never, ctx);
+      await door.commit(String(action), data, now);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refuse(error);

@@ -96,6 +96,8 @@ export interface BookingDocument {
   slotEnd: string;
   name: string;
   phone: string;
+  /** The resident chose to let the deputies receiving them see their phone in full; absent (walk-ins, older bookings) means no. */
+  shareContactWithDeputies?: boolean;
   topic: string;
   /** Waitlist order. */
   queuedAt: Date;

@@ -12,6 +12,8 @@ export interface BookingDraft {
   topic: string;
   name: string;
   phone: string;
+  /** The resident lets the deputies receiving them see their phone in full; off unless they turn it on. */
+  shareContact: boolean;
 }
 
 const CONTACT_KEY = 'booking.contact';
@@ -27,11 +29,17 @@ export function loadBookingDraft(dayId: string): { draft: BookingDraft; restored
   const stored = readStorage(bookingDraftKey(dayId)) as Partial<Record<keyof BookingDraft, unknown>> | undefined;
   if (typeof stored === 'object' && stored !== null) {
     const id = text(stored.clientRequestId);
-    const draft = { clientRequestId: /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : randomId(), topic: text(stored.topic), name: text(stored.name), phone: text(stored.phone) };
+    const draft = {
+      clientRequestId: /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : randomId(),
+      topic: text(stored.topic),
+      name: text(stored.name),
+      phone: text(stored.phone),
+      shareContact: stored.shareContact === true,
+    };
     return { draft, restored: !!(draft.topic || draft.name || draft.phone) };
   }
   const contact = readStorage(CONTACT_KEY) as { name?: unknown; phone?: unknown } | undefined;
-  return { draft: { clientRequestId: randomId(), topic: '', name: text(contact?.name), phone: text(contact?.phone) }, restored: false };
+  return { draft: { clientRequestId: randomId(), topic: '', name: text(contact?.name), phone: text(contact?.phone), shareContact: false }, restored: false };
 }
 
 export function saveBookingDraft(dayId: string, draft: BookingDraft): void {

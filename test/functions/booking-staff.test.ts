@@ -264,7 +264,7 @@ describe('booking: staff open any day of a station, past and cancelled ones too'
 });
 
 describe('booking: the record of a visit, to write or edit', () => {
-  test('a visit recorded before comes back with its record and the deputies on duty, in three requests', async () => {
+  test('a visit recorded before comes back with its record and the deputies on duty, in three requests and one more for the audit entry', async () => {
     const { days } = ok(await t.call('booking.listStationDays', { stationId: 'st-nanhu', from: daysFromToday(t, -16), to: daysFromToday(t, -16) }, { openid: CITY_STAFF }));
     const roster = ok(await t.call('booking.getRoster', { dayId: days[0]!._id }, { openid: CITY_STAFF }));
     const chen = roster.entries.find((e) => e.name === '陈大爷')!;
@@ -274,7 +274,7 @@ describe('booking: the record of a visit, to write or edit', () => {
       deputies: expect.arrayContaining([expect.objectContaining({ _id: 'dp-002', name: '林秀英' })]),
       record: { bookingId: chen._id, deputyIds: ['dp-002'], items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }] },
     });
-    expect(answer.databaseRequests).toBe(3);
+    expect(answer.databaseRequests).toBe(4);
 
     const sun = roster.entries.find((e) => e.name === '孙先生')!;
     expect(ok(await t.call('booking.getRecord', { bookingId: sun._id }, { openid: CITY_STAFF }))).toMatchObject({ visit: { recorded: false }, record: null });
@@ -337,7 +337,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const code = `${booking.code.slice(0, 3).toLowerCase()}-${booking.code.slice(3)}`;
     const answer = await t.raw('booking', { action: 'booking.staffCheckIn', payload: { code } }, { openid: BEISHAN_STAFF });
     expect(ok(answer.body as never)).toMatchObject({ entry: { _id: booking._id, status: 'checkedIn', kind: 'online', recorded: false } });
-    expect(answer.databaseRequests).toBe(3 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(4 + RATE_TURN); // and the audit entry for the name and phone shown
 
     const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
     expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({
@@ -403,7 +403,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     });
     // Visit, account and record; the deputy's name; four for the number (the station's first of the
     // day creates its counter before claiming: cloudfunctions/core/trackingSequence.ts); the opinion.
-    expect(answer.databaseRequests).toBe(10 + FIRST_RATE_TURN);
+    expect(answer.databaseRequests).toBe(11 + FIRST_RATE_TURN); // and the audit entry for the visitor's name shown
     const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
     expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
 
@@ -442,7 +442,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
       },
       { openid: BEISHAN_STAFF },
     );
-    expect(again.databaseRequests).toBe(3 + RATE_TURN);
+    expect(again.databaseRequests).toBe(4 + RATE_TURN); // and the audit entry for the visitor's name shown
     expect((ok(again.body as never) as { record: ReceptionRecordView }).record).toMatchObject({
       note: '补充：已转交街道',
       items: [{ opinionId: converted.opinionId, trackingNo: converted.trackingNo }],
@@ -489,7 +489,7 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const answer = await t.raw('booking', { action: 'booking.recordReception', payload: { bookingId: booking._id, deputyIds: ['dp-011'], items } }, { openid: BEISHAN_STAFF });
     const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
     // 3 + the deputy's name + 2 for six numbers + 6 inserts.
-    expect(answer.databaseRequests).toBe(13 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(14 + RATE_TURN); // and the audit entry for the visitor's name shown
     const sequences = record.items.map((item) => Number(item.trackingNo?.slice(-3)));
     expect(sequences).toEqual(sequences.map((_n, i) => sequences[0]! + i));
     expect(ok(await t.call('opinion.listMine', { pageSize: 10 }, { openid: 'resident-many' })).items).toHaveLength(6);

@@ -276,14 +276,16 @@ describe('staff accept and assign; departments answer; staff review; the residen
       'answerPublished',
       'rated',
     ]);
-    // Who did what is on record: staff and handlers by account, the resident as the resident.
-    expect(view.timeline.find((e) => e.type === 'accepted')).toMatchObject({ actorRole: 'staff', actorId: JIANGNAN });
-    expect(view.timeline.filter((e) => e.type === 'departmentAnswered').map((e) => [e.actorRole, e.actorId, e.actorName])).toEqual([
-      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
-      ['handler', JN_CIVIL, '江南区民政局'],
-      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
-      ['handler', JN_HOUSING, '江南区住房和城乡建设局'],
+    // Who did what is shown by role and name; no account id (an OPENID) leaves the store.
+    expect(view.timeline.find((e) => e.type === 'accepted')).toMatchObject({ actorRole: 'staff', actorLabel: expect.stringMatching(/^人大工作人员/) });
+    expect(view.timeline.filter((e) => e.type === 'departmentAnswered').map((e) => [e.actorRole, e.actorLabel])).toEqual([
+      ['handler', '承办部门 江南区住房和城乡建设局'],
+      ['handler', '承办部门 江南区民政局'],
+      ['handler', '承办部门 江南区住房和城乡建设局'],
+      ['handler', '承办部门 江南区住房和城乡建设局'],
     ]);
+    expect(JSON.stringify(view)).not.toContain(JIANGNAN);
+    expect(JSON.stringify(view)).not.toContain(JN_HOUSING);
     expect(view.timeline.find((e) => e.type === 'returned')).toMatchObject({ public: false, internalNote: '外墙安全隐患请先行处置' });
   });
 });
@@ -313,7 +315,7 @@ describe('the deputy’s path: accepted by staff, answered by the deputy, rated 
     const { items } = ok(await t.call('casework.list', { view: 'toAssign', pageSize: 50 }, { openid: JIANGNAN }));
     expect(items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'forwarded', deadline: { stage: 'assign' } });
     const view = await detail(opinionId);
-    expect(view.timeline.at(-1)).toMatchObject({ type: 'forwarded', actorRole: 'deputy', actorId: 'dp-005', internalNote: '涉及区住建局职责，建议交办' });
+    expect(view.timeline.at(-1)).toMatchObject({ type: 'forwarded', actorRole: 'deputy', actorLabel: expect.stringMatching(/^代表 /), internalNote: '涉及区住建局职责，建议交办' });
     ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
     const forwarded = ok(await t.call('opinion.inbox', { status: 'forwarded', pageSize: 50 }, { openid: LIU }));
     expect(forwarded.items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'assigned' });

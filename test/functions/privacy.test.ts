@@ -35,13 +35,18 @@ async function auditOf(subjectId: string, openid = CITY_ADMIN) {
 }
 
 describe('phones are masked for everyone not granted them', () => {
-  test('without consent to be called, deputies and staff see 138****5678; the staff read of the name is audited', async () => {
+  test('without consent to be called, deputies and staff see 138****5678; each read of the name is audited, the deputy’s too', async () => {
     const opinionId = await submit('pv-resident-1', { contact: { ...CONTACT, mayContact: false } });
     expect(ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).contact).toEqual({ name: '李阿姨', phone: '138****5678', mayContact: false });
     expect(ok(await t.call('casework.get', { opinionId }, { openid: BEISHAN_STAFF })).contact).toEqual({ name: '李阿姨', phone: '138****5678', mayContact: false });
-    expect(await auditOf(opinionId)).toEqual([
-      expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
-    ]);
+    const entries = await auditOf(opinionId);
+    expect(entries).toHaveLength(2);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({ actorRole: 'deputy', actorName: '王志强', action: 'opinion.getForDeputy', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+      ]),
+    );
   });
 
   test('with consent the phone is shown in full, and the read is audited with the phone', async () => {
@@ -63,6 +68,25 @@ describe('phones are masked for everyone not granted them', () => {
     const roster = ok(await t.call('booking.getRoster', { dayId: day._id }, { openid: BEISHAN_STAFF }));
     expect(roster.entries[0]).toMatchObject({ name: '李阿姨', phone: '13812345678' });
     expect(await auditOf(day._id)).toEqual([expect.objectContaining({ actorId: BEISHAN_STAFF, action: 'booking.getRoster', fields: ['name', 'phone'] })]);
+  });
+});
+
+describe('a deputy receiving a visitor sees their phone only if the visitor chose to share it', () => {
+  test('masked by default, in full when shared at booking; staff see it in full; every read is audited with what it showed', async () => {
+    const day = await addTestDay(t, { date: daysFromToday(t, 26) });
+    ok(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-003'] }, { openid: BEISHAN_STAFF }));
+    const kept = ok(await t.call('booking.book', bookingPayload(day, { name: '周阿姨', phone: '13811112222' }), { openid: 'pv-visitor-kept' })).booking;
+    const shared = ok(
+      await t.call('booking.book', bookingPayload(day, { name: '吴先生', phone: '13833334444', shareContactWithDeputies: true }), { openid: 'pv-visitor-shared' }),
+    ).booking;
+
+    expect(ok(await t.call('booking.getRecord', { bookingId: kept._id }, { openid: WANG })).visit).toMatchObject({ name: '周阿姨', phone: '138****2222' });
+    expect(ok(await t.call('booking.getRecord', { bookingId: shared._id }, { openid: WANG })).visit).toMatchObject({ name: '吴先生', phone: '13833334444' });
+    expect(ok(await t.call('booking.getRecord', { bookingId: kept._id }, { openid: BEISHAN_STAFF })).visit).toMatchObject({ phone: '13811112222' });
+
+    const deputyReads = (await auditOf(day._id)).filter((entry) => entry.action === 'booking.getRecord' && entry.actorRole === 'deputy');
+    expect(deputyReads.map((entry) => entry.fields).sort()).toEqual([['name'], ['name', 'phone']]);
+    expect(deputyReads.every((entry) => entry.actorName === '王志强' && entry.stationId === 'st-beishan')).toBe(true);
   });
 });
 
@@ -153,7 +177,12 @@ describe('a resident deletes their account', () => {
     expect(stored.authorOpenid).toMatch(/^anon-[0-9a-f]{24}$/);
     expect(stored.moderation.photos).toEqual([]);
     const storedBooking = (await db.collection(COLLECTIONS.bookings).where({ _id: booking._id }).get()).data[0] as BookingDocument;
-    expect(storedBooking).toMatchObject({ openid: stored.authorOpenid, name: '已注销用户', phone: '', activeKey: booking._id });
+    expect(storedBooking).toMatchObject({ name: '已注销用户', phone: '', activeKey: booking._id });
+    // Nothing links the records to each other or back: each has its own random stand-in, and the request id
+    // that with the OPENID made the opinion's id (sha256) is gone.
+    expect(storedBooking.openid).toMatch(/^anon-[0-9a-f]{24}$/);
+    expect(storedBooking.openid).not.toBe(stored.authorOpenid);
+    expect(stored.clientRequestId).toBe('');
     expect((await db.collection(COLLECTIONS.accounts).where({ _id: leaver }).get()).data).toEqual([]);
     const { fileList } = await cloud(t).getTempFileURL({ fileList: [photo] });
     expect(fileList[0]?.code).not.toBe('SUCCESS');

@@ -5,7 +5,8 @@ import { messageFor } from '../../miniprogram/shared/errors';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { CALLERS, MATRIX, type CallerKind, type Outcome } from './matrix';
 import { SCENARIOS } from './support/scenarios';
-import { buildWorld, fresh, openidOf, type World } from './support/world';
+import { COLLECTIONS } from '../../infra/database';
+import { buildWorld, database, fresh, openidOf, OTHERS_PERSONAL_VALUES, type World } from './support/world';
 
 /**
  * The authorization matrix (test/security/matrix.ts), cell by cell, through the real functions.
@@ -66,18 +67,36 @@ const built = (action: ActionName) => existsSync(join(__dirname, '..', '..', 'cl
 const waiting = cells.filter(([action]) => !built(action));
 if (waiting.length > 0) test.todo(`cells of ${[...new Set(waiting.map(([action]) => action))].join(', ')} (cloud function not written yet)`);
 
+/** The audit entries written so far for `action` read by `openid` (anonymous callers are recorded with an empty id). */
+async function auditEntries(action: ActionName, openid: string | undefined): Promise<number> {
+  const _ = database(t).command;
+  const { total } = await database(t)
+    .collection(COLLECTIONS.auditLog)
+    .where({ _id: _.gt(''), action, actorOpenid: openid ?? '' })
+    .count();
+  return total;
+}
+
 test.each(cells.filter(([action]) => built(action)))('%s as %s → %s', async (action, caller, expected) => {
   const owner = fresh('sec-owner');
   const prepared = await SCENARIOS[action]({ t, world, owner });
   const openid = openidOf(world, caller, owner);
+  const auditedBefore = await auditEntries(action, openid);
   const answer = await call(action, prepared.payload, openid);
 
   if (expected === 'ok' || expected === 'sees' || expected === 'blind') {
     expect({ ok: answer.ok, code: answer.code }).toEqual({ ok: true, code: undefined });
+    let text = JSON.stringify(answer.data);
     if (expected !== 'ok') {
       if (!prepared.subject) throw new Error(`${action}: a sees/blind cell needs a subject`);
-      const text = await allPages(action, prepared.payload as Record<string, unknown>, answer, openid);
+      text = await allPages(action, prepared.payload as Record<string, unknown>, answer, openid);
       expect({ mentionsSubject: text.includes(prepared.subject) }).toEqual({ mentionsSubject: expected === 'sees' });
+    }
+    // Whoever is shown someone else's name or phone (not one they typed into this very call) leaves an audit entry.
+    const sent = JSON.stringify(prepared.payload);
+    const shown = OTHERS_PERSONAL_VALUES.filter((value) => text.includes(value) && !sent.includes(value));
+    if (caller !== 'owner' && shown.length > 0) {
+      expect({ shown, audited: (await auditEntries(action, openid)) > auditedBefore }).toEqual({ shown, audited: true });
     }
     return;
   }

@@ -1,9 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { rosterCounts } from '../../../miniprogram/shared/domain/booking';
 import type { DeputySummary } from '../../../miniprogram/shared/domain/directory';
-import { revealedFields } from '../../../miniprogram/shared/domain/privacy';
 import { loadCaller, requireOpenid, requireStaff } from '../../core/caller';
-import { recordPersonalDataRead } from '../../core/audit';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { requireStaffFor } from '../access';
@@ -64,20 +62,9 @@ export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) =>
   const row = (data as Row[])[0];
   if (!row) fail('COMMON.NOT_FOUND');
   const { bookings, deputies, records, ...day } = row;
-  const scope = requireStaffFor(caller, { areaPath: day.areaPath, stationId: day.stationId });
+  requireStaffFor(caller, { areaPath: day.areaPath, stationId: day.stationId });
   const recorded = new Set(records.map((r) => r.bookingId));
   const entries = [...bookings].sort((a, b) => VISIT_ORDER[a.status] - VISIT_ORDER[b.status]).map((booking) => rosterEntry(booking, recorded.has(booking._id)));
-  // Staff in scope are granted names and phones in full (they phone residents when a day changes); every such read is logged.
-  await recordPersonalDataRead(
-    db,
-    {
-      actor: { openid: caller.openid, scope, name: caller.account?.staffName },
-      action: 'booking.getRoster',
-      subjectId: day._id,
-      fields: entries.flatMap((entry) => revealedFields(entry)),
-      place: day,
-    },
-    now,
-  );
+  // Staff in scope are granted names and phones in full (they phone residents); the data-access door logs each such read.
   return { day: dayView(day, now), deputies, entries, counts: rosterCounts(entries) };
 };

@@ -1,8 +1,6 @@
 import { prospectiveDeadline } from '../../../miniprogram/shared/domain/caseDeadlines';
 import { canTake } from '../../../miniprogram/shared/domain/casework';
 import { contentHold, visiblePhotos } from '../../../miniprogram/shared/domain/moderation';
-import { revealedFields } from '../../../miniprogram/shared/domain/privacy';
-import { recordPersonalDataRead } from '../../core/audit';
 import { caseDeadlines } from '../../core/caseDeadlines';
 import type { Handler } from '../../core/handler';
 import { photoViews } from '../../core/photos';
@@ -16,7 +14,7 @@ import { assignableDepartments } from '../departments';
  * timeline with internal notes, and what the caller may do now; deadlines with the working days
  * they are late by now, and for staff while it can be assigned the answer deadline a 交办 made now
  * gets. Photos not yet passed by content security are left out (moderation.listFlagged shows them to reviewers). A name or full phone shown
- * is written to the audit log. Two database requests; one more for staff while it can be assigned
+ * is written to the audit log by the data-access door (core/personalData.ts). Two database requests; one more for staff while it can be assigned
  * (the departments to choose from) and one more when personal data is shown (the audit entry).
  */
 export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
@@ -33,6 +31,5 @@ export const getCase: Handler<'casework.get'> = async ({ opinionId }, ctx) => {
   const detail = caseDetail(opinion, worker, { now: ctx.now, calendar }, { photos, assignableDepartments: departments, assignDue });
   // Text held for content review or rejected: nothing to do here until it is published (every transition refuses it).
   if (contentHold(opinion.moderation)) detail.actions = [];
-  await recordPersonalDataRead(ctx.db, { actor: worker, action: 'casework.get', subjectId: opinion._id, fields: revealedFields(detail.contact), place: opinion }, ctx.now);
   return detail;
 };

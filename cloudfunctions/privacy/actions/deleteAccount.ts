@@ -11,7 +11,10 @@ import type { CallContext, Handler } from '../../core/handler';
 import { deleteFiles } from '../../core/storage';
 import { loadResidentData } from '../residentData';
 
-/** A random stand-in for the OPENID: the case history stays countable, nobody can link it back. */
+/**
+ * A random stand-in for the OPENID, a new one for every record: the case history stays countable, and
+ * nothing links the records to each other or back to the person.
+ */
 function anonymousId(): string {
   return `anon-${randomBytes(12).toString('hex')}`;
 }
@@ -19,7 +22,8 @@ function anonymousId(): string {
 /**
  * A resident deletes their account (个人信息保护法 第四十七条). Identity and contact data are erased:
  * the account is removed; on their opinions, bookings and visit records the OPENID becomes one
- * anonymous id and names, phones, locations and photos are removed (photos deleted from storage).
+ * anonymous id of its own (none shared between records), the client request id that with the OPENID
+ * made an opinion's id is removed, and names, phones, locations and photos are removed (photos deleted from storage).
  * What stays is the anonymous case history — category, text, station, dates, handling, rating — so
  * the statistics stay true. 述职评议 ratings go with their comments (and the deputy's answers to
  * them): in a period still open the rating is removed (counted again only if they rate anew), in
@@ -37,7 +41,6 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
   const today = shanghaiDate(now);
   if (stored.bookings.some((booking) => ACTIVE_STATUSES.includes(booking.status) && booking.date >= today)) fail('PRIVACY.ACTIVE_BOOKINGS');
 
-  const anon = anonymousId();
   const photos = stored.opinions.flatMap((opinion) => opinion.photos);
   const deleted = photos.length > 0 ? await deleteFiles(photos) : [];
   await Promise.all([
@@ -46,7 +49,8 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
         .collection(COLLECTIONS.opinions)
         .doc(opinion._id)
         .update({
-          authorOpenid: anon,
+          authorOpenid: anonymousId(),
+          clientRequestId: '',
           contact: null,
           location: null,
           photos: [],
@@ -59,14 +63,16 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
         .collection(COLLECTIONS.bookings)
         .doc(booking._id)
         // The unique activeKey starts with the OPENID; the booking's own id frees it for good.
-        .update({ openid: anon, activeKey: booking._id, name: ERASED_NAME, phone: '', updatedAt: now }),
+        .update({ openid: anonymousId(), activeKey: booking._id, name: ERASED_NAME, phone: '', updatedAt: now }),
     ),
-    ...stored.records.map((record) => db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anon, visitorName: ERASED_NAME, visitorPhone: '' })),
+    ...stored.records.map((record) =>
+      db.collection(COLLECTIONS.receptionRecords).doc(record._id).update({ visitorOpenid: anonymousId(), visitorName: ERASED_NAME, visitorPhone: '' }),
+    ),
     // 我的消息 and the subscribe-message acceptances are theirs alone: gone with the account.
     db.collection(COLLECTIONS.residentMessages).where({ openid }).remove(),
     db.collection(COLLECTIONS.subscriptionBudgets).where({ openid }).remove(),
   ]);
-  const reviewRatings = await eraseReviewRatings(ctx, openid, anon, today);
+  const reviewRatings = await eraseReviewRatings(ctx, openid, anonymousId(), today);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();
   return {
     opinions: stored.opinions.length,

@@ -4,6 +4,7 @@ import { MY_BOOKINGS_URL } from '../../routes';
 import { createBookingForm, initialBookingFormState } from './model';
 
 type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
+type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 
 definePage({
   name: 'booking-new',
@@ -15,6 +16,7 @@ definePage({
     onTopic: (form, event: InputEvent) => form.setTopic(event.detail.value),
     onName: (form, event: InputEvent) => form.setName(event.detail.value),
     onPhone: (form, event: InputEvent) => form.setPhone(event.detail.value),
+    onShareContact: (form, event: SwitchEvent) => form.setShareContact(event.detail.value),
     onSubmit: (form) => form.submit(),
     onMyBookings: () => redirectTo(MY_BOOKINGS_URL),
   },

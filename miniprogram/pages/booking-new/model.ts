@@ -48,6 +48,7 @@ export function bookPayload(dayId: string, slotId: string, draft: BookingDraft):
     topic: draft.topic.trim(),
     name: draft.name.trim(),
     phone: normalizeMobile(draft.phone) ?? draft.phone.trim(),
+    shareContactWithDeputies: draft.shareContact,
     clientRequestId: draft.clientRequestId,
   };
 }
@@ -93,6 +94,8 @@ export interface BookingFormState {
   topicMax: number;
   name: string;
   phone: string;
+  /** 接待代表可以看到我的完整电话: the resident's choice, off by default. */
+  shareContact: boolean;
   /** Shown once the resident has tried to send; from then on they follow every change. */
   errors: FieldErrors;
   restored: boolean;
@@ -118,6 +121,7 @@ export function initialBookingFormState(): BookingFormState {
     topicMax: TOPIC_MAX_LENGTH,
     name: '',
     phone: '',
+    shareContact: false,
     errors: NO_ERRORS,
     restored: false,
     submitting: false,
@@ -147,6 +151,7 @@ export function createBookingForm(dayId: string, slotId: string, render: (change
     topicCount: draft.topic.trim().length,
     name: draft.name,
     phone: draft.phone,
+    shareContact: draft.shareContact,
     errors: attempted ? validateBooking(draft) : NO_ERRORS,
   });
 
@@ -198,6 +203,9 @@ export function createBookingForm(dayId: string, slotId: string, render: (change
     },
     setPhone(phone: string): void {
       change({ phone: phone.replace(/\s+/g, '') });
+    },
+    setShareContact(shareContact: boolean): void {
+      change({ shareContact });
     },
 
     /** Books once: a retry after a lost answer sends the same clientRequestId. */

@@ -66,6 +66,8 @@ export const bookPayload = z.strictObject({
   topic,
   name: personName,
   phone,
+  /** The resident's choice: the deputies receiving them that day may see their phone in full (otherwise 138****5678). */
+  shareContactWithDeputies: z.boolean().optional(),
   clientRequestId,
 });
 

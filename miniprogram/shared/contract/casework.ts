@@ -105,8 +105,8 @@ export interface CaseEventView {
   label: string;
   at: string;
   actorRole: ActorRole;
-  /** The deputy's id or the staff member's account, for the record. */
-  actorId?: string;
+  /** Who acted, shown as role and name (人大工作人员 张三); account ids stay in the store. */
+  actorLabel: string;
   actorName?: string;
   note?: string;
   internalNote?: string;

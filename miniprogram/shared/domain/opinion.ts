@@ -140,6 +140,13 @@ export const OPINION_EVENT_LABELS: Record<OpinionEventType, string> = {
 /** `handler`: a department (承办单位) answering a case assigned to it. */
 export type ActorRole = 'resident' | 'deputy' | 'staff' | 'handler' | 'system';
 
+export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = { resident: '群众', deputy: '代表', staff: '人大工作人员', handler: '承办部门', system: '系统' };
+
+/** Who acted, as anyone but themselves reads it: the role, and the name when there is one (never an account id). */
+export function actorLabel(event: { actorRole: ActorRole; actorName?: string }): string {
+  return event.actorName ? `${ACTOR_ROLE_LABELS[event.actorRole]} ${event.actorName}` : ACTOR_ROLE_LABELS[event.actorRole];
+}
+
 /**
  * One entry of an opinion's timeline, as stored, appended and never changed. `public` events
  * are shown to the resident with their `note`; `internalNote` is for deputies and staff only.

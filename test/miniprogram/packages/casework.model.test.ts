@@ -175,7 +175,18 @@ describe('one case, as staff or a handler works it', () => {
             referral: null,
           },
         ],
-        timeline: [{ type: 'assigned', label: '已交办有关部门办理', at: '2026-11-16T02:00:00.000Z', actorRole: 'staff', note: '请研究', internalNote: '抓紧', public: false }],
+        timeline: [
+          {
+            type: 'assigned',
+            label: '已交办有关部门办理',
+            at: '2026-11-16T02:00:00.000Z',
+            actorRole: 'staff',
+            actorLabel: '人大工作人员',
+            note: '请研究',
+            internalNote: '抓紧',
+            public: false,
+          },
+        ],
       }),
       NOW,
     );

@@ -98,15 +98,19 @@ describe('the booking form', () => {
     });
   });
 
-  it('sends trimmed text, the mobile number as 11 digits, and the draft’s one request id', () => {
-    expect(bookPayload('rd-1', '0930', { clientRequestId: 'req-00000001', topic: ' 电梯 ', name: ' 李阿姨 ', phone: '+86 138 1234 5678' })).toEqual({
+  it('sends trimmed text, the mobile number as 11 digits, the resident’s choice to share it with the deputies, and the draft’s one request id', () => {
+    expect(bookPayload('rd-1', '0930', { clientRequestId: 'req-00000001', topic: ' 电梯 ', name: ' 李阿姨 ', phone: '+86 138 1234 5678', shareContact: false })).toEqual({
       dayId: 'rd-1',
       slotId: '0930',
       topic: '电梯',
       name: '李阿姨',
       phone: '13812345678',
+      shareContactWithDeputies: false,
       clientRequestId: 'req-00000001',
     });
+    expect(bookPayload('rd-1', '0930', { clientRequestId: 'req-00000001', topic: '电梯', name: '李阿姨', phone: '13812345678', shareContact: true }).shareContactWithDeputies).toBe(
+      true,
+    );
   });
 
   it('keeps the code, when and where from a booking', () => {

@@ -52,6 +52,7 @@ export interface Prepared {
 
 type Scenario = (ctx: ScenarioContext) => Promise<Prepared>;
 
+const CALLER_VISITOR = { name: '陈先生', phone: '13700001111' };
 const MISSING_OPINION = 'op-does-not-exist-000';
 const MISSING_SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAA';
 const openedTicket = async (t: TestRuntime) => ok(await t.call('console.openTicket', { proof: browserSecret().proof })).ticketId;
@@ -149,7 +150,8 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'directory.searchDeputies': fixed({ keyword: '刘' }),
   'directory.nearestStations': fixed({ latitude: 30.5, longitude: 114.33 }),
 
-  'opinion.submit': async () => ({ payload: opinionPayload() }),
+  // The caller leaves their own contact: the owner's stays the owner's alone.
+  'opinion.submit': async () => ({ payload: { ...opinionPayload(), contact: { ...CALLER_VISITOR, mayContact: true } } }),
   'opinion.listMine': async (ctx) => ({ payload: { pageSize: 50 }, subject: await submitted(ctx) }),
   'opinion.getMine': onOpinion(submitted),
   'opinion.inbox': async (ctx) => ({ payload: { status: 'pending', pageSize: 50 }, subject: await submitted(ctx) }),
@@ -182,8 +184,9 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
 
   'booking.listDays': fixed({ stationId: STATION }),
   'booking.getDay': async ({ world }) => ({ payload: { dayId: world.bookDay._id } }),
-  'booking.book': async ({ world }) => ({ payload: bookingPayload(world.bookDay) }),
-  'booking.joinWaitlist': async ({ world }) => ({ payload: bookingPayload(world.waitDay) }),
+  // The caller books in their own name: the owner's name and phone stay the owner's alone.
+  'booking.book': async ({ world }) => ({ payload: bookingPayload(world.bookDay, CALLER_VISITOR) }),
+  'booking.joinWaitlist': async ({ world }) => ({ payload: bookingPayload(world.waitDay, CALLER_VISITOR) }),
   'booking.cancel': async ({ t, world, owner }) => ({
     payload: { bookingId: await ownerBooking(t, world, owner) },
     missing: { bookingId: 'bk-does-not-exist-000' },

@@ -113,8 +113,20 @@ export function openidOf(world: World, kind: CallerKind, owner: string): string 
 // ---------------------------------------------------------------------------------------------
 // The owner's data, made through the real actions
 
+/** The owner's contact on their opinions, their name and phone on their bookings, a walk-in's: other people's personal data for every other caller. */
+export const OWNER_CONTACT = { name: '李阿姨', phone: '13900002222' } as const;
+export const OWNER_VISITOR = { name: '王大爷', phone: '13812345678' } as const;
+export const WALK_IN_VISITOR = { name: '张阿姨', phone: '13600003333' } as const;
+export const OTHERS_PERSONAL_VALUES: readonly string[] = [...Object.values(OWNER_CONTACT), ...Object.values(OWNER_VISITOR), ...Object.values(WALK_IN_VISITOR)];
+
 export function opinionPayload(target: PayloadOf<'opinion.submit'>['target'] = { stationId: STATION }): PayloadOf<'opinion.submit'> {
-  return { clientRequestId: fresh('sec-req'), target, category: 'urbanConstruction', text: '湖滨社区东门路灯坏了两个月，晚上出行很不安全。' };
+  return {
+    clientRequestId: fresh('sec-req'),
+    target,
+    category: 'urbanConstruction',
+    text: '湖滨社区东门路灯坏了两个月，晚上出行很不安全。',
+    contact: { ...OWNER_CONTACT, mayContact: true },
+  };
 }
 
 export async function submitOpinion(t: TestRuntime, owner: string): Promise<string> {
@@ -217,8 +229,9 @@ export async function referredSuggestion(t: TestRuntime, world: World, owner: st
   return suggestionId;
 }
 
-export function bookingPayload(day: ReceptionDayView): PayloadOf<'booking.book'> {
-  return { dayId: day._id, slotId: day.slots[0]!.id, topic: '反映小区停车难', name: '王大爷', phone: '13812345678', clientRequestId: fresh('sec-book') };
+/** A booking with the owner's name and phone; `visitor` for a booking by someone else. */
+export function bookingPayload(day: ReceptionDayView, visitor: { name: string; phone: string } = OWNER_VISITOR): PayloadOf<'booking.book'> {
+  return { dayId: day._id, slotId: day.slots[0]!.id, topic: '反映小区停车难', ...visitor, clientRequestId: fresh('sec-book') };
 }
 
 export async function ownerBooking(t: TestRuntime, world: World, owner: string): Promise<string> {
@@ -227,7 +240,7 @@ export async function ownerBooking(t: TestRuntime, world: World, owner: string):
 
 export async function walkIn(t: TestRuntime, world: World): Promise<{ _id: string; code: string }> {
   const { entry } = ok(
-    await t.call('booking.addWalkIn', { dayId: world.today._id, name: '张阿姨', topic: '反映噪音扰民', clientRequestId: fresh('sec-walkin') }, { openid: ADMIN }),
+    await t.call('booking.addWalkIn', { dayId: world.today._id, ...WALK_IN_VISITOR, topic: '反映噪音扰民', clientRequestId: fresh('sec-walkin') }, { openid: ADMIN }),
   );
   return entry;
 }
