@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { Area, Deputy } from '../../../miniprogram/shared/domain/directory';
+import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { readDeputies, readStations, type DeputyRow, type RowError, type StationRow } from '../../../miniprogram/shared/domain/directoryWorkbook';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
@@ -123,9 +124,15 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   for (const change of stationChanges) {
     const areaPath = planned.get(change.row.code)?.areaPath ?? [];
     if (change.kind === 'updated' && change.existing) {
-      await stations.doc(change.existing._id).update({ ...change.fields, location: _.set(change.fields.location), areaPath: _.set(areaPath), updatedAt: now });
+      await stations.doc(change.existing._id).update({
+        ...change.fields,
+        location: _.set(change.fields.location),
+        areaPath: _.set(areaPath),
+        geoCells: _.set(geoCellsOf(change.fields.location)),
+        updatedAt: now,
+      });
     } else if (change.kind === 'created') {
-      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, createdAt: now, updatedAt: now })) as { id: string };
+      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, geoCells: geoCellsOf(change.fields.location), createdAt: now, updatedAt: now })) as { id: string };
       stored.set(change.row.code, { _id: id, code: change.row.code, ...change.fields, areaPath } as StationDocument);
     }
   }
