@@ -93,8 +93,9 @@ export const DATABASE: readonly CollectionSpec[] = [
     indexes: [
       { name: 'code_1', keys: asc('code'), unique: true },
       { name: 'areaPath_1', keys: asc('areaPath') },
-      // The active stations a phone's location is measured against (directory.nearestStations).
       { name: 'active_1', keys: asc('active') },
+      // The grid cells a station lies in (shared/domain/geo.ts): the stations near a phone (directory.nearestStations).
+      { name: 'geoCells_1', keys: asc('geoCells') },
     ],
     rule: DENY_ALL_CLIENTS,
   },

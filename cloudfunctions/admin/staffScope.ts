@@ -7,7 +7,8 @@ import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
 
 /** A station as stored: its area and every ancestor area, for scope checks. */
-export type StationDocument = Station & { areaPath: string[] };
+/** `geoCells`: the grid cells of its location (shared/domain/geo.ts), kept with it by every write. */
+export type StationDocument = Station & { areaPath: string[]; geoCells?: string[] };
 
 export type StationPlace = Pick<StationDocument, '_id' | 'areaPath'>;
 

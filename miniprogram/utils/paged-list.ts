@@ -23,13 +23,13 @@ export function initialPagedState<V>(): PagedState<V> {
  * earlier load that arrives late is dropped, never mixed into the newer list.
  */
 export function createPagedList<T, V>(options: {
-  fetch: (cursor: number | undefined) => Promise<Page<T>>;
+  fetch: (cursor: string | undefined) => Promise<Page<T>>;
   toItem: (item: T) => V;
   render: (change: Partial<PagedState<V>>) => void;
 }) {
   let generation = 0;
   let items: V[] = [];
-  let nextCursor: number | null = null;
+  let nextCursor: string | null = null;
   let loadingMore = false;
 
   return {

@@ -100,6 +100,19 @@ describe('overdue cases', () => {
     expect(beishan.map((i) => i.opinionId)).not.toContain(late);
   });
 
+  test('paged one at a time by cursor (on the deadline, a nested field), the list is the same, each case once', async () => {
+    const whole = ok(await t.call('casework.list', { view: 'overdue', pageSize: 50 }, { openid: JIANGNAN })).items.map((i) => i.opinionId);
+    expect(whole.length).toBeGreaterThan(1);
+    const paged: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = ok(await t.call('casework.list', { view: 'overdue', pageSize: 1, ...(cursor ? { cursor } : {}) }, { openid: JIANGNAN }));
+      paged.push(...page.items.map((i) => i.opinionId));
+      cursor = page.nextCursor;
+    } while (cursor && paged.length <= whole.length);
+    expect(paged).toEqual(whole);
+  });
+
   test('a stage finished late stays on record after the case moves on', async () => {
     const opinionId = await assigned('overdue-resident-4');
     await backdateDeadline(opinionId, 2);

@@ -56,15 +56,22 @@ describe('directory.searchDeputies: find a deputy by name', () => {
 });
 
 describe('directory.nearestStations: stations near the phone', () => {
-  test('nearest first, with the distance in metres, in one request', async () => {
+  test('nearest first, with the distance in metres; a station beyond the nearby cells still found in a second request', async () => {
     const nanhu = DEMO_STATIONS.find((s) => s._id === 'st-nanhu');
     const answer = await t.raw('directory', { action: 'directory.nearestStations', payload: { latitude: 30.5015, longitude: 114.3305 } });
-    expect(answer.databaseRequests).toBe(1);
+    // Three stations lie within about 10 km; 北山 (about 17 km) is in the coarse cells only.
+    expect(answer.databaseRequests).toBe(2);
     const { stations } = ok(answer.body as never) as { stations: Array<{ _id: string; distanceMeters: number; location: unknown }> };
     expect(stations[0]).toMatchObject({ _id: 'st-nanhu', location: nanhu?.location });
     expect(stations[0]?.distanceMeters).toBeLessThan(100);
     expect(stations.map((s) => s.distanceMeters)).toEqual([...stations.map((s) => s.distanceMeters)].sort((a, b) => a - b));
     expect(stations).toHaveLength(DEMO_STATIONS.length);
+  });
+
+  test('a phone far from every station reads none of them and gets an empty list', async () => {
+    const answer = await t.raw('directory', { action: 'directory.nearestStations', payload: { latitude: 39.9, longitude: 116.4 } });
+    expect(ok(answer.body as never)).toEqual({ stations: [] });
+    expect(answer.documentsRead).toBe(0);
   });
 
   test('coordinates off the globe are refused', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ActionName, PayloadOf, ResultOf } from '../../miniprogram/shared/contract';
 import type { ApiResponse } from '../../miniprogram/shared/errors';
 import { seedIfEmpty } from '../../runtime/seed';
-import { DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
+import { DB_DOCUMENTS_HEADER, DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
 import type { RuntimeClock } from '../../runtime/clock';
 export { runtimeAdminUrl, runtimeOutbox, runtimeTokenHeader } from './runtimeAccess';
 import { registerRuntimeToken, forgetRuntimeToken } from './runtimeAccess';
@@ -24,8 +24,8 @@ export interface TestRuntime {
   call<A extends ActionName>(action: A, payload: PayloadOf<A>, options?: CallOptions): Promise<ApiResponse<ResultOf<A>>>;
   /** Fires a function's timer triggers at the runtime clock's instant, as CloudBase does; answers the first trigger's. */
   fireTimer(fn: string): Promise<{ body: unknown; databaseRequests: number }>;
-  /** The same, with any event body (hostile or malformed input), and the database request count. */
-  raw(fn: string, event: unknown, options?: CallOptions): Promise<{ status: number; body: unknown; databaseRequests: number }>;
+  /** The same, with any event body (hostile or malformed input), the database request count and the documents the database answered with. */
+  raw(fn: string, event: unknown, options?: CallOptions): Promise<{ status: number; body: unknown; databaseRequests: number; documentsRead: number }>;
   stop(): Promise<void>;
 }
 
@@ -63,7 +63,12 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (callOptions.openid) headers['x-wx-openid'] = callOptions.openid;
     const res = await fetch(`${runtime.url}/fn/${fn}`, { method: 'POST', headers, body: JSON.stringify(event) });
-    return { status: res.status, body: await res.json(), databaseRequests: Number(res.headers.get(DB_REQUESTS_HEADER) ?? NaN) };
+    return {
+      status: res.status,
+      body: await res.json(),
+      databaseRequests: Number(res.headers.get(DB_REQUESTS_HEADER) ?? NaN),
+      documentsRead: Number(res.headers.get(DB_DOCUMENTS_HEADER) ?? NaN),
+    };
   };
 
   return {

@@ -13,6 +13,7 @@ import {
 } from '../../../miniprogram/shared/domain/directoryWorkbook';
 import { retryDocumentId } from '../../../infra/documents/requestIds';
 import type { DepartmentDocument } from '../departments';
+import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
@@ -163,9 +164,15 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   for (const change of stationChanges) {
     const areaPath = planned.get(change.row.code)?.areaPath ?? [];
     if (change.kind === 'updated' && change.existing) {
-      await stations.doc(change.existing._id).update({ ...change.fields, location: _.set(change.fields.location), areaPath: _.set(areaPath), updatedAt: now });
+      await stations.doc(change.existing._id).update({
+        ...change.fields,
+        location: _.set(change.fields.location),
+        areaPath: _.set(areaPath),
+        geoCells: _.set(geoCellsOf(change.fields.location)),
+        updatedAt: now,
+      });
     } else if (change.kind === 'created') {
-      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, createdAt: now, updatedAt: now })) as { id: string };
+      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, geoCells: geoCellsOf(change.fields.location), createdAt: now, updatedAt: now })) as { id: string };
       stored.set(change.row.code, { _id: id, code: change.row.code, ...change.fields, areaPath } as StationDocument);
     }
   }

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { Area, Station } from '../../../miniprogram/shared/domain/directory';
+import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { isDuplicateWrite } from '../../core/databaseErrors';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
@@ -27,12 +28,12 @@ export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, ...
   if (!area) fail('ADMIN.AREA_NOT_FOUND');
   if ((!existing || existing.areaId !== area._id) && !scopeCovers(scope, { areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
 
-  const saved = { ...fields, areaPath: area.path };
+  const saved = { ...fields, areaPath: area.path, geoCells: geoCellsOf(fields.location) };
   let id = stationId;
   try {
     if (existing) {
       const _ = db.command;
-      await stations.doc(existing._id).update({ ...saved, location: _.set(saved.location), areaPath: _.set(saved.areaPath), updatedAt: now });
+      await stations.doc(existing._id).update({ ...saved, location: _.set(saved.location), areaPath: _.set(saved.areaPath), geoCells: _.set(saved.geoCells), updatedAt: now });
     } else {
       id = ((await stations.add({ ...saved, createdAt: now, updatedAt: now })) as { id: string }).id;
     }

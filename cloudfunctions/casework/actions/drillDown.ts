@@ -7,6 +7,7 @@ import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
 import { figureQuery, visitPipeline } from '../figures';
 import { createdWithin, statsTarget } from '../statsScope';
+import { offsetOf, offsetPageOf, pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 export const DRILL_PAGE_SIZE = 20;
 
@@ -30,42 +31,44 @@ interface VisitDoc {
  * figure's own query, so the list and the number agree. Cases oldest first; visits by day.
  * Three database requests.
  */
-export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor = 0, pageSize = DRILL_PAGE_SIZE, ...request }, ctx) => {
+export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor, pageSize = DRILL_PAGE_SIZE, ...request }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
   const { db, now } = ctx;
   const _ = db.command;
   const range = { from: request.from, to: request.to };
   const target = await statsTarget(db, worker, request.scope);
   const label = FIGURE_LABELS[figure];
-  const page = <T>(rows: T[]) => ({ items: rows.slice(0, pageSize), nextCursor: rows.length > pageSize ? cursor + pageSize : null });
 
   if (isCaseFigure(figure)) {
+    const order: PageOrder = { field: 'createdAt', direction: 'asc' };
+    const start = pageStart(db, order, cursor);
     const [{ data }, calendar] = await Promise.all([
       db
         .collection(COLLECTIONS.opinions)
-        .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now)]))
+        .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now), ...start.conditions]))
         .orderBy('createdAt', 'asc')
         .orderBy('_id', 'asc')
-        .skip(cursor)
+        .skip(start.skip)
         .limit(pageSize + 1)
         .field(SUMMARY_FIELDS)
         .get(),
       ctx.calendar(),
     ]);
-    const { items, nextCursor } = page(data as OpinionDocument[]);
+    const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
     const answer: DrillDown = { figure, label, kind: 'cases', items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
     return answer;
   }
 
   const joined = figure === 'stationVisits' ? '$visits' : '$receptions';
+  const offset = offsetOf(cursor);
   const { data } = await visitPipeline(db, target, range)
     .unwind(joined)
     .replaceRoot({ newRoot: { $mergeObjects: [joined, { date: '$date', stationId: '$stationId', stationName: '$stationName' }] } })
     .sort({ date: 1, stationId: 1, _id: 1 })
-    .skip(cursor)
+    .skip(offset)
     .limit(pageSize + 1)
     .end();
-  const { items, nextCursor } = page(data as VisitDoc[]);
+  const { items, nextCursor } = offsetPageOf(data as VisitDoc[], pageSize, offset);
   if (figure === 'stationVisits') {
     const rows: VisitRow[] = items.map((row) => ({
       bookingId: row._id,

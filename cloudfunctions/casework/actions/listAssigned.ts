@@ -4,31 +4,36 @@ import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
 import { CASE_PAGE_SIZE } from './listCases';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 /**
  * A handler's cases: 待办 (assigned to their department and not answered yet, the soonest due
  * first) or all the department was ever assigned, newest first. Two database requests.
  */
-export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cursor = 0, pageSize = CASE_PAGE_SIZE }, ctx) => {
+export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'handler');
   const { db, now } = ctx;
   const departmentId = worker.scope.departmentId;
-  const [filter, order] =
+  const [filter, order]: [Record<string, unknown>, PageOrder] =
     view === 'todo'
-      ? [{ pendingDepartmentIds: departmentId, status: 'assigned' }, ['deadline.dueAt', 'asc'] as const]
-      : [{ departmentIds: departmentId }, ['createdAt', 'desc'] as const];
+      ? [
+          { pendingDepartmentIds: departmentId, status: 'assigned' },
+          { field: 'deadline.dueAt', direction: 'asc' },
+        ]
+      : [{ departmentIds: departmentId }, { field: 'createdAt', direction: 'desc' }];
+  const start = pageStart(db, order, cursor);
   const [{ data }, calendar] = await Promise.all([
     db
       .collection(COLLECTIONS.opinions)
-      .where(filter)
-      .orderBy(order[0], order[1])
+      .where(db.command.and([filter, ...start.conditions]))
+      .orderBy(order.field, order.direction)
       .orderBy('_id', 'asc')
-      .skip(cursor)
+      .skip(start.skip)
       .limit(pageSize + 1)
-      .field(SUMMARY_FIELDS)
+      .field(withOrderField(SUMMARY_FIELDS, order))
       .get(),
     ctx.calendar(),
   ]);
-  const rows = data as OpinionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, { now, calendar })), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
 };

@@ -5,31 +5,32 @@ import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker, scopeFilter } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 export const CASE_PAGE_SIZE = 20;
 
 /** Each work queue: which cases, in which order (work queues oldest first, so nobody waits longest by accident). */
-function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Record<string, unknown>; order: [string, 'asc' | 'desc'] } {
+function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Record<string, unknown>; order: PageOrder } {
   const _ = db.command;
   switch (view) {
     case 'toAccept':
-      return { filter: { status: _.in(['received', 'read']) }, order: ['createdAt', 'asc'] };
+      return { filter: { status: _.in(['received', 'read']) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'toAssign':
-      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened', 'referred']) }, order: ['createdAt', 'asc'] };
+      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened', 'referred']) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'handling':
-      return { filter: { status: 'assigned' }, order: ['createdAt', 'asc'] };
+      return { filter: { status: 'assigned' }, order: { field: 'createdAt', direction: 'asc' } };
     case 'toReview':
-      return { filter: { status: 'answered' }, order: ['createdAt', 'asc'] };
+      return { filter: { status: 'answered' }, order: { field: 'createdAt', direction: 'asc' } };
     case 'awaitingRating':
-      return { filter: { status: _.in(['replied', 'awaitingRating']) }, order: ['createdAt', 'asc'] };
+      return { filter: { status: _.in(['replied', 'awaitingRating']) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'closed':
-      return { filter: { status: 'closed' }, order: ['closedAt', 'desc'] };
+      return { filter: { status: 'closed' }, order: { field: 'closedAt', direction: 'desc' } };
     case 'referred':
-      return { filter: { referralOpen: true }, order: ['statusChangedAt', 'asc'] };
+      return { filter: { referralOpen: true }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'overdue':
-      return { filter: { 'deadline.dueAt': _.lt(now) }, order: ['deadline.dueAt', 'asc'] };
+      return { filter: { 'deadline.dueAt': _.lt(now) }, order: { field: 'deadline.dueAt', direction: 'asc' } };
     default:
-      return { filter: {}, order: ['createdAt', 'desc'] };
+      return { filter: {}, order: { field: 'createdAt', direction: 'desc' } };
   }
 }
 
@@ -40,7 +41,7 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
  * in moderation.listFlagged until published). Two database requests.
  */
-export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor = 0, pageSize = CASE_PAGE_SIZE }, ctx) => {
+export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
   const { db, now } = ctx;
   const _ = db.command;
@@ -48,18 +49,20 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
   const conditions = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }, filter];
   if (stationId) conditions.push({ stationId });
+  const start = pageStart(db, order, cursor);
+  conditions.push(...start.conditions);
   const [{ data }, calendar] = await Promise.all([
     db
       .collection(COLLECTIONS.opinions)
       .where(_.and(conditions))
-      .orderBy(order[0], order[1])
+      .orderBy(order.field, order.direction)
       .orderBy('_id', 'asc')
-      .skip(cursor)
+      .skip(start.skip)
       .limit(pageSize + 1)
-      .field(SUMMARY_FIELDS)
+      .field(withOrderField(SUMMARY_FIELDS, order))
       .get(),
     ctx.calendar(),
   ]);
-  const rows = data as OpinionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => caseSummary(row, { now, calendar })), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
 };

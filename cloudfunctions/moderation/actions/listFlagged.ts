@@ -5,6 +5,7 @@ import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { photoViews } from '../../core/photos';
 import { loadReviewer, reviewScope } from '../access';
+import { pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 const PAGE_SIZE = 20;
 
@@ -38,19 +39,19 @@ async function flaggedItem(opinion: OpinionDocument): Promise<FlaggedItem> {
  * The content review queue (内容审核): opinions in the reviewer's area whose text WeChat asked a
  * human to look at, or with a photo WeChat flagged; oldest first. Two database requests.
  */
-export const listFlagged: Handler<'moderation.listFlagged'> = async ({ cursor = 0, pageSize = PAGE_SIZE }, ctx) => {
+export const listFlagged: Handler<'moderation.listFlagged'> = async ({ cursor, pageSize = PAGE_SIZE }, ctx) => {
   const reviewer = await loadReviewer(ctx);
-  const { data } = await ctx.db
+  const { db } = ctx;
+  const order: PageOrder = { field: 'createdAt', direction: 'asc' };
+  const start = pageStart(db, order, cursor);
+  const { data } = await db
     .collection(COLLECTIONS.opinions)
-    .where({ 'moderation.awaitingReview': true, ...reviewScope(reviewer.scope) })
+    .where(db.command.and([{ 'moderation.awaitingReview': true, ...reviewScope(reviewer.scope) }, ...start.conditions]))
     .orderBy('createdAt', 'asc')
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
     .get();
-  const rows = data as OpinionDocument[];
-  return {
-    items: await Promise.all(rows.slice(0, pageSize).map(flaggedItem)),
-    nextCursor: rows.length > pageSize ? cursor + pageSize : null,
-  };
+  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  return { items: await Promise.all(items.map(flaggedItem)), nextCursor };
 };

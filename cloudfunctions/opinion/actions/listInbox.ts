@@ -4,6 +4,7 @@ import type { Handler } from '../../core/handler';
 import { addressedTo, loadDeputyCaller } from '../deputyCaller';
 import { inboxItem } from '../deputyView';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
+import { pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 export const INBOX_PAGE_SIZE = 20;
 
@@ -27,7 +28,7 @@ const INBOX_FIELDS = {
  * the handled tabs list the most recently handled first, and keep an opinion once replied or
  * forwarded whatever happens to the case after (rated, assigned, closed). Two database requests.
  */
-export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor = 0, pageSize = INBOX_PAGE_SIZE }, ctx) => {
+export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor, pageSize = INBOX_PAGE_SIZE }, ctx) => {
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
   const _ = db.command;
@@ -37,18 +38,17 @@ export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor = 0, 
       : status === 'replied'
         ? [{ reply: _.neq(null) }, 'reply.at', 'desc' as const]
         : [{ forward: _.neq(null) }, 'forward.at', 'desc' as const];
+  const order: PageOrder = { field: orderField, direction };
+  const start = pageStart(db, order, cursor);
   const { data } = await db
     .collection(COLLECTIONS.opinions)
-    .where(_.and([addressedTo(db, deputy), filter]))
+    .where(_.and([addressedTo(db, deputy), filter, ...start.conditions]))
     .orderBy(orderField, direction)
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
     .field(INBOX_FIELDS)
     .get();
-  const rows = data as OpinionDocument[];
-  return {
-    items: rows.slice(0, pageSize).map((opinion) => inboxItem(opinion, deputy, now)),
-    nextCursor: rows.length > pageSize ? cursor + pageSize : null,
-  };
+  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  return { items: items.map((opinion) => inboxItem(opinion, deputy, now)), nextCursor };
 };

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import { requireOpenid } from '../../core/caller';
 import type { Handler } from '../../core/handler';
 import { mySummary, type OpinionDocument } from '../../../infra/documents/opinions';
+import { pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 export const MY_OPINIONS_PAGE_SIZE = 10;
 
@@ -22,19 +23,20 @@ const SUMMARY_FIELDS = {
 };
 
 /** 我的意见: the caller's own opinions, newest first, a page at a time. One database request. */
-export const listMyOpinions: Handler<'opinion.listMine'> = async ({ cursor = 0, pageSize = MY_OPINIONS_PAGE_SIZE }, ctx) => {
+export const listMyOpinions: Handler<'opinion.listMine'> = async ({ cursor, pageSize = MY_OPINIONS_PAGE_SIZE }, ctx) => {
   const openid = requireOpenid(ctx);
-  const { data } = await ctx.db
+  const { db } = ctx;
+  const order: PageOrder = { field: 'createdAt', direction: 'desc' };
+  const start = pageStart(db, order, cursor);
+  const { data } = await db
     .collection(COLLECTIONS.opinions)
-    .where({ authorOpenid: openid })
+    .where(db.command.and([{ authorOpenid: openid }, ...start.conditions]))
     .orderBy('createdAt', 'desc')
-    .skip(cursor)
+    .orderBy('_id', 'asc')
+    .skip(start.skip)
     .limit(pageSize + 1)
     .field(SUMMARY_FIELDS)
     .get();
-  const rows = data as OpinionDocument[];
-  return {
-    items: rows.slice(0, pageSize).map(mySummary),
-    nextCursor: rows.length > pageSize ? cursor + pageSize : null,
-  };
+  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  return { items: items.map(mySummary), nextCursor };
 };

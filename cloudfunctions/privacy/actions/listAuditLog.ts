@@ -4,6 +4,7 @@ import type { AuditDocument } from '../../core/audit';
 import { loadCaller, requireStaff } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
+import { pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 const PAGE_SIZE = 20;
 
@@ -27,19 +28,22 @@ function entryView(entry: AuditDocument & { _id: string }): AuditEntry {
  * optionally about one case or reception day. Station and area staff, handlers, deputies and
  * residents are refused: the log watches them. Two database requests.
  */
-export const listAuditLog: Handler<'privacy.listAuditLog'> = async ({ subjectId, cursor = 0, pageSize = PAGE_SIZE }, ctx) => {
+export const listAuditLog: Handler<'privacy.listAuditLog'> = async ({ subjectId, cursor, pageSize = PAGE_SIZE }, ctx) => {
   const scope = requireStaff(await loadCaller(ctx));
   if (scope.role !== 'admin') fail('AUTH.FORBIDDEN');
   const filter: Record<string, unknown> = { areaPath: scope.areaId };
   if (subjectId) filter.subjectId = subjectId;
-  const { data } = await ctx.db
+  const { db } = ctx;
+  const order: PageOrder = { field: 'at', direction: 'desc' };
+  const start = pageStart(db, order, cursor);
+  const { data } = await db
     .collection(COLLECTIONS.auditLog)
-    .where(filter)
+    .where(db.command.and([filter, ...start.conditions]))
     .orderBy('at', 'desc')
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
     .get();
-  const rows = data as Array<AuditDocument & { _id: string }>;
-  return { items: rows.slice(0, pageSize).map(entryView), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as Array<AuditDocument & { _id: string }>, pageSize, order);
+  return { items: items.map(entryView), nextCursor };
 };

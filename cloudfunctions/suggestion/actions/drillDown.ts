@@ -6,30 +6,33 @@ import { loadSuggestionCaller } from '../access';
 import { figureQuery, statsTarget } from '../figures';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 /**
  * The suggestions behind one figure of suggestion.stats, with the same session, delegation and
  * unit: the figure's own query, so the list and the number agree. In the order they were submitted.
  * About four database requests.
  */
-export const drillDown: Handler<'suggestion.drillDown'> = async ({ figure, cursor = 0, pageSize = SUGGESTION_PAGE_SIZE, ...request }, ctx) => {
+export const drillDown: Handler<'suggestion.drillDown'> = async ({ figure, cursor, pageSize = SUGGESTION_PAGE_SIZE, ...request }, ctx) => {
   const caller = await loadSuggestionCaller(ctx, ['staff']);
   const { db, now } = ctx;
   const target = await statsTarget(ctx, caller, request);
+  const order: PageOrder = { field: 'submittedAt', direction: 'asc' };
+  const start = pageStart(db, order, cursor);
   const { data } = await db
     .collection(COLLECTIONS.suggestions)
-    .where(db.command.and([target.narrowed, figureQuery(db, figure, now)]))
+    .where(db.command.and([target.narrowed, figureQuery(db, figure, now), ...start.conditions]))
     .orderBy('submittedAt', 'asc')
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
+    .field(withOrderField(SUMMARY_FIELDS, order))
     .get();
-  const rows = data as SuggestionDocument[];
+  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
   return {
     figure,
     label: SUGGESTION_FIGURE_LABELS[figure],
-    items: rows.slice(0, pageSize).map((row) => suggestionSummary(row, now)),
-    nextCursor: rows.length > pageSize ? cursor + pageSize : null,
+    items: items.map((row) => suggestionSummary(row, now)),
+    nextCursor,
   };
 };

@@ -4,36 +4,38 @@ import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 /**
  * A unit's handlers: 待办 — what the unit is at work on now (to answer, to send views on, to handle
  * again) and B-class answers whose promised work it still has to report, soonest due first — or
  * every suggestion ever assigned to it, latest first. Two database requests.
  */
-export const listAssigned: Handler<'suggestion.listAssigned'> = async ({ view, cursor = 0, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
+export const listAssigned: Handler<'suggestion.listAssigned'> = async ({ view, cursor, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
   const caller = await loadSuggestionCaller(ctx, ['handler']);
   const { db, now } = ctx;
   const _ = db.command;
   const departmentId = caller.handler?.departmentId ?? '';
-  const [filter, order] =
+  const [filter, order]: [object, PageOrder] =
     view === 'todo'
       ? [
           _.or([
             { activeUnitIds: departmentId, status: _.in(['assigned', 'rehandling']) },
             { leadDepartmentId: departmentId, followUp: true },
           ]),
-          ['deadline.dueAt', 'asc'] as const,
+          { field: 'deadline.dueAt', direction: 'asc' },
         ]
-      : [{ unitIds: departmentId }, ['updatedAt', 'desc'] as const];
+      : [{ unitIds: departmentId }, { field: 'updatedAt', direction: 'desc' }];
+  const start = pageStart(db, order, cursor);
   const { data } = await db
     .collection(COLLECTIONS.suggestions)
-    .where(filter)
-    .orderBy(order[0], order[1])
+    .where(_.and([filter, ...start.conditions]))
+    .orderBy(order.field, order.direction)
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
+    .field(withOrderField(SUMMARY_FIELDS, order))
     .get();
-  const rows = data as SuggestionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => suggestionSummary(row, now, caller)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  return { items: items.map((row) => suggestionSummary(row, now, caller)), nextCursor };
 };

@@ -4,6 +4,7 @@ import { EDITABLE } from '../machine';
 import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 export const SUGGESTION_PAGE_SIZE = 20;
 
@@ -11,7 +12,7 @@ export const SUGGESTION_PAGE_SIZE = 20;
  * A deputy's suggestions: those they lead (drafts included), those they co-signed, and the
  * invitations to co-sign still waiting for their answer; latest changed first. Two database requests.
  */
-export const listMine: Handler<'suggestion.listMine'> = async ({ view, cursor = 0, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
+export const listMine: Handler<'suggestion.listMine'> = async ({ view, cursor, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
   const caller = await loadSuggestionCaller(ctx, ['deputy']);
   const { db, now } = ctx;
   const _ = db.command;
@@ -22,15 +23,17 @@ export const listMine: Handler<'suggestion.listMine'> = async ({ view, cursor = 
       : view === 'coSigned'
         ? { coSignerIds: deputyId, coSigners: _.elemMatch({ deputyId, state: 'accepted' }) }
         : { coSignerIds: deputyId, status: _.in([...EDITABLE]), coSigners: _.elemMatch({ deputyId, state: 'invited' }) };
+  const order: PageOrder = { field: 'updatedAt', direction: 'desc' };
+  const start = pageStart(db, order, cursor);
   const { data } = await db
     .collection(COLLECTIONS.suggestions)
-    .where(filter)
+    .where(_.and([filter, ...start.conditions]))
     .orderBy('updatedAt', 'desc')
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
+    .field(withOrderField(SUMMARY_FIELDS, order))
     .get();
-  const rows = data as SuggestionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => suggestionSummary(row, now, caller)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  return { items: items.map((row) => suggestionSummary(row, now, caller)), nextCursor };
 };

@@ -6,33 +6,34 @@ import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
+import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 /** Each work queue: which suggestions, in which order (work waits oldest first; the supervision list soonest due first). */
-function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter: object; order: [string, 'asc' | 'desc'] } {
+function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter: object; order: PageOrder } {
   const _ = db.command;
   switch (view) {
     case 'toReview':
-      return { filter: { status: 'submitted' }, order: ['submittedAt', 'asc'] };
+      return { filter: { status: 'submitted' }, order: { field: 'submittedAt', direction: 'asc' } };
     case 'toAssign':
-      return { filter: _.or([{ status: 'registered' }, { referralOpen: true }]), order: ['statusChangedAt', 'asc'] };
+      return { filter: _.or([{ status: 'registered' }, { referralOpen: true }]), order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'handling':
-      return { filter: { status: _.in(['assigned', 'rehandling']) }, order: ['deadline.dueAt', 'asc'] };
+      return { filter: { status: _.in(['assigned', 'rehandling']) }, order: { field: 'deadline.dueAt', direction: 'asc' } };
     case 'extensions':
-      return { filter: { 'extension.state': 'pending' }, order: ['statusChangedAt', 'asc'] };
+      return { filter: { 'extension.state': 'pending' }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'referred':
-      return { filter: { referralOpen: true }, order: ['statusChangedAt', 'asc'] };
+      return { filter: { referralOpen: true }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'answered':
-      return { filter: { status: 'answered' }, order: ['statusChangedAt', 'asc'] };
+      return { filter: { status: 'answered' }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'followUp':
-      return { filter: { followUp: true }, order: ['statusChangedAt', 'asc'] };
+      return { filter: { followUp: true }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'overdue':
-      return { filter: { status: _.in(['assigned', 'rehandling']), 'deadline.dueAt': _.lt(now) }, order: ['deadline.dueAt', 'asc'] };
+      return { filter: { status: _.in(['assigned', 'rehandling']), 'deadline.dueAt': _.lt(now) }, order: { field: 'deadline.dueAt', direction: 'asc' } };
     case 'key':
-      return { filter: { key: _.neq(null) }, order: ['number', 'asc'] };
+      return { filter: { key: _.neq(null) }, order: { field: 'number', direction: 'asc' } };
     case 'closed':
-      return { filter: { status: _.in(['closed', 'noted']) }, order: ['statusChangedAt', 'desc'] };
+      return { filter: { status: _.in(['closed', 'noted']) }, order: { field: 'statusChangedAt', direction: 'desc' } };
     default:
-      return { filter: {}, order: ['updatedAt', 'desc'] };
+      return { filter: {}, order: { field: 'updatedAt', direction: 'desc' } };
   }
 }
 
@@ -42,22 +43,24 @@ function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter
  * B类跟踪, 超期 (the supervision list), 重点督办, 已办结, 全部 — optionally of one session. Drafts are the
  * deputies' own and never listed. Two database requests.
  */
-export const listSuggestions: Handler<'suggestion.list'> = async ({ view, sessionId, cursor = 0, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
+export const listSuggestions: Handler<'suggestion.list'> = async ({ view, sessionId, cursor, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
   const caller = await loadSuggestionCaller(ctx, ['staff']);
   const { db, now } = ctx;
   const _ = db.command;
   const { filter, order } = viewQuery(db, view, now);
   const conditions: object[] = [{ areaPath: caller.staff?.areaId ?? '' }, { status: _.neq('draft') }, filter];
   if (sessionId) conditions.push({ sessionId });
+  const start = pageStart(db, order, cursor);
+  conditions.push(...start.conditions);
   const { data } = await db
     .collection(COLLECTIONS.suggestions)
     .where(_.and(conditions))
-    .orderBy(order[0], order[1])
+    .orderBy(order.field, order.direction)
     .orderBy('_id', 'asc')
-    .skip(cursor)
+    .skip(start.skip)
     .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
+    .field(withOrderField(SUMMARY_FIELDS, order))
     .get();
-  const rows = data as SuggestionDocument[];
-  return { items: rows.slice(0, pageSize).map((row) => suggestionSummary(row, now)), nextCursor: rows.length > pageSize ? cursor + pageSize : null };
+  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  return { items: items.map((row) => suggestionSummary(row, now)), nextCursor };
 };

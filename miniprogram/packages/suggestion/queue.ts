@@ -28,7 +28,7 @@ export function initialSuggestionQueueState<V extends string>(view: V, labels: R
 
 export function createSuggestionQueue<V extends string>(
   initialView: V,
-  fetch: (view: V, page: { cursor?: number; pageSize: number }) => Promise<Page<SuggestionSummary>>,
+  fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<Page<SuggestionSummary>>,
   render: (change: Partial<SuggestionQueueState<V>>) => void,
 ) {
   let view = initialView;

@@ -5,7 +5,13 @@ import { isCalendarDate } from '../domain/time';
 export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
 
 export const pageSize = z.number().int().min(1).max(50);
-export const cursor = z.number().int().min(0).max(10_000);
+/**
+ * Where a list resumes: the `nextCursor` of the page before, an opaque token naming its last item
+ * (keyset paging, cloudfunctions/core/paging.ts). A number is an offset, as clients released before
+ * keyset paging send it.
+ */
+export const cursor = z.union([z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, '分页位置格式不正确'), z.number().int().min(0).max(10_000)]);
+export type PageCursor = z.infer<typeof cursor>;
 
 /** A Shanghai calendar date, YYYY-MM-DD, that exists. */
 export const calendarDate = z

@@ -146,7 +146,7 @@ export interface MyOpinionDetail {
 /** A page of a list; `nextCursor` is the cursor for the next page, null at the end. */
 export interface Page<T> {
   items: T[];
-  nextCursor: number | null;
+  nextCursor: string | null;
 }
 
 export interface InboxItem {

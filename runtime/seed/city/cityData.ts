@@ -7,6 +7,7 @@
 import type { DepartmentDocument } from '../../../cloudfunctions/admin/departments';
 import type { AccountDocument } from '../../../cloudfunctions/core/accounts';
 import type { Area, Deputy, DeputyLevel } from '../../../miniprogram/shared/domain/directory';
+import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import type { StationDocument } from '../demoData';
 import { personName, Random } from './random';
 
@@ -70,6 +71,7 @@ export function cityPlaces(size: CitySize, random: Random): CityPlaces {
   const stations: StationDocument[] = Array.from({ length: size.stations }, (_, s) => {
     const township = townships[s % townships.length] as Area;
     const n = s + 1;
+    const location = { latitude: 30 + random.next(), longitude: 114 + random.next() };
     return {
       _id: `st-bh-${String(n).padStart(3, '0')}`,
       code: `BH${String(n).padStart(3, '0')}`,
@@ -77,7 +79,8 @@ export function cityPlaces(size: CitySize, random: Random): CityPlaces {
       areaId: township._id,
       areaPath: township.path,
       address: `滨海市${DISTRICT_NAMES[(s % townships.length) % districts.length] ?? ''}${township.name}${random.below(300) + 1}号`,
-      location: { latitude: 30 + random.next(), longitude: 114 + random.next() },
+      location,
+      geoCells: geoCellsOf(location),
       openingHours: '工作日 09:00–12:00，14:00–17:30',
       phone: `0571-8${String(1000000 + n).slice(1)}`,
       receptionNote: '每月15日代表接待选民日 09:00–11:30，14:30–17:00（遇节假日顺延）',

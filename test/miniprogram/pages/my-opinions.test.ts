@@ -31,15 +31,15 @@ const ALL = Array.from({ length: 13 }, (_, i) => summary(13 - i));
 function pages(failSecondPage = false) {
   let failures = 0;
   return fixtureFunctions({
-    'opinion.listMine': (payload: { cursor?: number; pageSize?: number }): ReturnType<typeof ok<Page<MyOpinionSummary>>> => {
-      const cursor = payload.cursor ?? 0;
+    'opinion.listMine': (payload: { cursor?: string; pageSize?: number }): ReturnType<typeof ok<Page<MyOpinionSummary>>> => {
+      const cursor = Number(payload.cursor ?? 0);
       if (cursor > 0 && failSecondPage && failures < 2) {
         failures += 1;
         return networkDown();
       }
       const size = payload.pageSize ?? 10;
       const items = ALL.slice(cursor, cursor + size);
-      return ok({ items, nextCursor: cursor + size < ALL.length ? cursor + size : null });
+      return ok({ items, nextCursor: cursor + size < ALL.length ? String(cursor + size) : null });
     },
   });
 }

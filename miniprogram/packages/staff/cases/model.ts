@@ -36,7 +36,7 @@ export function initialCasesState(view: StaffCaseView = 'toAccept'): CaseQueueSt
  */
 export function createCaseQueue<V extends string>(
   initialView: V,
-  fetch: (view: V, cursor: number | undefined) => Promise<Page<CaseSummary>>,
+  fetch: (view: V, cursor: string | undefined) => Promise<Page<CaseSummary>>,
   render: (change: Partial<CaseQueueState<V>>) => void,
 ) {
   let view = initialView;
