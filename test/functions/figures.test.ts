@@ -36,12 +36,12 @@ type Row = PublicFigureItems['items'][number];
 
 async function allItems(scope: Scope, year: number, month: number | undefined, drill: PublicFigureItems['drill']): Promise<Row[]> {
   const rows: Row[] = [];
-  let cursor: number | null = 0;
-  while (cursor !== null) {
-    const page: PublicFigureItems = ok(await t.call('casework.figureItems', { scope, year, ...(month ? { month } : {}), drill, cursor }));
+  let cursor: string | undefined;
+  do {
+    const page: PublicFigureItems = ok(await t.call('casework.figureItems', { scope, year, ...(month ? { month } : {}), drill, ...(cursor ? { cursor } : {}) }));
     rows.push(...page.items);
-    cursor = page.nextCursor;
-  }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   return rows;
 }
 

@@ -5,8 +5,10 @@ import type { ResidentMessageView } from '../../../miniprogram/shared/contract/a
 import { requireOpenid } from '../../core/caller';
 import type { Database } from '../../core/cloud';
 import type { Handler } from '../../core/handler';
+import { pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 export const MESSAGES_PAGE_SIZE = 20;
+const NEWEST_FIRST: PageOrder = { field: 'createdAt', direction: 'desc' };
 
 function view(doc: ResidentMessageDocument): ResidentMessageView {
   return { messageId: doc._id, event: doc.event, title: doc.title, body: doc.body, page: doc.page, at: shanghaiClock(new Date(doc.createdAt)), read: doc.readAt !== null };
@@ -18,21 +20,23 @@ async function unreadOf(db: Database, openid: string): Promise<number> {
   return total;
 }
 
-/** 我的消息, newest first, and the unread count. Two database requests. */
-export const listMessages: Handler<'account.listMessages'> = async ({ cursor = 0, pageSize = MESSAGES_PAGE_SIZE }, ctx) => {
+/** 我的消息, newest first a page at a time (keyset cursor), and the unread count. Two database requests. */
+export const listMessages: Handler<'account.listMessages'> = async ({ cursor, pageSize = MESSAGES_PAGE_SIZE }, ctx) => {
   const openid = requireOpenid(ctx);
+  const start = pageStart(ctx.db, NEWEST_FIRST, cursor);
   const [{ data }, unread] = await Promise.all([
     ctx.db
       .collection(COLLECTIONS.residentMessages)
-      .where({ openid })
+      .where(ctx.db.command.and([{ openid }, ...start.conditions]))
       .orderBy('createdAt', 'desc')
-      .skip(cursor)
+      .orderBy('_id', 'asc')
+      .skip(start.skip)
       .limit(pageSize + 1)
       .get(),
     unreadOf(ctx.db, openid),
   ]);
-  const rows = data as ResidentMessageDocument[];
-  return { items: rows.slice(0, pageSize).map(view), nextCursor: rows.length > pageSize ? cursor + pageSize : null, unread };
+  const page = pageOf(data as ResidentMessageDocument[], pageSize, NEWEST_FIRST);
+  return { items: page.items.map(view), nextCursor: page.nextCursor, unread };
 };
 
 /** The badge. One database request. */

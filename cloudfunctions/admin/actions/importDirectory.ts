@@ -172,7 +172,9 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
         updatedAt: now,
       });
     } else if (change.kind === 'created') {
-      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, geoCells: geoCellsOf(change.fields.location), createdAt: now, updatedAt: now })) as { id: string };
+      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, geoCells: geoCellsOf(change.fields.location), createdAt: now, updatedAt: now })) as {
+        id: string;
+      };
       stored.set(change.row.code, { _id: id, code: change.row.code, ...change.fields, areaPath } as StationDocument);
     }
   }

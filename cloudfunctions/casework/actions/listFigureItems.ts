@@ -9,6 +9,7 @@ import { maskPersonalDetails } from '../../../miniprogram/shared/domain/publicTe
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import type { Handler } from '../../core/handler';
+import { offsetOf, offsetPageOf } from '../../core/paging';
 import { chosenProjectsPipeline, figureQuery, rangeEnd, visitPipeline } from '../figures';
 import { createdWithin, publicTarget } from '../statsScope';
 
@@ -41,13 +42,15 @@ function publicText(opinion: PublicCaseDoc): string {
  * (and only once published); visits and receptions by day and station; 票决 projects with their
  * state at the end of the period. Two database requests.
  */
-export const listFigureItems: Handler<'casework.figureItems'> = async ({ scope, year, month, drill, cursor = 0 }, ctx) => {
+export const listFigureItems: Handler<'casework.figureItems'> = async ({ scope, year, month, drill, cursor: given }, ctx) => {
   const { db, now } = ctx;
+  // Offsets in an opaque cursor: every list here is bounded by one period of one place.
+  const cursor = offsetOf(given);
   const _ = db.command;
   const range = periodRange({ year, month });
   const target = await publicTarget(db, scope);
   const label = PUBLIC_DRILL_LABELS[drill];
-  const page = <T>(rows: T[]) => ({ items: rows.slice(0, FIGURE_ITEMS_PAGE), nextCursor: rows.length > FIGURE_ITEMS_PAGE ? cursor + FIGURE_ITEMS_PAGE : null });
+  const page = <T>(rows: T[]) => offsetPageOf(rows, FIGURE_ITEMS_PAGE, cursor);
   const key = (index: number) => `${drill}-${cursor + index}`;
 
   if (drill === 'projects') {

@@ -19,7 +19,7 @@ export interface ResidentMessageView {
 
 export interface MessagesPage {
   items: ResidentMessageView[];
-  nextCursor: number | null;
+  nextCursor: string | null;
   /** Unread messages in all, for the badge. */
   unread: number;
 }
