@@ -3,11 +3,13 @@
  * on the city seed, side by side; ends with the number of queries no declared index served and
  * the action whose cost grew most from demo to city.
  */
+import { join } from 'node:path';
 import { shanghaiDate, systemClock } from '../miniprogram/shared/domain/time';
 import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
 import type { UnindexedQuery } from '../runtime/database/indexUse';
 import { costRatio, firstScreenCalls, measureFirstScreens, type Measured } from './firstScreens';
 import { table } from './stats';
+import { measureOpenings, STORE_OPEN_HEADERS } from './storeOpen';
 
 export interface BenchRuntime {
   url: string;
@@ -15,7 +17,10 @@ export interface BenchRuntime {
   adminUrl: string;
   envId: string;
   seedSeconds: number;
+  /** The runtime's data folder, kept after stop() until discard(). */
+  dataDir: string;
   stop(): Promise<void>;
+  discard(): void;
 }
 
 type Start = (env: Record<string, string>) => Promise<BenchRuntime>;
@@ -25,16 +30,27 @@ async function unindexed(url: string): Promise<UnindexedQuery[]> {
   return ((await res.json()) as { queries: UnindexedQuery[] }).queries;
 }
 
-async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number): Promise<{ rows: Measured[]; unindexed: UnindexedQuery[]; seedSeconds: number }> {
+interface SeedMeasures {
+  rows: Measured[];
+  unindexed: UnindexedQuery[];
+  seedSeconds: number;
+  /** Start-up of the seeded data folder after the runtime stopped (bench/storeOpen.ts). */
+  openings: Array<Array<string | number>>;
+}
+
+async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number): Promise<SeedMeasures> {
   const runtime = await start(seed === 'city' ? { LXQ_BENCH_SEED: 'city', LXQ_CITY_FRACTION: String(fraction) } : {});
   try {
     applySdkEnvironment(runtime.adminUrl, runtime.envId);
     await fetch(`${runtime.url}/database/unindexed`, { method: 'DELETE' });
     const calls = await firstScreenCalls(runtime.url, runtime.envId, seed, shanghaiDate(systemClock.now()));
     const rows = await measureFirstScreens(runtime.url, calls);
-    return { rows, unindexed: await unindexed(runtime.url), seedSeconds: runtime.seedSeconds };
+    const found = await unindexed(runtime.url);
+    await runtime.stop();
+    return { rows, unindexed: found, seedSeconds: runtime.seedSeconds, openings: measureOpenings(`${seed} seed`, join(runtime.dataDir, 'database')) };
   } finally {
     await runtime.stop();
+    runtime.discard();
   }
 }
 
@@ -86,6 +102,8 @@ export async function runCityBench(start: Start, fraction: number): Promise<void
       rows,
     ),
   );
+  console.log("\nStore start-up of each seed's data folder: the first open, then medians of 3 fresh processes");
+  console.log(table(STORE_OPEN_HEADERS, [...demo.openings, ...city.openings]));
   const found = [...demo.unindexed, ...city.unindexed];
   if (found.length > 0) {
     console.log('\nUnindexed queries');
