@@ -83,6 +83,27 @@ async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: 
   sendJson(res, 200, { code: 'INVALID_ACTION', message: `action ${action} is not served by the local runtime`, requestId: '' });
 }
 
+/**
+ * Folders a mini-program user may upload into, as wx.cloud.uploadFile lets any user of the app
+ * (storage rules allow creating files there); everything else in storage is written by functions.
+ */
+const CLIENT_UPLOAD_FOLDERS = ['opinion-photos/'];
+
+/**
+ * POST /client-upload { path }: the upload grant the mini-program's local back end asks for
+ * (wx.cloud.uploadFile's first step). Needs no runtime token — unlike /admin, which serves the
+ * SDK's whole protocol — and grants only paths inside CLIENT_UPLOAD_FOLDERS.
+ */
+async function answerClientUpload(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  const body = parseJsonObject(await readBody(req));
+  const path = typeof body?.path === 'string' ? body.path : '';
+  if (!CLIENT_UPLOAD_FOLDERS.some((folder) => path.startsWith(folder)) || path.includes('..')) {
+    sendJson(res, 403, { code: 'STORAGE_PATH_FORBIDDEN', message: `the mini-program may upload only into ${CLIENT_UPLOAD_FOLDERS.join(', ')}` });
+    return;
+  }
+  sendJson(res, 200, await services.storage.handle({ action: 'storage.getUploadMetadata', path, method: 'put' }));
+}
+
 /** POST /fn/<name>: what wx.cloud.callFunction would return as `result`. */
 async function answerFunction(name: string, req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
   if (!services.functions.has(name)) {
@@ -146,6 +167,7 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
     return sendJson(res, 401, { code: 'TOKEN_REQUIRED', message: `${url.pathname} needs the token printed when the runtime started` }, { connection: 'close' });
   }
   if (req.method === 'POST' && url.pathname === '/admin') return answerAdmin(req, res, services);
+  if (req.method === 'POST' && url.pathname === '/client-upload') return answerClientUpload(req, res, services);
   const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
   if (req.method === 'POST' && fn?.[1]) return answerFunction(decodeURIComponent(fn[1]), req, res, services);
   const timer = /^\/timers\/([^/]+)$/.exec(url.pathname);

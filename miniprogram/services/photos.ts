@@ -3,9 +3,9 @@
  * opinion then carries their fileIDs. Follows the back end in use:
  *
  * - cloud: `wx.cloud.uploadFile`, with WeChat's progress.
- * - local: the local runtime answers CloudBase's storage protocol at `<localBaseUrl>/admin`.
- *   Ask it for an upload grant (`storage.getUploadMetadata`), then PUT the bytes to the URL it
- *   hands out with the authorization it issued, as the CloudBase SDK does.
+ * - local: ask the local runtime for an upload grant at `<localBaseUrl>/client-upload` (CloudBase's
+ *   `storage.getUploadMetadata`, limited to the folders a mini-program user may write), then PUT the
+ *   bytes to the URL it hands out with the authorization it issued, as the CloudBase SDK does.
  */
 import { OPINION_PHOTO_FOLDER } from '../shared/domain/opinion';
 import { shanghaiDate } from '../shared/domain/time';
@@ -41,7 +41,7 @@ interface UploadGrant {
 }
 
 async function uploadToLocalRuntime(baseUrl: string, cloudPath: string, filePath: string, timeoutMs: number, onProgress: (percent: number) => void): Promise<string> {
-  const answer = (await postJson(`${baseUrl}/admin`, { action: 'storage.getUploadMetadata', path: cloudPath, method: 'put' }, {}, timeoutMs)) as {
+  const answer = (await postJson(`${baseUrl}/client-upload`, { path: cloudPath }, {}, timeoutMs)) as {
     data?: Partial<UploadGrant>;
     code?: string;
     message?: string;

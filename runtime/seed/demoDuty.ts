@@ -138,7 +138,7 @@ function visits(days: DayDocument[], onLeave: string): { bookings: BookingDocume
   return { bookings, records };
 }
 
-/** Opinions left for her over the last fourteen months, each answered by her and rated (older than the casework demo's month). */
+/** Opinions left for her over the last fourteen months, each answered by her and rated or closed unrated (older than the casework demo's month). */
 function opinionSeeds(): DemoCase[] {
   const texts: Array<[number, number, ReviewRating | null, string, string]> = [
     [420, 2, 'satisfied', '和平路人行道地砖松动，雨天一踩一脚水。', '已请街道城管科本周内修复，修好后请您再看看。'],
@@ -161,7 +161,8 @@ function opinionSeeds(): DemoCase[] {
     text,
     steps: [
       { at: at(daysAgo - replyAfter, '16:00'), do: 'reply', deputyId: DEMO_DUTY_DEPUTY, text: reply },
-      ...(rating ? [{ at: at(daysAgo - replyAfter - 2, '20:00'), do: 'rate' as const, rating }] : []),
+      // Unrated: the casework timer closed it as 未评价 when the rating window ran out, as it would have.
+      rating ? { at: at(daysAgo - replyAfter - 2, '20:00'), do: 'rate' as const, rating } : { at: at(daysAgo - replyAfter - 8, '10:30'), do: 'expireRating' as const },
     ],
   }));
 }

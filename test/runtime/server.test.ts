@@ -73,6 +73,19 @@ describe('runtime endpoints', () => {
       expect((await fetch(`${t.runtime.url}/outbox`, { headers: runtimeTokenHeader(t.runtime.url) })).status).toBe(200);
     });
 
+    test('without the token, the mini-program may ask upload grants only for its own folders (as wx.cloud.uploadFile)', async () => {
+      const grant = async (path: string) =>
+        fetch(`${t.runtime.url}/client-upload`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path }) });
+      const photo = await grant('opinion-photos/20261202/abc123.jpg');
+      expect(photo.status).toBe(200);
+      expect(((await photo.json()) as { data: { url: string } }).data.url).toContain('/storage/opinion-photos/20261202/abc123.jpg');
+      for (const path of ['exports/my-data/someone.json', 'opinion-photos/../exports/x.json', '']) {
+        const refused = await grant(path);
+        expect(refused.status).toBe(403);
+        expect(await refused.json()).toMatchObject({ code: 'STORAGE_PATH_FORBIDDEN' });
+      }
+    });
+
     test('a cross-site text/plain POST is refused, the same POST from the runtime’s own pages is served', async () => {
       const body = JSON.stringify({ action: 'account.updatePreferences', payload: { fontScale: 'large' } });
       const foreign = await fetch(`${t.runtime.url}/fn/account`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://evil.example' }, body });

@@ -110,6 +110,8 @@ describe('代表工作台', () => {
     await opinion.tap('您好，您的意见我已收到，我会尽快了解情况，并向有关部门反映。');
     expect(opinion.data.reply).toBe('您好，您的意见我已收到，我会尽快了解情况，并向有关部门反映。');
     await opinion.type('.reply-input', REPLY);
+    // The resident allowed one reply message when submitting (services/subscriptions.ts).
+    await callAs(runtime.url, DEMO_RESIDENT, 'account.grantSubscriptions', { templateIds: ['lxq-opinion-replied'] });
     await opinion.tap('发送回复');
 
     await opinion.waitFor(() => wx.toasts.includes('回复已发送'), 'the reply');

@@ -53,6 +53,11 @@ describe('我的消息', () => {
     await list.waitFor(() => wx.navigations.length > 1, 'the opinion');
     expect(wx.navigations[1]).toBe(`/pages/opinion/index?opinionId=${opinionId}`);
 
+    // The list marks what it showed read in the background; the resident goes back once that landed.
+    for (let tries = 0; (await callAs(runtime.url, RESIDENT, 'account.countUnread', {})).unread > 0; tries += 1) {
+      if (tries > 100) throw new Error('the messages shown were never marked read');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await home.lifecycle('onShow');
     await home.waitFor(() => home.data.unreadMessages === 0, 'the badge down');
     expect(home.text()).not.toContain('我的消息 1 ');

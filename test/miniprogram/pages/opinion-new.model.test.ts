@@ -112,7 +112,7 @@ describe('留言 form model', () => {
     await page.form.submit();
 
     // The failed submit was sent twice (a create keyed by its request id is retried once), then sent again.
-    const ids = page.wx.cloudCalls.map((call) => (call.payload as { clientRequestId: string }).clientRequestId);
+    const ids = page.wx.cloudCalls.filter((call) => call.action === 'opinion.submit').map((call) => (call.payload as { clientRequestId: string }).clientRequestId);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
     expect(page.state().submitted).toEqual({ trackingNo: 'LJ01-261123-007', trackingGroups: ['LJ01', '261123', '007'], statusLabel: '已提交' });

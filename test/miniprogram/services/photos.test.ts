@@ -53,7 +53,7 @@ describe('opinion photo uploads', () => {
     expect(fileID).toMatch(/^cloud:\/\/[A-Za-z0-9._-]+\/opinion-photos\/\d{8}\/[a-z0-9]+\.jpg$/);
     expect(progress.at(-1)).toBe(100);
     expect(wx.requests.map((request) => `${request.method} ${request.url.replace(t.runtime.url, '')}`)).toEqual([
-      'POST /admin',
+      'POST /client-upload',
       expect.stringMatching(/^PUT \/storage\/opinion-photos\/\d{8}\/[a-z0-9]+\.jpg$/),
     ]);
     expect(device.uploads).toEqual([]);
