@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const suite = resolve(checkout);
   const projectRoot = resolve(__dirname, '..');
   const work = mkdtempSync(join(tmpdir(), 'lxq-fidelity-'));
-  // The runtime's clock is the machine's here: the suite compares server dates with its own `new Date()`.
+  // The runtime's clock is the machine's here: the suite compares server dates with its own reading of the time.
   const engine = await openDatabase({ dataDir: join(work, 'data'), schema: SUITE_GEO_INDEXES, clock: systemClock });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

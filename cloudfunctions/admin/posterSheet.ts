@@ -14,9 +14,9 @@ export const POSTER_FONT_SOURCE = '/usr/share/fonts/truetype/wqy/wqy-microhei.tt
 const POSTER_FONT_FACE = 'WenQuanYiMicroHei';
 
 function fontBytes(): Buffer {
-  const candidates = [process.env.POSTER_FONT_PATH, join(__dirname, 'fonts', POSTER_FONT_FILE), join(__dirname, '..', 'fonts', POSTER_FONT_FILE), POSTER_FONT_SOURCE];
-  const found = candidates.find((path): path is string => Boolean(path) && existsSync(path as string));
-  if (!found) throw new Error(`poster font missing: none of ${candidates.filter(Boolean).join(', ')} (apt-get install fonts-wqy-microhei, then build)`);
+  const candidates = [join(__dirname, 'fonts', POSTER_FONT_FILE), join(__dirname, '..', 'fonts', POSTER_FONT_FILE), POSTER_FONT_SOURCE];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error(`poster font missing: none of ${candidates.join(', ')} (apt-get install fonts-wqy-microhei, then build)`);
   return readFileSync(found);
 }
 
