@@ -114,7 +114,9 @@ describe.each(SIZES)('text size %s', (size) => {
     written.push(entry);
     try {
       const page = await scenario.open(context);
-      const styles = Array.from(document().head.querySelectorAll('style'))
+      // Only this page's styles: every page load writes its own <style>, and all of them prefix
+      // classes alike (`main--`), so an earlier page's rules would restyle this one.
+      const styles = Array.from(document().head.querySelectorAll(`style#${page.styleId}`))
         .map((style) => style.textContent ?? '')
         .join('\n');
       const shared = appStyles((css, prefix) => wxss.compile(css, { prefix }), SHARING_APP_STYLES);

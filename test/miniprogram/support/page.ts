@@ -119,6 +119,8 @@ export interface PageDriver {
   rootClass(): string;
   /** The rendered element itself (the gallery turns it into HTML). */
   element(): DomElement;
+  /** The id of the `<style>` simulate wrote for this page and its components (each page load writes its own). */
+  readonly styleId: string;
   /** How many rendered elements carry a class containing `fragment` (simulate prefixes classes per component). */
   countClass(fragment: string): number;
   /** Waits for a condition driven by asynchronous work (calls, taps). */
@@ -171,6 +173,7 @@ export async function openPage(name: PageName, query: Record<string, string> = {
   void lifecycle('onReady');
 
   const driver: PageDriver = {
+    styleId: id,
     get data() {
       return component.data;
     },
