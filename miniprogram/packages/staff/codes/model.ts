@@ -4,6 +4,7 @@ import { callApi, toApiError } from '../../../services/api';
 import { previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
 import { formatDateTime } from '../../../utils/date';
 import { deputyItem, stationItem, type DeputyItem, type StationItem } from '../../../views/directory';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export const STAFF_MESSAGES = {
   emptyKeyword: '请输入代表姓名',
@@ -73,19 +74,11 @@ export function codeGroups(code: string): string[] {
 export function createStaffCodes(render: (change: Partial<StaffCodesState>) => void) {
   let selected: Selected | null = null;
   let qrUrl = '';
-  let working = false;
+  const runner = oneAtATime(render, 'staff codes');
 
   async function act(action: () => Promise<Partial<StaffCodesState>>): Promise<void> {
-    if (working || !selected) return;
-    working = true;
-    render({ working: true, actionError: '' });
-    try {
-      render({ ...(await action()), working: false });
-    } catch (error) {
-      render({ working: false, actionError: toApiError(error, 'staff codes').message });
-    } finally {
-      working = false;
-    }
+    if (!selected) return;
+    await runner.step(action, { clear: { actionError: '' }, refused: (error) => ({ actionError: error.message }) });
   }
 
   return {
