@@ -10,29 +10,17 @@ import { COLLECTIONS } from '../../../infra/database';
 import { candidateIdFor } from '../../../infra/documents/projects';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { DEMO_FINISHED_ROUND, DEMO_RUNNING_ROUND } from '../../../runtime/seed/demoProjects';
-import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { pageClock } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { insertDocuments } from '../support/runtime-store';
-import { installDevice } from '../support/wx-device';
-import { installDialogs, queryOf } from '../support/wx-dialogs';
-import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { usePagePhones } from '../support/phones';
+import { queryOf } from '../support/wx-dialogs';
 
 const LIU = 'demo-deputy-liu';
 const HOUR = 3_600_000;
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-function phoneOf(openid: string): WxDouble {
-  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
-  installDialogs();
-  return wx;
-}
+const { runtime, phoneOf } = usePagePhones();
 
 /** A round of 临江市 placed straight into the store at a stage no action reaches at this hour, with two candidates. */
 function placeRound(roundId: string, window: { voteFrom: Date; voteUntil: Date; ratingFrom: string; ratingUntil: string }, chosen: boolean): string[] {
