@@ -12,6 +12,7 @@ import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { DEMO_FINISHED_ROUND, DEMO_RUNNING_ROUND } from '../../../runtime/seed/demoProjects';
 import { pageClock } from '../support/local-runtime';
 import { openPage } from '../support/page';
+import { roundOpening } from '../../support/projects';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { insertDocuments } from '../support/runtime-store';
 import { usePagePhones } from '../support/phones';
@@ -99,21 +100,22 @@ function placeRound(roundId: string, window: { voteFrom: Date; voteUntil: Date; 
 describe('民生实事项目票决 pages', () => {
   it('a resident proposes a project while the round collects proposals, and finds it among their own', async () => {
     const today = shanghaiDate(pageClock().now());
-    const { round } = await callAs(runtime.url, CITY_STAFF, 'project.openRound', {
-      clientRequestId: 'page-project-round-01',
-      areaId: 'area-linjiang',
-      year: Number(today.slice(0, 4)) + 1,
-      title: '临江市明年民生实事项目票决',
-      proposalsUntil: addDays(today, 7),
-      commentsUntil: addDays(today, 14),
-      voteFrom: `${addDays(today, 20)}T09:00:00+08:00`,
-      voteUntil: `${addDays(today, 20)}T12:00:00+08:00`,
-      ratingFrom: addDays(today, 300),
-      ratingUntil: addDays(today, 320),
-      minChoices: 1,
-      maxChoices: 2,
-      tieRule: 'lowerCost',
-    });
+    const { round } = await callAs(
+      runtime.url,
+      CITY_STAFF,
+      'project.openRound',
+      roundOpening(today, {
+        clientRequestId: 'page-project-round-01',
+        year: Number(today.slice(0, 4)) + 1,
+        title: '临江市明年民生实事项目票决',
+        proposalsUntil: addDays(today, 7),
+        commentsUntil: addDays(today, 14),
+        voteFrom: `${addDays(today, 20)}T09:00:00+08:00`,
+        voteUntil: `${addDays(today, 20)}T12:00:00+08:00`,
+        ratingFrom: addDays(today, 300),
+        ratingUntil: addDays(today, 320),
+      }),
+    );
     const wx = phoneOf('page-project-proposer');
     const page = await openPage('projectRound', { roundId: round.roundId });
     await page.waitFor(() => page.data.status === 'ready', 'the round');
