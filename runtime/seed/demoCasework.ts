@@ -1,4 +1,4 @@
-import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
+import { walkInSlot, type BookingDocument, type DayDocument, type RecordDocument } from '../../infra/documents/booking';
 import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
@@ -33,7 +33,7 @@ import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/receptio
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS } from './demoData';
-import { seedBooking, seedRecord, walkInSlot } from './visits';
+import { seedBooking, seedRecord } from './visits';
 
 /**
  * Demo data for case handling and oversight statistics: the departments (承办单位) of the demo

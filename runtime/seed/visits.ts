@@ -1,47 +1,8 @@
-import { recordIdFor, type BookingDocument, type DayDocument, type RecordDocument } from '../../infra/documents/booking';
+import { bookingOnDay, recordIdFor, type BookedSlot, type BookingDocument, type BookingFields, type DayDocument, type RecordDocument } from '../../infra/documents/booking';
 
-/** Where in the day a seeded visit sits: a slot it booked, or a walk-in's arrival time (no slot, index -1). */
-export interface SeedSlot {
-  id: string;
-  index: number;
-  start: string;
-  end: string;
-}
-
-export const walkInSlot = (arrival: string): SeedSlot => ({ id: '', index: -1, start: arrival, end: arrival });
-
-export type SeedVisit = Pick<BookingDocument, '_id' | 'code' | 'kind' | 'openid' | 'status' | 'name' | 'phone' | 'topic' | 'queuedAt' | 'createdAt' | 'updatedAt'> & {
-  /** Defaults to the booking's own id (what a booking no longer holding a place keeps). */
-  activeKey?: string;
-};
-
-/** A seeded booking of a reception day, shaped as the booking function writes one; the caller adds check-in or cancellation fields. */
-export function seedBooking(day: DayDocument, slot: SeedSlot, visit: SeedVisit): BookingDocument {
-  return {
-    _id: visit._id,
-    code: visit.code,
-    kind: visit.kind,
-    openid: visit.openid,
-    status: visit.status,
-    activeKey: visit.activeKey ?? visit._id,
-    dayId: day._id,
-    epoch: day.epoch,
-    stationId: day.stationId,
-    stationName: day.stationName,
-    stationAddress: day.stationAddress,
-    areaPath: day.areaPath,
-    date: day.date,
-    slotId: slot.id,
-    slotIndex: slot.index,
-    slotStart: slot.start,
-    slotEnd: slot.end,
-    name: visit.name,
-    phone: visit.phone,
-    topic: visit.topic,
-    queuedAt: visit.queuedAt,
-    createdAt: visit.createdAt,
-    updatedAt: visit.updatedAt,
-  };
+/** A seeded booking of a reception day, shaped as the booking function writes one (its own id as activeKey unless given). */
+export function seedBooking(day: DayDocument, slot: BookedSlot, visit: Omit<BookingFields, 'activeKey'> & { activeKey?: string }): BookingDocument {
+  return bookingOnDay(day, slot, { ...visit, activeKey: visit.activeKey ?? visit._id });
 }
 
 /** The reception record of a seeded visit: the visitor raised their booking's topic with the deputies who received them. */
