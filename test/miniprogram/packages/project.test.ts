@@ -104,17 +104,11 @@ describe('民生实事项目票决 pages', () => {
       runtime.url,
       CITY_STAFF,
       'project.openRound',
-      roundOpening(today, {
-        clientRequestId: 'page-project-round-01',
-        year: Number(today.slice(0, 4)) + 1,
-        title: '临江市明年民生实事项目票决',
-        proposalsUntil: addDays(today, 7),
-        commentsUntil: addDays(today, 14),
-        voteFrom: `${addDays(today, 20)}T09:00:00+08:00`,
-        voteUntil: `${addDays(today, 20)}T12:00:00+08:00`,
-        ratingFrom: addDays(today, 300),
-        ratingUntil: addDays(today, 320),
-      }),
+      roundOpening(
+        today,
+        { clientRequestId: 'page-project-round-01', year: Number(today.slice(0, 4)) + 1, title: '临江市明年民生实事项目票决' },
+        { proposals: 7, comments: 14, vote: 20, ratingFrom: 300, ratingUntil: 320 },
+      ),
     );
     const wx = phoneOf('page-project-proposer');
     const page = await openPage('projectRound', { roundId: round.roundId });
