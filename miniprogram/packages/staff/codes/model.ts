@@ -1,7 +1,8 @@
 import { normalizeBindingCode } from '../../../shared/domain/bindingCode';
 import type { SceneKind } from '../../../shared/domain/scene';
 import { callApi, toApiError } from '../../../services/api';
-import { previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
+import { previewImages } from '../../../services/wx';
+import { saveToAlbum } from '../../../utils/save-image';
 import { formatDateTime } from '../../../utils/date';
 import { deputyItem, stationItem, type DeputyItem, type StationItem } from '../../../views/directory';
 import { oneAtATime } from '../../../utils/one-at-a-time';
@@ -141,14 +142,8 @@ export function createStaffCodes(render: (change: Partial<StaffCodesState>) => v
     },
     async saveQr(): Promise<void> {
       if (!qrUrl) return;
-      try {
-        await saveImageToAlbum(qrUrl);
-        showToast(STAFF_MESSAGES.saved);
-      } catch (error) {
-        const denied = error instanceof WxCallError && error.kind === 'denied';
-        if (!denied) console.warn('[staff] saving the QR code failed', error);
-        render({ actionError: denied ? STAFF_MESSAGES.albumDenied : STAFF_MESSAGES.saveFailed });
-      }
+      const refused = await saveToAlbum(qrUrl, { saved: STAFF_MESSAGES.saved, denied: STAFF_MESSAGES.albumDenied, failed: () => STAFF_MESSAGES.saveFailed }, 'staff');
+      if (refused) render({ actionError: refused });
     },
   };
 }

@@ -4,7 +4,8 @@ import { describePattern } from '../../../shared/domain/schedule';
 import { addDays, addMonths, shanghaiDate } from '../../../shared/domain/time';
 import type { ReceptionDayView } from '../../../shared/domain/booking';
 import { callApi, toApiError } from '../../../services/api';
-import { confirm, previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
+import { confirm, previewImages } from '../../../services/wx';
+import { saveToAlbum } from '../../../utils/save-image';
 import { formatReceptionDate, formatTimeWindows } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
 import { oneAtATime } from '../../../utils/one-at-a-time';
@@ -305,14 +306,12 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
     },
     async saveQr(): Promise<void> {
       if (!qrUrl) return;
-      try {
-        await saveImageToAlbum(qrUrl);
-        showToast(SCHEDULE_MESSAGES.qrSaved);
-      } catch (error) {
-        const denied = error instanceof WxCallError && error.kind === 'denied';
-        if (!denied) console.warn('[staff schedule] saving the check-in code failed', error);
-        render({ qrError: denied ? SCHEDULE_MESSAGES.albumDenied : toApiError(error).message });
-      }
+      const refused = await saveToAlbum(
+        qrUrl,
+        { saved: SCHEDULE_MESSAGES.qrSaved, denied: SCHEDULE_MESSAGES.albumDenied, failed: (error) => toApiError(error).message },
+        'staff schedule',
+      );
+      if (refused) render({ qrError: refused });
     },
   };
 }
