@@ -6,7 +6,7 @@ import type { Database } from '../core/cloud';
 import { isDuplicateWrite } from '../core/databaseErrors';
 import { fail } from '../core/errors';
 import { findDay } from './access';
-import { activeKeyFor, type BookingDocument, type DayDocument } from '../../infra/documents/booking';
+import { activeKeyFor, bookingOnDay, type BookingDocument, type DayDocument } from '../../infra/documents/booking';
 import { newBookingCode, requestDocumentId } from './ids';
 import type { SeatRef } from './seats';
 
@@ -44,32 +44,25 @@ export function reservationFor(
   status: 'booked' | 'waiting',
   now: Date,
 ): BookingDocument {
-  return {
-    _id: requestDocumentId(openid, payload.clientRequestId),
-    code: newBookingCode(),
-    kind: 'online',
-    openid,
-    status,
-    activeKey: activeKeyFor(openid, day),
-    dayId: day._id,
-    epoch: day.epoch,
-    stationId: day.stationId,
-    stationName: day.stationName,
-    stationAddress: day.stationAddress,
-    areaPath: day.areaPath,
-    date: day.date,
-    slotId: slot.id,
-    slotIndex: seat.slotIndex,
-    slotStart: slot.start,
-    slotEnd: slot.end,
-    name: payload.name,
-    phone,
-    shareContactWithDeputies: payload.shareContactWithDeputies === true,
-    topic: payload.topic,
-    queuedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
+  return bookingOnDay(
+    day,
+    { id: slot.id, index: seat.slotIndex, start: slot.start, end: slot.end },
+    {
+      _id: requestDocumentId(openid, payload.clientRequestId),
+      code: newBookingCode(),
+      kind: 'online',
+      openid,
+      status,
+      activeKey: activeKeyFor(openid, day),
+      name: payload.name,
+      phone,
+      shareContactWithDeputies: payload.shareContactWithDeputies === true,
+      topic: payload.topic,
+      queuedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    },
+  );
 }
 
 export async function findBooking(db: Database, bookingId: string): Promise<BookingDocument | undefined> {

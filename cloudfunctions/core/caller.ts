@@ -60,3 +60,28 @@ export function scopeCovers(scope: StaffScope, place: { areaPath: readonly strin
   if (scope.role === 'station') return scope.stationId !== undefined && scope.stationId === place.stationId;
   return place.areaPath.includes(scope.areaId);
 }
+
+/**
+ * The caller as congress work (suggestions, 票决) sees them: a deputy, congress staff with a place
+ * (area staff and administrators, not station staff), or a unit's handler; any of these may be null.
+ */
+export interface CongressCaller {
+  openid: string;
+  deputy: { deputyId: string; name: string } | null;
+  /** Congress staff with a place: area staff and administrators. */
+  staff: StaffScope | null;
+  /** A unit's handler. */
+  handler: (StaffScope & { departmentId: string }) | null;
+  /** The staff account's own name, for the record. */
+  staffName: string | null;
+}
+
+export function congressCaller(caller: Caller): CongressCaller {
+  const account = caller.account;
+  const roles = account?.roles ?? [];
+  const deputy = roles.includes('deputy') && account?.deputy ? account.deputy : null;
+  const scope = roles.includes('staff') ? (account?.staff ?? null) : null;
+  const staff = scope && (scope.role === 'area' || scope.role === 'admin') ? scope : null;
+  const handler = scope && scope.role === 'handler' && scope.departmentId ? { ...scope, departmentId: scope.departmentId } : null;
+  return { openid: caller.openid, deputy, staff, handler, staffName: account?.staffName ?? null };
+}

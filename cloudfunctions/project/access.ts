@@ -3,7 +3,7 @@ import type { CandidateDocument, RoundDocument } from '../../infra/documents/pro
 import { CONGRESS_LEVEL } from '../../infra/documents/suggestions';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import type { Deputy } from '../../miniprogram/shared/domain/directory';
-import { loadCaller, scopeCovers, type Caller } from '../core/caller';
+import { congressCaller, loadCaller, scopeCovers, type CongressCaller } from '../core/caller';
 import type { Database } from '../core/cloud';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
@@ -18,23 +18,8 @@ import type { CallContext } from '../core/handler';
  *   乡（镇）人大代表) who receive at a station in its area vote, inspect and rate.
  * Rounds, candidates and results are public: anyone may read them.
  */
-export interface ProjectCaller {
-  openid: string;
-  deputy: { deputyId: string; name: string } | null;
-  staff: StaffScope | null;
-  handler: (StaffScope & { departmentId: string }) | null;
-  staffName: string | null;
-}
-
-export function projectCaller(caller: Caller): ProjectCaller {
-  const account = caller.account;
-  const roles = account?.roles ?? [];
-  const deputy = roles.includes('deputy') && account?.deputy ? account.deputy : null;
-  const scope = roles.includes('staff') ? (account?.staff ?? null) : null;
-  const staff = scope && (scope.role === 'area' || scope.role === 'admin') ? scope : null;
-  const handler = scope && scope.role === 'handler' && scope.departmentId ? { ...scope, departmentId: scope.departmentId } : null;
-  return { openid: caller.openid, deputy, staff, handler, staffName: account?.staffName ?? null };
-}
+export type ProjectCaller = CongressCaller;
+export const projectCaller = congressCaller;
 
 export async function loadProjectCaller(ctx: CallContext): Promise<ProjectCaller> {
   return projectCaller(await loadCaller(ctx));

@@ -1,9 +1,8 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { SuggestionDocument } from '../../infra/documents/suggestions';
-import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import { EDITABLE, type SuggestionActor, type SuggestionRefusalReason } from './machine';
 import type { ErrorCode } from '../../miniprogram/shared/errors';
-import { loadCaller, requireOpenid, scopeCovers, type Caller } from '../core/caller';
+import { congressCaller, loadCaller, requireOpenid, scopeCovers, type CongressCaller } from '../core/caller';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
 
@@ -20,26 +19,8 @@ import type { CallContext } from '../core/handler';
 export type CallerKind = 'deputy' | 'staff' | 'handler';
 export type Viewer = 'lead' | 'coSigner' | 'staff' | 'handler';
 
-export interface SuggestionCaller {
-  openid: string;
-  deputy: { deputyId: string; name: string } | null;
-  /** Congress staff with a place: area staff and administrators. */
-  staff: StaffScope | null;
-  /** A unit's handler. */
-  handler: (StaffScope & { departmentId: string }) | null;
-  /** The staff account's own name, for the record. */
-  staffName: string | null;
-}
-
-export function suggestionCaller(caller: Caller): SuggestionCaller {
-  const account = caller.account;
-  const roles = account?.roles ?? [];
-  const deputy = roles.includes('deputy') && account?.deputy ? account.deputy : null;
-  const scope = roles.includes('staff') ? (account?.staff ?? null) : null;
-  const staff = scope && (scope.role === 'area' || scope.role === 'admin') ? scope : null;
-  const handler = scope && scope.role === 'handler' && scope.departmentId ? { ...scope, departmentId: scope.departmentId } : null;
-  return { openid: caller.openid, deputy, staff, handler, staffName: account?.staffName ?? null };
-}
+export type SuggestionCaller = CongressCaller;
+export const suggestionCaller = congressCaller;
 
 /** The caller as one of the kinds an action serves, or AUTH.FORBIDDEN. */
 export function requireKind(caller: SuggestionCaller, kinds: readonly CallerKind[]): void {

@@ -132,6 +132,51 @@ export interface RecordDocument {
   recordedAt: Date;
 }
 
+/** Where in the day a booking sits: a slot it took, or a walk-in's arrival time (no slot, index -1). */
+export interface BookedSlot {
+  id: string;
+  index: number;
+  start: string;
+  end: string;
+}
+
+export const walkInSlot = (arrival: string): BookedSlot => ({ id: '', index: -1, start: arrival, end: arrival });
+
+export type BookingFields = Pick<
+  BookingDocument,
+  '_id' | 'code' | 'kind' | 'openid' | 'status' | 'activeKey' | 'name' | 'phone' | 'shareContactWithDeputies' | 'topic' | 'queuedAt' | 'createdAt' | 'updatedAt'
+>;
+
+/** A booking of a reception day: the day's station and date, the slot, and what the visit itself says; check-in or cancellation fields come after. */
+export function bookingOnDay(day: DayDocument, slot: BookedSlot, fields: BookingFields): BookingDocument {
+  return {
+    _id: fields._id,
+    code: fields.code,
+    kind: fields.kind,
+    openid: fields.openid,
+    status: fields.status,
+    activeKey: fields.activeKey,
+    dayId: day._id,
+    epoch: day.epoch,
+    stationId: day.stationId,
+    stationName: day.stationName,
+    stationAddress: day.stationAddress,
+    areaPath: day.areaPath,
+    date: day.date,
+    slotId: slot.id,
+    slotIndex: slot.index,
+    slotStart: slot.start,
+    slotEnd: slot.end,
+    name: fields.name,
+    phone: fields.phone,
+    ...(fields.shareContactWithDeputies === undefined ? {} : { shareContactWithDeputies: fields.shareContactWithDeputies }),
+    topic: fields.topic,
+    queuedAt: fields.queuedAt,
+    createdAt: fields.createdAt,
+    updatedAt: fields.updatedAt,
+  };
+}
+
 export function recordIdFor(bookingId: string): string {
   return `rr-${bookingId}`;
 }

@@ -1,4 +1,4 @@
-import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
+import { walkInSlot, type BookingDocument, type DayDocument, type RecordDocument } from '../../infra/documents/booking';
 import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
@@ -33,6 +33,7 @@ import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/receptio
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS } from './demoData';
+import { seedBooking, seedRecord } from './visits';
 
 /**
  * Demo data for case handling and oversight statistics: the departments (承办单位) of the demo
@@ -494,50 +495,24 @@ function demoVisits(now: Date): { days: DayDocument[]; bookings: BookingDocument
       const _id = `bk-demo-${String(serial).padStart(3, '0')}`;
       const arrived = shanghaiInstant(date, '09:10');
       const online = visit.kind === 'online';
-      const booking: BookingDocument = {
+      const booking = seedBooking(day, online ? { ...slot, index: 0 } : walkInSlot('09:10'), {
         _id,
         code: bookingCodeFrom([2, 20, Math.floor(serial / 31 / 31) % 31, Math.floor(serial / 31) % 31, serial % 31, 9]),
         kind: visit.kind,
         openid: online ? `demo-visitor-${String(serial).padStart(3, '0')}` : null,
         status: visit.status,
-        activeKey: _id,
-        dayId: day._id,
-        epoch: 0,
-        stationId: station._id,
-        stationName: station.name,
-        stationAddress: station.address,
-        areaPath: station.areaPath,
-        date,
-        slotId: online ? slot.id : '',
-        slotIndex: online ? 0 : -1,
-        slotStart: online ? slot.start : '09:10',
-        slotEnd: online ? slot.end : '09:10',
         name: visit.name,
         phone: '13600000000',
         topic: '反映社区问题',
         queuedAt: dayCreated,
         createdAt: online ? dayCreated : arrived,
         updatedAt: arrived,
-      };
+      });
       if (visit.status === 'checkedIn') Object.assign(booking, { checkedInAt: arrived, checkedInBy: online ? 'qr' : 'staff', late: false });
       if (visit.status === 'cancelled') Object.assign(booking, { cancelledAt: dayCreated, cancelReason: 'resident' });
       bookings.push(booking);
       if (visit.receivedBy) {
-        records.push({
-          _id: `rr-${_id}`,
-          bookingId: _id,
-          dayId: day._id,
-          stationId: station._id,
-          areaPath: station.areaPath,
-          visitorOpenid: booking.openid,
-          visitorName: visit.name,
-          visitorPhone: booking.phone,
-          deputyIds: visit.receivedBy,
-          items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }],
-          note: '',
-          recordedBy: STAFF[station._id] ?? 'demo-staff-city',
-          recordedAt: shanghaiInstant(date, '11:30'),
-        });
+        records.push(seedRecord(booking, { deputyIds: visit.receivedBy, recordedBy: STAFF[station._id] ?? 'demo-staff-city', recordedAt: shanghaiInstant(date, '11:30') }));
       }
     }
   }

@@ -23,6 +23,7 @@ import { DEFAULT_POINTS_RULES, draftReport, figuresOf, type ActivityType, type R
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { at, demoCase, type DemoCase } from './demoCasework';
+import { seedBooking, seedRecord } from './visits';
 import { DEMO_DEPUTIES, DEMO_STATIONS, demoReceptionDays } from './demoData';
 
 /**
@@ -89,50 +90,31 @@ function visits(days: DayDocument[], onLeave: string): { bookings: BookingDocume
       const arrived = shanghaiInstant(day.date, '09:20');
       const name = VISITOR_NAMES[serial % VISITOR_NAMES.length] as string;
       const topic = TOPICS[serial % TOPICS.length] as string;
-      bookings.push({
-        _id,
-        code: bookingCodeFrom([3, 21, Math.floor(serial / 31 / 31) % 31, Math.floor(serial / 31) % 31, serial % 31, 11]),
-        kind: 'online',
-        openid,
-        status: 'checkedIn',
-        activeKey: _id,
-        dayId: day._id,
-        epoch: 0,
-        stationId: station._id,
-        stationName: station.name,
-        stationAddress: station.address,
-        areaPath: station.areaPath,
-        date: day.date,
-        slotId: slot.id,
-        slotIndex: 0,
-        slotStart: slot.start,
-        slotEnd: slot.end,
-        name,
-        phone: '13600000000',
-        topic,
-        queuedAt: day.createdAt,
-        createdAt: day.createdAt,
-        updatedAt: arrived,
+      const booking: BookingDocument = {
+        ...seedBooking(
+          day,
+          { ...slot, index: 0 },
+          {
+            _id,
+            code: bookingCodeFrom([3, 21, Math.floor(serial / 31 / 31) % 31, Math.floor(serial / 31) % 31, serial % 31, 11]),
+            kind: 'online',
+            openid,
+            status: 'checkedIn',
+            name,
+            phone: '13600000000',
+            topic,
+            queuedAt: day.createdAt,
+            createdAt: day.createdAt,
+            updatedAt: arrived,
+          },
+        ),
         checkedInAt: arrived,
         checkedInBy: 'qr',
         late: false,
-      } as BookingDocument);
-      records.push({
-        _id: `rr-${_id}`,
-        bookingId: _id,
-        dayId: day._id,
-        stationId: station._id,
-        areaPath: station.areaPath,
-        visitorOpenid: openid,
-        visitorName: name,
-        visitorPhone: '13600000000',
-        // On her leave day her colleague received them alone.
-        deputyIds: day._id === onLeave ? [COLLEAGUE] : [DEMO_DUTY_DEPUTY],
-        items: [{ text: topic, toOpinion: false, category: 'other', opinionId: null, trackingNo: null }],
-        note: '',
-        recordedBy: STAFF,
-        recordedAt: shanghaiInstant(day.date, '11:30'),
-      });
+      };
+      bookings.push(booking);
+      // On her leave day her colleague received them alone.
+      records.push(seedRecord(booking, { deputyIds: day._id === onLeave ? [COLLEAGUE] : [DEMO_DUTY_DEPUTY], recordedBy: STAFF, recordedAt: shanghaiInstant(day.date, '11:30') }));
     }
   });
   return { bookings, records };

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import type { Page } from 'playwright-core';
+import { screenshot, useConsoleSession } from '../support/browser';
+import { ok, type TestRuntime } from '../support/runtime';
 
 jest.setTimeout(120_000);
 
@@ -9,17 +9,8 @@ const HANDLER = 'demo-handler-jn-zhujian';
 const RESIDENT = 'console-resident-001';
 
 let t: TestRuntime;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
-  page = await openConsole(browser, t);
-  await signInByScan(page, t, STAFF);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+useConsoleSession({ signInAs: STAFF }, (session) => ({ t, page } = session));
 
 /** Pixels of a chart's canvas that are not background: what ECharts drew. */
 async function drawnPixels(testId: string): Promise<number> {

@@ -1,29 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readWorkbook, writeWorkbook } from '../../cloudfunctions/admin/directoryWorkbook';
 import { DEPARTMENT_COLUMNS, DEPUTY_COLUMNS, STATION_COLUMNS, type Cell } from '../../miniprogram/shared/domain/directoryWorkbook';
-import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { screenshot, useConsoleSession } from '../support/browser';
+import { ok, type TestRuntime } from '../support/runtime';
 
 jest.setTimeout(120_000);
 
 let t: TestRuntime;
-let browser: Browser;
 let page: Page;
 const folder = mkdtempSync(join(tmpdir(), 'lxq-workbooks-'));
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
-  page = await openConsole(browser, t);
-  await signInByScan(page, t, 'demo-staff-jiangnan');
-  await page.goto(`${t.runtime.url}/console/#/directory`);
-  await page.getByRole('heading', { name: '名册导入', level: 1 }).waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+useConsoleSession({ signInAs: 'demo-staff-jiangnan', route: { path: 'directory', heading: '名册导入' } }, (session) => ({ t, page } = session));
 
 const station = (code: string, name: string): Cell[] => [
   code,

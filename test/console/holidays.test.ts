@@ -1,23 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
-import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { screenshot, useConsoleSession } from '../support/browser';
+import { ok, type TestRuntime } from '../support/runtime';
 
 jest.setTimeout(180_000);
 
 const ADMIN = 'demo-staff-city';
 let t: TestRuntime;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
-  page = await openConsole(browser, t);
-  await signInByScan(page, t, ADMIN);
-}, 90_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+useConsoleSession({ signInAs: ADMIN, timeout: 90_000 }, (session) => ({ t, page } = session));
 
 test('an administrator enters a year nobody has recorded, 放假 and 调休: the calendar keeps it as staff-entered', async () => {
   const before = ok(await t.call('admin.listHolidayYears', {}, { openid: ADMIN }));

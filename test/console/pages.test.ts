@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
-import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { screenshot, signInByScan, useConsoleSession } from '../support/browser';
+import type { TestRuntime } from '../support/runtime';
 
 jest.setTimeout(120_000);
 
 let t: TestRuntime;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
-  page = await openConsole(browser, t);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+useConsoleSession({}, (session) => ({ t, page } = session));
 
 test('the sign-in page has no serious or critical accessibility violations', async () => {
   await page.getByTestId('signin-code').waitFor();

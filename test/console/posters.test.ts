@@ -1,26 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from '../support/axe';
-import { launchBrowser, openConsole, screenshot, signInByScan } from '../support/browser';
+import { screenshot, useConsoleSession } from '../support/browser';
 import { pdfPageCodes, pdfPageCount, pdfText } from '../support/pdf';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, type TestRuntime } from '../support/runtime';
 
 jest.setTimeout(180_000);
 
 let t: TestRuntime;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
-  page = await openConsole(browser, t);
-  await signInByScan(page, t, 'demo-staff-jiangnan');
-  await page.goto(`${t.runtime.url}/console/#/posters`);
-  await page.getByRole('heading', { name: '二维码海报', level: 1 }).waitFor();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.stop();
-});
+useConsoleSession({ signInAs: 'demo-staff-jiangnan', route: { path: 'posters', heading: '二维码海报' } }, (session) => ({ t, page } = session));
 
 async function printed(): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: /生成 PDF/ }).click()]);

@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { decodeSignInScene } from '../../miniprogram/shared/domain/consoleSignIn';
 import { CONSOLE_DIST } from '../../runtime/httpAccess';
-import { ok, type TestRuntime } from './runtime';
+import { ok, startTestRuntime, type TestRuntime } from './runtime';
 
 /**
  * The staff console in a real browser: Debian's chromium driven by playwright-core, against a test
@@ -53,4 +53,43 @@ export async function signInByScan(page: Page, t: TestRuntime, openid: string): 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface ConsoleSession {
+  t: TestRuntime;
+  browser: Browser;
+  page: Page;
+}
+
+export interface ConsoleSessionOptions {
+  /** Who signs in by scan; without it the console stays on its sign-in screen. */
+  signInAs?: string;
+  /** The console route (after `#/`) to open once signed in, ready when its level-1 heading shows. */
+  route?: { path: string; heading: string };
+  /** How long start-up may take, in ms. */
+  timeout?: number;
+}
+
+/**
+ * The set-up console tests share: a test runtime and a browser for the test file, the console
+ * opened (and signed in, and on a route, when asked), all closed after the file's tests.
+ * `take` receives them once they are ready.
+ */
+export function useConsoleSession(options: ConsoleSessionOptions, take: (session: ConsoleSession) => void): void {
+  let t: TestRuntime | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestRuntime(), launchBrowser()]);
+    const page = await openConsole(browser, t);
+    if (options.signInAs) await signInByScan(page, t, options.signInAs);
+    if (options.route) {
+      await page.goto(`${t.runtime.url}/console/#/${options.route.path}`);
+      await page.getByRole('heading', { name: options.route.heading, level: 1 }).waitFor();
+    }
+    take({ t, browser, page });
+  }, options.timeout ?? 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
 }

@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { staffOnDay } from '../access';
-import { rosterEntry, type BookingDocument } from '../../../infra/documents/booking';
+import { bookingOnDay, rosterEntry, walkInSlot, type BookingDocument } from '../../../infra/documents/booking';
 import { newBookingCode, requestDocumentId } from '../ids';
 import { insertBooking, requireMobile } from '../reservations';
 
@@ -21,29 +21,20 @@ export const addWalkIn: Handler<'booking.addWalkIn'> = async (payload, ctx) => {
   const _id = requestDocumentId(`walk-in:${caller.openid}`, payload.clientRequestId);
   const arrival = shanghaiTimeOfDay(now);
   const walkIn: BookingDocument = {
-    _id,
-    code: newBookingCode(),
-    kind: 'walkIn',
-    openid: null,
-    status: 'checkedIn',
-    activeKey: `walk-in|${_id}`,
-    dayId: day._id,
-    epoch: day.epoch,
-    stationId: day.stationId,
-    stationName: day.stationName,
-    stationAddress: day.stationAddress,
-    areaPath: day.areaPath,
-    date: day.date,
-    slotId: '',
-    slotIndex: -1,
-    slotStart: arrival,
-    slotEnd: arrival,
-    name: payload.name,
-    phone,
-    topic: payload.topic,
-    queuedAt: now,
-    createdAt: now,
-    updatedAt: now,
+    ...bookingOnDay(day, walkInSlot(arrival), {
+      _id,
+      code: newBookingCode(),
+      kind: 'walkIn',
+      openid: null,
+      status: 'checkedIn',
+      activeKey: `walk-in|${_id}`,
+      name: payload.name,
+      phone,
+      topic: payload.topic,
+      queuedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    }),
     checkedInAt: now,
     checkedInBy: 'staff',
     late: false,

@@ -12,6 +12,7 @@ import type { Deputy } from '../../../miniprogram/shared/domain/directory';
 import { DEFAULT_RECEPTION_RULE } from '../../../miniprogram/shared/domain/reception';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../../miniprogram/shared/domain/time';
 import type { StationDocument } from '../demoData';
+import { seedBooking, seedRecord } from '../visits';
 import { cityResidentOpenid, cityStationStaffOpenid, type CitySize } from './cityData';
 import { personName, Random } from './random';
 
@@ -82,31 +83,24 @@ export function cityVisits(size: CitySize, stations: readonly StationDocument[],
     const roll = random.next();
     const status: BookingDocument['status'] = roll < 0.1 ? 'cancelled' : !isPast ? 'booked' : roll < 0.8 ? 'checkedIn' : 'noShow';
     const station = stationById.get(day.stationId) as StationDocument;
-    const booking: BookingDocument = {
-      _id,
-      code,
-      kind: 'online',
-      openid,
-      status,
-      activeKey: status === 'cancelled' ? _id : activeKeyFor(openid, day),
-      dayId: day._id,
-      epoch: day.epoch,
-      stationId: day.stationId,
-      stationName: day.stationName,
-      stationAddress: day.stationAddress,
-      areaPath: day.areaPath,
-      date: day.date,
-      slotId: slot.id,
-      slotIndex: index,
-      slotStart: slot.start,
-      slotEnd: slot.end,
-      name: personName(random),
-      phone: `138${String(10_000_000 + random.below(89_999_999))}`,
-      topic: '反映社区问题',
-      queuedAt: bookedAt,
-      createdAt: bookedAt,
-      updatedAt: bookedAt,
-    };
+    const booking = seedBooking(
+      day,
+      { ...slot, index },
+      {
+        _id,
+        code,
+        kind: 'online',
+        openid,
+        status,
+        activeKey: status === 'cancelled' ? _id : activeKeyFor(openid, day),
+        name: personName(random),
+        phone: `138${String(10_000_000 + random.below(89_999_999))}`,
+        topic: '反映社区问题',
+        queuedAt: bookedAt,
+        createdAt: bookedAt,
+        updatedAt: bookedAt,
+      },
+    );
     if (status !== 'cancelled') {
       taken.add(booking.activeKey);
       slot.seatsLeft -= 1;
@@ -118,21 +112,13 @@ export function cityVisits(size: CitySize, stations: readonly StationDocument[],
       const arrived = shanghaiInstant(day.date, slot.start);
       Object.assign(booking, { checkedInAt: arrived, checkedInBy: 'qr', late: false, updatedAt: arrived });
       if (random.chance(0.8) && day.deputyIds.length > 0) {
-        records.push({
-          _id: `rr-${_id}`,
-          bookingId: _id,
-          dayId: day._id,
-          stationId: station._id,
-          areaPath: station.areaPath,
-          visitorOpenid: openid,
-          visitorName: booking.name,
-          visitorPhone: booking.phone,
-          deputyIds: [random.pick(day.deputyIds)],
-          items: [{ text: '反映社区问题', toOpinion: false, category: 'other', opinionId: null, trackingNo: null }],
-          note: '',
-          recordedBy: cityStationStaffOpenid(stationNumber.get(station._id) ?? 0),
-          recordedAt: shanghaiInstant(day.date, '17:30'),
-        });
+        records.push(
+          seedRecord(booking, {
+            deputyIds: [random.pick(day.deputyIds)],
+            recordedBy: cityStationStaffOpenid(stationNumber.get(station._id) ?? 0),
+            recordedAt: shanghaiInstant(day.date, '17:30'),
+          }),
+        );
       }
     }
     bookings.push(booking);

@@ -6,12 +6,9 @@
  * reopens the case on their timeline. Then the oversight figures, one drilled down, and the
  * Excel export opened on the phone.
  */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
-import { openPage, type PageDriver } from '../support/page';
+import { openPage } from '../support/page';
 import { callAs } from '../support/runtime-calls';
-import { installDevice } from '../support/wx-device';
-import { installDialogs, queryOf } from '../support/wx-dialogs';
-import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { openedFrom, usePagePhones } from '../support/phones';
 
 const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 const MINZHENG_HANDLER = 'demo-handler-jn-minzheng';
@@ -21,23 +18,7 @@ const CASE = 'case-demo-05';
 const CASE_AUTHOR = 'demo-resident-105';
 const CASE_EXCERPT = '湖滨社区卫生服务中心没有儿科';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-function phoneOf(openid: string): WxDouble {
-  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
-  installDialogs();
-  return wx;
-}
-
-async function openedFrom(wx: WxDouble, page: PageDriver, what: string): Promise<Record<string, string>> {
-  await page.waitFor(() => wx.navigations.length > 0, what);
-  return queryOf(wx.navigations[wx.navigations.length - 1] as string);
-}
+const { runtime, phoneOf } = usePagePhones();
 
 describe('超期 list', () => {
   it('opens straight on 已超期 (cases?view=overdue), each case saying how late it is, before anyone acts on them', async () => {

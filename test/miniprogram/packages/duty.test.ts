@@ -6,27 +6,14 @@
  * once and then sees only their own rating.
  */
 import { shanghaiDate, addDays } from '../../../miniprogram/shared/domain/time';
-import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { pageClock } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
-import { installDevice } from '../support/wx-device';
-import { installDialogs } from '../support/wx-dialogs';
-import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { usePagePhones } from '../support/phones';
 
 const LIU = 'demo-deputy-liu';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-function phoneOf(openid: string): WxDouble {
-  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
-  installDialogs();
-  return wx;
-}
+const { runtime, phoneOf } = usePagePhones();
 
 describe('履职档案', () => {
   it('the deputy sees the year with its total and why, line by line; an activity staff add for them shows with its points', async () => {

@@ -10,29 +10,18 @@ import { COLLECTIONS } from '../../../infra/database';
 import { candidateIdFor } from '../../../infra/documents/projects';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { DEMO_FINISHED_ROUND, DEMO_RUNNING_ROUND } from '../../../runtime/seed/demoProjects';
-import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { pageClock } from '../support/local-runtime';
 import { openPage } from '../support/page';
+import { roundOpening } from '../../support/projects';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { insertDocuments } from '../support/runtime-store';
-import { installDevice } from '../support/wx-device';
-import { installDialogs, queryOf } from '../support/wx-dialogs';
-import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { usePagePhones } from '../support/phones';
+import { queryOf } from '../support/wx-dialogs';
 
 const LIU = 'demo-deputy-liu';
 const HOUR = 3_600_000;
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-function phoneOf(openid: string): WxDouble {
-  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
-  installDialogs();
-  return wx;
-}
+const { runtime, phoneOf } = usePagePhones();
 
 /** A round of 临江市 placed straight into the store at a stage no action reaches at this hour, with two candidates. */
 function placeRound(roundId: string, window: { voteFrom: Date; voteUntil: Date; ratingFrom: string; ratingUntil: string }, chosen: boolean): string[] {
@@ -111,21 +100,16 @@ function placeRound(roundId: string, window: { voteFrom: Date; voteUntil: Date; 
 describe('民生实事项目票决 pages', () => {
   it('a resident proposes a project while the round collects proposals, and finds it among their own', async () => {
     const today = shanghaiDate(pageClock().now());
-    const { round } = await callAs(runtime.url, CITY_STAFF, 'project.openRound', {
-      clientRequestId: 'page-project-round-01',
-      areaId: 'area-linjiang',
-      year: Number(today.slice(0, 4)) + 1,
-      title: '临江市明年民生实事项目票决',
-      proposalsUntil: addDays(today, 7),
-      commentsUntil: addDays(today, 14),
-      voteFrom: `${addDays(today, 20)}T09:00:00+08:00`,
-      voteUntil: `${addDays(today, 20)}T12:00:00+08:00`,
-      ratingFrom: addDays(today, 300),
-      ratingUntil: addDays(today, 320),
-      minChoices: 1,
-      maxChoices: 2,
-      tieRule: 'lowerCost',
-    });
+    const { round } = await callAs(
+      runtime.url,
+      CITY_STAFF,
+      'project.openRound',
+      roundOpening(
+        today,
+        { clientRequestId: 'page-project-round-01', year: Number(today.slice(0, 4)) + 1, title: '临江市明年民生实事项目票决' },
+        { proposals: 7, comments: 14, vote: 20, ratingFrom: 300, ratingUntil: 320 },
+      ),
+    );
     const wx = phoneOf('page-project-proposer');
     const page = await openPage('projectRound', { roundId: round.roundId });
     await page.waitFor(() => page.data.status === 'ready', 'the round');

@@ -8,12 +8,9 @@
  * drill one down, export them and set up a session; the resident sees it on their opinion. Then 退回
  * and 改派 of an opinion case on the case page.
  */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
-import { openPage, type PageDriver } from '../support/page';
+import { openPage } from '../support/page';
 import { callAs } from '../support/runtime-calls';
-import { installDevice } from '../support/wx-device';
-import { installDialogs, queryOf } from '../support/wx-dialogs';
-import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { openedFrom, usePagePhones } from '../support/phones';
 
 const LIU = 'demo-deputy-liu';
 const ZHAO = 'demo-deputy-zhao';
@@ -22,23 +19,7 @@ const CITY = 'demo-staff-city';
 const CITY_HOUSING = 'demo-handler-city-zhujian';
 const CITY_TRANSPORT = 'demo-handler-city-jiaotong';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-function phoneOf(openid: string): WxDouble {
-  const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
-  installDialogs();
-  return wx;
-}
-
-async function openedFrom(wx: WxDouble, page: PageDriver, what: string): Promise<Record<string, string>> {
-  await page.waitFor(() => wx.navigations.length > 0, what);
-  return queryOf(wx.navigations[wx.navigations.length - 1] as string);
-}
+const { runtime, phoneOf } = usePagePhones();
 
 describe('a deputy writes a suggestion with a resident’s opinion and a co-signer', () => {
   let trackingNo: string;

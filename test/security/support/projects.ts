@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
+import { roundOpening } from '../../support/projects';
 import { ok, type TestRuntime } from '../../support/runtime';
 import { ADMIN, database, fresh, type World } from './world';
 
@@ -25,27 +26,7 @@ async function moveDates(t: TestRuntime, roundId: string, fields: Record<string,
 export async function matrixRound(t: TestRuntime, world: World, stage: MatrixStage): Promise<MatrixRound> {
   const now = t.clock.now();
   const today = shanghaiDate(now);
-  const { round } = ok(
-    await t.call(
-      'project.openRound',
-      {
-        clientRequestId: fresh('sec-round'),
-        areaId: 'area-linjiang',
-        year: 2027,
-        title: '临江市民生实事项目票决',
-        proposalsUntil: addDays(today, 1),
-        commentsUntil: addDays(today, 3),
-        voteFrom: `${addDays(today, 5)}T09:00:00+08:00`,
-        voteUntil: `${addDays(today, 5)}T12:00:00+08:00`,
-        ratingFrom: addDays(today, 10),
-        ratingUntil: addDays(today, 20),
-        minChoices: 1,
-        maxChoices: 1,
-        tieRule: 'earlierNumber',
-      },
-      { openid: ADMIN },
-    ),
-  );
+  const { round } = ok(await t.call('project.openRound', roundOpening(today, { clientRequestId: fresh('sec-round'), maxChoices: 1, tieRule: 'earlierNumber' }), { openid: ADMIN }));
   const roundId = round.roundId;
   if (stage === 'proposing') return { roundId, candidateIds: [] };
   const candidateIds: string[] = [];

@@ -4,6 +4,7 @@ import { DEFAULT_POINTS_RULES } from '../../../miniprogram/shared/domain/duty';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { writeWorkbook } from '../../../cloudfunctions/admin/directoryWorkbook';
 import { browserSecret } from '../../support/consoleClient';
+import { roundOpening } from '../../support/projects';
 import { ok, type TestRuntime } from '../../support/runtime';
 import {
   ADMIN,
@@ -342,23 +343,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
 
   'project.openRound': async ({ t }) => {
     const today = shanghaiDate(t.clock.now());
-    return {
-      payload: {
-        clientRequestId: fresh('sec-round'),
-        areaId: 'area-linjiang',
-        year: 2027,
-        title: '临江市民生实事项目票决',
-        proposalsUntil: addDays(today, 1),
-        commentsUntil: addDays(today, 3),
-        voteFrom: `${addDays(today, 5)}T09:00:00+08:00`,
-        voteUntil: `${addDays(today, 5)}T12:00:00+08:00`,
-        ratingFrom: addDays(today, 10),
-        ratingUntil: addDays(today, 20),
-        minChoices: 1,
-        maxChoices: 2,
-        tieRule: 'lowerCost',
-      },
-    };
+    return { payload: roundOpening(today, { clientRequestId: fresh('sec-round') }) };
   },
   'project.listRounds': fixed({ areaId: 'area-linjiang' }),
   'project.getRound': async ({ t, world }) => ({ payload: { roundId: (await matrixRound(t, world, 'commenting')).roundId } }),

@@ -1,10 +1,11 @@
 import type { ActivityView } from '../../../shared/contract/duty';
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
 import { shanghaiDate } from '../../../shared/domain/time';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { appClock } from '../../../services/clock';
 import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { randomId } from '../../../utils/random';
 
 export const ACTIVITY_MESSAGES = { chooseType: '请先选择活动类型', added: '已提交，等待工作人员确认' } as const;
@@ -70,7 +71,7 @@ export function initialDutyActivityState(): DutyActivityState {
 export function createDutyActivity(render: (change: Partial<DutyActivityState>) => void) {
   const form = { type: '' as ActivityType | '', date: initialDutyActivityState().date, place: '', note: '' };
   let requestId = randomId();
-  let working = false;
+  const runner = oneAtATime(render, 'duty activity');
   async function load(): Promise<void> {
     const year = Number(form.date.slice(0, 4));
     render(
@@ -91,26 +92,21 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
       render({ [field]: value, formError: '' });
     },
     async submit(): Promise<void> {
-      if (!form.type) return render({ formError: ACTIVITY_MESSAGES.chooseType });
-      if (working) return;
-      working = true;
-      render({ working: true, formError: '' });
-      try {
-        await callApi('duty.addActivity', { clientRequestId: requestId, type: form.type, date: form.date, place: form.place.trim(), note: form.note.trim(), photos: [] });
-        requestId = randomId();
-        form.type = '';
-        form.place = '';
-        form.note = '';
-        render({ type: '', place: '', note: '' });
-        showToast(ACTIVITY_MESSAGES.added);
-        await load();
-      } catch (error) {
-        const apiError = toApiError(error, 'duty activity');
-        render({ formError: Object.values(apiError.fields)[0] ?? apiError.message });
-      } finally {
-        working = false;
-        render({ working: false });
-      }
+      const type = form.type;
+      if (!type) return render({ formError: ACTIVITY_MESSAGES.chooseType });
+      await runner.step(
+        async () => {
+          await callApi('duty.addActivity', { clientRequestId: requestId, type, date: form.date, place: form.place.trim(), note: form.note.trim(), photos: [] });
+          requestId = randomId();
+          form.type = '';
+          form.place = '';
+          form.note = '';
+          render({ type: '', place: '', note: '' });
+          showToast(ACTIVITY_MESSAGES.added);
+          await load();
+        },
+        { clear: { formError: '' }, refused: (error) => ({ formError: refusalText(error) }) },
+      );
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { ReportView } from '../../../shared/contract/duty';
 import { REVIEW_RATING_LABELS, REVIEW_RATINGS, type ReviewRating } from '../../../shared/domain/duty';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 
 export const REPORT_MESSAGES = { chooseRating: '请先选择满意、基本满意或不满意', rated: '评议已提交，感谢参与' } as const;
 
@@ -59,7 +60,7 @@ export function createDutyReport(query: { reviewId?: string; deputyId?: string; 
   const { reviewId = '', deputyId = '' } = query;
   let rating: ReviewRating | '' = '';
   let comment = '';
-  let working = false;
+  const runner = oneAtATime(render, 'duty report');
   async function load(): Promise<void> {
     if (!reviewId || !deputyId) return render(failed('DUTY.REVIEW_NOT_FOUND'));
     render(await settle(() => callApi('duty.getReport', { reviewId, deputyId }), toReportPageView));
@@ -76,27 +77,22 @@ export function createDutyReport(query: { reviewId?: string; deputyId?: string; 
     },
     async rate(): Promise<void> {
       if (!rating) return render({ rateError: REPORT_MESSAGES.chooseRating });
-      if (working) return;
-      working = true;
-      render({ working: true, rateError: '' });
-      try {
-        const trimmed = comment.trim();
-        await callApi('duty.rateReport', {
-          reviewId,
-          deputyId,
-          rating,
-          ...(trimmed ? { comment: trimmed } : {}),
-          ...(query.stationCode ? { stationCode: query.stationCode } : {}),
-        });
-        showToast(REPORT_MESSAGES.rated);
-        await load();
-      } catch (error) {
-        const apiError = toApiError(error, 'duty report');
-        render({ rateError: Object.values(apiError.fields)[0] ?? apiError.message });
-      } finally {
-        working = false;
-        render({ working: false });
-      }
+      const chosen = rating;
+      await runner.step(
+        async () => {
+          const trimmed = comment.trim();
+          await callApi('duty.rateReport', {
+            reviewId,
+            deputyId,
+            rating: chosen,
+            ...(trimmed ? { comment: trimmed } : {}),
+            ...(query.stationCode ? { stationCode: query.stationCode } : {}),
+          });
+          showToast(REPORT_MESSAGES.rated);
+          await load();
+        },
+        { clear: { rateError: '' }, refused: (error) => ({ rateError: refusalText(error) }) },
+      );
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { CandidateDetail } from '../../../shared/contract/project';
 import { RATING_LABELS, RATINGS, type Rating } from '../../../shared/domain/project';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export interface CandidatePageView {
   title: string;
@@ -72,7 +73,7 @@ export function initialCandidateState(): CandidateState {
 export function createCandidate(candidateId: string | undefined, render: (change: Partial<CandidateState>) => void) {
   let comment = '';
   let commentRequestId = randomId();
-  let working = false;
+  const runner = oneAtATime(render, 'app');
 
   async function load(): Promise<void> {
     if (!candidateId) return render(failed('COMMON.NOT_FOUND'));
@@ -80,17 +81,7 @@ export function createCandidate(candidateId: string | undefined, render: (change
   }
 
   async function step(run: () => Promise<void>): Promise<void> {
-    if (working || !candidateId) return;
-    working = true;
-    render({ working });
-    try {
-      await run();
-    } catch (error) {
-      showToast(toApiError(error).message);
-    } finally {
-      working = false;
-      render({ working });
-    }
+    if (candidateId) await runner.step(run);
   }
 
   return {

@@ -1,11 +1,12 @@
 import type { RoundDetail } from '../../../shared/contract/project';
 import { PROJECT_TEXT_LIMITS } from '../../../shared/domain/project';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { navigateTo, showToast } from '../../../services/wx';
 import { formatDateTime } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
 import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export function candidateUrl(candidateId: string): string {
   return withQuery(SUBPACKAGE_PAGES.projectCandidate, { candidateId });
@@ -87,7 +88,7 @@ export function createRound(roundId: string | undefined, render: (change: Partia
   let chosen: Record<string, boolean> = {};
   let proposal = { title: '', place: '', description: '' };
   let proposalRequestId = randomId();
-  let working = false;
+  const runner = oneAtATime(render, 'app');
 
   async function load(): Promise<void> {
     if (!roundId) return render(failed('COMMON.NOT_FOUND'));
@@ -97,17 +98,7 @@ export function createRound(roundId: string | undefined, render: (change: Partia
   }
 
   async function step(run: () => Promise<void>): Promise<void> {
-    if (working || !roundId) return;
-    working = true;
-    render({ working });
-    try {
-      await run();
-    } catch (error) {
-      showToast(toApiError(error).message);
-    } finally {
-      working = false;
-      render({ working });
-    }
+    if (roundId) await runner.step(run);
   }
 
   return {

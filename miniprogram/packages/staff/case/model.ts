@@ -4,12 +4,13 @@ import type { OpinionPhoto } from '../../../shared/contract/opinion';
 import { ANSWER_CATEGORIES, ANSWER_CATEGORY_LABELS, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory } from '../../../shared/domain/casework';
 import { textLength } from '../../../shared/domain/opinion';
 import { isMobileNumber } from '../../../shared/domain/phone';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { forDeputiesAndStaff, statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
 import { deadlineLabel, HOLIDAYS_UNKNOWN_NOTE } from '../case-views';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export const ASSIGN_NOTE_MIN = 2;
 export const URGE_NOTE_MIN = 2;
@@ -253,7 +254,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
   let category: AnswerCategory | '' = '';
   let answerText = '';
   let answerReason = '';
-  let working = false;
+  const runner = oneAtATime(render, 'staff case');
 
   async function load(): Promise<void> {
     render({ ...loading<CaseView>(), actionError: '' });
@@ -276,27 +277,25 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
     render(detail ? { ...state, departments, assignDueNote: assignDueNoteOf(detail) } : { ...state, departments });
   }
 
-  async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    working = true;
-    render({ working: true, actionError: '' });
-    try {
-      await action();
-      showToast(done);
-      panel = '';
-      note = '';
-      render({ panel, note, noteError: '', departmentError: '' });
-      await load();
-      return true;
-    } catch (error) {
-      const apiError = toApiError(error, 'staff case');
-      const fieldError = apiError.fields.note || apiError.fields.departmentIds || apiError.fields.text || apiError.fields.reason;
-      render({ actionError: fieldError || apiError.message });
-      if (apiError.code === 'CASE.ILLEGAL_TRANSITION') await load();
-      return false;
-    } finally {
-      working = false;
-      render({ working: false });
-    }
+  function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
+    return runner.step(
+      async () => {
+        await action();
+        showToast(done);
+        panel = '';
+        note = '';
+        render({ panel, note, noteError: '', departmentError: '' });
+        await load();
+      },
+      {
+        clear: { actionError: '' },
+        refused: async (apiError) => {
+          const fieldError = apiError.fields.note || apiError.fields.departmentIds || apiError.fields.text || apiError.fields.reason;
+          render({ actionError: fieldError || apiError.message });
+          if (apiError.code === 'CASE.ILLEGAL_TRANSITION') await load();
+        },
+      },
+    );
   }
 
   const noteFor = (min: number, short: string) => lengthError(note, min, CASE_TEXT_LIMITS.note, short, CASE_MESSAGES.noteLong);
@@ -317,11 +316,11 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       render({ departments, departmentError: '' });
     },
     async accept(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       await run(() => callApi('casework.accept', { opinionId }), CASE_MESSAGES.accepted);
     },
     async assign(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
       const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
       const noteError = noteFor(ASSIGN_NOTE_MIN, CASE_MESSAGES.assignNote);
@@ -336,11 +335,11 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       }
     },
     async approve(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       await run(() => callApi('casework.review', { opinionId, decision: 'approve' }), CASE_MESSAGES.approved);
     },
     async returnForRedo(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       const noteError = noteFor(2, CASE_MESSAGES.returnNote);
       if (noteError) {
         render({ noteError });
@@ -349,7 +348,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       await run(() => callApi('casework.review', { opinionId, decision: 'return', note: note.trim() }), CASE_MESSAGES.returned);
     },
     async referBack(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       const noteError = lengthError(note, 5, CASE_TEXT_LIMITS.reason, CASE_MESSAGES.referReason, CASE_MESSAGES.reasonLong);
       if (noteError) {
         render({ noteError });
@@ -358,7 +357,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       await run(() => callApi('casework.referBack', { opinionId, reason: note.trim() }), CASE_MESSAGES.referredBack);
     },
     async reroute(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
       const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
       const noteError = noteFor(2, CASE_MESSAGES.rerouteNote);
@@ -373,7 +372,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       }
     },
     async urge(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       const noteError = noteFor(URGE_NOTE_MIN, CASE_MESSAGES.urgeNote);
       if (noteError) {
         render({ noteError });
@@ -394,7 +393,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       render({ answerReason, reasonError: '' });
     },
     async answer(): Promise<void> {
-      if (working) return;
+      if (runner.working) return;
       if (!category) {
         render({ answerError: '请先选择办理结果' });
         return;

@@ -1,9 +1,11 @@
 import { normalizeBindingCode } from '../../../shared/domain/bindingCode';
 import type { SceneKind } from '../../../shared/domain/scene';
 import { callApi, toApiError } from '../../../services/api';
-import { previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
+import { previewImages } from '../../../services/wx';
+import { saveToAlbum } from '../../../utils/save-image';
 import { formatDateTime } from '../../../utils/date';
 import { deputyItem, stationItem, type DeputyItem, type StationItem } from '../../../views/directory';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export const STAFF_MESSAGES = {
   emptyKeyword: '请输入代表姓名',
@@ -73,19 +75,11 @@ export function codeGroups(code: string): string[] {
 export function createStaffCodes(render: (change: Partial<StaffCodesState>) => void) {
   let selected: Selected | null = null;
   let qrUrl = '';
-  let working = false;
+  const runner = oneAtATime(render, 'staff codes');
 
   async function act(action: () => Promise<Partial<StaffCodesState>>): Promise<void> {
-    if (working || !selected) return;
-    working = true;
-    render({ working: true, actionError: '' });
-    try {
-      render({ ...(await action()), working: false });
-    } catch (error) {
-      render({ working: false, actionError: toApiError(error, 'staff codes').message });
-    } finally {
-      working = false;
-    }
+    if (!selected) return;
+    await runner.step(action, { clear: { actionError: '' }, refused: (error) => ({ actionError: error.message }) });
   }
 
   return {
@@ -148,14 +142,8 @@ export function createStaffCodes(render: (change: Partial<StaffCodesState>) => v
     },
     async saveQr(): Promise<void> {
       if (!qrUrl) return;
-      try {
-        await saveImageToAlbum(qrUrl);
-        showToast(STAFF_MESSAGES.saved);
-      } catch (error) {
-        const denied = error instanceof WxCallError && error.kind === 'denied';
-        if (!denied) console.warn('[staff] saving the QR code failed', error);
-        render({ actionError: denied ? STAFF_MESSAGES.albumDenied : STAFF_MESSAGES.saveFailed });
-      }
+      const refused = await saveToAlbum(qrUrl, { saved: STAFF_MESSAGES.saved, denied: STAFF_MESSAGES.albumDenied, failed: () => STAFF_MESSAGES.saveFailed }, 'staff');
+      if (refused) render({ actionError: refused });
     },
   };
 }

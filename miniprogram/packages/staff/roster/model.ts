@@ -8,6 +8,7 @@ import { scanCode } from '../../../services/wx';
 import { formatDateTime, formatReceptionDate } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
 import { STATUS_THEMES, type TagTheme } from '../../../views/booking';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export const ROSTER_MESSAGES = {
   notStaff: '这里是联络站工作人员使用的，您的微信还没有开通工作人员权限',
@@ -175,7 +176,7 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
   let stationId = '';
   let dayId = '';
   let window = dayWindowAround(shanghaiDate(appClock.now()));
-  let working = false;
+  const runner = oneAtATime(render, 'booking.staffCheckIn');
 
   /** The day's roster, or why it cannot be shown (said where check-in results are). */
   async function fetchRoster(): Promise<Partial<StaffRosterState>> {
@@ -214,19 +215,14 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
   }
 
   async function checkIn(code: string): Promise<void> {
-    if (working) return;
-    working = true;
-    render({ working: true, result: '' });
-    try {
-      const { entry } = await callApi('booking.staffCheckIn', { code });
-      render({ result: `${entry.name} 已签到（${entry.slotStart}–${entry.slotEnd}）`, resultOk: true, code: '' });
-      await loadRoster();
-    } catch (error) {
-      render({ result: toApiError(error, 'booking.staffCheckIn').message, resultOk: false });
-    } finally {
-      working = false;
-      render({ working: false });
-    }
+    await runner.step(
+      async () => {
+        const { entry } = await callApi('booking.staffCheckIn', { code });
+        render({ result: `${entry.name} 已签到（${entry.slotStart}–${entry.slotEnd}）`, resultOk: true, code: '' });
+        await loadRoster();
+      },
+      { clear: { result: '' }, refused: (error) => ({ result: error.message, resultOk: false }) },
+    );
   }
 
   /** The station from the query; else the staff member's own, or the list of those they cover. */

@@ -4,9 +4,11 @@ import { describePattern } from '../../../shared/domain/schedule';
 import { addDays, addMonths, shanghaiDate } from '../../../shared/domain/time';
 import type { ReceptionDayView } from '../../../shared/domain/booking';
 import { callApi, toApiError } from '../../../services/api';
-import { confirm, previewImages, saveImageToAlbum, showToast, WxCallError } from '../../../services/wx';
+import { confirm, previewImages } from '../../../services/wx';
+import { saveToAlbum } from '../../../utils/save-image';
 import { formatReceptionDate, formatTimeWindows } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
+import { oneAtATime } from '../../../utils/one-at-a-time';
 
 export const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'].map((label, i) => ({ value: i + 1, label: `周${label}` }));
 
@@ -170,7 +172,7 @@ export function initialScheduleState(): ScheduleState {
 export function createSchedule(stationId: string, render: (change: Partial<ScheduleState>) => void) {
   let form: RuleForm = { kind: 'monthly', dayOfMonth: '', weekday: 1, windows: [], slotMinutes: '', seatsPerSlot: '', deputies: [] };
   let keys = 0;
-  let working = false;
+  const runner = oneAtATime(render, 'staff schedule');
   let newDate = '';
   let qrUrl = '';
 
@@ -187,16 +189,10 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
 
   /** One staff action at a time; its outcome or refusal goes where `said` says. */
   async function act(said: 'ruleError' | 'dayError' | 'qrError', action: () => Promise<Partial<ScheduleState>>): Promise<void> {
-    if (working) return;
-    working = true;
-    render({ working: true, ruleError: '', ruleResult: '', dayError: '', dayResult: '', qrError: '' });
-    try {
-      render({ ...(await action()), working: false });
-    } catch (error) {
-      render({ working: false, [said]: toApiError(error, 'staff schedule').message });
-    } finally {
-      working = false;
-    }
+    await runner.step(action, {
+      clear: { ruleError: '', ruleResult: '', dayError: '', dayResult: '', qrError: '' },
+      refused: (error) => ({ [said]: error.message }),
+    });
   }
 
   return {
@@ -310,14 +306,12 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
     },
     async saveQr(): Promise<void> {
       if (!qrUrl) return;
-      try {
-        await saveImageToAlbum(qrUrl);
-        showToast(SCHEDULE_MESSAGES.qrSaved);
-      } catch (error) {
-        const denied = error instanceof WxCallError && error.kind === 'denied';
-        if (!denied) console.warn('[staff schedule] saving the check-in code failed', error);
-        render({ qrError: denied ? SCHEDULE_MESSAGES.albumDenied : toApiError(error).message });
-      }
+      const refused = await saveToAlbum(
+        qrUrl,
+        { saved: SCHEDULE_MESSAGES.qrSaved, denied: SCHEDULE_MESSAGES.albumDenied, failed: (error) => toApiError(error).message },
+        'staff schedule',
+      );
+      if (refused) render({ qrError: refused });
     },
   };
 }

@@ -2,10 +2,11 @@ import type { SuggestionDetail } from '../../../shared/contract/suggestion';
 import { SUGGESTION_TEXT_LIMITS, VERDICT_LABELS, VERDICTS, type Verdict } from '../../../shared/domain/suggestion';
 import { textLength } from '../../../shared/domain/opinion';
 import { appClock } from '../../../services/clock';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { suggestionPageView, type SuggestionPageView } from '../views';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 
 export const DEPUTY_SUGGESTION_MESSAGES = {
   chooseVerdict: '请先选择满意、基本满意或不满意',
@@ -79,7 +80,7 @@ export function initialDeputySuggestionState(): DeputySuggestionState {
 export function createDeputySuggestion(suggestionId: string, render: (change: Partial<DeputySuggestionState>) => void) {
   let verdict: Verdict | '' = '';
   let comment = '';
-  let working = false;
+  const runner = oneAtATime(render, 'deputy suggestion');
 
   async function load(): Promise<void> {
     if (!suggestionId) {
@@ -94,24 +95,21 @@ export function createDeputySuggestion(suggestionId: string, render: (change: Pa
     );
   }
 
-  async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (working) return false;
-    working = true;
-    render({ working: true, actionError: '' });
-    try {
-      await action();
-      showToast(done);
-      await load();
-      return true;
-    } catch (error) {
-      const apiError = toApiError(error, 'deputy suggestion');
-      render({ actionError: Object.values(apiError.fields)[0] ?? apiError.message });
-      if (apiError.code === 'SUGGESTION.ILLEGAL_TRANSITION') await load();
-      return false;
-    } finally {
-      working = false;
-      render({ working: false });
-    }
+  function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
+    return runner.step(
+      async () => {
+        await action();
+        showToast(done);
+        await load();
+      },
+      {
+        clear: { actionError: '' },
+        refused: async (error) => {
+          render({ actionError: refusalText(error) });
+          if (error.code === 'SUGGESTION.ILLEGAL_TRANSITION') await load();
+        },
+      },
+    );
   }
 
   return {

@@ -13,11 +13,12 @@ import {
   type ReviewDecision,
 } from '../../../shared/domain/suggestion';
 import { appClock } from '../../../services/clock';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { formatDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
 import { suggestionPageView, type SuggestionPageView } from '../views';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 
 export const WORK_MESSAGES = {
   decision: '请选择审查结果',
@@ -188,7 +189,7 @@ export function createSuggestionWork(suggestionId: string, render: (change: Part
     reason: '',
     months: 0,
   };
-  let working = false;
+  const runner = oneAtATime(render, 'suggestion work');
 
   function set(change: Partial<typeof state>): void {
     state = { ...state, ...change };
@@ -216,23 +217,22 @@ export function createSuggestionWork(suggestionId: string, render: (change: Part
   }
 
   async function run(action: () => Promise<unknown>, done: string): Promise<void> {
-    if (working) return;
-    working = true;
-    render({ working: true, actionError: '' });
-    try {
-      await action();
-      showToast(done);
-      state = { ...state, panel: '', decision: '', note: '', leader: '', text: '', reason: '', answerClass: '', months: 0, rerouteUnitId: '' };
-      render({ panel: '', decision: '', note: '', leader: '', text: '', reason: '', answerClass: '', needsReason: false, months: 0, rerouteUnitId: '', fieldError: '' });
-      await load();
-    } catch (error) {
-      const apiError = toApiError(error, 'suggestion work');
-      render({ actionError: Object.values(apiError.fields)[0] ?? apiError.message });
-      if (apiError.code === 'SUGGESTION.ILLEGAL_TRANSITION') await load();
-    } finally {
-      working = false;
-      render({ working: false });
-    }
+    await runner.step(
+      async () => {
+        await action();
+        showToast(done);
+        state = { ...state, panel: '', decision: '', note: '', leader: '', text: '', reason: '', answerClass: '', months: 0, rerouteUnitId: '' };
+        render({ panel: '', decision: '', note: '', leader: '', text: '', reason: '', answerClass: '', needsReason: false, months: 0, rerouteUnitId: '', fieldError: '' });
+        await load();
+      },
+      {
+        clear: { actionError: '' },
+        refused: async (error) => {
+          render({ actionError: refusalText(error) });
+          if (error.code === 'SUGGESTION.ILLEGAL_TRANSITION') await load();
+        },
+      },
+    );
   }
 
   /** A form's own check before anything is sent: the message beside it, or nothing wrong. */
