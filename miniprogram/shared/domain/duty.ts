@@ -335,6 +335,7 @@ export const REVIEW_AUDIENCE_LABELS: Record<ReviewAudience, string> = {
 };
 
 export type ReviewPhase = 'notYet' | 'open' | 'ended';
+export const REVIEW_PHASE_LABELS: Record<ReviewPhase, string> = { notYet: '尚未开始', open: '评议中', ended: '已结束' };
 export function reviewPhase(period: { opensOn: string; closesOn: string }, today: string): ReviewPhase {
   if (today < period.opensOn) return 'notYet';
   return today <= period.closesOn ? 'open' : 'ended';
