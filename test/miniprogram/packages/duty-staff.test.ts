@@ -9,7 +9,7 @@ import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
-import { installDevice } from '../support/wx-device';
+import { installDevice, photoBytes, type DeviceDouble } from '../support/wx-device';
 import { installDialogs } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 
@@ -25,10 +25,14 @@ beforeAll(async () => {
 afterAll(async () => runtime.stop());
 
 function phoneOf(openid: string): WxDouble {
+  return phoneWithDevice(openid).wx;
+}
+
+function phoneWithDevice(openid: string): { wx: WxDouble; device: DeviceDouble } {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
-  installDevice(wx, { runtimeUrl: runtime.url });
+  const device = installDevice(wx, { runtimeUrl: runtime.url });
   installDialogs();
-  return wx;
+  return { wx, device };
 }
 
 const today = () => shanghaiDate(pageClock().now());
@@ -59,6 +63,29 @@ describe('履职待办', () => {
     expect(mine.text()).toContain('调研：湖滨小学门口 调研周边交通 未确认');
     // The first page test of the file compiles the staff subpackage's pages: slow on a shared machine.
   }, 120_000);
+
+  it('a deputy adds an activity with a photo from the album; staff see the photo on the activity they confirm', async () => {
+    const { device } = phoneWithDevice(LIU);
+    const form = await openPage('dutyActivity');
+    device.nextPhotos = [{ path: 'wxfile://tmp/visit.jpg', bytes: photoBytes('visit') }];
+    await form.tap('添加照片');
+    await form.waitFor(() => (form.data.photos as Array<{ status: string }>)[0]?.status === 'done', 'the photo to upload');
+    expect(device.uploads[0]?.cloudPath).toMatch(/^duty-photos\/\d{8}\/[a-z0-9]+\.jpg$/);
+    await form.tap('视察');
+    await form.type('.place-input', '南湖片区排水改造工地');
+    await form.type('.note-input', '视察雨季排水改造进度');
+    await form.tap('提交，等待确认');
+    await form.waitFor(() => form.text().includes('南湖片区排水改造工地'), 'the new activity');
+    expect(form.data.photos).toEqual([]);
+
+    phoneOf(JIANGNAN_STAFF);
+    const page = await openPage('staffDutyWork');
+    expect(page.text()).toContain('视察 地点：南湖片区排水改造工地（南湖街道人大代表联络站） 视察雨季排水改造进度 照片1张');
+    const [row] = (page.data.view as { activities: Array<{ photos: string[] }> }).activities;
+    expect(row?.photos).toEqual([device.uploads[0]?.fileID]);
+    await page.tap('确认');
+    await page.waitFor(() => !page.text().includes('南湖片区排水改造工地'), 'the confirmed activity to leave the list');
+  });
 
   it('staff approve the leave a deputy asked for; the deputy reads 已批准 on the record', async () => {
     phoneOf(CITY_STAFF);

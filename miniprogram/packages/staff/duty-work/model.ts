@@ -30,8 +30,13 @@ export interface ContestRow extends WorkRow {
   missing: boolean;
 }
 
+export interface ActivityWorkRow extends WorkRow {
+  photos: string[];
+  photosLabel: string;
+}
+
 export interface DutyWorkView {
-  activities: WorkRow[];
+  activities: ActivityWorkRow[];
   leaves: LeaveRow[];
   contests: ContestRow[];
   summary: string;
@@ -64,6 +69,8 @@ export function toDutyWorkView(work: PendingWork): DutyWorkView {
       title: `${names(activity.deputyNames)} · ${activity.date} ${activity.typeLabel}`,
       detail: `地点：${activity.place}${activity.stationNames.length ? `（${names(activity.stationNames)}）` : ''}`,
       note: activity.note,
+      photos: activity.photos,
+      photosLabel: activity.photos.length > 0 ? `照片${activity.photos.length}张` : '',
     })),
     leaves: work.leaves.map((leave) => ({
       id: `${leave.dayId}|${leave.deputyId}`,
