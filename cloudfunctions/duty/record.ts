@@ -264,5 +264,6 @@ export async function buildRecord(ctx: CallContext, deputy: DeputyPlace, year: n
     }),
     contestWindow: window,
     contestOpen: contestWindowOpen(window, today),
+    rankings: [],
   };
 }

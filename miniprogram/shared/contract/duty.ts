@@ -92,6 +92,11 @@ export interface DutyRecord {
   /** The contest window staff set, and whether it is open today. */
   contestWindow: { from: string; until: string } | null;
   contestOpen: boolean;
+  /**
+   * This year's ranking as the duty timer last published it, where the area's staff turned ranking
+   * on: within the deputy's station, then within the area. Empty otherwise, and for other years.
+   */
+  rankings: Array<{ rank: number; of: number; within: string }>;
 }
 
 export interface DeputyRow {

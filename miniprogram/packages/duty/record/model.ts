@@ -23,6 +23,8 @@ export interface RecordView {
   pendingNote: string;
   /** The deputy's 错、重、漏 and what staff decided, each in one sentence. */
   contests: Array<{ id: string; text: string }>;
+  /** Where staff turned ranking on: this year's place within the station, then the area. */
+  rankings: string[];
   /** Leave asked for reception days and where each stands. */
   leaves: Array<{ id: string; text: string }>;
 }
@@ -50,6 +52,7 @@ export function toRecordView(record: DutyRecord): RecordView {
       const decision = contest.status === 'open' ? contest.statusLabel : `${contest.statusLabel}：${contest.decisionNote}`;
       return { id: contest.contestId, text: `${contest.kindLabel} · ${about}（${contest.reason}）— ${decision}` };
     }),
+    rankings: record.rankings.map((ranking) => `积分在${ranking.within}的代表中排第${ranking.rank}名（共${ranking.of}名）`),
     leaves: record.leaves.map((leave) => ({ id: leave.dayId, text: `${leave.date} ${leave.stationName}接待日请假 — ${leave.statusLabel}` })),
     pendingNote: pending > 0 ? `还有${pending}项履职活动等待工作人员确认，确认后计入积分` : '',
   };
