@@ -398,7 +398,11 @@ export const DATABASE: readonly CollectionSpec[] = [
   {
     // Leave and absence of a deputy on a reception day's roster; _id = `<dayId>|<deputyId>`.
     name: COLLECTIONS.dutyAttendance,
-    indexes: [{ name: 'deputyId_1_date_1', keys: asc('deputyId', 'date') }],
+    indexes: [
+      { name: 'deputyId_1_date_1', keys: asc('deputyId', 'date') },
+      // Leave awaiting staff in their area (duty.listPending).
+      { name: 'areaPath_1_leave.status_1', keys: asc('areaPath', 'leave.status') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {

@@ -59,6 +59,14 @@ export const SUBPACKAGE_PAGES = {
   staffSuggestionStats: 'packages/suggestion/stats/index',
   staffSuggestionDrill: 'packages/suggestion/drill/index',
   staffSuggestionSessions: 'packages/suggestion/sessions/index',
+  /**
+   * 代表履职 for staff: what waits for their decision (activities to confirm, leave, 错、重、漏), one
+   * activity for a group of deputies, the area's 述职评议 periods, and the area's points rules.
+   */
+  staffDutyWork: 'packages/staff/duty-work/index',
+  staffDutyGroup: 'packages/staff/duty-group/index',
+  staffDutyReviews: 'packages/staff/duty-reviews/index',
+  staffDutyRules: 'packages/staff/duty-rules/index',
   /** 电脑端登录确认: what the staff console's sign-in code opens (scene `l=<ticket>`). */
   staffConsoleConfirm: 'packages/staff/console-confirm/index',
   /** 代表履职: a deputy's 履职档案 with its points line by line, and a 述职评议 report residents read and rate. */
@@ -104,6 +112,10 @@ export const STAFF_HOLIDAYS_URL = `/${SUBPACKAGE_PAGES.staffHolidays}`;
 export const STAFF_ASSIGNED_URL = `/${SUBPACKAGE_PAGES.staffAssigned}`;
 export const STAFF_STATS_URL = `/${SUBPACKAGE_PAGES.staffStats}`;
 export const STAFF_DIRECTORY_URL = `/${SUBPACKAGE_PAGES.staffDirectory}`;
+export const STAFF_DUTY_WORK_URL = `/${SUBPACKAGE_PAGES.staffDutyWork}`;
+export const STAFF_DUTY_GROUP_URL = `/${SUBPACKAGE_PAGES.staffDutyGroup}`;
+export const STAFF_DUTY_REVIEWS_URL = `/${SUBPACKAGE_PAGES.staffDutyReviews}`;
+export const STAFF_DUTY_RULES_URL = `/${SUBPACKAGE_PAGES.staffDutyRules}`;
 
 export function withQuery(page: string, query: Record<string, string>): string {
   const pairs = Object.entries(query).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
@@ -167,4 +179,9 @@ export function urlForPagePath(pagePath: string): string | null {
   const normalized = pagePath.trim().replace(/^\/+/, '');
   const page = normalized.split('?')[0] ?? '';
   return KNOWN_PAGES.has(page) ? `/${normalized}` : null;
+}
+
+/** A deputy's 述职评议 report in a period (residents rate it; staff and the deputy see the tally). */
+export function dutyReportUrl(reviewId: string, deputyId: string): string {
+  return withQuery(SUBPACKAGE_PAGES.dutyReport, { reviewId, deputyId });
 }

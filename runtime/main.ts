@@ -5,6 +5,7 @@ import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
 import { seedIfEmpty } from './seed';
 import { DEMO_HANDLER_ACCOUNTS } from './seed/demoCasework';
 import { DEMO_BINDING_CODE, DEMO_BOUND_DEPUTY_ID } from './seed/demoOpinions';
+import { DEMO_DUTY_ACCOUNT } from './seed/demoDuty';
 import { DEMO_DEPUTY_ACCOUNTS, DEMO_SUGGESTION_RESIDENT, DEMO_UNIT_ACCOUNTS } from './seed/demoSuggestions';
 import { startRuntime } from './server';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   console.log(
     `  代表建议: deputies ${DEMO_DEPUTY_ACCOUNTS.map((a) => `${a._id} (${a.deputy.name})`).join(', ')}; units ${DEMO_UNIT_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}; staff demo-staff-city; a resident whose opinion went into a suggestion: ${DEMO_SUGGESTION_RESIDENT}`,
   );
+  console.log(`  代表履职: deputy ${DEMO_DUTY_ACCOUNT} (周小燕, a year of record and a finished 述职评议); staff demo-staff-city decide what waits`);
   console.log('  try:');
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.listStations","payload":{}}'`);
   console.log(`    curl -s -X POST ${url}/fn/directory -H 'content-type: application/json' -d '{"action":"directory.getDeputy","payload":{"deputyId":"dp-001"}}'`);

@@ -87,7 +87,7 @@ async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: 
  * Folders a mini-program user may upload into, as wx.cloud.uploadFile lets any user of the app
  * (storage rules allow creating files there); everything else in storage is written by functions.
  */
-const CLIENT_UPLOAD_FOLDERS = ['opinion-photos/'];
+const CLIENT_UPLOAD_FOLDERS = ['opinion-photos/', 'duty-photos/'];
 
 /**
  * POST /client-upload { path }: the upload grant the mini-program's local back end asks for

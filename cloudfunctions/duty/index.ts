@@ -12,6 +12,8 @@ import { getReport } from './actions/getReport';
 import { getRules } from './actions/getRules';
 import { listDeputies } from './actions/listDeputies';
 import { listHeldComments, moderateComment } from './actions/moderateComments';
+import { listPending } from './actions/listPending';
+import { listReviews } from './actions/listReviews';
 import { openReview } from './actions/openReview';
 import { rateReport } from './actions/rateReport';
 import { reviewActivity } from './actions/reviewActivity';
@@ -29,6 +31,7 @@ import { publishFigures } from './publishFigures';
 const api = createFunction('duty', {
   'duty.getRecord': getRecord,
   'duty.listDeputies': listDeputies,
+  'duty.listPending': listPending,
   'duty.addActivity': addActivity,
   'duty.reviewActivity': reviewActivity,
   'duty.contest': contest,
@@ -41,6 +44,7 @@ const api = createFunction('duty', {
   'duty.export': exportRecords,
   'duty.figures': getFigures,
   'duty.openReview': openReview,
+  'duty.listReviews': listReviews,
   'duty.getReport': getReport,
   'duty.saveReport': saveReport,
   'duty.rateReport': rateReport,

@@ -195,7 +195,12 @@ export function struckEntries(contests: readonly ContestDocument[]): Set<string>
   return new Set(contests.filter((contest) => contest.status === 'upheld' && contest.entryId && contest.kind !== 'missing').map((contest) => contest.entryId as string));
 }
 
-/** The rules versions and settings that apply at `areaPath`: each from the nearest area that has some. */
+/**
+ * The rules versions and settings that apply at `areaPath`. Rules: each area's versions take over
+ * from its first one's date, and until then the versions of the areas above it apply, so an area
+ * writing its own rules does not change the years scored under its parent's. Settings: those of the
+ * nearest area that has some.
+ */
 export async function readRules(ctx: CallContext, areaPath: readonly string[]): Promise<{ versions: RulesDocument[]; settings: DutySettingsView; settingsAreaId: string | null }> {
   const _ = ctx.db.command;
   if (areaPath.length === 0) return { versions: [], settings: { areaId: '', contestFrom: null, contestUntil: null, rankingShown: false }, settingsAreaId: null };
@@ -212,7 +217,13 @@ export async function readRules(ctx: CallContext, areaPath: readonly string[]): 
     }
     return [];
   };
-  const versions = nearest(docs.filter((doc): doc is RulesDocument => doc.kind === 'rules')).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const byDate = (a: RulesDocument, b: RulesDocument) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1);
+  let versions: RulesDocument[] = [];
+  for (const areaId of areaPath) {
+    const own = docs.filter((doc): doc is RulesDocument => doc.kind === 'rules' && doc.areaId === areaId).sort(byDate);
+    const first = own[0]?.effectiveFrom;
+    if (first) versions = [...versions.filter((version) => version.effectiveFrom < first), ...own];
+  }
   const [settings] = nearest(docs.filter((doc): doc is SettingsDocument => doc.kind === 'settings'));
   const areaId = areaPath[areaPath.length - 1] as string;
   return {
@@ -253,5 +264,6 @@ export async function buildRecord(ctx: CallContext, deputy: DeputyPlace, year: n
     }),
     contestWindow: window,
     contestOpen: contestWindowOpen(window, today),
+    rankings: [],
   };
 }

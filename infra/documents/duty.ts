@@ -168,6 +168,8 @@ export interface PublishedFiguresDocument {
   sentences: string[];
   /** Within the deputy's station, only where staff of the area turned ranking on. */
   ranking: { rank: number; of: number; within: string } | null;
+  /** Within the area whose staff turned ranking on (its deputies at every station of it); null where off. */
+  areaRanking?: { rank: number; of: number; within: string } | null;
   stars: { stars: number; met: string[]; rubric: string[] } | null;
   /** The Shanghai date the figures were worked out on. */
   asOf: string;

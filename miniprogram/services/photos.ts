@@ -1,12 +1,14 @@
 /**
- * Where opinion photos go: cloud storage under `opinion-photos/<yyyymmdd>/<random>.jpg`; the
- * opinion then carries their fileIDs. Follows the back end in use:
+ * Where photos go: cloud storage under `opinion-photos/<yyyymmdd>/<random>.jpg` (an opinion's) or
+ * `duty-photos/<yyyymmdd>/<random>.jpg` (a deputy's activity's); the record then carries their
+ * fileIDs. Follows the back end in use:
  *
  * - cloud: `wx.cloud.uploadFile`, with WeChat's progress.
  * - local: ask the local runtime for an upload grant at `<localBaseUrl>/client-upload` (CloudBase's
  *   `storage.getUploadMetadata`, limited to the folders a mini-program user may write), then PUT the
  *   bytes to the URL it hands out with the authorization it issued, as the CloudBase SDK does.
  */
+import { DUTY_PHOTO_FOLDER } from '../shared/domain/duty';
 import { OPINION_PHOTO_FOLDER } from '../shared/domain/opinion';
 import { shanghaiDate } from '../shared/domain/time';
 import { randomId } from '../utils/random';
@@ -14,13 +16,25 @@ import { ApiError, backendInUse } from './api';
 import { appClock } from './clock';
 import { cloudUploadFile, postJson, putBytes, readFileBytes, WxCallError } from './wx';
 
-export function opinionPhotoPath(now: Date, random: string): string {
-  return `${OPINION_PHOTO_FOLDER}${shanghaiDate(now).replace(/-/g, '')}/${random}.jpg`;
+function photoPath(folder: string, now: Date, random: string): string {
+  return `${folder}${shanghaiDate(now).replace(/-/g, '')}/${random}.jpg`;
 }
 
-/** Uploads a photo picked on the phone; resolves with its fileID, rejects with an ApiError. */
-export async function uploadOpinionPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {
-  const cloudPath = opinionPhotoPath(appClock.now(), randomId());
+export function opinionPhotoPath(now: Date, random: string): string {
+  return photoPath(OPINION_PHOTO_FOLDER, now, random);
+}
+
+/** Uploads a photo picked on the phone for an opinion; resolves with its fileID, rejects with an ApiError. */
+export function uploadOpinionPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {
+  return uploadPhoto(opinionPhotoPath(appClock.now(), randomId()), filePath, onProgress);
+}
+
+/** Uploads a photo of a deputy's activity (视察, 调研…) under duty-photos/. */
+export function uploadDutyPhoto(filePath: string, onProgress: (percent: number) => void): Promise<string> {
+  return uploadPhoto(photoPath(DUTY_PHOTO_FOLDER, appClock.now(), randomId()), filePath, onProgress);
+}
+
+async function uploadPhoto(cloudPath: string, filePath: string, onProgress: (percent: number) => void): Promise<string> {
   const { backend, config } = backendInUse();
   try {
     if (backend === 'cloud') return await cloudUploadFile(cloudPath, filePath, onProgress);

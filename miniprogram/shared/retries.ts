@@ -151,6 +151,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
 
   'duty.getRecord': 'read',
   'duty.listDeputies': 'read',
+  'duty.listPending': 'read',
   'duty.addActivity': 'requestId',
   'duty.reviewActivity': 'once',
   'duty.contest': 'once',
@@ -163,6 +164,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'duty.export': 'once',
   'duty.figures': 'read',
   'duty.openReview': 'requestId',
+  'duty.listReviews': 'read',
   'duty.getReport': 'read',
   'duty.saveReport': 'once',
   'duty.rateReport': 'once',

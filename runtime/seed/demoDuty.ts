@@ -39,6 +39,8 @@ import { DEMO_DEPUTIES, DEMO_STATIONS, demoReceptionDays } from './demoData';
 export const DEMO_DUTY_DEPUTY = 'dp-008';
 export const DEMO_DUTY_REVIEW = 'rv-demo-duty-last-year';
 export const DEMO_DUTY_AREA = 'area-jiangbei';
+/** 周小燕's WeChat account (use as x-wx-openid): the demo's deputy with a record to read. */
+export const DEMO_DUTY_ACCOUNT = 'demo-deputy-zhou';
 const COLLEAGUE = 'dp-004';
 const STATION_ID = 'st-linjiang';
 const STAFF = 'demo-staff-city';
@@ -176,7 +178,7 @@ function activities(today: string, thisYear: number): ActivityDocument[] {
       photos: [],
       status: 'confirmed',
       addedBy,
-      addedByOpenid: addedBy === 'staff' ? STAFF : `demo-duty-deputy-${DEMO_DUTY_DEPUTY}`,
+      addedByOpenid: addedBy === 'staff' ? STAFF : DEMO_DUTY_ACCOUNT,
       decidedBy: STAFF,
       decidedAt: shanghaiInstant(addDays(date, 2), '10:00'),
       createdAt: shanghaiInstant(date, '18:00'),
@@ -194,7 +196,7 @@ function activities(today: string, thisYear: number): ActivityDocument[] {
     photos: [],
     status: 'pending',
     addedBy: 'deputy',
-    addedByOpenid: `demo-duty-deputy-${DEMO_DUTY_DEPUTY}`,
+    addedByOpenid: DEMO_DUTY_ACCOUNT,
     createdAt: shanghaiInstant(pendingDate, '18:00'),
   };
   return [...confirmed, pending];
@@ -339,6 +341,7 @@ export function demoDutyBatches(now: Date): Array<[string, object[]]> {
     createdAt: review.createdAt,
   };
   return [
+    [COLLECTIONS.accounts, [{ _id: DEMO_DUTY_ACCOUNT, roles: ['resident', 'deputy'], deputy: { deputyId: DEMO_DUTY_DEPUTY, name: deputy.name }, createdAt: now }]],
     [COLLECTIONS.receptionDays, days],
     [COLLECTIONS.bookings, bookings],
     [COLLECTIONS.receptionRecords, records],

@@ -1,10 +1,12 @@
-import { DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
+import { DEMO_DUTY_ACCOUNT, DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
+import { staffOf } from './helpers/duty';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 
 /**
  * 亮分 on the directory's pages: the duty timer publishes this year's figures in plain words; the
  * deputy and station pages show them from the call they already make (no extra database request);
- * a ranking appears only once staff of the area turn it on, and then within the station.
+ * a ranking appears only once staff of the area turn it on, and then within the station (on the
+ * public page) and within the station and the area (on the deputy's own record).
  */
 let t: TestRuntime;
 const CITY = 'demo-staff-city';
@@ -45,4 +47,25 @@ test('staff turn ranking on for their area: deputies there are ranked within the
   ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY }));
   await t.fireTimer('duty');
   expect(ok(await t.call('directory.getDeputy', { deputyId: DEMO_DUTY_DEPUTY })).dutyFigures?.ranking).toBeNull();
+});
+
+test("with ranking on, the deputy's own record shows this year's place within the station and within the area, ranked among the area's deputies by total", async () => {
+  const jiangbei = await staffOf(t, 'duty-published-jiangbei', { role: 'area', areaId: DEMO_DUTY_AREA });
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY }));
+  await t.fireTimer('duty');
+  const record = ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT }));
+  const { deputies } = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: jiangbei }));
+  const mine = deputies.find((deputy) => deputy.deputyId === DEMO_DUTY_DEPUTY)!;
+  expect(record.rankings).toEqual([
+    expect.objectContaining({ within: '临江街道人大代表联络站' }),
+    { within: '江北区', of: deputies.length, rank: 1 + deputies.filter((deputy) => deputy.total > mine.total).length },
+  ]);
+  expect(deputies.length).toBeGreaterThan(record.rankings[0]!.of);
+  // Another year's record carries no ranking; 江南区 kept ranking off.
+  expect(ok(await t.call('duty.getRecord', { year: 2025 }, { openid: DEMO_DUTY_ACCOUNT })).rankings).toEqual([]);
+  expect(ok(await t.call('duty.getRecord', { year: 2026, deputyId: 'dp-005' }, { openid: CITY })).rankings).toEqual([]);
+
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY }));
+  await t.fireTimer('duty');
+  expect(ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT })).rankings).toEqual([]);
 });

@@ -140,4 +140,9 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'staff-deputy-edit', title: '编辑代表', openid: DISTRICT_STAFF, open: opened('staffDeputyEdit', { deputyId: 'dp-001' }) },
   { id: 'staff-holidays', title: '节假日安排', openid: DISTRICT_STAFF, open: opened('staffHolidays') },
   { id: 'duty-activity', title: '添加履职活动', openid: 'demo-deputy-zhang', open: opened('dutyActivity') },
+  { id: 'staff-duty-work', title: '代表履职待办', openid: 'demo-staff-city', open: opened('staffDutyWork') },
+  { id: 'staff-duty-group', title: '为代表添加活动', openid: DISTRICT_STAFF, open: opened('staffDutyGroup') },
+  { id: 'staff-duty-reviews', title: '述职评议（工作人员）', openid: 'demo-staff-city', open: opened('staffDutyReviews') },
+  { id: 'staff-duty-rules', title: '积分规则', openid: 'demo-staff-city', open: opened('staffDutyRules', { areaId: 'area-jiangbei' }) },
+  { id: 'duty-record-zhou', title: '履职档案（周小燕）', openid: 'demo-deputy-zhou', open: opened('dutyRecord') },
 ];

@@ -1,4 +1,4 @@
-import { DEMO_DUTY_DEPUTY, DEMO_DUTY_REVIEW } from '../../runtime/seed/demoDuty';
+import { DEMO_DUTY_ACCOUNT, DEMO_DUTY_DEPUTY, DEMO_DUTY_REVIEW } from '../../runtime/seed/demoDuty';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { HARD_INSTANTS, ORDINARY_MORNING } from '../support/instants';
 import { ok, startTestRuntime } from '../support/runtime';
@@ -23,6 +23,10 @@ describe.each([['an ordinary morning', ORDINARY_MORNING], ...Object.entries(HARD
       expect(record.score.total).toBe(record.score.lines.reduce((sum, line) => sum + line.points, 0));
       expect(kinds('dutyDay')[0]).toMatchObject({ reason: `按${lastYear}-01-01起施行的规则计3分` });
       expect(kinds('activity').find((entry) => entry.activityType === 'votersMeeting')).toMatchObject({ points: 5 });
+
+      // 周小燕 herself, on the demo's WeChat account, reads the same record.
+      const own = ok(await t.call('duty.getRecord', { year: lastYear }, { openid: DEMO_DUTY_ACCOUNT }));
+      expect(own).toMatchObject({ deputyId: DEMO_DUTY_DEPUTY, deputyName: '周小燕', score: { total: record.score.total } });
 
       const thisYear = ok(await t.call('duty.getRecord', { year: lastYear + 1, deputyId: DEMO_DUTY_DEPUTY }, { openid: CITY }));
       expect(thisYear.activities.filter((a) => a.status === 'pending').length + record.activities.filter((a) => a.status === 'pending').length).toBe(1);

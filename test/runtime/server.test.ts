@@ -79,7 +79,10 @@ describe('runtime endpoints', () => {
       const photo = await grant('opinion-photos/20261202/abc123.jpg');
       expect(photo.status).toBe(200);
       expect(((await photo.json()) as { data: { url: string } }).data.url).toContain('/storage/opinion-photos/20261202/abc123.jpg');
-      for (const path of ['exports/my-data/someone.json', 'opinion-photos/../exports/x.json', '']) {
+      const dutyPhoto = await grant('duty-photos/20261202/def456.jpg');
+      expect(dutyPhoto.status).toBe(200);
+      expect(((await dutyPhoto.json()) as { data: { url: string } }).data.url).toContain('/storage/duty-photos/20261202/def456.jpg');
+      for (const path of ['exports/my-data/someone.json', 'opinion-photos/../exports/x.json', 'duty-photos/../exports/x.json', '']) {
         const refused = await grant(path);
         expect(refused.status).toBe(403);
         expect(await refused.json()).toMatchObject({ code: 'STORAGE_PATH_FORBIDDEN' });

@@ -249,6 +249,7 @@ export const MATRIX: Record<ActionName, Row> = {
   // 代表履职 (issue 13). The record is 刘德明's (dp-005, deputyHere) at 南湖; deputyElsewhere is 赵红梅 (青石, same district).
   'duty.getRecord': ownRecord('DUTY.DEPUTY_NOT_FOUND'),
   'duty.listDeputies': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'sees', stationStaffOut: 'blind', areaStaffIn: 'sees', areaStaffOut: 'blind', admin: 'sees' }),
+  'duty.listPending': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'sees', stationStaffOut: 'blind', areaStaffIn: 'sees', areaStaffOut: 'blind', admin: 'sees' }),
   'duty.addActivity': ownRecord(FORBIDDEN),
   'duty.reviewActivity': dutyStaff({ stationStaffOut: 'DUTY.NOT_FOUND', areaStaffOut: 'DUTY.NOT_FOUND' }),
   'duty.contest': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'ok' }),
@@ -261,6 +262,7 @@ export const MATRIX: Record<ActionName, Row> = {
   'duty.export': dutyStaff(OF_DEPUTY_ELSEWHERE),
   'duty.figures': all('ok'),
   'duty.openReview': dutyArea(),
+  'duty.listReviews': all(FORBIDDEN, { anonymous: REQUIRED, stationStaffIn: 'sees', stationStaffOut: 'blind', areaStaffIn: 'sees', areaStaffOut: 'blind', admin: 'sees' }),
   'duty.getReport': all('ok'),
   'duty.saveReport': all(FORBIDDEN, { anonymous: REQUIRED, deputyHere: 'ok', deputyElsewhere: 'DUTY.REVIEW_NOT_FOUND' }),
   // Any resident bringing the station's code rates once; deputies rate no report.

@@ -92,6 +92,11 @@ export interface DutyRecord {
   /** The contest window staff set, and whether it is open today. */
   contestWindow: { from: string; until: string } | null;
   contestOpen: boolean;
+  /**
+   * This year's ranking as the duty timer last published it, where the area's staff turned ranking
+   * on: within the deputy's station, then within the area. Empty otherwise, and for other years.
+   */
+  rankings: Array<{ rank: number; of: number; within: string }>;
 }
 
 export interface DeputyRow {
@@ -164,6 +169,30 @@ export interface ReportView {
   mine: boolean;
 }
 
+/** What waits for a staff member's decision in their scope, each naming the deputy it is about. */
+export interface PendingWork {
+  /** Activities deputies added, awaiting confirmation. */
+  activities: Array<ActivityView & { deputyNames: string[]; stationNames: string[] }>;
+  /** Leave asked for a reception day, awaiting approval. */
+  leaves: Array<LeaveView & { deputyId: string; deputyName: string }>;
+  /** 错、重、漏 raised by deputies, awaiting a decision; the contested entry's title when there is one. */
+  contests: Array<ContestView & { deputyId: string; deputyName: string; year: number; entryTitle: string | null }>;
+}
+
+/** A 述职评议 period of the staff member's area, with its deputies and what waits for moderation. */
+export interface ReviewRow {
+  reviewId: string;
+  title: string;
+  year: number;
+  opensOn: string;
+  closesOn: string;
+  phase: ReviewPhase;
+  phaseLabel: string;
+  audienceLabel: string;
+  deputies: Array<{ deputyId: string; name: string }>;
+  heldComments: number;
+}
+
 /** A resident's comment WeChat's content security held for staff: no rating and no resident attached. */
 export interface HeldComment {
   commentId: string;
@@ -187,6 +216,8 @@ export const dutyActions = namespaced('duty', {
   getRecord: action<DutyRecord>()(z.strictObject({ year, deputyId: docId.optional() })),
   /** Staff: their area's (or station's) deputies with this year's totals and what waits for them. */
   listDeputies: action<{ deputies: DeputyRow[] }>()(z.strictObject({ year })),
+  /** Staff: activities to confirm, leave to approve and contests to decide, of the deputies their scope covers. */
+  listPending: action<PendingWork>()(z.strictObject({})),
   /** A deputy (their own, confirmed by staff later) or staff (for a group, confirmed at once). */
   addActivity: action<{ activity: ActivityView }>()(
     z.strictObject({
@@ -259,6 +290,8 @@ export const dutyActions = namespaced('duty', {
       })
       .superRefine(dateRange),
   ),
+  /** Staff: the 述职评议 periods of their area (station staff: those of their station's deputies), newest first. */
+  listReviews: action<{ reviews: ReviewRow[] }>()(z.strictObject({ year: year.optional() })),
   /** Anyone: a deputy's report of a period, with the caller's own rating; results once it ended. */
   getReport: action<ReportView>()(z.strictObject({ reviewId: docId, deputyId: docId })),
   /** The deputy: edit their report while the period has not ended. */

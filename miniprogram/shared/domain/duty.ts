@@ -48,6 +48,9 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   votersMeeting: '代表·选民面对面',
   officialsMeeting: '代表·局长面对面',
 };
+/** Where activity photos go in cloud storage (the contract accepts fileIDs under it only). */
+export const DUTY_PHOTO_FOLDER = 'duty-photos/';
+export const ACTIVITY_PHOTOS_MAX = 9;
 export type ActivityStatus = 'pending' | 'confirmed' | 'rejected';
 export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { pending: '待工作人员确认', confirmed: '已确认', rejected: '未确认' };
 
@@ -335,6 +338,7 @@ export const REVIEW_AUDIENCE_LABELS: Record<ReviewAudience, string> = {
 };
 
 export type ReviewPhase = 'notYet' | 'open' | 'ended';
+export const REVIEW_PHASE_LABELS: Record<ReviewPhase, string> = { notYet: '尚未开始', open: '评议中', ended: '已结束' };
 export function reviewPhase(period: { opensOn: string; closesOn: string }, today: string): ReviewPhase {
   if (today < period.opensOn) return 'notYet';
   return today <= period.closesOn ? 'open' : 'ended';

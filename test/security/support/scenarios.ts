@@ -300,6 +300,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
 
   'duty.getRecord': fixed({ year: 2026, deputyId: DEPUTY_HERE }),
   'duty.listDeputies': async () => ({ payload: { year: 2026 }, subject: DEPUTY_HERE }),
+  'duty.listPending': async ({ t, world }) => ({ payload: {}, subject: await pendingActivity(t, world) }),
   'duty.addActivity': async () => ({ payload: { ...activityPayload(), deputyIds: [DEPUTY_HERE] } }),
   'duty.reviewActivity': async ({ t, world }) => ({ payload: { activityId: await pendingActivity(t, world), confirm: true } }),
   'duty.contest': async ({ t }) => {
@@ -319,6 +320,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'duty.export': fixed({ year: 2026, deputyId: DEPUTY_HERE }),
   'duty.figures': fixed({ deputyId: DEPUTY_HERE }),
   'duty.openReview': async ({ t }) => ({ payload: reviewPayload(t) }),
+  'duty.listReviews': async ({ t }) => ({ payload: { year: 2026 }, subject: await openedReview(t) }),
   'duty.getReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE } }),
   'duty.saveReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), text: '各位选民：现将本年度履职情况报告如下，请大家评议。进站接待、答复意见情况见下。' } }),
   'duty.rateReport': async ({ t }) => ({ payload: { reviewId: await openedReview(t), deputyId: DEPUTY_HERE, rating: 'satisfied', stationCode: 'NH01' } }),

@@ -16,6 +16,8 @@ definePage<DutyActivityState, Record<string, never>, ReturnType<typeof createDut
     onDate: (activity, event: InputEvent) => activity.set('date', event.detail.value),
     onPlace: (activity, event: InputEvent) => activity.set('place', event.detail.value),
     onNote: (activity, event: InputEvent) => activity.set('note', event.detail.value),
+    onAddPhotos: (activity) => activity.addPhotos(),
+    onRemovePhoto: (activity, event: TapEvent<{ key: string }>) => activity.removePhoto(event.currentTarget.dataset.key),
     onSubmit: (activity) => activity.submit(),
   },
 });

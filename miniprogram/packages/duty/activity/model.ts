@@ -1,14 +1,27 @@
 import type { ActivityView } from '../../../shared/contract/duty';
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
+import { ACTIVITY_PHOTOS_MAX, ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
 import { shanghaiDate } from '../../../shared/domain/time';
-import { callApi } from '../../../services/api';
+import { callApi, toApiError } from '../../../services/api';
 import { appClock } from '../../../services/clock';
-import { showToast } from '../../../services/wx';
+import { uploadDutyPhoto } from '../../../services/photos';
+import { chooseImages, showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { randomId } from '../../../utils/random';
 
-export const ACTIVITY_MESSAGES = { chooseType: '请先选择活动类型', added: '已提交，等待工作人员确认' } as const;
+export const ACTIVITY_MESSAGES = {
+  chooseType: '请先选择活动类型',
+  added: '已提交，等待工作人员确认',
+  photosUploading: '照片还在上传，请稍等片刻再提交',
+  photosFailed: '有照片没有上传成功，请删除后重新添加',
+} as const;
+
+export interface ActivityPhoto {
+  key: string;
+  src: string;
+  status: 'uploading' | 'done' | 'failed';
+  fileID: string;
+}
 
 export interface ActivityRow {
   id: string;
@@ -16,6 +29,7 @@ export interface ActivityRow {
   note: string;
   statusLabel: string;
   pending: boolean;
+  photos: string[];
 }
 
 export interface ActivityPageView {
@@ -29,6 +43,8 @@ export interface DutyActivityState extends Loaded<ActivityPageView> {
   today: string;
   place: string;
   note: string;
+  photos: ActivityPhoto[];
+  canAddPhoto: boolean;
   formError: string;
   working: boolean;
 }
@@ -44,6 +60,7 @@ export function toActivityPageView(activities: readonly ActivityView[]): Activit
         note: activity.note,
         statusLabel: activity.statusLabel,
         pending: activity.status === 'pending',
+        photos: activity.photos,
       })),
   };
 }
@@ -58,6 +75,8 @@ export function initialDutyActivityState(): DutyActivityState {
     today,
     place: '',
     note: '',
+    photos: [],
+    canAddPhoto: true,
     formError: '',
     working: false,
   };
@@ -72,6 +91,20 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
   const form = { type: '' as ActivityType | '', date: initialDutyActivityState().date, place: '', note: '' };
   let requestId = randomId();
   const runner = oneAtATime(render, 'duty activity');
+  let photos: ActivityPhoto[] = [];
+  let photoKeys = 0;
+  const showPhotos = () => render({ photos, canAddPhoto: photos.length < ACTIVITY_PHOTOS_MAX, formError: '' });
+
+  async function upload(key: string, src: string): Promise<void> {
+    try {
+      const fileID = await uploadDutyPhoto(src, () => undefined);
+      photos = photos.map((photo) => (photo.key === key ? { ...photo, status: 'done', fileID } : photo));
+    } catch (error) {
+      console.warn('[duty-activity] photo upload failed', toApiError(error, 'photo upload').code);
+      photos = photos.map((photo) => (photo.key === key ? { ...photo, status: 'failed' } : photo));
+    }
+    showPhotos();
+  }
   async function load(): Promise<void> {
     const year = Number(form.date.slice(0, 4));
     render(
@@ -87,6 +120,26 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
       form.type = type;
       render({ type, formError: '' });
     },
+    /** Photos upload as soon as they are picked; the activity carries their fileIDs. */
+    async addPhotos(): Promise<void> {
+      const room = ACTIVITY_PHOTOS_MAX - photos.length;
+      if (room <= 0) return;
+      let picked;
+      try {
+        picked = await chooseImages(room);
+      } catch (error) {
+        console.warn('[duty-activity] choosing photos failed', toApiError(error, 'choose photos').code);
+        return;
+      }
+      const added = picked.map((image) => ({ key: `photo-${(photoKeys += 1)}`, src: image.path, status: 'uploading' as const, fileID: '' }));
+      photos = [...photos, ...added];
+      showPhotos();
+      await Promise.all(added.map((photo) => upload(photo.key, photo.src)));
+    },
+    removePhoto(key: string): void {
+      photos = photos.filter((photo) => photo.key !== key);
+      showPhotos();
+    },
     set(field: 'date' | 'place' | 'note', value: string): void {
       form[field] = value;
       render({ [field]: value, formError: '' });
@@ -94,14 +147,24 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
     async submit(): Promise<void> {
       const type = form.type;
       if (!type) return render({ formError: ACTIVITY_MESSAGES.chooseType });
+      if (photos.some((photo) => photo.status === 'uploading')) return render({ formError: ACTIVITY_MESSAGES.photosUploading });
+      if (photos.some((photo) => photo.status === 'failed')) return render({ formError: ACTIVITY_MESSAGES.photosFailed });
       await runner.step(
         async () => {
-          await callApi('duty.addActivity', { clientRequestId: requestId, type, date: form.date, place: form.place.trim(), note: form.note.trim(), photos: [] });
+          await callApi('duty.addActivity', {
+            clientRequestId: requestId,
+            type,
+            date: form.date,
+            place: form.place.trim(),
+            note: form.note.trim(),
+            photos: photos.map((photo) => photo.fileID),
+          });
           requestId = randomId();
           form.type = '';
           form.place = '';
           form.note = '';
-          render({ type: '', place: '', note: '' });
+          photos = [];
+          render({ type: '', place: '', note: '', photos, canAddPhoto: true });
           showToast(ACTIVITY_MESSAGES.added);
           await load();
         },

@@ -1,0 +1,133 @@
+import type { DeputyRow } from '../../../shared/contract/duty';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
+import { shanghaiDate } from '../../../shared/domain/time';
+import { callApi, toApiError } from '../../../services/api';
+import { appClock } from '../../../services/clock';
+import { showToast } from '../../../services/wx';
+import { loading, settle, type Loaded } from '../../../utils/load-state';
+import { randomId } from '../../../utils/random';
+
+export const GROUP_MESSAGES = { chooseDeputies: '请至少选择一位代表', chooseType: '请先选择活动类型' } as const;
+
+export interface DeputyChoice {
+  id: string;
+  name: string;
+  stations: string;
+  chosen: boolean;
+}
+
+export interface GroupView {
+  deputies: DeputyChoice[];
+}
+
+export interface DutyGroupState extends Loaded<GroupView> {
+  types: ReadonlyArray<{ value: ActivityType; label: string }>;
+  type: ActivityType | '';
+  date: string;
+  today: string;
+  place: string;
+  note: string;
+  chosenCount: number;
+  formError: string;
+  done: string;
+  working: boolean;
+}
+
+export function toGroupView(deputies: readonly DeputyRow[], chosen: ReadonlySet<string>): GroupView {
+  return {
+    deputies: deputies.map((deputy) => ({ id: deputy.deputyId, name: deputy.name, stations: deputy.stationNames.join('、'), chosen: chosen.has(deputy.deputyId) })),
+  };
+}
+
+export function initialDutyGroupState(): DutyGroupState {
+  const today = shanghaiDate(appClock.now());
+  return {
+    ...loading<GroupView>(),
+    types: ACTIVITY_TYPES.map((value) => ({ value, label: ACTIVITY_TYPE_LABELS[value] })),
+    type: '',
+    date: today,
+    today,
+    place: '',
+    note: '',
+    chosenCount: 0,
+    formError: '',
+    done: '',
+    working: false,
+  };
+}
+
+/**
+ * 为代表添加活动: staff record one activity (a 视察 or a 培训 the deputies attended together) for
+ * every deputy they pick among those they cover; it counts at once on each deputy's record, no
+ * confirmation needed. One request id per form, so a retried submit adds it once.
+ */
+export function createDutyGroup(render: (change: Partial<DutyGroupState>) => void) {
+  const form = { type: '' as ActivityType | '', date: initialDutyGroupState().date, place: '', note: '' };
+  const chosen = new Set<string>();
+  let deputies: DeputyRow[] = [];
+  let requestId = randomId();
+  let working = false;
+  const renderChoices = () => render({ view: toGroupView(deputies, chosen), chosenCount: chosen.size, formError: '', done: '' });
+
+  return {
+    async load(): Promise<void> {
+      const year = Number(form.date.slice(0, 4));
+      render(
+        await settle(
+          () => callApi('duty.listDeputies', { year }),
+          (answer) => {
+            deputies = answer.deputies;
+            return toGroupView(deputies, chosen);
+          },
+          (view) => view.deputies.length === 0,
+        ),
+      );
+    },
+    toggle(deputyId: string): void {
+      if (chosen.has(deputyId)) chosen.delete(deputyId);
+      else chosen.add(deputyId);
+      renderChoices();
+    },
+    choose(type: ActivityType): void {
+      form.type = type;
+      render({ type, formError: '' });
+    },
+    set(field: 'date' | 'place' | 'note', value: string): void {
+      form[field] = value;
+      render({ [field]: value, formError: '' });
+    },
+    async submit(): Promise<void> {
+      if (chosen.size === 0) return render({ formError: GROUP_MESSAGES.chooseDeputies });
+      if (!form.type) return render({ formError: GROUP_MESSAGES.chooseType });
+      if (working) return;
+      working = true;
+      render({ working: true, formError: '', done: '' });
+      try {
+        const names = [...chosen].map((id) => deputies.find((deputy) => deputy.deputyId === id)?.name ?? '');
+        const { activity } = await callApi('duty.addActivity', {
+          clientRequestId: requestId,
+          type: form.type,
+          date: form.date,
+          place: form.place.trim(),
+          note: form.note.trim(),
+          photos: [],
+          deputyIds: [...chosen],
+        });
+        requestId = randomId();
+        chosen.clear();
+        form.type = '';
+        form.place = '';
+        form.note = '';
+        const done = `已为${names.join('、')}添加“${activity.typeLabel}：${activity.place}”，已计入履职档案`;
+        render({ type: '', place: '', note: '', view: toGroupView(deputies, chosen), chosenCount: 0, done });
+        showToast('已添加');
+      } catch (error) {
+        const apiError = toApiError(error, 'duty group activity');
+        render({ formError: Object.values(apiError.fields)[0] ?? apiError.message });
+      } finally {
+        working = false;
+        render({ working: false });
+      }
+    },
+  };
+}
