@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   receptionDays: 'reception_days',
   opinions: 'opinions',
   counters: 'counters',
+  caseCounters: 'case_counters',
   rateCounters: 'rate_counters',
   bindingCodes: 'binding_codes',
   bookings: 'bookings',
@@ -164,11 +165,20 @@ export const DATABASE: readonly CollectionSpec[] = [
       // Content safety: a photo's asynchronous verdict finds its opinion; staff review queues by area.
       { name: 'moderation_photos_traceId_1', keys: asc('moderation.photos.traceId') },
       { name: 'moderation_awaitingReview_1_areaPath_1', keys: asc('moderation.awaitingReview', 'areaPath') },
+      // Statistics counters: cases a write marked and nobody settled yet, and cases whose deadline passed since they were counted.
+      { name: 'countsStale_1', keys: asc('countsStale') },
+      { name: 'countedOverdueAt_1', keys: asc('countedOverdueAt') },
     ],
     rule: DENY_ALL_CLIENTS,
   },
   {
     name: COLLECTIONS.counters,
+    indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Case figures per place and month (shared/domain/caseCounters.ts), _id = "<place>|<YYYY-MM>"; read by _id only.
+    name: COLLECTIONS.caseCounters,
     indexes: [],
     rule: DENY_ALL_CLIENTS,
   },

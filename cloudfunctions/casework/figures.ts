@@ -64,7 +64,11 @@ export interface CaseCounts {
   firstResponseMs: number;
 }
 
-/** Every case figure of the target and range in one aggregation ($match on indexed fields, then $group). One request. */
+/**
+ * Every case figure of the target and range in one aggregation ($match on indexed fields, then
+ * $group), reading every case of the place: the recount the statistics counters
+ * (core/caseCounters.ts) must always equal, as the tests and the repair check. One request.
+ */
 export async function countCases(db: Database, target: StatsTarget, range: StatsRange, now: Date): Promise<CaseCounts> {
   const _ = db.command;
   const group: Record<string, unknown> = { _id: null };

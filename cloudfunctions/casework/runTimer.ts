@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import { planExpireRating, recountDeadline } from '../../miniprogram/shared/domain/casework';
 import { caseUpdate } from '../core/caseChanges';
+import { settleStaleCases } from '../core/caseCounters';
 import { caseEnv } from '../core/caseDeadlines';
 import type { CallContext } from '../core/handler';
 import type { OpinionDocument } from '../../infra/documents/opinions';
@@ -10,6 +11,8 @@ export interface TimerReport {
   closedUnrated: number;
   /** Deadlines counted across a year nobody had recorded, counted again now that it is recorded. */
   deadlinesRecounted: number;
+  /** Cases whose statistics counters were brought up to date (changed by this or an earlier firing, or turned overdue). */
+  casesSettled: number;
 }
 
 /** Recounted per firing at most: a year's recording reaches every affected case within a few firings. */
@@ -56,15 +59,19 @@ async function recountProvisionalDeadlines(ctx: CallContext): Promise<number> {
       const { updated } = await db
         .collection(COLLECTIONS.opinions)
         .where({ _id: opinion._id, 'deadline.dueAt': opinion.deadline.dueAt, 'deadline.stage': opinion.deadline.stage })
-        .update({ deadline: _.set(recounted.deadline), assignments: _.set(recounted.assignments ?? []), updatedAt: now });
+        .update({ deadline: _.set(recounted.deadline), assignments: _.set(recounted.assignments ?? []), updatedAt: now, countsStale: true });
       return updated;
     }),
   );
   return written.reduce((sum, n) => sum + n, 0);
 }
 
-/** What the casework timer does at every firing (hourly). Both parts are idempotent. */
+/**
+ * What the casework timer does at every firing (hourly). Every part is idempotent; the counters
+ * are settled last, so the cases the first two parts changed are counted in the same firing.
+ */
 export async function runCaseworkTimer(ctx: CallContext): Promise<TimerReport> {
   const [closedUnrated, deadlinesRecounted] = await Promise.all([closeUnrated(ctx), recountProvisionalDeadlines(ctx)]);
-  return { closedUnrated, deadlinesRecounted };
+  const casesSettled = await settleStaleCases(ctx.db, ctx.now);
+  return { closedUnrated, deadlinesRecounted, casesSettled };
 }

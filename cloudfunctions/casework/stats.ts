@@ -3,8 +3,9 @@ import { ratesFrom, type FigureCounts, type FigureRates } from '../../miniprogra
 import { projectRatesFrom, type ProjectCounts, type ProjectRates } from '../../miniprogram/shared/domain/figures';
 import type { CallContext } from '../core/handler';
 import type { CaseWorker } from './access';
-import { countCases, countProjects, countVisits } from './figures';
-import { statsTarget, type StatsRange, type StatsTarget } from './statsScope';
+import { readCaseCounters } from '../core/caseCounters';
+import { countProjects, countVisits, type CaseCounts } from './figures';
+import { createdWithin, statsTarget, type StatsRange, type StatsTarget } from './statsScope';
 
 export interface StatsRequest extends StatsRange {
   scope?: StatsScope;
@@ -24,17 +25,17 @@ export interface Figures {
  * THE figures function: every count and rate of a place (already resolved and checked: staff
  * through statsTarget, the public through publicTarget) over a range of dates. Staff statistics,
  * the workbook and the public figures page all call this and nothing else, so they agree to the
- * unit. The three aggregations and the holiday calendar run together (four requests; three for a
- * station or a deputy, which have no 票决 rounds). 逾期 is counted against deadlines, which a year of
- * unrecorded holidays makes uncertain, and the answer says which years those are.
- *
- * The interface is the place (target.view: kind and id) and the range: a counter-backed
- * implementation can replace the aggregations without any caller changing.
+ * unit. The case figures come from the place's counters (core/caseCounters.ts: the counter
+ * documents of the range's months, and a count of cases that turned overdue since they were
+ * counted), whatever the number of cases; the visits and 票决 projects by aggregation, and the
+ * holiday calendar, all together (five requests; four for a station or a deputy, which have no
+ * 票决 rounds). 逾期 is counted against deadlines, which a year of unrecorded holidays makes
+ * uncertain, and the answer says which years those are.
  */
 export async function computeFigures(ctx: CallContext, target: StatsTarget, range: StatsRange): Promise<Figures> {
   const { db, now } = ctx;
   const [cases, visits, projects, calendar] = await Promise.all([
-    countCases(db, target, range, now),
+    countCasesFromCounters(db, target, range, now),
     countVisits(db, target, range),
     countProjects(db, target, range),
     ctx.calendar(),
@@ -46,6 +47,13 @@ export async function computeFigures(ctx: CallContext, target: StatsTarget, rang
     projects: projects && { ...projects, ...projectRatesFrom(projects) },
     holidaysUnknownYears: calendar.unknownYears(range.from, range.to),
   };
+}
+
+/** The case figures of the target and range from its counters; the same numbers countCases (casework/figures.ts) aggregates from the cases. */
+async function countCasesFromCounters(db: CallContext['db'], target: StatsTarget, range: StatsRange, now: Date): Promise<CaseCounts> {
+  const values = await readCaseCounters(db, target.counterKey, db.command.and([target.opinions, createdWithin(db, range)]), range, now);
+  const { firstResponseMs, ...counts } = values;
+  return { counts, firstResponseMs };
 }
 
 /** Staff statistics: the place the caller asks for within their scope (one request), then computeFigures. */

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { ScopeView, StatsScope } from '../../miniprogram/shared/contract/casework';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import type { Area, Deputy } from '../../miniprogram/shared/domain/directory';
+import { counterKey } from '../../miniprogram/shared/domain/caseCounters';
 import { addDays, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { scopeCovers } from '../core/caller';
 import type { Database } from '../core/cloud';
@@ -28,6 +29,8 @@ export interface StatsTarget {
   rounds: Condition | null;
   /** For a deputy: only the visits they received. */
   deputyId?: string;
+  /** The statistics counters of the place as the caller sees it (shared/domain/caseCounters.ts). */
+  counterKey: string;
 }
 
 export interface StatsRange {
@@ -86,14 +89,21 @@ async function placeTarget(db: Database, asked: StatsScope, scope: StaffScope | 
     if (!area) fail('ADMIN.AREA_NOT_FOUND');
     if (!covers({ areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
     const place = { areaPath: area._id };
-    return { view: { kind: 'area', id: area._id, name: area.name }, opinions: within(place), days: within(place), rounds: place };
+    // Scope covers the area: the area's cases all lie within the caller's scope.
+    return { view: { kind: 'area', id: area._id, name: area.name }, opinions: within(place), days: within(place), rounds: place, counterKey: counterKey.area(area._id) };
   }
   if ('stationId' in asked) {
     const station = await findOne<StationPlace>(db, COLLECTIONS.stations, asked.stationId, { _id: true, name: true, areaPath: true });
     if (!station) fail('ADMIN.STATION_NOT_FOUND');
     if (!covers({ areaPath: station.areaPath, stationId: station._id })) fail('ADMIN.OUT_OF_SCOPE');
     const place = { stationId: station._id };
-    return { view: { kind: 'station', id: station._id, name: station.name }, opinions: within(place), days: within(place), rounds: null };
+    return {
+      view: { kind: 'station', id: station._id, name: station.name },
+      opinions: within(place),
+      days: within(place),
+      rounds: null,
+      counterKey: counterKey.station(station._id),
+    };
   }
   const $ = _.aggregate;
   const { data } = await db
@@ -121,5 +131,7 @@ async function placeTarget(db: Database, asked: StatsScope, scope: StaffScope | 
     days: within({ deputyIds: deputy._id }),
     rounds: null,
     deputyId: deputy._id,
+    // A deputy's cases within the caller's own area or station (the public sees all of them).
+    counterKey: counterKey.deputy(deputy._id, !scope ? undefined : scope.role === 'station' ? { stationId: scope.stationId ?? '' } : { areaId: scope.areaId }),
   };
 }

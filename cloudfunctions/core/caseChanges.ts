@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { CaseChange } from '../../miniprogram/shared/domain/casework';
+import { settleCase } from './caseCounters';
 import type { Database } from './cloud';
 
 function isWholeValue(value: unknown): boolean {
@@ -13,7 +14,8 @@ function isWholeValue(value: unknown): boolean {
  */
 export function caseUpdate(db: Database, change: CaseChange, now: Date, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const _ = db.command;
-  const update: Record<string, unknown> = { updatedAt: now, ...extra };
+  // Marked in the same write: the statistics counters follow when the case is settled (core/caseCounters.ts).
+  const update: Record<string, unknown> = { updatedAt: now, countsStale: true, ...extra };
   for (const [field, value] of Object.entries(change.set)) update[field] = isWholeValue(value) ? _.set(value) : value;
   for (const [field, by] of Object.entries(change.increment)) update[field] = _.inc(by);
   update.timeline = _.push(change.events);
@@ -23,7 +25,8 @@ export function caseUpdate(db: Database, change: CaseChange, now: Date, extra: R
 /**
  * Writes a planned change to one case as a conditional update: only if the case is still in a
  * status the transition starts from (and still holds the change's guard). Answers whether it was
- * written; false means someone else changed the case first. One database request.
+ * written; false means someone else changed the case first. One database request, and the four
+ * that bring the statistics counters up to date with the case (core/caseCounters.ts).
  */
 export async function writeCaseChange(db: Database, opinionId: string, change: CaseChange, now: Date, extra: Record<string, unknown> = {}): Promise<boolean> {
   const _ = db.command;
@@ -33,5 +36,7 @@ export async function writeCaseChange(db: Database, opinionId: string, change: C
     .collection(COLLECTIONS.opinions)
     .where(where)
     .update(caseUpdate(db, change, now, extra));
-  return updated === 1;
+  if (updated !== 1) return false;
+  await settleCase(db, opinionId, now);
+  return true;
 }

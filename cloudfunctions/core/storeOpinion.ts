@@ -5,6 +5,7 @@ import { openCase, type CaseEnv } from '../../miniprogram/shared/domain/casework
 import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
+import { settleCase } from './caseCounters';
 import { caseEnv } from './caseDeadlines';
 import { isDuplicateWrite } from './databaseErrors';
 import type { CallContext } from './handler';
@@ -48,7 +49,8 @@ export type StoringContext = Pick<CallContext, 'db' | 'now' | 'calendar'>;
  * Stores new opinions for one station, each whole and once: the station's numbers of the day are
  * taken together (with the holiday calendar), then every opinion is inserted (concurrently). An id that is already stored (a
  * retry, or a racing copy) answers the opinion stored first, with `created: false`; its number is
- * left unused. Three requests for the numbers and the calendar, and one per opinion.
+ * left unused. Three requests for the numbers and the calendar, and per opinion one, plus three for
+ * the statistics counters (core/caseCounters.ts).
  */
 export async function storeOpinions(ctx: StoringContext, drafts: readonly OpinionDraft[]): Promise<Array<{ opinion: OpinionDocument; created: boolean }>> {
   const { db, now } = ctx;
@@ -64,6 +66,7 @@ export async function storeOpinions(ctx: StoringContext, drafts: readonly Opinio
       const opinion = newOpinionDocument(draft, formatTrackingNumber({ stationCode: station.code, date, sequence: firstSequence + i }), now, env);
       try {
         await opinions.add(opinion);
+        await settleCase(db, opinion._id, now, opinion);
         return { opinion, created: true };
       } catch (error) {
         if (!isDuplicateWrite(error)) throw error;
@@ -113,5 +116,9 @@ export function newOpinionDocument(draft: OpinionDraft, trackingNo: string, now:
     ...origin,
     createdAt: now,
     updatedAt: now,
+    counted: null,
+    countedVersion: 0,
+    countsStale: true,
+    countedOverdueAt: null,
   };
 }

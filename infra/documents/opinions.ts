@@ -1,4 +1,5 @@
 import type { ContentReviewView, MyOpinionSummary, OpinionTargetView } from '../../miniprogram/shared/contract/opinion';
+import type { CaseCount } from '../../miniprogram/shared/domain/caseCounters';
 import type { CaseRecord } from '../../miniprogram/shared/domain/casework';
 import { CONTENT_HOLD_NOTES, contentHold, MODERATION_STATE_LABELS, type Moderation } from '../../miniprogram/shared/domain/moderation';
 import {
@@ -45,6 +46,14 @@ export interface OpinionDocument extends CaseRecord {
   forward?: { note: string; at: Date; deputyId: string; deputyName: string } | null;
   createdAt: Date;
   updatedAt: Date;
+  /** What the statistics counters hold of this case (shared/domain/caseCounters.ts); null until first counted. */
+  counted?: CaseCount | null;
+  /** Raised at every settlement of the counters: a settlement claims the case by it. */
+  countedVersion?: number;
+  /** Written in the same update as any change to the case; cleared when the counters follow. */
+  countsStale?: boolean;
+  /** When the case turns overdue while counted as not overdue (its running deadline); null otherwise. */
+  countedOverdueAt?: Date | null;
 }
 
 export type OpinionSource = 'online' | 'reception';

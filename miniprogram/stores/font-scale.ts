@@ -9,6 +9,7 @@
 import { DEFAULT_PREFERENCES, FONT_SCALES, type FontScale } from '../shared/domain/account';
 import { callApi } from '../services/api';
 import { readStorage, writeStorage } from '../services/wx';
+import { profileAtLaunch } from './profile';
 
 export const FONT_SCALE_STORAGE_KEY = 'preferences.fontScale';
 
@@ -65,6 +66,6 @@ export async function syncFontScale(): Promise<void> {
     return;
   }
   const before = choices;
-  const profile = await callApi('account.getProfile', {});
+  const profile = await profileAtLaunch();
   if (choices === before) apply(profile.preferences.fontScale, true);
 }

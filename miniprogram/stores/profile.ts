@@ -2,7 +2,7 @@
  * Who this WeChat account is to the app (resident, deputy, staff), remembered on the phone so
  * the home page shows the right entries at once, even offline, and refreshed from the account.
  */
-import type { Profile, StaffRole } from '../shared/domain/account';
+import type { Profile, StaffRole, StaffScope } from '../shared/domain/account';
 import { callApi } from '../services/api';
 import { readStorage, writeStorage } from '../services/wx';
 
@@ -41,9 +41,36 @@ export function rememberProfile(profile: Profile): void {
   writeStorage(PROFILE_STORAGE_KEY, { roles: profile.roles, deputy: profile.deputy, staff: profile.staff, holidaysMissingYears: profile.holidaysMissingYears });
 }
 
-/** Asks the account; rejects with an ApiError, leaving what the phone remembers as it was. */
+/** An ask of the account started at launch, for the first screen to share instead of asking again. */
+let launchAsk: Promise<Profile> | undefined;
+
+function askAccount(): Promise<Profile> {
+  return callApi('account.getProfile', {}).then((profile) => {
+    rememberProfile(profile);
+    return profile;
+  });
+}
+
+/** At launch (the font size sync): asks the account once; the home page's first refresh takes the same answer. */
+export function profileAtLaunch(): Promise<Profile> {
+  launchAsk ??= askAccount();
+  return launchAsk;
+}
+
+/** Asks the account (or takes the ask launch started); rejects with an ApiError, leaving what the phone remembers as it was. */
 export async function refreshRoles(): Promise<RoleEntries> {
-  const profile = await callApi('account.getProfile', {});
-  rememberProfile(profile);
-  return roleEntries(profile);
+  const shared = launchAsk;
+  launchAsk = undefined;
+  return roleEntries(await (shared ?? askAccount()));
+}
+
+/**
+ * The staff member's scope as the phone holds it (remembered from the last answer that carried the
+ * profile); asked of the account only when the phone holds none. The server checks the scope on
+ * every action, so a scope changed meanwhile refuses rather than leaks.
+ */
+export async function heldStaffScope(): Promise<StaffScope | null> {
+  const stored = readStorage(PROFILE_STORAGE_KEY) as Partial<Profile> | undefined;
+  if (typeof stored === 'object' && stored !== null && Array.isArray(stored.roles)) return stored.staff ?? null;
+  return (await askAccount()).staff ?? null;
 }

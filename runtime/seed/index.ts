@@ -1,6 +1,8 @@
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
+import type { CountableCase } from '../../miniprogram/shared/domain/caseCounters';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { CaseRecount } from '../repair/caseCounters';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
 import { demoCaseworkBatches } from './demoCasework';
 import { demoDutyBatches } from './demoDuty';
@@ -37,8 +39,13 @@ export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport>
     ...demoProjectBatches(now),
     ...demoDutyBatches(now),
   ];
+  // The statistics counters of the seeded cases, as the functions would have kept them.
+  const recount = new CaseRecount(now);
+  for (const [collection, docs] of batches) if (collection === COLLECTIONS.opinions) for (const doc of docs) recount.count(doc as CountableCase);
+  batches.push([COLLECTIONS.caseCounters, recount.documents()]);
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {
+    if (docs.length === 0) continue;
     await db.collection(collection).add(docs);
     counts[collection] = (counts[collection] ?? 0) + docs.length;
   }

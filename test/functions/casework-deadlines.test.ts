@@ -198,7 +198,7 @@ describe('督办: staff urge the departments', () => {
     const before = (await outbox(t)).length;
     const answer = await t.raw('casework', { action: 'casework.urge', payload: { opinionId, note: '群众多次来电，请本周内答复' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'urged', urgeCount: 1, notified: 1 } });
-    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(8 + RATE_TURN);
     const sent = (await outbox(t)).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.request).toMatchObject({
@@ -259,9 +259,10 @@ describe('the daily timer closes cases nobody rated in time, as 未评价', () =
 
     const first = await t.fireTimer('casework');
     // The one from the previous test and this one.
-    expect(first.body).toEqual({ ok: true, data: { closedUnrated: 2, deadlinesRecounted: 0 } });
-    expect(first.databaseRequests).toBe(2);
-    expect((await t.fireTimer('casework')).body).toEqual({ ok: true, data: { closedUnrated: 0, deadlinesRecounted: 0 } });
+    // The statistics counters follow the two closed cases (and any whose deadline passed since counted).
+    expect(first.body).toEqual({ ok: true, data: { closedUnrated: 2, deadlinesRecounted: 0, casesSettled: 2 } });
+    expect(first.databaseRequests).toBe(12);
+    expect((await t.fireTimer('casework')).body).toEqual({ ok: true, data: { closedUnrated: 0, deadlinesRecounted: 0, casesSettled: 0 } });
 
     const mine = ok(await t.call('opinion.getMine', { opinionId: expired }, { openid: 'timer-resident-1' }));
     expect(mine).toMatchObject({ status: 'closed', statusLabel: '已办结', canRate: false, rating: { value: 'none', label: '未评价' } });

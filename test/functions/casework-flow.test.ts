@@ -67,7 +67,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
   test('江南区 staff accept it: the resident sees 已受理 with the note; accepting again is an illegal transition', async () => {
     const answer = await t.raw('casework', { action: 'casework.accept', payload: { opinionId, note: '已受理，我们将尽快交有关部门办理' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'accepted', statusLabel: '已受理', event: 'accepted' } });
-    expect(answer.databaseRequests).toBe(4 + FIRST_RATE_TURN);
+    expect(answer.databaseRequests).toBe(8 + FIRST_RATE_TURN);
     expect(await t.call('casework.accept', { opinionId }, { openid: CITY })).toEqual({
       ok: false,
       code: 'CASE.ILLEGAL_TRANSITION',
@@ -108,7 +108,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       { openid: JIANGNAN },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'assigned' } });
-    expect(answer.databaseRequests).toBe(5 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(7 + RATE_TURN);
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
     expect(mine.timeline.at(-1)).toMatchObject({ type: 'assigned', note: '交办单位：江南区住房和城乡建设局、江南区民政局' });
     expect(JSON.stringify(mine)).not.toContain('牵头');
@@ -143,7 +143,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       { openid: JN_HOUSING },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'departmentAnswered' } });
-    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(6 + RATE_TURN);
     expect(await t.call('casework.answer', { opinionId, category: 'solved', text: '我们又看了一下' }, { openid: JN_HOUSING })).toEqual(code('CASE.ALREADY_ANSWERED'));
     const view = await detail(opinionId, JN_HOUSING);
     expect(view.actions).toEqual([]);
@@ -185,7 +185,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
     const answer = await t.raw('casework', { action: 'casework.review', payload: { opinionId, decision: 'approve', note: '已电话核实' } }, { openid: JIANGNAN });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'awaitingRating', statusLabel: '待评价', event: 'answerPublished', notified: true } });
     // Four, and the acceptance spent.
-    expect(answer.databaseRequests).toBe(5 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(9 + RATE_TURN);
     const sent = (await outbox(t)).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.request).toMatchObject({
@@ -227,7 +227,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       { openid: resident },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'reopened', statusLabel: '重新交办中', event: 'rated' } });
-    expect(answer.databaseRequests).toBe(3 + RATE_TURN);
+    expect(answer.databaseRequests).toBe(7 + RATE_TURN);
     expect(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: resident })).toEqual({
       ok: false,
       code: 'OPINION.ALREADY_RATED',

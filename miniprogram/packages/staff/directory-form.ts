@@ -4,8 +4,9 @@
  */
 import type { StaffScope } from '../../shared/domain/account';
 import type { Area } from '../../shared/domain/directory';
-import { callApi, toApiError } from '../../services/api';
+import { toApiError } from '../../services/api';
 import type { LoadStatus } from '../../utils/load-state';
+import { heldStaffScope } from '../../stores/profile';
 
 export const DIRECTORY_MESSAGES = {
   notStaff: '这里是人大工作人员使用的，您的微信还没有开通工作人员权限',
@@ -17,7 +18,7 @@ export type FieldErrors = Record<string, string>;
 
 /** The staff member's scope, or null for anyone else (a department handler has no directory to edit). */
 export async function loadScope(): Promise<StaffScope | null> {
-  const { staff } = await callApi('account.getProfile', {});
+  const staff = await heldStaffScope();
   return staff && staff.role !== 'handler' ? staff : null;
 }
 

@@ -9,6 +9,7 @@ import { stringifyEjson } from '../../database/ejson';
 import { cityDeputies, cityPlaces, cityResidentAccounts, citySize, cityStaffAccounts, type CitySize } from './cityData';
 import { cityOpinions, newCounters } from './cityCases';
 import { cityVisits } from './cityVisits';
+import { CaseRecount } from '../../repair/caseCounters';
 import { Random } from './random';
 
 export const CITY_RANDOM_SEED = 20_261_202;
@@ -47,8 +48,14 @@ export async function seedCity(database: DatabaseEngine, now: Date, options: { f
   log(`accounts ${counts[COLLECTIONS.accounts]}`);
 
   const counters = newCounters();
+  const recount = new CaseRecount(now);
   for (const batch of cityOpinions(size, places, deputies, now, BATCH, random, counters)) {
-    await insert(database, COLLECTIONS.opinions, batch, counts);
+    await insert(
+      database,
+      COLLECTIONS.opinions,
+      batch.map((doc) => recount.count(doc)),
+      counts,
+    );
     if ((counts[COLLECTIONS.opinions] ?? 0) % 50_000 === 0) log(`opinions ${counts[COLLECTIONS.opinions]}`);
   }
   await insert(
@@ -57,6 +64,7 @@ export async function seedCity(database: DatabaseEngine, now: Date, options: { f
     [...counters.taken].map(([_id, value]) => ({ _id, value })),
     counts,
   );
+  await insert(database, COLLECTIONS.caseCounters, recount.documents(), counts);
 
   const visits = cityVisits(size, places.stations, deputies, now, random);
   await insert(database, COLLECTIONS.receptionDays, visits.days, counts);

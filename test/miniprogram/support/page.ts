@@ -106,6 +106,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** Return at once instead of waiting for the page to leave its loading state. */
   whileLoading?: boolean;
+  /** Launch the app first (app.ts onLaunch, in the same module registry): a cold start on this page. */
+  launch?: boolean;
 }
 
 export interface PageDriver {
@@ -152,6 +154,12 @@ export async function openPage(name: PageName, query: Record<string, string> = {
     api.useBackend(options.backend ?? 'cloud');
     const clock = require(path.join(MINIPROGRAM, 'services/clock')) as typeof import('../../../miniprogram/services/clock');
     clock.useClock(options.clock ?? pageClock());
+    if (options.launch) {
+      const global = globalThis as { App?: (config: { onLaunch?: () => void }) => void };
+      global.App = (config) => config.onLaunch?.();
+      // app.ts chooses the back end as at launch; the wx double answers either transport.
+      require(path.join(MINIPROGRAM, 'app'));
+    }
     id = simulate.load(path.join(MINIPROGRAM, ALL_PAGES[name]), {
       compiler: 'simulate',
       rootPath: MINIPROGRAM,

@@ -9,6 +9,7 @@ import { formatDateTime, formatReceptionDate } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
 import { STATUS_THEMES, type TagTheme } from '../../../views/booking';
 import { oneAtATime } from '../../../utils/one-at-a-time';
+import { heldStaffScope } from '../../../stores/profile';
 
 export const ROSTER_MESSAGES = {
   notStaff: '这里是联络站工作人员使用的，您的微信还没有开通工作人员权限',
@@ -233,7 +234,7 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
     }
     render({ status: 'loading' });
     try {
-      const { staff } = await callApi('account.getProfile', {});
+      const staff = await heldStaffScope();
       if (!staff) {
         render({ status: 'error', errorMessage: ROSTER_MESSAGES.notStaff });
         return;

@@ -6,6 +6,7 @@ import { callApi, toApiError } from '../../../services/api';
 import { copyText, downloadFile, navigateTo, openDocument, showToast } from '../../../services/wx';
 import { formatReceptionDate } from '../../../utils/date';
 import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, statsPayload, thisMonth, type StatsQuery } from '../stats-query';
+import { heldStaffScope } from '../../../stores/profile';
 
 export interface FigureCard {
   figure: Figure;
@@ -184,7 +185,7 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
   async function loadScopes(): Promise<void> {
     let staff: StaffScope | undefined;
     try {
-      staff = (await callApi('account.getProfile', {})).staff;
+      staff = (await heldStaffScope()) ?? undefined;
     } catch (error) {
       console.warn('[stats] profile not loaded; the whole scope stays available', toApiError(error).code);
       return;

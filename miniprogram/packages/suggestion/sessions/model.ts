@@ -9,6 +9,7 @@ import { showToast } from '../../../services/wx';
 import { formatReceptionDate } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
+import { heldStaffScope } from '../../../stores/profile';
 
 export const SESSION_MESSAGES = {
   area: '请选择是哪一级人大的会议',
@@ -89,8 +90,8 @@ export function createSessions(render: (change: Partial<SessionsState>) => void)
   return {
     async load(): Promise<void> {
       render({ status: 'loading', errorMessage: '' });
-      const [profile, { areas: all }] = await Promise.all([callApi('account.getProfile', {}), callApi('directory.listAreas', {})]);
-      const mine = profile.staff?.areaId ?? '';
+      const [staff, { areas: all }] = await Promise.all([heldStaffScope(), callApi('directory.listAreas', {})]);
+      const mine = staff?.areaId ?? '';
       // Their own congress first, then those below it, level by level.
       areas = all
         .filter((a) => a.path.includes(mine) && CONGRESS_KINDS.includes(a.kind))

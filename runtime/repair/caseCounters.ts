@@ -1,0 +1,100 @@
+/**
+ * The statistics counters recounted from the cases themselves (shared/domain/caseCounters.ts):
+ * what the seeds write alongside their cases, and what the repair (`npm run repair-counters`)
+ * compares with, and writes over, the counters the functions kept.
+ */
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS } from '../../infra/database';
+import { addToCounters, caseCount, type CountableCase, type CounterDocument } from '../../miniprogram/shared/domain/caseCounters';
+
+/** Counts cases in memory: the counter documents, and sets each case's own record of what was counted. */
+export class CaseRecount {
+  readonly counters = new Map<string, CounterDocument>();
+
+  constructor(private readonly now: Date) {}
+
+  /** Counts one case and writes onto it what was counted (the fields the functions keep). */
+  count<T extends CountableCase>(doc: T): T & { counted: unknown; countedVersion: number; countsStale: false; countedOverdueAt: Date | null } {
+    const { count, overdueAt } = caseCount(doc, this.now);
+    addToCounters(this.counters, count);
+    const counted = Object.assign(doc, { counted: count, countedVersion: 1, countsStale: false as const, countedOverdueAt: overdueAt });
+    return counted;
+  }
+
+  documents(): CounterDocument[] {
+    return [...this.counters.values()].sort((a, b) => a._id.localeCompare(b._id));
+  }
+}
+
+/** The database as @cloudbase/node-sdk gives it. */
+type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
+
+const PAGE = 1000;
+
+async function eachPage<T>(db: Database, collection: string, visit: (docs: T[]) => Promise<void> | void): Promise<void> {
+  const _ = db.command;
+  let after = '';
+  for (;;) {
+    const { data } = await db
+      .collection(collection)
+      .where({ _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    await visit(data as T[]);
+    if (data.length < PAGE) return;
+    after = (data.at(-1) as { _id: string })._id;
+  }
+}
+
+function sameValues(a: CounterDocument | undefined, b: CounterDocument | undefined): boolean {
+  const clean = (doc: CounterDocument | undefined) => {
+    const strip = (values: object | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, n]) => n !== 0));
+    const days = Object.entries(doc?.days ?? {})
+      .map(([day, values]) => [day, strip(values)] as const)
+      .filter(([, values]) => Object.keys(values).length > 0)
+      .sort(([x], [y]) => x.localeCompare(y));
+    return JSON.stringify([strip(doc?.total), days]);
+  };
+  return clean(a) === clean(b);
+}
+
+export interface RepairReport {
+  cases: number;
+  counters: number;
+  /** Counter documents whose values differed from the recount (written over with `write`). */
+  differing: string[];
+}
+
+/**
+ * Recounts every case (in pages of a thousand), compares the counter documents the functions
+ * kept with the recount, and with `write` replaces the differing ones and marks every case as
+ * counted at `now`. Run it with the functions stopped (nothing else writing cases).
+ */
+export async function repairCaseCounters(db: Database, now: Date, options: { write: boolean }): Promise<RepairReport> {
+  const recount = new CaseRecount(now);
+  let cases = 0;
+  await eachPage<CountableCase & Record<string, unknown>>(db, COLLECTIONS.opinions, async (docs) => {
+    cases += docs.length;
+    for (const doc of docs) {
+      const before = JSON.stringify([doc.counted, doc.countsStale, doc.countedOverdueAt]);
+      recount.count(doc);
+      if (!options.write || before === JSON.stringify([doc.counted, doc.countsStale, doc.countedOverdueAt])) continue;
+      await db
+        .collection(COLLECTIONS.opinions)
+        .doc(doc._id)
+        .update({ counted: db.command.set(doc.counted), countedVersion: db.command.inc(1), countsStale: false, countedOverdueAt: doc.countedOverdueAt });
+    }
+  });
+  const kept = new Map<string, CounterDocument>();
+  await eachPage<CounterDocument>(db, COLLECTIONS.caseCounters, (docs) => docs.forEach((doc) => kept.set(doc._id, doc)));
+  const differing = [...new Set([...kept.keys(), ...recount.counters.keys()])].filter((id) => !sameValues(kept.get(id), recount.counters.get(id))).sort();
+  if (options.write) {
+    for (const id of differing) {
+      const doc = recount.counters.get(id);
+      if (doc) await db.collection(COLLECTIONS.caseCounters).doc(id).set({ key: doc.key, month: doc.month, total: doc.total, days: doc.days });
+      else await db.collection(COLLECTIONS.caseCounters).doc(id).remove();
+    }
+  }
+  return { cases, counters: recount.counters.size, differing };
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run repair-counters [-- --write]`: recounts the statistics counters from every case of the
+ * store (runtime/repair/caseCounters.ts) and lists the counter documents that differ; with
+ * `--write`, writes the recount over them. Starts the runtime on a free port, as the seed does.
+ */
+import tcb from '@cloudbase/node-sdk';
+import { startRuntime } from '../server';
+import { repairCaseCounters } from './caseCounters';
+
+async function main(): Promise<void> {
+  const write = process.argv.includes('--write');
+  const runtime = await startRuntime({ port: 0 });
+  try {
+    const db = tcb.init({ env: runtime.config.envId }).database();
+    const report = await repairCaseCounters(db, runtime.clock.now(), { write });
+    console.log(`recounted ${report.cases} cases into ${report.counters} counter documents; ${report.differing.length} differed${write ? ' and were rewritten' : ''}`);
+    for (const id of report.differing.slice(0, 20)) console.log(`  ${id}`);
+    if (!write && report.differing.length > 0) process.exitCode = 1;
+  } finally {
+    await runtime.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

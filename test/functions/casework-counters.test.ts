@@ -1,0 +1,198 @@
+import { COLLECTIONS } from '../../infra/database';
+import type { CaseStats } from '../../miniprogram/shared/contract/casework';
+import { COUNTER_VALUES, type CountableCase, type CounterDocument } from '../../miniprogram/shared/domain/caseCounters';
+import { CASE_FIGURES } from '../../miniprogram/shared/domain/caseStats';
+import type { StaffScope } from '../../miniprogram/shared/domain/account';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { countCases } from '../../cloudfunctions/casework/figures';
+import { publicTarget, statsTarget } from '../../cloudfunctions/casework/statsScope';
+import type { CaseWorker } from '../../cloudfunctions/casework/access';
+import { CaseRecount, repairCaseCounters } from '../../runtime/repair/caseCounters';
+import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { bindDeputy, database, opinionFor } from './helpers/cloud';
+
+/**
+ * The statistics counters (core/caseCounters.ts) against a full recount, after random journeys of
+ * cases through the functions: residents submit to stations and deputies, staff accept, assign and
+ * urge, departments answer, staff approve, deputies reply, residents rate or let the window pass,
+ * and days go by with the hourly timer firing. After every journey, the figures staff and the
+ * public read (from counters) equal the aggregation over every case of the place, for areas,
+ * stations and deputies, whole months and odd ranges; and the counter documents equal the ones a
+ * recount from scratch builds (what the repair writes).
+ */
+const START = shanghaiInstant('2026-11-02', '09:00');
+const CITY = 'demo-staff-city';
+const JIANGNAN = 'demo-staff-jiangnan';
+const BEISHAN = 'demo-staff-beishan';
+const JN_HOUSING = 'demo-handler-jn-zhujian';
+/** 刘德明 (dp-005) receives at 南湖 (st-nanhu). */
+const LIU = 'wx-liu-counters';
+
+let t: TestRuntime;
+beforeAll(async () => {
+  t = await startTestRuntime({ at: START, frozen: true });
+  await bindDeputy(t, LIU, 'dp-005');
+});
+afterAll(async () => t.stop());
+
+/** A small deterministic generator: the journeys are the same on every run. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return { chance: (p: number) => next() < p, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T };
+}
+
+const TARGETS = [{ stationId: 'st-nanhu' }, { stationId: 'st-qingshi' }, { deputyId: 'dp-005' }, { stationId: 'st-nanhu' }] as const;
+
+interface Journey {
+  opinionId: string;
+  resident: string;
+  byDeputy: boolean;
+}
+
+/** One case as far as chance takes it; every step through the function a user would call. */
+async function play(journey: Journey, random: ReturnType<typeof generator>): Promise<void> {
+  const { opinionId, resident } = journey;
+  if (!random.chance(0.8)) return;
+  if (journey.byDeputy && random.chance(0.4)) {
+    ok(await t.call('opinion.reply', { opinionId, text: '已联系社区，本周内处理。' }, { openid: LIU }));
+  } else {
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    if (!random.chance(0.75)) return;
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
+    if (random.chance(0.3)) ok(await t.call('casework.urge', { opinionId, note: '请尽快答复' }, { openid: JIANGNAN }));
+    if (!random.chance(0.7)) return;
+    const category = random.pick(['solved', 'planned'] as const);
+    ok(await t.call('casework.answer', { opinionId, category, text: '已经按要求办理完毕', ...(category === 'planned' ? { reason: '列入明年计划' } : {}) }, { openid: JN_HOUSING }));
+    if (!random.chance(0.8)) return;
+    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN }));
+  }
+  if (!random.chance(0.6)) return;
+  const rating = random.pick(['satisfied', 'basicallySatisfied', 'dissatisfied'] as const);
+  ok(await t.call('opinion.rate', { opinionId, rating, ...(rating === 'dissatisfied' ? { comment: '问题还没有解决，请再处理' } : {}) }, { openid: resident }));
+}
+
+const worker = (openid: string, scope: StaffScope) => ({ openid, scope, isHandler: false, actor: { role: 'staff', name: '' } }) as unknown as CaseWorker;
+
+/** Every case figure of a place and range, as counted by aggregation over its cases. */
+async function recounted(target: Awaited<ReturnType<typeof publicTarget>>, range: { from: string; to: string }) {
+  const { counts, firstResponseMs } = await countCases(database(t), target, range, t.clock.now());
+  return { counts, firstResponseMs };
+}
+
+async function compareFigures(): Promise<void> {
+  const today = shanghaiDate(t.clock.now());
+  const ranges = [
+    { from: '2026-10-01', to: '2026-10-31' },
+    { from: '2026-11-01', to: today },
+    { from: '2026-10-15', to: addDays(today, 3) },
+    { from: '2026-01-01', to: '2026-12-31' },
+  ];
+  const db = database(t);
+  const places = [{ areaId: 'area-jiangnan' }, { areaId: 'area-linjiang' }, { stationId: 'st-nanhu' }, { stationId: 'st-qingshi' }, { deputyId: 'dp-005' }];
+  for (const range of ranges) {
+    for (const scope of places) {
+      const expected = await recounted(await publicTarget(db, scope), range);
+      const stats = ok(await t.call('casework.stats', { ...range, scope }, { openid: CITY })) as CaseStats;
+      for (const figure of CASE_FIGURES) expect([scope, range, figure, stats.counts[figure]]).toEqual([scope, range, figure, expected.counts[figure]]);
+      expect(stats.rates.averageFirstResponseHours).toBe(expected.counts.accepted ? Math.round(expected.firstResponseMs / expected.counts.accepted / 360_000) / 10 : null);
+    }
+    // A deputy seen by staff of an area and of a station: only the cases within their scope.
+    for (const [openid, scope] of [
+      [JIANGNAN, { role: 'area', areaId: 'area-jiangnan' }],
+      [BEISHAN, { role: 'station', areaId: 'area-jiangnan', stationId: 'st-beishan' }],
+    ] as const) {
+      const target = await statsTarget(db, worker(openid, scope as StaffScope), { deputyId: 'dp-005' }).catch(() => null);
+      if (!target) continue;
+      const expected = await recounted(target, range);
+      const stats = ok(await t.call('casework.stats', { ...range, scope: { deputyId: 'dp-005' } }, { openid })) as CaseStats;
+      expect([openid, range, stats.counts]).toEqual([openid, range, expect.objectContaining(expected.counts)]);
+    }
+  }
+}
+
+/** The counter documents, without the zeros a case that moved away leaves behind. */
+function normalised(docs: readonly CounterDocument[]) {
+  const clean = (values: Record<string, number> | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, n]) => n !== 0));
+  return docs
+    .map((doc) => ({
+      _id: doc._id,
+      total: clean(doc.total),
+      days: Object.fromEntries(
+        Object.entries(doc.days ?? {})
+          .map(([day, values]) => [day, clean(values)] as const)
+          .filter(([, values]) => Object.keys(values).length > 0),
+      ),
+    }))
+    .filter((doc) => Object.keys(doc.total).length > 0)
+    .sort((a, b) => a._id.localeCompare(b._id));
+}
+
+async function readAll<T>(collection: string): Promise<T[]> {
+  const db = database(t);
+  const _ = db.command;
+  const all: T[] = [];
+  let after = '';
+  for (;;) {
+    const { data } = await db
+      .collection(collection)
+      .where({ _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(500)
+      .get();
+    all.push(...(data as T[]));
+    if (data.length < 500) return all;
+    after = (data.at(-1) as { _id: string })._id;
+  }
+}
+
+async function compareWithRecount(): Promise<void> {
+  // The timer counts the cases whose deadline passed since they were counted, as every hour.
+  await t.fireTimer('casework');
+  const recount = new CaseRecount(t.clock.now());
+  for (const doc of await readAll<CountableCase>(COLLECTIONS.opinions)) recount.count(doc);
+  const kept = await readAll<CounterDocument>(COLLECTIONS.caseCounters);
+  expect(normalised(kept)).toEqual(normalised(recount.documents()));
+  expect(COUNTER_VALUES).toContain('firstResponseMs');
+}
+
+describe('statistics counters equal a full recount', () => {
+  test('as seeded, before any journey', async () => {
+    await compareFigures();
+    await compareWithRecount();
+  });
+
+  test.each([1, 2, 3])('after random journey %i: cases submitted, handled, rated, left to run late, the timer firing', async (round) => {
+    const random = generator(round * 7919);
+    const journeys: Journey[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const resident = `counters-resident-${round}-${i}`;
+      const target = random.pick(TARGETS);
+      const { opinionId } = ok(await t.call('opinion.submit', opinionFor(target), { openid: resident }));
+      journeys.push({ opinionId, resident, byDeputy: 'deputyId' in target });
+    }
+    for (const journey of journeys) await play(journey, random);
+    // Days pass: running deadlines fall due and rating windows close before the hourly timer fires
+    // (the figures add the cases turned overdue since counted), then it fires.
+    t.clock.advance(random.pick([1, 4, 9]) * 86_400_000);
+    await compareFigures();
+    await compareWithRecount();
+  });
+
+  test('a counter gone wrong is found by the repair, and written right again', async () => {
+    const db = database(t);
+    const id = 'station:st-nanhu|2026-11';
+    await db
+      .collection(COLLECTIONS.caseCounters)
+      .doc(id)
+      .update({ 'total.collected': db.command.inc(5), 'days.d02.collected': db.command.inc(5) });
+    expect((await repairCaseCounters(db, t.clock.now(), { write: false })).differing).toEqual([id]);
+    expect((await repairCaseCounters(db, t.clock.now(), { write: true })).differing).toEqual([id]);
+    expect((await repairCaseCounters(db, t.clock.now(), { write: false })).differing).toEqual([]);
+    await compareFigures();
+    await compareWithRecount();
+  });
+});
