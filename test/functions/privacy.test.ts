@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { OpinionDocument } from '../../infra/documents/opinions';
 import type { BookingDocument } from '../../infra/documents/booking';
 import type { MyData } from '../../miniprogram/shared/contract/privacy';
+import { PersonalDataDoor } from '../../cloudfunctions/core/personalData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
 import { allowMessages, bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
@@ -43,17 +44,28 @@ describe('phones are masked for everyone not granted them', () => {
     expect(entries).toHaveLength(2);
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
-        expect.objectContaining({ actorRole: 'deputy', actorName: '王志强', action: 'opinion.getForDeputy', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({ actor: '联络站工作人员', actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({
+          actor: '代表 王志强',
+          actorRole: 'deputy',
+          actorName: '王志强',
+          action: 'opinion.getForDeputy',
+          subjectId: opinionId,
+          fields: ['name'],
+          stationId: 'st-beishan',
+        }),
       ]),
     );
+    // The log names readers by role and name, never by account id.
+    expect(JSON.stringify(entries)).not.toContain(BEISHAN_STAFF);
+    expect(JSON.stringify(entries)).not.toContain(WANG);
   });
 
   test('with consent the phone is shown in full, and the read is audited with the phone', async () => {
     const opinionId = await submit('pv-resident-2', { contact: { ...CONTACT, mayContact: true } });
     expect(ok(await t.call('casework.get', { opinionId }, { openid: CITY_ADMIN })).contact?.phone).toBe('13812345678');
     const [entry] = await auditOf(opinionId);
-    expect(entry).toMatchObject({ actorId: CITY_ADMIN, actorRole: 'admin', fields: ['name', 'phone'], at: expect.any(String) });
+    expect(entry).toMatchObject({ actor: '管理员', actorRole: 'admin', fields: ['name', 'phone'], at: expect.any(String) });
   });
 
   test('a case without contact leaves nothing in the log', async () => {
@@ -67,7 +79,39 @@ describe('phones are masked for everyone not granted them', () => {
     ok(await t.call('booking.book', bookingPayload(day), { openid: 'pv-booker-1' }));
     const roster = ok(await t.call('booking.getRoster', { dayId: day._id }, { openid: BEISHAN_STAFF }));
     expect(roster.entries[0]).toMatchObject({ name: '李阿姨', phone: '13812345678' });
-    expect(await auditOf(day._id)).toEqual([expect.objectContaining({ actorId: BEISHAN_STAFF, action: 'booking.getRoster', fields: ['name', 'phone'] })]);
+    expect(await auditOf(day._id)).toEqual([expect.objectContaining({ actor: '联络站工作人员', action: 'booking.getRoster', fields: ['name', 'phone'] })]);
+  });
+});
+
+describe('reads inside a transaction pass the same door', () => {
+  /** What a transaction callback gets (the SDK types it loosely). */
+  interface Transaction {
+    collection(name: string): { doc(id: string): { get(): Promise<{ data: OpinionDocument }> } };
+    commit(): Promise<unknown>;
+  }
+
+  test('a name and phone read in runTransaction or startTransaction and shown leave an entry; the door sees the transaction’s reads', async () => {
+    const inRun = await submit('pv-resident-tx-1', { contact: { ...CONTACT, mayContact: true } });
+    const inStarted = await submit('pv-resident-tx-2', { contact: { ...CONTACT, mayContact: true } });
+    const now = t.clock.now();
+
+    const runDoor = new PersonalDataDoor(database(t), BEISHAN_STAFF);
+    const read = (await runDoor.db.runTransaction(
+      async (transaction: Transaction) => (await transaction.collection(COLLECTIONS.opinions).doc(inRun).get()).data,
+    )) as OpinionDocument;
+    await runDoor.commit('test.readInTransaction', { contact: read.contact }, now);
+
+    const startDoor = new PersonalDataDoor(database(t), BEISHAN_STAFF);
+    const transaction = (await startDoor.db.startTransaction()) as unknown as Transaction;
+    const started = (await transaction.collection(COLLECTIONS.opinions).doc(inStarted).get()).data;
+    await transaction.commit();
+    await startDoor.commit('test.readInTransaction', { contact: started.contact }, now);
+
+    for (const opinionId of [inRun, inStarted]) {
+      expect(await auditOf(opinionId)).toEqual([
+        expect.objectContaining({ action: 'test.readInTransaction', actorRole: 'station', subjectId: opinionId, fields: ['name', 'phone'], stationId: 'st-beishan' }),
+      ]);
+    }
   });
 });
 
@@ -187,7 +231,14 @@ describe('a resident deletes their account', () => {
     const { fileList } = await cloud(t).getTempFileURL({ fileList: [photo] });
     expect(fileList[0]?.code).not.toBe('SUCCESS');
     // Nothing in the store still names them.
-    for (const name of [COLLECTIONS.opinions, COLLECTIONS.bookings, COLLECTIONS.accounts, COLLECTIONS.residentMessages, COLLECTIONS.subscriptionBudgets]) {
+    for (const name of [
+      COLLECTIONS.opinions,
+      COLLECTIONS.bookings,
+      COLLECTIONS.accounts,
+      COLLECTIONS.residentMessages,
+      COLLECTIONS.subscriptionBudgets,
+      COLLECTIONS.rateCounters,
+    ]) {
       const { data } = await db.collection(name).limit(1000).get();
       expect(JSON.stringify(data)).not.toContain(leaver);
     }

@@ -7,6 +7,7 @@ import { ERASED_NAME } from '../../../miniprogram/shared/domain/privacy';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
+import { forgetCaller } from '../../core/rateLimit';
 import type { CallContext, Handler } from '../../core/handler';
 import { deleteFiles } from '../../core/storage';
 import { loadResidentData } from '../residentData';
@@ -71,6 +72,8 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
     // 我的消息 and the subscribe-message acceptances are theirs alone: gone with the account.
     db.collection(COLLECTIONS.residentMessages).where({ openid }).remove(),
     db.collection(COLLECTIONS.subscriptionBudgets).where({ openid }).remove(),
+    // Their rate-limit counters are keyed by the OPENID.
+    forgetCaller(db, openid),
   ]);
   const reviewRatings = await eraseReviewRatings(ctx, openid, anonymousId(), today);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();

@@ -55,8 +55,8 @@ export interface DeleteAccountResult {
 export interface AuditEntry {
   _id: string;
   at: string;
-  /** Who read: the staff account's id (their openid; staff are not residents in this record). */
-  actorId: string;
+  /** Who read, by role and name (联络站工作人员 张三, 代表 王志强): never their account id. */
+  actor: string;
   actorRole: string;
   actorName?: string;
   /** The action that showed the data, e.g. `casework.get`. */
