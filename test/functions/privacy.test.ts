@@ -173,6 +173,24 @@ describe('a resident sees and exports their data', () => {
     expect(downloaded).toEqual(data);
   });
 
+  test('the download link expires after ten minutes; the file is never served by its plain path', async () => {
+    const exportedAt = t.clock.now();
+    const { file } = ok(await t.call('privacy.exportMyData', {}, { openid: 'pv-exporter-2' }));
+    // The runtime's clock runs on: ten minutes from the instant of the call.
+    const lifetime = Date.parse(file.expiresAt) - exportedAt.getTime();
+    expect(lifetime).toBeGreaterThanOrEqual(600_000);
+    expect(lifetime).toBeLessThan(605_000);
+    expect((await fetch(file.url)).status).toBe(200);
+    const plain = new URL(file.url);
+    expect((await fetch(`${plain.origin}${plain.pathname}`)).status).toBe(403);
+    try {
+      t.clock.set(new Date(Date.parse(file.expiresAt) + 1000));
+      expect((await fetch(file.url)).status).toBe(403);
+    } finally {
+      t.clock.set(exportedAt);
+    }
+  });
+
   test('without WeChat identity there is nothing to export', async () => {
     expect(await t.call('privacy.exportMyData', {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
   });
@@ -206,14 +224,22 @@ describe('a resident deletes their account', () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 23) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: leaver }));
     ok(await t.call('booking.cancel', { bookingId: booking._id }, { openid: leaver }));
+    const exports = [ok(await t.call('privacy.exportMyData', {}, { openid: leaver })).file, ok(await t.call('privacy.exportMyData', {}, { openid: leaver })).file];
 
     expect(ok(await t.call('privacy.deleteAccount', { confirm: true }, { openid: leaver }))).toEqual({
       opinions: 1,
       bookings: 1,
       receptionRecords: 0,
       photosDeleted: 1,
+      exportsDeleted: 2,
       reviewRatings: 0,
     });
+    // The export files are gone: their links, though not yet expired, answer nothing.
+    for (const file of exports) {
+      expect((await fetch(file.url)).status).toBe(404);
+      const { fileList: urls } = await cloud(t).getTempFileURL({ fileList: [file.fileID] });
+      expect(urls[0]?.code).toBe('STORAGE_FILE_NONEXIST');
+    }
 
     const db = database(t);
     const stored = (await db.collection(COLLECTIONS.opinions).where({ _id: opinionId }).get()).data[0] as OpinionDocument;
@@ -238,6 +264,7 @@ describe('a resident deletes their account', () => {
       COLLECTIONS.residentMessages,
       COLLECTIONS.subscriptionBudgets,
       COLLECTIONS.rateCounters,
+      COLLECTIONS.privacyExports,
     ]) {
       const { data } = await db.collection(name).limit(1000).get();
       expect(JSON.stringify(data)).not.toContain(leaver);

@@ -37,8 +37,8 @@ export interface MyData {
 
 export interface MyDataExport {
   data: MyData;
-  /** The same data as a JSON file in cloud storage, and a temporary HTTPS URL to download it (1 hour). */
-  file: { fileID: string; url: string; name: string };
+  /** The same data as a JSON file in cloud storage, and a temporary HTTPS URL to download it until `expiresAt` (EXPORT_LINK_SECONDS, shared/domain/privacy.ts). */
+  file: { fileID: string; url: string; name: string; expiresAt: string };
 }
 
 export interface DeleteAccountResult {
@@ -47,6 +47,8 @@ export interface DeleteAccountResult {
   bookings: number;
   receptionRecords: number;
   photosDeleted: number;
+  /** Files of their data exports deleted from storage. */
+  exportsDeleted: number;
   /** 述职评议 ratings removed (period open) or kept as anonymous votes (period ended), their comments removed. */
   reviewRatings: number;
 }

@@ -35,5 +35,8 @@ export function auditActorLabel(role: AuditActorRole, name?: string): string {
   return name ? `${AUDIT_ACTOR_ROLE_LABELS[role]} ${name}` : AUDIT_ACTOR_ROLE_LABELS[role];
 }
 
+/** How long the download link of a data export lives: ten minutes, enough to copy and open it. */
+export const EXPORT_LINK_SECONDS = 600;
+
 /** What a deleted account's name becomes where a record of the visit has to keep a name. */
 export const ERASED_NAME = '已注销用户';
