@@ -43,6 +43,7 @@ export const COLLECTIONS = {
   dutyPublished: 'duty_published',
   subscriptionBudgets: 'subscription_budgets',
   residentMessages: 'resident_messages',
+  privacyExports: 'privacy_exports',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -367,6 +368,12 @@ export const DATABASE: readonly CollectionSpec[] = [
       { name: 'openid_1_createdAt_-1', keys: [...asc('openid'), { field: 'createdAt', direction: -1 }] },
       { name: 'openid_1_readAt_1', keys: asc('openid', 'readAt') },
     ],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // The files of residents' data exports (privacy.exportMyData): deleted with the account (privacy.deleteAccount).
+    name: COLLECTIONS.privacyExports,
+    indexes: [{ name: 'openid_1', keys: asc('openid') }],
     rule: DENY_ALL_CLIENTS,
   },
   {

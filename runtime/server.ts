@@ -263,7 +263,7 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     timers,
     clock,
     openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID, now: () => clock.now(), permissions: declaredPermissions(FUNCTIONS_SOURCE_DIR) }),
-    storage: createStorage({ dataDir: config.dataDir, publicUrl: url }),
+    storage: createStorage({ dataDir: config.dataDir, publicUrl: url, now: () => clock.now() }),
     envId: config.envId,
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

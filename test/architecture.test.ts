@@ -64,3 +64,18 @@ describe('cloud functions', () => {
     expect(actionFiles.sort()).toEqual([...new Set(imported.values())].sort());
   });
 });
+
+describe('privacy rules', () => {
+  /** The rules docs/SECURITY.md cites are the ones in force: a rule only its own unit test calls would be a promise nobody keeps. */
+  test('every export of shared/domain/privacy.ts is used by the functions, the app or the console', () => {
+    const module = join(ROOT, 'miniprogram', 'shared', 'domain', 'privacy.ts');
+    const exported = [...readFileSync(module, 'utf8').matchAll(/^export (?:function|const) (\w+)/gm)].map((match) => match[1] as string);
+    expect(exported.length).toBeGreaterThan(0);
+    const users = [FUNCTIONS, join(ROOT, 'miniprogram'), join(ROOT, 'console', 'src')]
+      .flatMap((dir) => tsFiles(dir))
+      .filter((file) => file !== module && !file.includes('node_modules'))
+      .map((file) => readFileSync(file, 'utf8'));
+    const unused = exported.filter((name) => !users.some((text) => new RegExp(`\\b${name}\\b`).test(text)));
+    expect(unused).toEqual([]);
+  });
+});

@@ -1,11 +1,11 @@
 import { COLLECTIONS } from '../../infra/database';
-import type { StaffScope } from '../../miniprogram/shared/domain/account';
+import type { AuditActorRole } from '../../miniprogram/shared/domain/privacy';
 import type { Database } from './cloud';
 
 /** Who was shown someone else's personal data: their role, and their own name when they have one on record. */
 export interface AuditActor {
   openid: string;
-  role: StaffScope['role'] | 'deputy' | 'resident' | 'anonymous';
+  role: AuditActorRole;
   name?: string;
 }
 

@@ -54,12 +54,35 @@ export class PersonalDataDoor {
     private readonly raw: Database,
     private readonly openid: string | null,
   ) {
-    this.db = new Proxy(raw, {
+    this.db = this.watchCollections(raw);
+  }
+
+  /**
+   * The database, or a transaction on it, with every collection it opens watched. A transaction's reads are
+   * reads like any other: `startTransaction` answers a watched transaction, `runTransaction` hands its
+   * callback one.
+   */
+  private watchCollections<T extends object>(source: T): T {
+    return new Proxy(source, {
       get: (target, prop) => {
         const value = Reflect.get(target, prop, target) as unknown;
-        if (prop !== 'collection' || typeof value !== 'function') return value;
-        return (name: string, ...rest: unknown[]) =>
-          this.watch((value as (...args: unknown[]) => object).call(target, name, ...rest), { root: name, lookups: [], reshaped: false });
+        if (typeof value !== 'function') return value;
+        const call = value as (...args: unknown[]) => unknown;
+        if (prop === 'collection') {
+          return (name: string, ...rest: unknown[]) => this.watch(call.call(target, name, ...rest) as object, { root: name, lookups: [], reshaped: false });
+        }
+        if (prop === 'startTransaction') {
+          return async (...args: unknown[]) => this.watchCollections((await call.apply(target, args)) as object);
+        }
+        if (prop === 'runTransaction') {
+          return (callback: unknown, ...rest: unknown[]) =>
+            call.call(
+              target,
+              typeof callback === 'function' ? (transaction: object) => (callback as (t: object) => unknown)(this.watchCollections(transaction)) : callback,
+              ...rest,
+            );
+        }
+        return value;
       },
     });
   }

@@ -36,6 +36,23 @@ interface RateCounterDocument {
 
 export type RateTurn = { admitted: true } | { admitted: false; retryAfterMs: number };
 
+/** The counter of `caller` in `group`: one document per caller and group. */
+function counterId(group: RateGroupName, caller: string): string {
+  return `${group}:${caller}`;
+}
+
+/**
+ * Removes every rate-limit counter of `caller` (an account being deleted: its counters name it).
+ * One database request.
+ */
+export async function forgetCaller(db: Database, caller: string): Promise<void> {
+  const ids = (Object.keys(RATE_GROUPS) as RateGroupName[]).map((group) => counterId(group, caller));
+  await db
+    .collection(COLLECTIONS.rateCounters)
+    .where({ _id: db.command.in(ids) })
+    .remove();
+}
+
 /** Contention only ever comes from the same caller's own concurrent calls; a few rounds settle it. */
 const ROUNDS = 5;
 
@@ -59,7 +76,7 @@ export async function takeTurn(db: Database, group: RateGroupName, caller: strin
   }));
   const counters = db.collection(COLLECTIONS.rateCounters);
   const _ = db.command;
-  const id = `${group}:${caller}`;
+  const id = counterId(group, caller);
 
   for (let round = 0; round < ROUNDS; round += 1) {
     const condition: Record<string, unknown> = { _id: id };

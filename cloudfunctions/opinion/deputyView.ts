@@ -1,5 +1,6 @@
 import type { DeputyOpinionEvent, DeputyOpinionView, InboxItem } from '../../miniprogram/shared/contract/opinion';
 import { excerpt, hoursBetween, OPINION_EVENT_LABELS, awaitsDeputy } from '../../miniprogram/shared/domain/opinion';
+import { RATING_LABELS } from '../../miniprogram/shared/domain/casework';
 import { flaggedPhotos } from '../../miniprogram/shared/domain/moderation';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { DeputyCaller } from './deputyCaller';
@@ -59,6 +60,14 @@ export function deputyView(opinion: OpinionDocument, deputy: DeputyCaller, now: 
     createdAt: iso(opinion.createdAt),
     waitedHours: waitedHours(opinion, now),
     flaggedForReview: opinion.moderation.suggest === 'review' || flaggedPhotos(opinion.moderation).length > 0,
+    rating: opinion.rating
+      ? {
+          value: opinion.rating.value,
+          label: RATING_LABELS[opinion.rating.value],
+          ...(opinion.rating.comment ? { comment: opinion.rating.comment } : {}),
+          at: iso(opinion.rating.at),
+        }
+      : null,
     timeline,
   };
   if (opinion.location) view.location = opinion.location;

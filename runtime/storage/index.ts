@@ -19,8 +19,12 @@
  *   and TraceId is thrown. Here the PUT must carry the authorization getUploadMetadata issued.
  * - getTempFileURL → POST { action: "storage.batchGetDownloadUrl", file_list: [{ fileid, max_age, url_type }] }
  *   → { data: { download_list: [{ fileID, tempFileURL, code: "SUCCESS" | "STORAGE_FILE_NONEXIST" | … }] } }.
- *   tempFileURL is `<publicUrl>/storage/<cloudPath>` unencoded, as CloudBase's is (the SDK
- *   encodeURI()s it before a download). Local URLs do not expire.
+ *   tempFileURL is `<publicUrl>/storage/<cloudPath>?sign=<hex>&t=<unix seconds>`, the path unencoded,
+ *   as CloudBase's is (the SDK encodeURI()s it before a download). Like CloudBase's signed URLs they
+ *   expire: `t` is the runtime clock's instant plus `max_age` seconds (3600 when absent), and a GET
+ *   after it, or with a sign this runtime did not make for that path and instant, is refused (403
+ *   AccessDenied). Files under PRIVATE_FOLDERS are served only through such a URL; the others also
+ *   by their plain path, like a public-read bucket.
  * - downloadFile → the above, then GET of the URL (200 with the bytes, or 404).
  * - deleteFile → POST { action: "storage.batchDeleteFile", fileid_list } → { data: { delete_list: [{ fileID, code }] } }.
  *
@@ -30,13 +34,14 @@
  * segments, or with `\`, `?`, `#`, `%` or control characters (the last three would not survive the
  * SDK's encodeURI of download URLs).
  */
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { systemClock } from '../../miniprogram/shared/domain/time';
 
 export interface StorageOptions {
   /** The runtime's data folder; files live in <dataDir>/storage/. */
@@ -45,7 +50,15 @@ export interface StorageOptions {
   publicUrl: string;
   /** Largest upload accepted, in bytes (default 50 MiB). */
   maxUploadBytes?: number;
+  /** The runtime clock: download URLs expire by it. */
+  now?: () => Date;
 }
+
+/** Folders whose files are served only through an unexpired signed URL: residents' data exports. */
+export const PRIVATE_FOLDERS: readonly string[] = ['privacy-exports/'];
+
+/** How long a download URL lives when the caller names no `max_age`. */
+const DEFAULT_MAX_AGE_SECONDS = 3600;
 
 export interface LocalStorage {
   handle(body: Record<string, unknown>): Promise<Record<string, unknown>>;
@@ -104,6 +117,26 @@ export function createStorage(options: StorageOptions): LocalStorage {
   // Upload grants are signed with a per-process key: only a PUT prepared by getUploadMetadata is stored.
   const signingKey = randomBytes(32);
   const grantFor = (cloudPath: string) => `local-cos ${createHmac('sha256', signingKey).update(cloudPath).digest('hex')}`;
+  const now = options.now ?? (() => systemClock.now());
+  // Download URLs are signed with the same key, over the path and the instant they expire.
+  const signFor = (cloudPath: string, expires: number) => createHmac('sha256', signingKey).update(`download\n${cloudPath}\n${expires}`).digest('hex').slice(0, 32);
+  const downloadUrlFor = (cloudPath: string, maxAgeSeconds: number) => {
+    const expires = Math.floor(now().getTime() / 1000) + maxAgeSeconds;
+    return `${fileUrlBase}${cloudPath}?sign=${signFor(cloudPath, expires)}&t=${expires}`;
+  };
+  /** Why a GET of `cloudPath` with this query may not have the file; null when it may. */
+  const downloadRefusal = (cloudPath: string, query: URLSearchParams): string | null => {
+    const sign = query.get('sign');
+    const t = query.get('t');
+    if (sign === null && t === null) return PRIVATE_FOLDERS.some((folder) => cloudPath.startsWith(folder)) ? 'this file is served only through a signed download URL' : null;
+    const expires = Number(t);
+    if (!sign || !t || !/^\d+$/.test(t)) return 'the download URL is incomplete';
+    const expected = Buffer.from(signFor(cloudPath, expires));
+    const given = Buffer.from(sign);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'the download URL was not signed for this file';
+    if (now().getTime() >= expires * 1000) return 'Request has expired';
+    return null;
+  };
 
   const fileOf = (cloudPath: string) => path.join(root, ...cloudPath.split('/'));
 
@@ -139,12 +172,16 @@ export function createStorage(options: StorageOptions): LocalStorage {
 
     async 'storage.batchGetDownloadUrl'(body) {
       const list = fileList(body.file_list, (item) => (typeof item === 'object' && item !== null ? (item as { fileid?: unknown }).fileid : undefined));
+      const maxAges = (body.file_list as unknown[]).map((item) => {
+        const maxAge = typeof item === 'object' && item !== null ? (item as { max_age?: unknown }).max_age : undefined;
+        return typeof maxAge === 'number' && Number.isInteger(maxAge) && maxAge > 0 ? maxAge : DEFAULT_MAX_AGE_SECONDS;
+      });
       const download_list = await Promise.all(
-        list.map(async (fileID) => {
+        list.map(async (fileID, index) => {
           const cloudPath = tryCloudPath(fileID);
           if (cloudPath === null) return { fileID, tempFileURL: '', code: 'INVALID_PARAM' };
           if (!(await exists(cloudPath))) return { fileID, tempFileURL: '', code: FILE_MISSING };
-          return { fileID, tempFileURL: `${fileUrlBase}${cloudPath}`, code: SUCCESS };
+          return { fileID, tempFileURL: downloadUrlFor(cloudPath, maxAges[index] ?? DEFAULT_MAX_AGE_SECONDS), code: SUCCESS };
         }),
       );
       return { download_list };
@@ -208,7 +245,9 @@ export function createStorage(options: StorageOptions): LocalStorage {
     res.writeHead(200, { ETag: `"${hash.digest('hex')}"`, 'Content-Length': 0 }).end();
   }
 
-  async function handleDownload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
+  async function handleDownload(req: IncomingMessage, res: ServerResponse, cloudPath: string, query: URLSearchParams): Promise<void> {
+    const refusal = downloadRefusal(cloudPath, query);
+    if (refusal !== null) return cosError(res, 403, 'AccessDenied', refusal, cloudPath);
     const file = fileOf(cloudPath);
     let size: number;
     try {
@@ -247,7 +286,7 @@ export function createStorage(options: StorageOptions): LocalStorage {
     },
 
     async handleHttp(req, res) {
-      const pathname = new URL(req.url ?? '/', 'http://local').pathname;
+      const { pathname, searchParams } = new URL(req.url ?? '/', 'http://local');
       if (!pathname.startsWith(urlPrefix)) return false;
       let cloudPath: string;
       try {
@@ -259,7 +298,7 @@ export function createStorage(options: StorageOptions): LocalStorage {
         await drain(req);
         cosError(res, 400, 'InvalidURI', 'Could not parse the specified URI.', pathname);
       } else if (req.method === 'PUT') await handleUpload(req, res, cloudPath);
-      else if (req.method === 'GET' || req.method === 'HEAD') await handleDownload(req, res, cloudPath);
+      else if (req.method === 'GET' || req.method === 'HEAD') await handleDownload(req, res, cloudPath, searchParams);
       else {
         await drain(req);
         cosError(res, 405, 'MethodNotAllowed', `${req.method ?? ''} is not allowed here`, cloudPath);

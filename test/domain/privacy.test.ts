@@ -1,4 +1,4 @@
-import { contactFor, opinionPhoneGranted, revealedFields } from '../../miniprogram/shared/domain/privacy';
+import { auditActorLabel, contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 
 describe('contactFor: the one masking rule for a resident’s contact', () => {
   const contact = { name: '李阿姨', phone: '13812345678', mayContact: false };
@@ -23,11 +23,11 @@ describe('contactFor: the one masking rule for a resident’s contact', () => {
   });
 });
 
-describe('revealedFields: what the audit log records', () => {
-  test('a name and a full phone are personal data shown; a masked phone is not', () => {
-    expect(revealedFields({ name: '李阿姨', phone: '13812345678' })).toEqual(['name', 'phone']);
-    expect(revealedFields({ name: '李阿姨', phone: '138****5678' })).toEqual(['name']);
-    expect(revealedFields({ phone: '' })).toEqual([]);
-    expect(revealedFields(null)).toEqual([]);
+describe('auditActorLabel: how the audit log names a reader', () => {
+  test('by role, with their name when they have one on record; never an account id', () => {
+    expect(auditActorLabel('station', '张三')).toBe('联络站工作人员 张三');
+    expect(auditActorLabel('deputy', '王志强')).toBe('代表 王志强');
+    expect(auditActorLabel('admin')).toBe('管理员');
+    expect(auditActorLabel('handler', '李四')).toBe('承办单位经办人 李四');
   });
 });

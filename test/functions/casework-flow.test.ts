@@ -16,11 +16,14 @@ const JN_CIVIL = 'demo-handler-jn-minzheng';
 const JB_HOUSING = 'demo-handler-jb-zhujian';
 /** 刘德明 (dp-005) receives at 南湖 (st-nanhu). */
 const LIU = 'wx-liu';
+/** 王志强 (dp-003) receives at 临江 and 北山, not at 南湖. */
+const WANG = 'wx-wang-casework';
 
 let t: TestRuntime;
 beforeAll(async () => {
   t = await startTestRuntime();
   await bindDeputy(t, LIU, 'dp-005');
+  await bindDeputy(t, WANG, 'dp-003');
 });
 afterAll(async () => t.stop());
 
@@ -320,6 +323,50 @@ describe('the deputy’s path: accepted by staff, answered by the deputy, rated 
     const forwarded = ok(await t.call('opinion.inbox', { status: 'forwarded', pageSize: 50 }, { openid: LIU }));
     expect(forwarded.items.find((i) => i.opinionId === opinionId)).toMatchObject({ status: 'assigned' });
     expect(await t.call('opinion.reply', { opinionId, text: '我来答复一下吧' }, { openid: LIU })).toEqual(code('OPINION.ALREADY_HANDLED'));
+  });
+});
+
+describe('deputies follow what staff take over: 已交办, read only', () => {
+  test('a station’s case staff accept and assign stays in its deputy’s 已交办 tab with its timeline and, later, the rating; they cannot act on it; another station’s deputy sees nothing', async () => {
+    const resident = 'case-resident-followed';
+    const opinionId = await submit(resident);
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
+
+    const inbox = async (status: 'pending' | 'replied' | 'forwarded' | 'following', openid = LIU) =>
+      ok(await t.call('opinion.inbox', { status, pageSize: 50 }, { openid })).items.map((item) => item.opinionId);
+    expect(await inbox('pending')).not.toContain(opinionId);
+    const following = ok(await t.call('opinion.inbox', { status: 'following', pageSize: 50 }, { openid: LIU }));
+    expect(following.items.find((item) => item.opinionId === opinionId)).toMatchObject({ status: 'assigned', statusLabel: '办理中', addressedTo: 'station' });
+    const view = ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: LIU }));
+    expect(view).toMatchObject({ status: 'assigned', rating: null });
+    expect(view.timeline.map((event) => event.type)).toEqual(['received', 'accepted', 'assigned']);
+
+    // Read only: the deputies' turn has passed.
+    expect(await t.call('opinion.reply', { opinionId, text: '我来答复一下这件事情' }, { openid: LIU })).toEqual(code('OPINION.ALREADY_HANDLED'));
+    expect(await t.call('opinion.forward', { opinionId, note: '请再交办' }, { openid: LIU })).toEqual(code('OPINION.ALREADY_HANDLED'));
+
+    // Another station's deputy: not in any tab, not found, nothing to act on.
+    for (const status of ['pending', 'replied', 'forwarded', 'following'] as const) expect(await inbox(status, WANG)).not.toContain(opinionId);
+    expect(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).toEqual(code('OPINION.NOT_FOUND'));
+    expect(await t.call('opinion.reply', { opinionId, text: '我来答复一下这件事情' }, { openid: WANG })).toEqual(code('OPINION.NOT_FOUND'));
+
+    ok(await t.call('casework.answer', { opinionId, category: 'solved', text: '已安排维修' }, { openid: JN_HOUSING }));
+    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN }));
+    ok(await t.call('opinion.rate', { opinionId, rating: 'satisfied', comment: '修得很快' }, { openid: resident }));
+    const rated = ok(await t.call('opinion.getForDeputy', { opinionId }, { openid: LIU }));
+    expect(rated).toMatchObject({ status: 'closed', rating: { value: 'satisfied', label: '满意', comment: '修得很快', at: expect.any(String) } });
+    expect(rated.timeline.map((event) => event.type)).toEqual(expect.arrayContaining(['departmentAnswered', 'answerPublished', 'rated']));
+    expect(await inbox('following')).toContain(opinionId);
+    expect(await inbox('following', WANG)).not.toContain(opinionId);
+  });
+
+  test('what the deputies answered or forwarded stays in 已回复 / 已转交, not twice in 已交办', async () => {
+    const opinionId = await submit('case-resident-followed-2', { deputyId: 'dp-005' });
+    ok(await t.call('opinion.forward', { opinionId, note: '请交办住建局' }, { openid: LIU }));
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
+    const following = ok(await t.call('opinion.inbox', { status: 'following', pageSize: 50 }, { openid: LIU })).items.map((item) => item.opinionId);
+    expect(following).not.toContain(opinionId);
   });
 });
 

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { OpinionDocument } from '../../infra/documents/opinions';
 import type { BookingDocument } from '../../infra/documents/booking';
 import type { MyData } from '../../miniprogram/shared/contract/privacy';
+import { PersonalDataDoor } from '../../cloudfunctions/core/personalData';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
 import { allowMessages, bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
@@ -43,17 +44,28 @@ describe('phones are masked for everyone not granted them', () => {
     expect(entries).toHaveLength(2);
     expect(entries).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actorId: BEISHAN_STAFF, actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
-        expect.objectContaining({ actorRole: 'deputy', actorName: '王志强', action: 'opinion.getForDeputy', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({ actor: '联络站工作人员', actorRole: 'station', action: 'casework.get', subjectId: opinionId, fields: ['name'], stationId: 'st-beishan' }),
+        expect.objectContaining({
+          actor: '代表 王志强',
+          actorRole: 'deputy',
+          actorName: '王志强',
+          action: 'opinion.getForDeputy',
+          subjectId: opinionId,
+          fields: ['name'],
+          stationId: 'st-beishan',
+        }),
       ]),
     );
+    // The log names readers by role and name, never by account id.
+    expect(JSON.stringify(entries)).not.toContain(BEISHAN_STAFF);
+    expect(JSON.stringify(entries)).not.toContain(WANG);
   });
 
   test('with consent the phone is shown in full, and the read is audited with the phone', async () => {
     const opinionId = await submit('pv-resident-2', { contact: { ...CONTACT, mayContact: true } });
     expect(ok(await t.call('casework.get', { opinionId }, { openid: CITY_ADMIN })).contact?.phone).toBe('13812345678');
     const [entry] = await auditOf(opinionId);
-    expect(entry).toMatchObject({ actorId: CITY_ADMIN, actorRole: 'admin', fields: ['name', 'phone'], at: expect.any(String) });
+    expect(entry).toMatchObject({ actor: '管理员', actorRole: 'admin', fields: ['name', 'phone'], at: expect.any(String) });
   });
 
   test('a case without contact leaves nothing in the log', async () => {
@@ -67,7 +79,39 @@ describe('phones are masked for everyone not granted them', () => {
     ok(await t.call('booking.book', bookingPayload(day), { openid: 'pv-booker-1' }));
     const roster = ok(await t.call('booking.getRoster', { dayId: day._id }, { openid: BEISHAN_STAFF }));
     expect(roster.entries[0]).toMatchObject({ name: '李阿姨', phone: '13812345678' });
-    expect(await auditOf(day._id)).toEqual([expect.objectContaining({ actorId: BEISHAN_STAFF, action: 'booking.getRoster', fields: ['name', 'phone'] })]);
+    expect(await auditOf(day._id)).toEqual([expect.objectContaining({ actor: '联络站工作人员', action: 'booking.getRoster', fields: ['name', 'phone'] })]);
+  });
+});
+
+describe('reads inside a transaction pass the same door', () => {
+  /** What a transaction callback gets (the SDK types it loosely). */
+  interface Transaction {
+    collection(name: string): { doc(id: string): { get(): Promise<{ data: OpinionDocument }> } };
+    commit(): Promise<unknown>;
+  }
+
+  test('a name and phone read in runTransaction or startTransaction and shown leave an entry; the door sees the transaction’s reads', async () => {
+    const inRun = await submit('pv-resident-tx-1', { contact: { ...CONTACT, mayContact: true } });
+    const inStarted = await submit('pv-resident-tx-2', { contact: { ...CONTACT, mayContact: true } });
+    const now = t.clock.now();
+
+    const runDoor = new PersonalDataDoor(database(t), BEISHAN_STAFF);
+    const read = (await runDoor.db.runTransaction(
+      async (transaction: Transaction) => (await transaction.collection(COLLECTIONS.opinions).doc(inRun).get()).data,
+    )) as OpinionDocument;
+    await runDoor.commit('test.readInTransaction', { contact: read.contact }, now);
+
+    const startDoor = new PersonalDataDoor(database(t), BEISHAN_STAFF);
+    const transaction = (await startDoor.db.startTransaction()) as unknown as Transaction;
+    const started = (await transaction.collection(COLLECTIONS.opinions).doc(inStarted).get()).data;
+    await transaction.commit();
+    await startDoor.commit('test.readInTransaction', { contact: started.contact }, now);
+
+    for (const opinionId of [inRun, inStarted]) {
+      expect(await auditOf(opinionId)).toEqual([
+        expect.objectContaining({ action: 'test.readInTransaction', actorRole: 'station', subjectId: opinionId, fields: ['name', 'phone'], stationId: 'st-beishan' }),
+      ]);
+    }
   });
 });
 
@@ -129,6 +173,24 @@ describe('a resident sees and exports their data', () => {
     expect(downloaded).toEqual(data);
   });
 
+  test('the download link expires after ten minutes; the file is never served by its plain path', async () => {
+    const exportedAt = t.clock.now();
+    const { file } = ok(await t.call('privacy.exportMyData', {}, { openid: 'pv-exporter-2' }));
+    // The runtime's clock runs on: ten minutes from the instant of the call.
+    const lifetime = Date.parse(file.expiresAt) - exportedAt.getTime();
+    expect(lifetime).toBeGreaterThanOrEqual(600_000);
+    expect(lifetime).toBeLessThan(605_000);
+    expect((await fetch(file.url)).status).toBe(200);
+    const plain = new URL(file.url);
+    expect((await fetch(`${plain.origin}${plain.pathname}`)).status).toBe(403);
+    try {
+      t.clock.set(new Date(Date.parse(file.expiresAt) + 1000));
+      expect((await fetch(file.url)).status).toBe(403);
+    } finally {
+      t.clock.set(exportedAt);
+    }
+  });
+
   test('without WeChat identity there is nothing to export', async () => {
     expect(await t.call('privacy.exportMyData', {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
   });
@@ -162,14 +224,22 @@ describe('a resident deletes their account', () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 23) });
     const { booking } = ok(await t.call('booking.book', bookingPayload(day), { openid: leaver }));
     ok(await t.call('booking.cancel', { bookingId: booking._id }, { openid: leaver }));
+    const exports = [ok(await t.call('privacy.exportMyData', {}, { openid: leaver })).file, ok(await t.call('privacy.exportMyData', {}, { openid: leaver })).file];
 
     expect(ok(await t.call('privacy.deleteAccount', { confirm: true }, { openid: leaver }))).toEqual({
       opinions: 1,
       bookings: 1,
       receptionRecords: 0,
       photosDeleted: 1,
+      exportsDeleted: 2,
       reviewRatings: 0,
     });
+    // The export files are gone: their links, though not yet expired, answer nothing.
+    for (const file of exports) {
+      expect((await fetch(file.url)).status).toBe(404);
+      const { fileList: urls } = await cloud(t).getTempFileURL({ fileList: [file.fileID] });
+      expect(urls[0]?.code).toBe('STORAGE_FILE_NONEXIST');
+    }
 
     const db = database(t);
     const stored = (await db.collection(COLLECTIONS.opinions).where({ _id: opinionId }).get()).data[0] as OpinionDocument;
@@ -187,7 +257,15 @@ describe('a resident deletes their account', () => {
     const { fileList } = await cloud(t).getTempFileURL({ fileList: [photo] });
     expect(fileList[0]?.code).not.toBe('SUCCESS');
     // Nothing in the store still names them.
-    for (const name of [COLLECTIONS.opinions, COLLECTIONS.bookings, COLLECTIONS.accounts, COLLECTIONS.residentMessages, COLLECTIONS.subscriptionBudgets]) {
+    for (const name of [
+      COLLECTIONS.opinions,
+      COLLECTIONS.bookings,
+      COLLECTIONS.accounts,
+      COLLECTIONS.residentMessages,
+      COLLECTIONS.subscriptionBudgets,
+      COLLECTIONS.rateCounters,
+      COLLECTIONS.privacyExports,
+    ]) {
       const { data } = await db.collection(name).limit(1000).get();
       expect(JSON.stringify(data)).not.toContain(leaver);
     }

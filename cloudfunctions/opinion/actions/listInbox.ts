@@ -26,7 +26,8 @@ const INBOX_FIELDS = {
 /**
  * A deputy's inbox. 待处理 lists the oldest waiting first, so nobody waits longest by accident;
  * the handled tabs list the most recently handled first, and keep an opinion once replied or
- * forwarded whatever happens to the case after (rated, assigned, closed). Two database requests.
+ * forwarded whatever happens to the case after (rated, assigned, closed); 已交办 lists what staff
+ * took over without the deputies, most recently changed first, to follow (read only). Two database requests.
  */
 export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor, pageSize = INBOX_PAGE_SIZE }, ctx) => {
   const deputy = await loadDeputyCaller(ctx);
@@ -37,7 +38,9 @@ export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor, page
       ? [{ status: _.in([...INBOX_FILTER_STATUSES.pending]) }, 'createdAt', 'asc' as const]
       : status === 'replied'
         ? [{ reply: _.neq(null) }, 'reply.at', 'desc' as const]
-        : [{ forward: _.neq(null) }, 'forward.at', 'desc' as const];
+        : status === 'forwarded'
+          ? [{ forward: _.neq(null) }, 'forward.at', 'desc' as const]
+          : [{ status: _.in([...INBOX_FILTER_STATUSES.following]), reply: null, forward: null }, 'statusChangedAt', 'desc' as const];
   const order: PageOrder = { field: orderField, direction };
   const start = pageStart(db, order, cursor);
   const { data } = await db

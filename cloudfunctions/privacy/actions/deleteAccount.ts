@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { COLLECTIONS } from '../../../infra/database';
 import type { RatingDocument, ReviewDocument } from '../../../infra/documents/duty';
+import type { PrivacyExportDocument } from '../../../infra/documents/privacy';
 import { ACTIVE_STATUSES } from '../../../miniprogram/shared/domain/booking';
 import { reviewPhase } from '../../../miniprogram/shared/domain/duty';
 import { ERASED_NAME } from '../../../miniprogram/shared/domain/privacy';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
+import { forgetCaller } from '../../core/rateLimit';
 import type { CallContext, Handler } from '../../core/handler';
 import { deleteFiles } from '../../core/storage';
 import { loadResidentData } from '../residentData';
@@ -23,7 +25,8 @@ function anonymousId(): string {
  * A resident deletes their account (个人信息保护法 第四十七条). Identity and contact data are erased:
  * the account is removed; on their opinions, bookings and visit records the OPENID becomes one
  * anonymous id of its own (none shared between records), the client request id that with the OPENID
- * made an opinion's id is removed, and names, phones, locations and photos are removed (photos deleted from storage).
+ * made an opinion's id is removed, and names, phones, locations and photos are removed (photos deleted from storage), and the files of their
+ * data exports are deleted from storage.
  * What stays is the anonymous case history — category, text, station, dates, handling, rating — so
  * the statistics stay true. 述职评议 ratings go with their comments (and the deputy's answers to
  * them): in a period still open the rating is removed (counted again only if they rate anew), in
@@ -43,6 +46,10 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
 
   const photos = stored.opinions.flatMap((opinion) => opinion.photos);
   const deleted = photos.length > 0 ? await deleteFiles(photos) : [];
+  // Every file of theirs goes: the photos above, and the files their data exports wrote.
+  const { data: exportRows } = await db.collection(COLLECTIONS.privacyExports).where({ openid }).limit(1000).get();
+  const exportFiles = (exportRows as PrivacyExportDocument[]).map((row) => row.fileID);
+  const exportsDeleted = exportFiles.length > 0 ? await deleteFiles(exportFiles) : [];
   await Promise.all([
     ...stored.opinions.map((opinion) =>
       db
@@ -71,6 +78,9 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
     // 我的消息 and the subscribe-message acceptances are theirs alone: gone with the account.
     db.collection(COLLECTIONS.residentMessages).where({ openid }).remove(),
     db.collection(COLLECTIONS.subscriptionBudgets).where({ openid }).remove(),
+    // Their rate-limit counters are keyed by the OPENID.
+    forgetCaller(db, openid),
+    db.collection(COLLECTIONS.privacyExports).where({ openid }).remove(),
   ]);
   const reviewRatings = await eraseReviewRatings(ctx, openid, anonymousId(), today);
   if (stored.account) await db.collection(COLLECTIONS.accounts).doc(stored.account._id).remove();
@@ -79,6 +89,7 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
     bookings: stored.bookings.length,
     receptionRecords: stored.records.length,
     photosDeleted: deleted.filter((file) => file.deleted).length,
+    exportsDeleted: exportsDeleted.filter((file) => file.deleted).length,
     reviewRatings,
   };
 };

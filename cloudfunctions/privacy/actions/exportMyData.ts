@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { COLLECTIONS } from '../../../infra/database';
+import type { PrivacyExportDocument } from '../../../infra/documents/privacy';
 import type { MyData } from '../../../miniprogram/shared/contract/privacy';
+import { EXPORT_LINK_SECONDS } from '../../../miniprogram/shared/domain/privacy';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { requireOpenid } from '../../core/caller';
 import type { Handler } from '../../core/handler';
@@ -54,17 +57,21 @@ export function myDataOf(stored: ResidentData, now: Date): MyData {
 /**
  * A resident sees and copies everything stored about them (个人信息保护法 第四十五条): their account,
  * their opinions with the contact they left, their bookings and the records of their visits. Also
- * written as a JSON file under an unguessable name, answered with a one-hour download URL. Four
+ * written as a JSON file under an unguessable name, answered with a download URL that expires in
+ * EXPORT_LINK_SECONDS; the file is recorded as theirs, so deleting the account deletes it. Five
  * database requests and two storage calls.
  */
 export const exportMyData: Handler<'privacy.exportMyData'> = async (_payload, ctx) => {
   const openid = requireOpenid(ctx);
-  const data = myDataOf(await loadResidentData(ctx, openid), ctx.now);
-  const name = `我的数据-${shanghaiDate(ctx.now)}.json`;
+  const { db, now } = ctx;
+  const data = myDataOf(await loadResidentData(ctx, openid), now);
+  const name = `我的数据-${shanghaiDate(now)}.json`;
   const fileID = await uploadBuffer({
-    cloudPath: `privacy-exports/${randomBytes(16).toString('hex')}/my-data-${shanghaiDate(ctx.now)}.json`,
+    cloudPath: `privacy-exports/${randomBytes(16).toString('hex')}/my-data-${shanghaiDate(now)}.json`,
     content: Buffer.from(JSON.stringify(data, null, 2), 'utf8'),
   });
-  const [download] = await getDownloadUrls([fileID]);
-  return { data, file: { fileID, url: download?.url ?? '', name } };
+  const record: PrivacyExportDocument = { openid, fileID, createdAt: now };
+  await db.collection(COLLECTIONS.privacyExports).add(record);
+  const [download] = await getDownloadUrls([fileID], EXPORT_LINK_SECONDS);
+  return { data, file: { fileID, url: download?.url ?? '', name, expiresAt: new Date(now.getTime() + EXPORT_LINK_SECONDS * 1000).toISOString() } };
 };

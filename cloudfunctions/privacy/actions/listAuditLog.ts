@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { AuditEntry } from '../../../miniprogram/shared/contract/privacy';
+import { auditActorLabel } from '../../../miniprogram/shared/domain/privacy';
 import type { AuditDocument } from '../../core/audit';
 import { loadCaller, requireStaff } from '../../core/caller';
 import { fail } from '../../core/errors';
@@ -12,7 +13,7 @@ function entryView(entry: AuditDocument & { _id: string }): AuditEntry {
   const view: AuditEntry = {
     _id: entry._id,
     at: new Date(entry.at).toISOString(),
-    actorId: entry.actorOpenid,
+    actor: auditActorLabel(entry.actorRole, entry.actorName),
     actorRole: entry.actorRole,
     action: entry.action,
     subjectId: entry.subjectId,

@@ -194,6 +194,8 @@ export interface DeputyOpinionView {
   waitedHours: number;
   /** WeChat's content check asked for a human look (e.g. possible advertising). */
   flaggedForReview: boolean;
+  /** The resident's latest rating of the answer (未评价 when they let the window pass); null before any. */
+  rating: { value: RatingValue; label: string; comment?: string; at: string } | null;
   timeline: DeputyOpinionEvent[];
 }
 

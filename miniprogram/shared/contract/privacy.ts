@@ -37,8 +37,8 @@ export interface MyData {
 
 export interface MyDataExport {
   data: MyData;
-  /** The same data as a JSON file in cloud storage, and a temporary HTTPS URL to download it (1 hour). */
-  file: { fileID: string; url: string; name: string };
+  /** The same data as a JSON file in cloud storage, and a temporary HTTPS URL to download it until `expiresAt` (EXPORT_LINK_SECONDS, shared/domain/privacy.ts). */
+  file: { fileID: string; url: string; name: string; expiresAt: string };
 }
 
 export interface DeleteAccountResult {
@@ -47,6 +47,8 @@ export interface DeleteAccountResult {
   bookings: number;
   receptionRecords: number;
   photosDeleted: number;
+  /** Files of their data exports deleted from storage. */
+  exportsDeleted: number;
   /** 述职评议 ratings removed (period open) or kept as anonymous votes (period ended), their comments removed. */
   reviewRatings: number;
 }
@@ -55,8 +57,8 @@ export interface DeleteAccountResult {
 export interface AuditEntry {
   _id: string;
   at: string;
-  /** Who read: the staff account's id (their openid; staff are not residents in this record). */
-  actorId: string;
+  /** Who read, by role and name (联络站工作人员 张三, 代表 王志强): never their account id. */
+  actor: string;
   actorRole: string;
   actorName?: string;
   /** The action that showed the data, e.g. `casework.get`. */

@@ -59,21 +59,27 @@ export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
   referred: '重新确定承办单位中',
 };
 
-/** The deputy's inbox tabs and the statuses each shows. */
-export const INBOX_FILTERS = ['pending', 'replied', 'forwarded'] as const;
+/**
+ * The deputy's inbox tabs. 已回复 and 已转交 keep what the deputies answered or forwarded, whatever
+ * happens to the case after; 已交办 keeps what staff took over without either (accepted, then
+ * assigned to a department): deputies follow every case that came through them or their station.
+ */
+export const INBOX_FILTERS = ['pending', 'replied', 'forwarded', 'following'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
-export const INBOX_FILTER_STATUSES: Record<InboxFilter, readonly OpinionStatus[]> = {
+/** The statuses 待处理 shows, and those 已交办 shows (of cases the deputies neither replied to nor forwarded). */
+export const INBOX_FILTER_STATUSES: Record<'pending' | 'following', readonly OpinionStatus[]> = {
   /** Accepted by staff, the deputy may still answer it themselves or forward it. */
   pending: ['received', 'read', 'accepted'],
-  replied: ['replied'],
-  forwarded: ['forwarded'],
+  /** Past the deputies: in the staff's and departments' hands, or done. */
+  following: ['assigned', 'answered', 'awaitingRating', 'reopened', 'closed', 'referred'],
 };
 
 export const INBOX_FILTER_LABELS: Record<InboxFilter, string> = {
   pending: '待处理',
   replied: '已回复',
   forwarded: '已转交',
+  following: '已交办',
 };
 
 /** A deputy may still reply to or forward an opinion in these statuses. */

@@ -1,3 +1,4 @@
+import { STAFF_ROLE_LABELS, type StaffRole } from './account';
 import { maskPhone } from './phone';
 
 /** What a resident left to be reached by, as stored with an opinion. */
@@ -24,13 +25,18 @@ export function opinionPhoneGranted(contact: Contact | null | undefined): boolea
   return contact?.mayContact === true;
 }
 
-/** Personal fields a reader was shown in full: what the audit log records. Masked phones are not personal data. */
-export function revealedFields(shown: { name?: string; phone?: string } | null | undefined): Array<'name' | 'phone'> {
-  const fields: Array<'name' | 'phone'> = [];
-  if (shown?.name) fields.push('name');
-  if (shown?.phone && !shown.phone.includes('*')) fields.push('phone');
-  return fields;
+/** Who may appear in the audit log as having been shown someone else's personal data. */
+export type AuditActorRole = StaffRole | 'deputy' | 'resident' | 'anonymous';
+
+const AUDIT_ACTOR_ROLE_LABELS: Record<AuditActorRole, string> = { ...STAFF_ROLE_LABELS, deputy: '代表', resident: '群众', anonymous: '未登录用户' };
+
+/** How the audit log names a reader: their role, and their name when they have one on record (联络站工作人员 张三); never an account id. */
+export function auditActorLabel(role: AuditActorRole, name?: string): string {
+  return name ? `${AUDIT_ACTOR_ROLE_LABELS[role]} ${name}` : AUDIT_ACTOR_ROLE_LABELS[role];
 }
+
+/** How long the download link of a data export lives: ten minutes, enough to copy and open it. */
+export const EXPORT_LINK_SECONDS = 600;
 
 /** What a deleted account's name becomes where a record of the visit has to keep a name. */
 export const ERASED_NAME = '已注销用户';

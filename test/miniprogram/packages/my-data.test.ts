@@ -25,7 +25,7 @@ const EXPORT: MyDataExport = {
     bookings: [],
     receptionRecords: [],
   },
-  file: { fileID: 'cloud://env/privacy-exports/x/my-data.json', url: 'https://example.test/my-data.json', name: '我的数据-2026-11-23.json' },
+  file: { fileID: 'cloud://env/privacy-exports/x/my-data.json', url: 'https://example.test/my-data.json', name: '我的数据-2026-11-23.json', expiresAt: '2026-11-23T02:10:00.000Z' },
 };
 
 /** The wx capabilities privacy needs, on top of the installed double: recorded for the test. */
@@ -112,7 +112,7 @@ describe('我的数据 page', () => {
     await page.tap('复制下载链接');
     await page.waitFor(() => wx.toasts.length > 0, 'the toast');
     expect(privacy.clipboard).toEqual(['https://example.test/my-data.json']);
-    expect(wx.toasts).toEqual(['下载链接已复制，1小时内有效']);
+    expect(wx.toasts).toEqual(['下载链接已复制，10分钟内有效']);
   });
 
   it('注销 asks first, in plain words; 再想想 deletes nothing', async () => {

@@ -85,7 +85,7 @@ describe('代表工作台', () => {
 
     const inbox = await openPage('deputyInbox');
 
-    expect(inbox.text()).toContain('待处理 已回复 已转交');
+    expect(inbox.text()).toContain('待处理 已回复 已转交 已交办');
     const cards = inbox.data.items as Array<{ id: string; waitedLabel: string; overdue: boolean; addressedLabel: string }>;
     expect(cards.map((card) => card.id)).toEqual(['op-demo-001', 'op-demo-002', newest]);
     expect(cards.map(({ waitedLabel, overdue, addressedLabel }) => ({ waitedLabel, overdue, addressedLabel }))).toEqual([

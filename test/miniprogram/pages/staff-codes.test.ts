@@ -51,7 +51,7 @@ describe('工作人员: binding codes and QR codes', () => {
     await page.tap('生成二维码');
 
     await page.waitFor(() => page.data.qrUrl !== '', 'the QR code');
-    expect(page.data.qrUrl).toMatch(new RegExp(`^${runtime.url}/storage/qrcodes/station-NH01\\.png$`));
+    expect(page.data.qrUrl).toMatch(new RegExp(`^${runtime.url}/storage/qrcodes/station-NH01\\.png\\?sign=[0-9a-f]+&t=\\d+$`));
     expect(page.text()).toContain('扫码即可打开南湖街道人大代表联络站的页面，可打印张贴。');
     await page.tap('查看大图');
     expect(device.previews).toEqual([{ urls: [page.data.qrUrl], current: page.data.qrUrl }]);

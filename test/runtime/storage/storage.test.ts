@@ -29,8 +29,13 @@ function startServer(): Promise<http.Server> {
   return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
 }
 
+/** The storage's clock: download URLs expire by it. */
+const START = new Date('2026-12-02T09:00:00+08:00');
+let clockAt = START;
+
 function useStorage(maxUploadBytes?: number): void {
-  storage = createStorage({ dataDir, publicUrl: baseUrl, ...(maxUploadBytes ? { maxUploadBytes } : {}) });
+  clockAt = START;
+  storage = createStorage({ dataDir, publicUrl: baseUrl, now: () => clockAt, ...(maxUploadBytes ? { maxUploadBytes } : {}) });
 }
 
 beforeAll(async () => {
@@ -79,11 +84,40 @@ describe('uploading and downloading through node-sdk', () => {
     const fileID = await uploadBuffer({ cloudPath: 'qr/station-7.png', content: bytes });
     const [entry] = await getDownloadUrls([fileID], 600);
 
-    expect(entry?.url).toBe(`${baseUrl}/storage/qr/station-7.png`);
+    expect(entry?.url).toBe(`${baseUrl}/storage/qr/station-7.png?sign=${new URL(entry?.url ?? '').searchParams.get('sign')}&t=${START.getTime() / 1000 + 600}`);
     const response = await fetch(entry?.url ?? '');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+});
+
+describe('download URLs expire, like CloudBase’s signed URLs', () => {
+  it('serves a URL until its max_age has passed, then refuses it', async () => {
+    const fileID = await uploadBuffer({ cloudPath: 'privacy-exports/abc/my-data.json', content: Buffer.from('{"mine":true}') });
+    const [entry] = await getDownloadUrls([fileID], 600);
+    clockAt = new Date(START.getTime() + 599_000);
+    expect((await fetch(entry?.url ?? '')).status).toBe(200);
+    clockAt = new Date(START.getTime() + 600_000);
+    const expired = await fetch(entry?.url ?? '');
+    expect(expired.status).toBe(403);
+    expect(await expired.text()).toContain('<Code>AccessDenied</Code>');
+  });
+
+  it('refuses a sign made for another file or another instant, and a private file by its plain path', async () => {
+    const mine = await uploadBuffer({ cloudPath: 'privacy-exports/abc/my-data.json', content: Buffer.from('mine') });
+    await uploadBuffer({ cloudPath: 'privacy-exports/def/my-data.json', content: Buffer.from('theirs') });
+    const [entry] = await getDownloadUrls([mine], 600);
+    const url = new URL(entry?.url ?? '');
+    const sign = url.searchParams.get('sign') ?? '';
+    const t = Number(url.searchParams.get('t'));
+    expect((await fetch(`${baseUrl}/storage/privacy-exports/def/my-data.json?sign=${sign}&t=${t}`)).status).toBe(403);
+    expect((await fetch(`${baseUrl}/storage/privacy-exports/abc/my-data.json?sign=${sign}&t=${t + 86400}`)).status).toBe(403);
+    expect((await fetch(`${baseUrl}/storage/privacy-exports/abc/my-data.json`)).status).toBe(403);
+    expect((await fetch(`${baseUrl}/storage/privacy-exports/abc/my-data.json?t=${t}`)).status).toBe(403);
+    // Outside the private folders a file is also served by its plain path, as from a public-read bucket.
+    await uploadBuffer({ cloudPath: 'qr/open.png', content: Buffer.from('png') });
+    expect((await fetch(`${baseUrl}/storage/qr/open.png`)).status).toBe(200);
   });
 });
 

@@ -50,7 +50,17 @@ export interface OpinionForDeputyView {
   flaggedForReview: boolean;
   /** The deputy may still reply or forward. */
   awaiting: boolean;
+  /** Once past the deputies: that they follow it read only (empty while awaiting). */
+  followingNote: string;
+  /** 居民评价：满意 — 希望以后快一点; empty before the resident rates. */
+  ratingLabel: string;
   timeline: TimelineItem[];
+}
+
+/** The resident's rating as the deputy reads it. */
+export function ratingLine(rating: DeputyOpinionView['rating']): string {
+  if (!rating) return '';
+  return rating.comment ? `${rating.label}：${rating.comment}` : rating.label;
 }
 
 export function contactView(contact: DeputyOpinionView['contact']): ContactView {
@@ -88,6 +98,8 @@ export function toOpinionForDeputyView(opinion: DeputyOpinionView): OpinionForDe
     contact: contactView(opinion.contact),
     flaggedForReview: opinion.flaggedForReview,
     awaiting,
+    followingNote: awaiting ? '' : '这件意见已由人大工作人员受理或交办，您可以在这里跟踪办理进展和居民评价。',
+    ratingLabel: ratingLine(opinion.rating),
     timeline: deputyTimeline(opinion.timeline),
   };
 }
