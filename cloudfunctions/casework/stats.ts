@@ -36,7 +36,7 @@ export async function computeFigures(ctx: CallContext, target: StatsTarget, rang
   const [cases, visits, projects, calendar] = await Promise.all([
     countCases(db, target, range, now),
     countVisits(db, target, range),
-    countProjects(db, target, range),
+    countProjects(db, target, range, now),
     ctx.calendar(),
   ]);
   const counts: FigureCounts = { ...visits, ...cases.counts };
