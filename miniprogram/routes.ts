@@ -86,6 +86,8 @@ export const SUBPACKAGE_PAGES = {
    * Notifications of milestones point at the candidate page.
    */
   projectRound: 'packages/project/round/index',
+  /** The rounds of a station's areas (or of one area), running and finished; opened from a station's page. */
+  projectRounds: 'packages/project/rounds/index',
   projectCandidate: 'packages/project/candidate/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
@@ -129,6 +131,11 @@ export function stationUrl(stationId: string): string {
 /** 公开数据 of an area, a station or a deputy (the figures subpackage). */
 export function figuresUrl(place: { areaId: string } | { stationId: string } | { deputyId: string }): string {
   return withQuery(SUBPACKAGE_PAGES.figures, { ...place });
+}
+
+/** 民生实事项目票决 of the areas a station belongs to (its township's, district's and city's rounds). */
+export function projectRoundsUrl(place: { stationId: string } | { areaId: string }): string {
+  return withQuery(SUBPACKAGE_PAGES.projectRounds, { ...place });
 }
 
 export function deputyUrl(deputyId: string): string {

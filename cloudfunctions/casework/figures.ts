@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import { CASE_FIGURES, FIGURE_PREDICATES, type CaseFigure, type CasePredicate, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
 import type { ProjectCounts } from '../../miniprogram/shared/domain/figures';
-import { addDays, shanghaiInstant, yearsBetween } from '../../miniprogram/shared/domain/time';
+import { addDays, shanghaiDate, shanghaiInstant, yearsBetween } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
 import { createdWithin, datedWithin, type StatsRange, type StatsTarget } from './statsScope';
 
@@ -130,11 +130,8 @@ export function rangeEnd(range: StatsRange): Date {
   return shanghaiInstant(addDays(range.to, 1));
 }
 
-/**
- * The 票决 projects chosen in the target area's rounds (the area and every area below it) of the
- * range's years, one document each, with the round's year. Only for an area target.
- */
-export function chosenProjectsPipeline(db: Database, rounds: object, range: StatsRange) {
+/** The target area's rounds (the area and every area below it) of the range's years, each with its chosen projects. */
+function roundsWithChosen(db: Database, rounds: object, range: StatsRange) {
   const _ = db.command;
   const $ = _.aggregate;
   return db
@@ -146,10 +143,18 @@ export function chosenProjectsPipeline(db: Database, rounds: object, range: Stat
       let: { roundId: '$_id' },
       pipeline: $.pipeline()
         .match(_.expr($.and([$.eq(['$roundId', '$$roundId']), $.eq(['$chosen', true])])))
-        .project({ _id: 1, title: 1, place: 1, unitName: 1, percent: 1, startedAt: 1, completedAt: 1 })
+        .project({ _id: 1, title: 1, place: 1, unitName: 1, percent: 1, startedAt: 1, completedAt: 1, ratings: 1 })
         .done(),
       as: 'chosen',
-    })
+    });
+}
+
+/**
+ * The 票决 projects chosen in the target area's rounds (the area and every area below it) of the
+ * range's years, one document each, with the round's year. Only for an area target.
+ */
+export function chosenProjectsPipeline(db: Database, rounds: object, range: StatsRange) {
+  return roundsWithChosen(db, rounds, range)
     .unwind('$chosen')
     .replaceRoot({ newRoot: { $mergeObjects: ['$chosen', { year: '$year' }] } });
 }
@@ -159,18 +164,36 @@ function reachedBy(field: string, end: Date): unknown {
   return { $and: [{ $ne: [{ $ifNull: [`$${field}`, null] }, null] }, { $lt: [`$${field}`, end] }] };
 }
 
-/** 票决 projects chosen, started and completed by the end of the range, in one aggregation; null when the target is no area. */
-export async function countProjects(db: Database, target: StatsTarget, range: StatsRange): Promise<ProjectCounts | null> {
+/**
+ * 票决 rounds, projects chosen, started and completed by the end of the range, and the year-end
+ * ratings of rounds whose rating has closed (published: roundStage 'closed'), in one aggregation;
+ * null when the target is no area.
+ */
+export async function countProjects(db: Database, target: StatsTarget, range: StatsRange, now: Date): Promise<ProjectCounts | null> {
   if (!target.rounds) return null;
   const end = rangeEnd(range);
-  const { data } = await chosenProjectsPipeline(db, target.rounds, range)
+  const isProject = { $ne: [{ $ifNull: ['$chosen._id', null] }, null] };
+  const published = { $and: [isProject, { $lt: ['$ratingUntil', shanghaiDate(now)] }] };
+  const rating = (key: string) => ({ $ifNull: [`$chosen.ratings.${key}`, 0] });
+  const { data } = await roundsWithChosen(db, target.rounds, range)
+    .unwind({ path: '$chosen', preserveNullAndEmptyArrays: true })
     .group({
       _id: null,
-      chosen: { $sum: 1 },
-      started: { $sum: { $cond: [reachedBy('startedAt', end), 1, 0] } },
-      completed: { $sum: { $cond: [reachedBy('completedAt', end), 1, 0] } },
+      rounds: { $addToSet: '$_id' },
+      chosen: { $sum: { $cond: [isProject, 1, 0] } },
+      started: { $sum: { $cond: [reachedBy('chosen.startedAt', end), 1, 0] } },
+      completed: { $sum: { $cond: [reachedBy('chosen.completedAt', end), 1, 0] } },
+      rated: { $sum: { $cond: [published, { $add: [rating('satisfied'), rating('basicallySatisfied'), rating('dissatisfied')] }, 0] } },
+      satisfied: { $sum: { $cond: [published, { $add: [rating('satisfied'), rating('basicallySatisfied')] }, 0] } },
     })
     .end();
-  const row = (data as Array<Partial<ProjectCounts>>)[0];
-  return { chosen: row?.chosen ?? 0, started: row?.started ?? 0, completed: row?.completed ?? 0 };
+  const row = (data as Array<Partial<Omit<ProjectCounts, 'rounds'>> & { rounds?: string[] }>)[0];
+  return {
+    rounds: row?.rounds?.length ?? 0,
+    chosen: row?.chosen ?? 0,
+    started: row?.started ?? 0,
+    completed: row?.completed ?? 0,
+    rated: row?.rated ?? 0,
+    satisfied: row?.satisfied ?? 0,
+  };
 }

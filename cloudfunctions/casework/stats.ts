@@ -37,7 +37,7 @@ export async function computeFigures(ctx: CallContext, target: StatsTarget, rang
   const [cases, visits, projects, calendar] = await Promise.all([
     countCasesFromCounters(db, target, range, now),
     countVisits(db, target, range),
-    countProjects(db, target, range),
+    countProjects(db, target, range, now),
     ctx.calendar(),
   ]);
   const counts: FigureCounts = { ...visits, ...cases.counts };

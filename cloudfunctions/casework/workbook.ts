@@ -78,12 +78,15 @@ export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocu
   for (const figure of FIGURES) summary.addRow([FIGURE_LABELS[figure], stats.counts[figure], FIGURE_DEFINITIONS[figure]]);
   for (const [key, label] of Object.entries(RATE_LABELS) as Array<[keyof FigureRates, string]>) summary.addRow([label, stats.rates[key] ?? '']);
   if (stats.projects) {
-    const { chosen, started, completed, startRate, completionRate } = stats.projects;
+    const { rounds, chosen, started, completed, rated, satisfied, startRate, completionRate, satisfactionRate } = stats.projects;
+    summary.addRow(['票决活动', rounds, '期间所属年度的民生实事项目票决活动次数（含下级区域）']);
     summary.addRow(['票决项目', chosen, '期间所属年度票决确定的民生实事项目个数（含下级区域）']);
     summary.addRow(['已开工', started, '期末前已开工的项目个数']);
     summary.addRow(['已竣工', completed, '期末前已竣工的项目个数']);
     summary.addRow(['票决项目开工率（%）', startRate ?? '']);
     summary.addRow(['票决项目竣工率（%）', completionRate ?? '']);
+    summary.addRow(['项目满意度测评', rated, `代表年终测评已公布的评价 ${rated} 份，满意和基本满意 ${satisfied} 份`]);
+    summary.addRow(['票决项目满意率（%）', satisfactionRate ?? '']);
   }
 
   const list = workbook.addWorksheet(CASES_SHEET);

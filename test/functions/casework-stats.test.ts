@@ -80,7 +80,7 @@ describe('casework.stats', () => {
         averageFirstResponseHours: 92.3,
       },
       // 江南区's demo round is last year's: nothing chosen for 2026 yet.
-      projects: { chosen: 0, started: 0, completed: 0, startRate: null, completionRate: null },
+      projects: { rounds: 0, chosen: 0, started: 0, completed: 0, rated: 0, satisfied: 0, startRate: null, completionRate: null, satisfactionRate: null },
       generatedAt: expect.any(String),
       holidaysUnknownYears: [],
     });

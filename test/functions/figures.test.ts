@@ -84,6 +84,23 @@ describe('casework.figures: the headline figures anyone may read', () => {
     expect(value(await figures({ areaId: 'area-linjiang' }, 2025), 'projectCompletionRate')).toBe(100);
   });
 
+  test('staff statistics carry the 票决 figures in the same answer: rounds, projects, 开工率/竣工率 and the year-end 满意率 once published', async () => {
+    const jiangnan2025 = (await staffStats({ areaId: 'area-jiangnan' }, '2025-01-01', '2025-12-31')).projects;
+    // Two projects, rated 满意+基本满意 and 满意+满意 by two deputies each; the rating closed on 2026-10-21.
+    expect(jiangnan2025).toEqual({ rounds: 1, chosen: 2, started: 2, completed: 2, rated: 4, satisfied: 4, startRate: 100, completionRate: 100, satisfactionRate: 100 });
+    // 临江市's own round of 2026 is held (its vote still ahead): a round, no project yet.
+    expect((await staffStats({ areaId: 'area-linjiang' }, '2026-01-01', '2026-12-31')).projects).toMatchObject({ rounds: 1, chosen: 0, rated: 0, satisfactionRate: null });
+    expect((await staffStats({ areaId: 'area-linjiang' }, '2025-01-01', '2025-12-31')).projects).toMatchObject({ rounds: 1, chosen: 2, satisfied: 4 });
+    expect((await staffStats({ stationId: 'st-nanhu' }, '2025-01-01', '2025-12-31')).projects).toBeNull();
+    // While the deputies still rate, nothing of the rating counts.
+    t.clock.set(shanghaiInstant('2026-10-15', '10:00'));
+    try {
+      expect((await staffStats({ areaId: 'area-jiangnan' }, '2025-01-01', '2025-12-31')).projects).toMatchObject({ chosen: 2, rated: 0, satisfied: 0, satisfactionRate: null });
+    } finally {
+      t.clock.set(READ_AT);
+    }
+  });
+
   test('a station and a deputy have no 票决 figures (rounds belong to areas)', async () => {
     const station = await figures({ stationId: 'st-nanhu' }, 2026, 10);
     expect(station.headlines.map((h) => h.key)).toEqual(['stationVisits', 'residentsReceived', 'collected', 'resolved', 'aClassRate', 'satisfactionRate']);

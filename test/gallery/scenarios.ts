@@ -47,6 +47,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'deputy', title: '代表', openid: RESIDENT, open: opened('deputy', { deputyId: 'dp-001' }) },
   { id: 'project-round-finished', title: '民生实事项目票决（结果已公布）', openid: RESIDENT, open: opened('projectRound', { roundId: 'demo-round-jiangnan' }) },
   { id: 'project-round-running', title: '民生实事项目票决（征求意见中）', openid: RESIDENT, open: opened('projectRound', { roundId: 'demo-round-linjiang' }) },
+  { id: 'project-rounds', title: '民生实事项目票决（联络站所在地区的票决活动）', openid: RESIDENT, open: opened('projectRounds', { stationId: 'st-nanhu' }) },
   { id: 'project-candidate', title: '民生实事项目（进展与关注）', openid: RESIDENT, open: opened('projectCandidate', { candidateId: 'demo-round-jiangnan-c001' }) },
   { id: 'project-candidate-comments', title: '候选项目（征求意见）', openid: RESIDENT, open: opened('projectCandidate', { candidateId: 'demo-round-linjiang-c001' }) },
   { id: 'figures', title: '公开数据（联络站）', openid: RESIDENT, open: opened('figures', { stationId: 'st-nanhu' }) },

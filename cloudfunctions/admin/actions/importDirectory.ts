@@ -93,7 +93,10 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
     else if (existing && !coversStation(scope, existing)) errors.push({ sheet: '联络站', row: row.row, column: '编号', message: '该联络站不在您的管理范围内' });
     else if (!scopeCovers(scope, { areaPath: area.path, ...(existing ? { stationId: existing._id } : {}) }))
       errors.push({ sheet: '联络站', row: row.row, column: '区域编号', message: '该区域不在您的管理范围内' });
-    else planned.set(row.code, { row, areaPath: area.path });
+    else if (existing?.sharedAreaIds?.length && existing.areaId !== area._id)
+      errors.push({ sheet: '联络站', row: row.row, column: '区域编号', message: '跨区域联络站请在联络站编辑页更改所属区域' });
+    // A joint station keeps the areas it shares (the workbook has no column for them).
+    else planned.set(row.code, { row, areaPath: existing?.sharedAreaIds?.length ? existing.areaPath : area.path });
   }
   const placeOf = (code: string) => {
     const plan = planned.get(code);

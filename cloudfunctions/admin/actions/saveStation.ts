@@ -1,39 +1,99 @@
 import { COLLECTIONS } from '../../../infra/database';
-import type { Area, Station } from '../../../miniprogram/shared/domain/directory';
+import { stationAreaPath, unsharableArea, type Area, type Station } from '../../../miniprogram/shared/domain/directory';
 import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { isDuplicateWrite } from '../../core/databaseErrors';
+import type { Database } from '../../core/cloud';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { scopeCovers } from '../../core/caller';
 import { coversStation, loadStaff, type StationDocument } from '../staffScope';
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/**
+ * The station's place changed (moved, or areas shared or no longer shared): what was filed at it
+ * follows, so each area's staff see, and its figures count, exactly the station's reception days,
+ * bookings, reception records and cases. Four requests (the days' ids, then three updates).
+ */
+async function movePlaceOfRecords(db: Database, stationId: string, areaPath: string[]): Promise<void> {
+  const _ = db.command;
+  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId }).limit(1000).field({ _id: true }).get();
+  const dayIds = (data as Array<{ _id: string }>).map((day) => day._id);
+  await Promise.all([
+    db
+      .collection(COLLECTIONS.receptionDays)
+      .where({ stationId })
+      .update({ areaPath: _.set(areaPath) }),
+    db
+      .collection(COLLECTIONS.opinions)
+      .where({ stationId })
+      .update({ areaPath: _.set(areaPath) }),
+    ...(dayIds.length
+      ? [
+          db
+            .collection(COLLECTIONS.bookings)
+            .where({ dayId: _.in(dayIds) })
+            .update({ areaPath: _.set(areaPath) }),
+          db
+            .collection(COLLECTIONS.receptionRecords)
+            .where({ dayId: _.in(dayIds) })
+            .update({ areaPath: _.set(areaPath) }),
+        ]
+      : []),
+  ]);
+}
+
 /**
  * Staff create a station, or replace an existing station's fields. Editing needs the station in
- * scope (station staff: their own); creating, or moving it to another area, needs that area in
+ * scope (station staff: their own; staff of an area it is shared with too); creating it, moving it
+ * to another area or changing the areas it is shared with (跨区域联络站) needs its own area in
  * scope, which station staff never have. Codes are unique: the database's unique index decides,
- * so two staff saving the same code at once cannot both win. Four database requests.
+ * so two staff saving the same code at once cannot both win. Three database requests (four when an edit
+ * keeps shared areas), and four more when its place changes (its records follow it).
  */
-export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, ...fields }, ctx) => {
+export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, sharedAreaIds: askedShared, ...fields }, ctx) => {
   const { scope } = await loadStaff(ctx);
   const { db, now } = ctx;
+  const _ = db.command;
   const stations = db.collection(COLLECTIONS.stations);
+  const readAreas = (ids: string[]) =>
+    db
+      .collection(COLLECTIONS.areas)
+      .where({ _id: _.in(ids) })
+      .limit(10)
+      .get();
   const [areaRows, existingRows] = await Promise.all([
-    db.collection(COLLECTIONS.areas).where({ _id: fields.areaId }).limit(1).get(),
+    readAreas([fields.areaId, ...(askedShared ?? [])]),
     stationId ? stations.where({ _id: stationId }).limit(1).get() : Promise.resolve({ data: [] }),
   ]);
-  const area = (areaRows.data as Area[])[0];
   const existing = (existingRows.data as StationDocument[])[0];
   if (stationId && !existing) fail('COMMON.NOT_FOUND');
   if (existing && !coversStation(scope, existing)) fail('ADMIN.OUT_OF_SCOPE');
-  if (!area) fail('ADMIN.AREA_NOT_FOUND');
-  if ((!existing || existing.areaId !== area._id) && !scopeCovers(scope, { areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
+  const areas = new Map((areaRows.data as Area[]).map((a) => [a._id, a]));
+  const area = areas.get(fields.areaId) ?? fail('ADMIN.AREA_NOT_FOUND');
+  const sharedAreaIds = [...new Set(askedShared ?? existing?.sharedAreaIds ?? [])];
+  // An edit that leaves the sharing alone (an older form sends none) keeps the shared areas: read them now.
+  const unread = sharedAreaIds.filter((id) => !areas.has(id));
+  if (unread.length) for (const a of (await readAreas(unread)).data as Area[]) areas.set(a._id, a);
+  const shared = sharedAreaIds.map((id) => areas.get(id) ?? fail('ADMIN.AREA_NOT_FOUND'));
+  if (unsharableArea(area, shared)) fail('ADMIN.SHARED_AREA_INVALID');
+  const placeChanged = !existing || existing.areaId !== area._id || !sameIds(existing.sharedAreaIds ?? [], sharedAreaIds);
+  if (placeChanged && !scopeCovers(scope, { areaPath: area.path })) fail('ADMIN.OUT_OF_SCOPE');
 
-  const saved = { ...fields, areaPath: area.path, geoCells: geoCellsOf(fields.location) };
+  const areaPath = stationAreaPath(area, shared);
+  const sharing = sharedAreaIds.length > 0 || existing?.sharedAreaIds ? { sharedAreaIds } : {};
+  const saved = { ...fields, ...sharing, areaPath, geoCells: geoCellsOf(fields.location) };
   let id = stationId;
   try {
     if (existing) {
-      const _ = db.command;
-      await stations.doc(existing._id).update({ ...saved, location: _.set(saved.location), areaPath: _.set(saved.areaPath), geoCells: _.set(saved.geoCells), updatedAt: now });
+      await stations.doc(existing._id).update({
+        ...saved,
+        location: _.set(saved.location),
+        ...(sharing.sharedAreaIds ? { sharedAreaIds: _.set(sharing.sharedAreaIds) } : {}),
+        areaPath: _.set(areaPath),
+        geoCells: _.set(saved.geoCells),
+        updatedAt: now,
+      });
     } else {
       id = ((await stations.add({ ...saved, createdAt: now, updatedAt: now })) as { id: string }).id;
     }
@@ -41,6 +101,7 @@ export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, ...
     if (isDuplicateWrite(error)) fail('ADMIN.STATION_CODE_TAKEN');
     throw error;
   }
-  const station: Station = { _id: id ?? '', ...fields };
+  if (existing && !sameIds(existing.areaPath, areaPath)) await movePlaceOfRecords(db, existing._id, areaPath);
+  const station: Station = { _id: id ?? '', ...fields, ...sharing };
   return { station };
 };

@@ -1,7 +1,7 @@
 import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { makePhoneCall, navigateTo, openLocation, showToast } from '../../services/wx';
-import { bookingDaysUrl, deputyUrl, figuresUrl, opinionNewUrl } from '../../routes';
+import { bookingDaysUrl, deputyUrl, figuresUrl, opinionNewUrl, projectRoundsUrl } from '../../routes';
 import { initialStationState, loadStation } from './model';
 
 definePage({
@@ -32,6 +32,7 @@ definePage({
     onOpenDeputy: (_model, event: TapEvent<{ deputyId: string }>) => navigateTo(deputyUrl(event.currentTarget.dataset.deputyId)),
     onBook: ({ stationId }) => navigateTo(bookingDaysUrl(stationId)),
     onOpenFigures: ({ stationId }) => navigateTo(figuresUrl({ stationId })),
+    onOpenRounds: ({ stationId }) => navigateTo(projectRoundsUrl({ stationId })),
     onLeaveOpinion: ({ stationId }, _event, page) => {
       const { view } = page.data();
       if (!view) return undefined;

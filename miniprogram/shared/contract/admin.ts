@@ -21,6 +21,11 @@ export const saveStationPayload = z.strictObject({
   code: z.string().trim().toUpperCase().regex(STATION_CODE_PATTERN, '编号为2–8位大写字母或数字，如 LJ01'),
   name: label(40),
   areaId: docId,
+  /**
+   * 跨区域联络站: other areas (of neighbouring congresses) the station also belongs to. Absent when
+   * editing: the station keeps the areas it shares; [] makes it an ordinary station again.
+   */
+  sharedAreaIds: z.array(docId).max(5).optional(),
   address: label(120),
   location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
   openingHours: note(60),

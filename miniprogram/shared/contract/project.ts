@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PROJECT_TEXT_LIMITS as LIMITS, RATINGS, TIE_RULES, type RatingCounts, type RoundStage, type TieRule } from '../domain/project';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, pageSize } from './fields';
 
 const text = (min: number, max: number) =>
   z
@@ -154,8 +154,13 @@ const candidateFields = {
 export const projectActions = namespaced('project', {
   /** Staff (area, admin) in scope: open a round for an area and a year, with its schedule and vote rule. */
   openRound: action<{ round: RoundView }>()(openRoundPayload),
-  /** Anyone: the rounds of an area (every round when none is named), latest year first. */
-  listRounds: action<{ rounds: RoundView[] }>()(z.strictObject({ areaId: docId.optional() })),
+  /**
+   * Anyone: rounds, latest year first, a page at a time: of an area, of a station's areas (the
+   * township's, district's and city's rounds its residents and deputies take part in), or of every area.
+   */
+  listRounds: action<{ items: RoundView[]; nextCursor: string | null }>()(
+    z.strictObject({ areaId: docId.optional(), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
   /** Anyone: a round, its published candidates and result; deputies also learn whether they may vote and have. */
   getRound: action<RoundDetail>()(z.strictObject({ roundId: docId })),
   /** Residents: propose a project while the round collects proposals; screened like opinions. */

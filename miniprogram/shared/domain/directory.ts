@@ -28,6 +28,23 @@ export interface Area {
   path: string[];
 }
 
+/**
+ * A station's areaPath: every area it belongs to and every area above each, so that "is this
+ * station under area X" stays one array-contains test for scope checks, lists and figures. The
+ * shared areas' ancestors come first and the station's own path last and whole (its last id is
+ * its own area); an area above both sides appears once, so a common parent counts it once.
+ */
+export function stationAreaPath(own: Pick<Area, 'path'>, shared: ReadonlyArray<Pick<Area, 'path'>> = []): string[] {
+  const ownIds = new Set(own.path);
+  const others = [...new Set(shared.flatMap((area) => area.path))].filter((id) => !ownIds.has(id));
+  return [...others, ...own.path];
+}
+
+/** Why areas cannot be shared with a station of `own`: the station's own area, or one above or below it (already counting it). */
+export function unsharableArea(own: Pick<Area, '_id' | 'path'>, shared: ReadonlyArray<Pick<Area, '_id' | 'path'>>): Pick<Area, '_id' | 'path'> | undefined {
+  return shared.find((area) => own.path.includes(area._id) || area.path.includes(own._id));
+}
+
 export interface GeoPoint {
   latitude: number;
   longitude: number;
@@ -42,6 +59,12 @@ export interface StationSummary {
 }
 
 export interface Station extends StationSummary {
+  /**
+   * A joint station (跨区域联络站) also belongs to these areas, whose congresses run it together
+   * with its own area's: their staff see it and its cases, their deputies receive there, and each
+   * area's figures count it once. Absent or empty for an ordinary station.
+   */
+  sharedAreaIds?: string[];
   location: GeoPoint;
   openingHours: string;
   phone: string;

@@ -8,11 +8,18 @@
 import { percent, type FigureCounts, type FigureRates } from './caseStats';
 import { addDays, addMonths } from './time';
 
-/** 票决 projects chosen in the rounds of the period's year(s), and how many had started / were finished by its end. */
+/**
+ * 票决 in the period's year(s): the rounds held, the projects they chose and how many had started /
+ * were finished by its end, and the deputies' year-end ratings (满意度测评) of those projects, once
+ * published (the rating closed): ratings given, and how many 满意 or 基本满意.
+ */
 export interface ProjectCounts {
+  rounds: number;
   chosen: number;
   started: number;
   completed: number;
+  rated: number;
+  satisfied: number;
 }
 
 export interface ProjectRates {
@@ -20,10 +27,16 @@ export interface ProjectRates {
   startRate: number | null;
   /** 竣工率: completed / chosen, percent. */
   completionRate: number | null;
+  /** 满意率 of the year-end rating: 满意 and 基本满意 / ratings published, percent. */
+  satisfactionRate: number | null;
 }
 
 export function projectRatesFrom(projects: ProjectCounts): ProjectRates {
-  return { startRate: percent(projects.started, projects.chosen), completionRate: percent(projects.completed, projects.chosen) };
+  return {
+    startRate: percent(projects.started, projects.chosen),
+    completionRate: percent(projects.completed, projects.chosen),
+    satisfactionRate: percent(projects.satisfied, projects.rated),
+  };
 }
 
 /** A month (1–12) of a year, or the whole year. */

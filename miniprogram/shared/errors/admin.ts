@@ -2,6 +2,7 @@
 export const ADMIN_ERRORS = {
   'ADMIN.OUT_OF_SCOPE': '不在您负责的范围内，请联系上级人大工作人员办理',
   'ADMIN.AREA_NOT_FOUND': '所选区域不存在，请重新选择',
+  'ADMIN.SHARED_AREA_INVALID': '共建区域不能是联络站所属区域本身，也不能是它的上级或下级区域，请重新选择',
   'ADMIN.STATION_NOT_FOUND': '所选联络站不存在，请重新选择',
   'ADMIN.STATION_CODE_TAKEN': '联络站编号已被使用，请换一个编号',
   'ADMIN.DEPUTY_CODE_TAKEN': '代表编号已被使用，请换一个编号',

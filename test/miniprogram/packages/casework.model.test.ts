@@ -13,7 +13,7 @@ import { CASE_TABS, isStaffCaseView } from '../../../miniprogram/packages/staff/
 import { ASSIGNED_TABS } from '../../../miniprogram/packages/staff/assigned/model';
 import { boundView } from '../../../miniprogram/packages/staff/bind/model';
 import { drillItems, drillQuery } from '../../../miniprogram/packages/staff/drill-down/model';
-import { figureCards, toStatsView } from '../../../miniprogram/packages/staff/stats/model';
+import { figureCards, projectCards, toStatsView } from '../../../miniprogram/packages/staff/stats/model';
 import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, thisMonth } from '../../../miniprogram/packages/staff/stats-query';
 import { toMyOpinionView, RATING_MESSAGES, type RatingState } from '../../../miniprogram/pages/opinion/model';
 import { freshApp } from '../support/fresh-app';
@@ -313,6 +313,18 @@ describe('statistics', () => {
     expect(cards.find((c) => c.label === '超期')).toMatchObject({ figure: 'overdue', alarming: true });
     expect(figureCards({ ...stats, rates: { ...stats.rates, satisfactionRate: null } }).find((c) => c.label === '满意率')?.value).toBe('—');
     expect(toStatsView(stats)).toMatchObject({ scopeName: '江南区', rangeLabel: '11月1日 周日 至 11月25日 周三' });
+  });
+
+  it('an area’s 票决 figures, from the same answer, open its rounds or the projects they chose', () => {
+    const projects = { rounds: 2, chosen: 4, started: 3, completed: 1, rated: 8, satisfied: 7, startRate: 75, completionRate: 25, satisfactionRate: 87.5 };
+    const cards = projectCards({ ...stats, projects });
+    expect(cards.map((c) => `${c.label} ${c.value}`)).toEqual(['票决活动 2次', '票决确定项目 4个', '开工率 75%', '竣工率 25%', '项目满意率 87.5%']);
+    expect(cards[0]?.url).toBe('/packages/project/rounds/index?areaId=area-jiangnan');
+    expect(cards[2]?.url).toBe('/packages/figures/items/index?areaId=area-jiangnan&year=2026&drill=projects');
+    expect(cards[4]?.detail).toBe('满意和基本满意 7 份 / 代表测评 8 份（测评结束后公布）');
+    expect(projectCards({ ...stats, projects: { ...projects, chosen: 0, started: 0, completed: 0, startRate: null, completionRate: null } })[2]?.value).toBe('—');
+    expect(projectCards(stats)).toEqual([]);
+    expect(projectCards({ ...stats, scope: { kind: 'station', id: 'st-nanhu', name: '南湖' }, projects })).toEqual([]);
   });
 
   it('defaults to this month, offers last month, and carries the question to the drill-down', () => {

@@ -199,4 +199,56 @@ describe('民生实事项目票决 pages', () => {
     await page.waitFor(() => page.text().includes('您的测评：满意'), 'the rating');
     expect(page.text()).not.toContain('代表年终满意度测评');
   });
+
+  it('a resident opens 民生实事项目票决 from a station: the rounds of its areas, running and finished, a page at a time; a tap opens one', async () => {
+    const older = Array.from({ length: 21 }, (_, i) => ({
+      _id: `page-rounds-qingshi-${String(i).padStart(2, '0')}`,
+      areaId: 'area-qingshi',
+      areaName: '青石镇',
+      areaKind: 'township',
+      areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'],
+      year: 2000 + i,
+      title: `青石镇${2000 + i}年民生实事项目票决`,
+      proposalsUntil: `${2000 + i}-02-01`,
+      commentsUntil: `${2000 + i}-02-20`,
+      voteFrom: `${2000 + i}-03-01T01:00:00.000Z`,
+      voteUntil: `${2000 + i}-03-01T04:00:00.000Z`,
+      ratingFrom: `${2000 + i}-12-01`,
+      ratingUntil: `${2000 + i}-12-20`,
+      minChoices: 1,
+      maxChoices: 3,
+      tieRule: 'lowerCost',
+      candidatesPublished: true,
+      candidateCount: 0,
+      result: null,
+      createdAt: `${2000 + i}-01-05T01:00:00.000Z`,
+      createdBy: CITY_STAFF,
+    }));
+    insertDocuments(runtime.url, COLLECTIONS.projectRounds, older);
+    const running = await callAs(runtime.url, 'page-rounds-reader', 'project.getRound', { roundId: DEMO_RUNNING_ROUND });
+    const finished = await callAs(runtime.url, 'page-rounds-reader', 'project.getRound', { roundId: DEMO_FINISHED_ROUND });
+    const wx = phoneOf('page-rounds-reader');
+
+    const page = await openPage('projectRounds', { stationId: 'st-qingshi' });
+    await page.waitFor(() => page.data.status === 'ready', 'the rounds');
+    expect(page.text()).toContain(running.title);
+    expect(page.text()).toContain(running.stageLabel);
+    expect(page.text()).toContain(finished.title);
+    expect(page.text()).toContain('江南区 · ');
+    expect(page.text()).not.toContain('青石镇2000年');
+    expect(page.data.hasMore).toBe(true);
+    await page.lifecycle('onReachBottom');
+    await page.waitFor(() => page.text().includes('青石镇2000年民生实事项目票决'), 'the next page');
+    const titles = (page.data.items as Array<{ title: string }>).map((r) => r.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles.filter((title) => title.startsWith('青石镇'))).toHaveLength(21);
+
+    const beishan = await openPage('projectRounds', { stationId: 'st-beishan' });
+    await beishan.waitFor(() => beishan.data.status === 'ready', '北山镇 rounds');
+    expect(beishan.text()).toContain(running.title);
+    expect(beishan.text()).not.toContain(finished.title);
+    expect(beishan.text()).not.toContain('青石镇');
+    await beishan.tap(running.title);
+    expect(wx.navigations.at(-1)).toBe(`/packages/project/round/index?roundId=${DEMO_RUNNING_ROUND}`);
+  });
 });

@@ -20,10 +20,16 @@ export interface CandidateRow {
   chosen: boolean;
 }
 
+/** A step of the round's schedule: its name and its dates, each kept on one line (至 between two). */
+export interface ScheduleRow {
+  label: string;
+  dates: string[];
+}
+
 export interface RoundPageView {
   title: string;
   stageLabel: string;
-  schedule: string[];
+  schedule: ScheduleRow[];
   rule: string;
   candidates: CandidateRow[];
   /** 共 12 名代表，11 人投票，确定 3 个项目. */
@@ -41,10 +47,10 @@ export function toRoundPageView(round: RoundDetail): RoundPageView {
     title: round.title,
     stageLabel: round.stageLabel,
     schedule: [
-      `征集项目建议至 ${round.proposalsUntil}`,
-      `候选项目征求意见至 ${round.commentsUntil}`,
-      `代表投票 ${formatDateTime(round.voteFrom)} 至 ${formatDateTime(round.voteUntil)}`,
-      `满意度测评 ${round.ratingFrom} 至 ${round.ratingUntil}`,
+      { label: '征集项目建议至', dates: [round.proposalsUntil] },
+      { label: '候选项目征求意见至', dates: [round.commentsUntil] },
+      { label: '代表投票', dates: [formatDateTime(round.voteFrom), formatDateTime(round.voteUntil)] },
+      { label: '满意度测评', dates: [round.ratingFrom, round.ratingUntil] },
     ],
     rule: `每位代表选 ${round.minChoices} 至 ${round.maxChoices} 个项目；${round.tieRuleLabel}`,
     candidates: round.candidates.map((c) => ({

@@ -24,6 +24,7 @@ definePage({
       return stats.chooseScope(key);
     },
     onFigure: (stats, event: TapEvent<{ figure: Figure }>) => stats.openFigure(event.currentTarget.dataset.figure),
+    onProjects: (stats, event: TapEvent<{ url: string }>) => stats.openProjects(event.currentTarget.dataset.url),
     onExport: (stats) => stats.exportExcel(),
     onOpenExport: (stats) => stats.openExport(),
     onCopyExport: (stats) => stats.copyExportLink(),

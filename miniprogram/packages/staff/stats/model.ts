@@ -5,6 +5,7 @@ import type { Figure } from '../../../shared/domain/caseStats';
 import { callApi, toApiError } from '../../../services/api';
 import { copyText, downloadFile, navigateTo, openDocument, showToast } from '../../../services/wx';
 import { formatReceptionDate } from '../../../utils/date';
+import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
 import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, statsPayload, thisMonth, type StatsQuery } from '../stats-query';
 import { heldStaffScope } from '../../../stores/profile';
 
@@ -19,10 +20,21 @@ export interface FigureCard {
   alarming: boolean;
 }
 
+/** A 票决 figure of an area; it opens the area's rounds or the projects they chose. */
+export interface ProjectCard {
+  key: 'rounds' | 'chosen' | 'startRate' | 'completionRate' | 'satisfactionRate';
+  label: string;
+  value: string;
+  detail: string;
+  url: string;
+}
+
 export interface StatsView {
   scopeName: string;
   rangeLabel: string;
   cards: FigureCard[];
+  /** 民生实事项目票决 of an area (from the same casework.stats answer); empty for a station or a deputy. */
+  projectCards: ProjectCard[];
   /** Said above the figures when the range reaches a year whose holidays nobody recorded; '' otherwise. */
   calendarNote: string;
 }
@@ -68,11 +80,40 @@ export function figureCards(stats: CaseStats): FigureCard[] {
   ];
 }
 
+/**
+ * The 票决 figures as cards: rounds of the range's years open the area's rounds; the projects and
+ * their rates open the list of chosen projects with their state (of the range's last year, the
+ * list the public page shows for that year).
+ */
+export function projectCards(stats: CaseStats): ProjectCard[] {
+  const projects = stats.projects;
+  if (!projects || stats.scope.kind !== 'area') return [];
+  const areaId = stats.scope.id;
+  const year = stats.to.slice(0, 4);
+  const years = stats.from.slice(0, 4) === year ? `${year}年度` : `${stats.from.slice(0, 4)}—${year}年度`;
+  const rounds = withQuery(SUBPACKAGE_PAGES.projectRounds, { areaId });
+  const list = withQuery(SUBPACKAGE_PAGES.figureItems, { areaId, year, drill: 'projects' });
+  return [
+    { key: 'rounds', label: '票决活动', value: `${projects.rounds}次`, detail: `${years}（含下级区域）`, url: rounds },
+    { key: 'chosen', label: '票决确定项目', value: `${projects.chosen}个`, detail: `已开工 ${projects.started} 个 · 已竣工 ${projects.completed} 个`, url: list },
+    { key: 'startRate', label: '开工率', value: valueOf(projects.startRate, '%'), detail: `已开工 ${projects.started} 个 / ${projects.chosen} 个`, url: list },
+    { key: 'completionRate', label: '竣工率', value: valueOf(projects.completionRate, '%'), detail: `已竣工 ${projects.completed} 个 / ${projects.chosen} 个`, url: list },
+    {
+      key: 'satisfactionRate',
+      label: '项目满意率',
+      value: valueOf(projects.satisfactionRate, '%'),
+      detail: `满意和基本满意 ${projects.satisfied} 份 / 代表测评 ${projects.rated} 份（测评结束后公布）`,
+      url: list,
+    },
+  ];
+}
+
 export function toStatsView(stats: CaseStats): StatsView {
   return {
     scopeName: stats.scope.name,
     rangeLabel: `${formatReceptionDate(stats.from)} 至 ${formatReceptionDate(stats.to)}`,
     cards: figureCards(stats),
+    projectCards: projectCards(stats),
     calendarNote: statsCalendarNote(stats.holidaysUnknownYears),
   };
 }
@@ -229,6 +270,9 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
     },
     openFigure(figure: Figure): Promise<void> {
       return navigateTo(drillDownUrl(figure, query));
+    },
+    openProjects(url: string): Promise<void> {
+      return navigateTo(url);
     },
     async exportExcel(): Promise<void> {
       render({ exporting: true, exportError: '', exported: null });
