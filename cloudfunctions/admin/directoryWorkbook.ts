@@ -3,13 +3,15 @@ import {
   DEPARTMENTS_SHEET,
   DEPUTIES_SHEET,
   DEPUTY_COLUMNS,
+  ROSTER_COLUMNS,
+  ROSTER_SHEET,
   STATION_COLUMNS,
   STATIONS_SHEET,
   type Cell,
 } from '../../miniprogram/shared/domain/directoryWorkbook';
 
 /** The sheets of an uploaded workbook as rows of plain cells (header first); a missing sheet is empty. */
-export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][]; deputies: Cell[][]; departments: Cell[][] } | null> {
+export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][]; deputies: Cell[][]; departments: Cell[][]; roster: Cell[][] } | null> {
   // Loaded on import and export only, as in casework: exceljs is most of a bundle that needs it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
@@ -30,7 +32,7 @@ export async function readWorkbook(bytes: Buffer): Promise<{ stations: Cell[][];
     });
     return Array.from(rows, (row) => row ?? []);
   };
-  return { stations: sheet(STATIONS_SHEET), deputies: sheet(DEPUTIES_SHEET), departments: sheet(DEPARTMENTS_SHEET) };
+  return { stations: sheet(STATIONS_SHEET), deputies: sheet(DEPUTIES_SHEET), departments: sheet(DEPARTMENTS_SHEET), roster: sheet(ROSTER_SHEET) };
 }
 
 function plain(value: unknown): Cell {
@@ -47,8 +49,8 @@ function plain(value: unknown): Cell {
   return String(value);
 }
 
-/** The workbook in the import layout: the template (headers and one example row each) or the directory's rows (stations, deputies, departments). */
-export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now: Date, departments: Cell[][] = []): Promise<Buffer> {
+/** The workbook in the import layout: the template (headers and one example row each) or the directory's rows (stations, deputies, departments, duty roster). */
+export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now: Date, departments: Cell[][] = [], roster: Cell[][] = []): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
   const workbook = new Workbook();
@@ -58,9 +60,12 @@ export async function writeWorkbook(stations: Cell[][], deputies: Cell[][], now:
     [STATIONS_SHEET, STATION_COLUMNS, stations],
     [DEPUTIES_SHEET, DEPUTY_COLUMNS, deputies],
     [DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, departments],
+    [ROSTER_SHEET, ROSTER_COLUMNS, roster],
   ] as const) {
     const sheet = workbook.addWorksheet(name);
-    sheet.columns = columns.map((header) => ({ header, width: header === '简介' || header === '地址' ? 40 : 16 }));
+    sheet.columns = columns.map((header) => ({ header, width: header === '简介' || header === '地址' || header === '值班代表编号' ? 40 : 16 }));
+    // Dates stay text: a cell Excel takes for a date comes back in the reader's time zone.
+    if (name === ROSTER_SHEET) sheet.getColumn(2).numFmt = '@';
     sheet.getRow(1).font = { bold: true };
     for (const row of rows) sheet.addRow(row);
     sheet.views = [{ state: 'frozen', ySplit: 1 }];

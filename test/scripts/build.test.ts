@@ -59,3 +59,32 @@ describe('the built cloud functions', () => {
     expect(locales).toEqual([]);
   });
 });
+
+test('every package a cloud function bundles is listed in dependencies, none in devDependencies: the deploy carries what dependencies says', async () => {
+  const root = join(__dirname, '..', '..');
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const result = await build({
+    entryPoints: functionNames().map((name) => join(root, 'cloudfunctions', name, 'index.ts')),
+    bundle: true,
+    write: false,
+    outdir: 'out',
+    platform: 'node',
+    metafile: true,
+    external: Object.keys(VENDOR_FILES),
+    logLevel: 'silent',
+  });
+  const builtins = new Set(require('node:module').builtinModules as string[]);
+  const imported = new Set<string>();
+  for (const [input, { imports }] of Object.entries(result.metafile.inputs)) {
+    if (input.includes('node_modules/')) continue;
+    for (const { path, original } of imports) {
+      const specifier = original ?? path;
+      if (specifier.startsWith('.') || specifier.startsWith('/') || builtins.has(specifier.replace(/^node:/, ''))) continue;
+      const parts = specifier.split('/');
+      imported.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] as string));
+    }
+  }
+  expect([...imported].sort()).toEqual(expect.arrayContaining(['@cloudbase/node-sdk', '@pdf-lib/fontkit', 'exceljs', 'pdf-lib', 'zod']));
+  expect([...imported].filter((name) => !(name in manifest.dependencies)).sort()).toEqual([]);
+  expect(Object.keys(manifest.devDependencies).filter((name) => imported.has(name))).toEqual([]);
+});

@@ -1,6 +1,9 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { Deputy } from '../../../miniprogram/shared/domain/directory';
-import { departmentCells, deputyCells, stationCells, type Cell } from '../../../miniprogram/shared/domain/directoryWorkbook';
+import type { DayDocument } from '../../../infra/documents/booking';
+import { departmentCells, deputyCells, rosterCells, stationCells, type Cell } from '../../../miniprogram/shared/domain/directoryWorkbook';
+import { SCHEDULE_HORIZON_MONTHS } from '../../../miniprogram/shared/domain/reception';
+import { addMonths, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { DepartmentDocument } from '../departments';
 import type { Handler } from '../../core/handler';
 import { writeWorkbook } from '../directoryWorkbook';
@@ -21,17 +24,20 @@ const EXAMPLE_STATION: Cell[] = [
 ];
 const EXAMPLE_DEPUTY: Cell[] = ['D999', '张示例', '区人大代表', '第一选区', '社区工作者', '长期从事社区工作。', 'LJ99', '在用'];
 const EXAMPLE_DEPARTMENT: Cell[] = ['area-jiangnan', '江南区示例局', '在用'];
+/** The example roster row names a day a month from now (a date already past would not import). */
+const exampleRoster = (today: string): Cell[] => ['LJ99', `${addMonths(today, 1).slice(0, 8)}15`, 'D999'];
 
 /**
  * The directory workbook: with `template`, the headers and one example row per sheet; otherwise the
- * stations, deputies and departments (承办单位; area staff and administrators) in the caller's scope, in exactly the layout import reads (so an export,
- * edited, imports back).
+ * stations, deputies and departments (承办单位; area staff and administrators) in the caller's scope, and the duty
+ * roster of their reception days from today to the schedule's horizon, in exactly the layout import reads (so an
+ * export, edited, imports back).
  */
 export const exportDirectory: Handler<'admin.exportDirectory'> = async ({ template }, ctx) => {
   const { scope } = await loadStaff(ctx);
   if (template) {
-    const bytes = await writeWorkbook([EXAMPLE_STATION], [EXAMPLE_DEPUTY], ctx.now, [EXAMPLE_DEPARTMENT]);
-    return { fileName: '联络站与代表导入模板.xlsx', workbook: bytes.toString('base64'), stations: 0, deputies: 0, departments: 0 };
+    const bytes = await writeWorkbook([EXAMPLE_STATION], [EXAMPLE_DEPUTY], ctx.now, [EXAMPLE_DEPARTMENT], [exampleRoster(shanghaiDate(ctx.now))]);
+    return { fileName: '联络站与代表导入模板.xlsx', workbook: bytes.toString('base64'), stations: 0, deputies: 0, departments: 0, rosterDays: 0 };
   }
   const { data: stationData } = await ctx.db.collection(COLLECTIONS.stations).orderBy('code', 'asc').limit(1000).get();
   const stations = (stationData as StationDocument[]).filter((s) => coversStation(scope, s)).sort((a, b) => a.code.localeCompare(b.code));
@@ -48,11 +54,34 @@ export const exportDirectory: Handler<'admin.exportDirectory'> = async ({ templa
       ? []
       : ((await ctx.db.collection(COLLECTIONS.departments).where({ areaPath: scope.areaId }).orderBy('areaId', 'asc').orderBy('name', 'asc').limit(1000).get())
           .data as DepartmentDocument[]);
+  const today = shanghaiDate(ctx.now);
+  const _ = ctx.db.command;
+  const days = codeOf.size
+    ? ((
+        await ctx.db
+          .collection(COLLECTIONS.receptionDays)
+          .where({ stationId: _.in([...codeOf.keys()]), date: _.gte(today).and(_.lt(addMonths(today, SCHEDULE_HORIZON_MONTHS))), cancelled: false })
+          .limit(1000)
+          .get()
+      ).data as DayDocument[])
+    : [];
+  const deputyCodeOf = new Map(deputies.map((d) => [d._id, d.code]));
+  const roster = days
+    .map((day) => ({ stationCode: codeOf.get(day.stationId) ?? day.stationCode, date: day.date, deputyCodes: day.deputyIds.map((id) => deputyCodeOf.get(id) ?? id) }))
+    .sort((a, b) => a.stationCode.localeCompare(b.stationCode) || a.date.localeCompare(b.date));
   const bytes = await writeWorkbook(
     stations.map((s) => stationCells(s)),
     deputies.map((d) => deputyCells({ ...d, stationCodes: d.stationIds.map((id) => codeOf.get(id) ?? id) })),
     ctx.now,
     departments.map((d) => departmentCells(d)),
+    roster.map((r) => rosterCells(r)),
   );
-  return { fileName: '联络站与代表.xlsx', workbook: bytes.toString('base64'), stations: stations.length, deputies: deputies.length, departments: departments.length };
+  return {
+    fileName: '联络站与代表.xlsx',
+    workbook: bytes.toString('base64'),
+    stations: stations.length,
+    deputies: deputies.length,
+    departments: departments.length,
+    rosterDays: roster.length,
+  };
 };

@@ -5,13 +5,17 @@ import {
   DEPUTIES_SHEET,
   readDepartments,
   readDeputies,
+  readRoster,
   readStations,
+  ROSTER_SHEET,
   STATIONS_SHEET,
   type DeputyRow,
   type RowError,
   type StationRow,
 } from '../../../miniprogram/shared/domain/directoryWorkbook';
+import type { DayDocument } from '../../../infra/documents/booking';
 import { retryDocumentId } from '../../../infra/documents/requestIds';
+import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { DepartmentDocument } from '../departments';
 import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { scopeCovers } from '../../core/caller';
@@ -28,7 +32,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Stations, deputies and departments (承办单位) from the workbook staff keep (台账). Every row is checked first — its cells,
+ * Stations, deputies, departments (承办单位) and the duty roster (值班表: who is on duty on a reception
+ * day) from the workbook staff keep (台账). Every row is checked first — its cells,
  * then against the directory and the caller's scope — and every problem is listed with its sheet,
  * row, column and what is wrong, in Chinese. With `apply` and no problem at all, the rows are
  * written, keyed by their codes (stations first, so deputies may name stations of the same
@@ -43,13 +48,15 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   const stationRows = readStations(sheets.stations, errors);
   const deputyRows = readDeputies(sheets.deputies, errors);
   const departmentRows = readDepartments(sheets.departments, errors);
-  if (stationRows.length + deputyRows.length + departmentRows.length === 0 && errors.length === 0) fail('ADMIN.WORKBOOK_EMPTY');
+  const rosterRows = readRoster(sheets.roster, errors);
+  if (stationRows.length + deputyRows.length + departmentRows.length + rosterRows.length === 0 && errors.length === 0) fail('ADMIN.WORKBOOK_EMPTY');
 
   const { db, now } = ctx;
   const _ = db.command;
   const areaIds = [...new Set([...stationRows.map((s) => s.areaId), ...departmentRows.map((d) => d.areaId)])];
   const departmentAreaIds = [...new Set(departmentRows.map((d) => d.areaId))];
-  const stationCodes = [...new Set([...stationRows.map((s) => s.code), ...deputyRows.flatMap((d) => d.stationCodes)])];
+  const stationCodes = [...new Set([...stationRows.map((s) => s.code), ...deputyRows.flatMap((d) => d.stationCodes), ...rosterRows.map((r) => r.stationCode)])];
+  const deputyCodes = [...new Set([...deputyRows.map((d) => d.code), ...rosterRows.flatMap((r) => r.deputyCodes)])];
   const [areaRes, stationRes, deputyRes, departmentRes] = await Promise.all([
     areaIds.length
       ? db
@@ -65,10 +72,10 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] }),
-    deputyRows.length
+    deputyCodes.length
       ? db
           .collection(COLLECTIONS.deputies)
-          .where({ code: _.in(deputyRows.map((d) => d.code)) })
+          .where({ code: _.in(deputyCodes) })
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] }),
@@ -159,9 +166,58 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
       ).kind
     ] += 1;
 
-  const sheetOrder = [STATIONS_SHEET, DEPUTIES_SHEET, DEPARTMENTS_SHEET];
+  // The roster names reception days that exist (staff add days in the calendar), of stations already stored.
+  const rosterStationIds = [...new Set(rosterRows.map((r) => stored.get(r.stationCode)?._id).filter((id): id is string => Boolean(id)))];
+  const rosterDates = [...new Set(rosterRows.map((r) => r.date))];
+  const dayRes =
+    rosterStationIds.length && rosterDates.length
+      ? await db
+          .collection(COLLECTIONS.receptionDays)
+          .where({ stationId: _.in(rosterStationIds), date: _.in(rosterDates) })
+          .limit(1000)
+          .get()
+      : { data: [] };
+  const storedDays = new Map((dayRes.data as DayDocument[]).map((d) => [`${d.stationId} ${d.date}`, d]));
+  const deputyRowsByCode = new Map(deputyRows.map((d) => [d.code, d]));
+  const today = shanghaiDate(now);
+  const rosterChanges: Array<{ row: (typeof rosterRows)[number]; day: DayDocument }> = [];
+  for (const row of rosterRows) {
+    const problem = (column: string, message: string) => errors.push({ sheet: ROSTER_SHEET, row: row.row, column, message });
+    const station = stored.get(row.stationCode);
+    if (!station) {
+      problem('联络站编号', planned.has(row.stationCode) ? '新联络站还没有接待日，请导入联络站后在接待日历中添加接待日，再导入值班表' : `没有编号为 ${row.stationCode} 的联络站`);
+      continue;
+    }
+    if (!coversStation(scope, station)) {
+      problem('联络站编号', '该联络站不在您的管理范围内');
+      continue;
+    }
+    const day = storedDays.get(`${station._id} ${row.date}`);
+    if (row.date < today) problem('日期', '这一天已经过去，不能再安排值班');
+    else if (!day || day.cancelled) problem('日期', `${station.name}这一天没有接待日，请先在接待日历中添加`);
+    // A deputy on duty must be in use and receive at the station, as the workbook leaves them.
+    const unknown: string[] = [];
+    const inactive: string[] = [];
+    const elsewhere: string[] = [];
+    for (const code of row.deputyCodes) {
+      const inWorkbook = deputyRowsByCode.get(code);
+      const existing = storedDeputies.get(code);
+      if (!inWorkbook && !existing) unknown.push(code);
+      else if (!(inWorkbook ? inWorkbook.active : existing?.active)) inactive.push(code);
+      else if (!(inWorkbook ? inWorkbook.stationCodes.includes(row.stationCode) : existing?.stationIds.includes(station._id))) elsewhere.push(code);
+    }
+    if (unknown.length) problem('值班代表编号', `没有编号为 ${unknown.join('、')} 的代表`);
+    if (inactive.length) problem('值班代表编号', `${inactive.join('、')} 已停用，不能安排值班`);
+    if (elsewhere.length) problem('值班代表编号', `${elsewhere.join('、')} 不在${station.name}接待，请先在代表表中填上该联络站`);
+    if (day && !day.cancelled && row.date >= today && unknown.length + inactive.length + elsewhere.length === 0) rosterChanges.push({ row, day });
+  }
+  const rosterCounts = { created: 0, updated: 0, unchanged: 0 };
+  const rosterIdsOf = (row: (typeof rosterRows)[number]) => row.deputyCodes.map((code) => storedDeputies.get(code)?._id ?? `new:${code}`);
+  for (const { row, day } of rosterChanges) rosterCounts[same([...day.deputyIds].sort(), [...rosterIdsOf(row)].sort()) ? 'unchanged' : 'updated'] += 1;
+
+  const sheetOrder = [STATIONS_SHEET, DEPUTIES_SHEET, DEPARTMENTS_SHEET, ROSTER_SHEET];
   errors.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
-  if (!apply || errors.length > 0) return { errors, ...counts, applied: false };
+  if (!apply || errors.length > 0) return { errors, ...counts, roster: rosterCounts, applied: false };
 
   const stations = db.collection(COLLECTIONS.stations);
   for (const change of stationChanges) {
@@ -195,7 +251,8 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
           .where({ 'deputy.deputyId': change.existing._id })
           .update({ deputy: { name: row.name }, updatedAt: now });
     } else if (change.kind === 'created') {
-      await deputies.add({ code: row.code, ...change.fields, photoUrl: '', createdAt: now, updatedAt: now });
+      const { id } = (await deputies.add({ code: row.code, ...change.fields, photoUrl: '', createdAt: now, updatedAt: now })) as { id: string };
+      storedDeputies.set(row.code, { _id: id, code: row.code, ...change.fields } as Deputy);
     }
   }
   const departments = db.collection(COLLECTIONS.departments);
@@ -216,5 +273,10 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
       await departments.add(created);
     }
   }
-  return { errors: [], ...counts, applied: true };
+  const days = db.collection(COLLECTIONS.receptionDays);
+  for (const { row, day } of rosterChanges) {
+    const deputyIds = rosterIdsOf(row);
+    if (!same([...day.deputyIds].sort(), [...deputyIds].sort())) await days.doc(day._id).update({ deputyIds: _.set(deputyIds), updatedAt: now });
+  }
+  return { errors: [], ...counts, roster: rosterCounts, applied: true };
 };

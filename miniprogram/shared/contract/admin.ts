@@ -169,6 +169,8 @@ export interface DirectoryImport {
   stations: ImportCounts;
   deputies: ImportCounts;
   departments: ImportCounts;
+  /** Reception days whose roster (值班代表) the 值班表 sheet sets; rows only name days that exist, so none is created. */
+  roster: ImportCounts;
   /** Whether the rows were written (asked for, and no problem at all). */
   applied: boolean;
 }
@@ -180,6 +182,8 @@ export interface DirectoryWorkbook {
   stations: number;
   deputies: number;
   departments: number;
+  /** Upcoming reception days in the 值班表 sheet. */
+  rosterDays: number;
 }
 
 /** A print-ready PDF of posters or cards. */
@@ -223,7 +227,7 @@ export const adminActions = namespaced('admin', {
   listHolidayYears: action<{ years: HolidayYearView[]; missingYears: number[]; canEdit: boolean }>()(z.strictObject({})),
   /** Administrators: record (or correct) a year's holidays and 调休 working days. */
   saveHolidayYear: action<{ year: HolidayYearView }>()(saveHolidayYearPayload),
-  /** Staff: stations and deputies from the workbook they keep; a preview lists every row's problems, `apply` writes all or nothing. */
+  /** Staff: stations, deputies, departments and the duty roster from the workbook they keep; a preview lists every row's problems, `apply` writes all or nothing. */
   importDirectory: action<DirectoryImport>()(
     z.strictObject({
       workbook: z

@@ -1,19 +1,24 @@
 /**
- * The directory workbook staff already keep (台账): one sheet of liaison stations and one of
- * deputies, a header row then one row per record. Import reads it, export and the template write it,
+ * The directory workbook staff already keep (台账): sheets of liaison stations, deputies,
+ * departments and the duty roster (值班表), a header row then one row per record. Import reads it, export and the template write it,
  * in the same layout. Pure: cells in, payloads and Chinese row errors out.
  */
 import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, type DeputyLevel } from './directory';
+import { RULE_LIMITS } from './reception';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN } from './scene';
+import { isCalendarDate } from './time';
 
 export const STATIONS_SHEET = '联络站';
 export const DEPUTIES_SHEET = '代表';
 export const DEPARTMENTS_SHEET = '承办单位';
+export const ROSTER_SHEET = '值班表';
 
 export const STATION_COLUMNS = ['编号', '名称', '区域编号', '地址', '纬度', '经度', '开放时间', '电话', '接待说明', '状态'] as const;
 export const DEPUTY_COLUMNS = ['编号', '姓名', '层级', '选区', '职业', '简介', '联络站编号', '状态'] as const;
 /** 承办单位 are known by their area and name (they have no code): a row names one, and sets whether it is in use. */
 export const DEPARTMENT_COLUMNS = ['区域编号', '名称', '状态'] as const;
+/** Who is on duty on a station's reception day: one row per day, the deputies by code (an empty cell: nobody yet). */
+export const ROSTER_COLUMNS = ['联络站编号', '日期', '值班代表编号'] as const;
 
 export type Cell = string | number | null;
 
@@ -55,6 +60,13 @@ export interface DepartmentRow {
   areaId: string;
   name: string;
   active: boolean;
+}
+
+export interface RosterRow {
+  row: number;
+  stationCode: string;
+  date: string;
+  deputyCodes: string[];
 }
 
 const ACTIVE_LABELS: Record<string, boolean> = { 在用: true, 停用: false, '': true };
@@ -182,6 +194,56 @@ export function readDepartments(rows: readonly Cell[][], errors: RowError[]): De
     out.push({ row, areaId: areaId ?? '', name: name ?? '', active: ACTIVE_LABELS[state ?? ''] ?? true });
   });
   return out;
+}
+
+/** `2027/3/5`, `2027年3月5日` and `2027-03-05` are one date; anything else is not a date. */
+function calendarDateOf(text: string): string | null {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!match) return null;
+  const date = `${match[1]}-${(match[2] ?? '').padStart(2, '0')}-${(match[3] ?? '').padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : null;
+}
+
+/** The 值班表 sheet; a workbook without it (made before it existed) changes no roster. */
+export function readRoster(rows: readonly Cell[][], errors: RowError[]): RosterRow[] {
+  const out: RosterRow[] = [];
+  if (rows.length === 0) return out;
+  const seen = new Map<string, number>();
+  checkHeader(ROSTER_SHEET, ROSTER_COLUMNS, rows[0], errors);
+  rows.slice(1).forEach((cells, index) => {
+    const row = index + 2;
+    if (cells.every((cell) => text(cell) === '')) return;
+    const problem = (column: (typeof ROSTER_COLUMNS)[number], message: string) => errors.push({ sheet: ROSTER_SHEET, row, column, message });
+    const [stationCell, dateCell, deputiesCell] = ROSTER_COLUMNS.map((_, i) => text(cells[i]));
+    const before = errors.length;
+    const stationCode = (stationCell ?? '').toUpperCase();
+    if (!STATION_CODE_PATTERN.test(stationCode)) problem('联络站编号', '编号应为2–8位大写字母或数字，如 LJ01');
+    const date = calendarDateOf(dateCell ?? '');
+    if (!date) problem('日期', '日期应写成 2027-03-15 这样的年-月-日');
+    else if (STATION_CODE_PATTERN.test(stationCode)) {
+      const key = `${stationCode} ${date}`;
+      if (seen.has(key)) problem('日期', `与第${seen.get(key)}行是同一联络站的同一天`);
+      else seen.set(key, row);
+    }
+    const deputyCodes = [
+      ...new Set(
+        (deputiesCell ?? '')
+          .split(/[、,，\s]+/)
+          .map((c) => c.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ];
+    const malformed = deputyCodes.filter((code) => !DEPUTY_CODE_PATTERN.test(code));
+    if (malformed.length) problem('值班代表编号', `${malformed.join('、')} 不是代表编号，编号应为2–12位大写字母或数字，多个用“、”分隔`);
+    else if (deputyCodes.length > RULE_LIMITS.deputiesOnDuty) problem('值班代表编号', `一天最多${RULE_LIMITS.deputiesOnDuty}位代表值班`);
+    if (errors.length > before || !date) return;
+    out.push({ row, stationCode, date, deputyCodes });
+  });
+  return out;
+}
+
+export function rosterCells(roster: Omit<RosterRow, 'row'>): Cell[] {
+  return [roster.stationCode, roster.date, roster.deputyCodes.join('、')];
 }
 
 export function departmentCells(department: Omit<DepartmentRow, 'row'>): Cell[] {
