@@ -22,6 +22,7 @@ import { runCityBench } from './cityBench';
 import { benchBookingRace, BOOKING_RACE_HEADERS } from './booking';
 import { COLD_START_HEADERS, measureColdStarts } from './coldStart';
 import { measurePackageSize } from './packageSize';
+import { benchPlanLimits, PLAN_LIMIT_HEADERS, PLAN_QPS } from './planLimits';
 import { fillQueryCollection, measureIndexedReadLoad, measureQueries } from './queries';
 import { load, table } from './stats';
 import { measureStoreOpen, STORE_OPEN_HEADERS } from './storeOpen';
@@ -120,6 +121,16 @@ async function main(): Promise<void> {
 
     console.log('\nBooking race (capacity must hold: granted = seats)');
     console.log(table(BOOKING_RACE_HEADERS, await benchBookingRace(runtime.url)));
+
+    console.log(`\nThe plan's limits: reception-day morning at about three times LXQ_DB_QPS=${PLAN_QPS}, residents retrying as the mini-program does`);
+    const limited = await startThrowawayRuntime({ LXQ_DB_QPS: String(PLAN_QPS) });
+    try {
+      const limitCounts = async () => (await fetch(`${limited.url}/limits`)).json() as Promise<{ databaseRefused: number; databaseAdmitted: number }>;
+      console.log(table(PLAN_LIMIT_HEADERS, await benchPlanLimits(limited.url, limitCounts)));
+    } finally {
+      await limited.stop();
+      limited.discard();
+    }
 
     console.log('\nQuery over 100,000 documents, one caller');
     console.log(table(['query', 'index', 'median ms', 'p99 ms'], await measureQueries(runtime.envId)));
