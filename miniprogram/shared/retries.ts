@@ -91,6 +91,9 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.figureItems': 'read',
   // Writes a workbook to storage for each call: costly, and rate-limited.
   'casework.export': 'once',
+  'casework.startExport': 'requestId',
+  'casework.getExport': 'read',
+  'casework.listExports': 'read',
 
   'privacy.exportMyData': 'once',
   'privacy.deleteAccount': 'once',
