@@ -11,7 +11,8 @@ import { percentile } from './stats';
 const ATTEMPTS = 500;
 const SEATS = 20;
 const STAFF = 'demo-staff-city';
-const STATION = 'st-qingshi';
+export const RACE_STATION = 'st-qingshi';
+const STATION = RACE_STATION;
 
 export const BOOKING_RACE_HEADERS = [`booking race: ${ATTEMPTS} at once for ${SEATS} seats`, 'value'];
 
@@ -31,10 +32,10 @@ async function post(runtimeUrl: string, event: unknown, openid: string): Promise
 }
 
 /** A fresh day of one slot with SEATS seats, on the first free date two months out. */
-async function raceDay(runtimeUrl: string): Promise<{ dayId: string; slotId: string }> {
+export async function raceDay(runtimeUrl: string, seats = SEATS, firstOffset = 60): Promise<{ dayId: string; slotId: string }> {
   const today = shanghaiDate(new Date());
-  for (let offset = 60; offset < 120; offset += 1) {
-    const payload = { stationId: STATION, date: addDays(today, offset), windows: [{ start: '09:00', end: '09:30' }], slotMinutes: 30, seatsPerSlot: SEATS };
+  for (let offset = firstOffset; offset < firstOffset + 60; offset += 1) {
+    const payload = { stationId: STATION, date: addDays(today, offset), windows: [{ start: '09:00', end: '09:30' }], slotMinutes: 30, seatsPerSlot: seats };
     const { body } = await post(runtimeUrl, { action: 'booking.addDay', payload }, STAFF);
     const day = body.data?.day;
     if (body.ok && day?.slots[0]) return { dayId: day._id, slotId: day.slots[0].id };

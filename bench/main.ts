@@ -11,7 +11,7 @@
  * The runtime runs in a child process (bench/runtimeProcess.ts), as it would on its own host.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,7 @@ import { runCityBench } from './cityBench';
 import { benchBookingRace, BOOKING_RACE_HEADERS } from './booking';
 import { COLD_START_HEADERS, measureColdStarts } from './coldStart';
 import { measurePackageSize } from './packageSize';
+import { benchPlanLimits, PLAN_LIMIT_HEADERS, PLAN_QPS } from './planLimits';
 import { fillQueryCollection, measureIndexedReadLoad, measureQueries } from './queries';
 import { load, table } from './stats';
 import { measureStoreOpen, STORE_OPEN_HEADERS } from './storeOpen';
@@ -58,6 +59,16 @@ async function startThrowawayRuntime(env: Record<string, string>) {
   };
 }
 
+/** CPU time (user + system) a process has used, from /proc; NaN where there is no /proc. */
+function processCpuMs(pid: number | undefined): number {
+  const stat = pid === undefined ? undefined : `/proc/${pid}/stat`;
+  if (stat === undefined || !existsSync(stat)) return NaN;
+  // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+  const text = readFileSync(stat, 'utf8');
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function argValue(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);
   return at === -1 ? undefined : process.argv[at + 1];
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
 
     await fillQueryCollection(runtime.envId);
     const rows: Array<Array<string | number>> = [];
+    const cpuRows: Array<Array<string | number>> = [];
     for (const concurrency of LEVELS) {
       const read = await load(concurrency, CALLS_PER_LEVEL, async () => {
         await post('directory', { action: 'directory.getDeputy', payload: { deputyId: 'dp-003' } });
@@ -92,17 +104,33 @@ async function main(): Promise<void> {
         await post('account', { action: 'account.updatePreferences', payload: { fontScale: i % 2 ? 'large' : 'extraLarge' } }, `bench-${i % 200}`);
       });
       rows.push(['function write account.updatePreferences', concurrency, write.p50, write.p99, write.perSecond]);
+      const runtimeCpu = processCpuMs(runtime.child.pid);
+      const callerCpu = process.cpuUsage();
       const indexed = await measureIndexedReadLoad(runtime.envId, concurrency, CALLS_PER_LEVEL);
+      const callerMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(callerCpu));
       rows.push(['database indexed read (node-sdk)', concurrency, indexed.p50, indexed.p99, indexed.perSecond]);
+      cpuRows.push([concurrency, (processCpuMs(runtime.child.pid) - runtimeCpu) / CALLS_PER_LEVEL, callerMs / CALLS_PER_LEVEL]);
     }
     console.log('\nLocal runtime over HTTP (target: indexed read p99 < 20 ms at 50 callers)');
     console.log(table(['call', 'callers', 'p50 ms', 'p99 ms', 'calls/s'], rows));
+    console.log('\nIndexed read, CPU per read (what the latencies above are made of; steady on a busy machine, where latencies are not)');
+    console.log(table(['callers', 'runtime CPU ms', 'caller (node-sdk) CPU ms'], cpuRows));
 
     console.log('\nDatabase requests per action (budget: a page load ≤ 2)');
     console.log(table(['action', 'db requests'], await measureActions(post)));
 
     console.log('\nBooking race (capacity must hold: granted = seats)');
     console.log(table(BOOKING_RACE_HEADERS, await benchBookingRace(runtime.url)));
+
+    console.log(`\nThe plan's limits: reception-day morning at about three times LXQ_DB_QPS=${PLAN_QPS}, residents retrying as the mini-program does`);
+    const limited = await startThrowawayRuntime({ LXQ_DB_QPS: String(PLAN_QPS) });
+    try {
+      const limitCounts = async () => (await fetch(`${limited.url}/limits`)).json() as Promise<{ databaseRefused: number; databaseAdmitted: number }>;
+      console.log(table(PLAN_LIMIT_HEADERS, await benchPlanLimits(limited.url, limitCounts)));
+    } finally {
+      await limited.stop();
+      limited.discard();
+    }
 
     console.log('\nQuery over 100,000 documents, one caller');
     console.log(table(['query', 'index', 'median ms', 'p99 ms'], await measureQueries(runtime.envId)));

@@ -6,11 +6,13 @@
 import { DATABASE } from '../infra/database';
 import { seedIfEmpty } from '../runtime/seed';
 import { seedCity } from '../runtime/seed/city';
+import { configFromEnv } from '../runtime/config';
 import { startRuntime } from '../runtime/server';
 import { QUERY_BENCH_COLLECTION } from './queries';
 
 async function main(): Promise<void> {
-  const runtime = await startRuntime({ port: 0 }, [...DATABASE, QUERY_BENCH_COLLECTION]);
+  // Seeding is no traffic of the plan's: its limits (LXQ_DB_QPS…) apply once the data is in.
+  const runtime = await startRuntime({ port: 0, limits: {} }, [...DATABASE, QUERY_BENCH_COLLECTION]);
   let seedSeconds = 0;
   if (process.env.LXQ_BENCH_SEED === 'city') {
     const report = await seedCity(runtime.database, runtime.clock.now(), { fraction: Number(process.env.LXQ_CITY_FRACTION ?? 1) });
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   } else {
     await seedIfEmpty(runtime.config.envId, runtime.clock.now());
   }
+  runtime.gate.apply(configFromEnv().limits);
   process.stdout.write(`${JSON.stringify({ url: runtime.url, adminUrl: runtime.adminUrl, envId: runtime.config.envId, seedSeconds })}\n`);
 }
 

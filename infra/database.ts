@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   holidayYears: 'holiday_years',
   jobRuns: 'job_runs',
+  exportJobs: 'export_jobs',
   suggestions: 'suggestions',
   suggestionSessions: 'suggestion_sessions',
   projectRounds: 'project_rounds',
@@ -267,6 +268,15 @@ export const DATABASE: readonly CollectionSpec[] = [
     // The timers' claims: _id = `<job>:<Shanghai date>`, so a day's run happens once however often the trigger fires.
     name: COLLECTIONS.jobRuns,
     indexes: [],
+    rule: DENY_ALL_CLIENTS,
+  },
+  {
+    // Background exports (infra/documents/exportJobs.ts): a staff member's latest first; the queue, oldest first.
+    name: COLLECTIONS.exportJobs,
+    indexes: [
+      { name: 'ownerOpenid_1_requestedAt_-1', keys: [...asc('ownerOpenid'), { field: 'requestedAt', direction: -1 }] },
+      { name: 'status_1_requestedAt_1', keys: asc('status', 'requestedAt') },
+    ],
     rule: DENY_ALL_CLIENTS,
   },
   {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { clockSettingFromEnv, type ClockSetting } from './clock';
+import { planLimitsFromEnv, type PlanLimits } from './limits';
 
 /** Where the local runtime listens and keeps its data; all overridable by environment. */
 export interface RuntimeConfig {
@@ -27,6 +28,8 @@ export interface RuntimeConfig {
    * declared; tests that are not about limits raise them (LXQ_RATE_LIMIT_SCALE for a demo).
    */
   rateLimitScale: number;
+  /** A CloudBase plan's limits to enforce (LXQ_DB_QPS, LXQ_DB_CONNECTIONS, LXQ_FN_CONCURRENCY, LXQ_FN_TIMEOUT_MS; runtime/limits.ts); none by default. */
+  limits: PlanLimits;
 }
 
 export const DEFAULT_PORT = 3900;
@@ -48,6 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     functions: 'build',
     timers: true,
     rateLimitScale: rateLimitScaleFromEnv(env.LXQ_RATE_LIMIT_SCALE),
+    limits: planLimitsFromEnv(env),
   };
 }
 

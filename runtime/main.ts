@@ -7,11 +7,15 @@ import { DEMO_HANDLER_ACCOUNTS } from './seed/demoCasework';
 import { DEMO_BINDING_CODE, DEMO_BOUND_DEPUTY_ID } from './seed/demoOpinions';
 import { DEMO_DUTY_ACCOUNT } from './seed/demoDuty';
 import { DEMO_DEPUTY_ACCOUNTS, DEMO_SUGGESTION_RESIDENT, DEMO_UNIT_ACCOUNTS } from './seed/demoSuggestions';
+import { configFromEnv } from './config';
 import { startRuntime } from './server';
 
 async function main(): Promise<void> {
-  const runtime = await startRuntime();
+  // The demo is seeded before the plan's limits apply: seeding is no traffic of the plan's.
+  const limits = configFromEnv().limits;
+  const runtime = await startRuntime({ limits: {} });
   const seed = await seedIfEmpty(runtime.config.envId, runtime.clock.now());
+  runtime.gate.apply(limits);
   const { url } = runtime;
   console.log(`连心桥 local CloudBase runtime listening on ${url}`);
   console.log(`  clock: ${runtime.clock.describe()}${runtime.config.clock.at ? '' : ' (LXQ_NOW=2027-02-15T09:00+08:00 npm start runs the demo at another instant)'}`);
@@ -19,6 +23,7 @@ async function main(): Promise<void> {
   console.log(`  token for /admin and /outbox: ${runtime.token} (header x-lxq-runtime-token; LXQ_RUNTIME_TOKEN sets a fixed one)`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
   for (const line of describeStore(runtime.database.report())) console.log(`  ${line}`);
+  if (Object.keys(limits).length > 0) console.log(`  plan limits enforced: ${JSON.stringify(limits)} (GET ${url}/limits counts what they refused)`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
   console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);
   console.log(`  demo department handlers: ${DEMO_HANDLER_ACCOUNTS.map((a) => `${a._id} (${a.staff.departmentName})`).join(', ')}`);

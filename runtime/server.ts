@@ -14,6 +14,7 @@ import { applySdkEnvironment } from './functions/sdkEnvironment';
 import { allowedHostnames, hasToken, refuseForeign, TOKEN_PARAM } from './guard';
 import { BodyTooLargeError, parseJsonObject, readBody, sendJson } from './http';
 import { answerHttpAccess, CONSOLE_PATH, HTTP_ACCESS_PREFIX, serveConsole } from './httpAccess';
+import { PlanGate } from './limits';
 import { createOpenApi, sendCloudCallReply, type LocalOpenApi } from './openapi';
 import { parseMultipart } from './openapi/multipart';
 import { createStorage, type LocalStorage } from './storage';
@@ -38,6 +39,8 @@ export interface RunningRuntime {
   database: DatabaseEngine;
   /** The runtime's clock: what functions, the database and the outbox take as now. */
   clock: RuntimeClock;
+  /** The plan's limits it enforces (config.limits at start; `gate.apply` changes them). */
+  gate: PlanGate;
   stop(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ interface Services {
   openApi: LocalOpenApi;
   storage: LocalStorage;
   envId: string;
+  /** The plan's limits (runtime/limits.ts): every database request and mini-program call passes it. */
+  gate: PlanGate;
 }
 
 /** The CloudBase server protocol: the one endpoint @cloudbase/node-sdk talks to. */
@@ -70,10 +75,16 @@ async function answerAdmin(req: IncomingMessage, res: ServerResponse, services: 
   const action = body.action;
   if (action.startsWith('database.')) {
     countDatabaseRequest(req.socket.remotePort);
-    const answer = await services.database.handle(body, { functionName: callingFunction(req.socket.remotePort) });
-    const list = (answer.data as { list?: unknown } | undefined)?.list;
-    if (Array.isArray(list)) countDocumentsRead(req.socket.remotePort, list.length);
-    sendJson(res, 200, answer);
+    const admitted = services.gate.admitDatabase();
+    if ('refusal' in admitted) return sendJson(res, 200, { ...admitted.refusal, requestId: '' });
+    try {
+      const answer = await services.database.handle(body, { functionName: callingFunction(req.socket.remotePort) });
+      const list = (answer.data as { list?: unknown } | undefined)?.list;
+      if (Array.isArray(list)) countDocumentsRead(req.socket.remotePort, list.length);
+      sendJson(res, 200, answer);
+    } finally {
+      admitted.release();
+    }
     return;
   }
   if (action.startsWith('storage.')) {
@@ -104,6 +115,12 @@ async function answerClientUpload(req: IncomingMessage, res: ServerResponse, ser
   sendJson(res, 200, await services.storage.handle({ action: 'storage.getUploadMetadata', path, method: 'put' }));
 }
 
+/**
+ * The status of a call the platform refused or gave up on (runtime/limits.ts); its body is what
+ * wx.cloud.callFunction's fail callback receives, `{ errCode, errMsg }`.
+ */
+export const PLATFORM_REFUSAL_STATUS = 429;
+
 /** POST /fn/<name>: what wx.cloud.callFunction would return as `result`. */
 async function answerFunction(name: string, req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
   if (!services.functions.has(name)) {
@@ -116,7 +133,14 @@ async function answerFunction(name: string, req: IncomingMessage, res: ServerRes
     return;
   }
   const openid = openidFromHeader(req.headers[OPENID_HEADER]);
-  const { result, databaseRequests, documentsRead, requestId } = await services.functions.invoke(name, event, openid);
+  // Over the plan's concurrency the call is not run; past its timeout the caller is answered without waiting.
+  const admitted = services.gate.admitFunction(name);
+  if ('refusal' in admitted) return sendJson(res, PLATFORM_REFUSAL_STATUS, admitted.refusal);
+  const invocation = services.functions.invoke(name, event, openid);
+  void invocation.finally(admitted.release).catch(() => undefined);
+  const outcome = await services.gate.withinTimeout(name, invocation);
+  if ('refusal' in outcome) return sendJson(res, PLATFORM_REFUSAL_STATUS, outcome.refusal);
+  const { result, databaseRequests, documentsRead, requestId } = outcome.value;
   sendJson(res, 200, result ?? null, { [DB_REQUESTS_HEADER]: String(databaseRequests), [DB_DOCUMENTS_HEADER]: String(documentsRead), 'x-request-id': requestId });
 }
 
@@ -174,6 +198,7 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
   if (req.method === 'POST' && timer?.[1]) return fireTimers(decodeURIComponent(timer[1]), res, services);
   if (req.method === 'GET' && url.pathname === '/outbox') return sendJson(res, 200, { messages: services.openApi.outbox() });
   if (req.method === 'POST' && url.pathname === '/openapi/media-check-verdict') return pushMediaVerdict(req, res, services);
+  if (req.method === 'GET' && url.pathname === '/limits') return sendJson(res, 200, services.gate.report());
   if (req.method === 'GET' && url.pathname === '/database/unindexed') return sendJson(res, 200, { queries: services.database.unindexedQueries() });
   if (req.method === 'DELETE' && url.pathname === '/database/unindexed') {
     services.database.resetUnindexedQueries();
@@ -265,6 +290,7 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     openApi: createOpenApi({ dataDir: config.dataDir, appId: LOCAL_APP_ID, now: () => clock.now(), permissions: declaredPermissions(FUNCTIONS_SOURCE_DIR) }),
     storage: createStorage({ dataDir: config.dataDir, publicUrl: url, now: () => clock.now() }),
     envId: config.envId,
+    gate: new PlanGate(config.limits),
   };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res, services).catch((error: unknown) => {
@@ -291,6 +317,7 @@ export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schem
     config: { ...config, port },
     database,
     clock,
+    gate: services.gate,
     async stop() {
       stopTimers();
       await new Promise<void>((done) => {

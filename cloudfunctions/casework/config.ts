@@ -25,3 +25,6 @@ export const MY_OPINION_PAGE = 'pages/opinion/index';
 
 /** The timer trigger declared in config.json; only this trigger runs the daily job. */
 export const DAILY_TRIGGER_NAME = 'caseworkDaily';
+
+/** The timer trigger declared in config.json that writes the queued background exports. */
+export const EXPORTS_TRIGGER_NAME = 'caseworkExports';

@@ -4,7 +4,11 @@ import { acceptCase } from './actions/acceptCase';
 import { answerCase } from './actions/answerCase';
 import { assignCase } from './actions/assignCase';
 import { runCaseworkTimer } from './runTimer';
-import { DAILY_TRIGGER_NAME } from './config';
+import { DAILY_TRIGGER_NAME, EXPORTS_TRIGGER_NAME } from './config';
+import { runExportJobs } from './exportJobs';
+import { getExport } from './actions/getExport';
+import { listExports } from './actions/listExports';
+import { startExport } from './actions/startExport';
 import { drillDown } from './actions/drillDown';
 import { exportCases } from './actions/exportCases';
 import { getCase } from './actions/getCase';
@@ -36,14 +40,17 @@ const api = createFunction('casework', {
   'casework.stats': getStats,
   'casework.drillDown': drillDown,
   'casework.export': exportCases,
+  'casework.startExport': startExport,
+  'casework.getExport': getExport,
+  'casework.listExports': listExports,
   'casework.figures': getFigures,
   'casework.figureItems': listFigureItems,
 });
 
 /**
- * The entry point: the hourly timer (config.json) closes cases nobody rated in time and recounts
+ * The entry point: the minutely exports timer writes queued background exports (exportJobs.ts); the hourly timer (config.json) closes cases nobody rated in time and recounts
  * deadlines once their year's holidays are recorded; everything else is an API call, routed by the
  * contract exactly like every other function. A timer-shaped event from a user is not the timer and
  * reaches the router, which knows no such action.
  */
-export const main = withTimer('casework', api, DAILY_TRIGGER_NAME, runCaseworkTimer);
+export const main = withTimer('casework', withTimer('casework', api, DAILY_TRIGGER_NAME, runCaseworkTimer), EXPORTS_TRIGGER_NAME, runExportJobs);

@@ -59,6 +59,67 @@ const SCOPE_KIND_LABELS = { area: '区域', station: '联络站', deputy: '代�
  * The workbook staff download: the figures with what each counts (统计), and every case collected
  * in the range (意见清单). Rates are numbers (percent), blank when there was nothing to divide by.
  */
+/** The 统计 sheet's rows: the range, the figures with what each counts, the projects. */
+function summaryRows(stats: CaseStats): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [
+    [`统计范围（${SCOPE_KIND_LABELS[stats.scope.kind]}）`, stats.scope.name],
+    ['统计期间', `${stats.from} 至 ${stats.to}`],
+    ['生成时间', shanghaiMinute(stats.generatedAt)],
+    [],
+    ['指标', '数值', '说明'],
+  ];
+  for (const figure of FIGURES) rows.push([FIGURE_LABELS[figure], stats.counts[figure], FIGURE_DEFINITIONS[figure]]);
+  for (const [key, label] of Object.entries(RATE_LABELS) as Array<[keyof FigureRates, string]>) rows.push([label, stats.rates[key] ?? '']);
+  if (stats.projects) {
+    const { chosen, started, completed, startRate, completionRate } = stats.projects;
+    rows.push(['票决项目', chosen, '期间所属年度票决确定的民生实事项目个数（含下级区域）']);
+    rows.push(['已开工', started, '期末前已开工的项目个数']);
+    rows.push(['已竣工', completed, '期末前已竣工的项目个数']);
+    rows.push(['票决项目开工率（%）', startRate ?? '']);
+    rows.push(['票决项目竣工率（%）', completionRate ?? '']);
+  }
+  return rows;
+}
+
+/** Where the list rows go, a page at a time, and how the file is finished. */
+export interface CaseWorkbookStream {
+  addCases(cases: readonly OpinionDocument[]): void;
+  /** Writes the rest of the file and closes it. */
+  finish(): Promise<void>;
+}
+
+/**
+ * The same workbook as caseWorkbook, written to `filename` as the cases arrive: each page of rows is
+ * committed to the file and dropped, so memory holds one page however many cases there are.
+ */
+export function streamCaseWorkbook(stats: CaseStats, now: Date, filename: string): CaseWorkbookStream {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as in caseWorkbook
+  const { stream } = require('exceljs') as typeof import('exceljs');
+  const workbook = new stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+  workbook.creator = '连心桥';
+  workbook.created = now;
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
+  summary.columns = [{ width: 26 }, { width: 16 }, { width: 60 }];
+  summaryRows(stats).forEach((values, i) => {
+    const row = summary.addRow(values);
+    if (i === 4) row.font = { bold: true };
+    row.commit();
+  });
+  summary.commit();
+  const list = workbook.addWorksheet(CASES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  list.columns = CASE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
+  list.getRow(1).font = { bold: true };
+  return {
+    addCases(cases) {
+      for (const opinion of cases) list.addRow(caseRow(opinion, now)).commit();
+    },
+    async finish() {
+      list.commit();
+      await workbook.commit();
+    },
+  };
+}
+
 export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocument[], now: Date): Promise<Buffer> {
   // Loaded on first export only: exceljs is most of this function's bundle, and every other action starts faster without it.
   // (A lazy require, which esbuild keeps lazy and which runs under jest's module loader too.)

@@ -14,3 +14,14 @@ export const DISK_FULL = 'DATABASE_DISK_FULL';
 export function isDiskFull(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === DISK_FULL;
 }
+
+/**
+ * CloudBase's refusal of a database request over the plan's limits (requests a second, connections):
+ * "request frequency exceeds the plan's resource limit". Nothing of that request was done; the
+ * mini-program is told to try again shortly (COMMON.BUSY), and retries what is safe to retry.
+ */
+export const OVER_PLAN_LIMIT = 'EXCEED_RATELIMIT';
+
+export function isOverPlanLimit(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === OVER_PLAN_LIMIT;
+}

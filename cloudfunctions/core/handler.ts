@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
 import { messageFor, type ApiResponse } from '../../miniprogram/shared/errors';
 import { invocationInstant } from './clock';
 import { database, openidFromContext, type Database } from './cloud';
-import { isDiskFull } from './databaseErrors';
+import { isDiskFull, isOverPlanLimit } from './databaseErrors';
 import { isDeployProbe, runDeployProbe } from './deployProbe';
 import { httpAnswer, isHttpAccessEvent, unwrapHttpRequest, type HttpAccessEvent, type HttpAnswer, type HttpExchange } from './consoleAccess';
 import { AppError } from './errors';
@@ -116,6 +116,10 @@ export function createFunction<F extends string>(name: F, handlers: HandlersOf<F
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) return refuse(error);
+      if (isOverPlanLimit(error)) {
+        console.warn(`[${name}] ${String(action)} refused: the database is over the plan's request limit`);
+        return refuse(new AppError('COMMON.BUSY'));
+      }
       if (isDiskFull(error)) {
         console.error(`[${name}] ${String(action)} refused: the database disk is full`);
         return refuse(new AppError('COMMON.STORAGE_FULL'));

@@ -5,7 +5,7 @@
  */
 import type { ActionName, ApiEvent, PayloadOf, ResultOf } from '../shared/contract';
 import { isErrorCode, messageFor, type ErrorCode } from '../shared/errors';
-import { isRetrySafe } from '../shared/retries';
+import { backoffMs, mayRetry, platformFailure, type CallFailure } from '../shared/retries';
 import { CONFIG, type AppConfig, type Backend } from '../config';
 import { callFunction, postJson, WxCallError } from './wx';
 
@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string = messageFor(code),
     readonly fields: Record<string, string> = {},
+    /** Set when the call may be worth trying again (shared/retries.ts decides whether it is). */
+    readonly failure?: CallFailure,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,19 +59,40 @@ export function functionNameOf(action: ActionName): string {
   return action.slice(0, action.indexOf('.'));
 }
 
+/**
+ * Calls `action` and answers its data. A call whose answer was lost, or that was refused over the
+ * plan's limits, is tried again as shared/retries.ts allows (reads and creates keyed by a request
+ * id; anything the platform refused before running it), after a growing random pause when it was
+ * refused over a limit. What still fails reaches the page as an ApiError: nothing is dropped silently.
+ */
 export async function callApi<A extends ActionName>(action: A, payload: PayloadOf<A>): Promise<ResultOf<A>> {
   const event: ApiEvent = { action, payload } as ApiEvent;
-  // What the contract declares retry-safe (reads, creates keyed by a request id) is tried once more.
-  const attempts = isRetrySafe(action) ? 2 : 1;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const answer = await activeTransport()(functionNameOf(action), event);
       return unwrap(action, answer) as ResultOf<A>;
     } catch (error) {
       const apiError = toApiError(error, action);
-      if (apiError.code !== 'COMMON.NETWORK' || attempt >= attempts) throw apiError;
+      if (apiError.failure === undefined || !mayRetry(action, apiError.failure, attempt)) throw apiError;
+      if (apiError.failure !== 'network') await pause(backoffMs(attempt));
     }
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The local runtime answers a call the platform refused as wx.cloud.callFunction's fail: `{ errCode, errMsg }`. */
+function platformRefusal(answer: unknown): ApiError | undefined {
+  if (typeof answer !== 'object' || answer === null || 'ok' in answer) return undefined;
+  const { errCode, errMsg } = answer as { errCode?: unknown; errMsg?: unknown };
+  if (typeof errCode !== 'number') return undefined;
+  return busyError(platformFailure(`${typeof errMsg === 'string' ? errMsg : ''} ${errCode}`));
+}
+
+function busyError(failure: CallFailure | undefined): ApiError | undefined {
+  return failure === undefined ? undefined : new ApiError('COMMON.BUSY', messageFor('COMMON.BUSY'), {}, failure);
 }
 
 interface Refusal {
@@ -80,6 +103,8 @@ interface Refusal {
 }
 
 function unwrap(action: ActionName, answer: unknown): unknown {
+  const refused = platformRefusal(answer);
+  if (refused) throw refused;
   if (typeof answer === 'object' && answer !== null && 'ok' in answer) {
     if (answer.ok === true && 'data' in answer) return answer.data;
     if (answer.ok === false) throw refusalError(answer as Refusal);
@@ -94,6 +119,7 @@ function unwrap(action: ActionName, answer: unknown): unknown {
  */
 function refusalError(refusal: Refusal): ApiError {
   const fields = isStringRecord(refusal.fields) ? refusal.fields : {};
+  if (refusal.code === 'COMMON.BUSY') return new ApiError('COMMON.BUSY', messageFor('COMMON.BUSY'), fields, 'busy');
   if (isErrorCode(refusal.code)) return new ApiError(refusal.code, messageFor(refusal.code), fields);
   const message = typeof refusal.message === 'string' && refusal.message ? refusal.message : messageFor('COMMON.INTERNAL');
   return new ApiError('COMMON.INTERNAL', message, fields);
@@ -106,7 +132,9 @@ function isStringRecord(value: unknown): value is Record<string, string> {
 /** Turns anything thrown into what the user is told; unexpected failures are logged. */
 export function toApiError(error: unknown, context = 'app'): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof WxCallError && error.kind === 'network') return new ApiError('COMMON.NETWORK');
+  if (error instanceof WxCallError && error.kind === 'network') return new ApiError('COMMON.NETWORK', messageFor('COMMON.NETWORK'), {}, 'network');
+  const overLimit = error instanceof WxCallError ? busyError(platformFailure(error.errMsg)) : undefined;
+  if (overLimit) return overLimit;
   console.error(`[api] ${context} failed`, error);
   return new ApiError('COMMON.INTERNAL');
 }

@@ -91,6 +91,9 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.figureItems': 'read',
   // Writes a workbook to storage for each call: costly, and rate-limited.
   'casework.export': 'once',
+  'casework.startExport': 'requestId',
+  'casework.getExport': 'read',
+  'casework.listExports': 'read',
 
   'privacy.exportMyData': 'once',
   'privacy.deleteAccount': 'once',
@@ -176,4 +179,42 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
 /** A lost answer of this action may be asked for again. */
 export function isRetrySafe(action: ActionName): boolean {
   return RETRY_SAFETY[action] !== 'once';
+}
+
+/**
+ * Why a call brought back no usable answer, as far as trying it again goes:
+ * - `network`: the answer was lost; the call may or may not have run.
+ * - `notRun`: the platform refused the call before running it (the environment's request or
+ *   concurrency quota, errCode -501003/-501004): nothing happened, so any action may be sent again.
+ * - `busy`: the call ran and was refused on the way (the database over the plan's request limit,
+ *   COMMON.BUSY) or outlasted the function's timeout (-504003): part of it may have happened.
+ */
+export type CallFailure = 'network' | 'notRun' | 'busy';
+
+/** Tries in all, per kind of failure. A lost answer is asked for once more, at once, as before. */
+export const ATTEMPTS: Record<CallFailure, number> = { network: 2, notRun: 5, busy: 5 };
+
+/** May a call of `action` that failed this way on try number `attempt` (from 1) be tried again? */
+export function mayRetry(action: ActionName, failure: CallFailure, attempt: number): boolean {
+  if (attempt >= ATTEMPTS[failure]) return false;
+  return failure === 'notRun' || isRetrySafe(action);
+}
+
+const BACKOFF_BASE_MS = 400;
+const BACKOFF_MAX_MS = 3000;
+
+/**
+ * How long to wait before try `attempt + 1` after an over-limit refusal: doubling from 0.4 s up to
+ * 3 s, half of it at random, so that residents refused together do not all come back together.
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** The platform's errCode in a failed call's errMsg, read as a failure kind; undefined for other failures. */
+export function platformFailure(errMsg: string): CallFailure | undefined {
+  if (/-50100[34]\b/.test(errMsg)) return 'notRun';
+  if (/-504003\b/.test(errMsg)) return 'busy';
+  return undefined;
 }

@@ -194,6 +194,20 @@ export function isKnownOperator(name: string): boolean {
 
 const OPTIONS: Partial<Options> = { context: CONTEXT, scriptEnabled: false, idKey: '_id', jsonSchemaValidator };
 
+/**
+ * OPTIONS as mingo's prepared form. Given plain options, every `new Query` copies the context's
+ * whole operator table (hundreds of entries) before compiling: a fifth of an indexed read's cost.
+ * Given its own prepared options it reuses them. mingo does not export that class, so the prepared
+ * options are taken from the one place it hands them out: to a query operator, when a query compiles.
+ */
+const PREPARED_OPTIONS: Options = (() => {
+  let prepared: Options | undefined;
+  const capture = Context.init({ query: { $prepared: (_selector: string, _value: unknown, options: Options) => ((prepared = options), () => true) } });
+  new Query({ any: { $prepared: true } }, { ...OPTIONS, context: Context.from(CONTEXT, capture) });
+  if (prepared === undefined) throw new Error('mingo did not hand its prepared options to a query operator');
+  return prepared;
+})();
+
 const UNKNOWN_OPERATOR = /unknown (query |top level |update )?operator|unregistered|is not registered/i;
 
 /** Runs mingo and turns what it throws into the answer CloudBase gives for a bad query. */
@@ -211,14 +225,14 @@ function evaluating<T>(run: () => T): T {
 }
 
 export function compileMatcher(criteria: Document): (doc: Document) => boolean {
-  const query = evaluating(() => new Query(criteria, OPTIONS));
+  const query = evaluating(() => new Query(criteria, PREPARED_OPTIONS));
   return (doc) => evaluating(() => query.test(doc));
 }
 
 export function findDocuments(candidates: Document[], criteria: Document, options: FindOptions): Document[] {
   return evaluating(() => {
     // A $nearSphere filter answers nearest first; an explicit sort still decides (sorts are stable).
-    let cursor = new Query(criteria, OPTIONS).find<Document>(orderByNearness(candidates, criteria), options.projection);
+    let cursor = new Query(criteria, PREPARED_OPTIONS).find<Document>(orderByNearness(candidates, criteria), options.projection);
     if (options.sort !== undefined) cursor = cursor.sort(options.sort);
     return cursor.skip(options.skip).limit(options.limit).all();
   });
@@ -248,6 +262,6 @@ export function runStoredPipeline(stored: readonly Document[], pipeline: Documen
  * which the positional `$` operator refers to. Returns whether anything changed.
  */
 export function applyModifier(doc: Document, modifier: Document, criteria: Document): boolean {
-  const changedPaths = evaluating(() => update(doc, modifier, undefined, criteria, { cloneMode: 'deep', queryOptions: OPTIONS }));
+  const changedPaths = evaluating(() => update(doc, modifier, undefined, criteria, { cloneMode: 'deep', queryOptions: PREPARED_OPTIONS }));
   return changedPaths.length > 0;
 }

@@ -186,6 +186,10 @@ export const MATRIX: Record<ActionName, Row> = {
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
+  'casework.startExport': congressStaff(STAFF_OUT_OF_SCOPE),
+  // A staff member's own exports: the district office's job is found by it alone, not found by every other staff member.
+  'casework.getExport': congressStaff({ stationStaffIn: 'COMMON.NOT_FOUND', stationStaffOut: 'COMMON.NOT_FOUND', areaStaffOut: 'COMMON.NOT_FOUND', admin: 'COMMON.NOT_FOUND' }),
+  'casework.listExports': congressStaff({ stationStaffOut: 'ok', areaStaffOut: 'ok' }),
   // Public figures: anyone; the list behind a figure holds the owner's case but never anything that points at it.
   'casework.figures': all('ok'),
   'casework.figureItems': all('blind'),

@@ -6,6 +6,7 @@ import type { ApiResponse } from '../../miniprogram/shared/errors';
 import { seedIfEmpty } from '../../runtime/seed';
 import { DB_DOCUMENTS_HEADER, DB_REQUESTS_HEADER, startRuntime, type RunningRuntime } from '../../runtime/server';
 import type { RuntimeClock } from '../../runtime/clock';
+import type { PlanLimits } from '../../runtime/limits';
 export { runtimeAdminUrl, runtimeOutbox, runtimeTokenHeader } from './runtimeAccess';
 import { registerRuntimeToken, forgetRuntimeToken } from './runtimeAccess';
 import { ORDINARY_MORNING } from './instants';
@@ -41,6 +42,8 @@ export interface TestRuntimeOptions {
    * default): tests that drive many calls from one caller are not about limits.
    */
   rateLimits?: 'declared' | 'raised';
+  /** A CloudBase plan's limits to enforce once the demo is seeded (runtime/limits.ts); none by default. */
+  planLimits?: PlanLimits;
 }
 
 /** How far tests that are not about rate limits raise them. */
@@ -54,10 +57,11 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   const dataDir = mkdtempSync(join(tmpdir(), 'lxq-test-'));
   const clock = { at: options.at ?? ORDINARY_MORNING, frozen: options.frozen ?? false };
   const rateLimitScale = options.rateLimits === 'declared' ? 1 : RAISED_RATE_LIMITS;
-  const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false, rateLimitScale });
+  const runtime = await startRuntime({ port: 0, dataDir, clock, functions: 'source', timers: false, rateLimitScale, limits: {} });
   auditQueriesOf(runtime.database);
   registerRuntimeToken(runtime.url, runtime.token);
   if (options.seed !== false) await seedIfEmpty(runtime.config.envId, runtime.clock.now());
+  if (options.planLimits) runtime.gate.apply(options.planLimits);
 
   const raw: TestRuntime['raw'] = async (fn, event, callOptions = {}) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

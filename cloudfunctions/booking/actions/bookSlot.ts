@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
+import { persisting } from '../../core/planLimits';
 import { requestDocumentId } from '../ids';
 import { activeKeyFor, myBooking } from '../../../infra/documents/booking';
 import { findOwnBooking, insertBooking, openSlot, requireMobile, reservationFor } from '../reservations';
@@ -29,8 +30,18 @@ export const bookSlot: Handler<'booking.book'> = async (payload, ctx) => {
 
   const { booking, created } = await insertBooking(db, reservationFor(openid, payload, phone, open, 'booked', now));
   if (!created) return { booking: myBooking(booking, now) };
-  if (!(await takeSeat(db, open.seat))) {
-    await db.collection(COLLECTIONS.bookings).doc(booking._id).remove();
+  // Once the booking is written, its seat is taken or the booking undone, also when the plan's
+  // request limit refuses a step: a booking left without a seat would overbook the slot on retry.
+  const undo = () => persisting(() => db.collection(COLLECTIONS.bookings).doc(booking._id).remove());
+  let seated: boolean;
+  try {
+    seated = await persisting(() => takeSeat(db, open.seat));
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  if (!seated) {
+    await undo();
     fail('BOOKING.FULL');
   }
   return { booking: myBooking(booking, now) };

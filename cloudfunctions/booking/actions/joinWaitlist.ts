@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { requireOpenid } from '../../core/caller';
 import type { Handler } from '../../core/handler';
+import { persisting } from '../../core/planLimits';
 import { myBooking } from '../../../infra/documents/booking';
 import { insertBooking, openSlot, requireMobile, reservationFor } from '../reservations';
 import { returnSeat, takeSeat } from '../seats';
@@ -27,9 +28,10 @@ export const joinWaitlist: Handler<'booking.joinWaitlist'> = async (payload, ctx
   if (!created) return { booking: myBooking(booking, now), position: booking.status === 'waiting' ? await placeInQueue() : null };
 
   if (await takeSeat(db, open.seat)) {
-    const { updated } = await bookings.where({ _id: booking._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now });
+    // A seat taken is given to the booking or back, also when the plan's request limit refuses a step.
+    const { updated } = await persisting(() => bookings.where({ _id: booking._id, status: 'waiting' }).update({ status: 'booked', promotedAt: now, updatedAt: now }));
     // Not waiting any more: a cancellation promoted them meanwhile, with a seat of its own.
-    if (updated !== 1) await returnSeat(db, open.seat);
+    if (updated !== 1) await persisting(() => returnSeat(db, open.seat));
     return { booking: myBooking({ ...booking, status: 'booked' }, now), position: null };
   }
   return { booking: myBooking(booking, now), position: await placeInQueue() };

@@ -14,7 +14,8 @@ export const EXPORT_MAX_CASES = 5000;
 /** CloudBase answers at most this many documents per read. */
 const READ_PAGE = 1000;
 
-const LIST_FIELDS = {
+/** What a workbook lists of each case. */
+export const LIST_FIELDS = {
   _id: true,
   trackingNo: true,
   createdAt: true,

@@ -5,7 +5,7 @@ import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRat
 import { PUBLIC_DRILLS, type HeadlineValue, type ProjectCounts, type ProjectRates, type PublicDrill } from '../domain/figures';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
 import { action, namespaced } from './define';
-import { calendarDate, cursor, docId, pageSize, paragraphText } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
 
 const text = (min: number, max: number) =>
@@ -287,6 +287,24 @@ export interface CaseExport {
   caseCount: number;
 }
 
+/** Where a background export stands: queued until the exports timer takes it, then written, or failed. */
+export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** An export of a long range (a year of a city) written in the background, as its requester sees it. */
+export interface ExportJobView {
+  _id: string;
+  status: ExportJobStatus;
+  from: string;
+  to: string;
+  requestedAt: string;
+  finishedAt: string | null;
+  /** Filled once done. */
+  fileName: string | null;
+  caseCount: number | null;
+  /** A temporary HTTPS URL of the .xlsx, fresh on every read, once done. */
+  url: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Actions
 
@@ -341,6 +359,12 @@ export const caseworkActions = namespaced('casework', {
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
+  /** Staff: the same workbook for any number of cases, written in the background (see listExports, getExport). */
+  startExport: action<{ job: ExportJobView }>()(z.strictObject({ ...statsRange, clientRequestId }).superRefine(rangeIsValid)),
+  /** Staff: one of their background exports, to poll until it is done. */
+  getExport: action<{ job: ExportJobView }>()(z.strictObject({ jobId: docId })),
+  /** Staff: their background exports, latest first: what is ready to download. */
+  listExports: action<{ jobs: ExportJobView[] }>()(z.strictObject({})),
   /** Anyone: the headline figures of an area, a station or a deputy for a month or a year. */
   figures: action<PublicFigures>()(z.strictObject({ scope: statsScope, ...figuresPeriod })),
   /** Anyone: the anonymised cases, visits or projects behind one public figure, a page at a time. */

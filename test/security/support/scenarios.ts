@@ -10,6 +10,7 @@ import {
   ADMIN,
   DEPARTMENT,
   DEPUTY_HERE,
+  JIANGNAN_STAFF,
   STATION,
   acceptedCase,
   addStationDay,
@@ -237,6 +238,15 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
   'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
+  'casework.startExport': async ({ t }) => ({ payload: { ...statsRange(t), clientRequestId: `matrix-export-${Math.random().toString(36).slice(2, 12)}` } }),
+  // A job the district office asked for: theirs alone to poll.
+  'casework.getExport': async ({ t }) => {
+    const { job } = ok(
+      await t.call('casework.startExport', { ...statsRange(t), clientRequestId: `matrix-own-${Math.random().toString(36).slice(2, 12)}` }, { openid: JIANGNAN_STAFF }),
+    );
+    return { payload: { jobId: job._id }, missing: { jobId: 'f'.repeat(32) } };
+  },
+  'casework.listExports': async () => ({ payload: {} }),
   'casework.figures': async ({ t }) => ({ payload: { scope: { stationId: STATION }, ...thisMonth(t) } }),
   'casework.figureItems': async (ctx) => ({
     payload: { scope: { stationId: STATION }, ...thisMonth(ctx.t), drill: 'collected' },
