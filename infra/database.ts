@@ -159,6 +159,8 @@ export const DATABASE: readonly CollectionSpec[] = [
       // Overdue lists; the daily timer closing cases nobody rated in time.
       { name: 'deadline_dueAt_1', keys: asc('deadline.dueAt') },
       { name: 'status_1_ratingDueAt_1', keys: asc('status', 'ratingDueAt') },
+      // The hourly timer asking the 回访 of cases closed followUpDays ago.
+      { name: 'followUpDueAt_1', keys: asc('followUpDueAt') },
       // The timer recounting deadlines once the holidays of their year are recorded.
       { name: 'deadline_provisional_1', keys: asc('deadline.provisional') },
       // A deputy's statistics: what they answered or forwarded.

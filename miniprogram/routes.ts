@@ -91,6 +91,8 @@ export const SUBPACKAGE_PAGES = {
   projectCandidate: 'packages/project/candidate/index',
   /** 我的数据 (export, delete the account): rarely opened, so not in the main package. */
   myData: 'packages/resident/my-data/index',
+  /** 回访: weeks after a case closed, the resident says whether the problem is really solved (opened from the message). */
+  followUp: 'packages/resident/follow-up/index',
 } as const;
 
 export const ALL_PAGES = { ...PAGES, ...SUBPACKAGE_PAGES } as const;

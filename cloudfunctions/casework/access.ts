@@ -98,6 +98,9 @@ const REFUSAL_CODES: Record<CaseRefusalReason, ErrorCode> = {
   alreadyRated: 'OPINION.ALREADY_RATED',
   notRatable: 'OPINION.NOT_RATABLE',
   referWindowClosed: 'CASE.REFER_WINDOW_CLOSED',
+  followUpNotAsked: 'OPINION.FOLLOW_UP_NOT_DUE',
+  followUpAnswered: 'OPINION.FOLLOW_UP_ANSWERED',
+  followUpNotUnsolved: 'CASE.NOT_REOPENABLE',
 };
 
 export function refusalCode(reason: CaseRefusalReason): ErrorCode {

@@ -1,7 +1,17 @@
 import type { AssignmentView, CaseDetail, CaseEventView, CaseSummary, DeadlineView, DepartmentChoice } from '../../miniprogram/shared/contract/casework';
 import type { OpinionPhoto } from '../../miniprogram/shared/contract/opinion';
 import { CASE_STAGE_LABELS, countedBlind, type ProspectiveDeadline } from '../../miniprogram/shared/domain/caseDeadlines';
-import { actionsFor, activeAssignments, ANSWER_CATEGORY_LABELS, isBouncing, isOverdue, RATING_LABELS, referBackUntil } from '../../miniprogram/shared/domain/casework';
+import {
+  actionsFor,
+  activeAssignments,
+  ANSWER_CATEGORY_LABELS,
+  FOLLOW_UP_ANSWER_LABELS,
+  isBouncing,
+  isOverdue,
+  mayReopen,
+  RATING_LABELS,
+  referBackUntil,
+} from '../../miniprogram/shared/domain/casework';
 import { actorLabel, excerpt, OPINION_EVENT_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { contactFor, opinionPhoneGranted } from '../../miniprogram/shared/domain/privacy';
 import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
@@ -128,6 +138,16 @@ function assignmentView(opinion: OpinionDocument, assignment: NonNullable<Opinio
   };
 }
 
+/** The 回访 as staff read it: asked when, answered how (kept apart from the rating). */
+function followUpDetail(opinion: OpinionDocument): CaseDetail['followUpDetail'] {
+  const followUp = opinion.followUp;
+  if (!followUp) return opinion.followUpDueAt ? { dueAt: iso(opinion.followUpDueAt), askedAt: null, answer: null } : null;
+  const answer = followUp.answer
+    ? { value: followUp.answer, label: FOLLOW_UP_ANSWER_LABELS[followUp.answer], ...(followUp.note ? { note: followUp.note } : {}), at: iso(followUp.answeredAt ?? followUp.askedAt) }
+    : null;
+  return { dueAt: null, askedAt: iso(followUp.askedAt), answer };
+}
+
 export function caseDetail(
   opinion: OpinionDocument,
   worker: CaseWorker,
@@ -154,11 +174,13 @@ export function caseDetail(
     assignments: (opinion.assignments ?? []).map((assignment) => assignmentView(opinion, assignment, time)),
     pendingDepartmentIds: opinion.pendingDepartmentIds ?? [],
     ratingDetail: rating ? { value: rating.value, label: RATING_LABELS[rating.value], ...(rating.comment ? { comment: rating.comment } : {}), at: iso(rating.at) } : null,
+    followUpDetail: followUpDetail(opinion),
     timeline: opinion.timeline.map(eventView),
     actions: actionsFor(opinion.status, worker.actor.role).filter((action) => {
       if (action === 'answer') return owing;
       if (action === 'referBack') return mayReferBack;
       if (action === 'reroute') return opinion.referralOpen === true;
+      if (action === 'reopen') return mayReopen(opinion);
       return true;
     }),
     assignableDepartments: extras.assignableDepartments,

@@ -11,6 +11,9 @@ export const DEFAULT_URGE_TEMPLATE_ID = 'lxq-case-urged';
 /** 办理结果通知 to the resident: character_string1 tracking number, thing2 result, time3 answered at, thing4 what to do. */
 export const DEFAULT_ANSWER_TEMPLATE_ID = 'lxq-case-answered';
 
+/** 回访 to the resident: character_string1 tracking number, thing2 the question, thing3 what to do. */
+export const DEFAULT_FOLLOW_UP_TEMPLATE_ID = 'lxq-case-follow-up';
+
 export function urgeTemplateId(): string {
   return process.env.CASE_URGE_TEMPLATE_ID || DEFAULT_URGE_TEMPLATE_ID;
 }
@@ -19,9 +22,15 @@ export function answerTemplateId(): string {
   return process.env.CASE_ANSWER_TEMPLATE_ID || DEFAULT_ANSWER_TEMPLATE_ID;
 }
 
+export function followUpTemplateId(): string {
+  return process.env.CASE_FOLLOW_UP_TEMPLATE_ID || DEFAULT_FOLLOW_UP_TEMPLATE_ID;
+}
+
 /** The page a handler's message opens (the staff case page), and the resident's. */
 export const STAFF_CASE_PAGE = 'packages/staff/case/index';
 export const MY_OPINION_PAGE = 'pages/opinion/index';
+/** The page the resident answers the 回访 on. */
+export const FOLLOW_UP_PAGE = 'packages/resident/follow-up/index';
 
 /** The timer trigger declared in config.json; only this trigger runs the daily job. */
 export const DAILY_TRIGGER_NAME = 'caseworkDaily';

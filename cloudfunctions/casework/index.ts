@@ -18,6 +18,7 @@ import { listAssigned } from './actions/listAssigned';
 import { listCases } from './actions/listCases';
 import { listFigureItems } from './actions/listFigureItems';
 import { referBackCase } from './actions/referBackCase';
+import { reopenCase } from './actions/reopenCase';
 import { rerouteCase } from './actions/rerouteCase';
 import { reviewCase } from './actions/reviewCase';
 import { urgeCase } from './actions/urgeCase';
@@ -37,6 +38,7 @@ const api = createFunction('casework', {
   'casework.urge': urgeCase,
   'casework.referBack': referBackCase,
   'casework.reroute': rerouteCase,
+  'casework.reopen': reopenCase,
   'casework.stats': getStats,
   'casework.drillDown': drillDown,
   'casework.export': exportCases,
@@ -48,8 +50,9 @@ const api = createFunction('casework', {
 });
 
 /**
- * The entry point: the minutely exports timer writes queued background exports (exportJobs.ts); the hourly timer (config.json) closes cases nobody rated in time and recounts
- * deadlines once their year's holidays are recorded; everything else is an API call, routed by the
+ * The entry point: the minutely exports timer writes queued background exports (exportJobs.ts); the
+ * hourly timer (config.json) closes cases nobody rated in time, recounts deadlines once their year's
+ * holidays are recorded and asks the 回访 of cases closed weeks ago; everything else is an API call, routed by the
  * contract exactly like every other function. A timer-shaped event from a user is not the timer and
  * reaches the router, which knows no such action.
  */

@@ -4,7 +4,7 @@ import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../
 import type { Database } from '../core/cloud';
 import { notifyResident } from '../core/residentNotice';
 import type { OpinionDocument } from '../../infra/documents/opinions';
-import { answerTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
+import { answerTemplateId, FOLLOW_UP_PAGE, followUpTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
 
 /**
  * Sends the messages, each on its own: one WeChat refuses (the user did not subscribe, 43101) is
@@ -54,6 +54,30 @@ export async function notifyAnswered(db: Database, opinion: OpinionDocument, at:
       event: 'case.answered',
       title: `您的意见已办结：${outcome}`,
       body: `${opinion.trackingNo}：请查看答复并评价是否满意。`,
+    },
+    at,
+  );
+  return sent === 'sent';
+}
+
+/**
+ * 回访: the resident is asked whether the problem is really solved. Worth an acceptance of the 回访
+ * template (asked for when they rate), never one given for replies; with none left it waits in 我的消息.
+ */
+export async function notifyFollowUp(db: Database, opinion: Pick<OpinionDocument, '_id' | 'authorOpenid' | 'trackingNo'>, at: Date): Promise<boolean> {
+  const sent = await notifyResident(
+    db,
+    {
+      message: {
+        touser: opinion.authorOpenid,
+        templateId: followUpTemplateId(),
+        page: `${FOLLOW_UP_PAGE}?opinionId=${opinion._id}`,
+        data: { character_string1: opinion.trackingNo, thing2: '问题是否真正解决了', thing3: '请点开告诉我们' },
+      },
+      worth: 'key',
+      event: 'case.followUp',
+      title: '回访：您反映的问题解决了吗？',
+      body: `${opinion.trackingNo}：办结已有一段时间，请告诉我们问题是否真正解决。`,
     },
     at,
   );

@@ -32,6 +32,8 @@ export async function writeCaseChange(db: Database, opinionId: string, change: C
   const _ = db.command;
   const where: Record<string, unknown> = { _id: opinionId, status: _.in([...change.from]) };
   if (change.guard.pendingDepartmentIds) where.pendingDepartmentIds = _.eq(change.guard.pendingDepartmentIds);
+  if (change.guard.followUpDueAt) where.followUpDueAt = change.guard.followUpDueAt;
+  if (change.guard.followUpUnanswered) where['followUp.answer'] = null;
   const { updated } = await db
     .collection(COLLECTIONS.opinions)
     .where(where)

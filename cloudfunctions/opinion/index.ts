@@ -1,4 +1,5 @@
 import { createFunction } from '../core/handler';
+import { answerFollowUp } from './actions/answerFollowUp';
 import { forwardOpinion } from './actions/forwardOpinion';
 import { getMyOpinion } from './actions/getMyOpinion';
 import { getOpinionForDeputy } from './actions/getOpinionForDeputy';
@@ -18,4 +19,5 @@ export const main = createFunction('opinion', {
   'opinion.reply': replyToOpinion,
   'opinion.forward': forwardOpinion,
   'opinion.rate': rateOpinion,
+  'opinion.answerFollowUp': answerFollowUp,
 });

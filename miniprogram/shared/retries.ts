@@ -39,6 +39,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'opinion.reply': 'once',
   'opinion.forward': 'once',
   'opinion.rate': 'once',
+  'opinion.answerFollowUp': 'once',
 
   'admin.saveStation': 'once',
   'admin.saveDeputy': 'once',
@@ -83,6 +84,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.answer': 'once',
   'casework.review': 'once',
   'casework.urge': 'once',
+  'casework.reopen': 'once',
   'casework.referBack': 'once',
   'casework.reroute': 'once',
   'casework.stats': 'read',

@@ -71,6 +71,8 @@ export const STAFF_EVENT_LABELS: Partial<Record<OpinionEventType, string>> = {
   answerPublished: '办理结果已答复，等待居民评价',
   rated: '居民已评价办理结果',
   reopened: '已根据居民的意见重新交办',
+  followUpAsked: '已向居民回访：问题是否真正解决',
+  followedUp: '居民已回答回访',
 };
 
 export function forDeputiesAndStaff<E extends { type: OpinionEventType; label: string }>(event: E): E {

@@ -48,6 +48,7 @@ export const FUNCTION_SETTINGS: readonly Setting[] = [
   { name: 'BOOKING_DAY_CANCELLED_TEMPLATE_ID', ...template('接待日取消通知', 'reception day cancelled') },
   { name: 'CASE_URGE_TEMPLATE_ID', ...template('督办通知', 'case urged, to handlers') },
   { name: 'CASE_ANSWER_TEMPLATE_ID', ...template('办理结果通知', 'case answered, to residents') },
+  { name: 'CASE_FOLLOW_UP_TEMPLATE_ID', ...template('回访通知', 'follow-up survey weeks after a case closed, to residents') },
   { name: 'SUGGESTION_DEPUTY_TEMPLATE_ID', ...template('代表建议进展通知', 'suggestion progress, to deputies') },
   { name: 'SUGGESTION_UNIT_TEMPLATE_ID', ...template('建议办理通知', 'suggestion handling, to units and staff') },
   { name: 'SUGGESTION_RESIDENT_TEMPLATE_ID', ...template('意见转为代表建议通知', 'suggestion answered, to residents') },

@@ -124,8 +124,8 @@ describe('the deadline a stage started now would get', () => {
 });
 
 describe('configuring the deadlines', () => {
-  test('the defaults: accept 3, respond 5, assign 2, answer 15, review 3 working days; rate within 7 days', () => {
-    expect(DEFAULT_CASE_DEADLINES).toEqual({ workingDays: { accept: 3, respond: 5, assign: 2, answer: 15, review: 3 }, ratingDays: 7 });
+  test('the defaults: accept 3, respond 5, assign 2, answer 15, review 3 working days; rate within 7 days; 回访 21 days after closing', () => {
+    expect(DEFAULT_CASE_DEADLINES).toEqual({ workingDays: { accept: 3, respond: 5, assign: 2, answer: 15, review: 3 }, ratingDays: 7, followUpDays: 21 });
     expect(caseDeadlinesWith(undefined)).toBe(DEFAULT_CASE_DEADLINES);
   });
 
@@ -133,7 +133,15 @@ describe('configuring the deadlines', () => {
     expect(caseDeadlinesWith({ accept: 2, answer: 20, ratingDays: 10 })).toEqual({
       workingDays: { accept: 2, respond: 5, assign: 2, answer: 20, review: 3 },
       ratingDays: 10,
+      followUpDays: 21,
     });
+  });
+
+  test('回访 is set from two to four weeks after closing, nothing outside', () => {
+    expect(caseDeadlinesWith({ followUpDays: 14 }).followUpDays).toBe(14);
+    expect(caseDeadlinesWith({ followUpDays: 28 }).followUpDays).toBe(28);
+    expect(() => caseDeadlinesWith({ followUpDays: 13 })).toThrow(/from 14 to 28/);
+    expect(() => caseDeadlinesWith({ followUpDays: 29 })).toThrow(/from 14 to 28/);
   });
 
   test('unknown stages and impossible numbers are refused, not ignored', () => {

@@ -68,6 +68,9 @@ describe('rates', () => {
       unrated: 1,
       overdue: 5,
       urged: 2,
+      followedUp: 0,
+      followUpSolved: 0,
+      followUpUnsolved: 0,
     };
     expect(ratesFrom(counts, 738.5 * 3_600_000)).toEqual({
       acceptanceRate: 88.9,
@@ -75,6 +78,7 @@ describe('rates', () => {
       solvedShare: 66.7,
       satisfactionRate: 50,
       averageFirstResponseHours: 92.3,
+      followUpSolvedRate: null,
     });
   });
 });

@@ -8,8 +8,13 @@ import {
   isOverdue,
   isRefusal,
   openCase,
+  followUpAskAt,
+  mayReopen,
   planAccept,
   planAnswer,
+  planAnswerFollowUp,
+  planAskFollowUp,
+  planReopen,
   planApprove,
   planAssign,
   planExpireRating,
@@ -87,12 +92,15 @@ describe('the state machine', () => {
       expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
       referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
       reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
+      askFollowUp: { from: ['closed'], to: ['closed'], actors: ['system'] },
+      answerFollowUp: { from: ['closed'], to: ['closed'], actors: ['resident'] },
+      reopen: { from: ['closed'], to: ['reopened'], actors: ['staff'] },
     });
     for (const rule of Object.values(CASE_MACHINE)) for (const status of [...rule.from, ...rule.to]) expect(OPINION_STATUSES).toContain(status);
   });
 
-  test('a closed case takes no transition at all', () => {
-    expect(CASE_ACTIONS.filter((action) => canTake(action, 'closed'))).toEqual([]);
+  test('a closed case takes only the 回访: asked by the timer, answered by the resident, reopened by staff after 没有解决', () => {
+    expect(CASE_ACTIONS.filter((action) => canTake(action, 'closed'))).toEqual(['askFollowUp', 'answerFollowUp', 'reopen']);
   });
 
   test('what each role may do, by status', () => {
@@ -107,7 +115,8 @@ describe('the state machine', () => {
     expect(actionsFor('awaitingRating', 'resident')).toEqual(['rate']);
     expect(actionsFor('replied', 'resident')).toEqual(['rate']);
     expect(actionsFor('reopened', 'staff')).toEqual(['assign']);
-    expect(actionsFor('closed', 'staff')).toEqual([]);
+    // Only after the resident answered 没有解决 at the 回访 (mayReopen; the case page hides it otherwise).
+    expect(actionsFor('closed', 'staff')).toEqual(['reopen']);
   });
 
   /** Every planner from every status its transition does not start from: refused, never written. */
@@ -120,6 +129,7 @@ describe('the state machine', () => {
     return: { action: 'return', plan: (r) => planReturn(r, { note: '重办' }, envAt('2026-11-05'), STAFF) },
     approve: { action: 'approve', plan: (r) => planApprove(r, {}, envAt('2026-11-05'), STAFF) },
     urge: { action: 'urge', plan: (r) => planUrge(r, { note: '请加快' }, envAt('2026-11-05'), STAFF) },
+    reopen: { action: 'reopen', plan: (r) => planReopen(r, { note: '重新交办' }, envAt('2026-11-05'), STAFF) },
   };
   test.each(Object.keys(PLANNERS))('%s is refused as an illegal transition from every other status', (name) => {
     const { action, plan } = PLANNERS[name]!;
@@ -351,5 +361,65 @@ describe('combining departments’ answers', () => {
     expect(combinedOutcome(['reference', 'planned'])).toBe('planned');
     expect(combinedOutcome(['solved', 'reference'])).toBe('reference');
     expect(combinedOutcome([])).toBe('reference');
+  });
+});
+
+describe('回访: weeks after closing, is the problem really solved?', () => {
+  /** Replied on Tuesday 11-03, rated 满意 on Wednesday 11-04 at 20:15. */
+  function closed(): Case {
+    const replied = apply(submitted(), planReply(submitted(), { text: '路灯已修好' }, envAt('2026-11-03'), DEPUTY));
+    return apply(replied, planRate(replied, { rating: 'satisfied' }, envAt('2026-11-04', '20:15'), RESIDENT));
+  }
+
+  test('closing plans it followUpDays later at 10:00 Shanghai — rated or closed as 未评价 alike', () => {
+    expect(DEFAULT_CASE_DEADLINES.followUpDays).toBe(21);
+    expect(closed()).toMatchObject({ status: 'closed', followUpDueAt: shanghaiInstant('2026-11-25', '10:00'), followUp: null });
+    expect(followUpAskAt(shanghaiInstant('2026-11-04', '23:59'), 14)).toEqual(shanghaiInstant('2026-11-18', '10:00'));
+    const replied = apply(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
+    expect(apply(replied, planExpireRating(envAt('2026-11-11', '00:35'))).followUpDueAt).toEqual(shanghaiInstant('2026-12-02', '10:00'));
+    // 不满意 does not close the case: nothing to follow up yet.
+    const reopened = apply(replied, planRate(replied, { rating: 'dissatisfied', comment: '灯还是不亮' }, envAt('2026-11-04'), RESIDENT));
+    expect(reopened.followUpDueAt).toBeUndefined();
+  });
+
+  test('asked once when its instant has come, never before; the ask is guarded by the due instant read', () => {
+    const before = planAskFollowUp(closed(), envAt('2026-11-25', '09:35'));
+    expect(refusalOf(before)).toBe('followUpNotAsked');
+    const plan = planAskFollowUp(closed(), envAt('2026-11-25', '10:35')) as CaseChange;
+    expect(plan.guard).toEqual({ followUpDueAt: shanghaiInstant('2026-11-25', '10:00') });
+    const asked = apply(closed(), plan);
+    expect(asked).toMatchObject({ status: 'closed', followUpDueAt: null, followUp: { askedAt: shanghaiInstant('2026-11-25', '10:35'), answer: null, answeredAt: null } });
+    expect(asked.timeline.at(-1)).toMatchObject({ type: 'followUpAsked', actorRole: 'system', public: true });
+    expect(refusalOf(planAskFollowUp(asked, envAt('2026-11-25', '11:35')))).toBe('followUpNotAsked');
+  });
+
+  test('the resident answers once, after it was asked; the rating stays as it was', () => {
+    expect(refusalOf(planAnswerFollowUp(closed(), { answer: 'solved' }, envAt('2026-11-20'), RESIDENT))).toBe('followUpNotAsked');
+    const asked = apply(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
+    const plan = planAnswerFollowUp(asked, { answer: 'unsolved', note: '过了两周又不亮了' }, envAt('2026-11-26'), RESIDENT) as CaseChange;
+    expect(plan.guard).toEqual({ followUpUnanswered: true });
+    const answered = apply(asked, plan);
+    expect(answered).toMatchObject({
+      status: 'closed',
+      rating: { value: 'satisfied' },
+      followUp: { answer: 'unsolved', answeredAt: shanghaiInstant('2026-11-26', '10:00'), note: '过了两周又不亮了' },
+    });
+    expect(answered.timeline.at(-1)).toMatchObject({ type: 'followedUp', public: true, note: '没有解决：过了两周又不亮了' });
+    expect(refusalOf(planAnswerFollowUp(answered, { answer: 'solved' }, envAt('2026-11-27'), RESIDENT))).toBe('followUpAnswered');
+  });
+
+  test('没有解决 lets staff reopen it for another round; 已经解决 or no answer does not', () => {
+    const asked = apply(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
+    expect(refusalOf(planReopen(asked, { note: '重新交办' }, envAt('2026-11-27'), STAFF))).toBe('followUpNotUnsolved');
+    const solved = apply(asked, planAnswerFollowUp(asked, { answer: 'solved' }, envAt('2026-11-26'), RESIDENT));
+    expect(mayReopen(solved)).toBe(false);
+    expect(refusalOf(planReopen(solved, { note: '重新交办' }, envAt('2026-11-27'), STAFF))).toBe('followUpNotUnsolved');
+    const unsolved = apply(asked, planAnswerFollowUp(asked, { answer: 'unsolved' }, envAt('2026-11-26'), RESIDENT));
+    expect(mayReopen(unsolved)).toBe(true);
+    const reopened = apply(unsolved, planReopen(unsolved, { note: '回访未解决' }, envAt('2026-11-27'), STAFF));
+    expect(reopened).toMatchObject({ status: 'reopened', closedAt: null, resolvedAt: null, followUp: { answer: 'unsolved' }, deadline: { stage: 'assign' } });
+    expect(reopened.timeline.at(-1)).toMatchObject({ type: 'reopened', actorRole: 'staff', internalNote: '回访未解决' });
+    expect(actionsFor('reopened', 'staff')).toContain('assign');
+    expect(refusalOf(planReopen(reopened, { note: '再开' }, envAt('2026-11-28'), STAFF))).toBe('illegalTransition');
   });
 });

@@ -58,6 +58,9 @@ const JIANGNAN_OCTOBER: FigureCounts = {
   unrated: 1,
   overdue: 5,
   urged: 2,
+  followedUp: 0,
+  followUpSolved: 0,
+  followUpUnsolved: 0,
 };
 
 describe('casework.stats', () => {
@@ -78,6 +81,7 @@ describe('casework.stats', () => {
         satisfactionRate: 50,
         // (167.5 + 163 + 182 + 24 + 23 + 23 + 30 + 126) / 8.
         averageFirstResponseHours: 92.3,
+        followUpSolvedRate: null,
       },
       // 江南区's demo round is last year's: nothing chosen for 2026 yet.
       projects: { rounds: 0, chosen: 0, started: 0, completed: 0, rated: 0, satisfied: 0, startRate: null, completionRate: null, satisfactionRate: null },
@@ -107,8 +111,11 @@ describe('casework.stats', () => {
       unrated: 1,
       overdue: 3,
       urged: 0,
+      followedUp: 0,
+      followUpSolved: 0,
+      followUpUnsolved: 0,
     });
-    expect(result.rates).toEqual({ acceptanceRate: 83.3, resolutionRate: 50, solvedShare: 50, satisfactionRate: 33.3, averageFirstResponseHours: 101.9 });
+    expect(result.rates).toEqual({ acceptanceRate: 83.3, resolutionRate: 50, solvedShare: 50, satisfactionRate: 33.3, averageFirstResponseHours: 101.9, followUpSolvedRate: null });
   });
 
   test('deputy 刘德明 in October: opinions left for him or answered by him; visits on his duty days; the visitors he received', async () => {
@@ -128,8 +135,11 @@ describe('casework.stats', () => {
       unrated: 1,
       overdue: 0,
       urged: 0,
+      followedUp: 0,
+      followUpSolved: 0,
+      followUpUnsolved: 0,
     });
-    expect(result.rates).toEqual({ acceptanceRate: 100, resolutionRate: 100, solvedShare: 50, satisfactionRate: 50, averageFirstResponseHours: 107.8 });
+    expect(result.rates).toEqual({ acceptanceRate: 100, resolutionRate: 100, solvedShare: 50, satisfactionRate: 50, averageFirstResponseHours: 107.8, followUpSolvedRate: null });
   });
 
   test('北山 station staff get their station by default', async () => {
@@ -149,8 +159,11 @@ describe('casework.stats', () => {
       unrated: 0,
       overdue: 1,
       urged: 0,
+      followedUp: 0,
+      followUpSolved: 0,
+      followUpUnsolved: 0,
     });
-    expect(result.rates).toEqual({ acceptanceRate: 50, resolutionRate: 50, solvedShare: 0, satisfactionRate: 100, averageFirstResponseHours: 23 });
+    expect(result.rates).toEqual({ acceptanceRate: 50, resolutionRate: 50, solvedShare: 0, satisfactionRate: 100, averageFirstResponseHours: 23, followUpSolvedRate: null });
   });
 
   test('the city is exactly its two districts', async () => {
@@ -166,9 +179,16 @@ describe('casework.stats', () => {
   test('the range decides: September holds one case, closed 未评价 — rated, never satisfied', async () => {
     const result = await stats({ from: '2026-09-01', to: '2026-09-30', scope: { areaId: 'area-jiangnan' } });
     expect(result.counts).toMatchObject({ stationVisits: 0, collected: 1, accepted: 1, resolved: 1, rated: 1, satisfied: 0, unrated: 1 });
-    expect(result.rates).toMatchObject({ satisfactionRate: 0, solvedShare: null, averageFirstResponseHours: 55.5 });
+    expect(result.rates).toMatchObject({ satisfactionRate: 0, solvedShare: null, averageFirstResponseHours: 55.5, followUpSolvedRate: null });
     const none = await stats({ from: '2026-08-01', to: '2026-08-31', scope: { areaId: 'area-jiangnan' } });
-    expect(none.rates).toEqual({ acceptanceRate: null, resolutionRate: null, solvedShare: null, satisfactionRate: null, averageFirstResponseHours: null });
+    expect(none.rates).toEqual({
+      acceptanceRate: null,
+      resolutionRate: null,
+      solvedShare: null,
+      satisfactionRate: null,
+      averageFirstResponseHours: null,
+      followUpSolvedRate: null,
+    });
   });
 
   test('refused outside the caller’s scope, for handlers and residents, and for impossible ranges', async () => {
@@ -271,7 +291,7 @@ describe('casework.export: the figures and the case list as an Excel workbook', 
     expect(cells(1)).toEqual(['统计范围（区域）', '江南区']);
     expect(cells(2)).toEqual(['统计期间', '2026-10-01 至 2026-10-31']);
     expect(cells(5)).toEqual(['指标', '数值', '说明']);
-    const figures = Object.fromEntries(Array.from({ length: 18 }, (_, i) => cells(6 + i)).map(([label, value]) => [label, value]));
+    const figures = Object.fromEntries(Array.from({ length: 22 }, (_, i) => cells(6 + i)).map(([label, value]) => [label, value]));
     expect(figures).toEqual({
       进站人次: 9,
       接待人次: 6,
@@ -286,11 +306,16 @@ describe('casework.export: the figures and the case list as an Excel workbook', 
       未评价: 1,
       逾期: 5,
       督办: 2,
+      回访已回答: 0,
+      回访确认已解决: 0,
+      回访说没有解决: 0,
       '受理率（%）': 88.9,
       '办结率（%）': 55.6,
       '已解决占比（%）': 66.7,
       '满意率（%）': 50,
       '平均首次响应时间（小时）': 92.3,
+      // Nobody answered a 回访 of October's cases yet: nothing to divide by.
+      '回访解决率（%）': '',
     });
     expect(summary.getCell('C8').value).toBe('期间提交的意见建议件数');
 

@@ -117,6 +117,7 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'my-bookings-empty', title: '我的预约（还没有）', openid: NEW_RESIDENT, open: opened('myBookings') },
   { id: 'check-in-error', title: '签到（码不对）', openid: RESIDENT, open: opened('checkIn', { scene: 'c%3DABCDEFGHJKMN' }) },
   { id: 'my-data', title: '我的数据', openid: RESIDENT, open: opened('myData') },
+  { id: 'follow-up', title: '回访', openid: RESIDENT, open: opened('followUp', { opinionId: 'op-demo-003' }) },
   { id: 'deputy-bind', title: '代表绑定', openid: NEW_RESIDENT, open: opened('deputyBind') },
   { id: 'deputy-inbox', title: '代表工作台', openid: DEPUTY, open: opened('deputyInbox') },
   { id: 'deputy-opinion', title: '代表看意见', openid: DEPUTY, open: opened('deputyOpinion', { opinionId: 'op-demo-001' }) },

@@ -115,6 +115,8 @@ export const MATRIX: Record<ActionName, Row> = {
   'opinion.reply': deputyOfCase(),
   'opinion.forward': deputyOfCase(),
   'opinion.rate': signedIn('OPINION.NOT_FOUND', { owner: 'ok' }),
+  // 回访 (issue 17): the owner's closed case, asked; anyone else finds nothing.
+  'opinion.answerFollowUp': signedIn('OPINION.NOT_FOUND', { owner: 'ok' }),
 
   'admin.saveStation': congressStaff(STAFF_OUT_OF_SCOPE),
   'admin.saveDeputy': congressStaff(STAFF_OUT_OF_SCOPE),
@@ -183,6 +185,8 @@ export const MATRIX: Record<ActionName, Row> = {
   // 退回 and 改派 (issue 14): the department's handler sends it back; staff in scope re-route it.
   'casework.referBack': all(FORBIDDEN, { anonymous: REQUIRED, handlerHere: 'ok', handlerOther: 'CASE.NOT_FOUND' }),
   'casework.reroute': caseStaff(),
+  // Reopening after the resident said 没有解决 at the 回访 (issue 17): staff in scope.
+  'casework.reopen': caseStaff(),
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { MyOpinionDetail } from '../../../miniprogram/shared/contract/opinion';
-import { ANSWER_CATEGORY_LABELS, canTake, RATING_LABELS } from '../../../miniprogram/shared/domain/casework';
+import { ANSWER_CATEGORY_LABELS, canTake, FOLLOW_UP_ANSWER_LABELS, RATING_LABELS } from '../../../miniprogram/shared/domain/casework';
 import { publicTimeline } from '../../../miniprogram/shared/domain/opinion';
 import { requireOpenid } from '../../core/caller';
 import { fail } from '../../core/errors';
@@ -17,6 +17,21 @@ function ratingOf(opinion: OpinionDocument): Pick<MyOpinionDetail, 'canRate' | '
     if (opinion.rating.comment) shown.rating.comment = opinion.rating.comment;
   }
   if (opinion.outcome) shown.outcome = { category: opinion.outcome, label: ANSWER_CATEGORY_LABELS[opinion.outcome] };
+  return shown;
+}
+
+/** The 回访 once asked: whether it awaits the resident's answer, and the answer they gave. */
+function followUpOf(opinion: OpinionDocument): MyOpinionDetail['followUp'] {
+  const followUp = opinion.followUp;
+  if (!followUp) return undefined;
+  const shown: NonNullable<MyOpinionDetail['followUp']> = {
+    askedAt: iso(followUp.askedAt),
+    canAnswer: !followUp.answer && canTake('answerFollowUp', opinion.status),
+  };
+  if (followUp.answer) {
+    shown.answer = { value: followUp.answer, label: FOLLOW_UP_ANSWER_LABELS[followUp.answer], at: iso(followUp.answeredAt ?? followUp.askedAt) };
+    if (followUp.note) shown.answer.note = followUp.note;
+  }
   return shown;
 }
 
@@ -46,5 +61,7 @@ export const getMyOpinion: Handler<'opinion.getMine'> = async ({ opinionId }, ct
   if (opinion.contact) detail.contact = opinion.contact;
   const review = contentReviewOf(opinion);
   if (review) detail.contentReview = review;
+  const followUp = followUpOf(opinion);
+  if (followUp) detail.followUp = followUp;
   return detail;
 };

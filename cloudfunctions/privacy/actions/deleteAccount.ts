@@ -62,6 +62,8 @@ export const deleteAccount: Handler<'privacy.deleteAccount'> = async ({ confirm 
           location: null,
           photos: [],
           moderation: { ...opinion.moderation, photos: [] },
+          // Nobody is left to ask the 回访.
+          followUpDueAt: null,
           updatedAt: now,
         }),
     ),

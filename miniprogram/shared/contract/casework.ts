@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { CaseStage } from '../domain/caseDeadlines';
-import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type RatingValue } from '../domain/casework';
+import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import { PUBLIC_DRILLS, type HeadlineValue, type ProjectCounts, type ProjectRates, type PublicDrill } from '../domain/figures';
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
@@ -146,6 +146,11 @@ export interface CaseDetail extends CaseSummary {
   assignments: AssignmentView[];
   pendingDepartmentIds: string[];
   ratingDetail: { value: RatingValue; label: string; comment?: string; at: string } | null;
+  /**
+   * 回访, kept apart from the rating: `dueAt` (ISO) while it waits to be asked, `askedAt` once
+   * asked, and the resident's answer; null while the case is open.
+   */
+  followUpDetail: { dueAt: string | null; askedAt: string | null; answer: { value: FollowUpAnswer; label: string; note?: string; at: string } | null } | null;
   /** Everything, internal notes included, oldest first. */
   timeline: CaseEventView[];
   /** What the caller may do to it now. */
@@ -356,6 +361,8 @@ export const caseworkActions = namespaced('casework', {
       note: note(2),
     }),
   ),
+  /** Staff: reopen a closed case whose resident said 没有解决 at the 回访, for another round of assignment. */
+  reopen: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),

@@ -14,7 +14,7 @@ import {
   type OpinionStatus,
   type PublicOpinionEvent,
 } from '../domain/opinion';
-import { CASE_TEXT_LIMITS, RATINGS, type AnswerCategory, type RatingValue } from '../domain/casework';
+import { CASE_TEXT_LIMITS, FOLLOW_UP_ANSWERS, RATINGS, type AnswerCategory, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import type { ContentHold } from '../domain/moderation';
 import { MOBILE_PATTERN } from '../domain/phone';
 import type { SceneKind } from '../domain/scene';
@@ -141,6 +141,22 @@ export interface MyOpinionDetail {
   outcome?: { category: AnswerCategory; label: string };
   /** Present while the text is held for content review, or after it was rejected. */
   contentReview?: ContentReviewView;
+  /** The 回访 once it was asked (weeks after closing): whether it awaits an answer, and the answer given. */
+  followUp?: FollowUpView;
+}
+
+export interface FollowUpView {
+  /** ISO 8601. */
+  askedAt: string;
+  /** Whether the resident may answer now (opinion.answerFollowUp). */
+  canAnswer: boolean;
+  answer?: { value: FollowUpAnswer; label: string; note?: string; at: string };
+}
+
+export interface FollowUpResult extends HandleOpinionResult {
+  answer: FollowUpAnswer;
+  /** 没有解决: staff are told and may reopen the case. */
+  reopenable: boolean;
 }
 
 /** A page of a list; `nextCursor` is the cursor for the next page, null at the end. */
@@ -232,4 +248,8 @@ export const opinionActions = namespaced('opinion', {
   forward: action<HandleOpinionResult>()(z.strictObject({ opinionId: docId, note: writtenText(2, OPINION_FORWARD_NOTE_MAX) })),
   /** The resident rates the answer to their own opinion: once per answer, while it awaits rating. */
   rate: action<HandleOpinionResult>()(ratePayload),
+  /** The resident answers the 回访 of their own closed opinion, once, after it was asked: 已经解决 / 没有解决. */
+  answerFollowUp: action<FollowUpResult>()(
+    z.strictObject({ opinionId: docId, answer: z.enum(FOLLOW_UP_ANSWERS), note: writtenText(0, CASE_TEXT_LIMITS.ratingComment).optional() }),
+  ),
 });

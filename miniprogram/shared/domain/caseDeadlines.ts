@@ -37,18 +37,27 @@ export interface CaseDeadlineConfig {
   workingDays: Record<CaseStage, number>;
   /** Calendar days the resident has to rate an answer before the case closes as 未评价. */
   ratingDays: number;
+  /**
+   * Calendar days after a case closes before the resident is asked once whether the problem is
+   * really solved (回访): two to four weeks, so the answer tells what the rating right after the
+   * answer cannot.
+   */
+  followUpDays: number;
 }
 
 export const DEFAULT_CASE_DEADLINES: CaseDeadlineConfig = {
   workingDays: { accept: 3, respond: 5, assign: 2, answer: 15, review: 3 },
   ratingDays: 7,
+  followUpDays: 21,
 };
 
 const LIMIT = { min: 1, max: 90 };
+/** 回访: two to four weeks after closing. */
+export const FOLLOW_UP_DAYS_LIMIT = { min: 14, max: 28 };
 
-function days(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < LIMIT.min || value > LIMIT.max) {
-    throw new RangeError(`case deadline ${what} must be a whole number of days from ${LIMIT.min} to ${LIMIT.max}, got ${JSON.stringify(value)}`);
+function days(value: unknown, what: string, limit = LIMIT): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < limit.min || value > limit.max) {
+    throw new RangeError(`case deadline ${what} must be a whole number of days from ${limit.min} to ${limit.max}, got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -60,11 +69,12 @@ function days(value: unknown, what: string): number {
 export function caseDeadlinesWith(overrides: unknown): CaseDeadlineConfig {
   if (overrides === undefined || overrides === null) return DEFAULT_CASE_DEADLINES;
   if (typeof overrides !== 'object' || Array.isArray(overrides)) throw new RangeError('case deadlines must be an object of stage → days');
-  const config: CaseDeadlineConfig = { workingDays: { ...DEFAULT_CASE_DEADLINES.workingDays }, ratingDays: DEFAULT_CASE_DEADLINES.ratingDays };
+  const config: CaseDeadlineConfig = { ...DEFAULT_CASE_DEADLINES, workingDays: { ...DEFAULT_CASE_DEADLINES.workingDays } };
   for (const [key, value] of Object.entries(overrides)) {
     if (key === 'ratingDays') config.ratingDays = days(value, key);
+    else if (key === 'followUpDays') config.followUpDays = days(value, key, FOLLOW_UP_DAYS_LIMIT);
     else if ((CASE_STAGES as readonly string[]).includes(key)) config.workingDays[key as CaseStage] = days(value, key);
-    else throw new RangeError(`unknown case deadline "${key}"; known: ${[...CASE_STAGES, 'ratingDays'].join(', ')}`);
+    else throw new RangeError(`unknown case deadline "${key}"; known: ${[...CASE_STAGES, 'ratingDays', 'followUpDays'].join(', ')}`);
   }
   return config;
 }

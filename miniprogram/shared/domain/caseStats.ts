@@ -4,10 +4,25 @@
  * over a case's fields; the back end turns the same predicate into the aggregation that counts
  * it and into the query that lists the cases behind it, so a figure and its drill-down agree.
  */
-import { RATINGS, SATISFIED_RATINGS } from './casework';
+import { FOLLOW_UP_ANSWERS, RATINGS, SATISFIED_RATINGS } from './casework';
 
 /** Figures counted over opinions collected (submitted) in the range. */
-export const CASE_FIGURES = ['collected', 'accepted', 'resolved', 'departmentAnswered', 'solved', 'rated', 'satisfied', 'dissatisfied', 'unrated', 'overdue', 'urged'] as const;
+export const CASE_FIGURES = [
+  'collected',
+  'accepted',
+  'resolved',
+  'departmentAnswered',
+  'solved',
+  'rated',
+  'satisfied',
+  'dissatisfied',
+  'unrated',
+  'overdue',
+  'urged',
+  'followedUp',
+  'followUpSolved',
+  'followUpUnsolved',
+] as const;
 export type CaseFigure = (typeof CASE_FIGURES)[number];
 
 /** Figures counted over reception days in the range. */
@@ -31,6 +46,9 @@ export const FIGURE_LABELS: Record<Figure, string> = {
   unrated: '未评价',
   overdue: '逾期',
   urged: '督办',
+  followedUp: '回访已回答',
+  followUpSolved: '回访确认已解决',
+  followUpUnsolved: '回访说没有解决',
 };
 
 /** What each figure counts, in words for the report and the Excel sheet. */
@@ -48,6 +66,9 @@ export const FIGURE_DEFINITIONS: Record<Figure, string> = {
   unrated: '评价期限已过未评价的件数（不计入满意）',
   overdue: '有环节超过办理时限的件数（正在超期或曾经超期）',
   urged: '被督办过的件数',
+  followedUp: '办结后回访（办结数周后询问问题是否真正解决），群众已回答的件数；与办结时的评价分开统计',
+  followUpSolved: '回访时群众回答“已经解决”的件数',
+  followUpUnsolved: '回访时群众回答“没有解决”的件数（工作人员可重新交办）',
 };
 
 /**
@@ -82,6 +103,9 @@ export const FIGURE_PREDICATES: Record<CaseFigure, CasePredicate> = {
     ],
   },
   urged: { kind: 'positive', field: 'urgeCount' },
+  followedUp: { kind: 'in', field: 'followUp.answer', values: FOLLOW_UP_ANSWERS },
+  followUpSolved: { kind: 'in', field: 'followUp.answer', values: ['solved'] },
+  followUpUnsolved: { kind: 'in', field: 'followUp.answer', values: ['unsolved'] },
 };
 
 export function isCaseFigure(figure: Figure): figure is CaseFigure {
@@ -101,6 +125,8 @@ export interface FigureRates {
   satisfactionRate: number | null;
   /** Average hours from submission to the first response, over accepted cases. */
   averageFirstResponseHours: number | null;
+  /** 回访解决率: answered 已经解决 at the 回访 / 回访 answered, percent. Its own figure, apart from 满意率. */
+  followUpSolvedRate: number | null;
 }
 
 export const RATE_LABELS: Record<keyof FigureRates, string> = {
@@ -109,6 +135,7 @@ export const RATE_LABELS: Record<keyof FigureRates, string> = {
   solvedShare: '已解决占比（%）',
   satisfactionRate: '满意率（%）',
   averageFirstResponseHours: '平均首次响应时间（小时）',
+  followUpSolvedRate: '回访解决率（%）',
 };
 
 /** A percentage with one decimal; null when there is nothing to divide by. */
@@ -130,6 +157,7 @@ export function ratesFrom(counts: FigureCounts, firstResponseMs: number): Figure
     solvedShare: percent(counts.solved, counts.departmentAnswered),
     satisfactionRate: percent(counts.satisfied, counts.rated),
     averageFirstResponseHours: averageHours(firstResponseMs, counts.accepted),
+    followUpSolvedRate: percent(counts.followUpSolved, counts.followedUp),
   };
 }
 

@@ -14,12 +14,16 @@
  *   answered ─return─▶ assigned      answered ─approve─▶ awaitingRating ──rate──▶ closed | reopened
  *   assigned ─urge─▶ assigned (督办, counted)
  *   replied/awaitingRating ─expireRating─▶ closed (未评价, by the daily timer)
+ *   closed ─askFollowUp─▶ closed (回访 asked by the timer, followUpDays after closing)
+ *   closed ─answerFollowUp─▶ closed (the resident: 已经解决 / 没有解决, once)
+ *   closed ─reopen─▶ reopened (staff, only after 没有解决)
  *   assigned ─referBack─▶ assigned (others still at work) | referred (退回: nobody left on it)
  *   assigned/referred ─reroute─▶ assigned (改派: a department takes it with a clock of its own)
  */
 import { CASE_STAGE_LABELS, deadlineFor, STAGE_OF_STATUS, type CaseDeadline, type CaseDeadlineConfig, type CaseStage } from './caseDeadlines';
 import type { ActorRole, OpinionEvent, OpinionEventType, OpinionStatus } from './opinion';
 import type { WorkingCalendar } from './holidays';
+import { addDays, shanghaiDate, shanghaiInstant } from './time';
 import { dueAfterCalendarDays, dueAfterWorkingDays, isPastDue } from './workingDays';
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +58,21 @@ export const RATING_LABELS: Record<RatingValue, string> = {
 };
 
 export const SATISFIED_RATINGS: readonly RatingValue[] = ['satisfied', 'basicallySatisfied'];
+
+/** 回访: weeks after closing, whether the problem is really solved. Kept apart from the rating. */
+export const FOLLOW_UP_ANSWERS = ['solved', 'unsolved'] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+
+export const FOLLOW_UP_ANSWER_LABELS: Record<FollowUpAnswer, string> = {
+  solved: '已经解决',
+  unsolved: '没有解决',
+};
+
+/** The 回访 question, as the resident reads it. */
+export const FOLLOW_UP_QUESTION = '您反映的问题，现在真正解决了吗？';
+
+/** The hour (Shanghai) the 回访 is asked on its day: a decent hour, never in the night. */
+export const FOLLOW_UP_ASK_TIME = '10:00';
 
 export const CASE_TEXT_LIMITS = {
   note: 500,
@@ -102,6 +121,14 @@ export interface CaseRating {
   at: Date;
 }
 
+/** The 回访 asked once after the case closed, and what the resident answered (null until then). */
+export interface CaseFollowUp {
+  askedAt: Date;
+  answer: FollowUpAnswer | null;
+  answeredAt: Date | null;
+  note?: string;
+}
+
 /** The case fields of an opinion document; all optional because opinions predate case handling. */
 export interface CaseRecord {
   status: OpinionStatus;
@@ -130,6 +157,10 @@ export interface CaseRecord {
   /** The latest rating. */
   rating?: CaseRating | null;
   closedAt?: Date | null;
+  /** When the 回访 is due to be asked (set when the case closes); null once asked, or while open. */
+  followUpDueAt?: Date | null;
+  /** The 回访 of the latest closing: asked, and answered or not. */
+  followUp?: CaseFollowUp | null;
   /** Times staff urged (督办) the departments. */
   urgeCount?: number;
   lastUrgedAt?: Date | null;
@@ -142,7 +173,24 @@ export interface CaseRecord {
 // ---------------------------------------------------------------------------------------------
 // The state machine
 
-export const CASE_ACTIONS = ['read', 'accept', 'reply', 'forward', 'assign', 'answer', 'return', 'approve', 'urge', 'rate', 'expireRating', 'referBack', 'reroute'] as const;
+export const CASE_ACTIONS = [
+  'read',
+  'accept',
+  'reply',
+  'forward',
+  'assign',
+  'answer',
+  'return',
+  'approve',
+  'urge',
+  'rate',
+  'expireRating',
+  'referBack',
+  'reroute',
+  'askFollowUp',
+  'answerFollowUp',
+  'reopen',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface TransitionRule {
@@ -165,6 +213,9 @@ export const CASE_MACHINE: Record<CaseAction, TransitionRule> = {
   expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
   referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
   reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
+  askFollowUp: { from: ['closed'], to: ['closed'], actors: ['system'] },
+  answerFollowUp: { from: ['closed'], to: ['closed'], actors: ['resident'] },
+  reopen: { from: ['closed'], to: ['reopened'], actors: ['staff'] },
 };
 
 export function canTake(action: CaseAction, status: OpinionStatus): boolean {
@@ -177,7 +228,17 @@ export function actionsFor(status: OpinionStatus, role: ActorRole): CaseAction[]
 }
 
 /** Why a planner refused; the functions turn these into error codes. */
-export type CaseRefusalReason = 'illegalTransition' | 'notYourDepartment' | 'alreadyAnswered' | 'departmentNotInRound' | 'alreadyRated' | 'notRatable' | 'referWindowClosed';
+export type CaseRefusalReason =
+  | 'illegalTransition'
+  | 'notYourDepartment'
+  | 'alreadyAnswered'
+  | 'departmentNotInRound'
+  | 'alreadyRated'
+  | 'notRatable'
+  | 'referWindowClosed'
+  | 'followUpNotAsked'
+  | 'followUpAnswered'
+  | 'followUpNotUnsolved';
 
 export interface CaseRefusal {
   refused: CaseRefusalReason;
@@ -187,8 +248,11 @@ export interface CaseChange {
   action: CaseAction;
   /** The statuses the case must still be in when the change is written. */
   from: readonly OpinionStatus[];
-  /** Other fields the case must still hold exactly (the departments still to answer). */
-  guard: { pendingDepartmentIds?: string[] };
+  /**
+   * Other fields the case must still hold exactly: the departments still to answer; the 回访 still
+   * due at this instant (the timer asks once); the 回访 still unanswered (the resident answers once).
+   */
+  guard: { pendingDepartmentIds?: string[]; followUpDueAt?: Date; followUpUnanswered?: true };
   to: OpinionStatus;
   /** Fields to set (whole values: objects and arrays replace what was there). */
   set: Partial<CaseRecord>;
@@ -416,7 +480,17 @@ export function planRate(record: CaseRecord, input: { rating: Rating; comment?: 
     const set = { ...moveTo(record, 'reopened', env), rating, ratingDueAt: null, resolvedAt: null, outcome: null };
     return change('rate', 'reopened', set, [rated, event('reopened', env, { role: 'system' }, { public: true })]);
   }
-  return change('rate', 'closed', { ...moveTo(record, 'closed', env), rating, ratingDueAt: null, closedAt: env.now }, [rated]);
+  return change('rate', 'closed', { ...moveTo(record, 'closed', env), rating, ratingDueAt: null, closedAt: env.now, ...followUpPlanned(env) }, [rated]);
+}
+
+/** When the 回访 of a case closed at `closedAt` is asked: `followUpDays` later, at FOLLOW_UP_ASK_TIME in Shanghai. */
+export function followUpAskAt(closedAt: Date, followUpDays: number): Date {
+  return shanghaiInstant(addDays(shanghaiDate(closedAt), followUpDays), FOLLOW_UP_ASK_TIME);
+}
+
+/** A case closing now: its 回访 is planned afresh (a case closed again after reopening is asked again). */
+function followUpPlanned(env: Pick<CaseEnv, 'now' | 'deadlines'>): Pick<CaseRecord, 'followUpDueAt' | 'followUp'> {
+  return { followUpDueAt: followUpAskAt(env.now, env.deadlines.followUpDays), followUp: null };
 }
 
 /** How soon a department may send a case back (退回), and from how many referrals a case is flagged as bouncing. */
@@ -493,9 +567,62 @@ export function planReroute(record: CaseRecord, input: { departments: ReadonlyAr
  * What the daily timer writes to every case whose rating window has passed: closed as 未评价.
  * The same for every such case, so it is one conditional update over all of them.
  */
-export function planExpireRating(env: Pick<CaseEnv, 'now'>): CaseChange {
-  const set: Partial<CaseRecord> = { status: 'closed', statusChangedAt: env.now, deadline: null, rating: { value: 'none', at: env.now }, ratingDueAt: null, closedAt: env.now };
+export function planExpireRating(env: Pick<CaseEnv, 'now' | 'deadlines'>): CaseChange {
+  const set: Partial<CaseRecord> = {
+    status: 'closed',
+    statusChangedAt: env.now,
+    deadline: null,
+    rating: { value: 'none', at: env.now },
+    ratingDueAt: null,
+    closedAt: env.now,
+    ...followUpPlanned(env),
+  };
   return change('expireRating', 'closed', set, [event('closedUnrated', env, { role: 'system' }, { public: true })]);
+}
+
+/**
+ * The timer asks the 回访 of a closed case whose day has come: asked once (the write is guarded by
+ * the due instant it read, so two firings cannot both ask), kept on the timeline.
+ */
+export function planAskFollowUp(record: CaseRecord, env: Pick<CaseEnv, 'now'>): CasePlan {
+  if (!canTake('askFollowUp', record.status) || !record.followUpDueAt || !isPastDue(record.followUpDueAt, env.now)) return refuse('followUpNotAsked');
+  const followUp: CaseFollowUp = { askedAt: env.now, answer: null, answeredAt: null };
+  return change('askFollowUp', 'closed', { followUpDueAt: null, followUp }, [event('followUpAsked', env, { role: 'system' }, { public: true })], {
+    guard: { followUpDueAt: new Date(record.followUpDueAt) },
+  });
+}
+
+/**
+ * The resident answers the 回访 once it was asked, and only once: 已经解决 or 没有解决 (with what is
+ * still wrong, if they like). The rating stays as it was; 没有解决 lets staff reopen the case.
+ */
+export function planAnswerFollowUp(record: CaseRecord, input: { answer: FollowUpAnswer; note?: string }, env: Pick<CaseEnv, 'now'>, resident: CaseActor): CasePlan {
+  const asked = record.followUp;
+  if (!canTake('answerFollowUp', record.status) || !asked) return refuse('followUpNotAsked');
+  if (asked.answer) return refuse('followUpAnswered');
+  const followUp: CaseFollowUp = { askedAt: asked.askedAt, answer: input.answer, answeredAt: env.now };
+  if (input.note) followUp.note = input.note;
+  const label = FOLLOW_UP_ANSWER_LABELS[input.answer];
+  const note = input.note ? `${label}：${input.note}` : label;
+  return change('answerFollowUp', 'closed', { followUp }, [event('followedUp', env, { role: resident.role }, { public: true, note })], {
+    guard: { followUpUnanswered: true },
+  });
+}
+
+/**
+ * Staff reopen a closed case whose resident said at the 回访 that the problem is not solved: it
+ * waits to be assigned again (二次交办), history kept; the 回访 answer stays on record.
+ */
+export function planReopen(record: CaseRecord, input: { note: string }, env: CaseEnv, staff: CaseActor): CasePlan {
+  if (!canTake('reopen', record.status)) return refuse('illegalTransition');
+  if (record.followUp?.answer !== 'unsolved') return refuse('followUpNotUnsolved');
+  const set = { ...moveTo(record, 'reopened', env), resolvedAt: null, outcome: null, closedAt: null, followUpDueAt: null };
+  return change('reopen', 'reopened', set, [event('reopened', env, staff, { public: true, internalNote: input.note })]);
+}
+
+/** Whether staff may reopen the case now: closed, and its resident answered 没有解决 at the 回访. */
+export function mayReopen(record: Pick<CaseRecord, 'status' | 'followUp'>): boolean {
+  return canTake('reopen', record.status) && record.followUp?.answer === 'unsolved';
 }
 
 /**

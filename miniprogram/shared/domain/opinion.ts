@@ -114,6 +114,8 @@ export const OPINION_EVENT_TYPES = [
   'suggestionRehandling',
   'suggestionFollowedUp',
   'suggestionClosed',
+  'followUpAsked',
+  'followedUp',
 ] as const;
 export type OpinionEventType = (typeof OPINION_EVENT_TYPES)[number];
 
@@ -133,6 +135,8 @@ export const OPINION_EVENT_LABELS: Record<OpinionEventType, string> = {
   closedUnrated: '评价期限已过，已办结（未评价）',
   referredBack: '承办单位认为不属本单位职责，正在重新确定承办单位',
   rerouted: '已重新交办承办单位',
+  followUpAsked: '回访：问题是否真正解决了，请您告诉我们',
+  followedUp: '您已回答回访',
   suggestionSubmitted: '代表已把您的意见写进代表建议',
   suggestionRegistered: '代表建议已立案',
   suggestionNoted: '代表建议已转有关单位参考',

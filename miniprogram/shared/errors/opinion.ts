@@ -9,4 +9,6 @@ export const OPINION_ERRORS = {
   'OPINION.ALREADY_HANDLED': '这条意见已经处理过了，请刷新后查看',
   'OPINION.NOT_RATABLE': '这条意见现在不能评价：收到办理答复后才能评价，超过评价期限的已自动办结',
   'OPINION.ALREADY_RATED': '您已经评价过这次答复了，感谢您的反馈',
+  'OPINION.FOLLOW_UP_NOT_DUE': '这条意见还没到回访的时候：办结后过一段时间，我们会在“我的消息”里问您',
+  'OPINION.FOLLOW_UP_ANSWERED': '您已经回答过这次回访了，感谢您的反馈',
 } as const;

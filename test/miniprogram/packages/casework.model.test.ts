@@ -60,6 +60,7 @@ const detail = (fields: Partial<CaseDetail> = {}): CaseDetail => ({
   assignments: [],
   pendingDepartmentIds: [],
   ratingDetail: null,
+  followUpDetail: null,
   timeline: [],
   actions: [],
   assignableDepartments: [],
@@ -289,8 +290,11 @@ describe('statistics', () => {
       unrated: 1,
       overdue: 4,
       urged: 2,
+      followedUp: 3,
+      followUpSolved: 2,
+      followUpUnsolved: 1,
     },
-    rates: { acceptanceRate: 80, resolutionRate: 50, solvedShare: 50, satisfactionRate: 75, averageFirstResponseHours: 30.5 },
+    rates: { acceptanceRate: 80, resolutionRate: 50, solvedShare: 50, satisfactionRate: 75, averageFirstResponseHours: 30.5, followUpSolvedRate: 66.7 },
     generatedAt: '2026-11-25T02:00:00.000Z',
     holidaysUnknownYears: [],
   };
@@ -308,7 +312,12 @@ describe('statistics', () => {
       '平均首次响应 30.5小时',
       '超期 4',
       '不满意 1',
+      '回访解决率 66.7%',
+      '回访没有解决 1',
     ]);
+    // 回访 is its own figure, apart from the rating right after the answer.
+    expect(cards.find((c) => c.label === '回访解决率')).toMatchObject({ figure: 'followedUp', detail: '回访说已经解决 2 件 / 回答 3 件（与满意率分开）' });
+    expect(cards.find((c) => c.label === '回访没有解决')).toMatchObject({ figure: 'followUpUnsolved', alarming: true });
     expect(cards.find((c) => c.label === '满意率')?.detail).toBe('满意 6 件 / 评价 8 件（未评价 1 件不计满意）');
     expect(cards.find((c) => c.label === '超期')).toMatchObject({ figure: 'overdue', alarming: true });
     expect(figureCards({ ...stats, rates: { ...stats.rates, satisfactionRate: null } }).find((c) => c.label === '满意率')?.value).toBe('—');

@@ -27,6 +27,7 @@ import {
   answeredSuggestion,
   assignedSuggestion,
   draftSuggestion,
+  followedUpCase,
   extensionAskedSuggestion,
   referredSuggestion,
   registeredSuggestion,
@@ -161,6 +162,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'opinion.reply': onOpinion(submitted, { text: '已转社区居委会处理。' }),
   'opinion.forward': onOpinion(submitted, { note: '需住建部门办理' }),
   'opinion.rate': onOpinion(({ t, world, owner }) => repliedOpinion(t, world, owner), { rating: 'satisfied' }),
+  'opinion.answerFollowUp': onOpinion(({ t, world, owner }) => followedUpCase(t, world, owner, null), { answer: 'solved' }),
 
   'admin.saveStation': async ({ t }) => ({ payload: await stationFields(t) }),
   'admin.saveDeputy': async ({ t }) => ({ payload: await deputyFields(t, 'dp-009') }),
@@ -234,6 +236,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.review': onOpinion(({ t, owner }) => answeredCase(t, owner), { decision: 'approve' }),
   'casework.urge': onOpinion(({ t, owner }) => assignedCase(t, owner), { note: '请加快办理' }),
   'casework.referBack': onOpinion(({ t, owner }) => assignedCase(t, owner), { reason: '路灯属城管部门管理，不属本单位职责' }),
+  'casework.reopen': onOpinion(({ t, world, owner }) => followedUpCase(t, world, owner, 'unsolved'), { note: '回访仍未解决，重新交办' }),
   'casework.reroute': onOpinion(({ t, owner }) => referredCase(t, owner), { departmentIds: ['dept-jn-minzheng'], note: '请民政局牵头办理' }),
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),

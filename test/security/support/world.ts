@@ -164,6 +164,19 @@ export async function repliedOpinion(t: TestRuntime, world: World, owner: string
   return opinionId;
 }
 
+/**
+ * The owner's case closed (rated 满意) and its 回访 asked by the casework timer (its day brought to
+ * now, the runtime's clock left alone); answered by the owner when `answer` is given.
+ */
+export async function followedUpCase(t: TestRuntime, world: World, owner: string, answer: 'solved' | 'unsolved' | null): Promise<string> {
+  const opinionId = await repliedOpinion(t, world, owner);
+  ok(await t.call('opinion.rate', { opinionId, rating: 'satisfied' }, { openid: owner }));
+  await database(t).collection(COLLECTIONS.opinions).where({ _id: opinionId }).update({ followUpDueAt: t.clock.now() });
+  await t.fireTimer('casework');
+  if (answer) ok(await t.call('opinion.answerFollowUp', { opinionId, answer }, { openid: owner }));
+  return opinionId;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 代表建议: led by deputyHere (dp-005) in the world's session, carrying the owner's opinion
 

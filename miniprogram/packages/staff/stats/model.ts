@@ -77,6 +77,14 @@ export function figureCards(stats: CaseStats): FigureCard[] {
     { figure: 'accepted', label: '平均首次响应', value: valueOf(rates.averageFirstResponseHours, '小时'), detail: `按已受理的 ${counts.accepted} 件计算`, alarming: false },
     { figure: 'overdue', label: '超期', value: `${counts.overdue}`, detail: `督办 ${counts.urged} 件`, alarming: counts.overdue > 0 },
     { figure: 'dissatisfied', label: '不满意', value: `${counts.dissatisfied}`, detail: '已重新交办', alarming: counts.dissatisfied > 0 },
+    {
+      figure: 'followedUp',
+      label: '回访解决率',
+      value: valueOf(rates.followUpSolvedRate, '%'),
+      detail: `回访说已经解决 ${counts.followUpSolved} 件 / 回答 ${counts.followedUp} 件（与满意率分开）`,
+      alarming: false,
+    },
+    { figure: 'followUpUnsolved', label: '回访没有解决', value: `${counts.followUpUnsolved}`, detail: '可重新交办', alarming: counts.followUpUnsolved > 0 },
   ];
 }
 
