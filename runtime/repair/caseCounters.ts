@@ -49,7 +49,13 @@ async function eachPage<T>(db: Database, collection: string, visit: (docs: T[]) 
 
 function sameValues(a: CounterDocument | undefined, b: CounterDocument | undefined): boolean {
   const clean = (doc: CounterDocument | undefined) => {
-    const strip = (values: object | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, n]) => n !== 0));
+    // Values compared whatever order their names were written in (the database keeps the writer's order).
+    const strip = (values: object | undefined) =>
+      Object.fromEntries(
+        Object.entries(values ?? {})
+          .filter(([, n]) => n !== 0)
+          .sort(([x], [y]) => x.localeCompare(y)),
+      );
     const days = Object.entries(doc?.days ?? {})
       .map(([day, values]) => [day, strip(values)] as const)
       .filter(([, values]) => Object.keys(values).length > 0)

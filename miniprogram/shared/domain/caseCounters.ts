@@ -55,6 +55,7 @@ export const COUNTED_FIELDS = [
   'resolvedAt',
   'outcome',
   'rating',
+  'followUp',
   'lateStages',
   'deadline',
   'urgeCount',
