@@ -143,7 +143,12 @@ function followUpDetail(opinion: OpinionDocument): CaseDetail['followUpDetail'] 
   const followUp = opinion.followUp;
   if (!followUp) return opinion.followUpDueAt ? { dueAt: iso(opinion.followUpDueAt), askedAt: null, answer: null } : null;
   const answer = followUp.answer
-    ? { value: followUp.answer, label: FOLLOW_UP_ANSWER_LABELS[followUp.answer], ...(followUp.note ? { note: followUp.note } : {}), at: iso(followUp.answeredAt ?? followUp.askedAt) }
+    ? {
+        value: followUp.answer,
+        label: FOLLOW_UP_ANSWER_LABELS[followUp.answer],
+        ...(followUp.note ? { note: followUp.note } : {}),
+        at: iso(followUp.answeredAt ?? followUp.askedAt),
+      }
     : null;
   return { dueAt: null, askedAt: iso(followUp.askedAt), answer };
 }
