@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../infra/database';
-import type { Deputy } from '../../../miniprogram/shared/domain/directory';
+import { DEPUTY_LEVEL_LABELS, type Deputy } from '../../../miniprogram/shared/domain/directory';
 import type { DayDocument } from '../../../infra/documents/booking';
 import { departmentCells, deputyCells, rosterCells, stationCells, type Cell } from '../../../miniprogram/shared/domain/directoryWorkbook';
 import { SCHEDULE_HORIZON_MONTHS } from '../../../miniprogram/shared/domain/reception';
@@ -9,23 +9,19 @@ import type { Handler } from '../../core/handler';
 import { writeWorkbook } from '../directoryWorkbook';
 import { coversStation, loadStaff, type StationDocument } from '../staffScope';
 
-/** The template's example rows: what a filled-in row looks like. */
-const EXAMPLE_STATION: Cell[] = [
-  'LJ99',
-  '示例街道人大代表联络站',
-  'area-jiangnan',
-  '江南区示例路1号',
-  30.25,
-  120.17,
-  '工作日 09:00–17:00',
-  '0571-12345678',
-  '每月15日 09:00–11:30',
-  '在用',
-];
-const EXAMPLE_DEPUTY: Cell[] = ['D999', '张示例', '区人大代表', '第一选区', '社区工作者', '长期从事社区工作。', 'LJ99', '在用'];
-const EXAMPLE_DEPARTMENT: Cell[] = ['area-jiangnan', '江南区示例局', '在用'];
-/** The example roster row names a day a month from now (a date already past would not import). */
-const exampleRoster = (today: string): Cell[] => ['LJ99', `${addMonths(today, 1).slice(0, 8)}15`, 'D999'];
+/**
+ * The template's example rows, one per sheet but the roster: what a filled-in row looks like, and a
+ * sample that imports as it is into the caller's own area (a new station 示例 with its deputy and a
+ * department), so a new staff member can try the whole import on it. The roster sheet has its
+ * headers only: a roster row names a reception day that already exists, which no example can.
+ */
+function exampleRows(areaId: string): { station: Cell[]; deputy: Cell[]; department: Cell[] } {
+  return {
+    station: ['LJ99', '示例街道人大代表联络站', areaId, '示例路1号', 30.25, 120.17, '工作日 09:00–17:00', '0571-12345678', '每月15日 09:00–11:30', '在用'],
+    deputy: ['D999', '张示例', DEPUTY_LEVEL_LABELS.county, '第一选区', '社区工作者', '长期从事社区工作。', 'LJ99', '在用'],
+    department: [areaId, '示例承办单位', '在用'],
+  };
+}
 
 /**
  * The directory workbook: with `template`, the headers and one example row per sheet; otherwise the
@@ -36,7 +32,8 @@ const exampleRoster = (today: string): Cell[] => ['LJ99', `${addMonths(today, 1)
 export const exportDirectory: Handler<'admin.exportDirectory'> = async ({ template }, ctx) => {
   const { scope } = await loadStaff(ctx);
   if (template) {
-    const bytes = await writeWorkbook([EXAMPLE_STATION], [EXAMPLE_DEPUTY], ctx.now, [EXAMPLE_DEPARTMENT], [exampleRoster(shanghaiDate(ctx.now))]);
+    const example = exampleRows(scope.areaId);
+    const bytes = await writeWorkbook([example.station], [example.deputy], ctx.now, [example.department]);
     return { fileName: '联络站与代表导入模板.xlsx', workbook: bytes.toString('base64'), stations: 0, deputies: 0, departments: 0, rosterDays: 0 };
   }
   const { data: stationData } = await ctx.db.collection(COLLECTIONS.stations).orderBy('code', 'asc').limit(1000).get();

@@ -237,7 +237,7 @@ export const adminActions = namespaced('admin', {
       apply: z.boolean(),
     }),
   ),
-  /** Staff: the directory workbook of their scope, or the empty template, in the import layout. */
+  /** Staff: the directory workbook of their scope, or the template (its example rows a sample that imports into the caller's area), in the import layout. */
   exportDirectory: action<DirectoryWorkbook>()(z.strictObject({ template: z.boolean().optional() })),
   /** Staff: an A4 PDF of QR posters (one per station or deputy) or of cut-out cards, each with its mini-program code. */
   printPosters: action<PosterSheet>()(
