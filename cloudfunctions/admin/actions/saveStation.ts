@@ -6,6 +6,7 @@ import type { Database } from '../../core/cloud';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { scopeCovers } from '../../core/caller';
+import { settleStaleCases } from '../../core/caseCounters';
 import { coversStation, loadStaff, type StationDocument } from '../staffScope';
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -13,9 +14,10 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /**
  * The station's place changed (moved, or areas shared or no longer shared): what was filed at it
  * follows, so each area's staff see, and its figures count, exactly the station's reception days,
- * bookings, reception records and cases. Four requests (the days' ids, then three updates).
+ * bookings, reception records and cases. Four requests (the days' ids, then three updates), then
+ * the settling of the cases' statistics counters.
  */
-async function movePlaceOfRecords(db: Database, stationId: string, areaPath: string[]): Promise<void> {
+async function movePlaceOfRecords(db: Database, stationId: string, areaPath: string[], now: Date): Promise<void> {
   const _ = db.command;
   const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId }).limit(1000).field({ _id: true }).get();
   const dayIds = (data as Array<{ _id: string }>).map((day) => day._id);
@@ -24,10 +26,11 @@ async function movePlaceOfRecords(db: Database, stationId: string, areaPath: str
       .collection(COLLECTIONS.receptionDays)
       .where({ stationId })
       .update({ areaPath: _.set(areaPath) }),
+    // Marked for the statistics counters, which count each case in every area of its path.
     db
       .collection(COLLECTIONS.opinions)
       .where({ stationId })
-      .update({ areaPath: _.set(areaPath) }),
+      .update({ areaPath: _.set(areaPath), countsStale: true }),
     ...(dayIds.length
       ? [
           db
@@ -41,6 +44,8 @@ async function movePlaceOfRecords(db: Database, stationId: string, areaPath: str
         ]
       : []),
   ]);
+  // The cases' counts move to their new areas now, a batch of them; the hourly casework timer settles any beyond it.
+  await settleStaleCases(db, now);
 }
 
 /**
@@ -101,7 +106,7 @@ export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, sha
     if (isDuplicateWrite(error)) fail('ADMIN.STATION_CODE_TAKEN');
     throw error;
   }
-  if (existing && !sameIds(existing.areaPath, areaPath)) await movePlaceOfRecords(db, existing._id, areaPath);
+  if (existing && !sameIds(existing.areaPath, areaPath)) await movePlaceOfRecords(db, existing._id, areaPath, now);
   const station: Station = { _id: id ?? '', ...fields, ...sharing };
   return { station };
 };
