@@ -239,8 +239,10 @@ describe('民生实事项目票决 pages', () => {
     expect(page.data.hasMore).toBe(true);
     await page.lifecycle('onReachBottom');
     await page.waitFor(() => page.text().includes('青石镇2000年民生实事项目票决'), 'the next page');
-    const titles = (page.data.items as Array<{ title: string }>).map((r) => r.title);
-    expect(new Set(titles).size).toBe(titles.length);
+    const rounds = page.data.items as Array<{ title: string; roundId: string }>;
+    const titles = rounds.map((r) => r.title);
+    // No round twice across pages (earlier tests of this file opened rounds of the same title).
+    expect(new Set(rounds.map((r) => r.roundId)).size).toBe(rounds.length);
     expect(titles.filter((title) => title.startsWith('青石镇'))).toHaveLength(21);
 
     const beishan = await openPage('projectRounds', { stationId: 'st-beishan' });
