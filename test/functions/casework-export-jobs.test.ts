@@ -7,6 +7,7 @@ import { COLLECTIONS } from '../../infra/database';
 import { EXPORT_PAGE } from '../../cloudfunctions/casework/exportJobs';
 import type { ExportJobDocument } from '../../infra/documents/exportJobs';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { repairCaseCounters } from '../../runtime/repair/caseCounters';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { database } from './booking.support';
 
@@ -33,6 +34,8 @@ beforeAll(async () => {
     });
     await database(t).collection(COLLECTIONS.opinions).add(copies);
   }
+  // Written past the functions, as a data migration would be: the statistics counters are recounted.
+  await repairCaseCounters(database(t), t.clock.now(), { write: true });
 }, 120_000);
 afterAll(async () => t.stop());
 
