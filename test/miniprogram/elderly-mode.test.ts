@@ -96,6 +96,12 @@ describe('elderly text sizes', () => {
     for (const token of ['--td-tag-medium-font', '--td-tag-large-font']) expect(declared('.page', token)).toMatch(/var\(--fs-(small|body)\)/);
   });
 
+  it.each(Object.entries(ALL_PAGES))('%s follows the chosen text size (its root carries fs-{{fontScale}})', (_name, route) => {
+    const wxml = fs.readFileSync(path.join(MINIPROGRAM, `${route}.wxml`), 'utf8');
+    const root = /<view\b[^>]*>/.exec(wxml.replace(/<privacy-popup[^>]*\/>/g, ''))?.[0] ?? '';
+    expect(root).toContain('fs-{{fontScale}}');
+  });
+
   it('tracking numbers are never broken across lines', () => {
     for (const file of filesUnder(MINIPROGRAM, '.wxml')) {
       for (const match of fs.readFileSync(file, 'utf8').matchAll(/编号 \{\{item\.trackingNo\}\}/g)) {

@@ -217,7 +217,11 @@ describe('npm run deploy against a recording stand-in', () => {
       expect(cloud.granted.get(declared.name)).toEqual(configOf(declared.name).permissions?.openapi);
     }
     expect(cloud.granted.get('booking')).toEqual(['subscribeMessage.send', 'wxacode.getUnlimited']);
-    expect(cloud.functions.get('casework')?.triggers).toEqual([{ name: 'caseworkDaily', type: 'timer', config: '0 35 * * * * *' }]);
+    expect(cloud.functions.get('casework')?.triggers).toEqual([
+      { name: 'caseworkDaily', type: 'timer', config: '0 35 * * * * *' },
+      // Background exports are written by a timer firing every minute.
+      { name: 'caseworkExports', type: 'timer', config: '0 * * * * * *' },
+    ]);
 
     for (const collection of DATABASE) {
       expect((cloud.tables.get(collection.name) ?? []).map((index) => index.Name)).toEqual(['_id_', ...collection.indexes.map((index) => index.name)]);

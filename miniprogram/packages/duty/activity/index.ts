@@ -7,6 +7,7 @@ type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<DutyActivityState, Record<string, never>, ReturnType<typeof createDutyActivity>>({
   name: 'duty-activity',
+  privacy: 'onDemand',
   data: initialDutyActivityState,
   model: (page) => createDutyActivity((change) => page.render(change)),
   load: (activity) => activity.load(),
