@@ -49,9 +49,13 @@ async function startThrowawayRuntime(env: Record<string, string>) {
   return {
     ...runtime,
     dataDir,
+    /** Idempotent: waiting for an exit that already happened would leave nothing to wake the bench. */
     async stop() {
-      runtime.child.kill('SIGTERM');
-      await new Promise((done) => runtime.child.once('exit', done));
+      const { child } = runtime;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
     },
     discard() {
       rmSync(dataDir, { recursive: true, force: true });
