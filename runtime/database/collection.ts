@@ -281,6 +281,12 @@ export class Collection {
     return Array.from(this.entries.values(), (entry) => cloneValue(entry.doc));
   }
 
+  /** Copies of the documents that may match `criteria`, found through the indexes (in natural order); undefined when no index serves it. */
+  candidateCopies(criteria: Document): Document[] | undefined {
+    const keys = this.indexes.candidates(criteria);
+    return keys === undefined ? undefined : this.entriesOf(keys).map((entry) => cloneValue(entry.doc));
+  }
+
   find(criteria: Document, options: FindOptions): Document[] {
     requireGeoIndex(criteria, this.geoFields);
     return findDocuments(
@@ -372,7 +378,11 @@ export class Collection {
   /** Documents an index says may match, in natural order; every document when no index applies. */
   private candidates(criteria: Document): Entry[] {
     const keys = this.indexes.candidates(criteria);
-    if (keys === undefined) return [...this.entries.values()];
+    return keys === undefined ? [...this.entries.values()] : this.entriesOf(keys);
+  }
+
+  /** The entries of `keys`, in natural order. */
+  private entriesOf(keys: Set<string>): Entry[] {
     return Array.from(keys, (key) => this.entries.get(key))
       .filter((entry): entry is Entry => entry !== undefined)
       .sort((a, b) => a.seq - b.seq);

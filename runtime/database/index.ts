@@ -18,6 +18,7 @@ import { collectionNotExist, DatabaseError, ERROR_CODES, invalidParam } from './
 import { lockDataDir, type StoreLock } from './lock';
 import { quarantineFileOf } from './log';
 import { IndexUse, type UnindexedQuery } from './indexUse';
+import { narrowingResolver } from './lookup';
 import { observeQuery } from './queryObserver';
 import { errorAnswer, newRequestId } from './protocol';
 import { BlockedByTransaction, TransactionManager } from './transactions';
@@ -207,7 +208,10 @@ export async function openDatabase(options: {
       if (collection === undefined) throw collectionNotExist(name);
       return transactionId === undefined ? collection : transactions.view(transactionId, collection);
     },
-    documents: (name) => collections.get(name)?.snapshot() ?? [],
+    documents: narrowingResolver(
+      (name) => collections.get(name)?.snapshot() ?? [],
+      (name, criteria) => (collections.has(name) ? collections.get(name)?.candidateCopies(criteria) : []),
+    ),
     createCollection(name) {
       if (!COLLECTION_NAME.test(name)) throw invalidParam('a collection name is 1 to 64 letters, digits, "_" or "-", not starting with "_"');
       if (collections.has(name)) {

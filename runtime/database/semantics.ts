@@ -28,6 +28,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import { update } from 'mingo/updater';
 import { compare, isEqual, isNil, isOperator, MingoError, resolve } from 'mingo/util';
 import { isPlainObject, type Document } from './ejson';
+import { $lookup, type CollectionResolver } from './lookup';
 import { cloneValue } from './ejson';
 import { GEO_MODIFIERS, geoQueryOperators, orderByNearness, readGeoNearStage, runGeoNear } from './geo';
 import { jsonSchemaValidator } from './jsonSchema';
@@ -43,7 +44,7 @@ export interface FindOptions {
 }
 
 /** Resolves a collection name used by $lookup/$unionWith to that collection's documents. */
-export type CollectionResolver = (name: string) => Document[];
+export type { CollectionResolver } from './lookup';
 
 /** An aggregation comparison operator: evaluates its two operands and compares the values as they are. */
 function comparison(holds: (left: unknown, right: unknown) => boolean) {
@@ -165,7 +166,7 @@ const CONTEXT = Context.init({
     $indexOfCP,
     $week,
   },
-  pipeline: { ...pipelineOperators, $bucket },
+  pipeline: { ...pipelineOperators, $bucket, $lookup },
   projection: projectionOperators,
   query: { ...queryOperators, $elemMatch, ...geoQueryOperators },
   window: windowOperators,
