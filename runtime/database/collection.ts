@@ -11,6 +11,7 @@ import type { CollectionSpec } from '../../infra/database';
 import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejson';
 import { invalidParam } from './errors';
 import { equalityKey, IndexSet } from './indexes';
+import { compareIndexValues, OrderedIndexes } from './orderedIndex';
 import { AppendLog, discardInterruptedRewrite, isDiskFull, replayLog, rewriteLog, type LogRecord, type ReplayReport } from './log';
 import { geoIndexedFields, requireGeoIndex } from './geo';
 import { readSnapshot, setSnapshotAside, writeSnapshot } from './snapshot';
@@ -54,6 +55,9 @@ export interface WriteResult {
 const SNAPSHOT_MIN_TAIL = 1000;
 
 const maxDefined = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
+
+/** Fewer equality candidates than this are sorted whole; more are read in an ordered index's order. */
+const WALK_ABOVE = 500;
 
 /** Compact on open once the log holds this many more entries than there are documents. */
 const COMPACTION_MIN_ENTRIES = 1000;
@@ -142,6 +146,7 @@ export interface CollectionReport extends ReplayReport {
 
 export class Collection {
   private readonly indexes: IndexSet;
+  private readonly ordered: OrderedIndexes;
   /** Fields with a declared 2dsphere index: what `$nearSphere` and `$geoNear` may use. */
   readonly geoFields: ReadonlySet<string>;
   /** Set by the transaction manager. */
@@ -155,6 +160,8 @@ export class Collection {
     private readonly log: AppendLog,
   ) {
     this.indexes = new IndexSet(spec.name, spec.indexes);
+    this.ordered = new OrderedIndexes(spec.indexes, () => Array.from(this.entries.values(), (entry): [string, Document] => [entry.key, entry.doc]));
+    this.indexes.serveRanges((field, condition) => this.ordered.range(field, condition));
     this.geoFields = geoIndexedFields(spec.indexes);
     try {
       for (const entry of entries.values()) this.indexes.add(entry.key, entry.doc);
@@ -289,11 +296,37 @@ export class Collection {
 
   find(criteria: Document, options: FindOptions): Document[] {
     requireGeoIndex(criteria, this.geoFields);
-    return findDocuments(
-      this.candidates(criteria).map((entry) => entry.doc),
-      criteria,
-      options,
-    );
+    return findDocuments(this.walked(criteria, options) ?? this.candidates(criteria).map((entry) => entry.doc), criteria, options);
+  }
+
+  /**
+   * A sorted page read in index order, as MongoDB reads it: where an ordered index holds the
+   * documents in the sort's order and the equality candidates are many, the first matches in that
+   * order (and every later one tied with the last), so that a city's newest cases cost what a
+   * station's do. Undefined where that does not apply (the caller sorts the candidates).
+   */
+  private walked(criteria: Document, options: FindOptions): Document[] | undefined {
+    if (options.sort === undefined || !Number.isFinite(options.limit) || JSON.stringify(criteria).includes('"$near')) return undefined;
+    const walk = this.ordered.walk(criteria, options.sort);
+    if (walk === undefined) return undefined;
+    const keys = this.indexes.candidates(criteria);
+    if (keys !== undefined && keys.size <= WALK_ABOVE) return undefined;
+    const matches = compileMatcher(criteria);
+    const needed = options.skip + options.limit;
+    const found: Entry[] = [];
+    const seen = new Set<string>();
+    let last: unknown;
+    for (const { key, value } of walk) {
+      if (found.length >= needed && compareIndexValues(value, last) !== 0) break;
+      if (seen.has(key) || (keys !== undefined && !keys.has(key))) continue;
+      seen.add(key);
+      const entry = this.entries.get(key);
+      if (entry !== undefined && matches(entry.doc)) {
+        found.push(entry);
+        last = value;
+      }
+    }
+    return found.sort((a, b) => a.seq - b.seq).map((entry) => entry.doc);
   }
 
   count(criteria: Document): number {
@@ -412,7 +445,9 @@ export class Collection {
       });
       this.hooks.committed(this.name, replaced);
     }
-    for (const { key, after } of changes) {
+    for (const { key, before, after } of changes) {
+      if (before !== undefined) this.ordered.remove(key, before);
+      if (after !== undefined) this.ordered.add(key, after);
       const entry = this.entries.get(key);
       if (after === undefined) this.entries.delete(key);
       else if (entry === undefined) this.entries.set(key, { key, seq: this.nextSeq++, doc: after });

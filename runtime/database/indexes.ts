@@ -5,7 +5,7 @@
  * They serve two purposes:
  * - unique constraints (including `_id`), checked before anything is written;
  * - narrowing a query to candidate documents when it constrains an index's leading field by
- *   equality or $in. Candidates are a superset of the matches: mingo still evaluates the full query.
+ *   equality or $in (or, through runtime/database/orderedIndex.ts, by a range). Candidates are a superset of the matches: mingo still evaluates the full query.
  */
 import type { IndexSpec } from '../../infra/database';
 import { isPlainObject, stringifyEjson, type Document } from './ejson';
@@ -27,7 +27,7 @@ export function equalityKey(value: unknown): string {
 }
 
 /** The values a document holds at a dotted path, as a MongoDB index sees them. */
-function indexedValues(value: unknown, segments: readonly string[], depth = 0): unknown[] {
+export function indexedValues(value: unknown, segments: readonly string[], depth = 0): unknown[] {
   if (depth === segments.length) {
     return Array.isArray(value) && value.length > 0 ? value : [value ?? null];
   }
@@ -153,6 +153,13 @@ export class IndexSet {
   private readonly hashed: HashIndex[] = [];
   /** Leading field → how to find documents equal on it. */
   private readonly lookups = new Map<string, EqualityLookup>();
+  /** Documents whose field lies in a range, where an ordered index serves it (runtime/database/orderedIndex.ts). */
+  private rangeLookup: ((field: string, condition: unknown) => Set<string> | undefined) | undefined;
+
+  /** Lets ranges on indexed fields narrow as equalities do. */
+  serveRanges(lookup: (field: string, condition: unknown) => Set<string> | undefined): void {
+    this.rangeLookup = lookup;
+  }
 
   constructor(collection: string, specs: readonly IndexSpec[]) {
     const primary = new UniqueIndex(collection, '_id_', ['_id']);
@@ -228,7 +235,7 @@ export class IndexSet {
   private equalTo(field: string, condition: unknown): Set<string> | undefined {
     const lookup = this.lookups.get(field);
     const values = lookup === undefined ? undefined : equalityValues(condition);
-    if (lookup === undefined || values === undefined) return undefined;
+    if (lookup === undefined || values === undefined) return this.rangeLookup?.(field, condition);
     const found = new Set<string>();
     for (const value of values) for (const key of lookup(equalityKey(value))) found.add(key);
     return found;
