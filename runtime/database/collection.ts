@@ -6,6 +6,7 @@
  * index changes, so nothing is ever half-written, also for batch inserts and multi updates.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSpec } from '../../infra/database';
 import { cloneValue, isPlainObject, stringifyEjson, type Document } from './ejson';
@@ -159,8 +160,9 @@ export class Collection {
     private nextSeq: number,
     private readonly log: AppendLog,
   ) {
-    this.indexes = new IndexSet(spec.name, spec.indexes);
-    this.ordered = new OrderedIndexes(spec.indexes, () => Array.from(this.entries.values(), (entry): [string, Document] => [entry.key, entry.doc]));
+    const documents = () => Array.from(this.entries.values(), (entry): [string, Document] => [entry.key, entry.doc]);
+    this.indexes = new IndexSet(spec.name, spec.indexes, documents);
+    this.ordered = new OrderedIndexes(spec.indexes, documents);
     this.indexes.serveRanges((field, condition) => this.ordered.range(field, condition));
     this.geoFields = geoIndexedFields(spec.indexes);
     try {
@@ -182,7 +184,9 @@ export class Collection {
     discardInterruptedRewrite(file);
     const entries = new Map<string, Entry>();
     let nextSeq = 0;
-    const snapshot = readSnapshot(file);
+    // Read once: the snapshot is checked against the log's bytes and the tail after it replayed from them.
+    const logBytes = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    const snapshot = readSnapshot(file, logBytes);
     const loaded = snapshot !== undefined && 'state' in snapshot ? snapshot.state : undefined;
     for (const doc of loaded?.documents ?? []) {
       const key = documentKey(doc);
@@ -212,6 +216,7 @@ export class Collection {
         tail += (record.put?.length ?? 0) + (record.del?.length ?? 0);
       },
       loaded?.logBytes ?? 0,
+      logBytes,
     );
     const storedUntil = maxDefined(loaded?.storedUntil, replay.storedUntil);
     const report: CollectionReport = { collection: spec.name, ...replay, storedUntil, documents: entries.size, compaction: 'none', snapshot: snapshotReport };

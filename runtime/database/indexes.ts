@@ -46,33 +46,57 @@ function indexedKeys(doc: Document, segments: readonly string[]): string[] {
   return [...new Set(indexedValues(doc, segments).map(equalityKey))];
 }
 
-/** Non-unique: key → documents holding it. */
+/** The collection's documents as they stand, for an index built when first asked. */
+export type DocumentSource = () => Iterable<[string, Document]>;
+
+/**
+ * Non-unique: key → documents holding it. Built from the collection when first looked up, not
+ * when the store opens (a city's collections open without hashing every field of every document);
+ * until then adds and removes have nothing to keep, as the build reads the documents as they are.
+ */
 class HashIndex {
-  private readonly entries = new Map<string, Set<string>>();
+  private entries: Map<string, Set<string>> | undefined;
   private readonly segments: readonly string[];
 
-  constructor(field: string) {
+  constructor(
+    field: string,
+    private readonly source: DocumentSource,
+  ) {
     this.segments = field.split('.');
   }
 
+  private built(): Map<string, Set<string>> {
+    if (this.entries === undefined) {
+      this.entries = new Map();
+      for (const [docKey, doc] of this.source()) this.insert(this.entries, docKey, doc);
+    }
+    return this.entries;
+  }
+
   add(docKey: string, doc: Document): void {
+    if (this.entries !== undefined) this.insert(this.entries, docKey, doc);
+  }
+
+  private insert(entries: Map<string, Set<string>>, docKey: string, doc: Document): void {
     for (const key of indexedKeys(doc, this.segments)) {
-      const holders = this.entries.get(key);
-      if (holders === undefined) this.entries.set(key, new Set([docKey]));
+      const holders = entries.get(key);
+      if (holders === undefined) entries.set(key, new Set([docKey]));
       else holders.add(docKey);
     }
   }
 
   remove(docKey: string, doc: Document): void {
+    const entries = this.entries;
+    if (entries === undefined) return;
     for (const key of indexedKeys(doc, this.segments)) {
-      const holders = this.entries.get(key);
+      const holders = entries.get(key);
       holders?.delete(docKey);
-      if (holders?.size === 0) this.entries.delete(key);
+      if (holders?.size === 0) entries.delete(key);
     }
   }
 
   lookup(key: string): Iterable<string> {
-    return this.entries.get(key) ?? [];
+    return this.built().get(key) ?? [];
   }
 }
 
@@ -161,7 +185,7 @@ export class IndexSet {
     this.rangeLookup = lookup;
   }
 
-  constructor(collection: string, specs: readonly IndexSpec[]) {
+  constructor(collection: string, specs: readonly IndexSpec[], source: DocumentSource) {
     const primary = new UniqueIndex(collection, '_id_', ['_id']);
     this.unique = [primary];
     this.lookups.set('_id', (key) => primary.lookup(key));
@@ -178,7 +202,7 @@ export class IndexSet {
       const leading = spec.keys[0]?.field;
       // A 2dsphere index serves geo operators (runtime/database/geo.ts), never an equality lookup.
       if (leading === undefined || this.lookups.has(leading) || spec.keys[0].direction === '2dsphere') continue;
-      const index = new HashIndex(leading);
+      const index = new HashIndex(leading, source);
       this.hashed.push(index);
       this.lookups.set(leading, (key) => index.lookup(key));
     }

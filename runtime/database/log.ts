@@ -261,10 +261,10 @@ function quarantine(file: string, bytes: Buffer, damage: Damage): Quarantined {
  * off the file (needs no free space); damage between good records stays until the next rewrite
  * (`needsRewrite`), skipped on every load. Bytes whose copy could not be written are left in place.
  */
-export function replayLog(file: string, apply: (record: LogRecord) => void, from = 0): ReplayReport {
+export function replayLog(file: string, apply: (record: LogRecord) => void, from = 0, read?: Buffer): ReplayReport {
   const report: ReplayReport = { file, records: 0, unchecked: 0, damage: [], storedUntil: undefined, needsRewrite: false };
   if (!existsSync(file)) return report;
-  const bytes = readFileSync(file);
+  const bytes = read ?? readFileSync(file);
   const scan = shifted(scanLog(bytes.subarray(from)), from);
   for (const { record } of scan.records) {
     apply(record);

@@ -41,20 +41,20 @@ export const snapshotFileOf = (logFile: string) => logFile.replace(/\.log$/, '.s
 
 const hex = (value: number) => value.toString(16).padStart(8, '0');
 
-/** Reads and verifies the snapshot of `logFile`; undefined when there is none. */
-export function readSnapshot(logFile: string): SnapshotRead {
+/** Reads and verifies the snapshot of `logFile` against the log's bytes; undefined when there is none. */
+export function readSnapshot(logFile: string, log: Buffer): SnapshotRead {
   const file = snapshotFileOf(logFile);
   if (!existsSync(file)) return undefined;
   const bytes = readFileSync(file);
   const unusable = (reason: string) => ({ unusable: reason, bytes: bytes.length });
   try {
-    return verified(logFile, bytes, unusable);
+    return verified(log, bytes, unusable);
   } catch (error) {
     return unusable(`snapshot unreadable: ${(error as Error).message}`);
   }
 }
 
-function verified(logFile: string, bytes: Buffer, unusable: (reason: string) => SnapshotRead): SnapshotRead {
+function verified(log: Buffer, bytes: Buffer, unusable: (reason: string) => SnapshotRead): SnapshotRead {
   const newline = bytes.indexOf(0x0a);
   if (newline < 10) return unusable('snapshot header unreadable');
   const json = bytes.subarray(9, newline);
@@ -62,7 +62,6 @@ function verified(logFile: string, bytes: Buffer, unusable: (reason: string) => 
   const header = JSON.parse(json.toString('utf8')) as Header;
   const payload = bytes.subarray(newline + 1);
   if (header.format !== FORMAT || crc32(payload) !== header.payloadCrc) return unusable('snapshot checksum mismatch');
-  const log = existsSync(logFile) ? readFileSync(logFile) : Buffer.alloc(0);
   if (log.length < header.logBytes || crc32(log.subarray(0, header.logBytes)) !== header.logCrc) return unusable('snapshot does not match its log');
   const decoded: unknown = deserialize(payload);
   if (!Array.isArray(decoded)) return unusable('snapshot payload is not a document list');
@@ -108,8 +107,8 @@ export function setSnapshotAside(logFile: string): string {
 export function writeSnapshot(logFile: string, documents: readonly Document[], logEntries: number, storedUntil: number | undefined): boolean {
   // Documents holding other BSON values (Decimal128, Long …) are loaded from the log, which keeps their types.
   if (!documents.every(clonesFaithfully)) return false;
-  const log = existsSync(logFile) ? readFileSync(logFile) : Buffer.alloc(0);
   const payload = serialize(documents);
+  const log = existsSync(logFile) ? readFileSync(logFile) : Buffer.alloc(0);
   const header: Header = { format: FORMAT, logBytes: log.length, logCrc: crc32(log), payloadCrc: crc32(payload), logEntries, ...(storedUntil !== undefined && { storedUntil }) };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const file = snapshotFileOf(logFile);
