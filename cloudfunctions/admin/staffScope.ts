@@ -5,6 +5,7 @@ import { loadCaller, requireStaff, scopeCovers } from '../core/caller';
 import type { Database } from '../core/cloud';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
+import { deputyStationsLookup } from '../core/deputyStations';
 
 /** A station as stored: its area and every ancestor area, for scope checks. */
 /** `geoCells`: the grid cells of its location (shared/domain/geo.ts), kept with it by every write. */
@@ -38,21 +39,11 @@ export type DeputyWithStations = Deputy & { stations: StationPlace[] };
 
 /** A deputy (active or not) with the places of their stations, in one database request; null if none. */
 export async function findDeputyWithStations(db: Database, deputyId: string): Promise<DeputyWithStations | null> {
-  const $ = db.command.aggregate;
-  const _ = db.command;
   const { data } = await db
     .collection(COLLECTIONS.deputies)
     .aggregate()
     .match({ _id: deputyId })
-    .lookup({
-      from: COLLECTIONS.stations,
-      let: { stationIds: '$stationIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.in(['$_id', '$$stationIds'])))
-        .project({ _id: 1, areaPath: 1 })
-        .done(),
-      as: 'stations',
-    })
+    .lookup(deputyStationsLookup(db, { _id: 1, areaPath: 1 }))
     .end();
   return (data as DeputyWithStations[])[0] ?? null;
 }

@@ -1,58 +1,10 @@
 import { COLLECTIONS } from '../../infra/database';
-import { CASE_FIGURES, FIGURE_PREDICATES, type CaseFigure, type CasePredicate, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import { CASE_FIGURES, FIGURE_PREDICATES, type CaseFigure, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
 import type { ProjectCounts } from '../../miniprogram/shared/domain/figures';
 import { addDays, shanghaiDate, shanghaiInstant, yearsBetween } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
+import { predicateExpression, predicateQuery } from '../core/figurePredicates';
 import { createdWithin, datedWithin, type StatsRange, type StatsTarget } from './statsScope';
-
-/**
- * Each figure's predicate (shared/domain/caseStats.ts) in the two forms the database takes: a
- * query, to list the cases behind a figure, and an aggregation expression, to count them all in
- * one pass. Both are written side by side so they cannot drift apart; a test checks every figure
- * against its drill-down.
- */
-
-/** The predicate as a query condition on opinions. */
-export function predicateQuery(db: Database, predicate: CasePredicate, now: Date): Record<string, unknown> {
-  const _ = db.command;
-  switch (predicate.kind) {
-    case 'all':
-      return {};
-    case 'set':
-      return { [predicate.field]: _.neq(null) };
-    case 'in':
-      return { [predicate.field]: _.in([...predicate.values]) };
-    case 'nonEmpty':
-      return { [`${predicate.field}.0`]: _.exists(true) };
-    case 'pastDue':
-      return { [predicate.field]: _.neq(null).and(_.lt(now)) };
-    case 'positive':
-      return { [predicate.field]: _.gt(0) };
-    case 'or':
-      return _.or(predicate.of.map((inner) => predicateQuery(db, inner, now))) as unknown as Record<string, unknown>;
-  }
-}
-
-/** The predicate as an aggregation expression (true/false) over one opinion. A missing field counts as null. */
-export function predicateExpression(predicate: CasePredicate, now: Date): unknown {
-  const value = (field: string, otherwise: unknown = null) => ({ $ifNull: [`$${field}`, otherwise] });
-  switch (predicate.kind) {
-    case 'all':
-      return true;
-    case 'set':
-      return { $ne: [value(predicate.field), null] };
-    case 'in':
-      return { $in: [value(predicate.field), [...predicate.values]] };
-    case 'nonEmpty':
-      return { $gt: [{ $size: value(predicate.field, []) }, 0] };
-    case 'pastDue':
-      return { $and: [{ $ne: [value(predicate.field), null] }, { $lt: [`$${predicate.field}`, now] }] };
-    case 'positive':
-      return { $gt: [value(predicate.field, 0), 0] };
-    case 'or':
-      return { $or: predicate.of.map((inner) => predicateExpression(inner, now)) };
-  }
-}
 
 export function figureQuery(db: Database, figure: CaseFigure, now: Date): Record<string, unknown> {
   return predicateQuery(db, FIGURE_PREDICATES[figure], now);

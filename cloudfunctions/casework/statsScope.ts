@@ -8,6 +8,7 @@ import { scopeCovers } from '../core/caller';
 import type { Database } from '../core/cloud';
 import { fail } from '../core/errors';
 import type { CaseWorker } from './access';
+import { deputyStationsLookup } from '../core/deputyStations';
 
 interface StationPlace {
   _id: string;
@@ -105,20 +106,11 @@ async function placeTarget(db: Database, asked: StatsScope, scope: StaffScope | 
       counterKey: counterKey.station(station._id),
     };
   }
-  const $ = _.aggregate;
   const { data } = await db
     .collection(COLLECTIONS.deputies)
     .aggregate()
     .match({ _id: asked.deputyId })
-    .lookup({
-      from: COLLECTIONS.stations,
-      let: { stationIds: '$stationIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.in(['$_id', '$$stationIds'])))
-        .project({ _id: 1, areaPath: 1 })
-        .done(),
-      as: 'stations',
-    })
+    .lookup(deputyStationsLookup(db, { _id: 1, areaPath: 1 }))
     .project({ _id: 1, name: 1, stations: 1 })
     .end();
   const deputy = (data as Array<Pick<Deputy, '_id' | 'name'> & { stations: Array<{ _id: string; areaPath: string[] }> }>)[0];

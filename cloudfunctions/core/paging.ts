@@ -5,6 +5,7 @@
  * The cursor is an opaque token (base64url of the last item's sort value and _id). A number is an
  * offset, as clients released before keyset paging send it: still served, by skipping.
  */
+import type { CollectionName } from '../../infra/database';
 import type { PageCursor } from '../../miniprogram/shared/contract/fields';
 import type { Database } from './cloud';
 
@@ -80,6 +81,36 @@ export function withOrderField(fields: Record<string, boolean>, order: PageOrder
   const segments = order.field.split('.');
   const covered = segments.some((_, i) => fields[segments.slice(0, i + 1).join('.')] === true);
   return covered ? fields : { ...fields, [order.field]: true };
+}
+
+/** One page of a list that is a sorted read of one collection. */
+export interface PageRead {
+  collection: CollectionName;
+  /** The list's filter, as conditions that all hold. */
+  where: object[];
+  order: PageOrder;
+  cursor: PageCursor | undefined;
+  pageSize: number;
+  /** The fields a row needs (the sort field is added); absent: whole documents. */
+  fields?: Record<string, boolean>;
+}
+
+/**
+ * Reads a page: the filter's documents after the cursor, in `order` then by _id, with one more than
+ * the page to know whether another follows. One database request.
+ */
+export async function readPage<T>(db: Database, read: PageRead): Promise<{ items: T[]; nextCursor: string | null }> {
+  const { order, pageSize, fields } = read;
+  const start = pageStart(db, order, read.cursor);
+  const query = db
+    .collection(read.collection)
+    .where(db.command.and([...read.where, ...start.conditions]))
+    .orderBy(order.field, order.direction)
+    .orderBy('_id', 'asc')
+    .skip(start.skip)
+    .limit(pageSize + 1);
+  const { data } = await (fields ? query.field(withOrderField(fields, order)) : query).get();
+  return pageOf(data as T[], pageSize, order);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
+import type { OneTimeCode } from './bindingCodes';
 
 /**
  * A one-time code an administrator issues so a staff member or a department's handler can bind
@@ -7,17 +8,8 @@ import type { StaffScope } from '../../miniprogram/shared/domain/account';
  * collection of its own, so a staff code typed as a deputy code is simply not found. The code
  * itself is the document id.
  */
-export interface StaffCodeDocument {
-  _id: string;
-  code: string;
+export interface StaffCodeDocument extends OneTimeCode {
   scope: StaffScope;
   /** The person it is for. */
   name: string;
-  /** OPENID of the administrator who issued it. */
-  issuedBy: string;
-  createdAt: Date;
-  expiresAt: Date;
-  usedAt: Date | null;
-  usedBy: string | null;
-  revokedAt: Date | null;
 }

@@ -6,6 +6,7 @@
  */
 import { SATISFIED_RATINGS } from '../../miniprogram/shared/domain/casework';
 import type { SuggestionCounts, SuggestionFigure, SuggestionRates } from '../../miniprogram/shared/domain/suggestionStats';
+import type { FigurePredicate } from '../core/figurePredicates';
 
 /** Each figure's name, as the pages (which take it from suggestion.drillDown) and the workbook show it. */
 export const SUGGESTION_FIGURE_LABELS: Record<SuggestionFigure, string> = {
@@ -53,19 +54,8 @@ export const SUGGESTION_FIGURE_DEFINITIONS: Record<SuggestionFigure, string> = {
   bounced: '多次被承办单位退回的件数',
 };
 
-/**
- * A condition on a suggestion's fields: `set` holds a value; `eq` equals; `in` one of these;
- * `positive` a number above zero; `pastDue` a time already passed; `and`/`or` combine.
- */
-export type SuggestionPredicate =
-  | { kind: 'all' }
-  | { kind: 'set'; field: string }
-  | { kind: 'eq'; field: string; value: string | boolean }
-  | { kind: 'in'; field: string; values: readonly string[] }
-  | { kind: 'positive'; field: string }
-  | { kind: 'pastDue'; field: string }
-  | { kind: 'and'; of: readonly SuggestionPredicate[] }
-  | { kind: 'or'; of: readonly SuggestionPredicate[] };
+/** A condition on a suggestion's fields, of the kinds every figure counts by. */
+export type SuggestionPredicate = FigurePredicate;
 
 export const SUGGESTION_FIGURE_PREDICATES: Record<SuggestionFigure, SuggestionPredicate> = {
   received: { kind: 'all' },

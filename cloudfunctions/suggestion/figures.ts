@@ -1,64 +1,14 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { AreaRow, SuggestionStats, UnitRow } from '../../miniprogram/shared/contract/suggestion';
 import { SUGGESTION_FIGURES, type SuggestionCounts, type SuggestionFigure } from '../../miniprogram/shared/domain/suggestionStats';
-import { ROW_FIGURES, SUGGESTION_FIGURE_PREDICATES, suggestionRates, type RowFigure, type SuggestionPredicate } from './figureDefinitions';
+import { ROW_FIGURES, SUGGESTION_FIGURE_PREDICATES, suggestionRates, type RowFigure } from './figureDefinitions';
 import { scopeCovers } from '../core/caller';
 import type { Database } from '../core/cloud';
+import { predicateExpression, predicateQuery } from '../core/figurePredicates';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
 import type { SuggestionCaller } from './access';
 import { findArea, findSession } from './congress';
-
-/**
- * Each figure's predicate (shared/domain/suggestionStats.ts) in the two forms the database takes:
- * a query, to list the suggestions behind a figure, and an aggregation expression, to count them
- * all in one pass; written side by side so they cannot drift apart (a test checks every figure
- * against its drill-down).
- */
-export function predicateQuery(db: Database, predicate: SuggestionPredicate, now: Date): object {
-  const _ = db.command;
-  switch (predicate.kind) {
-    case 'all':
-      return {};
-    case 'set':
-      return { [predicate.field]: _.neq(null) };
-    case 'eq':
-      return { [predicate.field]: predicate.value };
-    case 'in':
-      return { [predicate.field]: _.in([...predicate.values]) };
-    case 'positive':
-      return { [predicate.field]: _.gt(0) };
-    case 'pastDue':
-      return { [predicate.field]: _.neq(null).and(_.lt(now)) };
-    case 'and':
-      return _.and(predicate.of.map((inner) => predicateQuery(db, inner, now)));
-    case 'or':
-      return _.or(predicate.of.map((inner) => predicateQuery(db, inner, now)));
-  }
-}
-
-/** The predicate as an aggregation expression over one suggestion; a missing field counts as null. */
-export function predicateExpression(predicate: SuggestionPredicate, now: Date): unknown {
-  const value = (field: string, otherwise: unknown = null) => ({ $ifNull: [`$${field}`, otherwise] });
-  switch (predicate.kind) {
-    case 'all':
-      return true;
-    case 'set':
-      return { $ne: [value(predicate.field), null] };
-    case 'eq':
-      return { $eq: [value(predicate.field), predicate.value] };
-    case 'in':
-      return { $in: [value(predicate.field), [...predicate.values]] };
-    case 'positive':
-      return { $gt: [value(predicate.field, 0), 0] };
-    case 'pastDue':
-      return { $and: [{ $ne: [value(predicate.field), null] }, { $lt: [`$${predicate.field}`, now] }] };
-    case 'and':
-      return { $and: predicate.of.map((inner) => predicateExpression(inner, now)) };
-    case 'or':
-      return { $or: predicate.of.map((inner) => predicateExpression(inner, now)) };
-  }
-}
 
 export function figureQuery(db: Database, figure: SuggestionFigure, now: Date): object {
   return predicateQuery(db, SUGGESTION_FIGURE_PREDICATES[figure], now);

@@ -11,41 +11,12 @@ export const UNITS_SHEET = '承办单位';
 export const AREAS_SHEET = '代表团';
 export const LIST_SHEET = '建议清单';
 
+/** The answer classes and the deputies' verdicts, in the same columns of both tables. */
+const ANSWER_AND_VERDICT_COLUMNS = ['A类', 'B类', 'C类', 'A类占比（%）', '满意和基本满意', '不满意', '满意率（%）', '重新办理'] as const;
+
 /** 承办单位办理情况统计表, as congresses publish it. */
-export const UNIT_COLUMNS = [
-  '序号',
-  '承办单位',
-  '主办件数',
-  '协办（会办）件数',
-  '已答复',
-  '按期答复',
-  '按期答复率（%）',
-  'A类',
-  'B类',
-  'C类',
-  'A类占比（%）',
-  '满意和基本满意',
-  '不满意',
-  '满意率（%）',
-  '重新办理',
-  '超期',
-] as const;
-export const AREA_COLUMNS = [
-  '序号',
-  '代表团',
-  '提出建议',
-  '立案',
-  '已答复',
-  '按期答复',
-  'A类',
-  'B类',
-  'C类',
-  'A类占比（%）',
-  '满意和基本满意',
-  '不满意',
-  '满意率（%）',
-  '重新办理',
-] as const;
+export const UNIT_COLUMNS = ['序号', '承办单位', '主办件数', '协办（会办）件数', '已答复', '按期答复', '按期答复率（%）', ...ANSWER_AND_VERDICT_COLUMNS, '超期'] as const;
+export const AREA_COLUMNS = ['序号', '代表团', '提出建议', '立案', '已答复', '按期答复', ...ANSWER_AND_VERDICT_COLUMNS] as const;
 export const LIST_COLUMNS = [
   { header: '建议编号', width: 11 },
   { header: '标题', width: 36 },

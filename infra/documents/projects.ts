@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { retryDocumentId } from './requestIds';
 import type { AreaKind } from '../../miniprogram/shared/domain/directory';
 import type { Moderation } from '../../miniprogram/shared/domain/moderation';
 import type { RatingCounts, RoundSchedule, TallyRow, VoteRule } from '../../miniprogram/shared/domain/project';
@@ -135,15 +135,15 @@ export interface BallotBoxDocument {
 }
 
 export function roundIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`round\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('round', openid, clientRequestId);
 }
 
 export function proposalIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`proposal\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('proposal', openid, clientRequestId);
 }
 
 export function commentIdFor(openid: string, clientRequestId: string): string {
-  return createHash('sha256').update(`project-comment\n${openid}\n${clientRequestId}`).digest('hex').slice(0, 32);
+  return retryDocumentId('project-comment', openid, clientRequestId);
 }
 
 export function candidateIdFor(roundId: string, number: number): string {

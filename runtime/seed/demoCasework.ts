@@ -3,35 +3,16 @@ import { newDay } from '../../cloudfunctions/booking/days';
 import type { DepartmentDocument } from '../../cloudfunctions/admin/departments';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import type { OpinionDocument } from '../../infra/documents/opinions';
-import { newOpinionDocument } from '../../cloudfunctions/core/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/core/trackingSequence';
 import { COLLECTIONS } from '../../infra/database';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import { bookingCodeFrom } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
-import {
-  isRefusal,
-  planAccept,
-  planAnswer,
-  planApprove,
-  planAssign,
-  planExpireRating,
-  planForward,
-  planRate,
-  planReply,
-  planReturn,
-  planUrge,
-  type AnswerCategory,
-  type CaseActor,
-  type CaseChange,
-  type CaseEnv,
-  type CasePlan,
-  type Rating,
-} from '../../miniprogram/shared/domain/casework';
+import { isRefusal, type AnswerCategory, type CaseActor, type CaseChange, type CaseEnv, type Rating } from '../../miniprogram/shared/domain/casework';
+import { applyCaseChange, planCaseStep, type CaseStep, receivedCase } from './seededCase';
 import type { OpinionCategory } from '../../miniprogram/shared/domain/opinion';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS } from './demoData';
 import { seedBooking, seedRecord } from './visits';
 
@@ -310,53 +291,27 @@ function handlerActor(departmentId: string): CaseActor {
   return { role: 'handler', id: account?._id ?? `handler-${departmentId}`, name: dept?.name ?? '' };
 }
 
+/** A step of this file as the state machine takes it: who the deputy, the departments and the handler are. */
+function caseStep(step: Step): CaseStep {
+  switch (step.do) {
+    case 'reply':
+      return { do: 'reply', deputy: deputyActor(step.deputyId), text: step.text };
+    case 'forward':
+      return { do: 'forward', deputy: deputyActor(step.deputyId), note: step.note };
+    case 'assign':
+      return { do: 'assign', departments: step.departmentIds.map((id) => ({ _id: id, name: DEMO_DEPARTMENTS.find((d) => d._id === id)?.name ?? id })), note: step.note };
+    case 'answer': {
+      const { departmentId, category, text, reason } = step;
+      return { do: 'answer', handler: handlerActor(departmentId), departmentId, category, text, reason };
+    }
+    default:
+      return step;
+  }
+}
+
 /** One step through the state machine's planner, as the function would; a refusal is a mistake in this file. */
 function plan(doc: OpinionDocument, step: Step, env: CaseEnv, staff: CaseActor): { change: CaseChange; extra: Partial<OpinionDocument> } {
-  let planned: CasePlan;
-  let extra: Partial<OpinionDocument> = {};
-  switch (step.do) {
-    case 'accept':
-      planned = planAccept(doc, { note: step.note }, env, staff);
-      break;
-    case 'reply': {
-      const deputy = deputyActor(step.deputyId);
-      planned = planReply(doc, { text: step.text }, env, deputy);
-      extra = { reply: { text: step.text, at: env.now, deputyId: step.deputyId, deputyName: deputy.name ?? '' } };
-      break;
-    }
-    case 'forward': {
-      const deputy = deputyActor(step.deputyId);
-      planned = planForward(doc, { note: step.note }, env, deputy);
-      extra = { forward: { note: step.note, at: env.now, deputyId: step.deputyId, deputyName: deputy.name ?? '' } };
-      break;
-    }
-    case 'assign':
-      planned = planAssign(
-        doc,
-        { departments: step.departmentIds.map((id) => ({ _id: id, name: DEMO_DEPARTMENTS.find((d) => d._id === id)?.name ?? id })), note: step.note },
-        env,
-        staff,
-      );
-      break;
-    case 'answer':
-      planned = planAnswer(doc, { departmentId: step.departmentId, category: step.category, text: step.text, reason: step.reason }, env, handlerActor(step.departmentId));
-      break;
-    case 'return':
-      planned = planReturn(doc, { note: step.note }, env, staff);
-      break;
-    case 'approve':
-      planned = planApprove(doc, {}, env, staff);
-      break;
-    case 'urge':
-      planned = planUrge(doc, { note: step.note }, env, staff);
-      break;
-    case 'rate':
-      planned = planRate(doc, { rating: step.rating, comment: step.comment }, env, { role: 'resident', id: doc.authorOpenid });
-      break;
-    case 'expireRating':
-      planned = planExpireRating(env);
-      break;
-  }
+  const { planned, extra } = planCaseStep(doc, caseStep(step), env, staff);
   if (isRefusal(planned)) throw new Error(`demo case ${doc._id}: ${step.do} refused (${planned.refused}) in status ${doc.status}`);
   if (!planned.from.includes(doc.status)) throw new Error(`demo case ${doc._id}: ${step.do} cannot start from ${doc.status}`);
   return { change: planned, extra };
@@ -367,30 +322,12 @@ export function demoCase(seed: DemoCase, today: string, sequence: number): Opini
   const deputy = seed.deputyId ? DEMO_DEPUTIES.find((d) => d._id === seed.deputyId) : null;
   if (!station || deputy === undefined) throw new Error(`demo case ${seed.id}: unknown station or deputy`);
   const createdAt = instant(today, seed.submitted);
-  let doc: OpinionDocument = newOpinionDocument(
-    {
-      _id: seed.id,
-      authorOpenid: seed.author,
-      clientRequestId: `demo-${seed.id}`,
-      category: seed.category,
-      text: seed.text,
-      photos: [],
-      location: null,
-      contact: { phone: '13700000000', mayContact: sequence % 2 === 1 },
-      moderation: { suggest: 'pass' },
-      target: { deputy: deputy ? { _id: deputy._id, name: deputy.name } : null, station },
-      received: { actorRole: 'resident', actorId: seed.author, public: true },
-    },
-    formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-    createdAt,
-    { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar },
-  );
+  let doc = receivedCase({ ...seed, contact: { phone: '13700000000', mayContact: sequence % 2 === 1 } }, { deputy, station }, createdAt, sequence);
   const staff: CaseActor = { role: 'staff', id: STAFF[seed.stationId] ?? 'demo-staff-city' };
   for (const step of seed.steps) {
     const now = instant(today, step.at);
     const { change, extra } = plan(doc, step, { now, deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar }, staff);
-    doc = { ...doc, ...change.set, ...extra, timeline: [...doc.timeline, ...change.events], updatedAt: now };
-    if (change.increment.urgeCount) doc.urgeCount = (doc.urgeCount ?? 0) + change.increment.urgeCount;
+    doc = applyCaseChange(doc, change, extra, now);
   }
   return doc;
 }

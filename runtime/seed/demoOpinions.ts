@@ -1,13 +1,12 @@
+import { receivedCase } from './seededCase';
 import { COLLECTIONS } from '../../infra/database';
 import { BINDING_CODE_VALID_DAYS } from '../../miniprogram/shared/domain/bindingCode';
 import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
 import { planReply, type CaseChange } from '../../miniprogram/shared/domain/casework';
 import type { OpinionEvent } from '../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import type { BindingCodeDocument } from '../../cloudfunctions/core/bindingCodes';
 import type { OpinionDocument } from '../../infra/documents/opinions';
-import { newOpinionDocument } from '../../cloudfunctions/core/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/core/trackingSequence';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import { DEMO_DEPUTIES, DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS } from './demoData';
@@ -100,24 +99,7 @@ function demoOpinion(seed: DemoOpinion, now: Date, sequence: number): OpinionDoc
   }
   // Stored as opinion.submit stores it; a reply ends the accept clock and opens the rating window.
   const env = { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar };
-  const received = newOpinionDocument(
-    {
-      _id: seed.id,
-      authorOpenid: seed.author,
-      clientRequestId: `demo-${seed.id}`,
-      category: seed.category,
-      text: seed.text,
-      photos: [],
-      location: null,
-      contact: seed.contact,
-      moderation: { suggest: 'pass' },
-      target: { deputy: deputy ? { _id: deputy._id, name: deputy.name } : null, station },
-      received: { actorRole: 'resident', public: true },
-    },
-    formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-    createdAt,
-    env,
-  );
+  const received = receivedCase(seed, { deputy: deputy ?? null, station }, createdAt, sequence);
   const replied =
     seed.reply && replyAt
       ? (planReply({ ...received, status: 'read', statusChangedAt: replyAt }, { text: seed.reply.text }, { ...env, now: replyAt }, { role: 'deputy' }) as CaseChange).set

@@ -1,5 +1,5 @@
+import { receivedCase } from './seededCase';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
-import { newOpinionDocument } from '../../cloudfunctions/core/storeOpinion';
 import { dailyCounterId } from '../../cloudfunctions/core/trackingSequence';
 import { COLLECTIONS } from '../../infra/database';
 import type { OpinionDocument } from '../../infra/documents/opinions';
@@ -34,7 +34,6 @@ import {
 } from '../../cloudfunctions/suggestion/machine';
 import { DEFAULT_SUGGESTION_LIMITS } from '../../cloudfunctions/suggestion/limits';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { formatTrackingNumber } from '../../miniprogram/shared/domain/trackingNumber';
 import { DEMO_DEPARTMENTS } from './demoCasework';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STATIONS } from './demoData';
 
@@ -503,24 +502,7 @@ function sourceOpinion(source: DemoSource, today: string, sequence: number): Opi
   if (!station) throw new Error(`demo source ${source.id}: unknown station`);
   const createdAt = shanghaiInstant(addDays(today, -source.daysAgo), '19:00');
   const env: Omit<CaseEnv, 'now'> = { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar };
-  let doc = newOpinionDocument(
-    {
-      _id: source.id,
-      authorOpenid: source.author,
-      clientRequestId: `demo-${source.id}`,
-      category: source.category,
-      text: source.text,
-      photos: [],
-      location: null,
-      contact: null,
-      moderation: { suggest: 'pass' },
-      target: { deputy: { _id: deputy._id, name: deputy.name }, station },
-      received: { actorRole: 'resident', actorId: source.author, public: true },
-    },
-    formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-    createdAt,
-    env,
-  );
+  let doc = receivedCase({ ...source, contact: null }, { deputy, station }, createdAt, sequence);
   const actor = { role: 'deputy' as const, id: deputy._id, name: deputy.name };
   const repliedAt = shanghaiInstant(addDays(today, -source.daysAgo + 1), '09:00');
   const reply = planReply(doc, { text: REPLY }, { ...env, now: repliedAt }, actor);

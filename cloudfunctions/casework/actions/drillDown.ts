@@ -7,7 +7,7 @@ import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
 import { figureQuery, visitPipeline } from '../figures';
 import { createdWithin, statsTarget } from '../statsScope';
-import { offsetOf, offsetPageOf, pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { offsetOf, offsetPageOf, readPage, type PageOrder } from '../../core/paging';
 
 export const DRILL_PAGE_SIZE = 20;
 
@@ -34,27 +34,15 @@ interface VisitDoc {
 export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor, pageSize = DRILL_PAGE_SIZE, ...request }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
   const { db, now } = ctx;
-  const _ = db.command;
   const range = { from: request.from, to: request.to };
   const target = await statsTarget(db, worker, request.scope);
   const label = FIGURE_LABELS[figure];
 
   if (isCaseFigure(figure)) {
     const order: PageOrder = { field: 'createdAt', direction: 'asc' };
-    const start = pageStart(db, order, cursor);
-    const [{ data }, calendar] = await Promise.all([
-      db
-        .collection(COLLECTIONS.opinions)
-        .where(_.and([target.opinions, createdWithin(db, range), figureQuery(db, figure, now), ...start.conditions]))
-        .orderBy('createdAt', 'asc')
-        .orderBy('_id', 'asc')
-        .skip(start.skip)
-        .limit(pageSize + 1)
-        .field(SUMMARY_FIELDS)
-        .get(),
-      ctx.calendar(),
-    ]);
-    const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+    const where = [target.opinions, createdWithin(db, range), figureQuery(db, figure, now)];
+    const page = { collection: COLLECTIONS.opinions, where, order, cursor, pageSize, fields: SUMMARY_FIELDS };
+    const [{ items, nextCursor }, calendar] = await Promise.all([readPage<OpinionDocument>(db, page), ctx.calendar()]);
     const answer: DrillDown = { figure, label, kind: 'cases', items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
     return answer;
   }

@@ -4,7 +4,7 @@ import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
 import { CASE_PAGE_SIZE } from './listCases';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 /**
  * A handler's cases: 待办 (assigned to their department and not answered yet, the soonest due
@@ -21,19 +21,7 @@ export const listAssigned: Handler<'casework.listAssigned'> = async ({ view, cur
           { field: 'deadline.dueAt', direction: 'asc' },
         ]
       : [{ departmentIds: departmentId }, { field: 'createdAt', direction: 'desc' }];
-  const start = pageStart(db, order, cursor);
-  const [{ data }, calendar] = await Promise.all([
-    db
-      .collection(COLLECTIONS.opinions)
-      .where(db.command.and([filter, ...start.conditions]))
-      .orderBy(order.field, order.direction)
-      .orderBy('_id', 'asc')
-      .skip(start.skip)
-      .limit(pageSize + 1)
-      .field(withOrderField(SUMMARY_FIELDS, order))
-      .get(),
-    ctx.calendar(),
-  ]);
-  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.opinions, where: [filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const [{ items, nextCursor }, calendar] = await Promise.all([readPage<OpinionDocument>(db, page), ctx.calendar()]);
   return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
 };

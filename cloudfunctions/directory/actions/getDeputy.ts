@@ -3,6 +3,7 @@ import type { DeputyDetail } from '../../../miniprogram/shared/contract/director
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
+import { deputyStationsLookup } from '../../core/deputyStations';
 import { publishedFiguresLookup, RECEPTION_DAY_FIELDS, STATION_SUMMARY_FIELDS, UPCOMING_DAYS_SHOWN } from '../upcoming';
 
 /**
@@ -10,7 +11,6 @@ import { publishedFiguresLookup, RECEPTION_DAY_FIELDS, STATION_SUMMARY_FIELDS, U
  * their published 亮分, and the reception days whose roster names them.
  */
 export const getDeputy: Handler<'directory.getDeputy'> = async ({ deputyId }, { db, now }) => {
-  const $ = db.command.aggregate;
   const _ = db.command;
   const today = shanghaiDate(now);
   const [deputyRows, days] = await Promise.all([
@@ -18,16 +18,7 @@ export const getDeputy: Handler<'directory.getDeputy'> = async ({ deputyId }, { 
       .collection(COLLECTIONS.deputies)
       .aggregate()
       .match({ _id: deputyId, active: true })
-      .lookup({
-        from: COLLECTIONS.stations,
-        let: { stationIds: '$stationIds' },
-        pipeline: $.pipeline()
-          .match(_.expr($.and([$.in(['$_id', '$$stationIds']), $.eq(['$active', true])])))
-          .sort({ code: 1 })
-          .project(STATION_SUMMARY_FIELDS)
-          .done(),
-        as: 'stations',
-      })
+      .lookup(deputyStationsLookup(db, STATION_SUMMARY_FIELDS, { openOnly: true, byCode: true }))
       .lookup(publishedFiguresLookup(db, 'deputy'))
       .end(),
     db

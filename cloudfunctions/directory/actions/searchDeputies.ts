@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { DEPUTY_SEARCH_LIMIT, type DeputySearchHit } from '../../../miniprogram/shared/contract/directory';
 import type { Handler } from '../../core/handler';
+import { deputyStationsLookup } from '../../core/deputyStations';
 import { DEPUTY_SUMMARY_FIELDS } from '../upcoming';
 
 /** The keyword as literal text inside a regular expression. */
@@ -13,24 +14,13 @@ function escapeRegExp(text: string): string {
  * at: one database request (the stations are joined by the database).
  */
 export const searchDeputies: Handler<'directory.searchDeputies'> = async ({ keyword }, { db }) => {
-  const $ = db.command.aggregate;
-  const _ = db.command;
   const { data } = await db
     .collection(COLLECTIONS.deputies)
     .aggregate()
     .match({ active: true, name: db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' }) })
     .sort({ name: 1, _id: 1 })
     .limit(DEPUTY_SEARCH_LIMIT)
-    .lookup({
-      from: COLLECTIONS.stations,
-      let: { stationIds: '$stationIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.and([$.in(['$_id', '$$stationIds']), $.eq(['$active', true])])))
-        .sort({ code: 1 })
-        .project({ _id: 1, name: 1 })
-        .done(),
-      as: 'stations',
-    })
+    .lookup(deputyStationsLookup(db, { _id: 1, name: 1 }, { openOnly: true, byCode: true }))
     .project({ ...DEPUTY_SUMMARY_FIELDS, stations: 1 })
     .end();
   return { deputies: data as DeputySearchHit[] };

@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { photoViews } from '../../core/photos';
 import { loadReviewer, reviewScope } from '../access';
-import { pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 const PAGE_SIZE = 20;
 
@@ -43,15 +43,7 @@ export const listFlagged: Handler<'moderation.listFlagged'> = async ({ cursor, p
   const reviewer = await loadReviewer(ctx);
   const { db } = ctx;
   const order: PageOrder = { field: 'createdAt', direction: 'asc' };
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.opinions)
-    .where(db.command.and([{ 'moderation.awaitingReview': true, ...reviewScope(reviewer.scope) }, ...start.conditions]))
-    .orderBy('createdAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .get();
-  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  const where = [{ 'moderation.awaitingReview': true, ...reviewScope(reviewer.scope) }];
+  const { items, nextCursor } = await readPage<OpinionDocument>(db, { collection: COLLECTIONS.opinions, where, order, cursor, pageSize });
   return { items: await Promise.all(items.map(flaggedItem)), nextCursor };
 };

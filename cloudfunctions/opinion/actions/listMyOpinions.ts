@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import { requireOpenid } from '../../core/caller';
 import type { Handler } from '../../core/handler';
 import { mySummary, type OpinionDocument } from '../../../infra/documents/opinions';
-import { pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 export const MY_OPINIONS_PAGE_SIZE = 10;
 
@@ -27,16 +27,7 @@ export const listMyOpinions: Handler<'opinion.listMine'> = async ({ cursor, page
   const openid = requireOpenid(ctx);
   const { db } = ctx;
   const order: PageOrder = { field: 'createdAt', direction: 'desc' };
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.opinions)
-    .where(db.command.and([{ authorOpenid: openid }, ...start.conditions]))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(SUMMARY_FIELDS)
-    .get();
-  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.opinions, where: [{ authorOpenid: openid }], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const { items, nextCursor } = await readPage<OpinionDocument>(db, page);
   return { items: items.map(mySummary), nextCursor };
 };

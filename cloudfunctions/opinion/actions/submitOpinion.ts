@@ -12,6 +12,7 @@ import { moderationForNew, type PhotoCheck } from '../../../miniprogram/shared/d
 import { iso, type OpinionDocument } from '../../../infra/documents/opinions';
 import { attachedPhotoUrls, submitPhotoChecks } from '../screenPhotos';
 import { opinionIdFor, storeOpinion, type HandlingStation, type OpinionTarget } from '../../core/storeOpinion';
+import { deputyStationsLookup } from '../../core/deputyStations';
 
 type SubmitPayload = Parameters<Handler<'opinion.submit'>>[0];
 
@@ -57,21 +58,11 @@ async function findTarget(db: Database, target: SubmitPayload['target']): Promis
     const station = (data as HandlingStation[])[0];
     return station ? { deputy: null, station } : null;
   }
-  const $ = db.command.aggregate;
-  const _ = db.command;
   const { data } = await db
     .collection(COLLECTIONS.deputies)
     .aggregate()
     .match({ _id: target.deputyId, active: true })
-    .lookup({
-      from: COLLECTIONS.stations,
-      let: { stationIds: '$stationIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.and([$.in(['$_id', '$$stationIds']), $.eq(['$active', true])])))
-        .project(STATION_FIELDS)
-        .done(),
-      as: 'stations',
-    })
+    .lookup(deputyStationsLookup(db, STATION_FIELDS, { openOnly: true }))
     .project({ _id: 1, name: 1, stationIds: 1, stations: 1 })
     .end();
   const row = (data as Array<Pick<Deputy, '_id' | 'name' | 'stationIds'> & { stations: HandlingStation[] }>)[0];

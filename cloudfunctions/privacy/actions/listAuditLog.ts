@@ -5,7 +5,7 @@ import type { AuditDocument } from '../../core/audit';
 import { loadCaller, requireStaff } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
-import { pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 const PAGE_SIZE = 20;
 
@@ -36,15 +36,6 @@ export const listAuditLog: Handler<'privacy.listAuditLog'> = async ({ subjectId,
   if (subjectId) filter.subjectId = subjectId;
   const { db } = ctx;
   const order: PageOrder = { field: 'at', direction: 'desc' };
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.auditLog)
-    .where(db.command.and([filter, ...start.conditions]))
-    .orderBy('at', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .get();
-  const { items, nextCursor } = pageOf(data as Array<AuditDocument & { _id: string }>, pageSize, order);
+  const { items, nextCursor } = await readPage<AuditDocument & { _id: string }>(db, { collection: COLLECTIONS.auditLog, where: [filter], order, cursor, pageSize });
   return { items: items.map(entryView), nextCursor };
 };

@@ -6,7 +6,7 @@ import { loadSuggestionCaller } from '../access';
 import { figureQuery, statsTarget } from '../figures';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 /**
  * The suggestions behind one figure of suggestion.stats, with the same session, delegation and
@@ -18,17 +18,8 @@ export const drillDown: Handler<'suggestion.drillDown'> = async ({ figure, curso
   const { db, now } = ctx;
   const target = await statsTarget(ctx, caller, request);
   const order: PageOrder = { field: 'submittedAt', direction: 'asc' };
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.suggestions)
-    .where(db.command.and([target.narrowed, figureQuery(db, figure, now), ...start.conditions]))
-    .orderBy('submittedAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(withOrderField(SUMMARY_FIELDS, order))
-    .get();
-  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  const where = [target.narrowed, figureQuery(db, figure, now)];
+  const { items, nextCursor } = await readPage<SuggestionDocument>(db, { collection: COLLECTIONS.suggestions, where, order, cursor, pageSize, fields: SUMMARY_FIELDS });
   return {
     figure,
     label: SUGGESTION_FIGURE_LABELS[figure],

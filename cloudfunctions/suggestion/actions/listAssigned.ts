@@ -4,7 +4,7 @@ import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 /**
  * A unit's handlers: 待办 — what the unit is at work on now (to answer, to send views on, to handle
@@ -26,16 +26,7 @@ export const listAssigned: Handler<'suggestion.listAssigned'> = async ({ view, c
           { field: 'deadline.dueAt', direction: 'asc' },
         ]
       : [{ unitIds: departmentId }, { field: 'updatedAt', direction: 'desc' }];
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.suggestions)
-    .where(_.and([filter, ...start.conditions]))
-    .orderBy(order.field, order.direction)
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(withOrderField(SUMMARY_FIELDS, order))
-    .get();
-  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.suggestions, where: [filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const { items, nextCursor } = await readPage<SuggestionDocument>(db, page);
   return { items: items.map((row) => suggestionSummary(row, now, caller)), nextCursor };
 };

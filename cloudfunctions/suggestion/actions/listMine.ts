@@ -4,7 +4,7 @@ import { EDITABLE } from '../machine';
 import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 export const SUGGESTION_PAGE_SIZE = 20;
 
@@ -24,16 +24,7 @@ export const listMine: Handler<'suggestion.listMine'> = async ({ view, cursor, p
         ? { coSignerIds: deputyId, coSigners: _.elemMatch({ deputyId, state: 'accepted' }) }
         : { coSignerIds: deputyId, status: _.in([...EDITABLE]), coSigners: _.elemMatch({ deputyId, state: 'invited' }) };
   const order: PageOrder = { field: 'updatedAt', direction: 'desc' };
-  const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.suggestions)
-    .where(_.and([filter, ...start.conditions]))
-    .orderBy('updatedAt', 'desc')
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(withOrderField(SUMMARY_FIELDS, order))
-    .get();
-  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.suggestions, where: [filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const { items, nextCursor } = await readPage<SuggestionDocument>(db, page);
   return { items: items.map((row) => suggestionSummary(row, now, caller)), nextCursor };
 };

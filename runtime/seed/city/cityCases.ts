@@ -4,32 +4,16 @@
  * case is what the functions would have written. Cases come out oldest first, in batches, with
  * the daily counters that continue their tracking numbers.
  */
-import { newOpinionDocument } from '../../../cloudfunctions/core/storeOpinion';
 import { dailyCounterId } from '../../../cloudfunctions/core/trackingSequence';
 import { packageCalendar } from '../../../cloudfunctions/core/workingCalendar';
 import type { DepartmentDocument } from '../../../cloudfunctions/admin/departments';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { DEFAULT_CASE_DEADLINES } from '../../../miniprogram/shared/domain/caseDeadlines';
-import {
-  isRefusal,
-  planAccept,
-  planAnswer,
-  planApprove,
-  planAssign,
-  planExpireRating,
-  planForward,
-  planRate,
-  planReply,
-  planReturn,
-  planUrge,
-  type CaseActor,
-  type CaseEnv,
-  type CasePlan,
-} from '../../../miniprogram/shared/domain/casework';
+import { isRefusal, type AnswerCategory, type CaseActor, type CaseEnv } from '../../../miniprogram/shared/domain/casework';
 import type { Deputy } from '../../../miniprogram/shared/domain/directory';
 import { OPINION_CATEGORIES } from '../../../miniprogram/shared/domain/opinion';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { formatTrackingNumber } from '../../../miniprogram/shared/domain/trackingNumber';
+import { applyCaseChange, planCaseStep, type CaseStep, receivedCase } from '../seededCase';
 import type { StationDocument } from '../demoData';
 import { CITY_ADMIN_OPENID, cityHandlerOpenid, cityResidentOpenid, type CityPlaces, type CitySize } from './cityData';
 import { personName, Random } from './random';
@@ -97,65 +81,32 @@ function applyStep(
   now: Date,
   context: { deputy: Deputy | null; departments: DepartmentDocument[]; staff: CaseActor; random: Random },
 ): OpinionDocument | null {
-  const env = caseEnv(now);
   const { deputy, departments, staff } = context;
   const department = departments[0] as DepartmentDocument;
   const handler: CaseActor = { role: 'handler', id: cityHandlerOpenid(department._id), name: department.name };
   const deputyActor: CaseActor | null = deputy ? { role: 'deputy', id: deputy._id, name: deputy.name } : null;
-  let planned: CasePlan;
-  let extra: Partial<OpinionDocument> = {};
-  switch (step) {
-    case 'accept':
-      planned = planAccept(doc, {}, env, staff);
-      break;
-    case 'reply':
-      if (!deputyActor || !deputy) return null;
-      planned = planReply(doc, { text: '已与有关部门沟通，问题已经解决，感谢您的反映。' }, env, deputyActor);
-      extra = { reply: { text: '已与有关部门沟通，问题已经解决，感谢您的反映。', at: now, deputyId: deputy._id, deputyName: deputy.name } };
-      break;
-    case 'forward':
-      if (!deputyActor || !deputy) return null;
-      planned = planForward(doc, { note: '需职能部门处理，建议交办' }, env, deputyActor);
-      extra = { forward: { note: '需职能部门处理，建议交办', at: now, deputyId: deputy._id, deputyName: deputy.name } };
-      break;
-    case 'assign':
-      planned = planAssign(doc, { departments: departments.map((d) => ({ _id: d._id, name: d.name })), note: '请核实处理并答复' }, env, staff);
-      break;
-    case 'answerSolved':
-      planned = planAnswer(doc, { departmentId: department._id, category: 'solved', text: '已现场核实并处理完毕。' }, env, handler);
-      break;
-    case 'answerPlanned':
-      planned = planAnswer(doc, { departmentId: department._id, category: 'planned', text: '已列入明年工作计划。', reason: '需专项资金' }, env, handler);
-      break;
-    case 'answerReference':
-      planned = planAnswer(doc, { departmentId: department._id, category: 'reference', text: '不属本单位职责。', reason: '职责不符' }, env, handler);
-      break;
-    case 'return':
-      planned = planReturn(doc, { note: '属本单位辖区，请先行处理' }, env, staff);
-      break;
-    case 'approve':
-      planned = planApprove(doc, {}, env, staff);
-      break;
-    case 'urge':
-      planned = planUrge(doc, { note: '群众反映强烈，请加快办理' }, env, staff);
-      break;
-    case 'rateSatisfied':
-      planned = planRate(doc, { rating: 'satisfied' }, env, { role: 'resident', id: doc.authorOpenid });
-      break;
-    case 'rateBasically':
-      planned = planRate(doc, { rating: 'basicallySatisfied' }, env, { role: 'resident', id: doc.authorOpenid });
-      break;
-    case 'rateDissatisfied':
-      planned = planRate(doc, { rating: 'dissatisfied', comment: '问题没有根本解决' }, env, { role: 'resident', id: doc.authorOpenid });
-      break;
-    case 'expireRating':
-      planned = planExpireRating(env);
-      break;
-  }
+  const answer = (category: AnswerCategory, text: string, reason?: string): CaseStep => ({ do: 'answer', handler, departmentId: department._id, category, text, reason });
+  const steps: Record<Step, () => CaseStep | null> = {
+    accept: () => ({ do: 'accept' }),
+    reply: () => deputyActor && { do: 'reply', deputy: deputyActor, text: '已与有关部门沟通，问题已经解决，感谢您的反映。' },
+    forward: () => deputyActor && { do: 'forward', deputy: deputyActor, note: '需职能部门处理，建议交办' },
+    assign: () => ({ do: 'assign', departments: departments.map((d) => ({ _id: d._id, name: d.name })), note: '请核实处理并答复' }),
+    answerSolved: () => answer('solved', '已现场核实并处理完毕。'),
+    answerPlanned: () => answer('planned', '已列入明年工作计划。', '需专项资金'),
+    answerReference: () => answer('reference', '不属本单位职责。', '职责不符'),
+    return: () => ({ do: 'return', note: '属本单位辖区，请先行处理' }),
+    approve: () => ({ do: 'approve' }),
+    urge: () => ({ do: 'urge', note: '群众反映强烈，请加快办理' }),
+    rateSatisfied: () => ({ do: 'rate', rating: 'satisfied' }),
+    rateBasically: () => ({ do: 'rate', rating: 'basicallySatisfied' }),
+    rateDissatisfied: () => ({ do: 'rate', rating: 'dissatisfied', comment: '问题没有根本解决' }),
+    expireRating: () => ({ do: 'expireRating' }),
+  };
+  const caseStep = steps[step]();
+  if (!caseStep) return null;
+  const { planned, extra } = planCaseStep(doc, caseStep, caseEnv(now), staff);
   if (isRefusal(planned) || !planned.from.includes(doc.status)) return null;
-  const next: OpinionDocument = { ...doc, ...planned.set, ...extra, timeline: [...doc.timeline, ...planned.events], updatedAt: now };
-  if (planned.increment.urgeCount) next.urgeCount = (doc.urgeCount ?? 0) + planned.increment.urgeCount;
-  return next;
+  return applyCaseChange(doc, planned, extra, now);
 }
 
 /** Hours after the previous step each kind of step happens (rating expiry after the rating window). */
@@ -216,24 +167,9 @@ export function* cityOpinions(
     const sequence = (counters.taken.get(counterId) ?? 0) + 1;
     counters.taken.set(counterId, sequence);
     const id = `op-bh-${String(i + 1).padStart(7, '0')}`;
-    let doc = newOpinionDocument(
-      {
-        _id: id,
-        authorOpenid: author,
-        clientRequestId: `city-${id}`,
-        category,
-        text: TEXTS[category] ?? TEXTS.other ?? '',
-        photos: [],
-        location: null,
-        contact: random.chance(0.6) ? { name: personName(random), phone: `139${String(10_000_000 + random.below(89_999_999))}`, mayContact: random.chance(0.5) } : null,
-        moderation: { suggest: 'pass' },
-        target: { deputy: deputy ? { _id: deputy._id, name: deputy.name } : null, station },
-        received: { actorRole: 'resident', actorId: author, public: true },
-      },
-      formatTrackingNumber({ stationCode: station.code, date: shanghaiDate(createdAt), sequence }),
-      createdAt,
-      { deadlines: DEFAULT_CASE_DEADLINES, calendar: packageCalendar },
-    );
+    const text = TEXTS[category] ?? TEXTS.other ?? '';
+    const contact = random.chance(0.6) ? { name: personName(random), phone: `139${String(10_000_000 + random.below(89_999_999))}`, mayContact: random.chance(0.5) } : null;
+    let doc = receivedCase({ id, author, category, text, contact }, { deputy, station }, createdAt, sequence, 'city');
     let roll = random.below(totalWeight);
     const path = PATHS.find((p) => (roll -= p.weight) < 0) ?? PATHS[0];
     const all = stationDepartments.get(station._id) ?? [];
