@@ -95,6 +95,7 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'account.getProfile', payload: {}, openid: resident },
     { action: 'directory.listAreas', payload: {} },
     { action: 'directory.listStations', payload: { areaId: station.areaPath[1] } },
+    { action: 'directory.stationsScreen', payload: {} },
     { action: 'directory.getStation', payload: { stationId } },
     { action: 'directory.getDeputy', payload: { deputyId: deputy._id } },
     { action: 'directory.resolveScene', payload: { scene: `d=${deputy.code}` } },

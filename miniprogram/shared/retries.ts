@@ -25,6 +25,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
 
   'directory.listAreas': 'read',
   'directory.listStations': 'read',
+  'directory.stationsScreen': 'read',
   'directory.getStation': 'read',
   'directory.getDeputy': 'read',
   'directory.resolveScene': 'read',

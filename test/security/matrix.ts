@@ -101,6 +101,7 @@ export const MATRIX: Record<ActionName, Row> = {
 
   'directory.listAreas': all('ok'),
   'directory.listStations': all('ok'),
+  'directory.stationsScreen': all('ok'),
   'directory.getStation': all('ok'),
   'directory.getDeputy': all('ok'),
   'directory.resolveScene': all('ok'),

@@ -147,6 +147,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
 
   'directory.listAreas': fixed({}),
   'directory.listStations': fixed({ areaId: 'area-jiangnan' }),
+  'directory.stationsScreen': fixed({ areaId: 'area-jiangnan' }),
   'directory.getStation': fixed({ stationId: STATION }),
   'directory.getDeputy': fixed({ deputyId: DEPUTY_HERE }),
   'directory.resolveScene': fixed({ scene: 's=NH01' }),
