@@ -107,6 +107,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'moderation.reject': 'once',
 
   'suggestion.listSessions': 'read',
+  'suggestion.sessionsScreen': 'read',
   'suggestion.saveSession': 'requestId',
   'suggestion.saveDraft': 'requestId',
   'suggestion.submit': 'once',

@@ -60,8 +60,6 @@ const NOT_YET_ONE_CALL: Partial<Record<PageName, number>> = {
   staffSchedule: 3,
   // casework.stats and the scope's stations for the place picker.
   staffStats: 2,
-  // directory.listAreas for the congress picker beside the sessions.
-  staffSuggestionSessions: 2,
 };
 
 describe('calls on each first screen', () => {

@@ -210,6 +210,8 @@ export const MATRIX: Record<ActionName, Row> = {
   // 江南区 and 江北区 staff handle their own congresses' (not found here), station staff none (forbidden). handlerHere's
   // department is the unit it is assigned to.
   'suggestion.listSessions': deputies('ok', 'ok'),
+  // Staff of a congress's area: their own area's sessions, so area staff elsewhere are served their own.
+  'suggestion.sessionsScreen': all(FORBIDDEN, { anonymous: REQUIRED, areaStaffIn: 'ok', areaStaffOut: 'ok', admin: 'ok' }),
   'suggestion.saveSession': cityStaff(SESSION_ELSEWHERE),
   // The owner's opinion was left for deputyHere: another deputy may not attach it.
   'suggestion.saveDraft': deputies('ok', 'SUGGESTION.OPINION_UNAVAILABLE'),

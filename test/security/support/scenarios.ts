@@ -258,6 +258,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   }),
 
   'suggestion.listSessions': fixed({ purpose: 'submit' }),
+  'suggestion.sessionsScreen': fixed({}),
   'suggestion.saveSession': async () => ({
     payload: {
       clientRequestId: fresh('sec-session'),
