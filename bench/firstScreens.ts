@@ -115,6 +115,7 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'booking.getRoster', payload: { dayId: day._id }, openid: stationStaff },
     { action: 'booking.listStationDays', payload: { stationId, from: monthStart, to: today }, openid: stationStaff },
     { action: 'booking.getRule', payload: { stationId }, openid: stationStaff },
+    { action: 'booking.scheduleScreen', payload: { stationId, from: today, to: today }, openid: stationStaff },
     { action: 'admin.listHolidayYears', payload: {}, openid: admin },
   ];
 }

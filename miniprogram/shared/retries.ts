@@ -71,6 +71,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'booking.setRoster': 'once',
   'booking.getCheckInQr': 'read',
   'booking.listStationDays': 'read',
+  'booking.scheduleScreen': 'read',
   'booking.getRoster': 'read',
   'booking.staffCheckIn': 'once',
   'booking.addWalkIn': 'requestId',

@@ -56,8 +56,6 @@ describe('home, launched cold, asks the account once', () => {
  * moves to one when its action lands.
  */
 const NOT_YET_ONE_CALL: Partial<Record<PageName, number>> = {
-  // booking.getRule, booking.listStationDays, directory.getStation.
-  staffSchedule: 3,
   // casework.stats and the scope's stations for the place picker.
   staffStats: 2,
 };

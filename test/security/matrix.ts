@@ -154,6 +154,7 @@ export const MATRIX: Record<ActionName, Row> = {
   'booking.getCheckInQr': bookingStaff(),
   'booking.getRoster': bookingStaff(),
   'booking.listStationDays': bookingStaff(),
+  'booking.scheduleScreen': bookingStaff(),
   // A walk-in of today, checked in again: staff in scope get the entry; a code of another station is
   // answered like an unknown code.
   'booking.staffCheckIn': congressStaff({ stationStaffOut: 'BOOKING.CODE_NOT_FOUND', areaStaffOut: 'BOOKING.CODE_NOT_FOUND' }),

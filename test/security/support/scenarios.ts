@@ -220,6 +220,10 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const today = shanghaiDate(t.clock.now());
     return { payload: { stationId: STATION, from: today, to: addDays(today, 30) } };
   },
+  'booking.scheduleScreen': async ({ t }) => {
+    const today = shanghaiDate(t.clock.now());
+    return { payload: { stationId: STATION, from: today, to: addDays(today, 30) } };
+  },
   'booking.getRecord': async ({ t, world }) => ({ payload: { bookingId: (await walkIn(t, world))._id }, missing: { bookingId: 'bk-does-not-exist-000' } }),
   'booking.staffCheckIn': async ({ t, world }) => ({ payload: { code: (await walkIn(t, world)).code }, missing: { code: 'ZZZ-ZZZ' } }),
   'booking.addWalkIn': async ({ world }) => ({ payload: { dayId: world.today._id, name: '赵叔叔', topic: '咨询低保政策', clientRequestId: fresh('sec-walkin') } }),
