@@ -111,6 +111,7 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'casework.listAssigned', payload: { view: 'todo' }, openid: handler },
     { action: 'casework.get', payload: { opinionId: opinion._id }, openid: admin },
     { action: 'casework.stats', payload: { from: monthStart, to: today }, openid: admin },
+    { action: 'casework.statsScreen', payload: { from: monthStart, to: today }, openid: admin },
     { action: 'suggestion.sessionsScreen', payload: {}, openid: admin },
     { action: 'booking.getRoster', payload: { dayId: day._id }, openid: stationStaff },
     { action: 'booking.listStationDays', payload: { stationId, from: monthStart, to: today }, openid: stationStaff },

@@ -90,6 +90,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.referBack': 'once',
   'casework.reroute': 'once',
   'casework.stats': 'read',
+  'casework.statsScreen': 'read',
   'casework.drillDown': 'read',
   'casework.figures': 'read',
   'casework.figureItems': 'read',

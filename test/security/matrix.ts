@@ -190,6 +190,7 @@ export const MATRIX: Record<ActionName, Row> = {
   // Reopening after the resident said 没有解决 at the 回访 (issue 17): staff in scope.
   'casework.reopen': caseStaff(),
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
+  'casework.statsScreen': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.startExport': congressStaff(STAFF_OUT_OF_SCOPE),

@@ -244,6 +244,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.reopen': onOpinion(({ t, world, owner }) => followedUpCase(t, world, owner, 'unsolved'), { note: '回访仍未解决，重新交办' }),
   'casework.reroute': onOpinion(({ t, owner }) => referredCase(t, owner), { departmentIds: ['dept-jn-minzheng'], note: '请民政局牵头办理' }),
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
+  'casework.statsScreen': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
   'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.startExport': async ({ t }) => ({ payload: { ...statsRange(t), clientRequestId: `matrix-export-${Math.random().toString(36).slice(2, 12)}` } }),
