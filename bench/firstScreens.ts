@@ -95,6 +95,7 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'account.getProfile', payload: {}, openid: resident },
     { action: 'directory.listAreas', payload: {} },
     { action: 'directory.listStations', payload: { areaId: station.areaPath[1] } },
+    { action: 'directory.stationsScreen', payload: {} },
     { action: 'directory.getStation', payload: { stationId } },
     { action: 'directory.getDeputy', payload: { deputyId: deputy._id } },
     { action: 'directory.resolveScene', payload: { scene: `d=${deputy.code}` } },
@@ -110,9 +111,12 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'casework.listAssigned', payload: { view: 'todo' }, openid: handler },
     { action: 'casework.get', payload: { opinionId: opinion._id }, openid: admin },
     { action: 'casework.stats', payload: { from: monthStart, to: today }, openid: admin },
+    { action: 'casework.statsScreen', payload: { from: monthStart, to: today }, openid: admin },
+    { action: 'suggestion.sessionsScreen', payload: {}, openid: admin },
     { action: 'booking.getRoster', payload: { dayId: day._id }, openid: stationStaff },
     { action: 'booking.listStationDays', payload: { stationId, from: monthStart, to: today }, openid: stationStaff },
     { action: 'booking.getRule', payload: { stationId }, openid: stationStaff },
+    { action: 'booking.scheduleScreen', payload: { stationId, from: today, to: today }, openid: stationStaff },
     { action: 'admin.listHolidayYears', payload: {}, openid: admin },
   ];
 }

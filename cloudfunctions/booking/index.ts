@@ -16,6 +16,7 @@ import { joinWaitlist } from './actions/joinWaitlist';
 import { listDays } from './actions/listDays';
 import { listMyBookings } from './actions/listMyBookings';
 import { listStationDays } from './actions/listStationDays';
+import { scheduleScreen } from './actions/scheduleScreen';
 import { recordReception } from './actions/recordReception';
 import { runBookingTimer } from './runTimer';
 import { saveRule } from './actions/saveRule';
@@ -38,6 +39,7 @@ const api = createFunction('booking', {
   'booking.setRoster': setRoster,
   'booking.getCheckInQr': getCheckInQr,
   'booking.listStationDays': listStationDays,
+  'booking.scheduleScreen': scheduleScreen,
   'booking.getRoster': getRoster,
   'booking.staffCheckIn': staffCheckIn,
   'booking.addWalkIn': addWalkIn,

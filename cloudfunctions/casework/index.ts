@@ -14,6 +14,7 @@ import { exportCases } from './actions/exportCases';
 import { getCase } from './actions/getCase';
 import { getFigures } from './actions/getFigures';
 import { getStats } from './actions/getStats';
+import { statsScreen } from './actions/statsScreen';
 import { listAssigned } from './actions/listAssigned';
 import { listCases } from './actions/listCases';
 import { listFigureItems } from './actions/listFigureItems';
@@ -40,6 +41,7 @@ const api = createFunction('casework', {
   'casework.reroute': rerouteCase,
   'casework.reopen': reopenCase,
   'casework.stats': getStats,
+  'casework.statsScreen': statsScreen,
   'casework.drillDown': drillDown,
   'casework.export': exportCases,
   'casework.startExport': startExport,

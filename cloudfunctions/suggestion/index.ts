@@ -22,6 +22,7 @@ import { reviewSuggestion } from './actions/reviewSuggestion';
 import { saveDraft } from './actions/saveDraft';
 import { saveSession } from './actions/saveSession';
 import { sendView } from './actions/sendView';
+import { sessionsScreen } from './actions/sessionsScreen';
 import { submitSuggestion } from './actions/submitSuggestion';
 import { DAILY_TRIGGER_NAME } from './config';
 import { runSuggestionTimer } from './runTimer';
@@ -32,6 +33,7 @@ import { runSuggestionTimer } from './runTimer';
  */
 const api = createFunction('suggestion', {
   'suggestion.listSessions': listSessions,
+  'suggestion.sessionsScreen': sessionsScreen,
   'suggestion.saveSession': saveSession,
   'suggestion.saveDraft': saveDraft,
   'suggestion.submit': submitSuggestion,

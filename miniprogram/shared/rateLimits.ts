@@ -72,6 +72,7 @@ const GROUP_OF: Partial<Record<ActionName, RateGroupName>> = {
   'duty.export': 'export',
   'admin.exportDirectory': 'export',
   'casework.stats': 'figures',
+  'casework.statsScreen': 'figures',
   'casework.drillDown': 'figures',
   'suggestion.stats': 'figures',
   'suggestion.drillDown': 'figures',

@@ -25,6 +25,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
 
   'directory.listAreas': 'read',
   'directory.listStations': 'read',
+  'directory.stationsScreen': 'read',
   'directory.getStation': 'read',
   'directory.getDeputy': 'read',
   'directory.resolveScene': 'read',
@@ -70,6 +71,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'booking.setRoster': 'once',
   'booking.getCheckInQr': 'read',
   'booking.listStationDays': 'read',
+  'booking.scheduleScreen': 'read',
   'booking.getRoster': 'read',
   'booking.staffCheckIn': 'once',
   'booking.addWalkIn': 'requestId',
@@ -88,6 +90,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'casework.referBack': 'once',
   'casework.reroute': 'once',
   'casework.stats': 'read',
+  'casework.statsScreen': 'read',
   'casework.drillDown': 'read',
   'casework.figures': 'read',
   'casework.figureItems': 'read',
@@ -106,6 +109,7 @@ export const RETRY_SAFETY: Record<ActionName, RetrySafety> = {
   'moderation.reject': 'once',
 
   'suggestion.listSessions': 'read',
+  'suggestion.sessionsScreen': 'read',
   'suggestion.saveSession': 'requestId',
   'suggestion.saveDraft': 'requestId',
   'suggestion.submit': 'once',

@@ -2,6 +2,7 @@
  * Who this WeChat account is to the app (resident, deputy, staff), remembered on the phone so
  * the home page shows the right entries at once, even offline, and refreshed from the account.
  */
+import type { ProfileWithUnread } from '../shared/contract/account';
 import type { Profile, StaffRole, StaffScope } from '../shared/domain/account';
 import { callApi } from '../services/api';
 import { readStorage, writeStorage } from '../services/wx';
@@ -42,9 +43,9 @@ export function rememberProfile(profile: Profile): void {
 }
 
 /** An ask of the account started at launch, for the first screen to share instead of asking again. */
-let launchAsk: Promise<Profile> | undefined;
+let launchAsk: Promise<ProfileWithUnread> | undefined;
 
-function askAccount(): Promise<Profile> {
+function askAccount(): Promise<ProfileWithUnread> {
   return callApi('account.getProfile', {}).then((profile) => {
     rememberProfile(profile);
     return profile;
@@ -52,16 +53,23 @@ function askAccount(): Promise<Profile> {
 }
 
 /** At launch (the font size sync): asks the account once; the home page's first refresh takes the same answer. */
-export function profileAtLaunch(): Promise<Profile> {
+export function profileAtLaunch(): Promise<ProfileWithUnread> {
   launchAsk ??= askAccount();
   return launchAsk;
 }
 
+/** What one ask of the account gives home: the role entries and the 我的消息 badge. */
+export interface AccountEntries {
+  roles: RoleEntries;
+  unread: number;
+}
+
 /** Asks the account (or takes the ask launch started); rejects with an ApiError, leaving what the phone remembers as it was. */
-export async function refreshRoles(): Promise<RoleEntries> {
+export async function refreshAccount(): Promise<AccountEntries> {
   const shared = launchAsk;
   launchAsk = undefined;
-  return roleEntries(await (shared ?? askAccount()));
+  const profile = await (shared ?? askAccount());
+  return { roles: roleEntries(profile), unread: profile.unread };
 }
 
 /**

@@ -8,7 +8,13 @@ afterAll(async () => t.stop());
 
 describe('account: a resident chooses large text', () => {
   test('a first-time resident gets large text by default', async () => {
-    expect(ok(await t.call('account.getProfile', {}, { openid: 'resident-a' }))).toEqual({ roles: ['resident'], preferences: { fontScale: 'large' } });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'resident-a' }))).toEqual({ roles: ['resident'], preferences: { fontScale: 'large' }, unread: 0 });
+  });
+
+  test('the profile and the 我的消息 badge come in one call of two database requests', async () => {
+    const answer = await t.raw('account', { action: 'account.getProfile', payload: {} }, { openid: 'resident-a' });
+    expect(answer.body).toMatchObject({ ok: true, data: { roles: ['resident'], unread: 0 } });
+    expect(answer.databaseRequests).toBe(2);
   });
 
   test('the chosen size is kept for that resident only', async () => {

@@ -26,6 +26,22 @@ describe('directory: a resident finds stations and deputies', () => {
     expect(stations).toHaveLength(DEMO_STATIONS.length);
   });
 
+  test('the station list opens on one call: the area tree and the stations, in two database requests', async () => {
+    const all = await t.raw('directory', { action: 'directory.stationsScreen', payload: {} });
+    const { areas, stations } = ok(all.body as never) as { areas: Array<{ name: string }>; stations: Array<{ name: string }> };
+    expect(areas.map((a) => a.name)).toEqual(expect.arrayContaining(['临江市', '江北区', '江南区', '北山镇', '青石镇']));
+    expect(stations).toHaveLength(DEMO_STATIONS.length);
+    expect(all.databaseRequests).toBe(2);
+    const inArea = ok(await t.call('directory.stationsScreen', { areaId: 'area-jiangnan' }));
+    expect(inArea.stations.map((s) => s.name)).toEqual(['南湖街道人大代表联络站', '青石镇人大代表联络站']);
+    expect(inArea.areas).toEqual(areas);
+  });
+
+  test('the station list screen refuses an area id that is not one', async () => {
+    expect(await t.call('directory.stationsScreen', { areaId: '../../etc' })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+    expect(await t.call('directory.stationsScreen', { areaId: 'area-jiangnan', extra: 1 } as never)).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+  });
+
   test('a station page shows its deputies and next reception days in one database request', async () => {
     const answer = await t.raw('directory', { action: 'directory.getStation', payload: { stationId: 'st-beishan' } });
     const detail = ok(answer.body as never) as {

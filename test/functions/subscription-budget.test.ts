@@ -42,11 +42,13 @@ describe('an opinion’s reply and the budget of the reply template', () => {
       }),
     ]);
     expect(ok(await t.call('account.countUnread', {}, { openid: resident }))).toEqual({ unread: 1 });
+    expect(ok(await t.call('account.getProfile', {}, { openid: resident })).unread).toBe(1);
   });
 
   test('opening the list reads them; another resident can neither see nor read them', async () => {
     const [mine] = ok(await t.call('account.listMessages', {}, { openid: resident })).items;
     expect(ok(await t.call('account.listMessages', {}, { openid: 'budget-stranger' }))).toEqual({ items: [], nextCursor: null, unread: 0 });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'budget-stranger' })).unread).toBe(0);
     expect(ok(await t.call('account.readMessages', { messageIds: [mine!.messageId] }, { openid: 'budget-stranger' }))).toEqual({ unread: 0 });
     expect(ok(await t.call('account.countUnread', {}, { openid: resident }))).toEqual({ unread: 1 });
     expect(ok(await t.call('account.readMessages', { messageIds: [mine!.messageId] }, { openid: resident }))).toEqual({ unread: 0 });

@@ -101,6 +101,7 @@ export const MATRIX: Record<ActionName, Row> = {
 
   'directory.listAreas': all('ok'),
   'directory.listStations': all('ok'),
+  'directory.stationsScreen': all('ok'),
   'directory.getStation': all('ok'),
   'directory.getDeputy': all('ok'),
   'directory.resolveScene': all('ok'),
@@ -153,6 +154,7 @@ export const MATRIX: Record<ActionName, Row> = {
   'booking.getCheckInQr': bookingStaff(),
   'booking.getRoster': bookingStaff(),
   'booking.listStationDays': bookingStaff(),
+  'booking.scheduleScreen': bookingStaff(),
   // A walk-in of today, checked in again: staff in scope get the entry; a code of another station is
   // answered like an unknown code.
   'booking.staffCheckIn': congressStaff({ stationStaffOut: 'BOOKING.CODE_NOT_FOUND', areaStaffOut: 'BOOKING.CODE_NOT_FOUND' }),
@@ -188,6 +190,7 @@ export const MATRIX: Record<ActionName, Row> = {
   // Reopening after the resident said 没有解决 at the 回访 (issue 17): staff in scope.
   'casework.reopen': caseStaff(),
   'casework.stats': congressStaff(STAFF_OUT_OF_SCOPE),
+  'casework.statsScreen': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.drillDown': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.export': congressStaff(STAFF_OUT_OF_SCOPE),
   'casework.startExport': congressStaff(STAFF_OUT_OF_SCOPE),
@@ -209,6 +212,8 @@ export const MATRIX: Record<ActionName, Row> = {
   // 江南区 and 江北区 staff handle their own congresses' (not found here), station staff none (forbidden). handlerHere's
   // department is the unit it is assigned to.
   'suggestion.listSessions': deputies('ok', 'ok'),
+  // Staff of a congress's area: their own area's sessions, so area staff elsewhere are served their own.
+  'suggestion.sessionsScreen': all(FORBIDDEN, { anonymous: REQUIRED, areaStaffIn: 'ok', areaStaffOut: 'ok', admin: 'ok' }),
   'suggestion.saveSession': cityStaff(SESSION_ELSEWHERE),
   // The owner's opinion was left for deputyHere: another deputy may not attach it.
   'suggestion.saveDraft': deputies('ok', 'SUGGESTION.OPINION_UNAVAILABLE'),

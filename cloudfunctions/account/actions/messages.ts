@@ -15,7 +15,7 @@ function view(doc: ResidentMessageDocument): ResidentMessageView {
 }
 
 /** One request. */
-async function unreadOf(db: Database, openid: string): Promise<number> {
+export async function unreadOf(db: Database, openid: string): Promise<number> {
   const { total } = await db.collection(COLLECTIONS.residentMessages).where({ openid, readAt: null }).count();
   return total;
 }

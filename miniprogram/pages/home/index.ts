@@ -20,16 +20,12 @@ import {
   STATIONS_URL,
 } from '../../routes';
 import { NO_ROLES, type RoleEntries } from '../../stores/profile';
-import { unreadCount } from '../messages/model';
-import { badgeText, changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries } from './model';
+import { changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries, type UnreadBadge } from './model';
 
-type HomeState = RoleEntries & { fontScaleOptions: typeof FONT_SCALE_OPTIONS; unreadMessages: number; unreadBadge: string };
+type HomeState = RoleEntries & UnreadBadge & { fontScaleOptions: typeof FONT_SCALE_OPTIONS };
 
-/** Every show: back from binding, the 代表工作台 entry is there; back from 我的消息, its badge is down. */
-const showRoles = async (_model: unknown, page: PageContext<HomeState>) => {
-  const unread = unreadCount().then((count) => page.render({ unreadMessages: count, unreadBadge: badgeText(count) }));
-  await Promise.all([showRoleEntries((roles: RoleEntries) => page.render(roles)), unread]);
-};
+/** Every show, one call: back from binding, the 代表工作台 entry is there; back from 我的消息, its badge is down. */
+const showRoles = async (_model: unknown, page: PageContext<HomeState>) => showRoleEntries((change) => page.render(change));
 
 definePage({
   name: 'home',

@@ -2,7 +2,7 @@ import type { FontScale } from '../../shared/domain/account';
 import { toApiError } from '../../services/api';
 import { navigateTo, scanCode, showToast, type ScanResult } from '../../services/wx';
 import { chooseFontScale } from '../../stores/font-scale';
-import { refreshRoles, rememberedRoles, type RoleEntries } from '../../stores/profile';
+import { refreshAccount, rememberedRoles, type RoleEntries } from '../../stores/profile';
 import { urlForPagePath } from '../../routes';
 
 export const FONT_SCALE_OPTIONS: ReadonlyArray<{ value: FontScale; label: string }> = [
@@ -47,14 +47,22 @@ export async function changeFontScale(scale: FontScale): Promise<void> {
   }
 }
 
+/** The 我的消息 badge as home shows it. */
+export interface UnreadBadge {
+  unreadMessages: number;
+  unreadBadge: string;
+}
+
 /**
  * The entries for deputies and staff: what the phone remembers at once, then what the account
- * says. A failure to ask changes nothing on screen; residents never see an error for this.
+ * says, with the 我的消息 badge from the same answer (one call). A failure to ask changes nothing
+ * on screen (no badge rather than an error); residents never see an error for this.
  */
-export async function showRoleEntries(render: (roles: RoleEntries) => void): Promise<void> {
+export async function showRoleEntries(render: (change: RoleEntries | (RoleEntries & UnreadBadge)) => void): Promise<void> {
   render(rememberedRoles());
   try {
-    render(await refreshRoles());
+    const { roles, unread } = await refreshAccount();
+    render({ ...roles, unreadMessages: unread, unreadBadge: badgeText(unread) });
   } catch (error) {
     console.warn('[home] roles not refreshed', toApiError(error).code);
   }

@@ -52,13 +52,3 @@ export function createMessages(render: (change: Partial<MessagesState>) => void)
     render,
   });
 }
-
-/** The badge on 我的消息: 0 when the count cannot be had (a weak network shows no badge, not an error). */
-export async function unreadCount(): Promise<number> {
-  try {
-    return (await callApi('account.countUnread', {})).unread;
-  } catch (error) {
-    console.warn('[messages] unread count unavailable', toApiError(error).code);
-    return 0;
-  }
-}

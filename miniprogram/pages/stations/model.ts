@@ -93,8 +93,8 @@ export function areaOptions(areas: Area[]): AreaOption[] {
 }
 
 /**
- * The station list page: areas and stations load together; choosing an area reloads only the
- * stations. A slower answer for an earlier choice never overwrites a later one.
+ * The station list page: areas and stations load together in one call; choosing an area reloads
+ * only the stations. A slower answer for an earlier choice never overwrites a later one.
  */
 export function createStationsModel(render: (change: Partial<StationsState>) => void) {
   let latest = 0;
@@ -104,13 +104,13 @@ export function createStationsModel(render: (change: Partial<StationsState>) => 
   async function show(areaId: string): Promise<void> {
     const ticket = (latest += 1);
     render({ status: 'loading', errorMessage: '', areaId, nearby: false });
-    const loadAreas = areas ? Promise.resolve(areas) : callApi('directory.listAreas', {}).then(({ areas: all }) => areaOptions(all));
-    const listStations = callApi('directory.listStations', areaId ? { areaId } : {});
+    const filter = areaId ? { areaId } : {};
     const next = await settle(
       async () => {
-        const [options, { stations }] = await Promise.all([loadAreas, listStations]);
-        areas = options;
-        return stations;
+        if (areas) return (await callApi('directory.listStations', filter)).stations;
+        const screen = await callApi('directory.stationsScreen', filter);
+        areas = areaOptions(screen.areas);
+        return screen.stations;
       },
       (stations) => stations.map((station) => ({ ...stationItem(station), distanceLabel: '' })),
       (items) => items.length === 0,

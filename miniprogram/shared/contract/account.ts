@@ -17,6 +17,12 @@ export interface ResidentMessageView {
   read: boolean;
 }
 
+/** The profile with the 我的消息 badge: the home page's first screen in one answer. */
+export type ProfileWithUnread = Profile & {
+  /** Unread messages in all, for the badge. */
+  unread: number;
+};
+
 export interface MessagesPage {
   items: ResidentMessageView[];
   nextCursor: string | null;
@@ -34,7 +40,8 @@ const templateIds = z
 const bindingCode = z.string().max(32).transform(normalizeBindingCode).refine(isBindingCode, { message: '绑定码是8位字母和数字，请核对后重新输入' });
 
 export const accountActions = namespaced('account', {
-  getProfile: action<Profile>()(z.strictObject({})),
+  /** The caller's roles and preferences, and the 我的消息 badge (what home shows first). */
+  getProfile: action<ProfileWithUnread>()(z.strictObject({})),
   updatePreferences: action<Profile>()(z.strictObject({ fontScale: z.enum(FONT_SCALES) })),
   /** Makes the caller's WeChat account the deputy a one-time binding code was issued for. */
   bindDeputy: action<Profile>()(z.strictObject({ code: bindingCode })),

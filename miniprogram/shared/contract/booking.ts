@@ -153,6 +153,19 @@ export interface StationDaysInRange {
 /** How many days `booking.listStationDays` spans at most (a quarter). */
 export const STATION_DAYS_RANGE_MAX = 92;
 
+/** A station's days in a range: at most a quarter, the end not before the start. */
+const stationDaysRange = z
+  .strictObject({ stationId: docId, from: calendarDate, to: calendarDate })
+  .refine((range) => range.from <= range.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+  .refine((range) => range.to < addDays(range.from, STATION_DAYS_RANGE_MAX), { path: ['to'], message: `一次最多查看${STATION_DAYS_RANGE_MAX}天` });
+
+/** 接待安排's first screen in one answer: the rule, the days of the range, and who may be put on duty. */
+export interface ScheduleScreen extends StationRule, StationDaysInRange {
+  stationName: string;
+  /** The active deputies who receive at the station, by rank. */
+  deputies: DeputySummary[];
+}
+
 export interface DayRoster {
   day: ReceptionDayView;
   deputies: DeputySummary[];
@@ -198,12 +211,12 @@ export const bookingActions = namespaced('booking', {
    * with what the holiday calendar says of them: the holiday a day falls on, and the years of the range
    * whose holidays nobody has recorded (days there were not moved off holidays).
    */
-  listStationDays: action<StationDaysInRange>()(
-    z
-      .strictObject({ stationId: docId, from: calendarDate, to: calendarDate })
-      .refine((range) => range.from <= range.to, { path: ['to'], message: '结束日期不能早于开始日期' })
-      .refine((range) => range.to < addDays(range.from, STATION_DAYS_RANGE_MAX), { path: ['to'], message: `一次最多查看${STATION_DAYS_RANGE_MAX}天` }),
-  ),
+  listStationDays: action<StationDaysInRange>()(stationDaysRange),
+  /**
+   * 接待安排 first screen, staff of the station (or an area above it): getRule, listStationDays over
+   * the range, and the station's name and deputies for the duty picker, in one call.
+   */
+  scheduleScreen: action<ScheduleScreen>()(stationDaysRange),
   getRoster: action<DayRoster>()(z.strictObject({ dayId: docId })),
   staffCheckIn: action<{ entry: RosterEntry }>()(z.strictObject({ code: bookingCode })),
   addWalkIn: action<{ entry: RosterEntry }>()(z.strictObject({ dayId: docId, name: personName, phone: phone.optional(), topic, clientRequestId })),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { StationSummary } from '../domain/directory';
 import type { CaseStage } from '../domain/caseDeadlines';
 import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
@@ -26,6 +27,13 @@ const figuresPeriod = {
 };
 
 /** A range of Shanghai calendar dates, both ends included, at most STATS_MAX_DAYS long. */
+/** 统计's first screen in one answer. */
+export interface StatsScreen {
+  stats: CaseStats;
+  /** The active stations of an area staff member's or administrator's area; none for station staff. */
+  stations: StationSummary[];
+}
+
 const statsRange = {
   from: calendarDate,
   to: calendarDate,
@@ -364,6 +372,8 @@ export const caseworkActions = namespaced('casework', {
   /** Staff: reopen a closed case whose resident said 没有解决 at the 回访, for another round of assignment. */
   reopen: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
+  /** 统计 first screen, staff: the figures as stats answers them and the stations of their area for the place picker, in one call. */
+  statsScreen: action<StatsScreen>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   /** Staff: the same workbook for any number of cases, written in the background (see listExports, getExport). */

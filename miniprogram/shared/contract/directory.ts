@@ -45,12 +45,20 @@ export interface NearbyStation extends StationSummary {
   distanceMeters: number;
 }
 
+/** The station list's first screen in one answer: the area tree for the picker and the stations (as listStations answers). */
+export interface StationsScreen {
+  areas: Area[];
+  stations: StationSummary[];
+}
+
 export const DEPUTY_SEARCH_LIMIT = 20;
 export const NEAREST_STATIONS_LIMIT = 10;
 
 export const directoryActions = namespaced('directory', {
   listAreas: action<{ areas: Area[] }>()(z.strictObject({})),
   listStations: action<{ stations: StationSummary[] }>()(z.strictObject({ areaId: docId.optional() })),
+  /** 找代表/联络站 first screen: listAreas and listStations (same filter) in one call. */
+  stationsScreen: action<StationsScreen>()(z.strictObject({ areaId: docId.optional() })),
   getStation: action<StationDetail>()(z.strictObject({ stationId: docId })),
   getDeputy: action<DeputyDetail>()(z.strictObject({ deputyId: docId })),
   /** `scene` exactly as the page received it in options.scene (encoded or not). */

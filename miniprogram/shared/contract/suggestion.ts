@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Area } from '../domain/directory';
 import { OPINION_CATEGORIES, type OpinionCategory } from '../domain/opinion';
 import {
   ANSWER_CLASSES,
@@ -347,9 +348,18 @@ const statsQuery = {
 // ---------------------------------------------------------------------------------------------
 // Actions
 
+/** 会议管理's first screen in one answer. */
+export interface SessionsScreen {
+  sessions: SessionView[];
+  /** The congresses a session may belong to: the caller's area and the districts and townships below it. */
+  areas: Area[];
+}
+
 export const suggestionActions = namespaced('suggestion', {
   /** `submit`: deputies, the sessions they may submit to now. `manage`: staff (area, admin), the sessions of their area and below. */
   listSessions: action<{ sessions: SessionView[] }>()(z.strictObject({ purpose: z.enum(['submit', 'manage']) })),
+  /** 会议管理 first screen, staff (area, admin): the `manage` sessions and the congresses of their area and below, in one call. */
+  sessionsScreen: action<SessionsScreen>()(z.strictObject({})),
   /** Staff (area, admin): create or change a session of a congress in their area. */
   saveSession: action<{ session: SessionView }>()(saveSessionPayload),
 

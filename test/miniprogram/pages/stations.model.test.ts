@@ -15,7 +15,10 @@ function open(functions: FunctionHost) {
   return { wx, model, state: () => state };
 }
 
-const listStations = (payload: { areaId?: string }) => ok({ stations: payload.areaId === 'area-south' ? [HUBIN_STATION] : payload.areaId ? [] : [HEPING_STATION, HUBIN_STATION] });
+const stationsOf = (areaId: string | undefined) => (areaId === 'area-south' ? [HUBIN_STATION] : areaId ? [] : [HEPING_STATION, HUBIN_STATION]);
+const listStations = (payload: { areaId?: string }) => ok({ stations: stationsOf(payload.areaId) });
+/** The first screen's one call: the areas and the stations together. */
+const stationsScreen = (payload: { areaId?: string }) => ok({ areas: AREAS, stations: stationsOf(payload.areaId) });
 
 describe('联络站 list model', () => {
   it('offers the first level of the area tree that gives a real choice, after 全部', () => {
@@ -31,18 +34,19 @@ describe('联络站 list model', () => {
     expect(areaOptions([])).toEqual([]);
   });
 
-  it('loads the areas and every station together', async () => {
-    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+  it('loads the areas and every station together, in one call', async () => {
+    const page = open(fixtureFunctions({ 'directory.stationsScreen': stationsScreen, 'directory.listStations': listStations }));
 
     await page.model.load();
 
     expect(page.state()).toMatchObject({ status: 'ready', areaId: '' });
     expect(page.state().areas.map((area) => area.name)).toEqual(['全部', '江北区', '江南区']);
     expect(page.state().view?.map((station) => station.name)).toEqual(['和平社区人大代表联络站', '湖滨社区人大代表联络站']);
+    expect(page.wx.cloudCalls.map((call) => [call.action, call.payload])).toEqual([['directory.stationsScreen', {}]]);
   });
 
   it('reloads only the stations when the resident picks an area', async () => {
-    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+    const page = open(fixtureFunctions({ 'directory.stationsScreen': stationsScreen, 'directory.listStations': listStations }));
     await page.model.load();
 
     await page.model.chooseArea('area-south');
@@ -50,14 +54,13 @@ describe('联络站 list model', () => {
     expect(page.state()).toMatchObject({ status: 'ready', areaId: 'area-south' });
     expect(page.state().view?.map((station) => station.name)).toEqual(['湖滨社区人大代表联络站']);
     expect(page.wx.cloudCalls.map((call) => [call.action, call.payload])).toEqual([
-      ['directory.listAreas', {}],
-      ['directory.listStations', {}],
+      ['directory.stationsScreen', {}],
       ['directory.listStations', { areaId: 'area-south' }],
     ]);
   });
 
   it('says so plainly when an area has no station yet', async () => {
-    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations }));
+    const page = open(fixtureFunctions({ 'directory.stationsScreen': stationsScreen, 'directory.listStations': listStations }));
     await page.model.load();
 
     await page.model.chooseArea('area-north');
@@ -69,7 +72,7 @@ describe('联络站 list model', () => {
     const slow: Array<() => void> = [];
     const page = open(
       fixtureFunctions({
-        'directory.listAreas': ok({ areas: AREAS }),
+        'directory.stationsScreen': stationsScreen,
         'directory.listStations': (payload: { areaId?: string }) =>
           payload.areaId === 'area-north' ? new Promise<ApiResponse<unknown>>((resolve) => slow.push(() => resolve(ok({ stations: [HEPING_STATION] })))) : listStations(payload),
       }),
@@ -89,7 +92,7 @@ describe('联络站 list model', () => {
     let online = false;
     const page = open(
       fixtureFunctions({
-        'directory.listAreas': () => (online ? ok({ areas: AREAS }) : networkDown()),
+        'directory.stationsScreen': (payload: { areaId?: string }) => (online ? stationsScreen(payload) : networkDown()),
         'directory.listStations': listStations,
       }),
     );
@@ -109,7 +112,7 @@ describe('联络站 list model: nearest and search', () => {
     ok({ stations: [{ ...HEPING_STATION, location: { latitude: payload.latitude, longitude: payload.longitude }, distanceMeters: 1234 }] });
 
   function openWithDevice(location: DeviceDouble['location']) {
-    const page = open(fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': listStations, 'directory.nearestStations': nearby }));
+    const page = open(fixtureFunctions({ 'directory.stationsScreen': stationsScreen, 'directory.listStations': listStations, 'directory.nearestStations': nearby }));
     const device = installDevice(page.wx);
     device.location = location;
     return page;

@@ -3,10 +3,10 @@ import { AREAS, HEPING_STATION, HUBIN_STATION } from '../support/directory-fixtu
 import { openPage } from '../support/page';
 import { fixtureFunctions, installWx, ok, refused } from '../support/wx-double';
 
+const stationsOf = (areaId: string | undefined) => (areaId === 'area-south' ? [HUBIN_STATION] : areaId ? [] : [HEPING_STATION, HUBIN_STATION]);
 const directory = fixtureFunctions({
-  'directory.listAreas': ok({ areas: AREAS }),
-  'directory.listStations': (payload: { areaId?: string }) =>
-    ok({ stations: payload.areaId === 'area-south' ? [HUBIN_STATION] : payload.areaId ? [] : [HEPING_STATION, HUBIN_STATION] }),
+  'directory.stationsScreen': (payload: { areaId?: string }) => ok({ areas: AREAS, stations: stationsOf(payload.areaId) }),
+  'directory.listStations': (payload: { areaId?: string }) => ok({ stations: stationsOf(payload.areaId) }),
 });
 
 describe('联络站 page', () => {
@@ -50,7 +50,7 @@ describe('联络站 page', () => {
   });
 
   it('shows the Chinese message and 重试 when the list cannot be loaded', async () => {
-    installWx({ functions: fixtureFunctions({ 'directory.listAreas': ok({ areas: AREAS }), 'directory.listStations': refused('COMMON.INTERNAL') }) });
+    installWx({ functions: fixtureFunctions({ 'directory.stationsScreen': refused('COMMON.INTERNAL') }) });
 
     const page = await openPage('stations');
 

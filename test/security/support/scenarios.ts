@@ -147,6 +147,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
 
   'directory.listAreas': fixed({}),
   'directory.listStations': fixed({ areaId: 'area-jiangnan' }),
+  'directory.stationsScreen': fixed({ areaId: 'area-jiangnan' }),
   'directory.getStation': fixed({ stationId: STATION }),
   'directory.getDeputy': fixed({ deputyId: DEPUTY_HERE }),
   'directory.resolveScene': fixed({ scene: 's=NH01' }),
@@ -219,6 +220,10 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
     const today = shanghaiDate(t.clock.now());
     return { payload: { stationId: STATION, from: today, to: addDays(today, 30) } };
   },
+  'booking.scheduleScreen': async ({ t }) => {
+    const today = shanghaiDate(t.clock.now());
+    return { payload: { stationId: STATION, from: today, to: addDays(today, 30) } };
+  },
   'booking.getRecord': async ({ t, world }) => ({ payload: { bookingId: (await walkIn(t, world))._id }, missing: { bookingId: 'bk-does-not-exist-000' } }),
   'booking.staffCheckIn': async ({ t, world }) => ({ payload: { code: (await walkIn(t, world)).code }, missing: { code: 'ZZZ-ZZZ' } }),
   'booking.addWalkIn': async ({ world }) => ({ payload: { dayId: world.today._id, name: '赵叔叔', topic: '咨询低保政策', clientRequestId: fresh('sec-walkin') } }),
@@ -239,6 +244,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   'casework.reopen': onOpinion(({ t, world, owner }) => followedUpCase(t, world, owner, 'unsolved'), { note: '回访仍未解决，重新交办' }),
   'casework.reroute': onOpinion(({ t, owner }) => referredCase(t, owner), { departmentIds: ['dept-jn-minzheng'], note: '请民政局牵头办理' }),
   'casework.stats': async ({ t }) => ({ payload: statsRange(t) }),
+  'casework.statsScreen': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.drillDown': async ({ t }) => ({ payload: { ...statsRange(t), figure: 'collected' } }),
   'casework.export': async ({ t }) => ({ payload: statsRange(t) }),
   'casework.startExport': async ({ t }) => ({ payload: { ...statsRange(t), clientRequestId: `matrix-export-${Math.random().toString(36).slice(2, 12)}` } }),
@@ -257,6 +263,7 @@ export const SCENARIOS: Record<ActionName, Scenario> = {
   }),
 
   'suggestion.listSessions': fixed({ purpose: 'submit' }),
+  'suggestion.sessionsScreen': fixed({}),
   'suggestion.saveSession': async () => ({
     payload: {
       clientRequestId: fresh('sec-session'),

@@ -1,3 +1,4 @@
+import type { StationDaysInRange } from '../../../shared/contract/booking';
 import { appClock } from '../../../services/clock';
 import { RULE_LIMITS, SCHEDULE_HORIZON_MONTHS, windowsProblem, type ReceptionRule } from '../../../shared/domain/reception';
 import { describePattern } from '../../../shared/domain/schedule';
@@ -116,13 +117,11 @@ export function scheduleCalendarNote(years: readonly number[]): string {
   return years.length === 0 ? '' : `${years.join('、')}年假期安排未录入，这些日子还没有避开节假日。录入后会自动调整没有人预约的接待日。`;
 }
 
-/** The station's upcoming days (cancelled ones left out) with what the holiday calendar says of them. */
-async function upcomingDays(stationId: string, today: string): Promise<Pick<ScheduleState, 'days' | 'calendarNote'>> {
-  const { days, holidayOn, holidaysUnknownYears } = await callApi('booking.listStationDays', {
-    stationId,
-    from: today,
-    to: addDays(addMonths(today, SCHEDULE_HORIZON_MONTHS), -1),
-  });
+/** The days the schedule shows: from today to the end of the horizon. */
+const upcomingRange = (stationId: string, today: string) => ({ stationId, from: today, to: addDays(addMonths(today, SCHEDULE_HORIZON_MONTHS), -1) });
+
+/** The upcoming days (cancelled ones left out) with what the holiday calendar says of them. */
+function shownDays({ days, holidayOn, holidaysUnknownYears }: StationDaysInRange): Pick<ScheduleState, 'days' | 'calendarNote'> {
   return {
     days: days.filter((day) => !day.cancelled).map((day) => dayRow(day, holidayOn[day.date])),
     calendarNote: scheduleCalendarNote(holidaysUnknownYears),
@@ -184,7 +183,7 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
   }
 
   async function reloadDays(): Promise<void> {
-    render(await upcomingDays(stationId, shanghaiDate(appClock.now())));
+    render(shownDays(await callApi('booking.listStationDays', upcomingRange(stationId, shanghaiDate(appClock.now())))));
   }
 
   /** One staff action at a time; its outcome or refusal goes where `said` says. */
@@ -200,12 +199,8 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
       render({ status: 'loading', errorMessage: '' });
       try {
         const today = shanghaiDate(appClock.now());
-        const [{ rule, isDefault }, upcoming, detail] = await Promise.all([
-          callApi('booking.getRule', { stationId }),
-          upcomingDays(stationId, today),
-          callApi('directory.getStation', { stationId }),
-        ]);
-        const shown = rule;
+        const screen = await callApi('booking.scheduleScreen', upcomingRange(stationId, today));
+        const shown = screen.rule;
         form = {
           kind: shown.pattern.kind,
           dayOfMonth: shown.pattern.kind === 'monthly' ? String(shown.pattern.dayOfMonth) : '15',
@@ -213,15 +208,15 @@ export function createSchedule(stationId: string, render: (change: Partial<Sched
           windows: shown.windows.map((w) => row(w.start, w.end)),
           slotMinutes: String(shown.slotMinutes),
           seatsPerSlot: String(shown.seatsPerSlot),
-          deputies: detail.deputies.map((d) => ({ id: d._id, name: d.name, chosen: shown.deputyIds.includes(d._id) })),
+          deputies: screen.deputies.map((d) => ({ id: d._id, name: d.name, chosen: shown.deputyIds.includes(d._id) })),
         };
         render({
           status: 'ready',
-          stationName: detail.station.name,
-          isDefault,
+          stationName: screen.stationName,
+          isDefault: screen.isDefault,
           ...form,
           patternLabel: patternLabel(form),
-          ...upcoming,
+          ...shownDays(screen),
           today,
         });
       } catch (error) {

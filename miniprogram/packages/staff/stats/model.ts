@@ -191,7 +191,21 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
   /** Station staff: their station, whose deputies stay on offer whatever is chosen. */
   let ownStationId: string | undefined;
 
+  /** The figures alone (a range or place chosen, 重试). */
+  const askStats = () => callApi('casework.stats', statsPayload(query));
+
+  /** The first screen, one call: the figures and, for area staff, the stations to look at one alone. */
+  async function askStatsWithPlaces(): Promise<CaseStats> {
+    const { stats, stations } = await callApi('casework.statsScreen', statsPayload(query));
+    if (stations.length > 0) render({ scopeOptions: [MY_SCOPE, ...stations.map((s) => ({ key: scopeKey({ stationId: s._id }), label: s.name }))] });
+    return stats;
+  }
+
   async function load(): Promise<void> {
+    return show(askStats);
+  }
+
+  async function show(ask: () => Promise<CaseStats>): Promise<void> {
     const mine = (generation += 1);
     exported = null;
     render({
@@ -209,7 +223,7 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
       return;
     }
     try {
-      const stats = await callApi('casework.stats', statsPayload(query));
+      const stats = await ask();
       if (mine === generation) render({ status: 'ready', view: toStatsView(stats) });
     } catch (error) {
       if (mine === generation) render({ status: 'error', errorMessage: toApiError(error, 'casework.stats').message, view: null });
@@ -230,8 +244,8 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
     }
   }
 
-  /** The stations of the staff member's area (area staff may look at one alone); a station's deputies. */
-  async function loadScopes(): Promise<void> {
+  /** Station staff: their own station's deputies (area staff's stations come with the first figures). */
+  async function loadOwnDeputies(): Promise<void> {
     let staff: StaffScope | undefined;
     try {
       staff = (await heldStaffScope()) ?? undefined;
@@ -239,23 +253,14 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
       console.warn('[stats] profile not loaded; the whole scope stays available', toApiError(error).code);
       return;
     }
-    if (!staff || staff.role === 'handler') return;
-    if (staff.role === 'station') {
-      ownStationId = staff.stationId;
-      await loadDeputies(ownStationId);
-      return;
-    }
-    try {
-      const { stations } = await callApi('directory.listStations', { areaId: staff.areaId });
-      render({ scopeOptions: [MY_SCOPE, ...stations.map((s) => ({ key: scopeKey({ stationId: s._id }), label: s.name }))] });
-    } catch (error) {
-      console.warn('[stats] stations not loaded; the whole scope stays available', toApiError(error).code);
-    }
+    if (staff?.role !== 'station') return;
+    ownStationId = staff.stationId;
+    await loadDeputies(ownStationId);
   }
 
   return {
     async start(): Promise<void> {
-      await Promise.all([load(), loadScopes()]);
+      await Promise.all([show(askStatsWithPlaces), loadOwnDeputies()]);
     },
     load,
     setRange(range: { from?: string; to?: string }): Promise<void> {

@@ -1,5 +1,4 @@
 import type { SessionView } from '../../../shared/contract/suggestion';
-import type { Area } from '../../../shared/domain/directory';
 import { addDays, shanghaiDate } from '../../../shared/domain/time';
 import { SUGGESTION_TEXT_LIMITS } from '../../../shared/domain/suggestion';
 import { textLength } from '../../../shared/domain/opinion';
@@ -9,7 +8,6 @@ import { showToast } from '../../../services/wx';
 import { formatReceptionDate } from '../../../utils/date';
 import type { LoadStatus } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
-import { heldStaffScope } from '../../../stores/profile';
 
 export const SESSION_MESSAGES = {
   area: '请选择是哪一级人大的会议',
@@ -47,8 +45,6 @@ export interface SessionsState {
   saving: boolean;
 }
 
-const CONGRESS_KINDS: readonly Area['kind'][] = ['city', 'district', 'township'];
-
 export function sessionItem(session: SessionView): SessionItem {
   const state = !session.active ? '已停用' : session.open ? '正在接收建议' : '不在接收期间';
   return {
@@ -77,9 +73,13 @@ export function createSessions(render: (change: Partial<SessionsState>) => void)
   let areas: Array<{ id: string; name: string }> = [];
   let clientRequestId = randomId();
 
-  async function list(): Promise<void> {
-    ({ sessions } = await callApi('suggestion.listSessions', { purpose: 'manage' }));
+  function show(listed: SessionView[]): void {
+    sessions = listed;
     render({ sessions: sessions.map(sessionItem), status: sessions.length > 0 ? 'ready' : 'empty', errorMessage: SESSION_MESSAGES.none });
+  }
+
+  async function list(): Promise<void> {
+    show((await callApi('suggestion.listSessions', { purpose: 'manage' })).sessions);
   }
 
   function edit(change: Partial<SessionForm>): void {
@@ -90,15 +90,11 @@ export function createSessions(render: (change: Partial<SessionsState>) => void)
   return {
     async load(): Promise<void> {
       render({ status: 'loading', errorMessage: '' });
-      const [staff, { areas: all }] = await Promise.all([heldStaffScope(), callApi('directory.listAreas', {})]);
-      const mine = staff?.areaId ?? '';
+      const screen = await callApi('suggestion.sessionsScreen', {});
       // Their own congress first, then those below it, level by level.
-      areas = all
-        .filter((a) => a.path.includes(mine) && CONGRESS_KINDS.includes(a.kind))
-        .sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name, 'zh-Hans-CN'))
-        .map((a) => ({ id: a._id, name: `${a.name}人大` }));
+      areas = screen.areas.sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name, 'zh-Hans-CN')).map((a) => ({ id: a._id, name: `${a.name}人大` }));
       render({ areas });
-      await list();
+      show(screen.sessions);
     },
     startNew(): void {
       clientRequestId = randomId();
