@@ -7,8 +7,9 @@
  * Excel export opened on the phone.
  */
 import { openPage } from '../support/page';
-import { callAs } from '../support/runtime-calls';
+import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
+import { installDialogs } from '../support/wx-dialogs';
 
 const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 const MINZHENG_HANDLER = 'demo-handler-jn-minzheng';
@@ -115,6 +116,7 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
 
   it('the resident rates 不满意 with a reason and sees it reopened on the timeline', async () => {
     phoneOf(CASE_AUTHOR);
+    const dialogs = installDialogs();
     const page = await openPage('opinion', { opinionId: CASE });
     expect(page.text()).toContain('请评价办理结果 办理结果：列入计划。');
 
@@ -130,6 +132,26 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     expect(page.text()).not.toContain('提交评价');
     const { status } = await callAs(runtime.url, JIANGNAN_STAFF, 'casework.get', { opinionId: CASE });
     expect(status).toBe('reopened');
+    // The case reopens: no 回访 to allow.
+    expect(dialogs.subscribeRequests).toEqual([]);
+  });
+});
+
+describe('回访 message', () => {
+  it('a resident who rates 满意 is asked once to allow the 回访 message, and the acceptance is recorded', async () => {
+    const wx = phoneOf(DEMO_RESIDENT);
+    const dialogs = installDialogs();
+    /** The seeded opinion 陈建华 answered four days ago. */
+    const page = await openPage('opinion', { opinionId: 'op-demo-003' });
+    expect(page.text()).toContain('请评价办理结果');
+
+    await page.tap('满意');
+    await page.tap('提交评价');
+
+    await page.waitFor(() => page.text().includes('您的评价：满意'), 'the rating');
+    expect(dialogs.subscribeRequests).toEqual([['lxq-case-follow-up']]);
+    await page.waitFor(() => wx.cloudCalls.some((call) => call.action === 'account.grantSubscriptions'), 'the acceptance recorded');
+    expect(wx.cloudCalls.filter((call) => call.action === 'account.grantSubscriptions').map((call) => call.payload)).toEqual([{ templateIds: ['lxq-case-follow-up'] }]);
   });
 });
 
