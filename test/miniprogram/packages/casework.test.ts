@@ -39,6 +39,12 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     const wx = phoneOf(JIANGNAN_STAFF);
     const list = await openPage('staffCases');
 
+    // Every tab says how many cases it holds: the counts of the first page.
+    const { counts } = await callAs(runtime.url, JIANGNAN_STAFF, 'casework.list', { view: 'toAccept', pageSize: 1 });
+    const tabRow = (of: Record<string, number>) =>
+      `待受理 ${of.toAccept} 待交办 ${of.toAssign} 办理中 ${of.handling} 待审核 ${of.toReview} 待评价 ${of.awaitingRating} 已办结 ${of.closed} 已超期 ${of.overdue} 退回待改派 ${of.referred} 全部 ${of.all}`;
+    expect(counts?.toAccept).toBeGreaterThan(0);
+    expect(list.text()).toContain(tabRow(counts ?? {}));
     expect(list.text()).toContain(CASE_EXCERPT);
     expect(list.text()).toMatch(/受理已超期 \d+ 个工作日/);
     expect(list.countClass('case-card__deadline--overdue')).toBeGreaterThan(0);
@@ -78,6 +84,12 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     await page.tap('发送督办');
     await page.waitFor(() => page.text().includes('已督办1次'), 'the urging');
     expect(page.text()).toContain('群众反映急迫，请尽快研究');
+
+    // Back on the list: the case left 待受理 for 办理中, and 已超期 (its new deadline is weeks away), and the tabs say so.
+    await list.lifecycle('onShow');
+    const before: Record<string, number> = counts ?? {};
+    const moved = { ...before, toAccept: (before.toAccept ?? 0) - 1, handling: (before.handling ?? 0) + 1, overdue: (before.overdue ?? 0) - 1 } as Record<string, number>;
+    await list.waitFor(() => list.text().includes(tabRow(moved)), 'the counts to follow the case');
   });
 
   it("another department's handler cannot open it; the assigned handler answers it 列入计划 with a reason", async () => {
