@@ -37,6 +37,12 @@ export interface AppConfig {
    * (the case closed): its CASE_ANSWER_TEMPLATE_ID. Asked for with the reply's. Empty: never ask.
    */
   caseAnsweredTemplateId: string;
+  /**
+   * The subscribe message the casework function sends weeks after a case closed, asking whether the
+   * problem is really solved (回访): its CASE_FOLLOW_UP_TEMPLATE_ID. Asked for when the resident rates
+   * the answer 满意 or 基本满意 (不满意 reopens the case instead). Empty: never ask.
+   */
+  caseFollowUpTemplateId: string;
 }
 
 export const CONFIG: AppConfig = {
@@ -48,6 +54,7 @@ export const CONFIG: AppConfig = {
   opinionReplyTemplateId: 'lxq-opinion-replied',
   suggestionProgressTemplateId: 'lxq-suggestion-resident',
   caseAnsweredTemplateId: 'lxq-case-answered',
+  caseFollowUpTemplateId: 'lxq-case-follow-up',
 };
 
 /** The oldest base library supported (admin console, docs/DEPLOY.md): 2.32.3 has the privacy authorization; styles avoid flex `gap` and `inset`. */

@@ -22,10 +22,12 @@ export function initialPagedState<V>(): PagedState<V> {
  * Loads a list page by page. A reload (重试, another tab) starts over; an answer for an
  * earlier load that arrives late is dropped, never mixed into the newer list.
  */
-export function createPagedList<T, V>(options: {
-  fetch: (cursor: string | undefined) => Promise<Page<T>>;
+export function createPagedList<T, V, P extends Page<T> = Page<T>>(options: {
+  fetch: (cursor: string | undefined) => Promise<P>;
   toItem: (item: T) => V;
   render: (change: Partial<PagedState<V>>) => void;
+  /** The first page of the newest load, as it arrived (a tabbed list's counts come with it). */
+  firstPage?: (page: P) => void;
 }) {
   let generation = 0;
   let items: V[] = [];
@@ -40,6 +42,7 @@ export function createPagedList<T, V>(options: {
       try {
         const page = await options.fetch(undefined);
         if (mine !== generation) return;
+        options.firstPage?.(page);
         items = page.items.map(options.toItem);
         nextCursor = page.nextCursor;
         options.render({ status: items.length > 0 ? 'ready' : 'empty', items, hasMore: nextCursor !== null });
@@ -61,6 +64,7 @@ export function createPagedList<T, V>(options: {
       try {
         const page = await options.fetch(undefined);
         if (mine !== generation) return;
+        options.firstPage?.(page);
         items = page.items.map(options.toItem);
         nextCursor = page.nextCursor;
         options.render({ status: items.length > 0 ? 'ready' : 'empty', errorMessage: '', items, hasMore: nextCursor !== null, loadingMore: false, moreError: '' });

@@ -1,4 +1,5 @@
-import type { CaseDetail } from '../../miniprogram/shared/contract/casework';
+import { HANDLER_CASE_VIEWS, STAFF_CASE_VIEWS, type CaseDetail, type CaseSummary, type HandlerCaseView, type StaffCaseView } from '../../miniprogram/shared/contract/casework';
+import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
 import { FIRST_RATE_TURN, ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
 
@@ -430,5 +431,54 @@ describe('station staff', () => {
     expect(jiangnan.map((i) => i.opinionId)).not.toContain(here);
     const view = await detail(here, BEISHAN);
     expect(view.assignableDepartments.map((d) => d._id)).toEqual(expect.arrayContaining(['dept-bs-gov', 'dept-jb-zhujian', 'dept-city-zhujian']));
+  });
+});
+
+describe('work queue counts', () => {
+  /** Every case a queue lists, page after page. */
+  async function listedCount<V extends string>(action: 'casework.list' | 'casework.listAssigned', view: V, openid: string): Promise<number> {
+    let cursor: string | undefined;
+    let total = 0;
+    do {
+      const page = ok(await t.call(action, (cursor === undefined ? { view, pageSize: 50 } : { view, cursor, pageSize: 50 }) as never, { openid })) as TabbedPage<CaseSummary, V>;
+      total += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return total;
+  }
+
+  test('the first page of 意见办理 says how many cases each queue holds, counted in the database; a new opinion adds to 待受理', async () => {
+    const first = await t.raw('casework', { action: 'casework.list', payload: { view: 'toAccept', pageSize: 1 } }, { openid: JIANGNAN });
+    // The caller, the page, the holiday calendar (deadlines), and one count per queue.
+    expect(first.databaseRequests).toBe(3 + STAFF_CASE_VIEWS.length);
+    const { counts } = ok(first.body as never) as TabbedPage<CaseSummary, StaffCaseView>;
+    const listed = Object.fromEntries(await Promise.all(STAFF_CASE_VIEWS.map(async (view) => [view, await listedCount('casework.list', view, JIANGNAN)])));
+    expect(counts).toEqual(listed);
+    expect(counts?.all).toBeGreaterThan(counts?.toAccept ?? 0);
+
+    await submit('counted-resident');
+    expect(ok(await t.call('casework.list', { view: 'closed' }, { openid: JIANGNAN })).counts).toEqual({
+      ...counts,
+      toAccept: (counts?.toAccept ?? 0) + 1,
+      all: (counts?.all ?? 0) + 1,
+    });
+    // Station staff count their station only.
+    const beishan = ok(await t.call('casework.list', { view: 'all' }, { openid: BEISHAN })).counts;
+    expect(beishan?.all).toBe(await listedCount('casework.list', 'all', BEISHAN));
+  });
+
+  test('a later page brings no counts and costs three database requests', async () => {
+    const page1 = ok(await t.call('casework.list', { view: 'all', pageSize: 1 }, { openid: JIANGNAN }));
+    const page2 = await t.raw('casework', { action: 'casework.list', payload: { view: 'all', pageSize: 1, cursor: page1.nextCursor ?? '' } }, { openid: JIANGNAN });
+    expect(page2.databaseRequests).toBe(3);
+    expect(ok(page2.body as never)).not.toHaveProperty('counts');
+  });
+
+  test('a handler’s 承办工作台 counts 待办理 and 全部 of their department', async () => {
+    const first = await t.raw('casework', { action: 'casework.listAssigned', payload: { view: 'todo' } }, { openid: JN_HOUSING });
+    expect(first.databaseRequests).toBe(3 + HANDLER_CASE_VIEWS.length);
+    const { counts } = ok(first.body as never) as TabbedPage<CaseSummary, HandlerCaseView>;
+    expect(counts).toEqual({ todo: await listedCount('casework.listAssigned', 'todo', JN_HOUSING), all: await listedCount('casework.listAssigned', 'all', JN_HOUSING) });
+    expect(counts?.all).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../infra/database';
-import type { InboxItem } from '../../miniprogram/shared/contract/opinion';
+import type { InboxItem, TabbedPage } from '../../miniprogram/shared/contract/opinion';
+import { INBOX_FILTERS, type InboxFilter } from '../../miniprogram/shared/domain/opinion';
 import { ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
 import { allowMessages, bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
 
@@ -29,7 +30,8 @@ describe('a deputy’s inbox', () => {
     const forStation = await submit({ stationId: 'st-linjiang' }, 'inbox-resident-2');
     const forZhang = await submit({ deputyId: 'dp-004' }, 'inbox-resident-3');
     const answer = await t.raw('opinion', { action: 'opinion.inbox', payload: { status: 'pending' } }, { openid: CHEN });
-    expect(answer.databaseRequests).toBe(2);
+    // The deputy, the page, and one count per tab.
+    expect(answer.databaseRequests).toBe(6);
     const { items } = ok(answer.body as never) as { items: InboxItem[] };
     const ids = items.map((i) => i.opinionId);
     // The two demo opinions (75 h and 28 h old) come before today's.
@@ -52,6 +54,37 @@ describe('a deputy’s inbox', () => {
   test('the replied tab lists what has been answered, with the hours it took', async () => {
     const { items } = ok(await t.call('opinion.inbox', { status: 'replied' }, { openid: CHEN }));
     expect(items.find((i) => i.opinionId === 'op-demo-003')).toMatchObject({ status: 'replied', statusLabel: '代表已回复', waitedHours: 24 });
+  });
+
+  test('the first page says how many each tab holds, counted in the database, and the counts follow a reply', async () => {
+    const listed = async () =>
+      Object.fromEntries(
+        await Promise.all(INBOX_FILTERS.map(async (status) => [status, ok(await t.call('opinion.inbox', { status, pageSize: 50 }, { openid: CHEN })).items.length])),
+      );
+    const first = await t.raw('opinion', { action: 'opinion.inbox', payload: { status: 'replied', pageSize: 1 } }, { openid: CHEN });
+    expect(first.databaseRequests).toBe(6);
+    const { counts, items } = ok(first.body as never) as TabbedPage<InboxItem, InboxFilter>;
+    expect(items).toHaveLength(1);
+    expect(counts).toEqual(await listed());
+    expect(counts?.pending).toBeGreaterThan(1);
+    expect(counts?.replied).toBeGreaterThan(0);
+
+    const opinionId = await submit({ deputyId: 'dp-001' }, 'count-resident');
+    expect(ok(await t.call('opinion.inbox', { status: 'pending' }, { openid: CHEN })).counts).toEqual({ ...counts, pending: (counts?.pending ?? 0) + 1 });
+    ok(await t.call('opinion.reply', { opinionId, text: '您好，已请社区核实并尽快处理。' }, { openid: CHEN }));
+    expect(ok(await t.call('opinion.inbox', { status: 'pending' }, { openid: CHEN })).counts).toEqual({ ...counts, replied: (counts?.replied ?? 0) + 1 });
+    // 王志强 shares the station, not what was left for 陈建华 by name: his counts are his own.
+    const wangs = ok(await t.call('opinion.inbox', { status: 'pending', pageSize: 50 }, { openid: WANG }));
+    expect(wangs.counts?.pending).toBe(wangs.items.length);
+  });
+
+  test('a later page brings no counts and costs two database requests', async () => {
+    const page1 = ok(await t.call('opinion.inbox', { status: 'pending', pageSize: 1 }, { openid: CHEN }));
+    const page2 = await t.raw('opinion', { action: 'opinion.inbox', payload: { status: 'pending', pageSize: 1, cursor: page1.nextCursor ?? '' } }, { openid: CHEN });
+    expect(page2.databaseRequests).toBe(2);
+    const body = ok(page2.body as never) as TabbedPage<InboxItem, InboxFilter>;
+    expect(body.items).toHaveLength(1);
+    expect(body).not.toHaveProperty('counts');
   });
 
   test('pages follow the cursor', async () => {

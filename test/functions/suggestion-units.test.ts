@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { SuggestionDetail } from '../../miniprogram/shared/contract/suggestion';
+import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
+import { STAFF_SUGGESTION_VIEWS, type StaffSuggestionView, type SuggestionDetail, type SuggestionSummary } from '../../miniprogram/shared/contract/suggestion';
 import { SUGGESTION_FIGURES } from '../../miniprogram/shared/domain/suggestionStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
@@ -345,5 +346,30 @@ describe('a deadline moved past days off of a year nobody recorded', () => {
     const seen = await get(suggestionId, CITY);
     expect(seen.deadline).toMatchObject({ dueDate: '2027-05-26', holidaysUnknown: false });
     expect(seen.units[0]?.dueAt).toBe(shanghaiInstant('2027-05-27').toISOString());
+  });
+});
+
+describe('代表建议办理 tab counts', () => {
+  test('the first page says how many suggestions each work queue holds, counted in the database; a later page brings none', async () => {
+    const listed = async (view: StaffSuggestionView): Promise<number> => {
+      let cursor: string | undefined;
+      let total = 0;
+      do {
+        const page = ok(await t.call('suggestion.list', cursor === undefined ? { view, pageSize: 50 } : { view, cursor, pageSize: 50 }, { openid: CITY }));
+        total += page.items.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return total;
+    };
+    const first = await t.raw('suggestion', { action: 'suggestion.list', payload: { view: 'toReview', pageSize: 1 } }, { openid: CITY });
+    // The caller, the page, and one count per queue.
+    expect(first.databaseRequests).toBe(2 + STAFF_SUGGESTION_VIEWS.length);
+    const { counts, nextCursor } = ok(first.body as never) as TabbedPage<SuggestionSummary, StaffSuggestionView>;
+    expect(counts).toEqual(Object.fromEntries(await Promise.all(STAFF_SUGGESTION_VIEWS.map(async (view) => [view, await listed(view)]))));
+    expect(counts?.all).toBeGreaterThan(1);
+
+    const later = await t.raw('suggestion', { action: 'suggestion.list', payload: { view: 'all', pageSize: 1, cursor: nextCursor ?? '' } }, { openid: CITY });
+    expect(later.databaseRequests).toBe(2);
+    expect(ok(later.body as never)).not.toHaveProperty('counts');
   });
 });

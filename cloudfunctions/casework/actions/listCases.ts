@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../infra/database';
-import type { StaffCaseView } from '../../../miniprogram/shared/contract/casework';
+import { STAFF_CASE_VIEWS, type StaffCaseView } from '../../../miniprogram/shared/contract/casework';
 import type { Database } from '../../core/cloud';
 import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
@@ -34,12 +34,30 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
   }
 }
 
+/** How many cases each work queue holds, in the caller's scope: one count per queue on indexed fields, no case read. */
+async function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Record<StaffCaseView, number>> {
+  const _ = db.command;
+  const totals = await Promise.all(
+    STAFF_CASE_VIEWS.map(
+      async (view) =>
+        (
+          await db
+            .collection(COLLECTIONS.opinions)
+            .where(_.and([...scope, viewQuery(db, view, now).filter]))
+            .count()
+        ).total,
+    ),
+  );
+  return Object.fromEntries(STAFF_CASE_VIEWS.map((view, i) => [view, totals[i] ?? 0])) as Record<StaffCaseView, number>;
+}
+
 /**
  * Staff: the cases of their area (station staff: their station; optionally one station of the
  * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past a deadline now),
  * 退回待改派 (a department sent it back, not re-routed yet),
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
- * in moderation.listFlagged until published). Two database requests.
+ * in moderation.listFlagged until published). Three database requests (the caller, the page, the
+ * holiday calendar), and on the first page one count per queue (待受理 3): twelve.
  */
 export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
@@ -47,14 +65,13 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   const _ = db.command;
   const { filter, order } = viewQuery(db, view, now);
   // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
-  const conditions = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }, filter];
-  if (stationId) conditions.push({ stationId });
+  const scope: Array<Record<string, unknown>> = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }];
+  if (stationId) scope.push({ stationId });
   const start = pageStart(db, order, cursor);
-  conditions.push(...start.conditions);
-  const [{ data }, calendar] = await Promise.all([
+  const [{ data }, calendar, counts] = await Promise.all([
     db
       .collection(COLLECTIONS.opinions)
-      .where(_.and(conditions))
+      .where(_.and([...scope, filter, ...start.conditions]))
       .orderBy(order.field, order.direction)
       .orderBy('_id', 'asc')
       .skip(start.skip)
@@ -62,7 +79,8 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
       .field(withOrderField(SUMMARY_FIELDS, order))
       .get(),
     ctx.calendar(),
+    cursor === undefined ? countViews(db, scope, now) : undefined,
   ]);
   const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
-  return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor };
+  return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor, ...(counts ? { counts } : {}) };
 };

@@ -1,7 +1,8 @@
 import { COLLECTIONS } from '../../../infra/database';
-import { INBOX_FILTER_STATUSES } from '../../../miniprogram/shared/domain/opinion';
+import { INBOX_FILTER_STATUSES, INBOX_FILTERS, type InboxFilter } from '../../../miniprogram/shared/domain/opinion';
+import type { Database } from '../../core/cloud';
 import type { Handler } from '../../core/handler';
-import { addressedTo, loadDeputyCaller } from '../deputyCaller';
+import { addressedTo, loadDeputyCaller, type DeputyCaller } from '../deputyCaller';
 import { inboxItem } from '../deputyView';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { pageOf, pageStart, type PageOrder } from '../../core/paging';
@@ -23,35 +24,66 @@ const INBOX_FIELDS = {
   'forward.at': true,
 };
 
+/** Which opinions each tab holds, and in which order. */
+function inboxTab(db: Database, status: InboxFilter): { filter: Record<string, unknown>; order: PageOrder } {
+  const _ = db.command;
+  switch (status) {
+    case 'pending':
+      return { filter: { status: _.in([...INBOX_FILTER_STATUSES.pending]) }, order: { field: 'createdAt', direction: 'asc' } };
+    case 'replied':
+      return { filter: { reply: _.neq(null) }, order: { field: 'reply.at', direction: 'desc' } };
+    case 'forwarded':
+      return { filter: { forward: _.neq(null) }, order: { field: 'forward.at', direction: 'desc' } };
+    default:
+      return { filter: { status: _.in([...INBOX_FILTER_STATUSES.following]), reply: null, forward: null }, order: { field: 'statusChangedAt', direction: 'desc' } };
+  }
+}
+
+/**
+ * How many opinions each tab holds: one count per tab, each on the deputy's indexed fields
+ * (deputyId, stationId), none reading the opinions themselves.
+ */
+async function countTabs(db: Database, deputy: DeputyCaller): Promise<Record<InboxFilter, number>> {
+  const _ = db.command;
+  const totals = await Promise.all(
+    INBOX_FILTERS.map(
+      async (tab) =>
+        (
+          await db
+            .collection(COLLECTIONS.opinions)
+            .where(_.and([addressedTo(db, deputy), inboxTab(db, tab).filter]))
+            .count()
+        ).total,
+    ),
+  );
+  return Object.fromEntries(INBOX_FILTERS.map((tab, i) => [tab, totals[i] ?? 0])) as Record<InboxFilter, number>;
+}
+
 /**
  * A deputy's inbox. 待处理 lists the oldest waiting first, so nobody waits longest by accident;
  * the handled tabs list the most recently handled first, and keep an opinion once replied or
  * forwarded whatever happens to the case after (rated, assigned, closed); 已交办 lists what staff
- * took over without the deputies, most recently changed first, to follow (read only). Two database requests.
+ * took over without the deputies, most recently changed first, to follow (read only). The first
+ * page also counts every tab (待处理 3, 已回复 12): six database requests; a later page two.
  */
 export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor, pageSize = INBOX_PAGE_SIZE }, ctx) => {
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
   const _ = db.command;
-  const [filter, orderField, direction] =
-    status === 'pending'
-      ? [{ status: _.in([...INBOX_FILTER_STATUSES.pending]) }, 'createdAt', 'asc' as const]
-      : status === 'replied'
-        ? [{ reply: _.neq(null) }, 'reply.at', 'desc' as const]
-        : status === 'forwarded'
-          ? [{ forward: _.neq(null) }, 'forward.at', 'desc' as const]
-          : [{ status: _.in([...INBOX_FILTER_STATUSES.following]), reply: null, forward: null }, 'statusChangedAt', 'desc' as const];
-  const order: PageOrder = { field: orderField, direction };
+  const { filter, order } = inboxTab(db, status);
   const start = pageStart(db, order, cursor);
-  const { data } = await db
-    .collection(COLLECTIONS.opinions)
-    .where(_.and([addressedTo(db, deputy), filter, ...start.conditions]))
-    .orderBy(orderField, direction)
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(INBOX_FIELDS)
-    .get();
+  const [{ data }, counts] = await Promise.all([
+    db
+      .collection(COLLECTIONS.opinions)
+      .where(_.and([addressedTo(db, deputy), filter, ...start.conditions]))
+      .orderBy(order.field, order.direction)
+      .orderBy('_id', 'asc')
+      .skip(start.skip)
+      .limit(pageSize + 1)
+      .field(INBOX_FIELDS)
+      .get(),
+    cursor === undefined ? countTabs(db, deputy) : undefined,
+  ]);
   const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
-  return { items: items.map((opinion) => inboxItem(opinion, deputy, now)), nextCursor };
+  return { items: items.map((opinion) => inboxItem(opinion, deputy, now)), nextCursor, ...(counts ? { counts } : {}) };
 };

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { SuggestionDocument } from '../../../infra/documents/suggestions';
-import type { StaffSuggestionView } from '../../../miniprogram/shared/contract/suggestion';
+import { STAFF_SUGGESTION_VIEWS, type StaffSuggestionView } from '../../../miniprogram/shared/contract/suggestion';
 import type { Database } from '../../core/cloud';
 import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
@@ -37,30 +37,50 @@ function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter
   }
 }
 
+/** How many suggestions each work queue holds, in the same scope: one count per queue on indexed fields, none read. */
+async function countViews(db: Database, scope: readonly object[], now: Date): Promise<Record<StaffSuggestionView, number>> {
+  const _ = db.command;
+  const totals = await Promise.all(
+    STAFF_SUGGESTION_VIEWS.map(
+      async (view) =>
+        (
+          await db
+            .collection(COLLECTIONS.suggestions)
+            .where(_.and([...scope, viewQuery(db, view, now).filter]))
+            .count()
+        ).total,
+    ),
+  );
+  return Object.fromEntries(STAFF_SUGGESTION_VIEWS.map((view, i) => [view, totals[i] ?? 0])) as Record<StaffSuggestionView, number>;
+}
+
 /**
  * Staff (area staff, administrators): the suggestions submitted to the congresses of their area, by
  * work queue — 待审查, 待交办 (registered, or a unit sent it back), 办理中, 延期申请, 单位退回, 待评价,
  * B类跟踪, 超期 (the supervision list), 重点督办, 已办结, 全部 — optionally of one session. Drafts are the
- * deputies' own and never listed. Two database requests.
+ * deputies' own and never listed. Two database requests, and on the first page one count per queue
+ * (待审查 3): thirteen.
  */
 export const listSuggestions: Handler<'suggestion.list'> = async ({ view, sessionId, cursor, pageSize = SUGGESTION_PAGE_SIZE }, ctx) => {
   const caller = await loadSuggestionCaller(ctx, ['staff']);
   const { db, now } = ctx;
   const _ = db.command;
   const { filter, order } = viewQuery(db, view, now);
-  const conditions: object[] = [{ areaPath: caller.staff?.areaId ?? '' }, { status: _.neq('draft') }, filter];
-  if (sessionId) conditions.push({ sessionId });
+  const scope: object[] = [{ areaPath: caller.staff?.areaId ?? '' }, { status: _.neq('draft') }];
+  if (sessionId) scope.push({ sessionId });
   const start = pageStart(db, order, cursor);
-  conditions.push(...start.conditions);
-  const { data } = await db
-    .collection(COLLECTIONS.suggestions)
-    .where(_.and(conditions))
-    .orderBy(order.field, order.direction)
-    .orderBy('_id', 'asc')
-    .skip(start.skip)
-    .limit(pageSize + 1)
-    .field(withOrderField(SUMMARY_FIELDS, order))
-    .get();
+  const [{ data }, counts] = await Promise.all([
+    db
+      .collection(COLLECTIONS.suggestions)
+      .where(_.and([...scope, filter, ...start.conditions]))
+      .orderBy(order.field, order.direction)
+      .orderBy('_id', 'asc')
+      .skip(start.skip)
+      .limit(pageSize + 1)
+      .field(withOrderField(SUMMARY_FIELDS, order))
+      .get(),
+    cursor === undefined ? countViews(db, scope, now) : undefined,
+  ]);
   const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
-  return { items: items.map((row) => suggestionSummary(row, now)), nextCursor };
+  return { items: items.map((row) => suggestionSummary(row, now)), nextCursor, ...(counts ? { counts } : {}) };
 };

@@ -3,33 +3,37 @@
  * lists alike. A refusal because of who the caller is (not a deputy, not congress staff, not a
  * unit) becomes a plain explanation with the way to bind, instead of an error and 重试.
  */
-import type { Page } from '../../shared/contract/opinion';
+import type { TabbedPage } from '../../shared/contract/opinion';
 import type { SuggestionSummary } from '../../shared/contract/suggestion';
 import { appClock } from '../../services/clock';
 import { toApiError } from '../../services/api';
 import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { countedTabs, type TabView } from '../../utils/tabs';
 import { suggestionItemView, type SuggestionItemView } from './views';
 
 export const SUGGESTIONS_PAGE_SIZE = 10;
 
 export interface SuggestionQueueState<V extends string> extends PagedState<SuggestionItemView> {
   view: V;
-  tabs: ReadonlyArray<{ value: V; label: string }>;
+  tabs: ReadonlyArray<TabView<V>>;
   notAllowed: boolean;
 }
 
-export function tabsOf<V extends string>(labels: Record<V, string>): ReadonlyArray<{ value: V; label: string }> {
-  return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
+/** The tabs, each with its count once the list has counted it (待审查 3). */
+export function tabsOf<V extends string>(labels: Record<V, string>, counts?: Readonly<Partial<Record<V, number>>>): ReadonlyArray<TabView<V>> {
+  return countedTabs(Object.keys(labels) as V[], labels, counts);
 }
 
 export function initialSuggestionQueueState<V extends string>(view: V, labels: Record<V, string>): SuggestionQueueState<V> {
   return { ...initialPagedState<SuggestionItemView>(), view, tabs: tabsOf(labels), notAllowed: false };
 }
 
+/** `labels`: the tabs' names, for a list whose first page brings each tab's count (TabbedPage). */
 export function createSuggestionQueue<V extends string>(
   initialView: V,
-  fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<Page<SuggestionSummary>>,
+  fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
   render: (change: Partial<SuggestionQueueState<V>>) => void,
+  labels?: Record<V, string>,
 ) {
   let view = initialView;
   const list = createPagedList({
@@ -45,6 +49,9 @@ export function createSuggestionQueue<V extends string>(
     },
     toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
     render,
+    firstPage: (page) => {
+      if (labels && page.counts) render({ tabs: tabsOf(labels, page.counts) });
+    },
   });
   return {
     ...list,

@@ -1,7 +1,9 @@
 import type { MyOpinionDetail, OpinionPhoto } from '../../shared/contract/opinion';
-import { CASE_TEXT_LIMITS, RATING_LABELS, RATINGS, type Rating } from '../../shared/domain/casework';
+import { CONFIG } from '../../config';
+import { CASE_TEXT_LIMITS, RATING_LABELS, RATINGS, SATISFIED_RATINGS, type Rating } from '../../shared/domain/casework';
 import { textLength } from '../../shared/domain/opinion';
 import { callApi, toApiError } from '../../services/api';
+import { askToNotify } from '../../services/subscriptions';
 import { showToast } from '../../services/wx';
 import { formatDate, formatDateTime } from '../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../utils/load-state';
@@ -97,12 +99,15 @@ export function initialRatingState(): RatingState {
 /**
  * The resident rates the answer in one tap (满意, 基本满意), or says what is wrong (不满意, a
  * reason required: the case is assigned again with it). Asked of the resident directly, never
- * of the department. `reload` shows the case as it stands after.
+ * of the department. `reload` shows the case as it stands after. A satisfied resident is asked,
+ * once, to allow the 回访 message weeks later (is it really solved?); a dissatisfied one is not:
+ * their case reopens instead.
  */
 export function createRating(opinionId: string, render: (change: Partial<RatingState>) => void, reload: () => Promise<void>) {
   let rating: Rating | '' = '';
   let comment = '';
   let sending = false;
+  let askedFollowUp = false;
   return {
     choose(next: Rating): void {
       rating = next;
@@ -128,6 +133,11 @@ export function createRating(opinionId: string, render: (change: Partial<RatingS
         return;
       }
       const chosen = rating;
+      if (!askedFollowUp && SATISFIED_RATINGS.includes(chosen) && CONFIG.caseFollowUpTemplateId) {
+        // Inside the tap, before anything is awaited: WeChat shows the question only then.
+        askedFollowUp = true;
+        void askToNotify([CONFIG.caseFollowUpTemplateId]);
+      }
       sending = true;
       render({ ratingSending: true, ratingError: '' });
       try {

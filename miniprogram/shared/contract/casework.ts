@@ -7,7 +7,7 @@ import { PUBLIC_DRILLS, type HeadlineValue, type ProjectCounts, type ProjectRate
 import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
 import { action, namespaced } from './define';
 import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
-import type { OpinionPhoto, Page } from './opinion';
+import type { OpinionPhoto, Page, TabbedPage } from './opinion';
 
 const text = (min: number, max: number) =>
   paragraphText()
@@ -325,9 +325,11 @@ const note = (min: number) => text(min, CASE_TEXT_LIMITS.note);
 
 export const caseworkActions = namespaced('casework', {
   /** Staff: cases in their scope, by work queue. */
-  list: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  list: action<TabbedPage<CaseSummary, StaffCaseView>>()(
+    z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
   /** Handlers: cases assigned to their department. */
-  listAssigned: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  listAssigned: action<TabbedPage<CaseSummary, HandlerCaseView>>()(z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   get: action<CaseDetail>()(z.strictObject({ opinionId: docId })),
   accept: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(0).optional() })),
   assign: action<CaseActionResult>()(

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   INBOX_FILTERS,
+  type InboxFilter,
   OPINION_CATEGORIES,
   OPINION_FORWARD_NOTE_MAX,
   OPINION_PHOTOS_MAX,
@@ -165,6 +166,15 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * A page of a list shown in tabs (`V`, the tabs' values). The first page (no cursor) also says how
+ * many items each tab holds, counted in the database, so every tab label shows its number; later
+ * pages leave `counts` out.
+ */
+export interface TabbedPage<T, V extends string> extends Page<T> {
+  counts?: Record<V, number>;
+}
+
 export interface InboxItem {
   opinionId: string;
   trackingNo: string;
@@ -242,7 +252,7 @@ export const opinionActions = namespaced('opinion', {
   submit: action<SubmitOpinionResult>()(submitOpinionPayload),
   listMine: action<Page<MyOpinionSummary>>()(z.strictObject({ cursor: cursor.optional(), pageSize: pageSize.optional() })),
   getMine: action<MyOpinionDetail>()(z.strictObject({ opinionId: docId })),
-  inbox: action<Page<InboxItem>>()(z.strictObject({ status: z.enum(INBOX_FILTERS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  inbox: action<TabbedPage<InboxItem, InboxFilter>>()(z.strictObject({ status: z.enum(INBOX_FILTERS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   getForDeputy: action<DeputyOpinionView>()(z.strictObject({ opinionId: docId })),
   reply: action<ReplyOpinionResult>()(z.strictObject({ opinionId: docId, text: writtenText(5, OPINION_REPLY_MAX) })),
   forward: action<HandleOpinionResult>()(z.strictObject({ opinionId: docId, note: writtenText(2, OPINION_FORWARD_NOTE_MAX) })),

@@ -23,7 +23,7 @@ import { SUGGESTION_FIGURES, type SuggestionCounts, type SuggestionFigure, type 
 import type { DepartmentChoice } from './casework';
 import { action, namespaced } from './define';
 import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
-import type { Page } from './opinion';
+import type { Page, TabbedPage } from './opinion';
 
 const text = (min: number, max: number) =>
   paragraphText()
@@ -377,7 +377,7 @@ export const suggestionActions = namespaced('suggestion', {
   rate: action<SuggestionActionResult>()(verdictPayload),
 
   /** Staff: suggestions of their area's congresses, by work queue. */
-  list: action<Page<SuggestionSummary>>()(
+  list: action<TabbedPage<SuggestionSummary, StaffSuggestionView>>()(
     z.strictObject({ view: z.enum(STAFF_SUGGESTION_VIEWS), sessionId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() }),
   ),
   /** Staff: 立案 (建议 or 批评意见), 转为一般意见, or back to the deputy. */

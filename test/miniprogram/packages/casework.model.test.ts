@@ -17,7 +17,8 @@ import { figureCards, projectCards, toStatsView } from '../../../miniprogram/pac
 import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, thisMonth } from '../../../miniprogram/packages/staff/stats-query';
 import { toMyOpinionView, RATING_MESSAGES, type RatingState } from '../../../miniprogram/pages/opinion/model';
 import { freshApp } from '../support/fresh-app';
-import { fixtureFunctions, installWx, ok } from '../support/wx-double';
+import { fixtureFunctions, installWx, ok, refused } from '../support/wx-double';
+import { installDialogs } from '../support/wx-dialogs';
 
 /** Wednesday 2026-11-25, 10:00 in Shanghai. */
 const NOW = new Date('2026-11-25T02:00:00.000Z');
@@ -440,5 +441,34 @@ describe('binding and rating', () => {
     expect(payloads).toEqual([{ opinionId: 'case-1', rating: 'satisfied' }]);
     expect(reloads).toBe(1);
     expect(state).toMatchObject({ rating: '', ratingError: '', ratingSending: false });
+  });
+  it('asks to allow the 回访 message with 基本满意 as with 满意, once: not again when the rating is sent again', async () => {
+    let answers = 0;
+    installWx({
+      functions: fixtureFunctions({
+        'opinion.rate': () => {
+          answers += 1;
+          return answers === 1 ? refused('COMMON.INTERNAL') : ok({ opinionId: 'case-1', status: 'closed', statusLabel: '已办结', event: 'rated' });
+        },
+        'account.grantSubscriptions': () => ok({ remaining: { 'lxq-case-follow-up': 1 } }),
+      }),
+    });
+    const dialogs = installDialogs();
+    const { createRating } = freshApp<typeof OpinionModel>('pages/opinion/model');
+    let state: Partial<RatingState> = {};
+    const rating = createRating(
+      'case-1',
+      (change) => (state = { ...state, ...change }),
+      async () => undefined,
+    );
+
+    rating.choose('basicallySatisfied');
+    await rating.submit();
+    expect(state.ratingError).not.toBe('');
+    await rating.submit();
+
+    expect(answers).toBe(2);
+    expect(state.ratingError).toBe('');
+    expect(dialogs.subscribeRequests).toEqual([['lxq-case-follow-up']]);
   });
 });

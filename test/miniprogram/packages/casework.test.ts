@@ -7,8 +7,9 @@
  * Excel export opened on the phone.
  */
 import { openPage } from '../support/page';
-import { callAs } from '../support/runtime-calls';
+import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
+import { installDialogs } from '../support/wx-dialogs';
 
 const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 const MINZHENG_HANDLER = 'demo-handler-jn-minzheng';
@@ -38,6 +39,12 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     const wx = phoneOf(JIANGNAN_STAFF);
     const list = await openPage('staffCases');
 
+    // Every tab says how many cases it holds: the counts of the first page.
+    const { counts } = await callAs(runtime.url, JIANGNAN_STAFF, 'casework.list', { view: 'toAccept', pageSize: 1 });
+    const tabRow = (of: Record<string, number>) =>
+      `待受理 ${of.toAccept} 待交办 ${of.toAssign} 办理中 ${of.handling} 待审核 ${of.toReview} 待评价 ${of.awaitingRating} 已办结 ${of.closed} 已超期 ${of.overdue} 退回待改派 ${of.referred} 全部 ${of.all}`;
+    expect(counts?.toAccept).toBeGreaterThan(0);
+    expect(list.text()).toContain(tabRow(counts ?? {}));
     expect(list.text()).toContain(CASE_EXCERPT);
     expect(list.text()).toMatch(/受理已超期 \d+ 个工作日/);
     expect(list.countClass('case-card__deadline--overdue')).toBeGreaterThan(0);
@@ -77,6 +84,12 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     await page.tap('发送督办');
     await page.waitFor(() => page.text().includes('已督办1次'), 'the urging');
     expect(page.text()).toContain('群众反映急迫，请尽快研究');
+
+    // Back on the list: the case left 待受理 for 办理中, and 已超期 (its new deadline is weeks away), and the tabs say so.
+    await list.lifecycle('onShow');
+    const before: Record<string, number> = counts ?? {};
+    const moved = { ...before, toAccept: (before.toAccept ?? 0) - 1, handling: (before.handling ?? 0) + 1, overdue: (before.overdue ?? 0) - 1 } as Record<string, number>;
+    await list.waitFor(() => list.text().includes(tabRow(moved)), 'the counts to follow the case');
   });
 
   it("another department's handler cannot open it; the assigned handler answers it 列入计划 with a reason", async () => {
@@ -115,6 +128,7 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
 
   it('the resident rates 不满意 with a reason and sees it reopened on the timeline', async () => {
     phoneOf(CASE_AUTHOR);
+    const dialogs = installDialogs();
     const page = await openPage('opinion', { opinionId: CASE });
     expect(page.text()).toContain('请评价办理结果 办理结果：列入计划。');
 
@@ -130,6 +144,26 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     expect(page.text()).not.toContain('提交评价');
     const { status } = await callAs(runtime.url, JIANGNAN_STAFF, 'casework.get', { opinionId: CASE });
     expect(status).toBe('reopened');
+    // The case reopens: no 回访 to allow.
+    expect(dialogs.subscribeRequests).toEqual([]);
+  });
+});
+
+describe('回访 message', () => {
+  it('a resident who rates 满意 is asked once to allow the 回访 message, and the acceptance is recorded', async () => {
+    const wx = phoneOf(DEMO_RESIDENT);
+    const dialogs = installDialogs();
+    /** The seeded opinion 陈建华 answered four days ago. */
+    const page = await openPage('opinion', { opinionId: 'op-demo-003' });
+    expect(page.text()).toContain('请评价办理结果');
+
+    await page.tap('满意');
+    await page.tap('提交评价');
+
+    await page.waitFor(() => page.text().includes('您的评价：满意'), 'the rating');
+    expect(dialogs.subscribeRequests).toEqual([['lxq-case-follow-up']]);
+    await page.waitFor(() => wx.cloudCalls.some((call) => call.action === 'account.grantSubscriptions'), 'the acceptance recorded');
+    expect(wx.cloudCalls.filter((call) => call.action === 'account.grantSubscriptions').map((call) => call.payload)).toEqual([{ templateIds: ['lxq-case-follow-up'] }]);
   });
 });
 

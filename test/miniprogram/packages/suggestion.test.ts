@@ -111,6 +111,13 @@ describe('staff review, assign, decide and re-route', () => {
   it('立案 from 待审查: the suggestion gets the session’s next number', async () => {
     const wx = phoneOf(CITY);
     const list = await openPage('staffSuggestions');
+    // Every tab says how many suggestions it holds: the counts of the first page.
+    const { counts } = await callAs(runtime.url, CITY, 'suggestion.list', { view: 'toReview', pageSize: 1 });
+    const before: Record<string, number> = counts ?? {};
+    const tabRow = (of: Record<string, number>) =>
+      `待审查 ${of.toReview} 待交办 ${of.toAssign} 办理中 ${of.handling} 延期申请 ${of.extensions} 单位退回 ${of.referred} 待评价 ${of.answered} B类跟踪 ${of.followUp} 超期督办 ${of.overdue} 重点督办 ${of.key} 已办结 ${of.closed} 全部 ${of.all}`;
+    expect(before.toReview).toBeGreaterThan(0);
+    expect(list.text()).toContain(tabRow(before));
     expect(list.text()).toContain('关于完善乡村道路路灯的建议');
     await list.tap('关于完善乡村道路路灯的建议');
     const page = await openPage('staffSuggestion', await openedFrom(wx, list, 'the suggestion'));
@@ -125,6 +132,11 @@ describe('staff review, assign, decide and re-route', () => {
     await page.waitFor(() => page.text().includes('已立案待交办'), 'the registration');
     expect(page.text()).toMatch(/第00\d\d号/);
     expect(page.text()).toContain('交办承办单位');
+
+    // Back on the list: the suggestion left 待审查 for 待交办, and the tabs say so.
+    await list.lifecycle('onShow');
+    const moved = { ...before, toReview: (before.toReview ?? 0) - 1, toAssign: (before.toAssign ?? 0) + 1 };
+    await list.waitFor(() => list.text().includes(tabRow(moved)), 'the counts to follow the suggestion');
   });
 
   it('交办 to a 主办 and a 协办 unit, chosen by tapping', async () => {

@@ -85,7 +85,8 @@ describe('代表工作台', () => {
 
     const inbox = await openPage('deputyInbox');
 
-    expect(inbox.text()).toContain('待处理 已回复 已转交 已交办');
+    // Each tab says how many it holds, counted with the first page.
+    expect(inbox.text()).toContain('待处理 3 已回复 1 已转交 0 已交办 0');
     const cards = inbox.data.items as Array<{ id: string; waitedLabel: string; overdue: boolean; addressedLabel: string }>;
     expect(cards.map((card) => card.id)).toEqual(['op-demo-001', 'op-demo-002', newest]);
     expect(cards.map(({ waitedLabel, overdue, addressedLabel }) => ({ waitedLabel, overdue, addressedLabel }))).toEqual([
@@ -130,7 +131,9 @@ describe('代表工作台', () => {
 
     await inbox.lifecycle('onShow');
     await inbox.waitFor(() => (inbox.data.items as unknown[]).length === 2, 'the inbox to refresh');
-    await inbox.tap('已回复');
+    // The answered opinion moved from one tab's count to the other's.
+    expect(inbox.text()).toContain('待处理 2 已回复 2 已转交 0 已交办 0');
+    await inbox.tap('已回复 2');
     await inbox.waitFor(() => inbox.data.status === 'ready' && inbox.data.filter === 'replied', 'the replied tab');
     expect((inbox.data.items as Array<{ id: string }>).map((item) => item.id)).toContain('op-demo-001');
 

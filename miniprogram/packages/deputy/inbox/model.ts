@@ -3,6 +3,7 @@ import { INBOX_FILTER_LABELS, INBOX_FILTERS, awaitsDeputy, type InboxFilter } fr
 import { callApi, toApiError } from '../../../services/api';
 import { formatDateTime } from '../../../utils/date';
 import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { countedTabs, type TabView } from '../../../utils/tabs';
 import { durationLabel, statusTheme } from '../../../views/opinion';
 
 export const INBOX_PAGE_SIZE = 10;
@@ -10,10 +11,8 @@ export const INBOX_PAGE_SIZE = 10;
 /** Waiting this long is shown in red: a resident has waited three days for a word. */
 export const OVERDUE_HOURS = 72;
 
-export const INBOX_TABS: ReadonlyArray<{ value: InboxFilter; label: string }> = INBOX_FILTERS.map((value) => ({
-  value,
-  label: INBOX_FILTER_LABELS[value],
-}));
+/** The tabs before their counts arrive (with the first page). */
+export const INBOX_TABS: ReadonlyArray<TabView<InboxFilter>> = countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS);
 
 export interface InboxItemView {
   id: string;
@@ -50,7 +49,8 @@ export function inboxItemView(item: InboxItem): InboxItemView {
 
 export interface InboxState extends PagedState<InboxItemView> {
   filter: InboxFilter;
-  tabs: ReadonlyArray<{ value: InboxFilter; label: string }>;
+  /** 待处理 3, 已回复 12 …: each tab with how many it holds. */
+  tabs: ReadonlyArray<TabView<InboxFilter>>;
   /** This WeChat account is not a deputy (never bound, or unbound by staff). */
   notDeputy: boolean;
 }
@@ -75,6 +75,9 @@ export function createInbox(render: (change: Partial<InboxState>) => void) {
     },
     toItem: inboxItemView,
     render,
+    firstPage: (page) => {
+      if (page.counts) render({ tabs: countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS, page.counts) });
+    },
   });
 
   return {

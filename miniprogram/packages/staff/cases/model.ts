@@ -1,8 +1,9 @@
 import { appClock } from '../../../services/clock';
 import type { CaseSummary, StaffCaseView } from '../../../shared/contract/casework';
-import type { Page } from '../../../shared/contract/opinion';
+import type { TabbedPage } from '../../../shared/contract/opinion';
 import { callApi, toApiError } from '../../../services/api';
 import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { countedTabs, type TabView } from '../../../utils/tabs';
 import { caseItemView, STAFF_CASE_VIEW_LABELS, type CaseItemView } from '../case-views';
 
 export const CASES_PAGE_SIZE = 10;
@@ -10,14 +11,13 @@ export const CASES_PAGE_SIZE = 10;
 /** The contract's work queues, in its order (the labels list every one: the compiler checks it). */
 export const STAFF_QUEUES = Object.keys(STAFF_CASE_VIEW_LABELS) as StaffCaseView[];
 
-export const CASE_TABS: ReadonlyArray<{ value: StaffCaseView; label: string }> = STAFF_QUEUES.map((value) => ({
-  value,
-  label: STAFF_CASE_VIEW_LABELS[value],
-}));
+/** The tabs before their counts arrive (with the first page). */
+export const CASE_TABS: ReadonlyArray<TabView<StaffCaseView>> = countedTabs(STAFF_QUEUES, STAFF_CASE_VIEW_LABELS);
 
 export interface CaseQueueState<V extends string> extends PagedState<CaseItemView> {
   view: V;
-  tabs: ReadonlyArray<{ value: V; label: string }>;
+  /** 待受理 3, 办理中 12 …: each tab with how many it holds. */
+  tabs: ReadonlyArray<TabView<V>>;
   /** This WeChat account may not work these cases (not bound as staff, or a handler on the staff list). */
   notAllowed: boolean;
 }
@@ -31,12 +31,14 @@ export function initialCasesState(view: StaffCaseView = 'toAccept'): CaseQueueSt
 }
 
 /**
- * A work queue of cases, one tab at a time, a page at a time. A refusal because of who the
- * caller is turns into a plain explanation with the way to bind, instead of an error and 重试.
+ * A work queue of cases, one tab at a time, a page at a time; each tab labelled with the count
+ * the first page brings. A refusal because of who the caller is turns into a plain explanation
+ * with the way to bind, instead of an error and 重试.
  */
 export function createCaseQueue<V extends string>(
   initialView: V,
-  fetch: (view: V, cursor: string | undefined) => Promise<Page<CaseSummary>>,
+  tabs: { order: readonly V[]; names: Readonly<Record<V, string>> },
+  fetch: (view: V, cursor: string | undefined) => Promise<TabbedPage<CaseSummary, V>>,
   render: (change: Partial<CaseQueueState<V>>) => void,
 ) {
   let view = initialView;
@@ -51,6 +53,9 @@ export function createCaseQueue<V extends string>(
     },
     toItem: (item: CaseSummary) => caseItemView(item, appClock.now()),
     render,
+    firstPage: (page) => {
+      if (page.counts) render({ tabs: countedTabs(tabs.order, tabs.names, page.counts) });
+    },
   });
   return {
     ...list,
@@ -65,6 +70,7 @@ export function createCaseQueue<V extends string>(
 export function createStaffCases(initialView: StaffCaseView, render: (change: Partial<CaseQueueState<StaffCaseView>>) => void) {
   return createCaseQueue(
     initialView,
+    { order: STAFF_QUEUES, names: STAFF_CASE_VIEW_LABELS },
     (view, cursor) => callApi('casework.list', cursor === undefined ? { view, pageSize: CASES_PAGE_SIZE } : { view, cursor, pageSize: CASES_PAGE_SIZE }),
     render,
   );

@@ -28,5 +28,5 @@ export function initialStaffSuggestionsState(view: StaffSuggestionView = 'toRevi
 
 /** 代表建议办理: the congress staff's work queues, the supervision list (超期) among them. */
 export function createStaffSuggestions(view: StaffSuggestionView, render: (change: Partial<StaffSuggestionsState>) => void) {
-  return createSuggestionQueue(view, (tab, page) => callApi('suggestion.list', { view: tab, ...page }), render);
+  return createSuggestionQueue(view, (tab, page) => callApi('suggestion.list', { view: tab, ...page }), render, STAFF_SUGGESTION_TABS);
 }
