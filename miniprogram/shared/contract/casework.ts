@@ -251,10 +251,13 @@ export interface PublicProjectRow {
   stateLabel: string;
 }
 
-export type PublicFigureItems =
-  | ({ drill: PublicDrill; label: string; kind: 'cases' } & Page<PublicCaseRow>)
-  | ({ drill: PublicDrill; label: string; kind: 'visits' } & Page<PublicVisitRow>)
-  | ({ drill: PublicDrill; label: string; kind: 'projects' } & Page<PublicProjectRow>);
+/**
+ * The rows behind a figure, a page at a time: one member for each kind of row, told apart by
+ * `kind` (`{ …head, kind: 'cases' } & Page<CaseRow>`).
+ */
+type FigureRows<Head, Rows> = { [K in keyof Rows]: Head & { kind: K } & Page<Rows[K]> }[keyof Rows];
+
+export type PublicFigureItems = FigureRows<{ drill: PublicDrill; label: string }, { cases: PublicCaseRow; visits: PublicVisitRow; projects: PublicProjectRow }>;
 
 export interface VisitRow {
   bookingId: string;
@@ -279,10 +282,7 @@ export interface ReceptionRow {
   recordedAt: string;
 }
 
-export type DrillDown =
-  | ({ figure: Figure; label: string; kind: 'cases' } & Page<CaseSummary>)
-  | ({ figure: Figure; label: string; kind: 'visits' } & Page<VisitRow>)
-  | ({ figure: Figure; label: string; kind: 'receptions' } & Page<ReceptionRow>);
+export type DrillDown = FigureRows<{ figure: Figure; label: string }, { cases: CaseSummary; visits: VisitRow; receptions: ReceptionRow }>;
 
 export interface CaseExport {
   fileID: string;
