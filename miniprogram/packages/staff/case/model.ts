@@ -8,7 +8,7 @@ import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { forDeputiesAndStaff, statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
+import { forDeputiesAndStaff, statusTheme, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
 import { deadlineLabel, HOLIDAYS_UNKNOWN_NOTE } from '../case-views';
 import { oneAtATime } from '../../../utils/one-at-a-time';
 
@@ -116,7 +116,7 @@ export function internalTimeline(events: readonly CaseEventView[]): TimelineItem
     events.map(forDeputiesAndStaff).map((event) => ({
       ...event,
       label: event.public ? event.label : `${event.label}（内部）`,
-      note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),
+      note: withInternalNote(event),
     })),
   );
 }
