@@ -315,6 +315,16 @@ export interface ExportJobView {
 
 const note = (min: number) => text(min, CASE_TEXT_LIMITS.note);
 
+/** 交办 and 改派 send the same: the case, the departments it goes to, and a note for them. */
+const departmentsPayload = z.strictObject({
+  opinionId: docId,
+  departmentIds: z
+    .array(docId)
+    .max(CASE_TEXT_LIMITS.departments)
+    .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
+  note: note(2),
+});
+
 export const caseworkActions = namespaced('casework', {
   /** Staff: cases in their scope, by work queue. */
   list: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(STAFF_CASE_VIEWS), stationId: docId.optional(), cursor: cursor.optional(), pageSize: pageSize.optional() })),
@@ -322,16 +332,7 @@ export const caseworkActions = namespaced('casework', {
   listAssigned: action<Page<CaseSummary>>()(z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   get: action<CaseDetail>()(z.strictObject({ opinionId: docId })),
   accept: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(0).optional() })),
-  assign: action<CaseActionResult>()(
-    z.strictObject({
-      opinionId: docId,
-      departmentIds: z
-        .array(docId)
-        .max(CASE_TEXT_LIMITS.departments)
-        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
-      note: note(2),
-    }),
-  ),
+  assign: action<CaseActionResult>()(departmentsPayload),
   answer: action<CaseActionResult>()(answerPayload),
   review: action<ReviewResult>()(
     z
@@ -351,16 +352,7 @@ export const caseworkActions = namespaced('casework', {
   /** Handlers: 退回 — the case is not their department's responsibility (within CASE_REFERRAL working days of its assignment). */
   referBack: action<CaseActionResult>()(z.strictObject({ opinionId: docId, reason: text(5, CASE_TEXT_LIMITS.reason) })),
   /** Staff: re-route what a department sent back (改派) to one or more departments. */
-  reroute: action<CaseActionResult>()(
-    z.strictObject({
-      opinionId: docId,
-      departmentIds: z
-        .array(docId)
-        .max(CASE_TEXT_LIMITS.departments)
-        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
-      note: note(2),
-    }),
-  ),
+  reroute: action<CaseActionResult>()(departmentsPayload),
   /** Staff: reopen a closed case whose resident said 没有解决 at the 回访, for another round of assignment. */
   reopen: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
