@@ -80,8 +80,13 @@ export function forDeputiesAndStaff<E extends { type: OpinionEventType; label: s
   return label ? { ...event, label } : event;
 }
 
-/** Newest first: what happened last is what the resident came to see. */
-export function timelineItems(events: readonly PublicOpinionEvent[]): TimelineItem[] {
+/** An event's note with its internal note after it, marked so: what deputies, staff and units read. */
+export function withInternalNote(event: { note?: string; internalNote?: string }): string {
+  return [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n');
+}
+
+/** Newest first: what happened last is what the resident came to see (a suggestion's timeline reads the same). */
+export function timelineItems<E extends Pick<PublicOpinionEvent, 'label' | 'at' | 'actorName' | 'note'>>(events: readonly E[]): TimelineItem[] {
   return events
     .map((event, index) => ({
       id: `${index}`,

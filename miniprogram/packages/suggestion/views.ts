@@ -3,7 +3,7 @@ import type { SuggestionDeadlineView, SuggestionDetail, SuggestionEventView, Sug
 import type { SuggestionStatus } from '../../shared/domain/suggestion';
 import { shanghaiDate } from '../../shared/domain/time';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../utils/date';
-import type { TimelineItem } from '../../views/opinion';
+import { timelineItems, withInternalNote, type TimelineItem } from '../../views/opinion';
 
 /** TDesign tag themes: the deputy's own work is neutral, waiting on others orange, at work blue, trouble red, done green. */
 const STATUS_THEMES: Record<SuggestionStatus, string> = {
@@ -131,17 +131,7 @@ export interface SuggestionPageView {
 
 /** Newest first, like an opinion's timeline; staff and units also read the internal notes, marked so. */
 function timelineOf(events: readonly SuggestionEventView[]): TimelineItem[] {
-  return events
-    .map((event, index) => ({
-      id: `${index}`,
-      label: event.label,
-      time: formatDateTime(event.at),
-      actorName: event.actorName ?? '',
-      note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),
-      at: Date.parse(event.at),
-    }))
-    .sort((a, b) => b.at - a.at || Number(b.id) - Number(a.id))
-    .map(({ at: _at, ...item }) => item);
+  return timelineItems(events.map((event) => ({ ...event, note: withInternalNote(event) })));
 }
 
 export function suggestionPageView(detail: SuggestionDetail, now: Date): SuggestionPageView {

@@ -1,10 +1,8 @@
 import { definePage } from '../../factory/define-page';
+import type { InputEvent, SwitchEvent } from '../../utils/events';
 import { redirectTo } from '../../services/wx';
 import { MY_BOOKINGS_URL } from '../../routes';
 import { createBookingForm, initialBookingFormState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
-type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 
 definePage({
   name: 'booking-new',

@@ -7,6 +7,7 @@ import { scrollToFirst } from '../../services/wx';
 import { askToNotify } from '../../services/subscriptions';
 import { finishBookingDraft, loadBookingDraft, saveBookingDraft, type BookingDraft } from '../../stores/booking-drafts';
 import { bookingCodeView, whenLabel, type BookingCodeView } from '../../views/booking';
+import { contactSetters } from '../../utils/contact-fields';
 import type { LoadStatus } from '../../utils/load-state';
 
 export const BOOKING_MESSAGES = {
@@ -198,12 +199,7 @@ export function createBookingForm(dayId: string, slotId: string, render: (change
     setTopic(topic: string): void {
       change({ topic });
     },
-    setName(name: string): void {
-      change({ name });
-    },
-    setPhone(phone: string): void {
-      change({ phone: phone.replace(/\s+/g, '') });
-    },
+    ...contactSetters(change),
     setShareContact(shareContact: boolean): void {
       change({ shareContact });
     },

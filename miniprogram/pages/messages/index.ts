@@ -1,4 +1,5 @@
 import { definePage } from '../../factory/define-page';
+import { pagedListEvents, refreshList, reloadList } from '../../factory/paged-list-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { createMessages, initialMessagesState } from './model';
@@ -7,11 +8,10 @@ definePage({
   name: 'messages',
   data: initialMessagesState,
   model: (page) => createMessages(page.render),
-  load: (list) => list.reload(),
-  refresh: (list) => list.refresh(),
+  load: reloadList,
+  refresh: refreshList,
   events: {
-    onReachBottom: (list) => list.loadMore(),
-    onMore: (list) => list.loadMore(),
+    ...pagedListEvents,
     onOpen: (_list, event: TapEvent<{ url: string }>) => navigateTo(event.currentTarget.dataset.url),
   },
 });

@@ -1,4 +1,5 @@
 import { definePage } from '../../factory/define-page';
+import { pagedListEvents, refreshList, reloadList } from '../../factory/paged-list-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { opinionUrl, STATIONS_URL } from '../../routes';
@@ -8,12 +9,11 @@ definePage({
   name: 'my-opinions',
   data: initialMyOpinionsState,
   model: (page) => createMyOpinions(page.render),
-  load: (list) => list.reload(),
+  load: reloadList,
   /** Back from an opinion's page: its status may have changed since. */
-  refresh: (list) => list.refresh(),
+  refresh: refreshList,
   events: {
-    onReachBottom: (list) => list.loadMore(),
-    onMore: (list) => list.loadMore(),
+    ...pagedListEvents,
     onOpen: (_list, event: TapEvent<{ opinionId: string }>) => navigateTo(opinionUrl(event.currentTarget.dataset.opinionId)),
     onStations: () => navigateTo(STATIONS_URL),
   },

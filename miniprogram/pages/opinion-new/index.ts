@@ -1,12 +1,9 @@
 import { definePage } from '../../factory/define-page';
-import type { TapEvent } from '../../utils/events';
+import type { InputEvent, SwitchEvent, TapEvent } from '../../utils/events';
 import type { OpinionCategory } from '../../shared/domain/opinion';
 import { previewImages, redirectTo } from '../../services/wx';
 import { MY_OPINIONS_URL, STATIONS_URL } from '../../routes';
 import { createOpinionForm, initialOpinionFormState, targetFromQuery } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
-type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 
 definePage({
   name: 'opinion-new',

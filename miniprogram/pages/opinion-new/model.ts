@@ -9,6 +9,7 @@ import { CONFIG } from '../../config';
 import { chooseImages, chooseLocation, copyText, scrollToFirst, showToast } from '../../services/wx';
 import { askToNotify } from '../../services/subscriptions';
 import { clearDraft, loadDraft, saveDraft, type DraftLocation, type OpinionDraft } from '../../stores/opinion-drafts';
+import { contactSetters } from '../../utils/contact-fields';
 import { trackingGroups } from '../../views/opinion';
 
 export const CONTACT_NAME_MAX = 20;
@@ -281,12 +282,7 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
     setText(text: string): void {
       change({ text });
     },
-    setName(name: string): void {
-      change({ name });
-    },
-    setPhone(phone: string): void {
-      change({ phone: phone.replace(/\s+/g, '') });
-    },
+    ...contactSetters(change),
     setMayContact(mayContact: boolean): void {
       change({ mayContact });
     },

@@ -1,6 +1,7 @@
 import { definePage } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
-import { makePhoneCall, navigateTo, openLocation, showToast } from '../../services/wx';
+import { navigateTo } from '../../services/wx';
+import { callOrShowNumber, openMapOr } from '../../utils/device-actions';
 import { bookingDaysUrl, deputyUrl, figuresUrl, opinionNewUrl, projectRoundsUrl } from '../../routes';
 import { initialStationState, loadStation } from './model';
 
@@ -16,18 +17,12 @@ definePage({
     onOpenMap: (_model, _event, page) => {
       const { view } = page.data();
       if (!view) return undefined;
-      return openLocation({ ...view.location, name: view.name, address: view.address }).catch((error: unknown) => {
-        console.warn('[station] openLocation failed', error);
-        showToast('暂时无法打开地图，请按地址前往');
-      });
+      return openMapOr('station', { ...view.location, name: view.name, address: view.address }, '暂时无法打开地图，请按地址前往');
     },
     onCall: (_model, _event, page) => {
       const { view } = page.data();
       if (!view) return undefined;
-      return makePhoneCall(view.phone).catch((error: unknown) => {
-        console.warn('[station] makePhoneCall failed', error);
-        showToast(`请拨打 ${view.phone}`);
-      });
+      return callOrShowNumber('station', view.phone);
     },
     onOpenDeputy: (_model, event: TapEvent<{ deputyId: string }>) => navigateTo(deputyUrl(event.currentTarget.dataset.deputyId)),
     onBook: ({ stationId }) => navigateTo(bookingDaysUrl(stationId)),

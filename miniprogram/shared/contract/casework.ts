@@ -259,10 +259,13 @@ export interface PublicProjectRow {
   stateLabel: string;
 }
 
-export type PublicFigureItems =
-  | ({ drill: PublicDrill; label: string; kind: 'cases' } & Page<PublicCaseRow>)
-  | ({ drill: PublicDrill; label: string; kind: 'visits' } & Page<PublicVisitRow>)
-  | ({ drill: PublicDrill; label: string; kind: 'projects' } & Page<PublicProjectRow>);
+/**
+ * The rows behind a figure, a page at a time: one member for each kind of row, told apart by
+ * `kind` (`{ …head, kind: 'cases' } & Page<CaseRow>`).
+ */
+type FigureRows<Head, Rows> = { [K in keyof Rows]: Head & { kind: K } & Page<Rows[K]> }[keyof Rows];
+
+export type PublicFigureItems = FigureRows<{ drill: PublicDrill; label: string }, { cases: PublicCaseRow; visits: PublicVisitRow; projects: PublicProjectRow }>;
 
 export interface VisitRow {
   bookingId: string;
@@ -287,10 +290,7 @@ export interface ReceptionRow {
   recordedAt: string;
 }
 
-export type DrillDown =
-  | ({ figure: Figure; label: string; kind: 'cases' } & Page<CaseSummary>)
-  | ({ figure: Figure; label: string; kind: 'visits' } & Page<VisitRow>)
-  | ({ figure: Figure; label: string; kind: 'receptions' } & Page<ReceptionRow>);
+export type DrillDown = FigureRows<{ figure: Figure; label: string }, { cases: CaseSummary; visits: VisitRow; receptions: ReceptionRow }>;
 
 export interface CaseExport {
   fileID: string;
@@ -323,6 +323,16 @@ export interface ExportJobView {
 
 const note = (min: number) => text(min, CASE_TEXT_LIMITS.note);
 
+/** 交办 and 改派 send the same: the case, the departments it goes to, and a note for them. */
+const departmentsPayload = z.strictObject({
+  opinionId: docId,
+  departmentIds: z
+    .array(docId)
+    .max(CASE_TEXT_LIMITS.departments)
+    .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
+  note: note(2),
+});
+
 export const caseworkActions = namespaced('casework', {
   /** Staff: cases in their scope, by work queue. */
   list: action<TabbedPage<CaseSummary, StaffCaseView>>()(
@@ -332,16 +342,7 @@ export const caseworkActions = namespaced('casework', {
   listAssigned: action<TabbedPage<CaseSummary, HandlerCaseView>>()(z.strictObject({ view: z.enum(HANDLER_CASE_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
   get: action<CaseDetail>()(z.strictObject({ opinionId: docId })),
   accept: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(0).optional() })),
-  assign: action<CaseActionResult>()(
-    z.strictObject({
-      opinionId: docId,
-      departmentIds: z
-        .array(docId)
-        .max(CASE_TEXT_LIMITS.departments)
-        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
-      note: note(2),
-    }),
-  ),
+  assign: action<CaseActionResult>()(departmentsPayload),
   answer: action<CaseActionResult>()(answerPayload),
   review: action<ReviewResult>()(
     z
@@ -361,16 +362,7 @@ export const caseworkActions = namespaced('casework', {
   /** Handlers: 退回 — the case is not their department's responsibility (within CASE_REFERRAL working days of its assignment). */
   referBack: action<CaseActionResult>()(z.strictObject({ opinionId: docId, reason: text(5, CASE_TEXT_LIMITS.reason) })),
   /** Staff: re-route what a department sent back (改派) to one or more departments. */
-  reroute: action<CaseActionResult>()(
-    z.strictObject({
-      opinionId: docId,
-      departmentIds: z
-        .array(docId)
-        .max(CASE_TEXT_LIMITS.departments)
-        .refine((ids) => ids.length > 0, { message: '请至少选择一个承办单位' }),
-      note: note(2),
-    }),
-  ),
+  reroute: action<CaseActionResult>()(departmentsPayload),
   /** Staff: reopen a closed case whose resident said 没有解决 at the 回访, for another round of assignment. */
   reopen: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),

@@ -117,7 +117,8 @@ export interface MyOpinionSummary {
   contentReview?: ContentReviewView;
 }
 
-export interface MyOpinionDetail {
+/** An opinion as its author left it: what both its author and the deputies read in full. */
+export interface OpinionContent {
   opinionId: string;
   trackingNo: string;
   category: OpinionCategory;
@@ -125,6 +126,9 @@ export interface MyOpinionDetail {
   text: string;
   photos: OpinionPhoto[];
   location?: { latitude: number; longitude: number; address?: string };
+}
+
+export interface MyOpinionDetail extends OpinionContent {
   contact?: { name?: string; phone?: string; mayContact: boolean };
   target: OpinionTargetView;
   status: OpinionStatus;
@@ -199,14 +203,7 @@ export interface DeputyOpinionEvent extends PublicOpinionEvent {
   public: boolean;
 }
 
-export interface DeputyOpinionView {
-  opinionId: string;
-  trackingNo: string;
-  category: OpinionCategory;
-  categoryLabel: string;
-  text: string;
-  photos: OpinionPhoto[];
-  location?: { latitude: number; longitude: number; address?: string };
+export interface DeputyOpinionView extends OpinionContent {
   /**
    * What the resident left to be reached by. `phone` is in full only when they consented
    * (`mayContact`); otherwise masked like 138****5678.

@@ -191,14 +191,8 @@ export interface SuggestionActionResult {
   statusLabel: string;
 }
 
-/** A unit's row of the published table. */
-export interface UnitRow {
-  departmentId: string;
-  name: string;
-  /** 主办 (or leading 会办). */
-  lead: number;
-  /** 协办 and 会办. */
-  assisting: number;
+/** What both tables count of a row's suggestions once they are answered: classes, ratings, time. */
+export interface AnsweredCounts {
   answered: number;
   answeredOnTime: number;
   classA: number;
@@ -212,23 +206,22 @@ export interface UnitRow {
   rates: SuggestionRates;
 }
 
+/** A unit's row of the published table. */
+export interface UnitRow extends AnsweredCounts {
+  departmentId: string;
+  name: string;
+  /** 主办 (or leading 会办). */
+  lead: number;
+  /** 协办 and 会办. */
+  assisting: number;
+}
+
 /** A delegation's (area's) row: suggestions its deputies led. */
-export interface AreaRow {
+export interface AreaRow extends AnsweredCounts {
   areaId: string;
   name: string;
   received: number;
   registered: number;
-  answered: number;
-  answeredOnTime: number;
-  classA: number;
-  classB: number;
-  classC: number;
-  rated: number;
-  satisfied: number;
-  dissatisfied: number;
-  rehandled: number;
-  overdue: number;
-  rates: SuggestionRates;
 }
 
 export interface SuggestionStats {

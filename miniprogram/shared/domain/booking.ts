@@ -4,6 +4,7 @@
  */
 import type { OpinionCategory } from './opinion';
 import { isMobileNumber } from './phone';
+import { sceneText } from './scene';
 import { slotStartsAt, type Slot, type SlotState, type TimeWindow } from './reception';
 
 export const BOOKING_STATUSES = ['waiting', 'booked', 'cancelled', 'checkedIn', 'noShow', 'lapsed'] as const;
@@ -180,14 +181,8 @@ export function checkInScene(token: string): string {
 
 /** The token a scanned check-in scene carries (as `options.scene` gives it, URL-encoded or not), or null. */
 export function checkInTokenOf(scene: string): string | null {
-  let text = scene.trim();
-  if (text.includes('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
+  const text = sceneText(scene);
+  if (text === null) return null;
   const match = /^c=([A-Za-z0-9]+)$/.exec(text);
   return match?.[1] && CHECK_IN_TOKEN_PATTERN.test(match[1]) ? match[1] : null;
 }

@@ -5,6 +5,8 @@
  * mini-program; the browser then redeems it, once, within the ticket's life, for a session.
  */
 
+import { sceneText } from './scene';
+
 /** How long a ticket waits for its confirmation and redemption. */
 export const TICKET_LIFETIME_MS = 150_000;
 /** How long a console session lasts from sign-in. */
@@ -30,14 +32,8 @@ export function encodeSignInScene(ticketId: string): string {
 
 /** The ticket a scene names (as the page receives it, URL-encoded or not), or null. */
 export function decodeSignInScene(scene: string): string | null {
-  let text = scene.trim();
-  if (text.includes('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
+  const text = sceneText(scene);
+  if (text === null) return null;
   const match = /^l=([A-Za-z0-9]{24})$/.exec(text);
   return match?.[1] ?? null;
 }

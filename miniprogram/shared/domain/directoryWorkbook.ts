@@ -75,17 +75,39 @@ function text(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-/** Reads one sheet's rows (header first) into records, collecting every problem with its row and column. */
-export function readStations(rows: readonly Cell[][], errors: RowError[]): StationRow[] {
-  const out: StationRow[] = [];
-  const seen = new Map<string, number>();
-  checkHeader(STATIONS_SHEET, STATION_COLUMNS, rows[0], errors);
+/**
+ * Reads one sheet's rows (header first) into records, collecting every problem with its row and
+ * column: the header is checked, blank rows are passed over, and `read` gets each row's cells as
+ * text; a row it reports a problem for (or answers null for) is not kept.
+ */
+function readSheet<C extends readonly string[], R>(
+  sheet: string,
+  columns: C,
+  rows: readonly Cell[][],
+  errors: RowError[],
+  read: (values: string[], problem: (column: C[number], message: string) => void, row: number) => R | null,
+): R[] {
+  const out: R[] = [];
+  checkHeader(sheet, columns, rows[0], errors);
   rows.slice(1).forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((cell) => text(cell) === '')) return;
-    const problem = (column: (typeof STATION_COLUMNS)[number], message: string) => errors.push({ sheet: STATIONS_SHEET, row, column, message });
-    const [code, name, areaId, address, latitude, longitude, openingHours, phone, receptionNote, state] = STATION_COLUMNS.map((_, i) => text(cells[i]));
     const before = errors.length;
+    const problem = (column: C[number], message: string) => errors.push({ sheet, row, column, message });
+    const record = read(
+      columns.map((_, i) => text(cells[i])),
+      problem,
+      row,
+    );
+    if (record !== null && errors.length === before) out.push(record);
+  });
+  return out;
+}
+
+/** The 联络站 sheet. */
+export function readStations(rows: readonly Cell[][], errors: RowError[]): StationRow[] {
+  const seen = new Map<string, number>();
+  return readSheet(STATIONS_SHEET, STATION_COLUMNS, rows, errors, ([code, name, areaId, address, latitude, longitude, openingHours, phone, receptionNote, state], problem, row) => {
     const upper = (code ?? '').toUpperCase();
     if (!STATION_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–8位大写字母或数字，如 LJ01');
     else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
@@ -103,8 +125,7 @@ export function readStations(rows: readonly Cell[][], errors: RowError[]): Stati
     if (!/^[0-9+\-() ]{0,20}$/.test(phone ?? '')) problem('电话', '电话只能包含数字和 - ( ) +');
     if ((receptionNote ?? '').length > 120) problem('接待说明', '最多120个字');
     if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
-    if (errors.length > before) return;
-    out.push({
+    return {
       row,
       code: upper,
       name: name ?? '',
@@ -115,9 +136,8 @@ export function readStations(rows: readonly Cell[][], errors: RowError[]): Stati
       phone: phone ?? '',
       receptionNote: receptionNote ?? '',
       active: ACTIVE_LABELS[state ?? ''] ?? true,
-    });
+    };
   });
-  return out;
 }
 
 const LEVEL_BY_LABEL = new Map<string, DeputyLevel>(
@@ -125,15 +145,8 @@ const LEVEL_BY_LABEL = new Map<string, DeputyLevel>(
 );
 
 export function readDeputies(rows: readonly Cell[][], errors: RowError[]): DeputyRow[] {
-  const out: DeputyRow[] = [];
   const seen = new Map<string, number>();
-  checkHeader(DEPUTIES_SHEET, DEPUTY_COLUMNS, rows[0], errors);
-  rows.slice(1).forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.every((cell) => text(cell) === '')) return;
-    const problem = (column: (typeof DEPUTY_COLUMNS)[number], message: string) => errors.push({ sheet: DEPUTIES_SHEET, row, column, message });
-    const [code, name, levelLabel, constituency, occupation, profile, stations, state] = DEPUTY_COLUMNS.map((_, i) => text(cells[i]));
-    const before = errors.length;
+  return readSheet(DEPUTIES_SHEET, DEPUTY_COLUMNS, rows, errors, ([code, name, levelLabel, constituency, occupation, profile, stations, state], problem, row) => {
     const upper = (code ?? '').toUpperCase();
     if (!DEPUTY_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–12位大写字母或数字，如 D001');
     else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
@@ -153,8 +166,8 @@ export function readDeputies(rows: readonly Cell[][], errors: RowError[]): Deput
     if (stationCodes.length === 0) problem('联络站编号', '请至少填写一个联络站编号，多个用“、”分隔');
     else if (stationCodes.length > 5) problem('联络站编号', '最多5个联络站');
     if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
-    if (errors.length > before || !level) return;
-    out.push({
+    if (!level) return null;
+    return {
       row,
       code: upper,
       name: name ?? '',
@@ -164,23 +177,15 @@ export function readDeputies(rows: readonly Cell[][], errors: RowError[]): Deput
       profile: profile ?? '',
       stationCodes: [...new Set(stationCodes)],
       active: ACTIVE_LABELS[state ?? ''] ?? true,
-    });
+    };
   });
-  return out;
 }
 
 /** The 承办单位 sheet; a workbook without it (made before it existed) imports no departments. */
 export function readDepartments(rows: readonly Cell[][], errors: RowError[]): DepartmentRow[] {
-  const out: DepartmentRow[] = [];
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return [];
   const seen = new Map<string, number>();
-  checkHeader(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, rows[0], errors);
-  rows.slice(1).forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.every((cell) => text(cell) === '')) return;
-    const problem = (column: (typeof DEPARTMENT_COLUMNS)[number], message: string) => errors.push({ sheet: DEPARTMENTS_SHEET, row, column, message });
-    const [areaId, name, state] = DEPARTMENT_COLUMNS.map((_, i) => text(cells[i]));
-    const before = errors.length;
+  return readSheet(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, rows, errors, ([areaId, name, state], problem, row) => {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(areaId ?? '')) problem('区域编号', '必填，填写区域编号，如 area-jiangnan');
     if (!name) problem('名称', '必填');
     else if (name.length > 40) problem('名称', '最多40个字');
@@ -190,10 +195,8 @@ export function readDepartments(rows: readonly Cell[][], errors: RowError[]): De
       else seen.set(key, row);
     }
     if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
-    if (errors.length > before) return;
-    out.push({ row, areaId: areaId ?? '', name: name ?? '', active: ACTIVE_LABELS[state ?? ''] ?? true });
+    return { row, areaId: areaId ?? '', name: name ?? '', active: ACTIVE_LABELS[state ?? ''] ?? true };
   });
-  return out;
 }
 
 /** `2027/3/5`, `2027年3月5日` and `2027-03-05` are one date; anything else is not a date. */
@@ -206,16 +209,9 @@ function calendarDateOf(text: string): string | null {
 
 /** The 值班表 sheet; a workbook without it (made before it existed) changes no roster. */
 export function readRoster(rows: readonly Cell[][], errors: RowError[]): RosterRow[] {
-  const out: RosterRow[] = [];
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return [];
   const seen = new Map<string, number>();
-  checkHeader(ROSTER_SHEET, ROSTER_COLUMNS, rows[0], errors);
-  rows.slice(1).forEach((cells, index) => {
-    const row = index + 2;
-    if (cells.every((cell) => text(cell) === '')) return;
-    const problem = (column: (typeof ROSTER_COLUMNS)[number], message: string) => errors.push({ sheet: ROSTER_SHEET, row, column, message });
-    const [stationCell, dateCell, deputiesCell] = ROSTER_COLUMNS.map((_, i) => text(cells[i]));
-    const before = errors.length;
+  return readSheet(ROSTER_SHEET, ROSTER_COLUMNS, rows, errors, ([stationCell, dateCell, deputiesCell], problem, row) => {
     const stationCode = (stationCell ?? '').toUpperCase();
     if (!STATION_CODE_PATTERN.test(stationCode)) problem('联络站编号', '编号应为2–8位大写字母或数字，如 LJ01');
     const date = calendarDateOf(dateCell ?? '');
@@ -236,10 +232,9 @@ export function readRoster(rows: readonly Cell[][], errors: RowError[]): RosterR
     const malformed = deputyCodes.filter((code) => !DEPUTY_CODE_PATTERN.test(code));
     if (malformed.length) problem('值班代表编号', `${malformed.join('、')} 不是代表编号，编号应为2–12位大写字母或数字，多个用“、”分隔`);
     else if (deputyCodes.length > RULE_LIMITS.deputiesOnDuty) problem('值班代表编号', `一天最多${RULE_LIMITS.deputiesOnDuty}位代表值班`);
-    if (errors.length > before || !date) return;
-    out.push({ row, stationCode, date, deputyCodes });
+    if (!date) return null;
+    return { row, stationCode, date, deputyCodes };
   });
-  return out;
 }
 
 export function rosterCells(roster: Omit<RosterRow, 'row'>): Cell[] {

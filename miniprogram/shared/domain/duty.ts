@@ -98,16 +98,12 @@ export interface PointsRule {
   capPerYear: number | null;
 }
 
-export type ScoredKind = Exclude<EntryKind, 'missedDay' | 'leaveDay' | 'activity'> | `activity.${ActivityType}`;
+/** Entries that score nothing of their own: a missed day (a deduction), leave, and an activity (its type scores). */
+const UNSCORED_KINDS = ['missedDay', 'leaveDay', 'activity'] as const satisfies readonly EntryKind[];
+type UnscoredKind = (typeof UNSCORED_KINDS)[number];
+export type ScoredKind = Exclude<EntryKind, UnscoredKind> | `activity.${ActivityType}`;
 export const SCORED_KINDS: readonly ScoredKind[] = [
-  'dutyDay',
-  'residentsReceived',
-  'opinionReceived',
-  'opinionReplied',
-  'opinionForwarded',
-  'caseClosed',
-  'suggestionLed',
-  'suggestionCoSigned',
+  ...ENTRY_KINDS.filter((kind): kind is Exclude<EntryKind, UnscoredKind> => !(UNSCORED_KINDS as readonly EntryKind[]).includes(kind)),
   ...ACTIVITY_TYPES.map((type): ScoredKind => `activity.${type}`),
 ];
 

@@ -28,18 +28,26 @@ export function encodeScene(target: SceneTarget): string {
 }
 
 /**
+ * A scene as written (`d=D001`), from the scene as the page receives it in `options.scene`
+ * (URL-encoded, `d%3DD001`) or already decoded; null when it cannot be decoded.
+ */
+export function sceneText(scene: string): string | null {
+  const text = scene.trim();
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What a scene names, or null when it names nothing we know how to open. Accepts the scene as
  * the page receives it in `options.scene` (URL-encoded, `d%3DD001`) or already decoded.
  */
 export function decodeScene(scene: string): SceneTarget | null {
-  let text = scene.trim();
-  if (text.includes('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      return null;
-    }
-  }
+  const text = sceneText(scene);
+  if (text === null) return null;
   if (text.length === 0 || text.length > SCENE_MAX_LENGTH) return null;
   const match = /^([ds])=([A-Za-z0-9]+)$/.exec(text);
   if (!match) return null;

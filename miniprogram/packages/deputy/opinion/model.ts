@@ -5,7 +5,7 @@ import { callApi, toApiError } from '../../../services/api';
 import { readStorage, removeStorage, showToast, writeStorage } from '../../../services/wx';
 import { formatDateTime } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { durationLabel, forDeputiesAndStaff, statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
+import { durationLabel, forDeputiesAndStaff, statusTheme, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
 
 export const REPLY_MIN = 5;
 export const FORWARD_NOTE_MIN = 2;
@@ -77,7 +77,7 @@ function deputyTimeline(events: readonly DeputyOpinionEvent[]): TimelineItem[] {
   return timelineItems(
     events.map(forDeputiesAndStaff).map((event) => ({
       ...event,
-      note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),
+      note: withInternalNote(event),
     })),
   );
 }

@@ -1,9 +1,7 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { ActivityType } from '../../../shared/domain/duty';
 import { createDutyActivity, initialDutyActivityState, type DutyActivityState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<DutyActivityState, Record<string, never>, ReturnType<typeof createDutyActivity>>({
   name: 'duty-activity',

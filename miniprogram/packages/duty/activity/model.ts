@@ -1,13 +1,12 @@
 import type { ActivityView } from '../../../shared/contract/duty';
-import { ACTIVITY_PHOTOS_MAX, ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
-import { shanghaiDate } from '../../../shared/domain/time';
+import { ACTIVITY_PHOTOS_MAX } from '../../../shared/domain/duty';
 import { callApi, toApiError } from '../../../services/api';
-import { appClock } from '../../../services/clock';
 import { uploadDutyPhoto } from '../../../services/photos';
 import { chooseImages, showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { randomId } from '../../../utils/random';
+import { createActivityForm, initialActivityFormState, type ActivityFormState } from '../../../utils/activity-form';
 
 export const ACTIVITY_MESSAGES = {
   chooseType: '请先选择活动类型',
@@ -36,16 +35,9 @@ export interface ActivityPageView {
   rows: ActivityRow[];
 }
 
-export interface DutyActivityState extends Loaded<ActivityPageView> {
-  types: ReadonlyArray<{ value: ActivityType; label: string }>;
-  type: ActivityType | '';
-  date: string;
-  today: string;
-  place: string;
-  note: string;
+export interface DutyActivityState extends Loaded<ActivityPageView>, ActivityFormState {
   photos: ActivityPhoto[];
   canAddPhoto: boolean;
-  formError: string;
   working: boolean;
 }
 
@@ -66,20 +58,7 @@ export function toActivityPageView(activities: readonly ActivityView[]): Activit
 }
 
 export function initialDutyActivityState(): DutyActivityState {
-  const today = shanghaiDate(appClock.now());
-  return {
-    ...loading<ActivityPageView>(),
-    types: ACTIVITY_TYPES.map((value) => ({ value, label: ACTIVITY_TYPE_LABELS[value] })),
-    type: '',
-    date: today,
-    today,
-    place: '',
-    note: '',
-    photos: [],
-    canAddPhoto: true,
-    formError: '',
-    working: false,
-  };
+  return { ...loading<ActivityPageView>(), ...initialActivityFormState(), photos: [], canAddPhoto: true, working: false };
 }
 
 /**
@@ -88,7 +67,7 @@ export function initialDutyActivityState(): DutyActivityState {
  * One request id per form, so a retried submit adds the activity once.
  */
 export function createDutyActivity(render: (change: Partial<DutyActivityState>) => void) {
-  const form = { type: '' as ActivityType | '', date: initialDutyActivityState().date, place: '', note: '' };
+  const form = createActivityForm(render);
   let requestId = randomId();
   const runner = oneAtATime(render, 'duty activity');
   let photos: ActivityPhoto[] = [];
@@ -106,20 +85,16 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
     showPhotos();
   }
   async function load(): Promise<void> {
-    const year = Number(form.date.slice(0, 4));
     render(
       await settle(
-        () => callApi('duty.getRecord', { year }),
+        () => callApi('duty.getRecord', { year: form.year() }),
         (record) => toActivityPageView(record.activities),
       ),
     );
   }
   return {
     load,
-    choose(type: ActivityType): void {
-      form.type = type;
-      render({ type, formError: '' });
-    },
+    choose: form.choose,
     /** Photos upload as soon as they are picked; the activity carries their fileIDs. */
     async addPhotos(): Promise<void> {
       const room = ACTIVITY_PHOTOS_MAX - photos.length;
@@ -140,31 +115,22 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
       photos = photos.filter((photo) => photo.key !== key);
       showPhotos();
     },
-    set(field: 'date' | 'place' | 'note', value: string): void {
-      form[field] = value;
-      render({ [field]: value, formError: '' });
-    },
+    set: form.set,
     async submit(): Promise<void> {
-      const type = form.type;
-      if (!type) return render({ formError: ACTIVITY_MESSAGES.chooseType });
+      const fields = form.fields();
+      if (!fields) return render({ formError: ACTIVITY_MESSAGES.chooseType });
       if (photos.some((photo) => photo.status === 'uploading')) return render({ formError: ACTIVITY_MESSAGES.photosUploading });
       if (photos.some((photo) => photo.status === 'failed')) return render({ formError: ACTIVITY_MESSAGES.photosFailed });
       await runner.step(
         async () => {
           await callApi('duty.addActivity', {
             clientRequestId: requestId,
-            type,
-            date: form.date,
-            place: form.place.trim(),
-            note: form.note.trim(),
+            ...fields,
             photos: photos.map((photo) => photo.fileID),
           });
           requestId = randomId();
-          form.type = '';
-          form.place = '';
-          form.note = '';
           photos = [];
-          render({ type: '', place: '', note: '', photos, canAddPhoto: true });
+          render({ ...form.clear(), photos, canAddPhoto: true });
           showToast(ACTIVITY_MESSAGES.added);
           await load();
         },

@@ -1,9 +1,7 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { ReviewRating } from '../../../shared/domain/duty';
 import { createDutyReport, initialDutyReportState, type DutyReportState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<DutyReportState, { reviewId?: string; deputyId?: string; stationCode?: string }, ReturnType<typeof createDutyReport>>({
   name: 'duty-report',

@@ -1,4 +1,5 @@
 import { definePage } from '../../../factory/define-page';
+import { pagedListEvents } from '../../../factory/paged-list-page';
 import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
 import { navigateTo } from '../../../services/wx';
 import type { TapEvent } from '../../../utils/events';
@@ -17,8 +18,7 @@ definePage({
   },
   load: (list, page) => (list ? list.reload() : page.render({ status: 'error', errorMessage: '没有这项数据，请返回后重新选择' })),
   events: {
-    onReachBottom: (list) => list?.loadMore(),
-    onMore: (list) => list?.loadMore(),
+    ...pagedListEvents,
     onOpenProject: (_list, event: TapEvent<{ candidateId: string }>) =>
       navigateTo(withQuery(SUBPACKAGE_PAGES.projectCandidate, { candidateId: event.currentTarget.dataset.candidateId })),
   },

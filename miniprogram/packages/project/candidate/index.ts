@@ -1,9 +1,7 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { Rating } from '../../../shared/domain/project';
 import { createCandidate, initialCandidateState, type CandidateState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<CandidateState, { candidateId?: string }, ReturnType<typeof createCandidate>>({
   name: 'project-candidate',

@@ -1,8 +1,8 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import { createRound, initialRoundState, type RoundState } from './model';
 
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }> & { currentTarget: { dataset: { field: 'title' | 'place' | 'description' } } };
+type FieldEvent = InputEvent<{ field: 'title' | 'place' | 'description' }>;
 
 definePage<RoundState, { roundId?: string }, ReturnType<typeof createRound>>({
   name: 'project-round',
@@ -14,7 +14,7 @@ definePage<RoundState, { roundId?: string }, ReturnType<typeof createRound>>({
     onOpen: (round, event: TapEvent<{ candidateId: string }>) => round.open(event.currentTarget.dataset.candidateId),
     onToggle: (round, event: TapEvent<{ candidateId: string }>) => round.toggle(event.currentTarget.dataset.candidateId),
     onVote: (round) => round.vote(),
-    onProposalInput: (round, event: InputEvent) => round.setProposal(event.currentTarget.dataset.field, event.detail.value),
+    onProposalInput: (round, event: FieldEvent) => round.setProposal(event.currentTarget.dataset.field, event.detail.value),
     onPropose: (round) => round.propose(),
   },
 });

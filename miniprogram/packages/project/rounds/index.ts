@@ -1,4 +1,5 @@
 import { definePage } from '../../../factory/define-page';
+import { pagedListEvents, reloadList } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
 import { createRounds, initialRoundsState, placeFromQuery } from './model';
 
@@ -6,10 +7,9 @@ definePage({
   name: 'project-rounds',
   data: initialRoundsState,
   model: (page) => createRounds(placeFromQuery(page.query), page.render),
-  load: (rounds) => rounds.reload(),
+  load: reloadList,
   events: {
-    onReachBottom: (rounds) => rounds.loadMore(),
-    onMore: (rounds) => rounds.loadMore(),
+    ...pagedListEvents,
     onOpen: (rounds, event: TapEvent<{ roundId: string }>) => rounds.open(event.currentTarget.dataset.roundId),
   },
 });

@@ -1,10 +1,8 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { AnswerCategory } from '../../../shared/domain/casework';
-import { makePhoneCall, previewImages, showToast } from '../../../services/wx';
+import { callOrShowNumber, previewPhotos } from '../../../utils/device-actions';
 import { createCasePage, initialCaseState, type CasePanel } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'staff-case',
@@ -27,20 +25,11 @@ definePage({
     onAnswerText: (work, event: InputEvent) => work.setAnswerText(event.detail.value),
     onAnswerReason: (work, event: InputEvent) => work.setAnswerReason(event.detail.value),
     onAnswer: (work) => work.answer(),
-    onPreviewPhoto: (_work, event: TapEvent<{ url: string }>, page) => {
-      const photos = page.data().view?.photos ?? [];
-      previewImages(
-        photos.map((photo) => photo.url),
-        event.currentTarget.dataset.url,
-      );
-    },
+    onPreviewPhoto: (_work, event: TapEvent<{ url: string }>, page) => previewPhotos(page.data().view?.photos ?? [], event.currentTarget.dataset.url),
     onCall: (_work, _event, page) => {
       const { view } = page.data();
       if (!view?.canCall) return undefined;
-      return makePhoneCall(view.phone).catch((error: unknown) => {
-        console.warn('[staff-case] makePhoneCall failed', error);
-        showToast(`请拨打 ${view.phone}`);
-      });
+      return callOrShowNumber('staff-case', view.phone);
     },
   },
 });

@@ -8,7 +8,7 @@ import { callApi } from '../../../services/api';
 import { showToast } from '../../../services/wx';
 import { formatDate, formatDateTime, formatReceptionDate } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { forDeputiesAndStaff, statusTheme, timelineItems, type TimelineItem } from '../../../views/opinion';
+import { forDeputiesAndStaff, statusTheme, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
 import { deadlineLabel, HOLIDAYS_UNKNOWN_NOTE } from '../case-views';
 import { oneAtATime } from '../../../utils/one-at-a-time';
 
@@ -116,7 +116,7 @@ export function internalTimeline(events: readonly CaseEventView[]): TimelineItem
     events.map(forDeputiesAndStaff).map((event) => ({
       ...event,
       label: event.public ? event.label : `${event.label}（内部）`,
-      note: [event.note, event.internalNote ? `（内部说明）${event.internalNote}` : ''].filter(Boolean).join('\n'),
+      note: withInternalNote(event),
     })),
   );
 }
@@ -300,6 +300,23 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
 
   const noteFor = (min: number, short: string) => lengthError(note, min, CASE_TEXT_LIMITS.note, short, CASE_MESSAGES.noteLong);
 
+  /** 交办 and 改派: the departments chosen and a note for them; the choice is cleared once sent. */
+  async function toDepartments(action: 'casework.assign' | 'casework.reroute', noteMin: number, noteShort: string, done: string): Promise<void> {
+    if (runner.working) return;
+    const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
+    const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
+    const noteError = noteFor(noteMin, noteShort);
+    if (departmentError || noteError) {
+      render({ departmentError, noteError });
+      return;
+    }
+    const sent = await run(() => callApi(action, { opinionId, departmentIds, note: note.trim() }), done);
+    if (sent) {
+      departments = departments.map((d) => ({ ...d, selected: false }));
+      render({ departments });
+    }
+  }
+
   return {
     load,
     open(next: CasePanel): void {
@@ -319,21 +336,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       if (runner.working) return;
       await run(() => callApi('casework.accept', { opinionId }), CASE_MESSAGES.accepted);
     },
-    async assign(): Promise<void> {
-      if (runner.working) return;
-      const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
-      const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
-      const noteError = noteFor(ASSIGN_NOTE_MIN, CASE_MESSAGES.assignNote);
-      if (departmentError || noteError) {
-        render({ departmentError, noteError });
-        return;
-      }
-      const sent = await run(() => callApi('casework.assign', { opinionId, departmentIds, note: note.trim() }), CASE_MESSAGES.assigned);
-      if (sent) {
-        departments = departments.map((d) => ({ ...d, selected: false }));
-        render({ departments });
-      }
-    },
+    assign: (): Promise<void> => toDepartments('casework.assign', ASSIGN_NOTE_MIN, CASE_MESSAGES.assignNote, CASE_MESSAGES.assigned),
     async approve(): Promise<void> {
       if (runner.working) return;
       await run(() => callApi('casework.review', { opinionId, decision: 'approve' }), CASE_MESSAGES.approved);
@@ -356,21 +359,7 @@ export function createCasePage(opinionId: string, render: (change: Partial<CaseS
       }
       await run(() => callApi('casework.referBack', { opinionId, reason: note.trim() }), CASE_MESSAGES.referredBack);
     },
-    async reroute(): Promise<void> {
-      if (runner.working) return;
-      const departmentIds = departments.filter((d) => d.selected).map((d) => d.id);
-      const departmentError = departmentIds.length === 0 ? CASE_MESSAGES.noDepartment : departmentIds.length > CASE_TEXT_LIMITS.departments ? CASE_MESSAGES.tooManyDepartments : '';
-      const noteError = noteFor(2, CASE_MESSAGES.rerouteNote);
-      if (departmentError || noteError) {
-        render({ departmentError, noteError });
-        return;
-      }
-      const sent = await run(() => callApi('casework.reroute', { opinionId, departmentIds, note: note.trim() }), CASE_MESSAGES.rerouted);
-      if (sent) {
-        departments = departments.map((d) => ({ ...d, selected: false }));
-        render({ departments });
-      }
-    },
+    reroute: (): Promise<void> => toDepartments('casework.reroute', 2, CASE_MESSAGES.rerouteNote, CASE_MESSAGES.rerouted),
     async urge(): Promise<void> {
       if (runner.working) return;
       const noteError = noteFor(URGE_NOTE_MIN, CASE_MESSAGES.urgeNote);

@@ -1,8 +1,8 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import { createDeputyEdit, initialDeputyEditState, type TextField } from './model';
 
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: TextField }>;
+type FieldEvent = InputEvent<{ field: TextField }>;
 
 definePage({
   name: 'staff-deputy-edit',
@@ -11,7 +11,7 @@ definePage({
   load: (form, page) => form.start(page.query),
   retry: (form) => form.retry(),
   events: {
-    onInput: (form, event: InputEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
+    onInput: (form, event: FieldEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
     onLevel: (form, event: TapEvent<{ id: string }>) => form.chooseLevel(event.currentTarget.dataset.id),
     onStation: (form, event: TapEvent<{ id: string }>) => form.toggleStation(event.currentTarget.dataset.id),
     onActive: (form, event: WechatMiniprogram.CustomEvent<{ value: boolean }>) => form.setActive(event.detail.value),

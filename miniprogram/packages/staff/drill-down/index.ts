@@ -1,4 +1,5 @@
 import { definePage } from '../../../factory/define-page';
+import { pagedListEvents } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffCaseUrl } from '../case-views';
@@ -14,8 +15,7 @@ definePage({
   },
   load: (list, page) => (list ? list.reload() : page.render({ status: 'error', errorMessage: '没有这项统计，请返回后重新选择' })),
   events: {
-    onReachBottom: (list) => list?.loadMore(),
-    onMore: (list) => list?.loadMore(),
+    ...pagedListEvents,
     onOpen: (_list, event: TapEvent<{ opinionId: string }>) => navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId)),
   },
 });

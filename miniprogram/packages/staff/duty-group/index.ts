@@ -1,9 +1,7 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { ActivityType } from '../../../shared/domain/duty';
 import { createDutyGroup, initialDutyGroupState, type DutyGroupState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<DutyGroupState, Record<string, never>, ReturnType<typeof createDutyGroup>>({
   name: 'staff-duty-group',

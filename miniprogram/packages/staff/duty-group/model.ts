@@ -1,11 +1,9 @@
 import type { DeputyRow } from '../../../shared/contract/duty';
-import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
-import { shanghaiDate } from '../../../shared/domain/time';
 import { callApi, toApiError } from '../../../services/api';
-import { appClock } from '../../../services/clock';
 import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
+import { createActivityForm, initialActivityFormState, type ActivityFormState } from '../../../utils/activity-form';
 
 export const GROUP_MESSAGES = { chooseDeputies: '请至少选择一位代表', chooseType: '请先选择活动类型' } as const;
 
@@ -20,15 +18,8 @@ export interface GroupView {
   deputies: DeputyChoice[];
 }
 
-export interface DutyGroupState extends Loaded<GroupView> {
-  types: ReadonlyArray<{ value: ActivityType; label: string }>;
-  type: ActivityType | '';
-  date: string;
-  today: string;
-  place: string;
-  note: string;
+export interface DutyGroupState extends Loaded<GroupView>, ActivityFormState {
   chosenCount: number;
-  formError: string;
   done: string;
   working: boolean;
 }
@@ -40,20 +31,7 @@ export function toGroupView(deputies: readonly DeputyRow[], chosen: ReadonlySet<
 }
 
 export function initialDutyGroupState(): DutyGroupState {
-  const today = shanghaiDate(appClock.now());
-  return {
-    ...loading<GroupView>(),
-    types: ACTIVITY_TYPES.map((value) => ({ value, label: ACTIVITY_TYPE_LABELS[value] })),
-    type: '',
-    date: today,
-    today,
-    place: '',
-    note: '',
-    chosenCount: 0,
-    formError: '',
-    done: '',
-    working: false,
-  };
+  return { ...loading<GroupView>(), ...initialActivityFormState(), chosenCount: 0, done: '', working: false };
 }
 
 /**
@@ -62,7 +40,7 @@ export function initialDutyGroupState(): DutyGroupState {
  * confirmation needed. One request id per form, so a retried submit adds it once.
  */
 export function createDutyGroup(render: (change: Partial<DutyGroupState>) => void) {
-  const form = { type: '' as ActivityType | '', date: initialDutyGroupState().date, place: '', note: '' };
+  const form = createActivityForm(render);
   const chosen = new Set<string>();
   let deputies: DeputyRow[] = [];
   let requestId = randomId();
@@ -71,10 +49,9 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
 
   return {
     async load(): Promise<void> {
-      const year = Number(form.date.slice(0, 4));
       render(
         await settle(
-          () => callApi('duty.listDeputies', { year }),
+          () => callApi('duty.listDeputies', { year: form.year() }),
           (answer) => {
             deputies = answer.deputies;
             return toGroupView(deputies, chosen);
@@ -88,17 +65,12 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
       else chosen.add(deputyId);
       renderChoices();
     },
-    choose(type: ActivityType): void {
-      form.type = type;
-      render({ type, formError: '' });
-    },
-    set(field: 'date' | 'place' | 'note', value: string): void {
-      form[field] = value;
-      render({ [field]: value, formError: '' });
-    },
+    choose: form.choose,
+    set: form.set,
     async submit(): Promise<void> {
       if (chosen.size === 0) return render({ formError: GROUP_MESSAGES.chooseDeputies });
-      if (!form.type) return render({ formError: GROUP_MESSAGES.chooseType });
+      const fields = form.fields();
+      if (!fields) return render({ formError: GROUP_MESSAGES.chooseType });
       if (working) return;
       working = true;
       render({ working: true, formError: '', done: '' });
@@ -106,20 +78,15 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
         const names = [...chosen].map((id) => deputies.find((deputy) => deputy.deputyId === id)?.name ?? '');
         const { activity } = await callApi('duty.addActivity', {
           clientRequestId: requestId,
-          type: form.type,
-          date: form.date,
-          place: form.place.trim(),
-          note: form.note.trim(),
+          ...fields,
           photos: [],
           deputyIds: [...chosen],
         });
         requestId = randomId();
         chosen.clear();
-        form.type = '';
-        form.place = '';
-        form.note = '';
+        const cleared = form.clear();
         const done = `已为${names.join('、')}添加“${activity.typeLabel}：${activity.place}”，已计入履职档案`;
-        render({ type: '', place: '', note: '', view: toGroupView(deputies, chosen), chosenCount: 0, done });
+        render({ ...cleared, view: toGroupView(deputies, chosen), chosenCount: 0, done });
         showToast('已添加');
       } catch (error) {
         const apiError = toApiError(error, 'duty group activity');

@@ -1,5 +1,5 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { ActivityType } from '../../../shared/domain/duty';
 import { shanghaiDate } from '../../../shared/domain/time';
 import { appClock } from '../../../services/clock';
@@ -7,7 +7,6 @@ import { navigateTo } from '../../../services/wx';
 import { STAFF_DUTY_GROUP_URL, STAFF_DUTY_REVIEWS_URL, STAFF_DUTY_RULES_URL } from '../../../routes';
 import { createDutyWork, initialDutyWorkState, type DutyWorkState } from './model';
 
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 type RowTap = TapEvent<{ id: string }>;
 
 definePage<DutyWorkState, Record<string, never>, ReturnType<typeof createDutyWork>>({

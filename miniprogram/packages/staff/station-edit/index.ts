@@ -1,10 +1,10 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffDeputyEditUrl } from '../routes';
 import { createStationEdit, initialStationEditState, type TextField } from './model';
 
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, WechatMiniprogram.IAnyObject, { field: TextField }>;
+type FieldEvent = InputEvent<{ field: TextField }>;
 
 definePage({
   name: 'staff-station-edit',
@@ -16,7 +16,7 @@ definePage({
   refresh: (form) => form.refreshDeputies(),
   retry: (form) => form.retry(),
   events: {
-    onInput: (form, event: InputEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
+    onInput: (form, event: FieldEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
     onArea: (form, event: TapEvent<{ id: string }>) => form.chooseArea(event.currentTarget.dataset.id),
     onActive: (form, event: WechatMiniprogram.CustomEvent<{ value: boolean }>) => form.setActive(event.detail.value),
     onPickLocation: (form) => form.pickLocation(),

@@ -1,8 +1,7 @@
 import { definePage } from '../../../factory/define-page';
+import type { InputEvent } from '../../../utils/events';
 import { navigateBack } from '../../../services/wx';
 import { createWalkIn, initialWalkInState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage({
   name: 'staff-walk-in',

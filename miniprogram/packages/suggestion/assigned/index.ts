@@ -1,4 +1,5 @@
 import { definePage } from '../../../factory/define-page';
+import { pagedListEvents, refreshList, reloadList } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
 import type { HandlerSuggestionView } from '../../../shared/contract/suggestion';
 import { navigateTo, redirectTo } from '../../../services/wx';
@@ -10,13 +11,12 @@ definePage<AssignedSuggestionsState, Record<string, string | undefined>, ReturnT
   name: 'staff-suggestions-assigned',
   data: initialAssignedSuggestionsState,
   model: (page) => createAssignedSuggestions((change) => page.render(change)),
-  load: (queue) => queue.reload(),
+  load: reloadList,
   /** Back from answering: it may have left 待办. */
-  refresh: (queue) => queue.refresh(),
+  refresh: refreshList,
   events: {
     onTab: (queue, event: TapEvent<{ view: HandlerSuggestionView }>) => queue.choose(event.currentTarget.dataset.view),
-    onReachBottom: (queue) => queue.loadMore(),
-    onMore: (queue) => queue.loadMore(),
+    ...pagedListEvents,
     onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
     onBind: () => redirectTo(STAFF_BIND_URL),
   },

@@ -1,11 +1,9 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { Verdict } from '../../../shared/domain/suggestion';
 import { navigateTo } from '../../../services/wx';
 import { deputySuggestionEditUrl } from '../routes';
 import { createDeputySuggestion, initialDeputySuggestionState, type DeputySuggestionState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<DeputySuggestionState, { suggestionId?: string }, { id: string; page: ReturnType<typeof createDeputySuggestion> }>({
   name: 'deputy-suggestion',

@@ -1,4 +1,5 @@
 import { definePage } from '../../../factory/define-page';
+import { pagedListEvents, reloadList } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
 import { navigateTo } from '../../../services/wx';
 import { staffSuggestionUrl } from '../routes';
@@ -8,10 +9,9 @@ definePage<SuggestionDrillState, SuggestionDrillQuery, ReturnType<typeof createS
   name: 'staff-suggestion-drill',
   data: initialSuggestionDrillState,
   model: (page) => createSuggestionDrill(page.query, (change) => page.render(change)),
-  load: (list) => list.reload(),
+  load: reloadList,
   events: {
-    onReachBottom: (list) => list.loadMore(),
-    onMore: (list) => list.loadMore(),
+    ...pagedListEvents,
     onOpen: (_list, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
   },
 });

@@ -1,12 +1,10 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { OpinionCategory } from '../../../shared/domain/opinion';
 import { navigateBack, redirectTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL } from '../../../routes';
 import { deputySuggestionUrl } from '../routes';
 import { createSuggestionEdit, initialEditState, type EditState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<EditState, { suggestionId?: string }, ReturnType<typeof createSuggestionEdit>>({
   name: 'deputy-suggestion-edit',

@@ -1,9 +1,7 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { InputEvent, TapEvent } from '../../../utils/events';
 import type { AnswerClass, AssignMode, ReviewDecision } from '../../../shared/domain/suggestion';
 import { createSuggestionWork, initialWorkState, type WorkPanel, type WorkState } from './model';
-
-type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
 
 definePage<WorkState, { suggestionId?: string }, ReturnType<typeof createSuggestionWork>>({
   name: 'staff-suggestion',
