@@ -1,12 +1,12 @@
 import { Workbook } from 'exceljs';
 import { COLLECTIONS } from '../../infra/database';
-import type { DayDocument, RecordDocument } from '../../infra/documents/booking';
+import type { RecordDocument } from '../../infra/documents/booking';
 import type { DutyRecord } from '../../miniprogram/shared/contract/duty';
 import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, cloud, database, opinionFor } from './helpers/cloud';
-import { staffOf } from './helpers/duty';
+import { nanhuDayOn, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -21,19 +21,7 @@ const wu = 'duty-wu';
 let nanhuStaff: string;
 let qingshiStaff: string;
 
-async function pastDay(date: string, deputyIds: string[]): Promise<string> {
-  const db = database(t);
-  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu' }).limit(1).get();
-  const template = data[0] as DayDocument;
-  const _id = `rd-duty-nanhu-${date}`;
-  const { _id: _ignored, ...rest } = template;
-  await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu', date }).remove();
-  await db
-    .collection(COLLECTIONS.receptionDays)
-    .doc(_id)
-    .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
-  return _id;
-}
+const pastDay = (date: string, deputyIds: string[]): Promise<string> => nanhuDayOn(t, 'rd-duty-nanhu', date, deputyIds);
 
 async function received(dayId: string, n: number, deputyIds: string[]): Promise<void> {
   const records: RecordDocument[] = Array.from({ length: n }, (_unused, i) => ({

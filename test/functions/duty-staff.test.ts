@@ -1,10 +1,8 @@
-import { COLLECTIONS } from '../../infra/database';
-import type { DayDocument } from '../../infra/documents/booking';
 import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
-import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
-import { bindDeputy, database } from './helpers/cloud';
-import { staffOf } from './helpers/duty';
+import { bindDeputy } from './helpers/cloud';
+import { nanhuDayOn, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -18,18 +16,7 @@ let nanhuStaff: string;
 let qingshiStaff: string;
 let jiangbeiStaff: string;
 
-async function rosterDay(date: string, deputyIds: string[]): Promise<string> {
-  const db = database(t);
-  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu' }).limit(1).get();
-  const { _id: _ignored, ...rest } = data[0] as DayDocument;
-  const _id = `rd-duty-staff-${date}`;
-  await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu', date }).remove();
-  await db
-    .collection(COLLECTIONS.receptionDays)
-    .doc(_id)
-    .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
-  return _id;
-}
+const rosterDay = (date: string, deputyIds: string[]): Promise<string> => nanhuDayOn(t, 'rd-duty-staff', date, deputyIds);
 
 const t = useTestRuntime();
 beforeAll(async () => {
