@@ -9,8 +9,8 @@ import {
   isCaseFigure,
   percent,
   ratesFrom,
-  type FigureCounts,
 } from '../../miniprogram/shared/domain/caseStats';
+import { JIANGNAN_OCTOBER } from '../support/demoFigures';
 
 describe('oversight figures', () => {
   test('every figure has a label and says what it counts; every case figure has its predicate', () => {
@@ -54,31 +54,6 @@ describe('rates', () => {
   });
 
   test('the rates of a set of counts', () => {
-    const counts: FigureCounts = {
-      stationVisits: 9,
-      residentsReceived: 6,
-      collected: 9,
-      accepted: 8,
-      resolved: 5,
-      departmentAnswered: 3,
-      solved: 2,
-      rated: 4,
-      satisfied: 2,
-      dissatisfied: 1,
-      unrated: 1,
-      overdue: 5,
-      urged: 2,
-      followedUp: 0,
-      followUpSolved: 0,
-      followUpUnsolved: 0,
-    };
-    expect(ratesFrom(counts, 738.5 * 3_600_000)).toEqual({
-      acceptanceRate: 88.9,
-      resolutionRate: 55.6,
-      solvedShare: 66.7,
-      satisfactionRate: 50,
-      averageFirstResponseHours: 92.3,
-      followUpSolvedRate: null,
-    });
+    expect(ratesFrom(JIANGNAN_OCTOBER.counts, JIANGNAN_OCTOBER.firstResponseMs)).toEqual(JIANGNAN_OCTOBER.rates);
   });
 });

@@ -1,10 +1,6 @@
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime({ seed: false });
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime({ seed: false });
 
 describe('account: a resident chooses large text', () => {
   test('a first-time resident gets large text by default', async () => {

@@ -1,22 +1,17 @@
 import { COLLECTIONS } from '../../infra/database';
-import { ok, startTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
+import { ok, useTestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
 import { database } from './helpers/cloud';
+import { CITY_STAFF } from '../support/people';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
-const CITY = 'demo-staff-city';
-
-async function issue(deputyId: string, staff = CITY): Promise<string> {
+async function issue(deputyId: string, staff = CITY_STAFF): Promise<string> {
   return ok(await t.call('admin.issueBindingCode', { deputyId }, { openid: staff })).code;
 }
 
 describe('staff issue a one-time binding code; the deputy enters it and is a deputy', () => {
   test('the code is eight unambiguous characters valid for seven days', async () => {
-    const answer = await t.raw('admin', { action: 'admin.issueBindingCode', payload: { deputyId: 'dp-005' } }, { openid: CITY });
+    const answer = await t.raw('admin', { action: 'admin.issueBindingCode', payload: { deputyId: 'dp-005' } }, { openid: CITY_STAFF });
     const issued = ok(answer.body as never) as { code: string; deputyName: string; expiresAt: string };
     expect(issued.code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     expect(issued.deputyName).toBe('刘德明');
@@ -83,7 +78,7 @@ describe('a code works once', () => {
       .collection(COLLECTIONS.bindingCodes)
       .doc(code)
       .update({ usedAt: new Date(t.clock.now().getTime() - 3_600_000) });
-    ok(await t.call('admin.unbindDeputy', { deputyId: 'dp-013' }, { openid: CITY }));
+    ok(await t.call('admin.unbindDeputy', { deputyId: 'dp-013' }, { openid: CITY_STAFF }));
     expect(await t.call('account.bindDeputy', { code }, { openid: 'wx-long-ago' })).toMatchObject({ code: 'BINDING.USED' });
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-long-ago' })).deputy).toBeUndefined();
   });
@@ -96,7 +91,7 @@ describe('a code works once', () => {
         _id: 'EXPRD234',
         code: 'EXPRD234',
         deputyId: 'dp-012',
-        issuedBy: CITY,
+        issuedBy: CITY_STAFF,
         createdAt: new Date(now - 8 * 86_400_000),
         expiresAt: new Date(now - 86_400_000),
         usedAt: null,
@@ -131,13 +126,13 @@ describe('a code works once', () => {
       code: 'BINDING.REVOKED',
       message: '绑定码已作废，请联系人大工作人员重新获取',
     });
-    const revoked = ok(await t.call('admin.revokeBindingCode', { code: second.toLowerCase() }, { openid: CITY }));
+    const revoked = ok(await t.call('admin.revokeBindingCode', { code: second.toLowerCase() }, { openid: CITY_STAFF }));
     expect(revoked).toEqual({ code: second, deputyId: 'dp-013', revokedAt: expect.any(String) });
-    expect(ok(await t.call('admin.revokeBindingCode', { code: second }, { openid: CITY }))).toEqual(revoked);
+    expect(ok(await t.call('admin.revokeBindingCode', { code: second }, { openid: CITY_STAFF }))).toEqual(revoked);
     expect(await t.call('account.bindDeputy', { code: second }, { openid: 'wx-ma' })).toMatchObject({ code: 'BINDING.REVOKED' });
     const used = await issue('dp-013');
     ok(await t.call('account.bindDeputy', { code: used }, { openid: 'wx-ma' }));
-    expect(await t.call('admin.revokeBindingCode', { code: used }, { openid: CITY })).toMatchObject({ code: 'BINDING.USED' });
+    expect(await t.call('admin.revokeBindingCode', { code: used }, { openid: CITY_STAFF })).toMatchObject({ code: 'BINDING.USED' });
   });
 
   test('an account bound to one deputy cannot take another’s code', async () => {
@@ -161,7 +156,7 @@ describe('a deputy has one WeChat account; staff can unbind it', () => {
 
   test('unbinding leaves a resident who can no longer open the inbox, and can be bound again', async () => {
     ok(await t.call('account.bindDeputy', { code: await issue('dp-002') }, { openid: 'wx-lin' }));
-    const answer = await t.raw('admin', { action: 'admin.unbindDeputy', payload: { deputyId: 'dp-002' } }, { openid: CITY });
+    const answer = await t.raw('admin', { action: 'admin.unbindDeputy', payload: { deputyId: 'dp-002' } }, { openid: CITY_STAFF });
     expect(answer.body).toEqual({ ok: true, data: { deputyId: 'dp-002', unboundAccounts: 1 } });
     expect(answer.databaseRequests).toBe(3 + RATE_TURN);
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-lin' })).roles).toEqual(['resident']);
@@ -174,7 +169,7 @@ describe('a deputy has one WeChat account; staff can unbind it', () => {
     ok(await t.call('account.bindDeputy', { code: await issue('dp-014') }, { openid: 'wx-xu' }));
     const { deputy } = ok(await t.call('directory.getDeputy', { deputyId: 'dp-014' }));
     const { _id, ...fields } = deputy;
-    ok(await t.call('admin.saveDeputy', { deputyId: _id, ...fields, name: '许晓冬' }, { openid: CITY }));
+    ok(await t.call('admin.saveDeputy', { deputyId: _id, ...fields, name: '许晓冬' }, { openid: CITY_STAFF }));
     expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-xu' })).deputy).toEqual({ deputyId: 'dp-014', name: '许晓冬' });
   });
 });
@@ -196,6 +191,6 @@ describe('binding codes are staff business, within their scope', () => {
     expect(ok(await t.call('admin.issueBindingCode', { deputyId: 'dp-006' }, { openid: 'demo-staff-jiangnan' })).deputyName).toBe('赵红梅');
     expect(ok(await t.call('admin.issueBindingCode', { deputyId: 'dp-003' }, { openid: 'demo-staff-beishan' })).deputyName).toBe('王志强');
     expect(await t.call('admin.issueBindingCode', { deputyId: 'dp-001' }, { openid: 'demo-staff-beishan' })).toEqual(outside);
-    expect(await t.call('admin.issueBindingCode', { deputyId: 'dp-999' }, { openid: CITY })).toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    expect(await t.call('admin.issueBindingCode', { deputyId: 'dp-999' }, { openid: CITY_STAFF })).toMatchObject({ code: 'COMMON.NOT_FOUND' });
   });
 });

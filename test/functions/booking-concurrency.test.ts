@@ -1,13 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { ApiResponse } from '../../miniprogram/shared/errors';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, database, daysFromToday, seatsLeft } from './booking.support';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 function tally(answers: ReadonlyArray<ApiResponse<unknown>>): Record<string, number> {
   const counts: Record<string, number> = {};

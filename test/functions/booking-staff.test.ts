@@ -4,13 +4,12 @@ import type { ReceptionDayView, ReceptionRecordView } from '../../miniprogram/sh
 import { slotStartsAt } from '../../miniprogram/shared/domain/reception';
 import { isoWeekday } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { FIRST_RATE_TURN, ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { FIRST_RATE_TURN, ok, RATE_TURN, useTestRuntime } from '../support/runtime';
 import { allowMessages, opinionFor } from './helpers/cloud';
 import { addTestDay, BEISHAN_STAFF, bookingPayload, CITY_STAFF, database, daysFromToday, JIANGNAN_STAFF, outbox, requestId, seatsLeft, today } from './booking.support';
 
-let t: TestRuntime;
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await database(t)
     .collection(COLLECTIONS.accounts)
     .add([
@@ -18,7 +17,6 @@ beforeAll(async () => {
       { _id: 'deputy-sun', roles: ['resident', 'deputy'], deputy: { deputyId: 'dp-007', name: '孙国平' } },
     ]);
 });
-afterAll(async () => t.stop());
 
 const beishan = DEMO_STATIONS.find((s) => s._id === 'st-beishan')!;
 

@@ -5,7 +5,7 @@ import { formatBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { allowMessages } from './helpers/cloud';
 import { addTestDay, bookingPayload, database, daysFromToday, outbox, readDocument } from './booking.support';
 
@@ -16,14 +16,12 @@ import { addTestDay, bookingPayload, database, daysFromToday, outbox, readDocume
  */
 const MONDAY = '2026-11-23';
 
-let t: TestRuntime;
+const t = useTestRuntime({ at: shanghaiInstant(MONDAY, '08:00'), frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: shanghaiInstant(MONDAY, '08:00'), frozen: true });
   // The function runs in this process: its run report and calendar warning would fill the output.
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterAll(async () => t.stop());
 
 const at = (date: string, time: string) => t.clock.set(shanghaiInstant(date, time));
 const fire = async () => (await t.fireTimer('booking')) as { body: { ok: boolean; data: Record<string, unknown> }; databaseRequests: number };

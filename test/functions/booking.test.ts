@@ -5,15 +5,11 @@ import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
 import { isBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, startTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
+import { ok, useTestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
 import { addTestDay, bookingPayload, CITY_STAFF, database, daysFromToday, outbox, readDocument, requestId, seatsLeft, today } from './booking.support';
 import { allowMessages } from './helpers/cloud';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 const beishan = DEMO_STATIONS.find((s) => s._id === 'st-beishan')!;
 

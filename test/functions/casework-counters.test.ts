@@ -8,8 +8,9 @@ import { countCases } from '../../cloudfunctions/casework/figures';
 import { publicTarget, statsTarget } from '../../cloudfunctions/casework/statsScope';
 import type { CaseWorker } from '../../cloudfunctions/casework/access';
 import { CaseRecount, repairCaseCounters } from '../../runtime/repair/caseCounters';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
+import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF, JN_HOUSING_HANDLER } from '../support/people';
 
 /**
  * The statistics counters (core/caseCounters.ts) against a full recount, after random journeys of
@@ -21,19 +22,13 @@ import { bindDeputy, database, opinionFor } from './helpers/cloud';
  * recount from scratch builds (what the repair writes).
  */
 const START = shanghaiInstant('2026-11-02', '09:00');
-const CITY = 'demo-staff-city';
-const JIANGNAN = 'demo-staff-jiangnan';
-const BEISHAN = 'demo-staff-beishan';
-const JN_HOUSING = 'demo-handler-jn-zhujian';
 /** 刘德明 (dp-005) receives at 南湖 (st-nanhu). */
 const LIU = 'wx-liu-counters';
 
-let t: TestRuntime;
+const t = useTestRuntime({ at: START, frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: START, frozen: true });
   await bindDeputy(t, LIU, 'dp-005');
 });
-afterAll(async () => t.stop());
 
 /** A small deterministic generator: the journeys are the same on every run. */
 function generator(seed: number) {
@@ -60,15 +55,21 @@ async function play(journey: Journey, random: ReturnType<typeof generator>): Pro
   if (journey.byDeputy && random.chance(0.4)) {
     ok(await t.call('opinion.reply', { opinionId, text: '已联系社区，本周内处理。' }, { openid: LIU }));
   } else {
-    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }));
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF }));
     if (!random.chance(0.75)) return;
-    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN }));
-    if (random.chance(0.3)) ok(await t.call('casework.urge', { opinionId, note: '请尽快答复' }, { openid: JIANGNAN }));
+    ok(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN_STAFF }));
+    if (random.chance(0.3)) ok(await t.call('casework.urge', { opinionId, note: '请尽快答复' }, { openid: JIANGNAN_STAFF }));
     if (!random.chance(0.7)) return;
     const category = random.pick(['solved', 'planned'] as const);
-    ok(await t.call('casework.answer', { opinionId, category, text: '已经按要求办理完毕', ...(category === 'planned' ? { reason: '列入明年计划' } : {}) }, { openid: JN_HOUSING }));
+    ok(
+      await t.call(
+        'casework.answer',
+        { opinionId, category, text: '已经按要求办理完毕', ...(category === 'planned' ? { reason: '列入明年计划' } : {}) },
+        { openid: JN_HOUSING_HANDLER },
+      ),
+    );
     if (!random.chance(0.8)) return;
-    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN }));
+    ok(await t.call('casework.review', { opinionId, decision: 'approve' }, { openid: JIANGNAN_STAFF }));
   }
   if (!random.chance(0.6)) return;
   const rating = random.pick(['satisfied', 'basicallySatisfied', 'dissatisfied'] as const);
@@ -96,14 +97,14 @@ async function compareFigures(): Promise<void> {
   for (const range of ranges) {
     for (const scope of places) {
       const expected = await recounted(await publicTarget(db, scope), range);
-      const stats = ok(await t.call('casework.stats', { ...range, scope }, { openid: CITY })) as CaseStats;
+      const stats = ok(await t.call('casework.stats', { ...range, scope }, { openid: CITY_STAFF })) as CaseStats;
       for (const figure of CASE_FIGURES) expect([scope, range, figure, stats.counts[figure]]).toEqual([scope, range, figure, expected.counts[figure]]);
       expect(stats.rates.averageFirstResponseHours).toBe(expected.counts.accepted ? Math.round(expected.firstResponseMs / expected.counts.accepted / 360_000) / 10 : null);
     }
     // A deputy seen by staff of an area and of a station: only the cases within their scope.
     for (const [openid, scope] of [
-      [JIANGNAN, { role: 'area', areaId: 'area-jiangnan' }],
-      [BEISHAN, { role: 'station', areaId: 'area-jiangnan', stationId: 'st-beishan' }],
+      [JIANGNAN_STAFF, { role: 'area', areaId: 'area-jiangnan' }],
+      [BEISHAN_STAFF, { role: 'station', areaId: 'area-jiangnan', stationId: 'st-beishan' }],
     ] as const) {
       const target = await statsTarget(db, worker(openid, scope as StaffScope), { deputyId: 'dp-005' }).catch(() => null);
       if (!target) continue;

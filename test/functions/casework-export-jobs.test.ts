@@ -8,18 +8,16 @@ import { EXPORT_PAGE } from '../../cloudfunctions/casework/exportJobs';
 import type { ExportJobDocument } from '../../infra/documents/exportJobs';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { repairCaseCounters } from '../../runtime/repair/caseCounters';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { database } from './booking.support';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
-const CITY_STAFF = 'demo-staff-city';
-const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 /** Cases generated for the test: several pages' worth, not a whole city. */
 const GENERATED = 3 * EXPORT_PAGE + 137;
 
-let t: TestRuntime;
 let range: { from: string; to: string };
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   const today = shanghaiDate(t.clock.now());
   range = { from: addDays(today, -364), to: today };
   // A seeded case as the model; copies spread over the year, in the model's place.
@@ -37,7 +35,6 @@ beforeAll(async () => {
   // Written past the functions, as a data migration would be: the statistics counters are recounted.
   await repairCaseCounters(database(t), t.clock.now(), { write: true });
 }, 120_000);
-afterAll(async () => t.stop());
 
 const job = async (jobId: string): Promise<ExportJobDocument> => {
   const { data } = await database(t).collection(COLLECTIONS.exportJobs).doc(jobId).get();

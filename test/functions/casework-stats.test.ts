@@ -1,9 +1,11 @@
 import { Workbook } from 'exceljs';
 import type { CaseStats, DrillDown } from '../../miniprogram/shared/contract/casework';
-import { FIGURES, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
+import { FIGURES } from '../../miniprogram/shared/domain/caseStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
+import { ok, useTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN, refusedWith } from '../support/runtime';
 import { cloud } from './helpers/cloud';
+import { JIANGNAN_OCTOBER } from '../support/demoFigures';
+import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * Oversight statistics over the seeded demo month (runtime/seed/demoCasework.ts), seeded as if
@@ -27,62 +29,26 @@ import { cloud } from './helpers/cloud';
 const SEEDED_AS_OF = new Date('2026-10-31T01:00:00Z');
 const READ_AT = shanghaiInstant('2026-11-25', '10:00');
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
-const JIANGNAN = 'demo-staff-jiangnan';
-const BEISHAN = 'demo-staff-beishan';
-const CITY = 'demo-staff-city';
 
-let t: TestRuntime;
+const t = useTestRuntime({ at: SEEDED_AS_OF });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: SEEDED_AS_OF });
   t.clock.set(READ_AT);
 });
-afterAll(async () => t.stop());
 
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
-
-async function stats(payload: Parameters<TestRuntime['call']>[1] & object, openid = JIANGNAN): Promise<CaseStats> {
+async function stats(payload: Parameters<TestRuntime['call']>[1] & object, openid = JIANGNAN_STAFF): Promise<CaseStats> {
   return ok(await t.call('casework.stats', payload as never, { openid }));
 }
 
-const JIANGNAN_OCTOBER: FigureCounts = {
-  stationVisits: 9,
-  residentsReceived: 6,
-  collected: 9,
-  accepted: 8,
-  resolved: 5,
-  departmentAnswered: 3,
-  solved: 2,
-  rated: 4,
-  satisfied: 2,
-  dissatisfied: 1,
-  unrated: 1,
-  overdue: 5,
-  urged: 2,
-  followedUp: 0,
-  followUpSolved: 0,
-  followUpUnsolved: 0,
-};
-
 describe('casework.stats', () => {
   test('江南区 in October: every figure and rate in seven database requests (the case counters, the cases turned overdue since counted, the visits, the 票决 projects, the holiday calendar, the place)', async () => {
-    const answer = await t.raw('casework', { action: 'casework.stats', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN });
+    const answer = await t.raw('casework', { action: 'casework.stats', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN_STAFF });
     expect(answer.databaseRequests).toBe(7 + FIRST_RATE_TURN);
     const result = ok(answer.body as never) as CaseStats;
     expect(result).toEqual({
       ...OCTOBER,
       scope: { kind: 'area', id: 'area-jiangnan', name: '江南区' },
-      counts: JIANGNAN_OCTOBER,
-      rates: {
-        acceptanceRate: 88.9,
-        resolutionRate: 55.6,
-        // 已解决 of the department answers approved: 01 and 04 of 01, 04, 10.
-        solvedShare: 66.7,
-        // 满意 + 基本满意 (01, 03) of everything rated, 未评价 (10) included.
-        satisfactionRate: 50,
-        // (167.5 + 163 + 182 + 24 + 23 + 23 + 30 + 126) / 8.
-        averageFirstResponseHours: 92.3,
-        followUpSolvedRate: null,
-      },
+      counts: JIANGNAN_OCTOBER.counts,
+      rates: JIANGNAN_OCTOBER.rates,
       // 江南区's demo round is last year's: nothing chosen for 2026 yet.
       projects: { rounds: 0, chosen: 0, started: 0, completed: 0, rated: 0, satisfied: 0, startRate: null, completionRate: null, satisfactionRate: null },
       generatedAt: expect.any(String),
@@ -91,7 +57,7 @@ describe('casework.stats', () => {
   });
 
   test('staff of an area get their own area by default', async () => {
-    expect((await stats(OCTOBER)).counts).toEqual(JIANGNAN_OCTOBER);
+    expect((await stats(OCTOBER)).counts).toEqual(JIANGNAN_OCTOBER.counts);
   });
 
   test('南湖 station in October', async () => {
@@ -143,7 +109,7 @@ describe('casework.stats', () => {
   });
 
   test('北山 station staff get their station by default', async () => {
-    const result = await stats(OCTOBER, BEISHAN);
+    const result = await stats(OCTOBER, BEISHAN_STAFF);
     expect(result.scope).toEqual({ kind: 'station', id: 'st-beishan', name: '北山镇人大代表联络站' });
     expect(result.counts).toEqual({
       stationVisits: 2,
@@ -168,9 +134,9 @@ describe('casework.stats', () => {
 
   test('the city is exactly its two districts', async () => {
     const [city, jiangnan, jiangbei] = await Promise.all([
-      stats({ ...OCTOBER, scope: { areaId: 'area-linjiang' } }, CITY),
-      stats({ ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, CITY),
-      stats({ ...OCTOBER, scope: { areaId: 'area-jiangbei' } }, CITY),
+      stats({ ...OCTOBER, scope: { areaId: 'area-linjiang' } }, CITY_STAFF),
+      stats({ ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, CITY_STAFF),
+      stats({ ...OCTOBER, scope: { areaId: 'area-jiangbei' } }, CITY_STAFF),
     ]);
     for (const figure of FIGURES) expect([figure, city.counts[figure]]).toEqual([figure, jiangnan.counts[figure] + jiangbei.counts[figure]]);
     expect(city.counts.collected).toBe(14);
@@ -193,34 +159,34 @@ describe('casework.stats', () => {
 
   test('refused outside the caller’s scope, for handlers and residents, and for impossible ranges', async () => {
     const outside = { ok: false, code: 'ADMIN.OUT_OF_SCOPE', message: '不在您负责的范围内，请联系上级人大工作人员办理' };
-    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN })).toEqual(outside);
-    expect(await t.call('casework.stats', { ...OCTOBER, scope: { stationId: 'st-nanhu' } }, { openid: BEISHAN })).toEqual(outside);
-    expect(await t.call('casework.stats', { ...OCTOBER, scope: { deputyId: 'dp-003' } }, { openid: JIANGNAN })).toEqual(outside);
-    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-nowhere' } }, { openid: JIANGNAN })).toEqual(code('ADMIN.AREA_NOT_FOUND'));
-    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(code('AUTH.FORBIDDEN'));
-    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-resident-001' })).toEqual(code('AUTH.FORBIDDEN'));
-    expect(await t.call('casework.stats', { from: '2026-10-31', to: '2026-10-01' }, { openid: JIANGNAN })).toMatchObject({
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN_STAFF })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { stationId: 'st-nanhu' } }, { openid: BEISHAN_STAFF })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { deputyId: 'dp-003' } }, { openid: JIANGNAN_STAFF })).toEqual(outside);
+    expect(await t.call('casework.stats', { ...OCTOBER, scope: { areaId: 'area-nowhere' } }, { openid: JIANGNAN_STAFF })).toEqual(refusedWith('ADMIN.AREA_NOT_FOUND'));
+    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(refusedWith('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.stats', OCTOBER, { openid: 'demo-resident-001' })).toEqual(refusedWith('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.stats', { from: '2026-10-31', to: '2026-10-01' }, { openid: JIANGNAN_STAFF })).toMatchObject({
       code: 'COMMON.INVALID_INPUT',
       fields: { to: '结束日期不能早于开始日期' },
     });
-    expect(await t.call('casework.stats', { from: '2025-01-01', to: '2026-10-31' }, { openid: JIANGNAN })).toMatchObject({ fields: { to: '统计期间最长366天' } });
-    expect(await t.call('casework.stats', { from: '2026-02-30', to: '2026-10-31' }, { openid: JIANGNAN })).toMatchObject({ fields: { from: '没有这一天' } });
+    expect(await t.call('casework.stats', { from: '2025-01-01', to: '2026-10-31' }, { openid: JIANGNAN_STAFF })).toMatchObject({ fields: { to: '统计期间最长366天' } });
+    expect(await t.call('casework.stats', { from: '2026-02-30', to: '2026-10-31' }, { openid: JIANGNAN_STAFF })).toMatchObject({ fields: { from: '没有这一天' } });
   });
 });
 
 describe('casework.drillDown: the cases behind every figure', () => {
   async function drill(figure: DrillDown['figure'], scope: object = { areaId: 'area-jiangnan' }): Promise<DrillDown> {
-    return ok(await t.call('casework.drillDown', { ...OCTOBER, scope: scope as never, figure, pageSize: 50 }, { openid: JIANGNAN }));
+    return ok(await t.call('casework.drillDown', { ...OCTOBER, scope: scope as never, figure, pageSize: 50 }, { openid: JIANGNAN_STAFF }));
   }
 
   test.each(FIGURES)('%s lists as many rows as the figure counts', async (figure) => {
     const listed = await drill(figure);
     expect(listed).toMatchObject({ figure, nextCursor: null });
-    expect(listed.items).toHaveLength(JIANGNAN_OCTOBER[figure]);
+    expect(listed.items).toHaveLength(JIANGNAN_OCTOBER.counts[figure]);
   });
 
   test('the overdue cases, oldest first, in four database requests (one is the holiday calendar)', async () => {
-    const answer = await t.raw('casework', { action: 'casework.drillDown', payload: { ...OCTOBER, figure: 'overdue' } }, { openid: JIANGNAN });
+    const answer = await t.raw('casework', { action: 'casework.drillDown', payload: { ...OCTOBER, figure: 'overdue' } }, { openid: JIANGNAN_STAFF });
     expect(answer.databaseRequests).toBe(4 + RATE_TURN);
     const listed = ok(answer.body as never) as DrillDown;
     expect(listed).toMatchObject({ kind: 'cases', label: '逾期' });
@@ -242,13 +208,13 @@ describe('casework.drillDown: the cases behind every figure', () => {
   });
 
   test('station visits: check-ins and walk-ins, not no-shows or cancellations; pages follow the cursor', async () => {
-    const first = ok(await t.call('casework.drillDown', { ...OCTOBER, scope: { stationId: 'st-nanhu' }, figure: 'stationVisits', pageSize: 5 }, { openid: JIANGNAN }));
+    const first = ok(await t.call('casework.drillDown', { ...OCTOBER, scope: { stationId: 'st-nanhu' }, figure: 'stationVisits', pageSize: 5 }, { openid: JIANGNAN_STAFF }));
     expect(first).toMatchObject({ kind: 'visits', nextCursor: expect.any(String) });
     const rest = ok(
       await t.call(
         'casework.drillDown',
         { ...OCTOBER, scope: { stationId: 'st-nanhu' }, figure: 'stationVisits', pageSize: 5, cursor: first.nextCursor ?? '' },
-        { openid: JIANGNAN },
+        { openid: JIANGNAN_STAFF },
       ),
     );
     expect(rest.nextCursor).toBeNull();
@@ -265,13 +231,15 @@ describe('casework.drillDown: the cases behind every figure', () => {
   });
 
   test('refused outside the caller’s scope', async () => {
-    expect(await t.call('casework.drillDown', { ...OCTOBER, scope: { areaId: 'area-jiangnan' }, figure: 'collected' }, { openid: BEISHAN })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('casework.drillDown', { ...OCTOBER, scope: { areaId: 'area-jiangnan' }, figure: 'collected' }, { openid: BEISHAN_STAFF })).toEqual(
+      refusedWith('ADMIN.OUT_OF_SCOPE'),
+    );
   });
 });
 
 describe('casework.export: the figures and the case list as an Excel workbook', () => {
   test('downloaded from storage and opened again, its cells hold the figures and the cases', async () => {
-    const answer = await t.raw('casework', { action: 'casework.export', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN });
+    const answer = await t.raw('casework', { action: 'casework.export', payload: { ...OCTOBER, scope: { areaId: 'area-jiangnan' } } }, { openid: JIANGNAN_STAFF });
     expect(answer.databaseRequests).toBe(8 + FIRST_RATE_TURN);
     const exported = ok(answer.body as never) as { fileID: string; url: string; fileName: string; caseCount: number };
     expect(exported).toMatchObject({
@@ -375,7 +343,7 @@ describe('casework.export: the figures and the case list as an Excel workbook', 
   });
 
   test('refused for handlers and outside the caller’s scope', async () => {
-    expect(await t.call('casework.export', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(code('AUTH.FORBIDDEN'));
-    expect(await t.call('casework.export', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('casework.export', OCTOBER, { openid: 'demo-handler-jn-zhujian' })).toEqual(refusedWith('AUTH.FORBIDDEN'));
+    expect(await t.call('casework.export', { ...OCTOBER, scope: { areaId: 'area-jiangnan' } }, { openid: BEISHAN_STAFF })).toEqual(refusedWith('ADMIN.OUT_OF_SCOPE'));
   });
 });

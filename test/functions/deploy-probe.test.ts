@@ -1,18 +1,10 @@
-import { runtimeOutbox, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { runtimeOutbox, useTestRuntime } from '../support/runtime';
 
 /**
  * After a deploy, `npm run deploy` asks each function whether WeChat lets it make its cloud
  * calls. The local runtime holds calls to each function's config.json, as CloudBase does.
  */
-let t: TestRuntime;
-
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestRuntime();
 
 const probe = (apis: string[]) => ({ deployProbe: 'openapi', apis });
 

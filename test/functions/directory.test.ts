@@ -1,11 +1,7 @@
 import { DEMO_DEPUTIES, DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 describe('directory: a resident finds stations and deputies', () => {
   test('the area list is the whole tree, city first', async () => {

@@ -1,8 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
 import { staffOf } from './helpers/duty';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * 述职评议 comments as residents, the deputy and staff meet them: screened by content security
@@ -10,11 +11,8 @@ import { staffOf } from './helpers/duty';
  * over the period's area; and a resident who deletes their account takes their rating and comment
  * with them, while a period already ended keeps its published result.
  */
-let t: TestRuntime;
 const LIU = 'dp-005';
 const liu = 'comments-liu';
-const JIANGNAN = 'demo-staff-jiangnan';
-const CITY = 'demo-staff-city';
 const residents = ['comments-r1', 'comments-r2', 'comments-r3', 'comments-r4'];
 let today: string;
 let nanhuStaff: string;
@@ -30,20 +28,19 @@ async function openPeriod(clientRequestId: string): Promise<string> {
     closesOn: addDays(today, 10),
     audience: 'constituents' as const,
   };
-  return ok(await t.call('duty.openReview', payload, { openid: JIANGNAN })).reviewId;
+  return ok(await t.call('duty.openReview', payload, { openid: JIANGNAN_STAFF })).reviewId;
 }
 const report = (reviewId: string, openid?: string) => t.call('duty.getReport', { reviewId, deputyId: LIU }, openid ? { openid } : {}).then(ok);
 const rate = (reviewId: string, openid: string, comment?: string) =>
   t.call('duty.rateReport', { reviewId, deputyId: LIU, rating: 'satisfied', ...(comment ? { comment } : {}) }, { openid });
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   today = shanghaiDate(t.clock.now());
   await bindDeputy(t, liu, LIU);
   nanhuStaff = await staffOf(t, 'comments-staff-nanhu', { role: 'station', stationId: 'st-nanhu' });
   for (const openid of residents) ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }), { openid }));
 }, 60_000);
-afterAll(async () => t.stop());
 
 test('a risky comment is refused with nothing stored; a doubtful one waits for staff, unseen by the deputy, until published', async () => {
   const reviewId = await openPeriod('comments-review-01');
@@ -57,23 +54,23 @@ test('a risky comment is refused with nothing stored; a doubtful one waits for s
   expect(deputyView.comments.map((c) => c.text)).toEqual(['希望多来社区走走']);
 
   expect(await t.call('duty.listHeldComments', { reviewId }, { openid: nanhuStaff })).toMatchObject({ ok: false, code: 'DUTY.REVIEW_NOT_FOUND' });
-  const { comments } = ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN }));
+  const { comments } = ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN_STAFF }));
   expect(comments).toEqual([{ commentId: expect.stringMatching(/^cm-/), deputyId: LIU, deputyName: '刘德明', text: '加微信领红包，代表好' }]);
   expect(JSON.stringify(comments)).not.toContain(residents[0]);
 
   const held = comments[0]!.commentId;
-  expect(ok(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: true }, { openid: JIANGNAN }))).toEqual({ commentId: held, state: 'published' });
-  expect(ok(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: true }, { openid: CITY }))).toEqual({ commentId: held, state: 'published' });
-  expect(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: false }, { openid: CITY })).toMatchObject({ ok: false, code: 'DUTY.ALREADY_DECIDED' });
+  expect(ok(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: true }, { openid: JIANGNAN_STAFF }))).toEqual({ commentId: held, state: 'published' });
+  expect(ok(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: true }, { openid: CITY_STAFF }))).toEqual({ commentId: held, state: 'published' });
+  expect(await t.call('duty.moderateComment', { reviewId, commentId: held, publish: false }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'DUTY.ALREADY_DECIDED' });
   expect((await report(reviewId, liu)).comments.map((c) => c.text).sort()).toEqual(['加微信领红包，代表好', '希望多来社区走走'].sort());
-  expect(ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN })).comments).toEqual([]);
+  expect(ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN_STAFF })).comments).toEqual([]);
 });
 
 test('a rejected comment is never shown, not even once the period ended; its rating still counts', async () => {
   const reviewId = await openPeriod('comments-review-02');
   ok(await rate(reviewId, residents[2]!, '加微信领红包'));
-  const [held] = ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN })).comments;
-  ok(await t.call('duty.moderateComment', { reviewId, commentId: held!.commentId, publish: false }, { openid: JIANGNAN }));
+  const [held] = ok(await t.call('duty.listHeldComments', { reviewId }, { openid: JIANGNAN_STAFF })).comments;
+  ok(await t.call('duty.moderateComment', { reviewId, commentId: held!.commentId, publish: false }, { openid: JIANGNAN_STAFF }));
   expect(await t.call('duty.answerComment', { reviewId, commentId: held!.commentId, answer: '谢谢' }, { openid: liu })).toMatchObject({ ok: false, code: 'DUTY.NOT_FOUND' });
   const now = t.clock.now();
   t.clock.set(shanghaiInstant(addDays(today, 11), '09:00'));

@@ -1,6 +1,7 @@
 import { DEMO_DUTY_ACCOUNT, DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
 import { staffOf } from './helpers/duty';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
+import { CITY_STAFF } from '../support/people';
 
 /**
  * 亮分 on the directory's pages: the duty timer publishes this year's figures in plain words; the
@@ -8,12 +9,7 @@ import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
  * a ranking appears only once staff of the area turn it on, and then within the station (on the
  * public page) and within the station and the area (on the deputy's own record).
  */
-let t: TestRuntime;
-const CITY = 'demo-staff-city';
-beforeAll(async () => {
-  t = await startTestRuntime();
-}, 60_000);
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 const deputyPage = () => t.raw('directory', { action: 'directory.getDeputy', payload: { deputyId: DEMO_DUTY_DEPUTY } });
 const stationPage = () => t.raw('directory', { action: 'directory.getStation', payload: { stationId: 'st-linjiang' } });
@@ -24,7 +20,7 @@ test('nothing is shown before the first publication; afterwards the figures of t
 
   const deputy = await deputyPage();
   expect(deputy.databaseRequests).toBeLessThanOrEqual(2);
-  const record = ok(await t.call('duty.getRecord', { year: 2026, deputyId: DEMO_DUTY_DEPUTY }, { openid: CITY }));
+  const record = ok(await t.call('duty.getRecord', { year: 2026, deputyId: DEMO_DUTY_DEPUTY }, { openid: CITY_STAFF }));
   const { dutyFigures } = ok(deputy.body as never) as { dutyFigures: { year: number; sentences: string[]; ranking: unknown; asOf: string } };
   expect(dutyFigures).toMatchObject({ year: 2026, ranking: null, asOf: '2026-11-18' });
   expect(dutyFigures.sentences[0]).toBe(`2026年进站接待${record.figures.dutyDays}天，接待群众${record.figures.residentsReceived}人次。`);
@@ -37,21 +33,21 @@ test('nothing is shown before the first publication; afterwards the figures of t
 });
 
 test('staff turn ranking on for their area: deputies there are ranked within their station, others are not', async () => {
-  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY }));
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY_STAFF }));
   await t.fireTimer('duty');
   const { dutyFigures } = ok(await t.call('directory.getDeputy', { deputyId: DEMO_DUTY_DEPUTY }));
   expect(dutyFigures?.ranking).toMatchObject({ within: '临江街道人大代表联络站', of: 4 });
   // 江南区 kept ranking off.
   expect(ok(await t.call('directory.getDeputy', { deputyId: 'dp-005' })).dutyFigures?.ranking).toBeNull();
 
-  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY }));
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY_STAFF }));
   await t.fireTimer('duty');
   expect(ok(await t.call('directory.getDeputy', { deputyId: DEMO_DUTY_DEPUTY })).dutyFigures?.ranking).toBeNull();
 });
 
 test("with ranking on, the deputy's own record shows this year's place within the station and within the area, ranked among the area's deputies by total", async () => {
   const jiangbei = await staffOf(t, 'duty-published-jiangbei', { role: 'area', areaId: DEMO_DUTY_AREA });
-  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY }));
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: true }, { openid: CITY_STAFF }));
   await t.fireTimer('duty');
   const record = ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT }));
   const { deputies } = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: jiangbei }));
@@ -63,9 +59,9 @@ test("with ranking on, the deputy's own record shows this year's place within th
   expect(deputies.length).toBeGreaterThan(record.rankings[0]!.of);
   // Another year's record carries no ranking; 江南区 kept ranking off.
   expect(ok(await t.call('duty.getRecord', { year: 2025 }, { openid: DEMO_DUTY_ACCOUNT })).rankings).toEqual([]);
-  expect(ok(await t.call('duty.getRecord', { year: 2026, deputyId: 'dp-005' }, { openid: CITY })).rankings).toEqual([]);
+  expect(ok(await t.call('duty.getRecord', { year: 2026, deputyId: 'dp-005' }, { openid: CITY_STAFF })).rankings).toEqual([]);
 
-  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY }));
+  ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY_STAFF }));
   await t.fireTimer('duty');
   expect(ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT })).rankings).toEqual([]);
 });

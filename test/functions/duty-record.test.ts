@@ -1,41 +1,27 @@
 import { Workbook } from 'exceljs';
 import { COLLECTIONS } from '../../infra/database';
-import type { DayDocument, RecordDocument } from '../../infra/documents/booking';
+import type { RecordDocument } from '../../infra/documents/booking';
 import type { DutyRecord } from '../../miniprogram/shared/contract/duty';
 import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, cloud, database, opinionFor } from './helpers/cloud';
-import { staffOf } from './helpers/duty';
+import { nanhuDayOn, staffOf } from './helpers/duty';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * 履职档案 and 积分, as a deputy and staff use them: the record fills itself from roster days,
  * receptions and opinions; activities count once staff confirm them; leave keeps a missed day
  * from counting; rules are versioned by date; contests are decided by staff.
  */
-let t: TestRuntime;
 const LIU = 'dp-005';
 const WU = 'dp-009';
 const liu = 'duty-liu';
 const wu = 'duty-wu';
-const JIANGNAN = 'demo-staff-jiangnan';
-const CITY = 'demo-staff-city';
 let nanhuStaff: string;
 let qingshiStaff: string;
 
-async function pastDay(date: string, deputyIds: string[]): Promise<string> {
-  const db = database(t);
-  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu' }).limit(1).get();
-  const template = data[0] as DayDocument;
-  const _id = `rd-duty-nanhu-${date}`;
-  const { _id: _ignored, ...rest } = template;
-  await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu', date }).remove();
-  await db
-    .collection(COLLECTIONS.receptionDays)
-    .doc(_id)
-    .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
-  return _id;
-}
+const pastDay = (date: string, deputyIds: string[]): Promise<string> => nanhuDayOn(t, 'rd-duty-nanhu', date, deputyIds);
 
 async function received(dayId: string, n: number, deputyIds: string[]): Promise<void> {
   const records: RecordDocument[] = Array.from({ length: n }, (_unused, i) => ({
@@ -64,8 +50,8 @@ let june: string;
 let september: string;
 let december: string;
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, liu, LIU);
   await bindDeputy(t, wu, WU);
   nanhuStaff = await staffOf(t, 'duty-staff-nanhu', { role: 'station', stationId: 'st-nanhu' });
@@ -76,7 +62,6 @@ beforeAll(async () => {
   december = await pastDay('2026-12-15', [LIU]);
   await received(march, 2, [LIU]);
 }, 60_000);
-afterAll(async () => t.stop());
 
 describe('the record fills itself from what the deputy did in the product', () => {
   test('days on the roster, residents received and a reply appear, each linked to its source, and are scored by the default rules', async () => {
@@ -100,7 +85,7 @@ describe('the record fills itself from what the deputy did in the product', () =
 
   test('staff see the record of a deputy they cover; staff of another station and other deputies find no such deputy', async () => {
     expect((await record(nanhuStaff, LIU)).deputyName).toBe('刘德明');
-    expect((await record(JIANGNAN, LIU)).deputyName).toBe('刘德明');
+    expect((await record(JIANGNAN_STAFF, LIU)).deputyName).toBe('刘德明');
     for (const openid of [qingshiStaff, wu]) {
       const refused = await t.call('duty.getRecord', { year: 2026, deputyId: LIU }, { openid });
       expect(refused).toMatchObject({ ok: false, code: 'DUTY.DEPUTY_NOT_FOUND' });
@@ -160,7 +145,7 @@ describe('activities outside the product', () => {
       await t.call(
         'duty.addActivity',
         { clientRequestId: 'duty-act-group01', type: 'votersMeeting', date: '2026-06-01', place: '湖滨社区', note: '代表·选民面对面活动', deputyIds: [LIU, WU] },
-        { openid: JIANGNAN },
+        { openid: JIANGNAN_STAFF },
       ),
     ).activity;
     expect(group).toMatchObject({ status: 'confirmed', addedBy: 'staff' });
@@ -184,14 +169,14 @@ describe('points rules versioned by date', () => {
       ok: false,
       code: 'AUTH.FORBIDDEN',
     });
-    const view = ok(await t.call('duty.saveRules', { areaId: 'area-jiangnan', effectiveFrom: '2026-07-01', rules, missedDayPenalty: 3 }, { openid: JIANGNAN }));
+    const view = ok(await t.call('duty.saveRules', { areaId: 'area-jiangnan', effectiveFrom: '2026-07-01', rules, missedDayPenalty: 3 }, { openid: JIANGNAN_STAFF }));
     expect(view.versions.map((v) => v.effectiveFrom)).toEqual(['2026-07-01']);
     const after = await record(liu);
     expect(entry(after, `dutyDay:${march}`)).toMatchObject({ points: 3, reason: '按默认规则计3分' });
     expect(entry(after, `dutyDay:${september}`)).toMatchObject({ points: 5, reason: '按2026-07-01起施行的规则计5分' });
     // Recounting gives the same answer.
     expect(await record(liu)).toEqual(after);
-    expect(await t.call('duty.saveRules', { areaId: 'area-jiangbei', effectiveFrom: '2026-07-01', rules, missedDayPenalty: 3 }, { openid: JIANGNAN })).toMatchObject({
+    expect(await t.call('duty.saveRules', { areaId: 'area-jiangbei', effectiveFrom: '2026-07-01', rules, missedDayPenalty: 3 }, { openid: JIANGNAN_STAFF })).toMatchObject({
       ok: false,
       code: 'ADMIN.OUT_OF_SCOPE',
     });
@@ -205,7 +190,7 @@ describe('contests: 错、重、漏', () => {
       ok: false,
       code: 'DUTY.CONTEST_CLOSED',
     });
-    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: '2026-11-01', contestUntil: '2026-11-30', rankingShown: false }, { openid: JIANGNAN }));
+    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: '2026-11-01', contestUntil: '2026-11-30', rankingShown: false }, { openid: JIANGNAN_STAFF }));
     const { contest } = ok(await t.call('duty.contest', { year: 2026, kind: 'double', entryId: target, reason: '与另一条重复记录' }, { openid: liu }));
     expect(contest).toMatchObject({ kindLabel: '重', status: 'open' });
     const before = await record(liu);
@@ -235,11 +220,11 @@ describe('staff lists and exports', () => {
   test('staff see the deputies they cover with totals, and export a deputy or all of them to Excel', async () => {
     const nanhu = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: nanhuStaff })).deputies.map((d) => d.deputyId);
     expect(nanhu.sort()).toEqual(['dp-002', LIU, WU]);
-    const area = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: JIANGNAN })).deputies.map((d) => d.deputyId);
+    const area = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: JIANGNAN_STAFF })).deputies.map((d) => d.deputyId);
     expect(area).toEqual(expect.arrayContaining([LIU, WU, 'dp-006']));
     expect(area).not.toContain('dp-007');
 
-    const exported = ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY }));
+    const exported = ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF }));
     expect(exported).toMatchObject({ fileName: '代表履职档案_刘德明_2026.xlsx', deputyCount: 1 });
     const { fileContent } = await cloud(t).downloadFile({ fileID: exported.fileID });
     const workbook = new Workbook();

@@ -1,28 +1,26 @@
 import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
+import { JIANGNAN_STAFF } from '../support/people';
 
 /**
  * 亮分 and 述职评议, as residents, the deputy and staff meet them: figures in plain words, a ranking
  * only where staff turned it on, stars for a station; a report drafted from the record, rated once
  * per resident whatever the retries, results published when the period ends.
  */
-let t: TestRuntime;
 const LIU = 'dp-005';
 const liu = 'review-liu';
-const JIANGNAN = 'demo-staff-jiangnan';
 const constituent = 'review-resident-nanhu';
 const stranger = 'review-resident-elsewhere';
 let today: string;
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   today = shanghaiDate(t.clock.now());
   await bindDeputy(t, liu, LIU);
   ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }), { openid: constituent }));
 }, 60_000);
-afterAll(async () => t.stop());
 
 describe('亮分', () => {
   test("anyone reads a deputy's figures in plain words; a ranking appears only where staff turn it on, within the station", async () => {
@@ -30,10 +28,10 @@ describe('亮分', () => {
     expect(figures).toMatchObject({ kind: 'deputy', name: '刘德明', year: 2026, ranking: null });
     expect(figures.sentences[0]).toMatch(/^2026年进站接待\d+天，接待群众\d+人次。$/);
 
-    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: null, contestUntil: null, rankingShown: true }, { openid: JIANGNAN }));
+    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: null, contestUntil: null, rankingShown: true }, { openid: JIANGNAN_STAFF }));
     const ranked = ok(await t.call('duty.figures', { deputyId: LIU }));
     expect(ranked.ranking).toMatchObject({ within: '南湖街道人大代表联络站', of: 3 });
-    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: null, contestUntil: null, rankingShown: false }, { openid: JIANGNAN }));
+    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: null, contestUntil: null, rankingShown: false }, { openid: JIANGNAN_STAFF }));
   });
 
   test('a station shows its figures and the stars the published rubric gives', async () => {
@@ -62,7 +60,7 @@ describe('述职评议', () => {
           closesOn: addDays(today, 10),
           audience: 'constituents',
         },
-        { openid: JIANGNAN },
+        { openid: JIANGNAN_STAFF },
       ),
     ));
     const draft = ok(await t.call('duty.getReport', { reviewId, deputyId: LIU }, { openid: liu }));

@@ -1,46 +1,30 @@
-import { COLLECTIONS } from '../../infra/database';
-import type { DayDocument } from '../../infra/documents/booking';
 import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
-import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
-import { bindDeputy, database } from './helpers/cloud';
-import { staffOf } from './helpers/duty';
+import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { ok, useTestRuntime } from '../support/runtime';
+import { bindDeputy } from './helpers/cloud';
+import { nanhuDayOn, staffOf } from './helpers/duty';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * What staff decide on the duty record, as they find it: the pending work of their scope (activities
  * deputies added, leave asked, contests), the 述职评议 periods of their area, and points rules that an
  * area writes from a date on without changing the scores of the years before.
  */
-let t: TestRuntime;
 const LIU = 'dp-005';
 const liu = 'duty-staff-liu';
-const CITY = 'demo-staff-city';
-const JIANGNAN = 'demo-staff-jiangnan';
 let nanhuStaff: string;
 let qingshiStaff: string;
 let jiangbeiStaff: string;
 
-async function rosterDay(date: string, deputyIds: string[]): Promise<string> {
-  const db = database(t);
-  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu' }).limit(1).get();
-  const { _id: _ignored, ...rest } = data[0] as DayDocument;
-  const _id = `rd-duty-staff-${date}`;
-  await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu', date }).remove();
-  await db
-    .collection(COLLECTIONS.receptionDays)
-    .doc(_id)
-    .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
-  return _id;
-}
+const rosterDay = (date: string, deputyIds: string[]): Promise<string> => nanhuDayOn(t, 'rd-duty-staff', date, deputyIds);
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, liu, LIU);
   nanhuStaff = await staffOf(t, 'duty-staff-nanhu-2', { role: 'station', stationId: 'st-nanhu' });
   qingshiStaff = await staffOf(t, 'duty-staff-qingshi-2', { role: 'station', stationId: 'st-qingshi' });
   jiangbeiStaff = await staffOf(t, 'duty-staff-jiangbei-2', { role: 'area', areaId: 'area-jiangbei' });
 }, 60_000);
-afterAll(async () => t.stop());
 
 describe('staff pending work', () => {
   it('station staff find the activity, the leave and the contest of their deputy, named; staff elsewhere find none of them', async () => {
@@ -51,14 +35,16 @@ describe('staff pending work', () => {
     );
     const future = await rosterDay(addDays(today, 10), [LIU]);
     ok(await t.call('duty.askLeave', { dayId: future, reason: '参加市人大培训' }, { openid: liu }));
-    ok(await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: `${year}-01-01`, contestUntil: `${year}-12-31`, rankingShown: false }, { openid: JIANGNAN }));
+    ok(
+      await t.call('duty.saveSettings', { areaId: 'area-jiangnan', contestFrom: `${year}-01-01`, contestUntil: `${year}-12-31`, rankingShown: false }, { openid: JIANGNAN_STAFF }),
+    );
     const { contest } = ok(await t.call('duty.contest', { year, kind: 'missing', reason: '五月的视察没有记录' }, { openid: liu }));
 
     const pending = ok(await t.call('duty.listPending', {}, { openid: nanhuStaff }));
     expect(pending.activities.find((row) => row.activityId === activity.activityId)).toMatchObject({ deputyNames: ['刘德明'], place: '湖滨社区', statusLabel: '待工作人员确认' });
     expect(pending.leaves.find((row) => row.dayId === future)).toMatchObject({ deputyId: LIU, deputyName: '刘德明', reason: '参加市人大培训', status: 'asked' });
     expect(pending.contests.find((row) => row.contestId === contest.contestId)).toMatchObject({ deputyName: '刘德明', kindLabel: '漏', entryTitle: null, year });
-    expect(ok(await t.call('duty.listPending', {}, { openid: JIANGNAN })).activities.map((row) => row.activityId)).toContain(activity.activityId);
+    expect(ok(await t.call('duty.listPending', {}, { openid: JIANGNAN_STAFF })).activities.map((row) => row.activityId)).toContain(activity.activityId);
 
     for (const elsewhere of [qingshiStaff, jiangbeiStaff]) {
       const theirs = ok(await t.call('duty.listPending', {}, { openid: elsewhere }));
@@ -99,10 +85,10 @@ describe('述职评议 periods of the area', () => {
           closesOn: addDays(today, 20),
           audience: 'constituents',
         },
-        { openid: JIANGNAN },
+        { openid: JIANGNAN_STAFF },
       ),
     );
-    for (const openid of [JIANGNAN, CITY, nanhuStaff]) {
+    for (const openid of [JIANGNAN_STAFF, CITY_STAFF, nanhuStaff]) {
       const { reviews } = ok(await t.call('duty.listReviews', {}, { openid }));
       expect(reviews.find((row) => row.reviewId === reviewId)).toMatchObject({
         title: '江南区代表述职评议',
@@ -116,7 +102,7 @@ describe('述职评议 periods of the area', () => {
       const { reviews } = ok(await t.call('duty.listReviews', {}, { openid }));
       expect(reviews.some((row) => row.reviewId === reviewId)).toBe(false);
     }
-    expect(ok(await t.call('duty.listReviews', { year: 2001 }, { openid: JIANGNAN })).reviews).toEqual([]);
+    expect(ok(await t.call('duty.listReviews', { year: 2001 }, { openid: JIANGNAN_STAFF })).reviews).toEqual([]);
   });
 });
 
@@ -124,18 +110,20 @@ describe('points rules written by an area', () => {
   it("a district's first version of its own leaves the years before under the city's rules", async () => {
     await rosterDay('2025-05-20', [LIU]);
     await rosterDay('2026-03-10', [LIU]);
-    const score2025 = async () => ok(await t.call('duty.getRecord', { year: 2025, deputyId: LIU }, { openid: CITY })).score.total;
+    const score2025 = async () => ok(await t.call('duty.getRecord', { year: 2025, deputyId: LIU }, { openid: CITY_STAFF })).score.total;
     const before = await score2025();
     const cityRules = { ...DEFAULT_POINTS_RULES.rules, dutyDay: { points: 7, capPerYear: null } };
-    ok(await t.call('duty.saveRules', { areaId: 'area-linjiang', effectiveFrom: '2025-01-01', rules: cityRules, missedDayPenalty: 2 }, { openid: CITY }));
+    ok(await t.call('duty.saveRules', { areaId: 'area-linjiang', effectiveFrom: '2025-01-01', rules: cityRules, missedDayPenalty: 2 }, { openid: CITY_STAFF }));
     const underCity = await score2025();
     expect(underCity).toBe(before - DEFAULT_POINTS_RULES.rules.dutyDay.points + 7);
 
     const districtRules = { ...DEFAULT_POINTS_RULES.rules, dutyDay: { points: 10, capPerYear: null } };
-    const view = ok(await t.call('duty.saveRules', { areaId: 'area-jiangnan', effectiveFrom: '2026-01-01', rules: districtRules, missedDayPenalty: 2 }, { openid: JIANGNAN }));
+    const view = ok(
+      await t.call('duty.saveRules', { areaId: 'area-jiangnan', effectiveFrom: '2026-01-01', rules: districtRules, missedDayPenalty: 2 }, { openid: JIANGNAN_STAFF }),
+    );
     expect(view.versions.map((version) => `${version.areaId}|${version.effectiveFrom}`)).toEqual(['area-linjiang|2025-01-01', 'area-jiangnan|2026-01-01']);
     expect(await score2025()).toBe(underCity);
-    const record2026 = ok(await t.call('duty.getRecord', { year: 2026, deputyId: LIU }, { openid: CITY }));
+    const record2026 = ok(await t.call('duty.getRecord', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF }));
     const dutyDays = record2026.entries.filter((entry) => entry.kind === 'dutyDay');
     expect(dutyDays.length).toBeGreaterThan(0);
     expect(dutyDays.every((entry) => entry.points === 10)).toBe(true);

@@ -2,8 +2,9 @@ import type { CaseStats, PublicFigures, PublicFigureItems } from '../../miniprog
 import { FIGURES, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
 import type { Headline } from '../../miniprogram/shared/domain/figures';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { opinionFor } from './helpers/cloud';
+import { CITY_STAFF } from '../support/people';
 
 /**
  * The public headline figures (casework.figures) and the anonymised lists behind them
@@ -13,14 +14,11 @@ import { opinionFor } from './helpers/cloud';
  */
 const SEEDED_AS_OF = new Date('2026-10-31T01:00:00Z');
 const READ_AT = shanghaiInstant('2026-11-25', '10:00');
-const CITY = 'demo-staff-city';
 
-let t: TestRuntime;
+const t = useTestRuntime({ at: SEEDED_AS_OF });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: SEEDED_AS_OF });
   t.clock.set(READ_AT);
 });
-afterAll(async () => t.stop());
 
 type Scope = { areaId: string } | { stationId: string } | { deputyId: string };
 
@@ -29,7 +27,7 @@ async function figures(scope: Scope, year: number, month?: number): Promise<Publ
 }
 
 async function staffStats(scope: Scope, from: string, to: string): Promise<CaseStats> {
-  return ok(await t.call('casework.stats', { from, to, scope }, { openid: CITY }));
+  return ok(await t.call('casework.stats', { from, to, scope }, { openid: CITY_STAFF }));
 }
 
 type Row = PublicFigureItems['items'][number];

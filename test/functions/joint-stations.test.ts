@@ -2,8 +2,9 @@ import { COLLECTIONS } from '../../infra/database';
 import type { CaseStats } from '../../miniprogram/shared/contract/casework';
 import { FIGURES, type FigureCounts } from '../../miniprogram/shared/domain/caseStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime, refusedWith } from '../support/runtime';
 import { database, opinionFor } from './helpers/cloud';
+import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * 跨区域联络站: 青石镇's station (st-qingshi, 江南区) becomes a joint station with 北山镇 (江北区, the
@@ -13,17 +14,13 @@ import { database, opinionFor } from './helpers/cloud';
  * 临江市, above both 江南区 and 江北区, counts it once. Demo seeded as of Saturday 2026-10-31.
  */
 const SEEDED_AS_OF = new Date('2026-10-31T01:00:00Z');
-const CITY = 'demo-staff-city';
-const JIANGNAN = 'demo-staff-jiangnan';
-const BEISHAN_STATION = 'demo-staff-beishan';
 const NEIGHBOUR = 'joint-staff-guiyuan';
 const GUIYUAN = 'area-guiyuan';
 const JIELING = 'area-jieling';
 const JIELING_GOV = 'dept-jieling-gov';
 
-let t: TestRuntime;
+const t = useTestRuntime({ at: SEEDED_AS_OF });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: SEEDED_AS_OF });
   t.clock.set(shanghaiInstant('2026-11-25', '10:00'));
   const db = database(t);
   const at = new Date('2026-01-01T00:00:00Z');
@@ -36,9 +33,6 @@ beforeAll(async () => {
     .add({ _id: JIELING_GOV, name: '界岭镇人民政府', areaId: JIELING, areaPath: [GUIYUAN, JIELING], active: true, createdAt: at, updatedAt: at });
   await db.collection(COLLECTIONS.accounts).add({ _id: NEIGHBOUR, roles: ['resident', 'staff'], staff: { role: 'area', areaId: GUIYUAN }, createdAt: at });
 });
-afterAll(async () => t.stop());
-
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
 
 async function qingshi() {
   return ok(await t.call('directory.getStation', { stationId: 'st-qingshi' })).station;
@@ -68,32 +62,32 @@ const add = (a: FigureCounts, b: FigureCounts) => Object.fromEntries(FIGURES.map
 describe('sharing a station with other areas', () => {
   test('refused: its own area or one above it, an unknown area, staff outside its own area', async () => {
     const form = await qingshiForm();
-    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: ['area-jiangnan'] }, { openid: JIANGNAN })).toEqual(code('ADMIN.SHARED_AREA_INVALID'));
-    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: ['area-mars'] }, { openid: JIANGNAN })).toEqual(code('ADMIN.AREA_NOT_FOUND'));
-    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: NEIGHBOUR })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
-    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: BEISHAN_STATION })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: ['area-jiangnan'] }, { openid: JIANGNAN_STAFF })).toEqual(refusedWith('ADMIN.SHARED_AREA_INVALID'));
+    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: ['area-mars'] }, { openid: JIANGNAN_STAFF })).toEqual(refusedWith('ADMIN.AREA_NOT_FOUND'));
+    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: NEIGHBOUR })).toEqual(refusedWith('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: BEISHAN_STAFF })).toEqual(refusedWith('ADMIN.OUT_OF_SCOPE'));
     expect((await qingshi()).sharedAreaIds).toBeUndefined();
   });
 
   test('shared with 北山镇 and 界岭镇: every area adds its count once; 临江市, above both sides, does not change', async () => {
     const before = new Map<string, CaseStats>();
     for (const [, from, to] of PERIODS) {
-      for (const areaId of ['area-linjiang', 'area-jiangbei', 'area-beishan']) before.set(`${areaId}${from}`, await stats(CITY, { areaId }, from, to));
+      for (const areaId of ['area-linjiang', 'area-jiangbei', 'area-beishan']) before.set(`${areaId}${from}`, await stats(CITY_STAFF, { areaId }, from, to));
     }
     expect(await stationsOf(JIELING)).toEqual([]);
 
-    const { station } = ok(await t.call('admin.saveStation', { ...(await qingshiForm()), sharedAreaIds: ['area-beishan', JIELING] }, { openid: JIANGNAN }));
+    const { station } = ok(await t.call('admin.saveStation', { ...(await qingshiForm()), sharedAreaIds: ['area-beishan', JIELING] }, { openid: JIANGNAN_STAFF }));
     expect(station.sharedAreaIds).toEqual(['area-beishan', JIELING]);
 
     for (const areaId of ['area-qingshi', 'area-jiangnan', 'area-beishan', 'area-jiangbei', 'area-linjiang', JIELING, GUIYUAN]) {
       expect({ areaId, listed: (await stationsOf(areaId)).filter((id) => id === 'st-qingshi').length }).toEqual({ areaId, listed: 1 });
     }
     for (const [, from, to] of PERIODS) {
-      const station = (await stats(CITY, { stationId: 'st-qingshi' }, from, to)).counts;
+      const station = (await stats(CITY_STAFF, { stationId: 'st-qingshi' }, from, to)).counts;
       expect(station.collected).toBeGreaterThan(0);
-      expect((await stats(CITY, { areaId: 'area-linjiang' }, from, to)).counts).toEqual(before.get(`area-linjiang${from}`)?.counts);
+      expect((await stats(CITY_STAFF, { areaId: 'area-linjiang' }, from, to)).counts).toEqual(before.get(`area-linjiang${from}`)?.counts);
       for (const areaId of ['area-jiangbei', 'area-beishan']) {
-        expect((await stats(CITY, { areaId }, from, to)).counts).toEqual(add(before.get(`${areaId}${from}`)!.counts, station));
+        expect((await stats(CITY_STAFF, { areaId }, from, to)).counts).toEqual(add(before.get(`${areaId}${from}`)!.counts, station));
       }
       // The neighbour's staff see the station's figures as their own, and their city's are exactly it.
       expect((await stats(NEIGHBOUR, { areaId: GUIYUAN }, from, to)).counts).toEqual(station);
@@ -103,9 +97,9 @@ describe('sharing a station with other areas', () => {
 
   test.each(PERIODS)('every station of an area added up gives the area’s figures, the joint station included (%s)', async (_label, from, to) => {
     for (const [openid, areaId] of [
-      [CITY, 'area-linjiang'],
-      [CITY, 'area-jiangbei'],
-      [CITY, 'area-jiangnan'],
+      [CITY_STAFF, 'area-linjiang'],
+      [CITY_STAFF, 'area-jiangbei'],
+      [CITY_STAFF, 'area-jiangnan'],
       [NEIGHBOUR, GUIYUAN],
     ] as const) {
       const stations = await stationsOf(areaId);
@@ -132,7 +126,7 @@ describe('sharing a station with other areas', () => {
     expect(choices).toEqual(expect.arrayContaining([JIELING_GOV, 'dept-qs-gov', 'dept-jn-zhujian', 'dept-bs-gov']));
     ok(await t.call('casework.assign', { opinionId, departmentIds: [JIELING_GOV], note: '请界岭镇会同办理' }, { openid: NEIGHBOUR }));
     // 江南区's staff, on the other side, see the same case where it stands.
-    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).status).toBe('assigned');
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF })).status).toBe('assigned');
   });
 
   test('deputies of each side are on its roster; the neighbour’s staff may edit its hours but not its areas; an older form keeps the sharing', async () => {
@@ -158,15 +152,17 @@ describe('sharing a station with other areas', () => {
 
     const form = await qingshiForm();
     expect(ok(await t.call('admin.saveStation', { ...form, openingHours: '工作日 08:30–17:30' }, { openid: NEIGHBOUR })).station.sharedAreaIds).toEqual(['area-beishan', JIELING]);
-    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: NEIGHBOUR })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('admin.saveStation', { ...form, sharedAreaIds: [JIELING] }, { openid: NEIGHBOUR })).toEqual(refusedWith('ADMIN.OUT_OF_SCOPE'));
     expect((await qingshi()).sharedAreaIds).toEqual(['area-beishan', JIELING]);
   });
 
   test('no longer shared: its cases and days leave the other side’s scope and figures', async () => {
-    ok(await t.call('admin.saveStation', { ...(await qingshiForm()), sharedAreaIds: [] }, { openid: JIANGNAN }));
+    ok(await t.call('admin.saveStation', { ...(await qingshiForm()), sharedAreaIds: [] }, { openid: JIANGNAN_STAFF }));
     expect(await stationsOf(GUIYUAN)).toEqual([]);
     expect((await stats(NEIGHBOUR, { areaId: GUIYUAN }, '2026-01-01', '2026-12-31')).counts.collected).toBe(0);
     expect((await t.call('casework.list', { view: 'all', pageSize: 50 }, { openid: NEIGHBOUR })) as unknown).toMatchObject({ ok: true, data: { items: [] } });
-    expect(await t.call('casework.stats', { from: '2026-10-01', to: '2026-10-31', scope: { stationId: 'st-qingshi' } }, { openid: NEIGHBOUR })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('casework.stats', { from: '2026-10-01', to: '2026-10-31', scope: { stationId: 'st-qingshi' } }, { openid: NEIGHBOUR })).toEqual(
+      refusedWith('ADMIN.OUT_OF_SCOPE'),
+    );
   });
 });

@@ -1,24 +1,17 @@
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime, refusedWith } from '../support/runtime';
 import { opinionFor } from './helpers/cloud';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * Held content, seen from both sides: the author is told their opinion waits for content review
  * (or was rejected), and staff cannot handle it as a case until it is published.
  * Seeded: 江南区 staff (demo-staff-jiangnan) cover 南湖 (st-nanhu); the city administrator reviews.
  */
-const JIANGNAN = 'demo-staff-jiangnan';
-const CITY = 'demo-staff-city';
 /** Text the local content security (runtime/openapi/sensitive-words.json) answers `review` for. */
 const REVIEW_TEXT = '小区门口有人发传单，说加微信领红包，老人容易上当。';
 const REJECT_REASON = '疑似广告引流，20001';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
-
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
+const t = useTestRuntime();
 
 async function submit(openid: string, text = REVIEW_TEXT): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { text }), { openid })).opinionId;
@@ -53,26 +46,28 @@ describe('text held for content review', () => {
   });
 
   test('staff neither see it in their case lists nor may accept or assign it', async () => {
-    expect(await listed(JIANGNAN, 'toAccept')).not.toContain(opinionId);
-    expect(await listed(JIANGNAN)).not.toContain(opinionId);
-    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
+    expect(await listed(JIANGNAN_STAFF, 'toAccept')).not.toContain(opinionId);
+    expect(await listed(JIANGNAN_STAFF)).not.toContain(opinionId);
+    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF })).toEqual(
       expect.objectContaining({ ok: false, code: 'CASE.CONTENT_UNDER_REVIEW', message: '该意见正在内容审核，审核通过后再办理' }),
     );
-    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_UNDER_REVIEW'));
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN_STAFF })).toEqual(
+      refusedWith('CASE.CONTENT_UNDER_REVIEW'),
+    );
     // Opened directly (a link), it offers nothing to do.
-    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).actions).toEqual([]);
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF })).actions).toEqual([]);
     // Scope still comes first: the refusal reveals nothing to staff who could not see the case.
-    expect(await t.call('casework.accept', { opinionId }, { openid: 'demo-staff-beishan' })).toEqual(code('CASE.NOT_FOUND'));
+    expect(await t.call('casework.accept', { opinionId }, { openid: 'demo-staff-beishan' })).toEqual(refusedWith('CASE.NOT_FOUND'));
   });
 
   test('once staff approve the content it is an ordinary case, and the author no longer sees 待审核', async () => {
-    ok(await t.call('moderation.approve', { opinionId }, { openid: CITY }));
+    ok(await t.call('moderation.approve', { opinionId }, { openid: CITY_STAFF }));
     const { row, detail } = await mine(resident, opinionId);
     expect(row).not.toHaveProperty('contentReview');
     expect(detail).not.toHaveProperty('contentReview');
-    expect(await listed(JIANGNAN, 'toAccept')).toContain(opinionId);
-    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN })).actions).toContain('accept');
-    expect(ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN }))).toMatchObject({ status: 'accepted' });
+    expect(await listed(JIANGNAN_STAFF, 'toAccept')).toContain(opinionId);
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF })).actions).toContain('accept');
+    expect(ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF }))).toMatchObject({ status: 'accepted' });
   });
 });
 
@@ -82,7 +77,7 @@ describe('content staff rejected', () => {
 
   beforeAll(async () => {
     opinionId = await submit(resident);
-    ok(await t.call('moderation.reject', { opinionId, note: REJECT_REASON }, { openid: CITY }));
+    ok(await t.call('moderation.reject', { opinionId, note: REJECT_REASON }, { openid: CITY_STAFF }));
   });
 
   test('the author sees 未通过审核 with a plain explanation, not the reviewer’s reason', async () => {
@@ -94,12 +89,14 @@ describe('content staff rejected', () => {
   });
 
   test('it is never a case: not listed, and every transition is refused', async () => {
-    expect(await listed(JIANGNAN)).not.toContain(opinionId);
-    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN })).toEqual(
+    expect(await listed(JIANGNAN_STAFF)).not.toContain(opinionId);
+    expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF })).toEqual(
       expect.objectContaining({ ok: false, code: 'CASE.CONTENT_REJECTED', message: '该意见未通过内容审核，不能办理' }),
     );
-    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_REJECTED'));
-    expect(await t.call('casework.urge', { opinionId, note: '请尽快办理' }, { openid: JIANGNAN })).toEqual(code('CASE.CONTENT_REJECTED'));
+    expect(await t.call('casework.assign', { opinionId, departmentIds: ['dept-jn-zhujian'], note: '请办理' }, { openid: JIANGNAN_STAFF })).toEqual(
+      refusedWith('CASE.CONTENT_REJECTED'),
+    );
+    expect(await t.call('casework.urge', { opinionId, note: '请尽快办理' }, { openid: JIANGNAN_STAFF })).toEqual(refusedWith('CASE.CONTENT_REJECTED'));
   });
 });
 
@@ -108,5 +105,5 @@ test('text that passed is listed and shows no content review to its author', asy
   const { row, detail } = await mine('held-resident-3', opinionId);
   expect(row).not.toHaveProperty('contentReview');
   expect(detail).not.toHaveProperty('contentReview');
-  expect(await listed(JIANGNAN, 'toAccept')).toContain(opinionId);
+  expect(await listed(JIANGNAN_STAFF, 'toAccept')).toContain(opinionId);
 });

@@ -1,24 +1,20 @@
 import { COLLECTIONS } from '../../infra/database';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor, outbox, uploadPhoto } from './helpers/cloud';
+import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
-let t: TestRuntime;
 /** 王志强 (dp-003) receives at 临江 and 北山. */
 const WANG = 'wx-wang-moderation';
-const CITY_ADMIN = 'demo-staff-city';
-const JIANGNAN_STAFF = 'demo-staff-jiangnan';
-const BEISHAN_STAFF = 'demo-staff-beishan';
 /** Text the local content security answers `review` for (advertising). */
 const REVIEW_TEXT = '楼下有人发传单，说加微信领红包，老人容易上当。';
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, WANG, 'dp-003');
   await database(t)
     .collection(COLLECTIONS.accounts)
     .add({ _id: 'handler-moderation', roles: ['resident', 'staff'], staff: { role: 'handler', areaId: 'area-linjiang', departmentId: 'dept-x', departmentName: '某局' } });
 });
-afterAll(async () => t.stop());
 
 async function submit(openid: string, overrides = {}, target: { deputyId: string } | { stationId: string } = { deputyId: 'dp-003' }): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor(target, overrides), { openid })).opinionId;
@@ -58,24 +54,24 @@ describe('text WeChat asks a human to look at', () => {
     expect(await t.call('opinion.reply', { opinionId, text: '收到，我们会尽快处理。' }, { openid: WANG })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
 
     // It waits in the queue of staff whose area covers 临江 (the city), not in 江南's.
-    const queue = ok(await t.call('moderation.listFlagged', {}, { openid: CITY_ADMIN })).items;
+    const queue = ok(await t.call('moderation.listFlagged', {}, { openid: CITY_STAFF })).items;
     expect(queue.find((i) => i.opinionId === opinionId)).toMatchObject({ textFlagged: true, state: 'held', stateLabel: '待审核', text: REVIEW_TEXT, textLabel: 10001 });
     expect(await queueIds(JIANGNAN_STAFF)).not.toContain(opinionId);
     expect(await t.call('moderation.approve', { opinionId }, { openid: JIANGNAN_STAFF })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
 
-    expect(ok(await t.call('moderation.approve', { opinionId }, { openid: CITY_ADMIN }))).toMatchObject({ state: 'published', stateLabel: '已公开' });
+    expect(ok(await t.call('moderation.approve', { opinionId }, { openid: CITY_STAFF }))).toMatchObject({ state: 'published', stateLabel: '已公开' });
     expect(await inboxIds(WANG)).toContain(opinionId);
-    expect(await queueIds(CITY_ADMIN)).not.toContain(opinionId);
+    expect(await queueIds(CITY_STAFF)).not.toContain(opinionId);
     // Decided once: a colleague's second decision finds nothing to decide.
-    expect(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
+    expect(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
   });
 
   test('rejected, it is never published', async () => {
     const opinionId = await submit('mod-resident-2', { text: REVIEW_TEXT });
-    expect(ok(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_ADMIN }))).toMatchObject({ state: 'rejected', stateLabel: '未通过审核' });
+    expect(ok(await t.call('moderation.reject', { opinionId, note: '广告内容' }, { openid: CITY_STAFF }))).toMatchObject({ state: 'rejected', stateLabel: '未通过审核' });
     expect(await inboxIds(WANG)).not.toContain(opinionId);
     expect(await t.call('opinion.getForDeputy', { opinionId }, { openid: WANG })).toMatchObject({ ok: false, code: 'OPINION.NOT_FOUND' });
-    expect(await queueIds(CITY_ADMIN)).not.toContain(opinionId);
+    expect(await queueIds(CITY_STAFF)).not.toContain(opinionId);
   });
 });
 
@@ -176,7 +172,7 @@ describe('who may review', () => {
   });
 
   test('an opinion with nothing flagged cannot be decided; a rejection needs a reason', async () => {
-    expect(await t.call('moderation.approve', { opinionId: 'op-demo-001' }, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
-    expect(await t.call('moderation.reject', { opinionId: 'op-demo-001' } as never, { openid: CITY_ADMIN })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+    expect(await t.call('moderation.approve', { opinionId: 'op-demo-001' }, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'MODERATION.NOT_FOUND' });
+    expect(await t.call('moderation.reject', { opinionId: 'op-demo-001' } as never, { openid: CITY_STAFF })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
   });
 });

@@ -1,10 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import type { InboxItem, TabbedPage } from '../../miniprogram/shared/contract/opinion';
 import { INBOX_FILTERS, type InboxFilter } from '../../miniprogram/shared/domain/opinion';
-import { ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, RATE_TURN, useTestRuntime } from '../support/runtime';
 import { allowMessages, bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
 
-let t: TestRuntime;
 /** 陈建华 (dp-001) receives at 临江 (st-linjiang) together with 王志强, 张丽 and 周小燕. */
 const CHEN = 'wx-chen';
 /** 王志强 (dp-003) receives at 临江 and 北山. */
@@ -12,13 +11,12 @@ const WANG = 'wx-wang';
 /** 林秀英 (dp-002) receives at 南湖 only. */
 const LIN = 'wx-lin';
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, CHEN, 'dp-001');
   await bindDeputy(t, WANG, 'dp-003');
   await bindDeputy(t, LIN, 'dp-002');
 });
-afterAll(async () => t.stop());
 
 async function submit(target: { deputyId: string } | { stationId: string }, openid: string, overrides = {}): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor(target, overrides), { openid })).opinionId;

@@ -1,13 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime, FIRST_RATE_TURN } from '../support/runtime';
+import { ok, useTestRuntime, FIRST_RATE_TURN } from '../support/runtime';
 import { database, opinionFor, uploadPhoto } from './helpers/cloud';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 const yymmdd = () => shanghaiDate(t.clock.now()).slice(2).replace(/-/g, '');
 

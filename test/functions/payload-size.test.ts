@@ -1,11 +1,7 @@
 import { isOversizePayload, PAYLOAD_LIMITS } from '../../cloudfunctions/core/payloadSize';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import { useTestRuntime } from '../support/runtime';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 const opinion = (text: string) => ({ clientRequestId: 'req-oversize-1', target: { stationId: 'st-nanhu' }, category: 'other', text });
 

@@ -9,14 +9,10 @@ import { COLLECTIONS } from '../../infra/database';
 import { callApi, useBackend } from '../../miniprogram/services/api';
 import type { LimitCounts } from '../../runtime/limits';
 import { installWx, type CloudEvent } from '../miniprogram/support/wx-double';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, database, daysFromToday, seatsLeft } from './booking.support';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 afterEach(() => t.runtime.gate.apply({}));
 
 const counts = async (): Promise<LimitCounts> => (await fetch(`${t.runtime.url}/limits`)).json() as Promise<LimitCounts>;

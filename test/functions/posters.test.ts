@@ -1,19 +1,13 @@
 import type { PayloadOf } from '../../miniprogram/shared/contract';
 import { pdfFonts, pdfPageCodes, pdfPageCount, pdfText } from '../support/pdf';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
+import { BEISHAN_STAFF, CITY_STAFF } from '../support/people';
 
 jest.setTimeout(180_000);
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
-const CITY = 'demo-staff-city';
-const BEISHAN = 'demo-staff-beishan';
-
-async function print(payload: PayloadOf<'admin.printPosters'>, openid = CITY): Promise<{ pdf: Buffer; fileName: string; pages: number }> {
+async function print(payload: PayloadOf<'admin.printPosters'>, openid = CITY_STAFF): Promise<{ pdf: Buffer; fileName: string; pages: number }> {
   const sheet = ok(await t.call('admin.printPosters', payload, { openid }));
   return { ...sheet, pdf: Buffer.from(sheet.pdf, 'base64') };
 }
@@ -60,10 +54,10 @@ describe('QR posters, print-ready', () => {
   });
 
   test('staff print only within their scope; unknown or retired targets are refused', async () => {
-    expect(await t.call('admin.printPosters', { kind: 'station', ids: ['st-nanhu'], layout: 'poster' }, { openid: BEISHAN })).toMatchObject({ code: 'ADMIN.OUT_OF_SCOPE' });
-    expect(await t.call('admin.printPosters', { kind: 'deputy', ids: ['dp-404'], layout: 'poster' }, { openid: CITY })).toMatchObject({ code: 'COMMON.NOT_FOUND' });
-    expect(await t.call('admin.printPosters', { kind: 'station', ids: [], layout: 'poster' }, { openid: CITY })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
-    const { pdf } = await print({ kind: 'station', ids: ['st-beishan'], layout: 'cards' }, BEISHAN);
+    expect(await t.call('admin.printPosters', { kind: 'station', ids: ['st-nanhu'], layout: 'poster' }, { openid: BEISHAN_STAFF })).toMatchObject({ code: 'ADMIN.OUT_OF_SCOPE' });
+    expect(await t.call('admin.printPosters', { kind: 'deputy', ids: ['dp-404'], layout: 'poster' }, { openid: CITY_STAFF })).toMatchObject({ code: 'COMMON.NOT_FOUND' });
+    expect(await t.call('admin.printPosters', { kind: 'station', ids: [], layout: 'poster' }, { openid: CITY_STAFF })).toMatchObject({ code: 'COMMON.INVALID_INPUT' });
+    const { pdf } = await print({ kind: 'station', ids: ['st-beishan'], layout: 'cards' }, BEISHAN_STAFF);
     expect(await pdfText(pdf)).toContain('北山');
   });
 });

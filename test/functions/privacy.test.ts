@@ -3,27 +3,23 @@ import type { OpinionDocument } from '../../infra/documents/opinions';
 import type { BookingDocument } from '../../infra/documents/booking';
 import type { MyData } from '../../miniprogram/shared/contract/privacy';
 import { PersonalDataDoor } from '../../cloudfunctions/core/personalData';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
 import { allowMessages, bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
+import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
-let t: TestRuntime;
 /** 王志强 (dp-003) receives at 临江 and 北山. */
 const WANG = 'wx-wang-privacy';
-const CITY_ADMIN = 'demo-staff-city';
-const JIANGNAN_STAFF = 'demo-staff-jiangnan';
-const BEISHAN_STAFF = 'demo-staff-beishan';
 /** An administrator of 江南区 only (placed in the store: the seed has one city administrator). */
 const JIANGNAN_ADMIN = 'admin-jiangnan-privacy';
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, WANG, 'dp-003');
   await database(t)
     .collection(COLLECTIONS.accounts)
     .add({ _id: JIANGNAN_ADMIN, roles: ['resident', 'staff'], staff: { role: 'admin', areaId: 'area-jiangnan' } });
 });
-afterAll(async () => t.stop());
 
 const CONTACT = { name: '李阿姨', phone: '13812345678' };
 
@@ -31,7 +27,7 @@ async function submit(openid: string, overrides = {}): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-beishan' }, overrides), { openid })).opinionId;
 }
 
-async function auditOf(subjectId: string, openid = CITY_ADMIN) {
+async function auditOf(subjectId: string, openid = CITY_STAFF) {
   return ok(await t.call('privacy.listAuditLog', { subjectId }, { openid })).items;
 }
 
@@ -63,7 +59,7 @@ describe('phones are masked for everyone not granted them', () => {
 
   test('with consent the phone is shown in full, and the read is audited with the phone', async () => {
     const opinionId = await submit('pv-resident-2', { contact: { ...CONTACT, mayContact: true } });
-    expect(ok(await t.call('casework.get', { opinionId }, { openid: CITY_ADMIN })).contact?.phone).toBe('13812345678');
+    expect(ok(await t.call('casework.get', { opinionId }, { openid: CITY_STAFF })).contact?.phone).toBe('13812345678');
     const [entry] = await auditOf(opinionId);
     expect(entry).toMatchObject({ actor: '管理员', actorRole: 'admin', fields: ['name', 'phone'], at: expect.any(String) });
   });
@@ -145,7 +141,7 @@ describe('the audit log is for administrators, within their area', () => {
   test('an administrator of 江南 sees nothing read at 北山 (江北)', async () => {
     const { items } = ok(await t.call('privacy.listAuditLog', {}, { openid: JIANGNAN_ADMIN }));
     expect(items.some((entry) => entry.stationId === 'st-beishan')).toBe(false);
-    const city = ok(await t.call('privacy.listAuditLog', {}, { openid: CITY_ADMIN }));
+    const city = ok(await t.call('privacy.listAuditLog', {}, { openid: CITY_STAFF }));
     expect(city.items.some((entry) => entry.stationId === 'st-beishan')).toBe(true);
   });
 });

@@ -1,22 +1,19 @@
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { allowMessages, outbox } from './helpers/cloud';
 import { bindDeputies, residentOpinion } from './helpers/suggestions';
 import { CITY, freshId, openRound, roundPayload } from './helpers/projects';
+import { JN_CIVIL_HANDLER, JN_HOUSING_HANDLER } from '../support/people';
 
 /**
  * 民生实事项目票决 from residents' proposals to the published year-end rating, as residents,
  * staff, the unit and deputies would drive it, moving the clock through the round's schedule.
  */
-let t: TestRuntime;
 let deputies: Awaited<ReturnType<typeof bindDeputies>>;
-const HANDLER = 'demo-handler-jn-zhujian';
-const OTHER_HANDLER = 'demo-handler-jn-minzheng';
+const t = useTestRuntime({ at: shanghaiInstant('2026-11-18', '10:00'), frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: shanghaiInstant('2026-11-18', '10:00'), frozen: true });
   deputies = await bindDeputies(t, 'prj');
 }, 60_000);
-afterAll(async () => t.stop());
 
 const candidateFields = (title: string, cost: number) => ({
   title,
@@ -146,35 +143,35 @@ test('a round runs from proposals to the published rating', async () => {
   // Following, they allowed two progress messages; 开工 and 竣工 spend them.
   for (const _time of [1, 2]) await allowMessages(t, resident, 'lxq-project-milestone');
   const before = (await outbox(t)).length;
-  expect(await t.call('project.reportProgress', { candidateId: c2.candidateId, percent: 10, note: '未入选项目' }, { openid: HANDLER })).toMatchObject({
+  expect(await t.call('project.reportProgress', { candidateId: c2.candidateId, percent: 10, note: '未入选项目' }, { openid: JN_HOUSING_HANDLER })).toMatchObject({
     ok: false,
     code: 'PROJECT.PROGRESS_INVALID',
   });
-  expect(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 10, note: '别的单位' }, { openid: OTHER_HANDLER })).toMatchObject({
+  expect(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 10, note: '别的单位' }, { openid: JN_CIVIL_HANDLER })).toMatchObject({
     ok: false,
     code: 'AUTH.FORBIDDEN',
   });
   t.clock.set(shanghaiInstant('2027-03-01', '10:00'));
   const started = ok(
-    await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 30, milestone: '完成招标', note: '已完成招标，施工队进场。' }, { openid: HANDLER }),
+    await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 30, milestone: '完成招标', note: '已完成招标，施工队进场。' }, { openid: JN_HOUSING_HANDLER }),
   );
   expect(started.candidate).toMatchObject({ percent: 30, deliveryState: 'started' });
   expect(started.told).toBe(1);
   const sent = (await outbox(t)).slice(before).map((m) => m.request);
   expect(sent).toEqual([expect.objectContaining({ touser: resident, template_id: 'lxq-project-milestone' })]);
-  expect(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 20, note: '倒退' }, { openid: HANDLER })).toMatchObject({
+  expect(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 20, note: '倒退' }, { openid: JN_HOUSING_HANDLER })).toMatchObject({
     ok: false,
     code: 'PROJECT.PROGRESS_INVALID',
   });
   ok(await t.call('project.inspect', { candidateId: c1.candidateId, note: '现场查看了施工进度，建议加快雨季前的管线施工。' }, { openid: deputies.zhao }));
   // A milestone between 开工 and 竣工 is news, not worth the resident's last acceptance: it waits in 我的消息.
   const midway = ok(
-    await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 60, milestone: '主干道完工', note: '主干道路灯安装完成。' }, { openid: HANDLER }),
+    await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 60, milestone: '主干道完工', note: '主干道路灯安装完成。' }, { openid: JN_HOUSING_HANDLER }),
   );
   expect(midway.told).toBe(0);
   expect(ok(await t.call('account.listMessages', {}, { openid: resident })).items).toEqual([expect.objectContaining({ event: 'project.progress', body: '主干道完工' })]);
   t.clock.set(shanghaiInstant('2027-09-30', '10:00'));
-  expect(ok(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 100, note: '全部路灯通电亮灯。' }, { openid: HANDLER })).told).toBe(1);
+  expect(ok(await t.call('project.reportProgress', { candidateId: c1.candidateId, percent: 100, note: '全部路灯通电亮灯。' }, { openid: JN_HOUSING_HANDLER })).told).toBe(1);
   const delivered = ok(await t.call('project.getCandidate', { candidateId: c1.candidateId }, { openid: resident }));
   expect(delivered).toMatchObject({ percent: 100, deliveryState: 'completed', following: true, ratings: null });
   expect(delivered.progress.map((p) => [p.percent, p.milestone])).toEqual([

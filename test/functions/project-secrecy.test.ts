@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DATABASE } from '../../infra/database';
 import type { ActionName, PayloadOf } from '../../miniprogram/shared/contract';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { database } from './helpers/cloud';
 import { bindDeputies, DEPUTIES } from './helpers/suggestions';
 import { CITY, openRound } from './helpers/projects';
@@ -12,15 +12,14 @@ import { CITY, openRound } from './helpers/projects';
  * action of the project function as every role, every document of every collection, everything
  * logged while they voted — to find which deputy cast which ballot. None may tell.
  */
-let t: TestRuntime;
 let deputies: Awaited<ReturnType<typeof bindDeputies>>;
 let roundId: string;
 let candidateIds: string[];
 let logged: string[];
 const BALLOTS: Record<'liu' | 'zhao' | 'zhang', number[]> = { liu: [0, 1], zhao: [2], zhang: [1, 3] };
 
+const t = useTestRuntime({ at: shanghaiInstant('2026-11-18', '10:00'), frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ at: shanghaiInstant('2026-11-18', '10:00'), frozen: true });
   deputies = await bindDeputies(t, 'secret');
   roundId = await openRound(t, { minChoices: 1, maxChoices: 2 });
   candidateIds = [];
@@ -43,7 +42,6 @@ beforeAll(async () => {
   }
   for (const spy of spies) spy.mockRestore();
 }, 120_000);
-afterAll(async () => t.stop());
 
 /** Everything that names a voter: deputy ids, their openids, their names, and common hashes of each. */
 function voterTraces(): string[] {

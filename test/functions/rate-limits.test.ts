@@ -2,14 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RATE_GROUPS } from '../../miniprogram/shared/rateLimits';
 import { browserSecret, ConsoleClient } from '../support/consoleClient';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { opinionFor } from './helpers/cloud';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime({ frozen: true, rateLimits: 'declared' });
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime({ frozen: true, rateLimits: 'declared' });
 
 function filesUnder(dir: string, name: RegExp): string[] {
   const found: string[] = [];

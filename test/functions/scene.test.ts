@@ -1,13 +1,9 @@
 import { COLLECTIONS } from '../../infra/database';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { database } from './helpers/cloud';
 
-let t: TestRuntime;
-beforeAll(async () => {
-  t = await startTestRuntime();
-});
-afterAll(async () => t.stop());
+const t = useTestRuntime();
 
 const UNKNOWN = { ok: false, code: 'SCENE.UNKNOWN', message: '这个二维码已失效或无法识别，请在联络站列表中查找您的代表' };
 

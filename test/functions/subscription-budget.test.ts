@@ -1,4 +1,4 @@
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
 import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
 
@@ -6,17 +6,15 @@ import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
  * The subscription budget, counted through the journeys: each 允许 a resident taps is one message
  * of that template; a notice spends one; without one left the news waits in 我的消息.
  */
-let t: TestRuntime;
 /** 林秀英 (dp-002) receives at 南湖. */
 const LIN = 'budget-deputy-lin';
 const REPLY = 'lxq-opinion-replied';
 
+const t = useTestRuntime();
 beforeAll(async () => {
-  t = await startTestRuntime();
   await bindDeputy(t, LIN, 'dp-002');
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
-afterAll(async () => t.stop());
 
 const sentTo = async (openid: string, before: number) => (await outbox(t)).slice(before).filter((m) => m.apiName === 'subscribeMessage.send' && m.request.touser === openid);
 const submitted = async (openid: string) => ok(await t.call('opinion.submit', opinionFor({ deputyId: 'dp-002' }), { openid })).opinionId;

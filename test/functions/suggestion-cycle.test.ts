@@ -1,8 +1,9 @@
 import type { SuggestionDetail } from '../../miniprogram/shared/contract/suggestion';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, RATE_TURN, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, RATE_TURN, useTestRuntime, refusedWith } from '../support/runtime';
 import { allowMessages, outbox } from './helpers/cloud';
 import { bindDeputies, BEISHAN, citySession, CITY, draft, DEPUTIES, JIANGNAN, residentOpinion } from './helpers/suggestions';
+import { CITY_HOUSING_HANDLER, JB_HOUSING_HANDLER, JN_HOUSING_HANDLER } from '../support/people';
 
 /**
  * A 代表建议 through the functions, from the deputy's draft to their verdict, as deputies, congress
@@ -11,27 +12,20 @@ import { bindDeputies, BEISHAN, citySession, CITY, draft, DEPUTIES, JIANGNAN, re
  * extension approved, a B-class answer every deputy behind it receives, 不满意 → 重新办理 with its
  * own clock, then 满意. Every refusal on the way. The clock starts Wednesday 2026-11-18 10:00.
  */
-let t: TestRuntime;
 let deputies: Awaited<ReturnType<typeof bindDeputies>>;
 let sessionId: string;
-/** The seeded handler of 临江市住房和城乡建设局. */
-const CITY_HOUSING = 'demo-handler-city-zhujian';
-const JN_HOUSING = 'demo-handler-jn-zhujian';
-const JB_HOUSING = 'demo-handler-jb-zhujian';
 const RESIDENTS = { first: 'sg-resident-1', second: 'sg-resident-2', elsewhere: 'sg-resident-3' };
 const opinions: Record<keyof typeof RESIDENTS, { opinionId: string; trackingNo: string }> = {} as never;
 
+const t = useTestRuntime({ frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ frozen: true });
   deputies = await bindDeputies(t, 'wx-sg');
   sessionId = await citySession(t);
   opinions.first = await residentOpinion(t, RESIDENTS.first, { deputyId: DEPUTIES.liu });
   opinions.second = await residentOpinion(t, RESIDENTS.second, { stationId: 'st-nanhu' });
   opinions.elsewhere = await residentOpinion(t, RESIDENTS.elsewhere, { deputyId: DEPUTIES.zhao });
 });
-afterAll(async () => t.stop());
 
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
 const get = async (suggestionId: string, openid: string): Promise<SuggestionDetail> => ok(await t.call('suggestion.get', { suggestionId }, { openid }));
 const lastPublicEvent = async (resident: keyof typeof RESIDENTS) =>
   ok(await t.call('opinion.getMine', { opinionId: opinions[resident].opinionId }, { openid: RESIDENTS[resident] })).timeline.at(-1);
@@ -40,7 +34,7 @@ describe('sessions', () => {
   test('deputies of the city congress see its open session; a district deputy, a resident and staff elsewhere do not', async () => {
     expect(ok(await t.call('suggestion.listSessions', { purpose: 'submit' }, { openid: deputies.liu })).sessions.map((s) => s._id)).toContain(sessionId);
     expect(ok(await t.call('suggestion.listSessions', { purpose: 'submit' }, { openid: deputies.wu })).sessions.map((s) => s._id)).not.toContain(sessionId);
-    expect(await t.call('suggestion.listSessions', { purpose: 'submit' }, { openid: RESIDENTS.first })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('suggestion.listSessions', { purpose: 'submit' }, { openid: RESIDENTS.first })).toEqual(refusedWith('AUTH.FORBIDDEN'));
     expect(ok(await t.call('suggestion.listSessions', { purpose: 'manage' }, { openid: CITY })).sessions.find((s) => s._id === sessionId)).toMatchObject({
       areaName: '临江市',
       open: true,
@@ -48,7 +42,7 @@ describe('sessions', () => {
       acceptsUntil: '2027-01-31',
     });
     expect(ok(await t.call('suggestion.listSessions', { purpose: 'manage' }, { openid: JIANGNAN })).sessions.map((s) => s._id)).not.toContain(sessionId);
-    expect(await t.call('suggestion.listSessions', { purpose: 'manage' }, { openid: BEISHAN })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('suggestion.listSessions', { purpose: 'manage' }, { openid: BEISHAN })).toEqual(refusedWith('AUTH.FORBIDDEN'));
   });
 
   test('staff set sessions up only for congresses in their area; a retried create answers the same session', async () => {
@@ -64,7 +58,7 @@ describe('sessions', () => {
     expect(ok(await t.call('suggestion.saveSession', payload, { openid: JIANGNAN })).session._id).toBe(first.session._id);
     expect(first.session).toMatchObject({ areaName: '江南区', open: false });
     expect(await t.call('suggestion.saveSession', { ...payload, clientRequestId: 'session-retry-002', areaId: 'area-linjiang' }, { openid: JIANGNAN })).toEqual(
-      code('ADMIN.OUT_OF_SCOPE'),
+      refusedWith('ADMIN.OUT_OF_SCOPE'),
     );
     expect(await t.call('suggestion.saveSession', { ...payload, clientRequestId: 'session-retry-003', areaId: 'area-hubin' }, { openid: JIANGNAN })).toMatchObject({
       ok: false,
@@ -125,13 +119,15 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
   test('what a deputy may not attach or invite, and who may not draft', async () => {
     const base = { ...payload(), clientRequestId: 'draft-liu-bad-1' };
     expect(await t.call('suggestion.saveDraft', { ...base, opinionTrackingNos: [opinions.elsewhere.trackingNo] }, { openid: deputies.liu })).toEqual(
-      code('SUGGESTION.OPINION_UNAVAILABLE'),
+      refusedWith('SUGGESTION.OPINION_UNAVAILABLE'),
     );
-    expect(await t.call('suggestion.saveDraft', { ...base, opinionTrackingNos: ['NH01-990101-999'] }, { openid: deputies.liu })).toEqual(code('SUGGESTION.OPINION_UNAVAILABLE'));
-    expect(await t.call('suggestion.saveDraft', { ...base, coSignerIds: [DEPUTIES.wu] }, { openid: deputies.liu })).toEqual(code('SUGGESTION.COSIGNER_UNAVAILABLE'));
-    expect(await t.call('suggestion.saveDraft', { ...base, coSignerIds: [DEPUTIES.liu] }, { openid: deputies.liu })).toEqual(code('SUGGESTION.LEAD_IS_COSIGNER'));
-    expect(await t.call('suggestion.saveDraft', { ...base, opinionTrackingNos: [] }, { openid: deputies.wu })).toEqual(code('SUGGESTION.SESSION_CLOSED'));
-    expect(await t.call('suggestion.saveDraft', base, { openid: RESIDENTS.first })).toEqual(code('AUTH.FORBIDDEN'));
+    expect(await t.call('suggestion.saveDraft', { ...base, opinionTrackingNos: ['NH01-990101-999'] }, { openid: deputies.liu })).toEqual(
+      refusedWith('SUGGESTION.OPINION_UNAVAILABLE'),
+    );
+    expect(await t.call('suggestion.saveDraft', { ...base, coSignerIds: [DEPUTIES.wu] }, { openid: deputies.liu })).toEqual(refusedWith('SUGGESTION.COSIGNER_UNAVAILABLE'));
+    expect(await t.call('suggestion.saveDraft', { ...base, coSignerIds: [DEPUTIES.liu] }, { openid: deputies.liu })).toEqual(refusedWith('SUGGESTION.LEAD_IS_COSIGNER'));
+    expect(await t.call('suggestion.saveDraft', { ...base, opinionTrackingNos: [] }, { openid: deputies.wu })).toEqual(refusedWith('SUGGESTION.SESSION_CLOSED'));
+    expect(await t.call('suggestion.saveDraft', base, { openid: RESIDENTS.first })).toEqual(refusedWith('AUTH.FORBIDDEN'));
     expect(await t.call('suggestion.saveDraft', { ...base, title: '短' }, { openid: deputies.liu })).toMatchObject({
       ok: false,
       code: 'COMMON.INVALID_INPUT',
@@ -144,15 +140,15 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
     const { items } = ok(await t.call('suggestion.listMine', { view: 'invitations' }, { openid: deputies.zhao }));
     expect(items.find((i) => i.suggestionId === suggestionId)).toMatchObject({ myInvitation: 'invited', leadDeputyName: '刘德明' });
     expect((await get(suggestionId, deputies.zhao)).actions).toEqual(['respond']);
-    expect(await t.call('suggestion.get', { suggestionId }, { openid: CITY })).toEqual(code('SUGGESTION.NOT_FOUND'));
-    expect(await t.call('suggestion.get', { suggestionId }, { openid: deputies.wu })).toEqual(code('SUGGESTION.NOT_FOUND'));
+    expect(await t.call('suggestion.get', { suggestionId }, { openid: CITY })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
+    expect(await t.call('suggestion.get', { suggestionId }, { openid: deputies.wu })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
   });
 
   test('submitting while an invitation is unanswered is refused; one accepts, one declines, then it goes through', async () => {
-    expect(await t.call('suggestion.submit', { suggestionId }, { openid: deputies.liu })).toEqual(code('SUGGESTION.COSIGNERS_PENDING'));
+    expect(await t.call('suggestion.submit', { suggestionId }, { openid: deputies.liu })).toEqual(refusedWith('SUGGESTION.COSIGNERS_PENDING'));
     expect(ok(await t.call('suggestion.respond', { suggestionId, accept: true }, { openid: deputies.zhao }))).toMatchObject({ state: 'accepted', status: 'draft' });
     expect(ok(await t.call('suggestion.respond', { suggestionId, accept: false }, { openid: deputies.zhang }))).toMatchObject({ state: 'declined' });
-    expect(await t.call('suggestion.respond', { suggestionId, accept: true }, { openid: deputies.liu })).toEqual(code('SUGGESTION.NOT_FOUND'));
+    expect(await t.call('suggestion.respond', { suggestionId, accept: true }, { openid: deputies.liu })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
 
     const answer = await t.raw('suggestion', { action: 'suggestion.submit', payload: { suggestionId } }, { openid: deputies.liu });
     expect(answer.body).toEqual({ ok: true, data: { suggestionId, status: 'submitted', statusLabel: '待审查' } });
@@ -170,19 +166,19 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
     const before = (await get(suggestionId, deputies.liu)).timeline.length;
     expect(ok(await t.call('suggestion.submit', { suggestionId }, { openid: deputies.liu }))).toEqual({ suggestionId, status: 'submitted', statusLabel: '待审查' });
     expect((await get(suggestionId, deputies.liu)).timeline).toHaveLength(before);
-    expect(await t.call('suggestion.get', { suggestionId }, { openid: deputies.zhang })).toEqual(code('SUGGESTION.NOT_FOUND'));
-    expect(await t.call('suggestion.respond', { suggestionId, accept: true }, { openid: deputies.zhao })).toEqual(code('SUGGESTION.INVITATION_CLOSED'));
+    expect(await t.call('suggestion.get', { suggestionId }, { openid: deputies.zhang })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
+    expect(await t.call('suggestion.respond', { suggestionId, accept: true }, { openid: deputies.zhao })).toEqual(refusedWith('SUGGESTION.INVITATION_CLOSED'));
     const { items } = ok(await t.call('suggestion.listMine', { view: 'coSigned' }, { openid: deputies.zhao }));
     expect(items.find((i) => i.suggestionId === suggestionId)).toMatchObject({ coSignerNames: ['赵红梅'], myInvitation: 'accepted' });
   });
 
   describe('staff review it: back to the deputy, then 立案', () => {
     test('only the city congress’s staff may review it', async () => {
-      expect(await t.call('suggestion.get', { suggestionId }, { openid: JIANGNAN })).toEqual(code('SUGGESTION.NOT_FOUND'));
-      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: JIANGNAN })).toEqual(code('SUGGESTION.NOT_FOUND'));
-      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: BEISHAN })).toEqual(code('AUTH.FORBIDDEN'));
-      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: deputies.liu })).toEqual(code('AUTH.FORBIDDEN'));
-      expect(await t.call('suggestion.list', { view: 'toReview' }, { openid: JN_HOUSING })).toEqual(code('AUTH.FORBIDDEN'));
+      expect(await t.call('suggestion.get', { suggestionId }, { openid: JIANGNAN })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
+      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: JIANGNAN })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
+      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: BEISHAN })).toEqual(refusedWith('AUTH.FORBIDDEN'));
+      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: deputies.liu })).toEqual(refusedWith('AUTH.FORBIDDEN'));
+      expect(await t.call('suggestion.list', { view: 'toReview' }, { openid: JN_HOUSING_HANDLER })).toEqual(refusedWith('AUTH.FORBIDDEN'));
       const { items } = ok(await t.call('suggestion.list', { view: 'toReview', pageSize: 50 }, { openid: CITY }));
       expect(items.map((i) => i.suggestionId)).toContain(suggestionId);
       expect((await get(suggestionId, CITY)).actions).toEqual(['review']);
@@ -223,7 +219,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
       });
       expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([deputies.liu]);
       expect(await lastPublicEvent('first')).toMatchObject({ type: 'suggestionRegistered', note: '代表建议《关于在城区设立快递员爱心驿站的建议》已立案，将交有关单位办理' });
-      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: CITY })).toEqual(code('SUGGESTION.ILLEGAL_TRANSITION'));
+      expect(await t.call('suggestion.review', { suggestionId, decision: 'register' }, { openid: CITY })).toEqual(refusedWith('SUGGESTION.ILLEGAL_TRANSITION'));
       // Deputies do not read staff's internal notes.
       expect(JSON.stringify(await get(suggestionId, deputies.liu))).not.toContain('符合立案条件');
       expect(JSON.stringify(await get(suggestionId, CITY))).toContain('符合立案条件');
@@ -238,7 +234,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
       expect(seen.assignableDepartments.map((d) => d._id)).not.toContain('dept-jn-shizheng');
       expect(
         await t.call('suggestion.assign', { suggestionId, mode: 'lead', leadDepartmentId: 'dept-jn-shizheng', otherDepartmentIds: [], note: '请办理' }, { openid: CITY }),
-      ).toEqual(code('SUGGESTION.DEPARTMENT_UNAVAILABLE'));
+      ).toEqual(refusedWith('SUGGESTION.DEPARTMENT_UNAVAILABLE'));
     });
 
     test('assigned: three months for the answer (moved past days off), one month for the 协办 views; every unit is told', async () => {
@@ -260,7 +256,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
       ]);
       expect(seen.leadUnitName).toBe('临江市住房和城乡建设局');
       const sent = (await outbox(t)).slice(before).map((m) => m.request);
-      expect(sent.map((m) => m.touser).sort()).toEqual([CITY_HOUSING, JN_HOUSING].sort());
+      expect(sent.map((m) => m.touser).sort()).toEqual([CITY_HOUSING_HANDLER, JN_HOUSING_HANDLER].sort());
       expect(sent[0]).toMatchObject({ template_id: 'lxq-suggestion-unit', page: `packages/suggestion/work/index?suggestionId=${suggestionId}` });
       expect(await lastPublicEvent('first')).toMatchObject({
         type: 'suggestionAssigned',
@@ -269,29 +265,33 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
     });
 
     test('each unit sees it on its 待办 in its role; another unit does not', async () => {
-      const lead = ok(await t.call('suggestion.listAssigned', { view: 'todo' }, { openid: CITY_HOUSING })).items.find((i) => i.suggestionId === suggestionId);
+      const lead = ok(await t.call('suggestion.listAssigned', { view: 'todo' }, { openid: CITY_HOUSING_HANDLER })).items.find((i) => i.suggestionId === suggestionId);
       expect(lead).toMatchObject({ myRole: 'lead', numberLabel: '第0001号' });
-      const assist = ok(await t.call('suggestion.listAssigned', { view: 'todo' }, { openid: JN_HOUSING })).items.find((i) => i.suggestionId === suggestionId);
+      const assist = ok(await t.call('suggestion.listAssigned', { view: 'todo' }, { openid: JN_HOUSING_HANDLER })).items.find((i) => i.suggestionId === suggestionId);
       expect(assist).toMatchObject({ myRole: 'assist' });
-      expect(ok(await t.call('suggestion.listAssigned', { view: 'all', pageSize: 50 }, { openid: JB_HOUSING })).items.map((i) => i.suggestionId)).not.toContain(suggestionId);
-      expect(await t.call('suggestion.get', { suggestionId }, { openid: JB_HOUSING })).toEqual(code('SUGGESTION.NOT_FOUND'));
-      expect((await get(suggestionId, CITY_HOUSING)).actions).toEqual(['answer', 'requestExtension', 'referBack']);
-      expect((await get(suggestionId, JN_HOUSING)).actions).toEqual(['sendView', 'referBack']);
+      expect(ok(await t.call('suggestion.listAssigned', { view: 'all', pageSize: 50 }, { openid: JB_HOUSING_HANDLER })).items.map((i) => i.suggestionId)).not.toContain(
+        suggestionId,
+      );
+      expect(await t.call('suggestion.get', { suggestionId }, { openid: JB_HOUSING_HANDLER })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
+      expect((await get(suggestionId, CITY_HOUSING_HANDLER)).actions).toEqual(['answer', 'requestExtension', 'referBack']);
+      expect((await get(suggestionId, JN_HOUSING_HANDLER)).actions).toEqual(['sendView', 'referBack']);
     });
 
     test('the 主办 unit waits for the 协办 views; the 协办 unit sends them once, and they reach the 主办 unit', async () => {
       t.clock.set(shanghaiInstant('2026-12-01', '10:00'));
       const answer = { suggestionId, answerClass: 'A' as const, text: '已在全市设立驿站二十处，提供饮水、充电和休息服务，并在地图上标注位置。' };
-      expect(await t.call('suggestion.answer', answer, { openid: CITY_HOUSING })).toEqual(code('SUGGESTION.VIEWS_PENDING'));
-      expect((await get(suggestionId, CITY_HOUSING)).awaitingViewsFrom).toEqual(['江南区住房和城乡建设局']);
-      expect(await t.call('suggestion.sendView', { suggestionId, text: '湖滨社区服务中心一楼可以腾出空间设置驿站。' }, { openid: CITY_HOUSING })).toEqual(
-        code('SUGGESTION.ILLEGAL_TRANSITION'),
+      expect(await t.call('suggestion.answer', answer, { openid: CITY_HOUSING_HANDLER })).toEqual(refusedWith('SUGGESTION.VIEWS_PENDING'));
+      expect((await get(suggestionId, CITY_HOUSING_HANDLER)).awaitingViewsFrom).toEqual(['江南区住房和城乡建设局']);
+      expect(await t.call('suggestion.sendView', { suggestionId, text: '湖滨社区服务中心一楼可以腾出空间设置驿站。' }, { openid: CITY_HOUSING_HANDLER })).toEqual(
+        refusedWith('SUGGESTION.ILLEGAL_TRANSITION'),
       );
       const before = (await outbox(t)).length;
-      ok(await t.call('suggestion.sendView', { suggestionId, text: '湖滨社区服务中心一楼可以腾出空间设置驿站。' }, { openid: JN_HOUSING }));
-      expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([CITY_HOUSING]);
-      expect(await t.call('suggestion.sendView', { suggestionId, text: '再补充一点意见，供主办单位参考。' }, { openid: JN_HOUSING })).toEqual(code('SUGGESTION.VIEW_ALREADY_SENT'));
-      const lead = await get(suggestionId, CITY_HOUSING);
+      ok(await t.call('suggestion.sendView', { suggestionId, text: '湖滨社区服务中心一楼可以腾出空间设置驿站。' }, { openid: JN_HOUSING_HANDLER }));
+      expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([CITY_HOUSING_HANDLER]);
+      expect(await t.call('suggestion.sendView', { suggestionId, text: '再补充一点意见，供主办单位参考。' }, { openid: JN_HOUSING_HANDLER })).toEqual(
+        refusedWith('SUGGESTION.VIEW_ALREADY_SENT'),
+      );
+      const lead = await get(suggestionId, CITY_HOUSING_HANDLER);
       expect(lead.units[1]?.view).toEqual({ text: '湖滨社区服务中心一楼可以腾出空间设置驿站。', at: expect.any(String) });
       expect(lead.awaitingViewsFrom).toEqual([]);
       // The deputy follows the handling, but not what the units tell each other.
@@ -299,24 +299,24 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
     });
 
     test('an extension within six months is asked for, and approved: the deadline moves to the next working day', async () => {
-      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 4, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING })).toEqual(
-        code('SUGGESTION.EXTENSION_LIMIT'),
+      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 4, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING_HANDLER })).toEqual(
+        refusedWith('SUGGESTION.EXTENSION_LIMIT'),
       );
-      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 2, reason: '驿站选址需要征求各区意见。' }, { openid: JN_HOUSING })).toEqual(
-        code('SUGGESTION.ILLEGAL_TRANSITION'),
+      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 2, reason: '驿站选址需要征求各区意见。' }, { openid: JN_HOUSING_HANDLER })).toEqual(
+        refusedWith('SUGGESTION.ILLEGAL_TRANSITION'),
       );
-      ok(await t.call('suggestion.requestExtension', { suggestionId, months: 2, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING }));
-      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 1, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING })).toEqual(
-        code('SUGGESTION.EXTENSION_PENDING'),
+      ok(await t.call('suggestion.requestExtension', { suggestionId, months: 2, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING_HANDLER }));
+      expect(await t.call('suggestion.requestExtension', { suggestionId, months: 1, reason: '驿站选址需要征求各区意见。' }, { openid: CITY_HOUSING_HANDLER })).toEqual(
+        refusedWith('SUGGESTION.EXTENSION_PENDING'),
       );
       expect(ok(await t.call('suggestion.list', { view: 'extensions', pageSize: 50 }, { openid: CITY })).items.find((i) => i.suggestionId === suggestionId)).toMatchObject({
         extensionPending: true,
       });
-      expect(await t.call('suggestion.decideExtension', { suggestionId, approve: true }, { openid: JIANGNAN })).toEqual(code('SUGGESTION.NOT_FOUND'));
+      expect(await t.call('suggestion.decideExtension', { suggestionId, approve: true }, { openid: JIANGNAN })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
       // Five months from 11-18 is Sunday 2027-04-18: due Monday the 19th.
       expect(ok(await t.call('suggestion.decideExtension', { suggestionId, approve: true, note: '同意延期两个月' }, { openid: CITY }))).toMatchObject({ dueDate: '2027-04-19' });
-      expect(await t.call('suggestion.decideExtension', { suggestionId, approve: true }, { openid: CITY })).toEqual(code('SUGGESTION.ILLEGAL_TRANSITION'));
-      const seen = await get(suggestionId, CITY_HOUSING);
+      expect(await t.call('suggestion.decideExtension', { suggestionId, approve: true }, { openid: CITY })).toEqual(refusedWith('SUGGESTION.ILLEGAL_TRANSITION'));
+      const seen = await get(suggestionId, CITY_HOUSING_HANDLER);
       expect(seen).toMatchObject({ deadline: { dueDate: '2027-04-19' }, extension: { months: 2, state: 'approved', stateLabel: '已同意' }, extensionRoomMonths: 1 });
       expect(seen.units[0]?.dueAt).toBe(shanghaiInstant('2027-04-20').toISOString());
     });
@@ -326,16 +326,16 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
     test('a B answer needs its plan; answered, every deputy behind it and each resident get a message', async () => {
       t.clock.set(shanghaiInstant('2026-12-20', '10:00'));
       const answer = { suggestionId, answerClass: 'B' as const, text: '我局已会同市总工会制定全市爱心驿站建设方案，首批二十处正在选址建设中。' };
-      expect(await t.call('suggestion.answer', answer, { openid: CITY_HOUSING })).toMatchObject({
+      expect(await t.call('suggestion.answer', answer, { openid: CITY_HOUSING_HANDLER })).toMatchObject({
         ok: false,
         code: 'COMMON.INVALID_INPUT',
         fields: { reason: '请写明解决计划和完成时限' },
       });
-      expect(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: JN_HOUSING })).toEqual(code('SUGGESTION.ILLEGAL_TRANSITION'));
+      expect(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: JN_HOUSING_HANDLER })).toEqual(refusedWith('SUGGESTION.ILLEGAL_TRANSITION'));
       // Each allowed one message of the template when they submitted their opinion.
       for (const resident of [RESIDENTS.first, RESIDENTS.second]) await allowMessages(t, resident, 'lxq-suggestion-resident');
       const before = (await outbox(t)).length;
-      expect(ok(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: CITY_HOUSING }))).toEqual({
+      expect(ok(await t.call('suggestion.answer', { ...answer, reason: '2027年6月底前建成' }, { openid: CITY_HOUSING_HANDLER }))).toEqual({
         suggestionId,
         status: 'answered',
         statusLabel: '已答复待评价',
@@ -365,7 +365,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
         expect.objectContaining({ kind: 'answer', answerClass: 'B', reason: '2027年6月底前建成', onTime: true, departmentName: '临江市住房和城乡建设局' }),
       ]);
       expect(coSigner.actions).toEqual([]);
-      expect(await t.call('suggestion.rate', { suggestionId, verdict: 'satisfied' }, { openid: deputies.zhao })).toEqual(code('SUGGESTION.NOT_FOUND'));
+      expect(await t.call('suggestion.rate', { suggestionId, verdict: 'satisfied' }, { openid: deputies.zhao })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
       expect((await get(suggestionId, deputies.liu)).actions).toEqual(['rate']);
     });
 
@@ -379,8 +379,8 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
       expect(ok(await t.call('suggestion.rate', { suggestionId, verdict: 'dissatisfied', comment: '建设进度太慢，请先利用现有场地开放' }, { openid: deputies.liu }))).toMatchObject(
         { status: 'rehandling', statusLabel: '重新办理中' },
       );
-      expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([CITY_HOUSING]);
-      const seen = await get(suggestionId, CITY_HOUSING);
+      expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([CITY_HOUSING_HANDLER]);
+      const seen = await get(suggestionId, CITY_HOUSING_HANDLER);
       expect(seen).toMatchObject({ rehandleCount: 1, deadline: { stage: 'rehandle', stageLabel: '重新办理答复', dueDate: '2027-01-20' }, actions: ['answer'] });
       expect(await lastPublicEvent('first')).toMatchObject({ type: 'suggestionRehandling' });
     });
@@ -391,7 +391,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
         await t.call(
           'suggestion.answer',
           { suggestionId, answerClass: 'A', text: '已利用社区党群服务中心等现有场地开放驿站二十处，提供饮水充电休息服务。' },
-          { openid: CITY_HOUSING },
+          { openid: CITY_HOUSING_HANDLER },
         ),
       );
       expect(ok(await t.call('suggestion.rate', { suggestionId, verdict: 'satisfied' }, { openid: deputies.liu }))).toMatchObject({ status: 'closed', statusLabel: '已办结' });
@@ -400,7 +400,7 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
       expect(seen.answers.map((a) => a.kindLabel)).toEqual(['答复', '重新办理答复']);
       expect(seen.verdicts.map((v) => v.label)).toEqual(['不满意', '满意']);
       expect(await lastPublicEvent('first')).toMatchObject({ type: 'suggestionClosed', note: '代表建议《关于在城区设立快递员爱心驿站的建议》已办结' });
-      expect(await t.call('suggestion.rate', { suggestionId, verdict: 'satisfied' }, { openid: deputies.liu })).toEqual(code('SUGGESTION.ILLEGAL_TRANSITION'));
+      expect(await t.call('suggestion.rate', { suggestionId, verdict: 'satisfied' }, { openid: deputies.liu })).toEqual(refusedWith('SUGGESTION.ILLEGAL_TRANSITION'));
     });
   });
 });

@@ -3,9 +3,10 @@ import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
 import { STAFF_SUGGESTION_VIEWS, type StaffSuggestionView, type SuggestionDetail, type SuggestionSummary } from '../../miniprogram/shared/contract/suggestion';
 import { SUGGESTION_FIGURES } from '../../miniprogram/shared/domain/suggestionStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
-import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
+import { ok, useTestRuntime, refusedWith } from '../support/runtime';
 import { outbox } from './helpers/cloud';
 import { bindDeputies, bindHandler, citySession, CITY, draft, JIANGNAN, registered } from './helpers/suggestions';
+import { CITY_HOUSING_HANDLER, CITY_TRANSPORT_HANDLER } from '../support/people';
 
 /**
  * What units do with a suggestion and what staff count: 会办 units answering jointly, 退回 and
@@ -14,23 +15,17 @@ import { bindDeputies, bindHandler, citySession, CITY, draft, JIANGNAN, register
  * late B answer followed up, 一般意见 and 重点督办 — and the session's figures, each drilled down,
  * and the Excel workbook. The clock starts Wednesday 2026-11-18 10:00.
  */
-let t: TestRuntime;
 let deputies: Awaited<ReturnType<typeof bindDeputies>>;
 let sessionId: string;
-/** The seeded handlers of the city's bureaus; 江南区交通运输局's is bound here. */
-const CITY_TRANSPORT = 'demo-handler-city-jiaotong';
-const CITY_HOUSING = 'demo-handler-city-zhujian';
 const JN_TRANSPORT = 'wx-su-h-jn-jiaotong';
 
+const t = useTestRuntime({ frozen: true });
 beforeAll(async () => {
-  t = await startTestRuntime({ frozen: true });
   deputies = await bindDeputies(t, 'wx-su');
   await bindHandler(t, JN_TRANSPORT, 'dept-jn-jiaotong');
   sessionId = await citySession(t);
 });
-afterAll(async () => t.stop());
 
-const code = (c: string) => expect.objectContaining({ ok: false, code: c });
 const get = async (suggestionId: string, openid: string): Promise<SuggestionDetail> => ok(await t.call('suggestion.get', { suggestionId }, { openid }));
 const at = (date: string, time = '10:00') => t.clock.set(shanghaiInstant(date, time));
 
@@ -61,7 +56,7 @@ describe('会办, 退回 and re-routing', () => {
   test('the leading unit sends it back within seven working days: the clock stops and staff are told', async () => {
     at('2026-11-20');
     const before = (await outbox(t)).length;
-    expect(ok(await t.call('suggestion.referBack', { suggestionId, reason: '线路调整属区交通局职责' }, { openid: CITY_TRANSPORT }))).toMatchObject({
+    expect(ok(await t.call('suggestion.referBack', { suggestionId, reason: '线路调整属区交通局职责' }, { openid: CITY_TRANSPORT_HANDLER }))).toMatchObject({
       status: 'referred',
       statusLabel: '承办单位退回，待重新交办',
     });
@@ -73,50 +68,52 @@ describe('会办, 退回 and re-routing', () => {
     expect(seen.units[0]?.referral).toEqual({ reason: '线路调整属区交通局职责', at: expect.any(String) });
     expect(JSON.stringify(await get(suggestionId, deputies.zhao))).not.toContain('线路调整属区交通局职责');
     expect(ok(await t.call('suggestion.list', { view: 'referred', pageSize: 50 }, { openid: CITY })).items.map((i) => i.suggestionId)).toContain(suggestionId);
-    expect(await t.call('suggestion.answer', { suggestionId, answerClass: 'A', text: '已经优化青石镇公交线路，增开了两条支线。' }, { openid: CITY_TRANSPORT })).toEqual(
-      code('SUGGESTION.NOT_FOUND'),
+    expect(await t.call('suggestion.answer', { suggestionId, answerClass: 'A', text: '已经优化青石镇公交线路，增开了两条支线。' }, { openid: CITY_TRANSPORT_HANDLER })).toEqual(
+      refusedWith('SUGGESTION.NOT_FOUND'),
     );
   });
 
   test('re-routed three days later: the next lead gets three full months from then', async () => {
     at('2026-11-23');
     expect(await t.call('suggestion.reroute', { suggestionId, departmentId: 'dept-jn-jiaotong', note: '改由区局牵头' }, { openid: CITY })).toEqual(
-      code('SUGGESTION.DEPARTMENT_UNAVAILABLE'),
+      refusedWith('SUGGESTION.DEPARTMENT_UNAVAILABLE'),
     );
     expect(await t.call('suggestion.reroute', { suggestionId, departmentId: 'dept-city-zhujian', note: '改由住建局牵头' }, { openid: JIANGNAN })).toEqual(
-      code('SUGGESTION.NOT_FOUND'),
+      refusedWith('SUGGESTION.NOT_FOUND'),
     );
     ok(await t.call('suggestion.reroute', { suggestionId, departmentId: 'dept-city-zhujian', note: '改由住建局牵头' }, { openid: CITY }));
-    const seen = await get(suggestionId, CITY_HOUSING);
+    const seen = await get(suggestionId, CITY_HOUSING_HANDLER);
     expect(seen).toMatchObject({ status: 'assigned', myRole: 'lead', referralOpen: false, deadline: { dueDate: '2027-02-23' }, leadUnitName: '临江市住房和城乡建设局' });
     // The 会办 unit still at work answers with the new lead: its date follows.
     expect(seen.units.find((u) => u.departmentId === 'dept-jn-jiaotong')?.dueAt).toBe(shanghaiInstant('2027-02-24').toISOString());
     expect(await t.call('suggestion.reroute', { suggestionId, departmentId: 'dept-city-jiaotong', note: '再改派' }, { openid: CITY })).toEqual(
-      code('SUGGESTION.ILLEGAL_TRANSITION'),
+      refusedWith('SUGGESTION.ILLEGAL_TRANSITION'),
     );
   });
 
   test('sent back a second time: flagged 多次退回 to staff; staff insist on the first unit', async () => {
     const before = (await outbox(t)).length;
-    ok(await t.call('suggestion.referBack', { suggestionId, reason: '公交线路不属住建部门职责' }, { openid: CITY_HOUSING }));
+    ok(await t.call('suggestion.referBack', { suggestionId, reason: '公交线路不属住建部门职责' }, { openid: CITY_HOUSING_HANDLER }));
     expect((await outbox(t)).slice(before)[0]?.request).toMatchObject({ data: expect.objectContaining({ thing2: { value: '多次退回（2次），请协调' } }) });
     const listed = ok(await t.call('suggestion.list', { view: 'toAssign', pageSize: 50 }, { openid: CITY })).items.find((i) => i.suggestionId === suggestionId);
     expect(listed).toMatchObject({ bounced: true, referralCount: 2 });
     ok(await t.call('suggestion.reroute', { suggestionId, departmentId: 'dept-city-jiaotong', note: '经研究仍由交通局牵头' }, { openid: CITY }));
-    expect((await get(suggestionId, CITY_TRANSPORT)).actions).toEqual(['answer', 'requestExtension', 'referBack']);
+    expect((await get(suggestionId, CITY_TRANSPORT_HANDLER)).actions).toEqual(['answer', 'requestExtension', 'referBack']);
   });
 
   test('after seven working days a unit can no longer send it back', async () => {
     at('2026-12-03');
-    expect((await get(suggestionId, CITY_TRANSPORT)).actions).toEqual(['answer', 'requestExtension']);
-    expect(await t.call('suggestion.referBack', { suggestionId, reason: '仍然不属本单位职责' }, { openid: CITY_TRANSPORT })).toEqual(code('SUGGESTION.REFER_WINDOW_CLOSED'));
+    expect((await get(suggestionId, CITY_TRANSPORT_HANDLER)).actions).toEqual(['answer', 'requestExtension']);
+    expect(await t.call('suggestion.referBack', { suggestionId, reason: '仍然不属本单位职责' }, { openid: CITY_TRANSPORT_HANDLER })).toEqual(
+      refusedWith('SUGGESTION.REFER_WINDOW_CLOSED'),
+    );
   });
 
   test('会办: the lead answers only once the other unit’s views are in, whatever the date', async () => {
     const answer = { suggestionId, answerClass: 'B' as const, text: '已会同江南区交通运输局制定青石镇公交线路优化方案，拟新开两条支线。', reason: '2027年春节前开通' };
-    expect(await t.call('suggestion.answer', answer, { openid: CITY_TRANSPORT })).toEqual(code('SUGGESTION.VIEWS_PENDING'));
+    expect(await t.call('suggestion.answer', answer, { openid: CITY_TRANSPORT_HANDLER })).toEqual(refusedWith('SUGGESTION.VIEWS_PENDING'));
     ok(await t.call('suggestion.sendView', { suggestionId, text: '同意新开两条支线，区局负责站点建设。' }, { openid: JN_TRANSPORT }));
-    ok(await t.call('suggestion.answer', answer, { openid: CITY_TRANSPORT }));
+    ok(await t.call('suggestion.answer', answer, { openid: CITY_TRANSPORT_HANDLER }));
     expect((await get(suggestionId, deputies.zhao)).answers[0]).toMatchObject({
       departmentName: '临江市交通运输局',
       jointNames: ['江南区交通运输局'],
@@ -128,18 +125,20 @@ describe('会办, 退回 and re-routing', () => {
   test('基本满意 closes it; the B answer stays on the follow-up list until the unit reports the work done', async () => {
     ok(await t.call('suggestion.rate', { suggestionId, verdict: 'basicallySatisfied' }, { openid: deputies.zhao }));
     expect(ok(await t.call('suggestion.list', { view: 'followUp', pageSize: 50 }, { openid: CITY })).items.map((i) => i.suggestionId)).toContain(suggestionId);
-    expect(ok(await t.call('suggestion.listAssigned', { view: 'todo', pageSize: 50 }, { openid: CITY_TRANSPORT })).items.map((i) => i.suggestionId)).toContain(suggestionId);
-    expect((await get(suggestionId, CITY_TRANSPORT)).actions).toEqual(['followUp']);
+    expect(ok(await t.call('suggestion.listAssigned', { view: 'todo', pageSize: 50 }, { openid: CITY_TRANSPORT_HANDLER })).items.map((i) => i.suggestionId)).toContain(
+      suggestionId,
+    );
+    expect((await get(suggestionId, CITY_TRANSPORT_HANDLER)).actions).toEqual(['followUp']);
     expect(await t.call('suggestion.followUp', { suggestionId, answerClass: 'A', text: '两条支线已于1月开通运行。' }, { openid: JN_TRANSPORT })).toEqual(
-      code('SUGGESTION.NOT_FOUND'),
+      refusedWith('SUGGESTION.NOT_FOUND'),
     );
     at('2027-01-20');
     const before = (await outbox(t)).length;
-    ok(await t.call('suggestion.followUp', { suggestionId, answerClass: 'A', text: '两条支线已于1月开通运行。' }, { openid: CITY_TRANSPORT }));
+    ok(await t.call('suggestion.followUp', { suggestionId, answerClass: 'A', text: '两条支线已于1月开通运行。' }, { openid: CITY_TRANSPORT_HANDLER }));
     expect((await outbox(t)).slice(before).map((m) => m.request.touser)).toEqual([deputies.zhao]);
     expect(await get(suggestionId, CITY)).toMatchObject({ followUp: false, answerClass: 'A', status: 'closed' });
-    expect(await t.call('suggestion.followUp', { suggestionId, answerClass: 'A', text: '再次报告两条支线的运行情况。' }, { openid: CITY_TRANSPORT })).toEqual(
-      code('SUGGESTION.NOT_FOLLOW_UP'),
+    expect(await t.call('suggestion.followUp', { suggestionId, answerClass: 'A', text: '再次报告两条支线的运行情况。' }, { openid: CITY_TRANSPORT_HANDLER })).toEqual(
+      refusedWith('SUGGESTION.NOT_FOLLOW_UP'),
     );
   });
 });
@@ -171,12 +170,15 @@ describe('reminders, the supervision list and a late answer', () => {
     expect((await t.fireTimer('suggestion')).body).toMatchObject({ ok: true, data: { reminded: expect.any(Number) } });
     expect((await t.fireTimer('suggestion')).body).toEqual({ ok: true, data: { reminded: 0, deadlinesRecounted: 0 } });
     expect(await mine(before)).toEqual([
-      expect.objectContaining({ touser: CITY_TRANSPORT, data: expect.objectContaining({ thing2: { value: '请按期向主办单位提出协办意见' }, date3: { value: '2026-12-18' } }) }),
+      expect.objectContaining({
+        touser: CITY_TRANSPORT_HANDLER,
+        data: expect.objectContaining({ thing2: { value: '请按期向主办单位提出协办意见' }, date3: { value: '2026-12-18' } }),
+      }),
     ]);
     at('2026-12-15', '09:10');
     const later = (await outbox(t)).length;
     await t.fireTimer('suggestion');
-    expect((await mine(later)).map((m) => m.touser)).toEqual([CITY_TRANSPORT]);
+    expect((await mine(later)).map((m) => m.touser)).toEqual([CITY_TRANSPORT_HANDLER]);
     expect((await get(suggestionId, CITY)).timeline.filter((e) => e.type === 'reminded')).toHaveLength(2);
   });
 
@@ -189,8 +191,8 @@ describe('reminders, the supervision list and a late answer', () => {
         .slice(before)
         .map((m) => m.request)
         .filter((m) => String(m.page).endsWith(suggestionId)),
-    ).toEqual([expect.objectContaining({ touser: CITY_HOUSING, data: expect.objectContaining({ thing2: { value: '请按期答复' }, date3: { value: '2027-02-18' } }) })]);
-    expect((await get(suggestionId, CITY_HOUSING)).awaitingViewsFrom).toEqual([]);
+    ).toEqual([expect.objectContaining({ touser: CITY_HOUSING_HANDLER, data: expect.objectContaining({ thing2: { value: '请按期答复' }, date3: { value: '2027-02-18' } }) })]);
+    expect((await get(suggestionId, CITY_HOUSING_HANDLER)).awaitingViewsFrom).toEqual([]);
     at('2027-02-20');
     const overdue = ok(await t.call('suggestion.list', { view: 'overdue', pageSize: 50 }, { openid: CITY })).items.find((i) => i.suggestionId === suggestionId);
     expect(overdue).toMatchObject({ overdue: true, deadline: { dueDate: '2027-02-18', overdue: true } });
@@ -201,12 +203,12 @@ describe('reminders, the supervision list and a late answer', () => {
       await t.call(
         'suggestion.answer',
         { suggestionId, answerClass: 'C', text: '湖滨路照明改造需与道路改造同步实施，目前暂不具备条件。', reason: '道路改造计划尚未批复' },
-        { openid: CITY_HOUSING },
+        { openid: CITY_HOUSING_HANDLER },
       ),
     );
     expect(await get(suggestionId, CITY)).toMatchObject({ overdue: true, answers: [expect.objectContaining({ onTime: false })] });
     ok(await t.call('suggestion.rate', { suggestionId, verdict: 'dissatisfied', comment: '请先安装临时照明' }, { openid: deputies.liu }));
-    ok(await t.call('suggestion.answer', { suggestionId, answerClass: 'A', text: '已在湖滨路安装临时照明灯具四十盏，道路改造时一并永久改造。' }, { openid: CITY_HOUSING }));
+    ok(await t.call('suggestion.answer', { suggestionId, answerClass: 'A', text: '已在湖滨路安装临时照明灯具四十盏，道路改造时一并永久改造。' }, { openid: CITY_HOUSING_HANDLER }));
     // After 重新办理 the verdict is final, whatever it is.
     expect(ok(await t.call('suggestion.rate', { suggestionId, verdict: 'dissatisfied', comment: '临时照明亮度不够' }, { openid: deputies.liu }))).toMatchObject({
       status: 'closed',
@@ -295,7 +297,7 @@ describe('一般意见, 重点督办, and the figures of the session', () => {
       ['江北区', 2],
       ['江南区', 2],
     ]);
-    expect(await t.call('suggestion.stats', { sessionId }, { openid: JIANGNAN })).toEqual(code('ADMIN.OUT_OF_SCOPE'));
+    expect(await t.call('suggestion.stats', { sessionId }, { openid: JIANGNAN })).toEqual(refusedWith('ADMIN.OUT_OF_SCOPE'));
   });
 
   test('every figure drills down to exactly the suggestions it counts', async () => {

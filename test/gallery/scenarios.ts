@@ -5,15 +5,13 @@
  */
 import type { PageDriver, PageName } from '../miniprogram/support/page';
 import type { WxDouble } from '../miniprogram/support/wx-double';
+import { BEISHAN_STAFF as STATION_STAFF, DEMO_RESIDENT as RESIDENT, JIANGNAN_STAFF as DISTRICT_STAFF, JN_CIVIL_HANDLER as HANDLER } from '../support/people';
 
-export const RESIDENT = 'demo-resident-001';
+export { RESIDENT, DISTRICT_STAFF, STATION_STAFF, HANDLER };
 /** A resident who has never written or booked: the empty states. */
 export const NEW_RESIDENT = 'gallery-new-resident';
 /** Bound as a deputy (陈建华) before the photographs. */
 export const DEPUTY = 'gallery-deputy';
-export const DISTRICT_STAFF = 'demo-staff-jiangnan';
-export const STATION_STAFF = 'demo-staff-beishan';
-export const HANDLER = 'demo-handler-jn-minzheng';
 /** Residents a deputy replied to without a subscribe-message acceptance: one keeps the news unread (the badge), one reads it. */
 export const NEWS_RESIDENT = 'gallery-news-resident';
 export const NEWS_READER = 'gallery-news-reader';

@@ -112,3 +112,35 @@ export function ok<T>(response: ApiResponse<T>): T {
  */
 export const RATE_TURN = 1;
 export const FIRST_RATE_TURN = 3;
+
+/**
+ * One local runtime for the suite: started before its first test and stopped after its last. The
+ * answer stands for that runtime in the suite's hooks and tests (hooks declared after this call run
+ * once it has started); reading it while the file is being collected fails, as nothing runs yet.
+ */
+export function useTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
+  let started: TestRuntime | undefined;
+  const current = (): TestRuntime => {
+    if (!started) throw new Error('the test runtime starts in beforeAll: use it from a hook or a test');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestRuntime(options);
+  });
+  afterAll(async () => started?.stop());
+  return {
+    get runtime() {
+      return current().runtime;
+    },
+    get clock() {
+      return current().clock;
+    },
+    call: (action, payload, callOptions) => current().call(action, payload, callOptions),
+    fireTimer: (fn) => current().fireTimer(fn),
+    raw: (fn, event, callOptions) => current().raw(fn, event, callOptions),
+    stop: () => current().stop(),
+  };
+}
+
+/** What a refused call answers: its stable code (the Chinese message is the action's to choose). */
+export const refusedWith = (code: string) => expect.objectContaining({ ok: false, code });

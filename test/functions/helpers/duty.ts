@@ -1,8 +1,30 @@
+import { COLLECTIONS } from '../../../infra/database';
+import type { DayDocument } from '../../../infra/documents/booking';
+import { shanghaiInstant } from '../../../miniprogram/shared/domain/time';
 import { ok, type TestRuntime } from '../../support/runtime';
+import { database } from './cloud';
 
 /** A staff account bound the way it happens for real: the city's administrator issues a code, the member enters it. */
 export async function staffOf(t: TestRuntime, openid: string, scope: { role: 'station'; stationId: string } | { role: 'area'; areaId: string }): Promise<string> {
   const { code } = ok(await t.call('admin.issueStaffCode', { ...scope, name: '工作人员' }, { openid: 'demo-staff-city' }));
   ok(await t.call('account.bindStaff', { code }, { openid }));
   return openid;
+}
+
+/**
+ * A reception day at 南湖 (st-nanhu) on `date` with these deputies on its roster, placed in the store
+ * as a copy of a seeded 南湖 day (in place of any day already there): days in the past cannot be
+ * added through the actions. Answers its id, `<idPrefix>-<date>`.
+ */
+export async function nanhuDayOn(t: TestRuntime, idPrefix: string, date: string, deputyIds: string[]): Promise<string> {
+  const db = database(t);
+  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu' }).limit(1).get();
+  const { _id: _ignored, ...rest } = data[0] as DayDocument;
+  const _id = `${idPrefix}-${date}`;
+  await db.collection(COLLECTIONS.receptionDays).where({ stationId: 'st-nanhu', date }).remove();
+  await db
+    .collection(COLLECTIONS.receptionDays)
+    .doc(_id)
+    .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
+  return _id;
 }

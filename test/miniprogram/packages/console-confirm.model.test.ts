@@ -14,8 +14,7 @@ import { ok, startTestRuntime, type TestRuntime } from '../../support/runtime';
 import { freshApp } from '../support/fresh-app';
 import { DEMO_RESIDENT } from '../support/runtime-calls';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
-
-const STAFF = 'demo-staff-jiangnan';
+import { JIANGNAN_STAFF } from '../../support/people';
 
 let t: TestRuntime;
 beforeAll(async () => {
@@ -46,7 +45,7 @@ describe('电脑端登录确认', () => {
   it('shows which browser asks and until when; signs that browser in on the tap; lists the session and ends it from the phone', async () => {
     const { browser, ticketId, scene, secret } = await browserAsks();
     expect(scene).toBe(encodeSignInScene(ticketId));
-    const { page, model } = confirmPage(STAFF);
+    const { page, model } = confirmPage(JIANGNAN_STAFF);
 
     await model.load(scene);
     expect(page.state).toMatchObject({ status: 'ready', step: 'ask', ticketId, browser: 'Chrome（Windows）', errorMessage: '', confirming: false });
@@ -77,14 +76,14 @@ describe('电脑端登录确认', () => {
   });
 
   it('says so when the code is not a sign-in code, has expired, or is confirmed twice', async () => {
-    const { page, model } = confirmPage(STAFF);
+    const { page, model } = confirmPage(JIANGNAN_STAFF);
     await model.load('c=notASignInCode');
     expect(page.state).toMatchObject({ status: 'error', errorMessage: messageFor('CONSOLE.TICKET_NOT_FOUND') });
 
     const late = await browserAsks();
-    const first = confirmPage(STAFF);
+    const first = confirmPage(JIANGNAN_STAFF);
     await first.model.load(late.scene);
-    const second = confirmPage(STAFF);
+    const second = confirmPage(JIANGNAN_STAFF);
     await second.model.load(late.scene);
     await first.model.confirm();
     expect(first.page.state.step).toBe('done');
@@ -92,7 +91,7 @@ describe('电脑端登录确认', () => {
     expect(second.page.state).toMatchObject({ step: 'closed', confirming: false, errorMessage: messageFor('CONSOLE.TICKET_USED') });
 
     const stale = await browserAsks();
-    const slow = confirmPage(STAFF);
+    const slow = confirmPage(JIANGNAN_STAFF);
     await slow.model.load(stale.scene);
     expect(slow.page.state.step).toBe('ask');
     t.clock.advance(TICKET_LIFETIME_MS + 1000);

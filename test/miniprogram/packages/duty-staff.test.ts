@@ -6,23 +6,18 @@
  * rules version that leaves last year's score as it was. Deputies and residents are refused.
  */
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { pageClock, usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { installDevice, photoBytes, type DeviceDouble } from '../support/wx-device';
 import { installDialogs } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { BEISHAN_STAFF, JIANGNAN_STAFF } from '../../support/people';
 
 const LIU = 'demo-deputy-liu';
 const ZHOU = 'demo-deputy-zhou';
-const JIANGNAN_STAFF = 'demo-staff-jiangnan';
-const BEISHAN_STAFF = 'demo-staff-beishan';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 function phoneOf(openid: string): WxDouble {
   return phoneWithDevice(openid).wx;

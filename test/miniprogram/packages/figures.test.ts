@@ -5,18 +5,14 @@
  * a figure opens the anonymised list behind it. From 找联络站, an area opens its own figures.
  */
 import { addMonths, shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { pageClock, startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { pageClock, usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installDialogs, queryOf } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 function phone(): WxDouble {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, DEMO_RESIDENT) });

@@ -6,18 +6,13 @@
  *
  * The 2027 dates typed here are made up for the test, not the State Council's.
  */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage, type PageDriver } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { JIANGNAN_STAFF } from '../../support/people';
 
-const AREA_STAFF = 'demo-staff-jiangnan';
-
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 function staffPhone(openid: string): WxDouble {
   return installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
@@ -29,7 +24,7 @@ async function pick(page: PageDriver, picker: string, date: string): Promise<voi
 
 describe('节假日安排', () => {
   it('tells staff on the home page that 2027 is missing, and takes them to the calendar', async () => {
-    const wx = staffPhone(AREA_STAFF);
+    const wx = staffPhone(JIANGNAN_STAFF);
     const home = await openPage('home');
     await home.waitFor(() => home.text().includes('节假日安排尚未录入'), 'the notice');
     expect(home.text()).toContain('2027年节假日安排尚未录入，接待日和办理期限暂按双休日计算。点此查看');
@@ -72,9 +67,9 @@ describe('节假日安排', () => {
     expect(page.text()).toContain('春节：2月10日至2月16日放假 · 调休上班 2月20日 周六');
     expect(page.text()).not.toContain('尚未录入');
 
-    const { missingYears } = await callAs(runtime.url, AREA_STAFF, 'admin.listHolidayYears', {});
+    const { missingYears } = await callAs(runtime.url, JIANGNAN_STAFF, 'admin.listHolidayYears', {});
     expect(missingYears).toEqual([]);
-    staffPhone(AREA_STAFF);
+    staffPhone(JIANGNAN_STAFF);
     const home = await openPage('home');
     await home.waitFor(() => home.text().includes('意见办理'), 'the staff entries');
     expect(home.text()).not.toContain('尚未录入');

@@ -4,20 +4,16 @@
  * staff subpackage against the real local runtime; what was saved is read back through the
  * directory, as residents would see it.
  */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage, type PageDriver } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { BEISHAN_STAFF } from '../../support/people';
 
-const BEISHAN_STAFF = 'demo-staff-beishan';
 const PLACE = { latitude: 30.61234, longitude: 114.28765, name: '北山镇文化站', address: '临江市江北区北山镇文化路8号' };
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 function staffPhone(openid: string): { wx: WxDouble; device: DeviceDouble } {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });

@@ -6,21 +6,20 @@
  */
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { placeBooking } from '../support/runtime-store';
 import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { installDialogs, queryOf, type DialogDouble } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
+import { BEISHAN_STAFF } from '../../support/people';
 
-const BEISHAN_STAFF = 'demo-staff-beishan';
 const BEISHAN = { areaPath: ['area-linjiang', 'area-jiangbei', 'area-beishan'], stationAddress: '临江市江北区北山镇政府便民服务大厅东侧' };
 
-let runtime: PageRuntime;
+const runtime = usePageRuntime();
 let today: ReceptionDayView;
 beforeAll(async () => {
-  runtime = await startPageRuntime();
   const date = shanghaiDate(runtime.clock.now());
   const { days } = await callAs(runtime.url, CITY_STAFF, 'booking.listDays', { stationId: 'st-beishan' });
   today =
@@ -29,7 +28,6 @@ beforeAll(async () => {
   // A visitor booked for today: placed in the store, since at most hours today's slots have begun and no longer take bookings.
   placeBooking(runtime.url, today, { id: 'bk-roster-1', code: 'WXY234', openid: 'resident-roster', name: '周大爷', phone: '13811112222', topic: '村道硬化', ...BEISHAN });
 });
-afterAll(async () => runtime.stop());
 
 function staffPhone(openid = BEISHAN_STAFF): { wx: WxDouble; device: DeviceDouble; dialogs: DialogDouble } {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });

@@ -6,7 +6,7 @@
 import { bookingDraftKey } from '../../../miniprogram/stores/booking-drafts';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage, type PageDriver } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { placeBooking } from '../support/runtime-store';
@@ -14,11 +14,7 @@ import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { installDialogs, queryOf, type DialogDouble } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, WxFail, type FunctionHost, type WxDouble } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 const LINJIANG = 'st-linjiang';
 const TOPIC = '小区加装电梯的进展';

@@ -1,15 +1,11 @@
 /** @jest-environment jsdom */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF, DEMO_RESIDENT } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 function phoneOf(openid = DEMO_RESIDENT) {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });

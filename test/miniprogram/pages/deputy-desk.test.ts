@@ -1,16 +1,12 @@
 /** @jest-environment jsdom */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { DEMO_BINDING_CODE } from '../../../runtime/seed/demoOpinions';
 import { callAs, CITY_STAFF, DEMO_RESIDENT, outbox } from '../support/runtime-calls';
 import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 const LAMP = '小区门口的路灯坏了三个月，晚上老人出门很不安全，希望尽快修好。';
 /** The seeded demo opinion the demo resident left for 陈建华 three days ago. */

@@ -4,19 +4,18 @@
  * there, home shows how many are unread, and reading them takes the badge down.
  */
 import { DEMO_BINDING_CODE } from '../../../runtime/seed/demoOpinions';
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
 
-let runtime: PageRuntime;
+const runtime = usePageRuntime();
 const DEPUTY = 'messages-deputy';
 const RESIDENT = 'messages-resident';
 let opinionId = '';
 
 beforeAll(async () => {
-  runtime = await startPageRuntime();
   await callAs(runtime.url, DEPUTY, 'account.bindDeputy', { code: DEMO_BINDING_CODE });
   ({ opinionId } = await callAs(runtime.url, RESIDENT, 'opinion.submit', {
     clientRequestId: 'messages-opinion-1',
@@ -27,7 +26,6 @@ beforeAll(async () => {
   // The resident said no to WeChat's question: the reply cannot go by subscribe message.
   await callAs(runtime.url, DEPUTY, 'opinion.reply', { opinionId, text: '已联系区交通运输局，遮雨棚下月动工。' });
 });
-afterAll(async () => runtime.stop());
 
 function phoneOf(openid = RESIDENT) {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });

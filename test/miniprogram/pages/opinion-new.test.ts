@@ -1,16 +1,12 @@
 /** @jest-environment jsdom */
 import { draftKey } from '../../../miniprogram/stores/opinion-drafts';
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage, type PageDriver } from '../support/page';
 import { callAs } from '../support/runtime-calls';
 import { installDevice, photoBytes, type DeviceDouble } from '../support/wx-device';
 import { installWx, localRuntimeFunctions, WxFail, type FunctionHost, type WxDouble } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 const CHEN = { deputyId: 'dp-001', name: '陈建华' };
 const DRAFT = draftKey({ kind: 'deputy', id: 'dp-001' });

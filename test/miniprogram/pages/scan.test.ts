@@ -1,14 +1,10 @@
 /** @jest-environment jsdom */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { installDevice } from '../support/wx-device';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
+const runtime = usePageRuntime();
 
 describe('扫码进入', () => {
   it("a deputy's QR code lands on that deputy's page", async () => {

@@ -1,17 +1,12 @@
 /** @jest-environment jsdom */
-import { startPageRuntime, type PageRuntime } from '../support/local-runtime';
+import { usePageRuntime } from '../support/local-runtime';
 import { openPage, type PageDriver } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
+import { BEISHAN_STAFF } from '../../support/people';
 
-let runtime: PageRuntime;
-beforeAll(async () => {
-  runtime = await startPageRuntime();
-});
-afterAll(async () => runtime.stop());
-
-const BEISHAN_STATION_STAFF = 'demo-staff-beishan';
+const runtime = usePageRuntime();
 
 function phoneOf(openid: string) {
   const wx = installWx({ functions: localRuntimeFunctions(runtime.url, openid) });
@@ -74,7 +69,7 @@ describe('工作人员: binding codes and QR codes', () => {
   });
 
   it("refuses, in words, what is outside the staff member's scope", async () => {
-    phoneOf(BEISHAN_STATION_STAFF);
+    phoneOf(BEISHAN_STAFF);
     const page = await openPage('staffCodes');
     await chooseDeputy(page, '林秀英');
 

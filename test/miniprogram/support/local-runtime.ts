@@ -54,3 +54,29 @@ export async function startPageRuntime(options: { at?: Date } = {}): Promise<Pag
     },
   };
 }
+
+/**
+ * A page runtime for the test file that calls it (at the instant named, ORDINARY_MORNING by
+ * default): started before its tests, stopped after them. Its url and clock are there from the
+ * file's hooks (declared after this call) and tests on.
+ */
+export function usePageRuntime(options: { at?: Date } = {}): PageRuntime {
+  let started: PageRuntime | undefined;
+  beforeAll(async () => {
+    started = await startPageRuntime(options);
+  });
+  afterAll(async () => started?.stop());
+  const current = (): PageRuntime => {
+    if (!started) throw new Error('the page runtime starts in the test file’s beforeAll');
+    return started;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get clock() {
+      return current().clock;
+    },
+    stop: () => current().stop(),
+  };
+}

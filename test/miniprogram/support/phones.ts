@@ -4,7 +4,7 @@
  * and the dialogs installed, opening pages the way the app does.
  */
 import type { PageDriver } from './page';
-import { startPageRuntime, type PageRuntime } from './local-runtime';
+import { usePageRuntime, type PageRuntime } from './local-runtime';
 import { installDevice } from './wx-device';
 import { installDialogs, queryOf } from './wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from './wx-double';
@@ -18,24 +18,7 @@ export interface PagePhones {
 
 /** Starts a page runtime for the test file that calls it (at the instant named, ORDINARY_MORNING by default). */
 export function usePagePhones(options: { at?: Date } = {}): PagePhones {
-  let started: PageRuntime | undefined;
-  beforeAll(async () => {
-    started = await startPageRuntime(options);
-  });
-  afterAll(async () => started?.stop());
-  const current = (): PageRuntime => {
-    if (!started) throw new Error('the page runtime starts in the test file’s beforeAll');
-    return started;
-  };
-  const runtime: PageRuntime = {
-    get url() {
-      return current().url;
-    },
-    get clock() {
-      return current().clock;
-    },
-    stop: () => current().stop(),
-  };
+  const runtime = usePageRuntime(options);
   return {
     runtime,
     phoneOf(openid) {

@@ -9,8 +9,7 @@ import type { ApiResponse } from '../../../miniprogram/shared/errors';
 import { runtimeTokenHeader } from '../../support/runtimeAccess';
 import { localRuntimeFunctions } from './wx-double';
 
-export const DEMO_RESIDENT = 'demo-resident-001';
-export const CITY_STAFF = 'demo-staff-city';
+export { DEMO_RESIDENT, CITY_STAFF } from '../../support/people';
 
 export async function callAs<A extends ActionName>(runtimeUrl: string, openid: string, action: A, payload: PayloadOf<A>): Promise<ResultOf<A>> {
   const answer = (await localRuntimeFunctions(runtimeUrl, openid)(action.slice(0, action.indexOf('.')), { action, payload })) as ApiResponse<ResultOf<A>>;

@@ -3,11 +3,10 @@
  * the two places where plain mingo would answer differently from MongoDB.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
+const h = useHarness(DATABASE, 'all');
 beforeAll(async () => {
-  h = await startHarness(DATABASE);
   await h.db.collection(COLLECTIONS.stations).add([
     { _id: 's1', code: 'S1', areaId: 'a1', name: '东城联络站' },
     { _id: 's2', code: 'S2', areaId: 'a1', name: '西城联络站' },
@@ -19,9 +18,6 @@ beforeAll(async () => {
     { _id: 'd3', code: 'D3', name: '张伟', age: 45, stationIds: ['s3'] },
     { _id: 'd4', code: 'D4', name: '赵敏', stationIds: [] },
   ]);
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const stations = () => h.db.collection(COLLECTIONS.stations);

@@ -3,15 +3,9 @@
  * so concurrent bookings never take more seats than there are.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(DATABASE);
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE, 'all');
 
 test('200 residents booking the last 10 seats at once: exactly 10 get one, seats end at 0', async () => {
   const _ = h.db.command;

@@ -4,15 +4,9 @@
  * no index but _id's until it is declared there.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness(DATABASE);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE);
 
 const exists = { code: 'DATABASE_COLLECTION_ALREADY_EXIST' };
 

@@ -3,17 +3,11 @@
  * runtime answers like CloudBase (the behaviour Tencent's node-sdk database tests assert).
  */
 import type { CollectionSpec } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
 const SAMPLES: CollectionSpec = { name: 'samples', indexes: [], rule: { read: false, write: false } };
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness([SAMPLES]);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness([SAMPLES]);
 
 const samples = () => h.db.collection(SAMPLES.name);
 const kinds = (docs: Array<Record<string, unknown>>) => docs.map((doc) => doc.kind);

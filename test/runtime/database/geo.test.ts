@@ -6,7 +6,7 @@
  */
 import type { CollectionSpec } from '../../../infra/database';
 import { refuseUnsupportedOperators } from '../../../runtime/database/unsupported';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
 const PLACES: CollectionSpec = {
   name: 'places',
@@ -28,13 +28,7 @@ const ROUTES: CollectionSpec = {
 /** No geo index at all. */
 const SHAPES: CollectionSpec = { name: 'shapes', indexes: [], rule: { read: false, write: false } };
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness([PLACES, ROUTES, SHAPES]);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness([PLACES, ROUTES, SHAPES]);
 
 /** The SDK's geometry classes (its typings declare only Point). */
 interface GeoClasses {

@@ -4,14 +4,13 @@
  * (Speed is measured by the benchmarks, not asserted here.)
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
 const TOTAL = 100_000;
 const BATCH = 2_000;
 
-let h: Harness;
+const h = useHarness(DATABASE, 'all');
 beforeAll(async () => {
-  h = await startHarness(DATABASE);
   const deputies = h.db.collection(COLLECTIONS.deputies);
   for (let start = 0; start < TOTAL; start += BATCH) {
     await deputies.add(
@@ -22,9 +21,6 @@ beforeAll(async () => {
     );
   }
 }, 120_000);
-afterAll(async () => {
-  await h.close();
-});
 
 const deputies = () => h.db.collection(COLLECTIONS.deputies);
 const numbers = (docs: Array<Record<string, unknown>>) => docs.map((doc) => Number(String(doc._id).slice(1)));

@@ -5,7 +5,7 @@
  */
 import type { CollectionSpec } from '../../../infra/database';
 import { compareIndexValues, readRange } from '../../../runtime/database/orderedIndex';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
 const SCHEMA: CollectionSpec[] = [
   {
@@ -63,16 +63,12 @@ function makeCases(): Case[] {
   });
 }
 
-let h: Harness;
+const h = useHarness(SCHEMA, 'all');
 let cases: Case[];
 beforeAll(async () => {
-  h = await startHarness(SCHEMA);
   cases = makeCases();
   for (let at = 0; at < cases.length; at += 1_000) await h.db.collection('cases').add(cases.slice(at, at + 1_000));
 }, 120_000);
-afterAll(async () => {
-  await h.close();
-});
 
 const ids = (docs: Array<Record<string, unknown>>) => docs.map((doc) => doc._id);
 const byCreated = (direction: 1 | -1) => (a: Case, b: Case) => direction * (a.createdAt.getTime() - b.createdAt.getTime()) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);

@@ -3,15 +3,11 @@
  * runtime/database/protocol.ts reads. If an SDK upgrade changes the wire, this fails first and says how.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
+const h = useHarness(DATABASE, 'all');
 beforeAll(async () => {
-  h = await startHarness(DATABASE);
   await h.db.collection(COLLECTIONS.accounts).add({ _id: 'x', n: 1 });
-});
-afterAll(async () => {
-  await h.close();
 });
 
 const TOKEN_FIELDS = ['wxCloudApiToken', 'wxCloudbaseAccesstoken', 'tcb_sessionToken', 'crossAuthorizationToken'];

@@ -3,15 +3,9 @@
  * runtime the way it queries CloudBase.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { HARNESS_CLOCK, startHarness, type Harness } from './sdk-harness';
+import { HARNESS_CLOCK, useHarness } from './sdk-harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness(DATABASE);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE);
 
 const deputies = () => h.db.collection(COLLECTIONS.deputies);
 

@@ -3,15 +3,9 @@
  * indexes, missing collections, operators it cannot answer faithfully, ended transactions, bad requests.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness(DATABASE);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE);
 
 const stations = () => h.db.collection(COLLECTIONS.stations);
 const receptionDays = () => h.db.collection(COLLECTIONS.receptionDays);

@@ -84,3 +84,40 @@ export async function startHarness(schema: readonly CollectionSpec[]): Promise<H
   };
   return harness;
 }
+
+/**
+ * A harness for the suite: a fresh one for each test (`each`, the default) or one shared by the
+ * file's tests (`all`), closed after. The answer stands for the current harness in hooks declared
+ * after this call and in tests.
+ */
+export function useHarness(schema: readonly CollectionSpec[], per: 'each' | 'all' = 'each'): Harness {
+  let started: Harness | undefined;
+  const current = (): Harness => {
+    if (!started) throw new Error('the harness starts in a hook: use it from a hook or a test');
+    return started;
+  };
+  const [before, after] = per === 'each' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    started = await startHarness(schema);
+  });
+  after(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  return {
+    get db() {
+      return current().db;
+    },
+    get engine() {
+      return current().engine;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    get requests() {
+      return current().requests;
+    },
+    restart: () => current().restart(),
+    close: () => current().close(),
+  };
+}

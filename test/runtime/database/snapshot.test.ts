@@ -7,17 +7,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSpec } from '../../../infra/database';
 import { describeStore } from '../../../runtime/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
 const NOTES: CollectionSpec = { name: 'notes', indexes: [{ name: 'n_1', keys: [{ field: 'n', direction: 1 }] }], rule: { read: false, write: false } };
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness([NOTES]);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness([NOTES]);
 
 const notes = () => h.db.collection(NOTES.name);
 const snapshotFile = () => join(h.dataDir, 'notes.snapshot');

@@ -6,20 +6,14 @@
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
 import { openDatabase } from '../../../runtime/database';
 import { TRANSACTION_LIFETIME_MS } from '../../../runtime/database/transactions';
-import { HARNESS_CLOCK, makeDataDir, startHarness, type Db, type Harness } from './sdk-harness';
+import { HARNESS_CLOCK, makeDataDir, type Db, useHarness } from './sdk-harness';
 
 /** What a runTransaction callback gets (the SDK types it as any). */
 interface Transaction {
   collection(name: string): ReturnType<Db['collection']>;
 }
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness(DATABASE);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE);
 
 const days = () => h.db.collection(COLLECTIONS.receptionDays);
 const bookings = () => h.db.collection(COLLECTIONS.bookings);

@@ -3,15 +3,9 @@
  * SDK reports back.
  */
 import { COLLECTIONS, DATABASE } from '../../../infra/database';
-import { startHarness, type Harness } from './sdk-harness';
+import { useHarness } from './sdk-harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness(DATABASE);
-});
-afterEach(async () => {
-  await h.close();
-});
+const h = useHarness(DATABASE);
 
 const accounts = () => h.db.collection(COLLECTIONS.accounts);
 

@@ -4,14 +4,11 @@ import type { PayloadOf } from '../../../miniprogram/shared/contract';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { ok, type TestRuntime } from '../../support/runtime';
+import { CITY_STAFF as ADMIN, BEISHAN_STAFF, JIANGNAN_STAFF, JN_CIVIL_HANDLER as HANDLER_JN_MINZHENG, JN_HOUSING_HANDLER as HANDLER_JN_ZHUJIAN } from '../../support/people';
 import type { CallerKind } from '../matrix';
 
 /** Seeded identities (runtime/seed): the city administrator, the Jiangnan district office, the Beishan station, two handlers. */
-export const ADMIN = 'demo-staff-city';
-export const JIANGNAN_STAFF = 'demo-staff-jiangnan';
-export const BEISHAN_STAFF = 'demo-staff-beishan';
-export const HANDLER_JN_ZHUJIAN = 'demo-handler-jn-zhujian';
-export const HANDLER_JN_MINZHENG = 'demo-handler-jn-minzheng';
+export { ADMIN, JIANGNAN_STAFF, BEISHAN_STAFF, HANDLER_JN_ZHUJIAN, HANDLER_JN_MINZHENG };
 
 /** The place every matrix case lives at. */
 export const STATION = 'st-nanhu';
