@@ -1,6 +1,6 @@
 import { ok, startTestRuntime, type TestRuntime } from '../support/runtime';
 
-/** 统计 opens on one call: the figures, and for area staff the stations to look at one alone. */
+/** 统计 opens on one call: the figures, and the places to look at one alone (area staff: stations; station staff: deputies). */
 let t: TestRuntime;
 beforeAll(async () => {
   t = await startTestRuntime();
@@ -19,9 +19,10 @@ describe('casework.statsScreen', () => {
     await t.call('casework.stats', OCTOBER, { openid: JIANGNAN });
     const alone = await t.raw('casework', { action: 'casework.stats', payload: OCTOBER }, { openid: JIANGNAN });
     const answer = await t.raw('casework', { action: 'casework.statsScreen', payload: OCTOBER }, { openid: JIANGNAN });
-    const screen = ok(answer.body as never) as { stats: unknown; stations: Array<{ _id: string; name: string }> };
+    const screen = ok(answer.body as never) as { stats: unknown; stations: Array<{ _id: string; name: string }>; deputies: unknown[] };
     expect(figures(screen.stats)).toEqual(figures(ok(await t.call('casework.stats', OCTOBER, { openid: JIANGNAN }))));
     expect(screen.stations.map((s) => s.name)).toEqual(['南湖街道人大代表联络站', '青石镇人大代表联络站']);
+    expect(screen.deputies).toEqual([]);
     // One request more than the figures alone: the stations, side by side with the counting.
     expect(answer.databaseRequests).toBe(alone.databaseRequests + 1);
   });
@@ -30,6 +31,10 @@ describe('casework.statsScreen', () => {
     const screen = ok(await t.call('casework.statsScreen', OCTOBER, { openid: BEISHAN }));
     expect(figures(screen.stats)).toEqual(figures(ok(await t.call('casework.stats', OCTOBER, { openid: BEISHAN }))));
     expect(screen.stations).toEqual([]);
+    // Their station's deputies, to count one alone, as the station page lists them.
+    const station = ok(await t.call('directory.getStation', { stationId: 'st-beishan' }));
+    expect(screen.deputies.map((d) => d.name)).toEqual(station.deputies.map((d) => d.name));
+    expect(screen.deputies.length).toBeGreaterThan(0);
   });
 
   test('refused as casework.stats refuses: a place outside the scope, a resident, no identity, a bad range', async () => {

@@ -52,6 +52,10 @@ describe('home, launched cold, asks the account once', () => {
 
 /** Calls per first screen, page by page: at most one (issue 18). */
 describe('calls on each first screen', () => {
+  it('staffStats of a station’s staff: the figures and their deputies in one call', async () => {
+    expect(await firstScreen('staffStats', {}, false, STATION_STAFF)).toEqual(['casework.statsScreen']);
+  });
+
   it('staffRoster of a station’s staff: no profile asked again', async () => {
     const calls = await firstScreen('staffRoster', {}, false, STATION_STAFF);
     expect(calls).not.toContain('account.getProfile');

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { StationSummary } from '../domain/directory';
+import type { DeputySummary, StationSummary } from '../domain/directory';
 import type { CaseStage } from '../domain/caseDeadlines';
 import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
@@ -32,6 +32,8 @@ export interface StatsScreen {
   stats: CaseStats;
   /** The active stations of an area staff member's or administrator's area; none for station staff. */
   stations: StationSummary[];
+  /** Station staff: the active deputies of their station, to count one deputy's work alone; none for area staff. */
+  deputies: DeputySummary[];
 }
 
 const statsRange = {
@@ -366,7 +368,7 @@ export const caseworkActions = namespaced('casework', {
   /** Staff: reopen a closed case whose resident said 没有解决 at the 回访, for another round of assignment. */
   reopen: action<CaseActionResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   stats: action<CaseStats>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
-  /** 统计 first screen, staff: the figures as stats answers them and the stations of their area for the place picker, in one call. */
+  /** 统计 first screen, staff: the figures as stats answers them and the places to narrow to (their area's stations, or their station's deputies), in one call. */
   statsScreen: action<StatsScreen>()(z.strictObject(statsRange).superRefine(rangeIsValid)),
   drillDown: action<DrillDown>()(z.strictObject({ ...statsRange, figure: z.enum(FIGURES), cursor: cursor.optional(), pageSize: pageSize.optional() }).superRefine(rangeIsValid)),
   export: action<CaseExport>()(z.strictObject(statsRange).superRefine(rangeIsValid)),

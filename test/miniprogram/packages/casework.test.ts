@@ -10,6 +10,7 @@ import { openPage } from '../support/page';
 import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
 import { installDialogs } from '../support/wx-dialogs';
+import { BEISHAN_STAFF } from '../../support/people';
 
 const JIANGNAN_STAFF = 'demo-staff-jiangnan';
 const MINZHENG_HANDLER = 'demo-handler-jn-minzheng';
@@ -225,6 +226,17 @@ describe('工作人员绑定', () => {
 });
 
 describe('统计与导出', () => {
+  it('station staff see their station’s figures with its deputies to count one alone, from the first screen', async () => {
+    phoneOf(BEISHAN_STAFF);
+    const page = await openPage('staffStats');
+    await page.waitFor(() => page.data.status === 'ready', 'the figures');
+    const scopeName = () => (page.data.view as { scopeName: string } | null)?.scopeName ?? '';
+    expect(scopeName()).toContain('北山');
+    await page.waitFor(() => page.text().includes('王志强代表'), 'the station’s deputies');
+    await page.tap('王志强代表');
+    await page.waitFor(() => scopeName().includes('王志强'), 'one deputy alone');
+  });
+
   it('shows this month’s figures as cards, drills one down to its cases, and opens the Excel export', async () => {
     const wx = phoneOf(JIANGNAN_STAFF);
     const documents: Array<{ filePath: string; fileType: string }> = [];

@@ -179,6 +179,9 @@ export const STATS_MESSAGES = {
   copied: '下载链接已复制，可以发到电脑上打开',
 } as const;
 
+/** A deputy to count alone, as the picker lists them. */
+const deputyOptionsOf = (deputies: ReadonlyArray<{ _id: string; name: string }>) => deputies.map((d) => ({ key: scopeKey({ deputyId: d._id }), label: `${d.name}代表` }));
+
 /**
  * The oversight figures for a date range and a place the staff member covers: this month and
  * all of their area at first. Each figure opens the cases behind it; 导出Excel makes the
@@ -194,10 +197,11 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
   /** The figures alone (a range or place chosen, 重试). */
   const askStats = () => callApi('casework.stats', statsPayload(query));
 
-  /** The first screen, one call: the figures and, for area staff, the stations to look at one alone. */
+  /** The first screen, one call: the figures and the places to look at one alone (area staff: stations; station staff: their deputies). */
   async function askStatsWithPlaces(): Promise<CaseStats> {
-    const { stats, stations } = await callApi('casework.statsScreen', statsPayload(query));
+    const { stats, stations, deputies } = await callApi('casework.statsScreen', statsPayload(query));
     if (stations.length > 0) render({ scopeOptions: [MY_SCOPE, ...stations.map((s) => ({ key: scopeKey({ stationId: s._id }), label: s.name }))] });
+    if (deputies.length > 0) render({ deputyOptions: deputyOptionsOf(deputies) });
     return stats;
   }
 
@@ -238,14 +242,14 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
     }
     try {
       const { deputies } = await callApi('directory.getStation', { stationId });
-      render({ deputyOptions: deputies.map((d) => ({ key: scopeKey({ deputyId: d._id }), label: `${d.name}代表` })) });
+      render({ deputyOptions: deputyOptionsOf(deputies) });
     } catch (error) {
       console.warn('[stats] deputies not loaded', toApiError(error).code);
     }
   }
 
-  /** Station staff: their own station's deputies (area staff's stations come with the first figures). */
-  async function loadOwnDeputies(): Promise<void> {
+  /** Station staff: which station is theirs, to offer its deputies again after another place was chosen (the first figures bring them). */
+  async function rememberOwnStation(): Promise<void> {
     let staff: StaffScope | undefined;
     try {
       staff = (await heldStaffScope()) ?? undefined;
@@ -253,14 +257,12 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
       console.warn('[stats] profile not loaded; the whole scope stays available', toApiError(error).code);
       return;
     }
-    if (staff?.role !== 'station') return;
-    ownStationId = staff.stationId;
-    await loadDeputies(ownStationId);
+    if (staff?.role === 'station') ownStationId = staff.stationId;
   }
 
   return {
     async start(): Promise<void> {
-      await Promise.all([show(askStatsWithPlaces), loadOwnDeputies()]);
+      await Promise.all([show(askStatsWithPlaces), rememberOwnStation()]);
     },
     load,
     setRange(range: { from?: string; to?: string }): Promise<void> {
