@@ -1,4 +1,5 @@
-import type { SuggestionDetail } from '../../miniprogram/shared/contract/suggestion';
+import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
+import { DEPUTY_SUGGESTION_VIEWS, type DeputySuggestionView, type SuggestionDetail, type SuggestionSummary } from '../../miniprogram/shared/contract/suggestion';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, RATE_TURN, useTestRuntime, refusedWith } from '../support/runtime';
 import { allowMessages, outbox } from './helpers/cloud';
@@ -137,8 +138,17 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
   });
 
   test('the invited deputy finds it among their invitations; staff do not see a draft', async () => {
-    const { items } = ok(await t.call('suggestion.listMine', { view: 'invitations' }, { openid: deputies.zhao }));
+    const first = await t.raw('suggestion', { action: 'suggestion.listMine', payload: { view: 'invitations' } }, { openid: deputies.zhao });
+    const { items, counts } = ok(first.body as never) as TabbedPage<SuggestionSummary, DeputySuggestionView>;
     expect(items.find((i) => i.suggestionId === suggestionId)).toMatchObject({ myInvitation: 'invited', leadDeputyName: '刘德明' });
+    // The tabs say what each holds (待回复邀请 1): the caller, the page and one count per tab.
+    const listed = async (view: DeputySuggestionView) => ok(await t.call('suggestion.listMine', { view, pageSize: 50 }, { openid: deputies.zhao })).items.length;
+    expect(counts).toEqual({ led: await listed('led'), coSigned: await listed('coSigned'), invitations: items.length });
+    expect(counts?.invitations).toBeGreaterThan(0);
+    expect(first.databaseRequests).toBe(2 + DEPUTY_SUGGESTION_VIEWS.length);
+    const lead = ok(await t.call('suggestion.listMine', { view: 'led' }, { openid: deputies.liu }));
+    expect(lead.counts?.led).toBe(lead.items.length);
+    expect(lead.counts?.led).toBeGreaterThan(0);
     expect((await get(suggestionId, deputies.zhao)).actions).toEqual(['respond']);
     expect(await t.call('suggestion.get', { suggestionId }, { openid: CITY })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));
     expect(await t.call('suggestion.get', { suggestionId }, { openid: deputies.wu })).toEqual(refusedWith('SUGGESTION.NOT_FOUND'));

@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
-import { STAFF_SUGGESTION_VIEWS, type StaffSuggestionView, type SuggestionDetail, type SuggestionSummary } from '../../miniprogram/shared/contract/suggestion';
+import {
+  HANDLER_SUGGESTION_VIEWS,
+  STAFF_SUGGESTION_VIEWS,
+  type HandlerSuggestionView,
+  type StaffSuggestionView,
+  type SuggestionDetail,
+  type SuggestionSummary,
+} from '../../miniprogram/shared/contract/suggestion';
 import { SUGGESTION_FIGURES } from '../../miniprogram/shared/domain/suggestionStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime, refusedWith } from '../support/runtime';
@@ -373,5 +380,14 @@ describe('代表建议办理 tab counts', () => {
     const later = await t.raw('suggestion', { action: 'suggestion.list', payload: { view: 'all', pageSize: 1, cursor: nextCursor ?? '' } }, { openid: CITY });
     expect(later.databaseRequests).toBe(2);
     expect(ok(later.body as never)).not.toHaveProperty('counts');
+  });
+
+  test('a unit’s 建议承办 counts 待办 and 全部 on its first page', async () => {
+    const first = await t.raw('suggestion', { action: 'suggestion.listAssigned', payload: { view: 'todo', pageSize: 50 } }, { openid: CITY_TRANSPORT_HANDLER });
+    expect(first.databaseRequests).toBe(2 + HANDLER_SUGGESTION_VIEWS.length);
+    const { items, counts } = ok(first.body as never) as TabbedPage<SuggestionSummary, HandlerSuggestionView>;
+    const all = ok(await t.call('suggestion.listAssigned', { view: 'all', pageSize: 50 }, { openid: CITY_TRANSPORT_HANDLER })).items;
+    expect(counts).toEqual({ todo: items.length, all: all.length });
+    expect(counts?.all).toBeGreaterThan(0);
   });
 });

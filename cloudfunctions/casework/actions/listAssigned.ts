@@ -6,7 +6,7 @@ import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
 import { CASE_PAGE_SIZE } from './listCases';
-import { readPage, type PageOrder } from '../../core/paging';
+import { countPerTab, readPage, type PageOrder } from '../../core/paging';
 
 /** Which cases each tab holds, and in which order. */
 function viewQuery(departmentId: string | undefined, view: HandlerCaseView): { filter: Record<string, unknown>; order: PageOrder } {
@@ -16,9 +16,8 @@ function viewQuery(departmentId: string | undefined, view: HandlerCaseView): { f
 }
 
 /** How many cases each tab holds: one count per tab on the department's indexed fields. */
-async function countViews(db: Database, departmentId: string | undefined): Promise<Record<HandlerCaseView, number>> {
-  const totals = await Promise.all(HANDLER_CASE_VIEWS.map(async (view) => (await db.collection(COLLECTIONS.opinions).where(viewQuery(departmentId, view).filter).count()).total));
-  return Object.fromEntries(HANDLER_CASE_VIEWS.map((view, i) => [view, totals[i] ?? 0])) as Record<HandlerCaseView, number>;
+function countViews(db: Database, departmentId: string | undefined): Promise<Record<HandlerCaseView, number>> {
+  return countPerTab(db, COLLECTIONS.opinions, HANDLER_CASE_VIEWS, (view) => viewQuery(departmentId, view).filter);
 }
 
 /**

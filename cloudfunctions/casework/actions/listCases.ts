@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker, scopeFilter } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { countPerTab, pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -35,20 +35,8 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
 }
 
 /** How many cases each work queue holds, in the caller's scope: one count per queue on indexed fields, no case read. */
-async function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Record<StaffCaseView, number>> {
-  const _ = db.command;
-  const totals = await Promise.all(
-    STAFF_CASE_VIEWS.map(
-      async (view) =>
-        (
-          await db
-            .collection(COLLECTIONS.opinions)
-            .where(_.and([...scope, viewQuery(db, view, now).filter]))
-            .count()
-        ).total,
-    ),
-  );
-  return Object.fromEntries(STAFF_CASE_VIEWS.map((view, i) => [view, totals[i] ?? 0])) as Record<StaffCaseView, number>;
+function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Record<StaffCaseView, number>> {
+  return countPerTab(db, COLLECTIONS.opinions, STAFF_CASE_VIEWS, (view) => db.command.and([...scope, viewQuery(db, view, now).filter]));
 }
 
 /**

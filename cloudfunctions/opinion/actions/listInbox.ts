@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import { addressedTo, loadDeputyCaller, type DeputyCaller } from '../deputyCaller';
 import { inboxItem } from '../deputyView';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
-import { pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { countPerTab, pageOf, pageStart, type PageOrder } from '../../core/paging';
 
 export const INBOX_PAGE_SIZE = 20;
 
@@ -43,20 +43,8 @@ function inboxTab(db: Database, status: InboxFilter): { filter: Record<string, u
  * How many opinions each tab holds: one count per tab, each on the deputy's indexed fields
  * (deputyId, stationId), none reading the opinions themselves.
  */
-async function countTabs(db: Database, deputy: DeputyCaller): Promise<Record<InboxFilter, number>> {
-  const _ = db.command;
-  const totals = await Promise.all(
-    INBOX_FILTERS.map(
-      async (tab) =>
-        (
-          await db
-            .collection(COLLECTIONS.opinions)
-            .where(_.and([addressedTo(db, deputy), inboxTab(db, tab).filter]))
-            .count()
-        ).total,
-    ),
-  );
-  return Object.fromEntries(INBOX_FILTERS.map((tab, i) => [tab, totals[i] ?? 0])) as Record<InboxFilter, number>;
+function countTabs(db: Database, deputy: DeputyCaller): Promise<Record<InboxFilter, number>> {
+  return countPerTab(db, COLLECTIONS.opinions, INBOX_FILTERS, (tab) => db.command.and([addressedTo(db, deputy), inboxTab(db, tab).filter]));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
-import { pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { countPerTab, pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
 
 /** Each work queue: which suggestions, in which order (work waits oldest first; the supervision list soonest due first). */
 function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter: object; order: PageOrder } {
@@ -38,20 +38,8 @@ function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter
 }
 
 /** How many suggestions each work queue holds, in the same scope: one count per queue on indexed fields, none read. */
-async function countViews(db: Database, scope: readonly object[], now: Date): Promise<Record<StaffSuggestionView, number>> {
-  const _ = db.command;
-  const totals = await Promise.all(
-    STAFF_SUGGESTION_VIEWS.map(
-      async (view) =>
-        (
-          await db
-            .collection(COLLECTIONS.suggestions)
-            .where(_.and([...scope, viewQuery(db, view, now).filter]))
-            .count()
-        ).total,
-    ),
-  );
-  return Object.fromEntries(STAFF_SUGGESTION_VIEWS.map((view, i) => [view, totals[i] ?? 0])) as Record<StaffSuggestionView, number>;
+function countViews(db: Database, scope: readonly object[], now: Date): Promise<Record<StaffSuggestionView, number>> {
+  return countPerTab(db, COLLECTIONS.suggestions, STAFF_SUGGESTION_VIEWS, (view) => db.command.and([...scope, viewQuery(db, view, now).filter]));
 }
 
 /**

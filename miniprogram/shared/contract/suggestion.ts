@@ -361,7 +361,9 @@ export const suggestionActions = namespaced('suggestion', {
   /** Deputies: submit their draft; a retry answers the suggestion as it stands. */
   submit: action<SuggestionActionResult>()(z.strictObject({ suggestionId: docId })),
   /** Deputies: the suggestions they lead, those they co-signed, and invitations to co-sign. */
-  listMine: action<Page<SuggestionSummary>>()(z.strictObject({ view: z.enum(DEPUTY_SUGGESTION_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  listMine: action<TabbedPage<SuggestionSummary, DeputySuggestionView>>()(
+    z.strictObject({ view: z.enum(DEPUTY_SUGGESTION_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
   /** The lead deputy, co-signers, staff in scope and the units assigned: one suggestion as they may see it. */
   get: action<SuggestionDetail>()(z.strictObject({ suggestionId: docId })),
   /** Deputies invited to co-sign: accept or decline, while it is being drafted. */
@@ -391,7 +393,9 @@ export const suggestionActions = namespaced('suggestion', {
   reroute: action<SuggestionActionResult>()(z.strictObject({ suggestionId: docId, departmentId: docId, note: text(2, LIMITS.note) })),
 
   /** Handlers: the suggestions assigned to their unit. */
-  listAssigned: action<Page<SuggestionSummary>>()(z.strictObject({ view: z.enum(HANDLER_SUGGESTION_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() })),
+  listAssigned: action<TabbedPage<SuggestionSummary, HandlerSuggestionView>>()(
+    z.strictObject({ view: z.enum(HANDLER_SUGGESTION_VIEWS), cursor: cursor.optional(), pageSize: pageSize.optional() }),
+  ),
   /** Handlers of a 协办 or 会办 unit: their views, sent to the lead unit. */
   sendView: action<SuggestionActionResult>()(z.strictObject({ suggestionId: docId, text: text(10, LIMITS.view) })),
   /** Handlers of the lead unit: the written answer with its class (also after 重新办理). */

@@ -79,6 +79,10 @@ describe('a deputy writes a suggestion with a resident’s opinion and a co-sign
     const wx = phoneOf(ZHAO);
     const list = await openPage('deputySuggestions', { view: 'invitations' });
     expect(list.text()).toContain('关于在湖滨路修建过街天桥的建议');
+    // The tabs say what each holds, as the deputy's first page counted them.
+    const { counts } = await callAs(runtime.url, ZHAO, 'suggestion.listMine', { view: 'invitations', pageSize: 1 });
+    expect(counts?.invitations).toBeGreaterThan(0);
+    expect(list.text()).toContain(`我领衔的 ${counts?.led} 我联名的 ${counts?.coSigned} 联名邀请 ${counts?.invitations}`);
     expect(list.text()).toContain('邀请您联名，待您回复');
     await list.tap('关于在湖滨路修建过街天桥的建议');
     const query = await openedFrom(wx, list, 'the suggestion');
@@ -187,6 +191,9 @@ describe('units answer, wait, ask for time and send back', () => {
     const wx = phoneOf(CITY_TRANSPORT);
     const list = await openPage('staffSuggestionsAssigned');
     expect(list.text()).toContain('关于增设湖滨路过街天桥的建议');
+    const { counts } = await callAs(runtime.url, CITY_TRANSPORT, 'suggestion.listAssigned', { view: 'todo', pageSize: 1 });
+    expect(counts?.todo).toBeGreaterThan(0);
+    expect(list.text()).toContain(`待办 ${counts?.todo} 全部 ${counts?.all}`);
     expect(list.text()).toMatch(/答复已超期/);
     expect(list.countClass('suggestion-card__deadline--overdue')).toBeGreaterThan(0);
     await list.tap('关于增设湖滨路过街天桥的建议');

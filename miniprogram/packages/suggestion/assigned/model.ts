@@ -12,5 +12,5 @@ export function initialAssignedSuggestionsState(): AssignedSuggestionsState {
 
 /** 建议承办: what the unit is at work on (answers, 协办 views, 重新办理, B-class follow-ups), soonest due first; or all it was given. */
 export function createAssignedSuggestions(render: (change: Partial<AssignedSuggestionsState>) => void) {
-  return createSuggestionQueue<HandlerSuggestionView>('todo', (tab, page) => callApi('suggestion.listAssigned', { view: tab, ...page }), render);
+  return createSuggestionQueue<HandlerSuggestionView>('todo', (tab, page) => callApi('suggestion.listAssigned', { view: tab, ...page }), render, HANDLER_SUGGESTION_TABS);
 }

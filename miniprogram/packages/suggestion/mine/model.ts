@@ -20,5 +20,5 @@ export function initialDeputySuggestionsState(view: DeputySuggestionView = 'led'
 
 /** 我的代表建议: the suggestions the deputy leads (drafts too), those they co-signed, and the invitations waiting for them. */
 export function createDeputySuggestions(view: DeputySuggestionView, render: (change: Partial<DeputySuggestionsState>) => void) {
-  return createSuggestionQueue(view, (tab, page) => callApi('suggestion.listMine', { view: tab, ...page }), render);
+  return createSuggestionQueue(view, (tab, page) => callApi('suggestion.listMine', { view: tab, ...page }), render, DEPUTY_SUGGESTION_TABS);
 }
