@@ -149,7 +149,7 @@ describe('a deputy has one WeChat account; staff can unbind it', () => {
   test('binding a new phone takes the role from the old one', async () => {
     ok(await t.call('account.bindDeputy', { code: await issue('dp-004') }, { openid: 'wx-zhang-old' }));
     ok(await t.call('account.bindDeputy', { code: await issue('dp-004') }, { openid: 'wx-zhang-new' }));
-    expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-zhang-old' }))).toEqual({ roles: ['resident'], preferences: { fontScale: 'large' } });
+    expect(ok(await t.call('account.getProfile', {}, { openid: 'wx-zhang-old' }))).toEqual({ roles: ['resident'], preferences: { fontScale: 'large' }, unread: 0 });
     expect(await t.call('opinion.inbox', { status: 'pending' }, { openid: 'wx-zhang-old' })).toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect(ok(await t.call('opinion.inbox', { status: 'pending' }, { openid: 'wx-zhang-new' })).items.length).toBeGreaterThan(0);
   });
