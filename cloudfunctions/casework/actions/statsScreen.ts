@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../infra/database';
-import { STATION_SUMMARY_FIELDS } from '../../../infra/documents/booking';
+import { DEPUTY_SUMMARY_FIELDS, STATION_SUMMARY_FIELDS } from '../../../infra/documents/booking';
 import { byRank, type DeputySummary, type StationSummary } from '../../../miniprogram/shared/domain/directory';
 import type { Handler } from '../../core/handler';
 import { loadWorker } from '../access';
@@ -9,7 +9,6 @@ import { computeStats } from '../stats';
 const MOST_STATIONS = 200;
 /** More deputies than any station has. */
 const MOST_DEPUTIES = 100;
-const DEPUTY_FIELDS = { _id: 1, code: 1, name: 1, level: 1, photoUrl: 1 } as const;
 
 /**
  * 统计 opens on one call: the figures as casework.stats answers them (the same caller and scope
@@ -38,7 +37,7 @@ export const statsScreen: Handler<'casework.statsScreen'> = async (payload, ctx)
           .collection(COLLECTIONS.deputies)
           .where({ stationIds: stationId, active: true })
           .limit(MOST_DEPUTIES)
-          .field(DEPUTY_FIELDS)
+          .field(DEPUTY_SUMMARY_FIELDS)
           .get()
           .then(({ data }) => byRank(data as DeputySummary[]))
       : Promise.resolve([]),
