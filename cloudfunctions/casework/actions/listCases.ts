@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker, scopeFilter } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
-import { countPerTab, pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { countPerTab, readPage, type PageOrder } from '../../core/paging';
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -55,20 +55,11 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
   const scope: Array<Record<string, unknown>> = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }];
   if (stationId) scope.push({ stationId });
-  const start = pageStart(db, order, cursor);
-  const [{ data }, calendar, counts] = await Promise.all([
-    db
-      .collection(COLLECTIONS.opinions)
-      .where(_.and([...scope, filter, ...start.conditions]))
-      .orderBy(order.field, order.direction)
-      .orderBy('_id', 'asc')
-      .skip(start.skip)
-      .limit(pageSize + 1)
-      .field(withOrderField(SUMMARY_FIELDS, order))
-      .get(),
+  const page = { collection: COLLECTIONS.opinions, where: [...scope, filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const [{ items, nextCursor }, calendar, counts] = await Promise.all([
+    readPage<OpinionDocument>(db, page),
     ctx.calendar(),
     cursor === undefined ? countViews(db, scope, now) : undefined,
   ]);
-  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
   return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor, ...(counts ? { counts } : {}) };
 };

@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import { addressedTo, loadDeputyCaller, type DeputyCaller } from '../deputyCaller';
 import { inboxItem } from '../deputyView';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
-import { countPerTab, pageOf, pageStart, type PageOrder } from '../../core/paging';
+import { countPerTab, readPage, type PageOrder } from '../../core/paging';
 
 export const INBOX_PAGE_SIZE = 20;
 
@@ -57,21 +57,8 @@ function countTabs(db: Database, deputy: DeputyCaller): Promise<Record<InboxFilt
 export const listInbox: Handler<'opinion.inbox'> = async ({ status, cursor, pageSize = INBOX_PAGE_SIZE }, ctx) => {
   const deputy = await loadDeputyCaller(ctx);
   const { db, now } = ctx;
-  const _ = db.command;
   const { filter, order } = inboxTab(db, status);
-  const start = pageStart(db, order, cursor);
-  const [{ data }, counts] = await Promise.all([
-    db
-      .collection(COLLECTIONS.opinions)
-      .where(_.and([addressedTo(db, deputy), filter, ...start.conditions]))
-      .orderBy(order.field, order.direction)
-      .orderBy('_id', 'asc')
-      .skip(start.skip)
-      .limit(pageSize + 1)
-      .field(INBOX_FIELDS)
-      .get(),
-    cursor === undefined ? countTabs(db, deputy) : undefined,
-  ]);
-  const { items, nextCursor } = pageOf(data as OpinionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.opinions, where: [addressedTo(db, deputy), filter], order, cursor, pageSize, fields: INBOX_FIELDS };
+  const [{ items, nextCursor }, counts] = await Promise.all([readPage<OpinionDocument>(db, page), cursor === undefined ? countTabs(db, deputy) : undefined]);
   return { items: items.map((opinion) => inboxItem(opinion, deputy, now)), nextCursor, ...(counts ? { counts } : {}) };
 };

@@ -6,7 +6,7 @@ import type { Handler } from '../../core/handler';
 import { loadSuggestionCaller } from '../access';
 import { SUMMARY_FIELDS, suggestionSummary } from '../views';
 import { SUGGESTION_PAGE_SIZE } from './listMine';
-import { countPerTab, pageOf, pageStart, withOrderField, type PageOrder } from '../../core/paging';
+import { countPerTab, readPage, type PageOrder } from '../../core/paging';
 
 /** Each work queue: which suggestions, in which order (work waits oldest first; the supervision list soonest due first). */
 function viewQuery(db: Database, view: StaffSuggestionView, now: Date): { filter: object; order: PageOrder } {
@@ -56,19 +56,7 @@ export const listSuggestions: Handler<'suggestion.list'> = async ({ view, sessio
   const { filter, order } = viewQuery(db, view, now);
   const scope: object[] = [{ areaPath: caller.staff?.areaId ?? '' }, { status: _.neq('draft') }];
   if (sessionId) scope.push({ sessionId });
-  const start = pageStart(db, order, cursor);
-  const [{ data }, counts] = await Promise.all([
-    db
-      .collection(COLLECTIONS.suggestions)
-      .where(_.and([...scope, filter, ...start.conditions]))
-      .orderBy(order.field, order.direction)
-      .orderBy('_id', 'asc')
-      .skip(start.skip)
-      .limit(pageSize + 1)
-      .field(withOrderField(SUMMARY_FIELDS, order))
-      .get(),
-    cursor === undefined ? countViews(db, scope, now) : undefined,
-  ]);
-  const { items, nextCursor } = pageOf(data as SuggestionDocument[], pageSize, order);
+  const page = { collection: COLLECTIONS.suggestions, where: [...scope, filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
+  const [{ items, nextCursor }, counts] = await Promise.all([readPage<SuggestionDocument>(db, page), cursor === undefined ? countViews(db, scope, now) : undefined]);
   return { items: items.map((row) => suggestionSummary(row, now)), nextCursor, ...(counts ? { counts } : {}) };
 };
