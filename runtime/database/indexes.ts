@@ -228,7 +228,7 @@ export class IndexSet {
     for (const index of this.hashed) index.remove(docKey, doc);
   }
 
-  /** Documents that may match `criteria`, or undefined when no index applies (scan everything). */
+  /** Documents that may match `criteria` (read only: it may be an index's own set), or undefined when no index applies (scan everything). */
   candidates(criteria: Document): Set<string> | undefined {
     let result: Set<string> | undefined;
     const narrow = (found: Set<string> | undefined) => {
@@ -260,6 +260,11 @@ export class IndexSet {
     const lookup = this.lookups.get(field);
     const values = lookup === undefined ? undefined : equalityValues(condition);
     if (lookup === undefined || values === undefined) return this.rangeLookup?.(field, condition);
+    if (values.length === 1) {
+      // One value: the index's own set, not a copy (a city's area holds tens of thousands); callers only read it.
+      const held = lookup(equalityKey(values[0]));
+      return held instanceof Set ? held : new Set(held);
+    }
     const found = new Set<string>();
     for (const value of values) for (const key of lookup(equalityKey(value))) found.add(key);
     return found;
