@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../../infra/database';
-import { STAFF_CASE_VIEWS, type StaffCaseView } from '../../../miniprogram/shared/contract/casework';
+import { STAFF_CASE_COUNTED_VIEWS, type StaffCaseView } from '../../../miniprogram/shared/contract/casework';
 import type { Database } from '../../core/cloud';
 import type { Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
@@ -34,9 +34,9 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
   }
 }
 
-/** How many cases each work queue holds, in the caller's scope: one count per queue on indexed fields, no case read. */
-function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Record<StaffCaseView, number>> {
-  return countPerTab(db, COLLECTIONS.opinions, STAFF_CASE_VIEWS, (view) => db.command.and([...scope, viewQuery(db, view, now).filter]));
+/** How many cases each work queue holds (not the archive: 已办结, 全部), in the caller's scope: one count per queue on indexed fields, no case read. */
+function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Partial<Record<StaffCaseView, number>>> {
+  return countPerTab(db, COLLECTIONS.opinions, STAFF_CASE_COUNTED_VIEWS, (view) => db.command.and([...scope, viewQuery(db, view, now).filter]));
 }
 
 /**
@@ -45,7 +45,7 @@ function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>,
  * 退回待改派 (a department sent it back, not re-routed yet),
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
  * in moderation.listFlagged until published). Three database requests (the caller, the page, the
- * holiday calendar), and on the first page one count per queue (待受理 3): twelve.
+ * holiday calendar), and on the first page one count per work queue (待受理 3): ten.
  */
 export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');

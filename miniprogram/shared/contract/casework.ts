@@ -49,6 +49,12 @@ function rangeIsValid(value: { from: string; to: string }, ctx: z.RefinementCtx)
 
 export const STAFF_CASE_VIEWS = ['toAccept', 'toAssign', 'handling', 'toReview', 'awaitingRating', 'closed', 'overdue', 'referred', 'all'] as const;
 export type StaffCaseView = (typeof STAFF_CASE_VIEWS)[number];
+/**
+ * The queues whose tab shows a count (待受理 3): the work to do. 已办结 and 全部 are the archive, which on
+ * a city holds every case of years: counting them on every first page would cost the most and tell
+ * staff nothing to act on.
+ */
+export const STAFF_CASE_COUNTED_VIEWS = STAFF_CASE_VIEWS.filter((view) => view !== 'closed' && view !== 'all');
 
 export const HANDLER_CASE_VIEWS = ['todo', 'all'] as const;
 export type HandlerCaseView = (typeof HANDLER_CASE_VIEWS)[number];

@@ -172,11 +172,11 @@ export interface Page<T> {
 
 /**
  * A page of a list shown in tabs (`V`, the tabs' values). The first page (no cursor) also says how
- * many items each tab holds, counted in the database, so every tab label shows its number; later
- * pages leave `counts` out.
+ * many items each tab holds, counted in the database, so the tab labels show their number; later
+ * pages leave `counts` out, and so may a list for its archive tabs (a tab without a count shows its name).
  */
 export interface TabbedPage<T, V extends string> extends Page<T> {
-  counts?: Record<V, number>;
+  counts?: Partial<Record<V, number>>;
 }
 
 export interface InboxItem {
