@@ -6,3 +6,6 @@ export type InputEvent<D extends WechatMiniprogram.IAnyObject = WechatMiniprogra
 
 /** A switch turned on or off, on an element whose `data-*` attributes are `D`. */
 export type SwitchEvent<D extends WechatMiniprogram.IAnyObject = WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<{ value: boolean }, WechatMiniprogram.IAnyObject, D>;
+
+/** A tab chosen in components/count-tabs: the tab's value. */
+export type TabEvent<V extends string> = WechatMiniprogram.CustomEvent<{ value: V }>;

@@ -5,8 +5,8 @@
  * - overflow: nothing reaches past the 375px phone;
  * - clipped: text cut off by its box (a deliberate one-line or few-line excerpt, written with
  *   text-overflow: ellipsis or line-clamp, is not counted);
- * - squeezed: text pressed into a box narrower than two of its characters, or a number, date or
- *   code broken across lines;
+ * - squeezed: text pressed into a box narrower than two of its characters, a number, date or
+ *   code broken across lines, a tab's name broken across lines, or four tabs or fewer not in one row;
  * - overlap: two pieces of text drawn over each other;
  * - tap-target: something a finger taps smaller than 44 × 44 px.
  * Contrast is axe-core's color-contrast rule, run beside these (photograph.ts).
@@ -109,6 +109,21 @@ export function layoutFindings({ phoneWidth, minTap }: { phoneWidth: number; min
       if (width > 4 && height > Math.min(a.rect.height, b.rect.height) * 0.35) {
         findings.push({ check: 'overlap', target: `${label(a.element)} / ${label(b.element)}`, detail: `${Math.round(width)}×${Math.round(height)}px` });
       }
+    }
+  }
+
+  // A list's tabs: each name whole on one line, and four tabs or fewer side by side in one row.
+  for (const list of all.filter((element) => element.getAttribute('role') === 'tablist')) {
+    const tabs = Array.from(list.querySelectorAll('[role="tab"]')).filter(visible);
+    const rows = new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+    if (tabs.length <= 4 && rows.size > 1) findings.push({ check: 'squeezed', target: label(list), detail: `${tabs.length} tabs on ${rows.size} rows` });
+    for (const tab of tabs) {
+      const name = tab.firstElementChild;
+      if (!name) continue;
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+      if (lines.size > 1) findings.push({ check: 'squeezed', target: label(tab), detail: 'tab name broken across lines' });
     }
   }
 

@@ -23,9 +23,12 @@ import { DEPUTY, NEWS_READER, NEWS_RESIDENT, SCENARIOS, type ScenarioContext } f
 const ROOT = path.resolve(__dirname, '../..');
 export const GALLERY_DIR = path.join(ROOT, '.gallery');
 const SIZES: readonly FontScale[] = ((process.env.GALLERY_SIZES ?? 'standard,extraLarge').split(',') as FontScale[]).filter(Boolean);
+/** GALLERY_ONLY=deputy-inbox,staff-cases renders just those scenarios (and their variants), to look at one change. */
+const ONLY = (process.env.GALLERY_ONLY ?? '').split(',').filter(Boolean);
+const CHOSEN = SCENARIOS.filter((scenario) => ONLY.length === 0 || ONLY.some((id) => scenario.id.startsWith(id)));
 const SIZE_LABELS: Record<FontScale, string> = { standard: '标准', large: '大', extraLarge: '特大' };
 /** The components of ours that share the app's styles (styleIsolation apply-shared), besides the page itself. */
-const SHARING_APP_STYLES = ['main', 'privacy-popup', 'page-state', 'load-more', 'opinion-timeline', 'booking-code', 'person-photo', 'case-card'];
+const SHARING_APP_STYLES = ['main', 'privacy-popup', 'page-state', 'load-more', 'opinion-timeline', 'booking-code', 'person-photo', 'case-card', 'count-tabs', 'suggestion-card'];
 
 interface SimulateInternals {
   utils: { transformRpx(css: string): string; readFile(file: string): string | null; galleryAware?: boolean };
@@ -91,7 +94,7 @@ afterAll(() => {
 const document = () => (globalThis as unknown as { document: { head: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } } }).document;
 
 describe.each(SIZES)('text size %s', (size) => {
-  it.each(SCENARIOS.map((scenario) => [scenario.id, scenario] as const))('%s', async (_id, scenario) => {
+  it.each(CHOSEN.map((scenario) => [scenario.id, scenario] as const))('%s', async (_id, scenario) => {
     const { wxss } = simulateLikeWeChat();
     const wx = installWx({
       functions: localRuntimeFunctions(runtime.url, scenario.openid),

@@ -144,5 +144,8 @@ export const SCENARIOS: readonly Scenario[] = [
   { id: 'staff-duty-group', title: '为代表添加活动', openid: DISTRICT_STAFF, open: opened('staffDutyGroup') },
   { id: 'staff-duty-reviews', title: '述职评议（工作人员）', openid: 'demo-staff-city', open: opened('staffDutyReviews') },
   { id: 'staff-duty-rules', title: '积分规则', openid: 'demo-staff-city', open: opened('staffDutyRules', { areaId: 'area-jiangbei' }) },
+  { id: 'deputy-suggestions', title: '我的代表建议', openid: 'demo-deputy-liu', open: opened('deputySuggestions') },
+  { id: 'staff-suggestions', title: '代表建议办理', openid: 'demo-staff-city', open: opened('staffSuggestions') },
+  { id: 'staff-suggestions-assigned', title: '建议承办', openid: 'demo-handler-city-jiaotong', open: opened('staffSuggestionsAssigned') },
   { id: 'duty-record-zhou', title: '履职档案（周小燕）', openid: 'demo-deputy-zhou', open: opened('dutyRecord') },
 ];

@@ -4,7 +4,7 @@
  * made and what else it offers.
  */
 import type { PageContext, PageDefinition, PageQuery } from '../../factory/define-page';
-import type { TapEvent } from '../../utils/events';
+import type { TabEvent, TapEvent } from '../../utils/events';
 import { navigateTo, redirectTo } from '../../services/wx';
 import { STAFF_BIND_URL } from '../../routes';
 import { staffCaseUrl } from './case-views';
@@ -27,11 +27,7 @@ export function caseQueuePage<V extends string>(page: {
     /** Back from a case: it may have moved to another queue, or left 待办理. */
     refresh: (queue) => queue.refresh(),
     events: {
-      onTab: (queue, event: TapEvent<{ view: V }>, context) => {
-        const { view } = event.currentTarget.dataset;
-        if (view === context.data().view) return undefined;
-        return queue.choose(view);
-      },
+      onTab: (queue, event: TabEvent<V>) => queue.choose(event.detail.value),
       onReachBottom: (queue) => queue.loadMore(),
       onMore: (queue) => queue.loadMore(),
       onOpen: (_queue, event: TapEvent<{ opinionId: string }>) => navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId)),

@@ -129,7 +129,7 @@ describe('代表工作台', () => {
     await inbox.waitFor(() => (inbox.data.items as unknown[]).length === 2, 'the inbox to refresh');
     // The answered opinion moved from one tab's count to the other's.
     expect(inbox.text()).toContain('待处理 2 已回复 2 已转交 0 已交办 0');
-    await inbox.tap('已回复 2');
+    await inbox.tap('已回复');
     await inbox.waitFor(() => inbox.data.status === 'ready' && inbox.data.filter === 'replied', 'the replied tab');
     expect((inbox.data.items as Array<{ id: string }>).map((item) => item.id)).toContain('op-demo-001');
 

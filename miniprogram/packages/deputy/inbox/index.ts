@@ -1,5 +1,5 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { TabEvent, TapEvent } from '../../../utils/events';
 import type { InboxFilter } from '../../../shared/domain/opinion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL, deputyOpinionUrl } from '../../../routes';
@@ -13,11 +13,7 @@ definePage({
   /** Back from replying: the opinion has moved to 已回复. */
   refresh: (inbox) => inbox.refresh(),
   events: {
-    onTab: (inbox, event: TapEvent<{ filter: InboxFilter }>, page) => {
-      const { filter } = event.currentTarget.dataset;
-      if (filter === page.data().filter) return undefined;
-      return inbox.choose(filter);
-    },
+    onTab: (inbox, event: TabEvent<InboxFilter>) => inbox.choose(event.detail.value),
     onReachBottom: (inbox) => inbox.loadMore(),
     onMore: (inbox) => inbox.loadMore(),
     onOpen: (_inbox, event: TapEvent<{ opinionId: string }>) => navigateTo(deputyOpinionUrl(event.currentTarget.dataset.opinionId)),

@@ -1,6 +1,6 @@
 import { definePage } from '../../../factory/define-page';
 import { pagedListEvents, refreshList, reloadList } from '../../../factory/paged-list-page';
-import type { TapEvent } from '../../../utils/events';
+import type { TabEvent, TapEvent } from '../../../utils/events';
 import type { HandlerSuggestionView } from '../../../shared/contract/suggestion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { STAFF_BIND_URL } from '../../../routes';
@@ -15,7 +15,7 @@ definePage<AssignedSuggestionsState, Record<string, string | undefined>, ReturnT
   /** Back from answering: it may have left 待办. */
   refresh: refreshList,
   events: {
-    onTab: (queue, event: TapEvent<{ view: HandlerSuggestionView }>) => queue.choose(event.currentTarget.dataset.view),
+    onTab: (queue, event: TabEvent<HandlerSuggestionView>) => queue.choose(event.detail.value),
     ...pagedListEvents,
     onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
     onBind: () => redirectTo(STAFF_BIND_URL),

@@ -1,5 +1,5 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { TabEvent, TapEvent } from '../../../utils/events';
 import type { DeputySuggestionView } from '../../../shared/contract/suggestion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL } from '../../../routes';
@@ -18,7 +18,7 @@ definePage<DeputySuggestionsState, { view?: string }, ReturnType<typeof createDe
   /** Back from a suggestion or the form: it may have been saved, submitted or answered. */
   refresh: (list) => list.refresh(),
   events: {
-    onTab: (list, event: TapEvent<{ view: DeputySuggestionView }>) => list.choose(event.currentTarget.dataset.view),
+    onTab: (list, event: TabEvent<DeputySuggestionView>) => list.choose(event.detail.value),
     onReachBottom: (list) => list.loadMore(),
     onMore: (list) => list.loadMore(),
     onOpen: (_list, event: TapEvent<{ suggestionId: string }>) => navigateTo(deputySuggestionUrl(event.currentTarget.dataset.suggestionId)),

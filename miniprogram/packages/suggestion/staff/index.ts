@@ -1,5 +1,5 @@
 import { definePage } from '../../../factory/define-page';
-import type { TapEvent } from '../../../utils/events';
+import type { TabEvent, TapEvent } from '../../../utils/events';
 import type { StaffSuggestionView } from '../../../shared/contract/suggestion';
 import { navigateTo, redirectTo } from '../../../services/wx';
 import { STAFF_BIND_URL } from '../../../routes';
@@ -18,7 +18,7 @@ definePage<StaffSuggestionsState, { view?: string }, ReturnType<typeof createSta
   /** Back from a suggestion: it may have moved to another queue. */
   refresh: (queue) => queue.refresh(),
   events: {
-    onTab: (queue, event: TapEvent<{ view: StaffSuggestionView }>) => queue.choose(event.currentTarget.dataset.view),
+    onTab: (queue, event: TabEvent<StaffSuggestionView>) => queue.choose(event.detail.value),
     onReachBottom: (queue) => queue.loadMore(),
     onMore: (queue) => queue.loadMore(),
     onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
