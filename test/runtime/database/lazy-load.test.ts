@@ -4,7 +4,7 @@
  * never served, is quarantined and is shown in /health, the store clock never stamps earlier than the
  * last stored instant, and the lock and close paths hold with collections never loaded.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { DATABASE } from '../../../infra/database';
@@ -126,6 +126,22 @@ test('the clock floor is the latest stored instant, learnt without loading, even
   }
   const [line] = scanLog(readFileSync(join(dataDir(), 'accounts.log'))).records;
   expect(line?.record.at).toBe(LATEST.getTime());
+});
+
+test('a damaged line never sets the clock floor, however late the stamp it seems to hold', async () => {
+  await writeOpinions(LATEST);
+  // A torn last line, as a crash mid-write leaves, whose stamp reads a century later.
+  appendFileSync(opinionsLog(), '0badf00d {"at":{"$numberLong":"4102444800000"},"put":[{"_id":"torn"');
+  const clock = runtimeClock({ at: SET_BACK, frozen: true });
+  const engine = await openDatabase({ dataDir: dataDir(), schema: DATABASE, clock, warmUp: false });
+  try {
+    expect(engine.reportSoFar().storedUntil).toEqual(LATEST);
+    expect(clock.now()).toEqual(LATEST);
+    expect(await stored(engine, 'opinions')).toEqual([plain('op-1')]);
+    expect(engine.reportSoFar().damage).toEqual([expect.objectContaining({ collection: 'opinions', reason: 'incomplete last line', ids: ['torn'] })]);
+  } finally {
+    await engine.close();
+  }
 });
 
 test('the clock floor holds when the snapshot covers the latest instant and the log tail is older', async () => {
