@@ -3,13 +3,12 @@
  * on the city seed, side by side; ends with the number of queries no declared index served and
  * the action whose cost grew most from demo to city.
  */
-import { join } from 'node:path';
 import { shanghaiDate, systemClock } from '../miniprogram/shared/domain/time';
 import { applySdkEnvironment } from '../runtime/functions/sdkEnvironment';
 import type { UnindexedQuery } from '../runtime/database/indexUse';
 import { costRatio, firstScreenCalls, measureFirstScreens, type Measured } from './firstScreens';
 import { table } from './stats';
-import { measureOpenings, STORE_OPEN_HEADERS } from './storeOpen';
+import { measureRuntimeStarts, RUNTIME_START_HEADERS } from './runtimeStart';
 
 export interface BenchRuntime {
   url: string;
@@ -34,8 +33,8 @@ interface SeedMeasures {
   rows: Measured[];
   unindexed: UnindexedQuery[];
   seedSeconds: number;
-  /** Start-up of the seeded data folder after the runtime stopped (bench/storeOpen.ts). */
-  openings: Array<Array<string | number>>;
+  /** Start-up of a runtime on the seeded data folder after the seeding one stopped (bench/runtimeStart.ts). */
+  starts: Array<Array<string | number>>;
 }
 
 async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number): Promise<SeedMeasures> {
@@ -50,7 +49,7 @@ async function measureSeed(start: Start, seed: 'demo' | 'city', fraction: number
     const rows = await measureFirstScreens(runtime.url, calls);
     const found = await unindexed(runtime.url);
     await runtime.stop();
-    return { rows, unindexed: found, seedSeconds: runtime.seedSeconds, openings: measureOpenings(`${seed} seed`, join(runtime.dataDir, 'database')) };
+    return { rows, unindexed: found, seedSeconds: runtime.seedSeconds, starts: measureRuntimeStarts(`${seed} seed`, runtime.dataDir) };
   } finally {
     await runtime.stop();
     runtime.discard();
@@ -105,8 +104,8 @@ export async function runCityBench(start: Start, fraction: number): Promise<void
       rows,
     ),
   );
-  console.log("\nStore start-up of each seed's data folder: the first open, then medians of 3 fresh processes");
-  console.log(table(STORE_OPEN_HEADERS, [...demo.openings, ...city.openings]));
+  console.log("\nRuntime start-up on each seed's data folder, from process start: the first answer, then every collection loaded in the background");
+  console.log(table(RUNTIME_START_HEADERS, [...demo.starts, ...city.starts]));
   const found = [...demo.unindexed, ...city.unindexed];
   if (found.length > 0) {
     console.log('\nUnindexed queries');

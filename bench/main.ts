@@ -5,7 +5,7 @@
  * - an indexed database read through @cloudbase/node-sdk at the same concurrency;
  * - query time over 100,000 documents with and without a declared index;
  * - database requests each action makes (CloudBase's basic plan allows ~30 a second);
- * - the store's start-up time and memory at city size (bench/storeOpen.ts);
+ * - the store's start-up time and memory (bench/storeOpen.ts; at city size, whole runtime starts: bench/runtimeStart.ts);
  * - the mini-program's main package size against its 400 KB budget;
  * - each function's bundle size and cold start, beside the build shipped before (bench/coldStart.ts).
  * The runtime runs in a child process (bench/runtimeProcess.ts), as it would on its own host.

@@ -1,4 +1,5 @@
 /** `npm start`: the local CloudBase runtime with demo data, on 127.0.0.1:$PORT (default 3900). */
+import { performance } from 'node:perf_hooks';
 import { describeStore } from './database';
 import { StoreLockedError } from './database/lock';
 import { DEMO_RESIDENT_OPENID, DEMO_STAFF_ACCOUNTS } from './seed/demoData';
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   console.log(`  staff console: ${url}/console/ (sign in by scanning; without a phone: npm run console:confirm -- <scene shown under the code>)`);
   console.log(`  token for /admin and /outbox: ${runtime.token} (header x-lxq-runtime-token; LXQ_RUNTIME_TOKEN sets a fixed one)`);
   console.log(`  data: ${runtime.config.dataDir}${seed.seeded ? ` (demo data seeded: ${JSON.stringify(seed.counts)})` : ''}`);
-  for (const line of describeStore(runtime.database.report())) console.log(`  ${line}`);
+  const loading = runtime.database.reportSoFar().notLoaded.length;
+  if (loading > 0)
+    console.log(`  store: ${loading} collection(s) load in the background, each at once when first asked for; what loading finds is printed here and shown in /health`);
   if (Object.keys(limits).length > 0) console.log(`  plan limits enforced: ${JSON.stringify(limits)} (GET ${url}/limits counts what they refused)`);
   console.log(`  demo resident identity: header x-wx-openid: ${DEMO_RESIDENT_OPENID}`);
   console.log(`  demo staff identities: ${DEMO_STAFF_ACCOUNTS.map((a) => `${a._id} (${a.staff.role})`).join(', ')}`);
@@ -39,6 +42,12 @@ async function main(): Promise<void> {
   console.log(
     `    curl -s -X POST ${url}/fn/account -H 'content-type: application/json' -H 'x-wx-openid: ${DEMO_RESIDENT_OPENID}' -d '{"action":"account.getProfile","payload":{}}'`,
   );
+  void runtime.database.loadAll().then((report) => {
+    const documents = report.collections.reduce((sum, collection) => sum + collection.documents, 0);
+    if (loading > 0)
+      console.log(`[runtime] store loaded: ${documents} documents in ${report.collections.length} collections, ${(performance.now() / 1000).toFixed(1)} s after start`);
+    for (const line of describeStore(report)) console.log(`  ${line}`);
+  });
   const shutdown = () => {
     runtime.stop().then(
       () => process.exit(0),

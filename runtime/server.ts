@@ -204,8 +204,12 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
     services.database.resetUnindexedQueries();
     return sendJson(res, 200, { queries: [] });
   }
-  if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId, store: storeHealth(services.database.report()) });
-  if (req.method === 'GET' && url.pathname === '/store/cut') return sendJson(res, 200, { logs: services.database.cut() });
+  if (req.method === 'GET' && url.pathname === '/health') return sendJson(res, 200, { ok: true, envId: services.envId, store: storeHealth(services.database.reportSoFar()) });
+  if (req.method === 'GET' && url.pathname === '/store/cut') {
+    // Loaded in turns first, serving other requests meanwhile; the cut itself is taken with no write in between.
+    await services.database.loadAll();
+    return sendJson(res, 200, { logs: services.database.cut() });
+  }
   if (req.method === 'POST' && url.pathname.startsWith(HTTP_ACCESS_PREFIX)) {
     return answerHttpAccess(decodeURIComponent(url.pathname.slice(HTTP_ACCESS_PREFIX.length)), req, res, services.functions);
   }
@@ -222,13 +226,16 @@ async function route(req: IncomingMessage, res: ServerResponse, services: Servic
 
 /**
  * The store's state for /health: `flagged` while damage was found now or earlier and its quarantine
- * copies are still there to look at (delete a quarantine file once dealt with).
+ * copies are still there to look at (delete a quarantine file once dealt with), or a collection could
+ * not be loaded. `notLoadedYet`: collections still loading after start, whose damage is not known yet.
  */
 export function storeHealth(report: StoreReport) {
   return {
-    flagged: report.damage.length > 0 || report.quarantined.length > 0,
+    flagged: report.damage.length > 0 || report.quarantined.length > 0 || report.loadFailures.length > 0,
     damage: report.damage,
     quarantined: report.quarantined,
+    notLoadedYet: report.notLoaded,
+    loadFailures: report.loadFailures,
     compactionWaitingForSpace: report.compactionWaiting,
     ...(report.storedUntil && { lastRecordedAt: report.storedUntil.toISOString() }),
   };
@@ -249,9 +256,8 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 export async function startRuntime(overrides: Partial<RuntimeConfig> = {}, schema: readonly CollectionSpec[] = DATABASE): Promise<RunningRuntime> {
   const config: RuntimeConfig = { ...configFromEnv(), ...overrides };
   const clock = runtimeClock(config.clock);
+  // Opening tells the clock the store's latest instant; the collections load on use and in the background.
   const database = await openDatabase({ dataDir: join(config.dataDir, 'database'), schema, clock });
-  const { storedUntil } = database.report();
-  if (storedUntil) clock.notBefore(storedUntil);
   const functions = new FunctionHost({
     ...(config.functions === 'source' ? { functionsDir: FUNCTIONS_SOURCE_DIR, entryFile: 'index.ts' } : { functionsDir: FUNCTIONS_DIR, entryFile: 'index.js' }),
     envId: config.envId,

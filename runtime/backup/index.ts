@@ -147,6 +147,9 @@ export async function backupStore(dataDir: string, destination: string): Promise
   if (existsSync(destination)) throw new Error(`${destination} already exists; a backup goes into a new folder`);
   const database = join(dataDir, DATABASE_FOLDER);
   if (!existsSync(database)) throw new Error(`${dataDir} holds no store (no ${DATABASE_FOLDER}/ folder)`);
+  // A running runtime loads its collections on first use, and a first load may compact a log
+  // (replacing the file): asking for a cut first has it load every one before the files are opened.
+  await cutFromRunningRuntime(database);
   const logNames = readdirSync(database).filter((name) => name.endsWith('.log') || name.endsWith('.quarantine'));
   // Opened before the cut: a compaction after it replaces the path, not these files.
   const fds = new Map(logNames.map((name) => [name, openSync(join(database, name), 'r')]));

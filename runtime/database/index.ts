@@ -14,6 +14,7 @@ import type { CollectionSpec } from '../../infra/database';
 import type { Clock } from '../../miniprogram/shared/domain/time';
 import { runAction, type ActionContext } from './actions';
 import { Collection, type CollectionReport } from './collection';
+import { CollectionLoader, type LoadFailure } from './collectionLoader';
 import { collectionNotExist, DatabaseError, ERROR_CODES, invalidParam } from './errors';
 import { lockDataDir, type StoreLock } from './lock';
 import { quarantineFileOf } from './log';
@@ -60,8 +61,13 @@ export interface DamageNotice {
 
 /** What opening the store found: the start banner and /health say it. */
 export interface StoreReport {
+  /** The collections loaded so far. */
   collections: CollectionReport[];
-  /** Damage found in this opening. */
+  /** Collections not loaded yet (each loads when first used, the rest in the background after start). */
+  notLoaded: string[];
+  /** Collections whose load failed: requests naming them are refused with the reason. */
+  loadFailures: LoadFailure[];
+  /** Damage found in this opening (in the collections loaded so far). */
   damage: DamageNotice[];
   /**
    * Quarantine files in the data folder, with their entry counts: damage found now or at an earlier
@@ -70,9 +76,15 @@ export interface StoreReport {
   quarantined: Array<{ file: string; entries: number }>;
   /** Collections whose due compaction waits for free space. */
   compactionWaiting: string[];
-  /** The latest store-clock instant of any stored write. */
+  /** The latest store-clock instant of any stored write (known at open, before any collection loads). */
   storedUntil?: Date;
 }
+
+/**
+ * What stamps each write (`db.serverDate()`, the log's `at`). Told the latest stored instant, at open
+ * and whenever a loaded collection shows a later one, so that it never reads earlier (runtime/clock.ts).
+ */
+export type StoreClock = Clock & { notBefore?(at: Date): void };
 
 /** Who sent a request: a cloud function's invocation, or the runtime itself (seeds, tests' own checks). */
 export interface RequestCaller {
@@ -85,11 +97,22 @@ export interface DatabaseEngine {
    * expects (never throws for bad requests: answers { code, message, requestId } like CloudBase).
    */
   handle(body: Record<string, unknown>, caller?: RequestCaller): Promise<Record<string, unknown>>;
-  /** What the opening found (damage, quarantine, the latest stored instant). */
+  /**
+   * What the opening found (damage, quarantine, the latest stored instant), every collection loaded:
+   * loads those not loaded yet, at once (at city size that takes its time; /health reads `reportSoFar`).
+   */
   report(): StoreReport;
+  /** What the collections loaded so far found, and which are not loaded yet; loads nothing. */
+  reportSoFar(): StoreReport;
+  /**
+   * Loads every collection not loaded yet, one per turn of the event loop (requests are served in
+   * between); resolves with the report once none is left. Runs from open unless `warmUp: false`.
+   */
+  loadAll(): Promise<StoreReport>;
   /**
    * The byte length of each collection's log at this instant, taken with no write in between: every
    * log cut there is whole, and together they are one consistent state (what a backup copies).
+   * Loads every collection first: a first load may compact a log, which must not happen after the cut.
    */
   cut(): Record<string, number>;
   /** Writes the runtime's port into the folder's lock, so a second runtime is told who holds it. */
@@ -122,10 +145,32 @@ export function describeStore(report: StoreReport): string[] {
     const files = report.quarantined.map((q) => `${q.file} (${q.entries})`).join(', ');
     lines.push(`STORE FLAGGED: quarantine holds damaged bytes: ${files}. Check the records named there (npm run verify-store), then delete the file.`);
   }
+  for (const failure of report.loadFailures) lines.push(`STORE: collection ${failure.collection} could not be loaded and is not served: ${failure.error}`);
   if (report.compactionWaiting.length > 0) {
     lines.push(`compaction of ${report.compactionWaiting.join(', ')} waits for free space on the disk (the store is served as is)`);
   }
   return lines;
+}
+
+/** What a collection's load found that the banner and /health call damage. */
+function damageNotices(r: CollectionReport): DamageNotice[] {
+  return [
+    ...r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
+    // An unusable snapshot loses nothing (the log holds every record): said, and its file kept aside.
+    ...(r.snapshot.unusable === undefined
+      ? []
+      : [
+          {
+            collection: r.collection,
+            offset: 0,
+            length: r.snapshot.bytes ?? 0,
+            reason: `${r.snapshot.unusable}; loaded from the log instead`,
+            ids: [],
+            quarantine: r.snapshot.setAside,
+            recovered: true,
+          },
+        ]),
+  ];
 }
 
 function countQuarantined(dataDir: string, schema: readonly CollectionSpec[]): StoreReport['quarantined'] {
@@ -142,79 +187,89 @@ function countQuarantined(dataDir: string, schema: readonly CollectionSpec[]): S
 /**
  * Opens (creating if needed) the store under `dataDir` with the declared collections, after taking
  * the folder's lock (one writer per folder). A collection not in `schema` does not exist, whatever
- * files the directory holds.
+ * files the directory holds. Opening reads only what the store clock needs (the latest stored
+ * instant); each collection loads when first used, and the rest in the background (`loadAll`).
  */
 export async function openDatabase(options: {
   dataDir: string;
   schema: readonly CollectionSpec[];
-  /** What `db.serverDate()` reads, and what each write is stamped with. */
-  clock: Clock;
+  clock: StoreClock;
+  /** Load the collections no one asked for in the background from the start (default true). */
+  warmUp?: boolean;
 }): Promise<DatabaseEngine> {
-  const { dataDir } = options;
+  const { dataDir, clock } = options;
   mkdirSync(dataDir, { recursive: true });
   const lock: StoreLock = lockDataDir(dataDir);
-  const collections = new Map<string, Collection>();
-  const reports: CollectionReport[] = [];
   let serverTime = 0;
   const instant = () => serverTime;
   const created = readCreatedCollections(dataDir);
   const declared = new Set(options.schema.map((spec) => spec.name));
-  const openCollection = (spec: CollectionSpec): Collection => {
-    const { collection, report } = Collection.open(dataDir, spec, instant);
-    reports.push(report);
-    return collection;
+  const specs = [...options.schema, ...created.filter((name) => !declared.has(name)).map(createdSpec)];
+  const damage: DamageNotice[] = [];
+  let quarantined: StoreReport['quarantined'];
+  let loader: CollectionLoader;
+  /** The latest stored instant the clock was told of. */
+  let floor = -Infinity;
+  const onLoad = (collection: Collection, report: CollectionReport) => {
+    transactionManager.watch(collection);
+    const found = damageNotices(report);
+    for (const notice of found) console.warn(`[runtime/database] ${describeDamage(notice)}`);
+    damage.push(...found);
+    if (found.length > 0) quarantined = countQuarantined(dataDir, specs);
+    // Only a log whose snapshot no longer matched it can show a later instant than its files did at
+    // open; the clock is told then only, so a clock a test set back on purpose is not moved on by a load.
+    if (report.storedUntil !== undefined && report.storedUntil > floor) {
+      floor = report.storedUntil;
+      clock.notBefore?.(new Date(floor));
+    }
   };
   try {
-    for (const spec of options.schema) collections.set(spec.name, openCollection(spec));
-    for (const name of created) if (!declared.has(name)) collections.set(name, openCollection(createdSpec(name)));
+    quarantined = countQuarantined(dataDir, specs);
+    loader = new CollectionLoader(dataDir, specs, instant, onLoad);
   } catch (error) {
-    for (const collection of collections.values()) collection.close();
     lock.release();
     throw error;
   }
-  const stamps = reports.flatMap((report) => (report.storedUntil === undefined ? [] : [report.storedUntil]));
-  const report: StoreReport = {
-    collections: reports,
-    damage: reports.flatMap((r) => [
-      ...r.damage.map((d) => ({ collection: r.collection, offset: d.offset, length: d.length, reason: d.reason, ids: d.ids, quarantine: d.quarantine, recovered: d.recovered })),
-      // An unusable snapshot loses nothing (the log holds every record): said, and its file kept aside.
-      ...(r.snapshot.unusable === undefined
-        ? []
-        : [
-            {
-              collection: r.collection,
-              offset: 0,
-              length: r.snapshot.bytes ?? 0,
-              reason: `${r.snapshot.unusable}; loaded from the log instead`,
-              ids: [],
-              quarantine: r.snapshot.setAside,
-              recovered: true,
-            },
-          ]),
-    ]),
-    quarantined: countQuarantined(dataDir, [...options.schema, ...created.filter((name) => !declared.has(name)).map(createdSpec)]),
-    compactionWaiting: reports.filter((r) => r.compaction === 'waits for free space').map((r) => r.collection),
-    ...(stamps.length > 0 && { storedUntil: new Date(Math.max(...stamps)) }),
-  };
-  for (const notice of report.damage) console.warn(`[runtime/database] ${describeDamage(notice)}`);
-  const transactions = new TransactionManager(collections);
-  for (const collection of collections.values()) transactions.watch(collection);
+  const transactionManager = new TransactionManager(loader.loaded);
+  const storedUntil = loader.storedUntil();
+  if (storedUntil !== undefined) {
+    floor = storedUntil;
+    clock.notBefore?.(new Date(storedUntil));
+  }
   let open = true;
   const indexUse = new IndexUse(options.schema);
 
+  const reportSoFar = (): StoreReport => {
+    const latest = loader.storedUntil();
+    return {
+      collections: [...loader.reports],
+      notLoaded: loader.notLoaded(),
+      loadFailures: loader.loadFailures(),
+      damage: [...damage],
+      quarantined,
+      compactionWaiting: loader.reports.filter((r) => r.compaction === 'waits for free space').map((r) => r.collection),
+      ...(latest !== undefined && { storedUntil: new Date(latest) }),
+    };
+  };
+  const loadAll = async (): Promise<StoreReport> => {
+    await loader.loadAll();
+    return reportSoFar();
+  };
+  if (options.warmUp !== false) void loadAll();
+
   const context: ActionContext = {
     store(name, transactionId) {
-      const collection = collections.get(name);
+      const collection = loader.get(name);
       if (collection === undefined) throw collectionNotExist(name);
-      return transactionId === undefined ? collection : transactions.view(transactionId, collection);
+      return transactionId === undefined ? collection : transactionManager.view(transactionId, collection);
     },
     documents: narrowingResolver(
-      (name) => collections.get(name)?.snapshot() ?? [],
-      (name, criteria) => (collections.has(name) ? collections.get(name)?.candidateCopies(criteria) : []),
+      (name) => loader.get(name)?.snapshot() ?? [],
+      (name, criteria) => (loader.has(name) ? loader.get(name)?.candidateCopies(criteria) : []),
     ),
     createCollection(name) {
       if (!COLLECTION_NAME.test(name)) throw invalidParam('a collection name is 1 to 64 letters, digits, "_" or "-", not starting with "_"');
-      if (collections.has(name)) {
+      if (loader.has(name)) {
         throw new DatabaseError(ERROR_CODES.collectionAlreadyExist, `[ResourceInUse] collection "${name}" already exists`);
       }
       const { collection } = Collection.open(dataDir, createdSpec(name), instant);
@@ -225,8 +280,8 @@ export async function openDatabase(options: {
         throw error;
       }
       created.push(name);
-      collections.set(name, collection);
-      transactions.watch(collection);
+      loader.add(collection);
+      transactionManager.watch(collection);
     },
   };
 
@@ -235,15 +290,15 @@ export async function openDatabase(options: {
     if (!open) throw new DatabaseError(ERROR_CODES.systemError, 'the local database engine is closed');
     switch (body.action) {
       case 'database.startTransaction':
-        return { requestId, transactionId: transactions.start() };
+        return { requestId, transactionId: transactionManager.start() };
       case 'database.commitTransaction':
-        transactions.commit(body.transactionId);
+        transactionManager.commit(body.transactionId);
         return { requestId };
       case 'database.abortTransaction':
-        transactions.abort(body.transactionId);
+        transactionManager.abort(body.transactionId);
         return { requestId };
       default: {
-        serverTime = options.clock.now().getTime();
+        serverTime = clock.now().getTime();
         const data = runAction(context, body, serverTime);
         // The product's queries are what must stay on an index: those of the functions.
         if (caller.functionName) observeQuery(indexUse, body, serverTime, caller.functionName);
@@ -268,10 +323,16 @@ export async function openDatabase(options: {
         return errorAnswer(error, requestId);
       }
     },
-    report: () => report,
+    report() {
+      loader.loadEvery();
+      return reportSoFar();
+    },
+    reportSoFar,
+    loadAll,
     cut() {
+      loader.loadEvery();
       const cut: Record<string, number> = {};
-      for (const [name, collection] of collections) cut[name] = collection.logBytes();
+      for (const [name, collection] of loader.loaded) cut[name] = collection.logBytes();
       return cut;
     },
     announce: (port) => lock.announce(port),
@@ -279,8 +340,8 @@ export async function openDatabase(options: {
       if (!open) return;
       open = false;
       try {
-        transactions.close();
-        for (const collection of collections.values()) collection.close();
+        transactionManager.close();
+        loader.close();
       } finally {
         lock.release();
       }

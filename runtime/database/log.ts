@@ -200,6 +200,42 @@ function findDamagedLineEnd(bytes: Buffer, start: number, end: number, unchecked
   return undefined;
 }
 
+/** `{"at":` then an int32, a long or a double, as stringifyEjson writes a record's stamp first. */
+const LEADING_STAMP = /^\{"at":(?:(-?\d+)|\{"\$number(?:Int|Long|Double)":"([^"]+)"\})[,}]/;
+
+/**
+ * The latest `at` of the verified records in `bytes` (whole lines of a log), without parsing the
+ * records: each line's checksum is verified and its stamp read from the line's start. Gives what a
+ * full replay's `storedUntil` gives; where a line is not a plain checksummed record with its stamp
+ * first (damage, lines written before checksums or stamps), the bytes are scanned in full instead.
+ */
+export function latestStoredInstant(bytes: Buffer): number | undefined {
+  let latest: number | undefined;
+  for (let start = 0; start < bytes.length;) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline === -1 ? bytes.length : newline;
+    const stamp = end - start > CHECKSUM_DIGITS + 1 && looksLikeLineStart(bytes, start) ? verifiedStamp(bytes.subarray(start, end)) : undefined;
+    if (stamp === undefined) return latestOfScan(bytes);
+    latest = Math.max(latest ?? stamp, stamp);
+    start = end + 1;
+  }
+  return latest;
+}
+
+function verifiedStamp(line: Buffer): number | undefined {
+  const json = line.subarray(CHECKSUM_DIGITS + 1);
+  if (checksumOf(json) !== line.toString('latin1', 0, CHECKSUM_DIGITS)) return undefined;
+  const match = LEADING_STAMP.exec(json.toString('latin1', 0, 64));
+  const stamp = Number(match?.[1] ?? match?.[2]);
+  return Number.isFinite(stamp) ? stamp : undefined;
+}
+
+function latestOfScan(bytes: Buffer): number | undefined {
+  let latest: number | undefined;
+  for (const { record } of scanLog(bytes).records) if (record.at !== undefined) latest = Math.max(latest ?? record.at, record.at);
+  return latest;
+}
+
 /** A scan of the bytes from `from` on, with offsets into the whole file. */
 function shifted(scan: LogScan, from: number): LogScan {
   if (from === 0) return scan;

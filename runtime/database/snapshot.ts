@@ -10,7 +10,7 @@
  * is not used: the store loads from the log alone, and the file is moved aside (`.snapshot.unusable`)
  * for inspection, never deleted.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { Document } from './ejson';
@@ -52,6 +52,33 @@ export function readSnapshot(logFile: string, log: Buffer): SnapshotRead {
   } catch (error) {
     return unusable(`snapshot unreadable: ${(error as Error).message}`);
   }
+}
+
+/** The longest header this store writes, with room to spare: what a header-only read takes. */
+const HEADER_READ_BYTES = 4096;
+
+/**
+ * What the snapshot's header says, when its checksum holds: the log length it covers and the latest
+ * instant stored up to there. Reads only the header, not the documents, and does not check the log
+ * against it (loading the collection does).
+ */
+export function readSnapshotHeader(logFile: string): Pick<SnapshotState, 'logBytes' | 'storedUntil'> | undefined {
+  const file = snapshotFileOf(logFile);
+  if (!existsSync(file)) return undefined;
+  const fd = openSync(file, 'r');
+  let bytes: Buffer;
+  try {
+    const buffer = Buffer.alloc(HEADER_READ_BYTES);
+    bytes = buffer.subarray(0, readSync(fd, buffer, 0, HEADER_READ_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 10) return undefined;
+  const json = bytes.subarray(9, newline);
+  if (bytes.subarray(0, 8).toString('latin1') !== hex(crc32(json))) return undefined;
+  const header = JSON.parse(json.toString('utf8')) as Header;
+  return header.format === FORMAT ? { logBytes: header.logBytes, storedUntil: header.storedUntil } : undefined;
 }
 
 function verified(log: Buffer, bytes: Buffer, unusable: (reason: string) => SnapshotRead): SnapshotRead {
