@@ -132,6 +132,16 @@ describe('definePage', () => {
     expect(calls).toEqual(['load', 'load', 'load b', 'retry b']);
   });
 
+  it('lets a model that says how it loads stand for load and 重试, unless the page declares its own', async () => {
+    const calls: string[] = [];
+    const loadsItself = () => ({ load: () => void calls.push('model load') });
+    const retriesItself = () => ({ load: () => void calls.push('model load'), retry: () => void calls.push('model retry') });
+    open(({ definePage }) => definePage({ name: 'a', data: counter, model: loadsItself })).page.call('onRetry');
+    open(({ definePage }) => definePage({ name: 'b', data: counter, model: retriesItself })).page.call('onRetry');
+    open(({ definePage }) => definePage({ name: 'c', data: counter, model: retriesItself, load: () => void calls.push('page load') })).page.call('onRetry');
+    expect(calls).toEqual(['model load', 'model load', 'model load', 'model retry', 'page load', 'model retry']);
+  });
+
   it('hands handlers the model, the event and the page, and keeps one model per page instance', () => {
     const define = ({ definePage }: typeof DefinePage) =>
       definePage({

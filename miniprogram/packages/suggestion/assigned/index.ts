@@ -10,7 +10,7 @@ import { createAssignedSuggestions, initialAssignedSuggestionsState, type Assign
 definePage<AssignedSuggestionsState, Record<string, string | undefined>, ReturnType<typeof createAssignedSuggestions>>({
   name: 'staff-suggestions-assigned',
   data: initialAssignedSuggestionsState,
-  model: (page) => createAssignedSuggestions((change) => page.render(change)),
+  model: (page) => createAssignedSuggestions(page.render),
   load: reloadList,
   /** Back from answering: it may have left 待办. */
   refresh: refreshList,

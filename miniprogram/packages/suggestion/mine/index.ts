@@ -12,7 +12,7 @@ definePage<DeputySuggestionsState, { view?: string }, ReturnType<typeof createDe
   model: (page) => {
     const view = isDeputySuggestionView(page.query.view) ? page.query.view : 'led';
     page.render({ view });
-    return createDeputySuggestions(view, (change) => page.render(change));
+    return createDeputySuggestions(view, page.render);
   },
   load: (list) => list.reload(),
   /** Back from a suggestion or the form: it may have been saved, submitted or answered. */

@@ -12,7 +12,7 @@ definePage<StaffSuggestionsState, { view?: string }, ReturnType<typeof createSta
   model: (page) => {
     const view = isStaffSuggestionView(page.query.view) ? page.query.view : 'toReview';
     page.render({ view });
-    return createStaffSuggestions(view, (change) => page.render(change));
+    return createStaffSuggestions(view, page.render);
   },
   load: (queue) => queue.reload(),
   /** Back from a suggestion: it may have moved to another queue. */
