@@ -6,8 +6,8 @@
 import type { TabbedPage } from '../../shared/contract/opinion';
 import type { SuggestionSummary } from '../../shared/contract/suggestion';
 import { appClock } from '../../services/clock';
-import { toApiError } from '../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { initialPagedState, type PagedState } from '../../utils/paged-list';
+import { createTabbedList } from '../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../utils/tabs';
 import { suggestionItemView, type SuggestionItemView } from './views';
 
@@ -28,39 +28,20 @@ export function initialSuggestionQueueState<V extends string>(view: V, labels: R
   return { ...initialPagedState<SuggestionItemView>(), view, tabs: tabsOf(labels), notAllowed: false };
 }
 
-/** `labels`: the tabs' names, for a list whose first page brings each tab's count (TabbedPage). */
+/** `labels`: the tabs' names; the first page brings each tab's count (TabbedPage). */
 export function createSuggestionQueue<V extends string>(
   initialView: V,
   fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
   render: (change: Partial<SuggestionQueueState<V>>) => void,
-  labels?: Record<V, string>,
+  labels: Record<V, string>,
 ) {
-  let view = initialView;
-  const list = createPagedList({
-    fetch: async (cursor) => {
-      try {
-        const page = await fetch(view, cursor === undefined ? { pageSize: SUGGESTIONS_PAGE_SIZE } : { cursor, pageSize: SUGGESTIONS_PAGE_SIZE });
-        render({ notAllowed: false });
-        return page;
-      } catch (error) {
-        if (toApiError(error).code === 'AUTH.FORBIDDEN') render({ notAllowed: true });
-        throw error;
-      }
-    },
+  return createTabbedList({
+    keys: { tab: 'view', refused: 'notAllowed' },
+    first: initialView,
+    tabs: { order: Object.keys(labels) as V[], names: labels },
+    pageSize: SUGGESTIONS_PAGE_SIZE,
+    fetch,
     toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
     render,
-    firstPage: (page) => {
-      if (labels && page.counts) render({ tabs: tabsOf(labels, page.counts) });
-    },
   });
-  return {
-    ...list,
-    view: () => view,
-    choose(next: V): Promise<void> {
-      if (next === view) return Promise.resolve();
-      view = next;
-      render({ view, items: [] });
-      return list.reload();
-    },
-  };
 }

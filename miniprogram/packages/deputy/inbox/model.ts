@@ -1,8 +1,9 @@
 import type { InboxItem } from '../../../shared/contract/opinion';
 import { INBOX_FILTER_LABELS, INBOX_FILTERS, awaitsDeputy, type InboxFilter } from '../../../shared/domain/opinion';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
 import { formatDateTime } from '../../../utils/date';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createTabbedList } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
 import { durationLabel, statusTheme } from '../../../views/opinion';
 
@@ -61,31 +62,13 @@ export function initialInboxState(): InboxState {
 
 /** The deputy's inbox: one tab at a time, oldest waiting first (the server's order), a page at a time. */
 export function createInbox(render: (change: Partial<InboxState>) => void) {
-  let filter: InboxFilter = 'pending';
-  const list = createPagedList({
-    fetch: async (cursor) => {
-      try {
-        const page = await callApi('opinion.inbox', cursor === undefined ? { status: filter, pageSize: INBOX_PAGE_SIZE } : { status: filter, cursor, pageSize: INBOX_PAGE_SIZE });
-        render({ notDeputy: false });
-        return page;
-      } catch (error) {
-        if (toApiError(error).code === 'AUTH.FORBIDDEN') render({ notDeputy: true });
-        throw error;
-      }
-    },
+  return createTabbedList({
+    keys: { tab: 'filter', refused: 'notDeputy' },
+    first: 'pending' as InboxFilter,
+    tabs: { order: INBOX_FILTERS, names: INBOX_FILTER_LABELS },
+    pageSize: INBOX_PAGE_SIZE,
+    fetch: (status, page) => callApi('opinion.inbox', { status, ...page }),
     toItem: inboxItemView,
     render,
-    firstPage: (page) => {
-      if (page.counts) render({ tabs: countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS, page.counts) });
-    },
   });
-
-  return {
-    ...list,
-    choose(next: InboxFilter): Promise<void> {
-      filter = next;
-      render({ filter, items: [] });
-      return list.reload();
-    },
-  };
 }
