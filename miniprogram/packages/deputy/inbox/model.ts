@@ -1,11 +1,10 @@
 import type { InboxItem } from '../../../shared/contract/opinion';
 import { INBOX_FILTER_LABELS, INBOX_FILTERS, awaitsDeputy, type InboxFilter } from '../../../shared/domain/opinion';
 import { callApi } from '../../../services/api';
-import { formatDateTime } from '../../../utils/date';
 import { initialPagedState, type PagedState } from '../../../utils/paged-list';
 import { createTabbedList } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
-import { durationLabel, statusTheme } from '../../../views/opinion';
+import { opinionForDeputyLabels, type OpinionForDeputyLabels } from '../opinion-labels';
 
 export const INBOX_PAGE_SIZE = 10;
 
@@ -15,36 +14,24 @@ export const OVERDUE_HOURS = 72;
 /** The tabs before their counts arrive (with the first page). */
 export const INBOX_TABS: ReadonlyArray<TabView<InboxFilter>> = countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS);
 
-export interface InboxItemView {
+export interface InboxItemView extends OpinionForDeputyLabels {
   id: string;
   trackingNo: string;
   categoryLabel: string;
   excerpt: string;
-  /** 写给您 / 写给联络站：临江街道人大代表联络站 */
-  addressedLabel: string;
-  statusLabel: string;
-  statusTheme: string;
-  /** 已等待 3天 while it waits for the deputy; 用时 5小时 once handled. */
-  waitedLabel: string;
   overdue: boolean;
   photoLabel: string;
-  createdAt: string;
 }
 
 export function inboxItemView(item: InboxItem): InboxItemView {
-  const waiting = awaitsDeputy(item.status);
   return {
     id: item.opinionId,
     trackingNo: item.trackingNo,
     categoryLabel: item.categoryLabel,
     excerpt: item.excerpt,
-    addressedLabel: item.addressedTo === 'me' ? '写给您' : `写给联络站：${item.stationName}`,
-    statusLabel: item.statusLabel,
-    statusTheme: statusTheme(item.status),
-    waitedLabel: `${waiting ? '已等待' : '用时'} ${durationLabel(item.waitedHours)}`,
-    overdue: waiting && item.waitedHours >= OVERDUE_HOURS,
+    ...opinionForDeputyLabels(item),
+    overdue: awaitsDeputy(item.status) && item.waitedHours >= OVERDUE_HOURS,
     photoLabel: item.photoCount > 0 ? `附${item.photoCount}张照片` : '',
-    createdAt: formatDateTime(item.createdAt),
   };
 }
 

@@ -3,9 +3,9 @@ import { OPINION_FORWARD_NOTE_MAX, OPINION_REPLY_MAX, awaitsDeputy, textLength }
 import { isMobileNumber } from '../../../shared/domain/phone';
 import { callApi, toApiError } from '../../../services/api';
 import { readStorage, removeStorage, showToast, writeStorage } from '../../../services/wx';
-import { formatDateTime } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { durationLabel, forDeputiesAndStaff, statusTheme, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
+import { forDeputiesAndStaff, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
+import { opinionForDeputyLabels, type OpinionForDeputyLabels } from '../opinion-labels';
 
 export const REPLY_MIN = 5;
 export const FORWARD_NOTE_MIN = 2;
@@ -35,14 +35,9 @@ export interface ContactView {
   note: string;
 }
 
-export interface OpinionForDeputyView {
+export interface OpinionForDeputyView extends OpinionForDeputyLabels {
   trackingNo: string;
   categoryLabel: string;
-  statusLabel: string;
-  statusTheme: string;
-  addressedLabel: string;
-  createdAt: string;
-  waitedLabel: string;
   text: string;
   photos: OpinionPhoto[];
   location: { latitude: number; longitude: number; address: string } | null;
@@ -87,11 +82,7 @@ export function toOpinionForDeputyView(opinion: DeputyOpinionView): OpinionForDe
   return {
     trackingNo: opinion.trackingNo,
     categoryLabel: opinion.categoryLabel,
-    statusLabel: opinion.statusLabel,
-    statusTheme: statusTheme(opinion.status),
-    addressedLabel: opinion.addressedTo === 'me' ? '写给您' : `写给联络站：${opinion.stationName}`,
-    createdAt: formatDateTime(opinion.createdAt),
-    waitedLabel: `${awaiting ? '已等待' : '用时'} ${durationLabel(opinion.waitedHours)}`,
+    ...opinionForDeputyLabels(opinion),
     text: opinion.text,
     photos: opinion.photos,
     location: opinion.location ? { latitude: opinion.location.latitude, longitude: opinion.location.longitude, address: opinion.location.address ?? '' } : null,
