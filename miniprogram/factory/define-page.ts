@@ -128,6 +128,18 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
+/**
+ * Opening (and 重试) for a page that shows one thing it fetches, such as the record its query
+ * names: the page's first state at once (its spinner, nothing left from before), then what
+ * `fetch` answers.
+ */
+export function showFetched<S extends object, Q extends object = PageQuery>(initial: () => Partial<S>, fetch: (page: PageContext<S, Q>) => Promise<Partial<S>>) {
+  return async (_model: unknown, page: PageContext<S, Q>): Promise<void> => {
+    page.render(initial());
+    page.render(await fetch(page));
+  };
+}
+
 /** The model's own step by that name: a model that says how it loads needs no glue in its page. */
 function ownStep(model: unknown, step: 'load' | 'retry'): (() => unknown) | undefined {
   const method = (model as Partial<Record<typeof step, unknown>> | undefined)?.[step];
