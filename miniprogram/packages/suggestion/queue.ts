@@ -50,12 +50,15 @@ export function createSuggestionQueue<V extends string>(
  * One of the suggestion lists, made from its tabs (in order, each with its name), the tab it opens
  * on, and how it asks for a page: which tab a query names, its first state, and the list itself.
  */
+export type SuggestionList<V extends string> = ReturnType<typeof suggestionList<V>>;
+
 export function suggestionList<V extends string>(
   labels: Record<V, string>,
   first: V,
   fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
 ) {
   return {
+    first,
     isView: (value: string | undefined): value is V => Object.prototype.hasOwnProperty.call(labels, value ?? ''),
     initialState: (view: V = first): SuggestionQueueState<V> => initialSuggestionQueueState(view, labels),
     create: (view: V, render: (change: Partial<SuggestionQueueState<V>>) => void) => createSuggestionQueue(view, fetch, render, labels),

@@ -1,6 +1,6 @@
 import type { DeputySuggestionView } from '../../../shared/contract/suggestion';
 import { callApi } from '../../../services/api';
-import { suggestionList, type SuggestionQueueState } from '../queue';
+import { suggestionList } from '../queue';
 
 export const DEPUTY_SUGGESTION_TABS: Record<DeputySuggestionView, string> = {
   led: '我领衔的',
@@ -8,9 +8,5 @@ export const DEPUTY_SUGGESTION_TABS: Record<DeputySuggestionView, string> = {
   invitations: '联名邀请',
 };
 
-export type DeputySuggestionsState = SuggestionQueueState<DeputySuggestionView>;
-
 /** 我的代表建议: the suggestions the deputy leads (drafts too), those they co-signed, and the invitations waiting for them. */
-const mine = suggestionList<DeputySuggestionView>(DEPUTY_SUGGESTION_TABS, 'led', (view, page) => callApi('suggestion.listMine', { view, ...page }));
-
-export const { isView: isDeputySuggestionView, initialState: initialDeputySuggestionsState, create: createDeputySuggestions } = mine;
+export const DEPUTY_SUGGESTIONS = suggestionList<DeputySuggestionView>(DEPUTY_SUGGESTION_TABS, 'led', (view, page) => callApi('suggestion.listMine', { view, ...page }));

@@ -1,6 +1,6 @@
 import type { StaffSuggestionView } from '../../../shared/contract/suggestion';
 import { callApi } from '../../../services/api';
-import { suggestionList, type SuggestionQueueState } from '../queue';
+import { suggestionList } from '../queue';
 
 export const STAFF_SUGGESTION_TABS: Record<StaffSuggestionView, string> = {
   toReview: '待审查',
@@ -16,9 +16,5 @@ export const STAFF_SUGGESTION_TABS: Record<StaffSuggestionView, string> = {
   all: '全部',
 };
 
-export type StaffSuggestionsState = SuggestionQueueState<StaffSuggestionView>;
-
 /** 代表建议办理: the congress staff's work queues, the supervision list (超期) among them. */
-const queues = suggestionList<StaffSuggestionView>(STAFF_SUGGESTION_TABS, 'toReview', (view, page) => callApi('suggestion.list', { view, ...page }));
-
-export const { isView: isStaffSuggestionView, initialState: initialStaffSuggestionsState, create: createStaffSuggestions } = queues;
+export const STAFF_SUGGESTIONS = suggestionList<StaffSuggestionView>(STAFF_SUGGESTION_TABS, 'toReview', (view, page) => callApi('suggestion.list', { view, ...page }));
