@@ -2,7 +2,7 @@ import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, type Deputy, type DeputyLevel, type
 import { DEPUTY_CODE_PATTERN } from '../../../shared/domain/scene';
 import { callApi } from '../../../services/api';
 import type { LoadStatus } from '../../../utils/load-state';
-import { compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { compact, loadInStaffScope, optionalText, requiredText } from '../directory-form';
 import { createDirectoryFormEditor } from '../directory-form-editor';
 
 /** As many stations as admin.saveDeputy accepts. */
@@ -164,7 +164,7 @@ export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => v
   }
 
   function load(): Promise<void> {
-    return loadFormInScope(render, 'deputy edit', async (scope) => {
+    return loadInStaffScope(render, 'deputy edit', async (scope) => {
       const [{ stations }, detail] = await Promise.all([
         callApi('directory.listStations', { areaId: scope.areaId }),
         deputyId ? callApi('directory.getDeputy', { deputyId }) : Promise.resolve(null),

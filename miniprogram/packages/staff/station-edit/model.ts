@@ -4,7 +4,7 @@ import { STATION_CODE_PATTERN } from '../../../shared/domain/scene';
 import { callApi, toApiError } from '../../../services/api';
 import { chooseLocation } from '../../../services/wx';
 import type { LoadStatus } from '../../../utils/load-state';
-import { areasInScope, compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { areasInScope, compact, loadInStaffScope, optionalText, requiredText } from '../directory-form';
 import { createDirectoryFormEditor } from '../directory-form-editor';
 
 export const STATION_MESSAGES = {
@@ -151,7 +151,7 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
   });
 
   function load(): Promise<void> {
-    return loadFormInScope(render, 'station edit', async (scope) => {
+    return loadInStaffScope(render, 'station edit', async (scope) => {
       const [{ areas }, detail] = await Promise.all([callApi('directory.listAreas', {}), stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null)]);
       const choices = areasInScope(areas, scope);
       const form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);
