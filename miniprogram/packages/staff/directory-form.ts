@@ -57,6 +57,12 @@ export function optionalText(value: string, max: number): string {
   return value.trim().length > max ? `最多${max}个字` : '';
 }
 
+/** A form's code and text fields as the server keeps them: trimmed, the code in capitals. */
+export function savedText<F extends { code: string }, K extends keyof F>(form: F, fields: readonly K[]): { code: string } & Record<K, string> {
+  const text = Object.fromEntries(fields.map((field) => [field, String(form[field]).trim()])) as Record<K, string>;
+  return { code: form.code.trim().toUpperCase(), ...text };
+}
+
 /** Only the errors that say something. */
 export function compact(errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).filter(([, message]) => message !== ''));
