@@ -18,6 +18,11 @@ export function initialPagedState<V>(): PagedState<V> {
   return { status: 'loading', errorMessage: '', items: [], hasMore: false, loadingMore: false, moreError: '' };
 }
 
+/** What a list asks the server for: `query` (its page size among it), after `cursor` (none for the first page). */
+export function pageRequest<Q extends object>(cursor: string | undefined, query: Q): Q & { cursor?: string } {
+  return cursor === undefined ? query : { ...query, cursor };
+}
+
 /**
  * Loads a list page by page. A reload (重试, another tab) starts over; an answer for an
  * earlier load that arrives late is dropped, never mixed into the newer list.

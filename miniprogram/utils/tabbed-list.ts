@@ -6,7 +6,7 @@
  */
 import type { TabbedPage } from '../shared/contract/opinion';
 import { toApiError } from '../services/api';
-import { createPagedList, type PagedState } from './paged-list';
+import { createPagedList, pageRequest, type PagedState } from './paged-list';
 import { countedTabs, type TabView } from './tabs';
 
 export interface TabbedListState<K extends string, V> extends PagedState<V> {
@@ -43,7 +43,7 @@ export function createTabbedList<T, V, K extends string, N extends string, R ext
   const list = createPagedList({
     fetch: async (cursor: string | undefined) => {
       try {
-        const page = await options.fetch(tab, cursor === undefined ? { pageSize } : { cursor, pageSize });
+        const page = await options.fetch(tab, pageRequest(cursor, { pageSize }));
         refused(false);
         return page;
       } catch (error) {
