@@ -19,48 +19,37 @@ export interface SuggestionQueueState<V extends string> extends PagedState<Sugge
   notAllowed: boolean;
 }
 
-/** The tabs, each with its count once the list has counted it (待审查 3). */
-export function tabsOf<V extends string>(labels: Record<V, string>, counts?: Readonly<Partial<Record<V, number>>>): ReadonlyArray<TabView<V>> {
-  return countedTabs(Object.keys(labels) as V[], labels, counts);
-}
-
-export function initialSuggestionQueueState<V extends string>(view: V, labels: Record<V, string>): SuggestionQueueState<V> {
-  return { ...initialPagedState<SuggestionItemView>(), view, tabs: tabsOf(labels), notAllowed: false };
-}
-
-/** `labels`: the tabs' names; the first page brings each tab's count (TabbedPage). */
-export function createSuggestionQueue<V extends string>(
-  initialView: V,
-  fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
-  render: (change: Partial<SuggestionQueueState<V>>) => void,
-  labels: Record<V, string>,
-) {
-  return createTabbedList({
-    keys: { tab: 'view', refused: 'notAllowed' },
-    first: initialView,
-    tabs: { order: Object.keys(labels) as V[], names: labels },
-    pageSize: SUGGESTIONS_PAGE_SIZE,
-    fetch,
-    toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
-    render,
-  });
-}
+export type SuggestionList<V extends string> = ReturnType<typeof suggestionList<V>>;
 
 /**
  * One of the suggestion lists, made from its tabs (in order, each with its name), the tab it opens
- * on, and how it asks for a page: which tab a query names, its first state, and the list itself.
+ * on, and how it asks for a page: which tab a query names, its first state, and the list itself,
+ * whose first page brings each tab's count.
  */
-export type SuggestionList<V extends string> = ReturnType<typeof suggestionList<V>>;
-
 export function suggestionList<V extends string>(
   labels: Record<V, string>,
   first: V,
   fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
 ) {
+  const tabs = { order: Object.keys(labels) as V[], names: labels };
   return {
     first,
     isView: (value: string | undefined): value is V => Object.prototype.hasOwnProperty.call(labels, value ?? ''),
-    initialState: (view: V = first): SuggestionQueueState<V> => initialSuggestionQueueState(view, labels),
-    create: (view: V, render: (change: Partial<SuggestionQueueState<V>>) => void) => createSuggestionQueue(view, fetch, render, labels),
+    initialState: (view: V = first): SuggestionQueueState<V> => ({
+      ...initialPagedState<SuggestionItemView>(),
+      view,
+      tabs: countedTabs(tabs.order, labels),
+      notAllowed: false,
+    }),
+    create: (view: V, render: (change: Partial<SuggestionQueueState<V>>) => void) =>
+      createTabbedList({
+        keys: { tab: 'view', refused: 'notAllowed' },
+        first: view,
+        tabs,
+        pageSize: SUGGESTIONS_PAGE_SIZE,
+        fetch,
+        toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
+        render,
+      }),
   };
 }
