@@ -7,6 +7,7 @@
  */
 import type { PageContext, PageDefinition, PageQuery } from './define-page';
 import type { TabEvent } from '../utils/events';
+import { redirectTo } from '../services/wx';
 
 export const reloadList = <L extends { reload(): Promise<void> }>(list: L): Promise<void> => list.reload();
 
@@ -28,12 +29,14 @@ interface TabbedList<K extends string> {
 /**
  * A page of one list under tabs — the deputy's inbox, the case queues, the suggestion lists: the
  * wiring above, and choosing another tab (components/count-tabs, `bind:change="onTab"`) shows
- * it. Coming back refreshes the list: an item opened from it may have moved to another tab.
+ * it. Coming back refreshes the list: an item opened from it may have moved to another tab. A
+ * caller the list refuses for who they are is offered `bindUrl` (`bind:tap="onBind"`).
  */
 export function tabbedListPage<S extends object, K extends string, L extends TabbedList<K>>(page: {
   name: string;
   data: () => S;
   list: (context: PageContext<S>) => L;
+  bindUrl: string;
   events?: PageDefinition<S, PageQuery, L>['events'];
 }): PageDefinition<S, PageQuery, L> {
   return {
@@ -45,6 +48,7 @@ export function tabbedListPage<S extends object, K extends string, L extends Tab
     events: {
       onTab: (list, event: TabEvent<K>) => list.choose(event.detail.value),
       ...pagedListEvents,
+      onBind: () => redirectTo(page.bindUrl),
       ...page.events,
     },
   };

@@ -26,16 +26,19 @@ export interface TabbedListKeys<N extends string, R extends string> {
 
 export type TabbedListChange<K extends string, V, N extends string, R extends string> = Partial<TabbedListState<K, V> & Record<N, K> & Record<R, boolean>>;
 
-export function createTabbedList<T, V, K extends string, N extends string, R extends string>(options: {
-  keys: TabbedListKeys<N, R>;
+/** Ten a page, as every tabbed list shows them. */
+export const TABBED_LIST_PAGE_SIZE = 10;
+
+/** `keys`: by default the page renders the tab as `view` and the refusal as `notAllowed`. */
+export function createTabbedList<T, V, K extends string, N extends string = 'view', R extends string = 'notAllowed'>(options: {
+  keys?: TabbedListKeys<N, R>;
   first: K;
   tabs: TabNames<K>;
-  pageSize: number;
   fetch: (tab: K, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<T, K>>;
   toItem: (item: T) => V;
   render: (change: TabbedListChange<K, V, N, R>) => void;
 }) {
-  const { keys, pageSize } = options;
+  const keys = options.keys ?? { tab: 'view', refused: 'notAllowed' };
   // The page's state has the list's fields and its own two names; the list renders each under its name.
   const render = options.render as (change: Partial<TabbedListState<K, V>> & Record<string, unknown>) => void;
   const refused = (value: boolean) => render({ [keys.refused]: value });
@@ -43,7 +46,7 @@ export function createTabbedList<T, V, K extends string, N extends string, R ext
   const list = createPagedList({
     fetch: async (cursor: string | undefined) => {
       try {
-        const page = await options.fetch(tab, pageRequest(cursor, { pageSize }));
+        const page = await options.fetch(tab, pageRequest(cursor, { pageSize: TABBED_LIST_PAGE_SIZE }));
         refused(false);
         return page;
       } catch (error) {

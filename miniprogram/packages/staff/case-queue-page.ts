@@ -6,7 +6,7 @@
 import type { PageContext, PageDefinition, PageQuery } from '../../factory/define-page';
 import { tabbedListPage } from '../../factory/paged-list-page';
 import type { TapEvent } from '../../utils/events';
-import { navigateTo, redirectTo } from '../../services/wx';
+import { navigateTo } from '../../services/wx';
 import { STAFF_BIND_URL } from '../../routes';
 import { staffCaseUrl } from './case-views';
 import type { CaseQueueState, createCaseQueue } from './cases/model';
@@ -25,9 +25,9 @@ export function caseQueuePage<V extends string>(page: {
     name: page.name,
     data: page.data,
     list: page.queue,
+    bindUrl: STAFF_BIND_URL,
     events: {
       onOpen: (_queue, event: TapEvent<{ opinionId: string }>) => navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId)),
-      onBind: () => redirectTo(STAFF_BIND_URL),
       ...page.events,
     },
   });

@@ -11,8 +11,6 @@ import { createTabbedList } from '../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../utils/tabs';
 import { suggestionItemView, type SuggestionItemView } from './views';
 
-export const SUGGESTIONS_PAGE_SIZE = 10;
-
 export interface SuggestionQueueState<V extends string> extends PagedState<SuggestionItemView> {
   view: V;
   tabs: ReadonlyArray<TabView<V>>;
@@ -43,10 +41,8 @@ export function suggestionList<V extends string>(
     }),
     create: (view: V, render: (change: Partial<SuggestionQueueState<V>>) => void) =>
       createTabbedList({
-        keys: { tab: 'view', refused: 'notAllowed' },
         first: view,
         tabs,
-        pageSize: SUGGESTIONS_PAGE_SIZE,
         fetch,
         toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
         render,

@@ -1,7 +1,7 @@
 import { definePage } from '../../../factory/define-page';
 import { tabbedListPage } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
-import { navigateTo, redirectTo } from '../../../services/wx';
+import { navigateTo } from '../../../services/wx';
 import { DEPUTY_BIND_URL, deputyOpinionUrl } from '../../../routes';
 import { createInbox, initialInboxState } from './model';
 
@@ -11,9 +11,9 @@ definePage(
     name: 'deputy-inbox',
     data: initialInboxState,
     list: (page) => createInbox(page.render),
+    bindUrl: DEPUTY_BIND_URL,
     events: {
       onOpen: (_inbox, event: TapEvent<{ opinionId: string }>) => navigateTo(deputyOpinionUrl(event.currentTarget.dataset.opinionId)),
-      onBind: () => redirectTo(DEPUTY_BIND_URL),
     },
   }),
 );

@@ -6,8 +6,6 @@ import { createTabbedList } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
 import { opinionForDeputyLabels, type OpinionForDeputyLabels } from '../opinion-labels';
 
-export const INBOX_PAGE_SIZE = 10;
-
 /** Waiting this long is shown in red: a resident has waited three days for a word. */
 export const OVERDUE_HOURS = 72;
 
@@ -53,7 +51,6 @@ export function createInbox(render: (change: Partial<InboxState>) => void) {
     keys: { tab: 'filter', refused: 'notDeputy' },
     first: 'pending' as InboxFilter,
     tabs: { order: INBOX_FILTERS, names: INBOX_FILTER_LABELS },
-    pageSize: INBOX_PAGE_SIZE,
     fetch: (status, page) => callApi('opinion.inbox', { status, ...page }),
     toItem: inboxItemView,
     render,

@@ -7,8 +7,6 @@ import { createTabbedList, type TabNames } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
 import { caseItemView, STAFF_CASE_VIEW_LABELS, type CaseItemView } from '../case-views';
 
-export const CASES_PAGE_SIZE = 10;
-
 /** The contract's work queues, in its order (the labels list every one: the compiler checks it). */
 export const STAFF_QUEUES = Object.keys(STAFF_CASE_VIEW_LABELS) as StaffCaseView[];
 
@@ -43,10 +41,8 @@ export function createCaseQueue<V extends string>(
   render: (change: Partial<CaseQueueState<V>>) => void,
 ) {
   return createTabbedList({
-    keys: { tab: 'view', refused: 'notAllowed' },
     first: initialView,
     tabs,
-    pageSize: CASES_PAGE_SIZE,
     fetch,
     toItem: (item: CaseSummary) => caseItemView(item, appClock.now()),
     render,

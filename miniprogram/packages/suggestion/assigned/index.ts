@@ -1,7 +1,7 @@
 import { definePage } from '../../../factory/define-page';
 import { tabbedListPage } from '../../../factory/paged-list-page';
 import type { TapEvent } from '../../../utils/events';
-import { navigateTo, redirectTo } from '../../../services/wx';
+import { navigateTo } from '../../../services/wx';
 import { STAFF_BIND_URL } from '../../../routes';
 import { staffSuggestionUrl } from '../routes';
 import { createAssignedSuggestions, initialAssignedSuggestionsState } from './model';
@@ -12,9 +12,9 @@ definePage(
     name: 'staff-suggestions-assigned',
     data: initialAssignedSuggestionsState,
     list: (page) => createAssignedSuggestions(page.render),
+    bindUrl: STAFF_BIND_URL,
     events: {
       onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
-      onBind: () => redirectTo(STAFF_BIND_URL),
     },
   }),
 );
