@@ -72,11 +72,11 @@ export interface PageDefinition<S extends object, Q extends object, M> {
   data: () => S;
   /** Makes the page's model when it loads; a page whose state is all in its data has none. */
   model?: (page: PageContext<S, Q>) => M;
-  /** What opening the page starts (and 重试 does again). */
+  /** What opening the page starts (and 重试 does again). Left out: the model's own `load()`, when it has one. */
   load?: (model: M, page: PageContext<S, Q>) => unknown;
   /** What coming back to the page does (after a page opened from it closes): a quiet refresh. */
   refresh?: (model: M, page: PageContext<S, Q>) => unknown;
-  /** 重试 when it differs from `load`. */
+  /** 重试 when it differs from `load`. Left out: the model's own `retry()`, when it has one. */
   retry?: (model: M, page: PageContext<S, Q>) => unknown;
   /** Calls privacy-scoped APIs and shows the popup when WeChat asks; `required` asks on opening, leaves if declined. */
   privacy?: 'onDemand' | 'required';
@@ -128,10 +128,34 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
+/**
+ * Opening (and 重试) for a page that shows one thing it fetches, such as the record its query
+ * names: the page's first state at once (its spinner, nothing left from before), then what
+ * `fetch` answers.
+ */
+export function showFetched<S extends object, Q extends object = PageQuery>(initial: () => Partial<S>, fetch: (page: PageContext<S, Q>) => Promise<Partial<S>>) {
+  return async (_model: unknown, page: PageContext<S, Q>): Promise<void> => {
+    page.render(initial());
+    page.render(await fetch(page));
+  };
+}
+
+/** The model's own step by that name: a model that says how it loads needs no glue in its page. */
+function ownStep(model: unknown, step: 'load' | 'retry'): (() => unknown) | undefined {
+  const method = (model as Partial<Record<typeof step, unknown>> | undefined)?.[step];
+  return typeof method === 'function' ? () => method.call(model) : undefined;
+}
+
 export function definePage<S extends object, Q extends object = PageQuery, M = unknown>(definition: PageDefinition<S, Q, M>): void {
   const pages = new WeakMap<object, Mounted<S, Q, M>>();
   const privacy = new WeakMap<object, PrivacyState>();
   const { name } = definition;
+  const load = (model: M, page: PageContext<S, Q>) => (definition.load ? definition.load(model, page) : ownStep(model, 'load')?.());
+  const retry = (model: M, page: PageContext<S, Q>) => {
+    if (definition.retry) return definition.retry(model, page);
+    const own = ownStep(model, 'retry');
+    return own ? own() : load(model, page);
+  };
 
   const privacyOf = (page: PageInstance<S>): PrivacyState => {
     let state = privacy.get(page);
@@ -169,7 +193,7 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
           const model = definition.model ? definition.model(context) : (undefined as M);
           const mounted: Mounted<S, Q, M> = { model, context, shown: false };
           pages.set(this, mounted);
-          return definition.load?.(mounted.model, context);
+          return load(mounted.model, context);
         },
         failLoad(this),
       );
@@ -214,8 +238,7 @@ export function definePage<S extends object, Q extends object = PageQuery, M = u
     },
     onRetry(this: PageInstance<S>) {
       const mounted = pages.get(this);
-      const retry = definition.retry ?? definition.load;
-      if (!mounted || !retry) return undefined;
+      if (!mounted) return undefined;
       return guarded(name, 'retry', () => retry(mounted.model, mounted.context), failLoad(this));
     },
   };

@@ -32,6 +32,15 @@ function failureOf(api: string, error: unknown, classify: (errMsg: string) => Wx
   return new WxCallError(api, kind, errMsg);
 }
 
+/** The fail callback of a call the user may back out of: backing out answers `cancelled`; anything else is a failure. */
+function unlessCancelled<T>(api: string, resolve: (value: T) => void, reject: (failure: WxCallError) => void, cancelled: T): (error: unknown) => void {
+  return (error) => {
+    const failure = failureOf(api, error, () => 'failed');
+    if (failure.kind === 'cancelled') resolve(cancelled);
+    else reject(failure);
+  };
+}
+
 /** Rejects a call that has not answered in time: on a weak network it may never answer. */
 function withTimeout<T>(api: string, promise: Promise<T>, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -157,11 +166,7 @@ export function scanCode(): Promise<ScanResult | null> {
   return new Promise((resolve, reject) => {
     wx.scanCode({
       success: (res) => resolve(res.path ? { path: res.path, result: res.result } : { result: res.result }),
-      fail: (error) => {
-        const failure = failureOf('scanCode', error, () => 'failed');
-        if (failure.kind === 'cancelled') resolve(null);
-        else reject(failure);
-      },
+      fail: unlessCancelled('scanCode', resolve, reject, null),
     });
   });
 }
@@ -185,11 +190,7 @@ export function makePhoneCall(phoneNumber: string): Promise<boolean> {
     wx.makePhoneCall({
       phoneNumber,
       success: () => resolve(true),
-      fail: (error) => {
-        const failure = failureOf('makePhoneCall', error, () => 'failed');
-        if (failure.kind === 'cancelled') resolve(false);
-        else reject(failure);
-      },
+      fail: unlessCancelled('makePhoneCall', resolve, reject, false),
     });
   });
 }
@@ -209,11 +210,7 @@ export function chooseImages(count: number): Promise<LocalImage[]> {
       sizeType: ['compressed'],
       sourceType: ['album', 'camera'],
       success: (res) => resolve(res.tempFiles.map((file) => ({ path: file.tempFilePath, size: file.size }))),
-      fail: (error) => {
-        const failure = failureOf('chooseMedia', error, () => 'failed');
-        if (failure.kind === 'cancelled') resolve([]);
-        else reject(failure);
-      },
+      fail: unlessCancelled('chooseMedia', resolve, reject, []),
     });
   });
 }
@@ -277,11 +274,7 @@ export function chooseLocation(): Promise<Place | null> {
   return new Promise((resolve, reject) => {
     wx.chooseLocation({
       success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude, name: res.name, address: res.address }),
-      fail: (error) => {
-        const failure = failureOf('chooseLocation', error, () => 'failed');
-        if (failure.kind === 'cancelled') resolve(null);
-        else reject(failure);
-      },
+      fail: unlessCancelled('chooseLocation', resolve, reject, null),
     });
   });
 }

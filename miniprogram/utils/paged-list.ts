@@ -18,6 +18,11 @@ export function initialPagedState<V>(): PagedState<V> {
   return { status: 'loading', errorMessage: '', items: [], hasMore: false, loadingMore: false, moreError: '' };
 }
 
+/** What a list asks the server for: `query` (its page size among it), after `cursor` (none for the first page). */
+export function pageRequest<Q extends object>(cursor: string | undefined, query: Q): Q & { cursor?: string } {
+  return cursor === undefined ? query : { ...query, cursor };
+}
+
 /**
  * Loads a list page by page. A reload (重试, another tab) starts over; an answer for an
  * earlier load that arrives late is dropped, never mixed into the newer list.
@@ -34,44 +39,36 @@ export function createPagedList<T, V, P extends Page<T> = Page<T>>(options: {
   let nextCursor: string | null = null;
   let loadingMore = false;
 
-  return {
-    async reload(): Promise<void> {
-      const mine = (generation += 1);
-      loadingMore = false;
-      options.render({ status: 'loading', errorMessage: '', moreError: '', loadingMore: false });
-      try {
-        const page = await options.fetch(undefined);
-        if (mine !== generation) return;
-        options.firstPage?.(page);
-        items = page.items.map(options.toItem);
-        nextCursor = page.nextCursor;
-        options.render({ status: items.length > 0 ? 'ready' : 'empty', items, hasMore: nextCursor !== null });
-      } catch (error) {
-        if (mine !== generation) return;
-        items = [];
-        nextCursor = null;
-        options.render({ status: 'error', errorMessage: toApiError(error).message, items, hasMore: false });
-      }
-    },
+  /**
+   * The first page of a new load; an answer for an earlier load that arrives late is dropped.
+   * `loading`: the list shows its spinner, and a failure its error; otherwise the list stays on
+   * screen while it loads, and stays as it was if the network fails.
+   */
+  async function loadFirst(loading: boolean): Promise<void> {
+    const mine = (generation += 1);
+    loadingMore = false;
+    if (loading) options.render({ status: 'loading', errorMessage: '', moreError: '', loadingMore: false });
+    try {
+      const page = await options.fetch(undefined);
+      if (mine !== generation) return;
+      options.firstPage?.(page);
+      items = page.items.map(options.toItem);
+      nextCursor = page.nextCursor;
+      options.render({ status: items.length > 0 ? 'ready' : 'empty', errorMessage: '', items, hasMore: nextCursor !== null, loadingMore: false, moreError: '' });
+    } catch (error) {
+      if (!loading) console.warn('[list] refresh failed; the list stays as it was', toApiError(error).code);
+      if (!loading || mine !== generation) return;
+      items = [];
+      nextCursor = null;
+      options.render({ status: 'error', errorMessage: toApiError(error).message, items, hasMore: false });
+    }
+  }
 
-    /**
-     * The first page again, quietly (back from a page where something changed): the list stays
-     * on screen while it loads, and stays as it was if the network fails.
-     */
-    async refresh(): Promise<void> {
-      const mine = (generation += 1);
-      loadingMore = false;
-      try {
-        const page = await options.fetch(undefined);
-        if (mine !== generation) return;
-        options.firstPage?.(page);
-        items = page.items.map(options.toItem);
-        nextCursor = page.nextCursor;
-        options.render({ status: items.length > 0 ? 'ready' : 'empty', errorMessage: '', items, hasMore: nextCursor !== null, loadingMore: false, moreError: '' });
-      } catch (error) {
-        console.warn('[list] refresh failed; the list stays as it was', toApiError(error).code);
-      }
-    },
+  return {
+    reload: (): Promise<void> => loadFirst(true),
+
+    /** The first page again, quietly (back from a page where something changed). */
+    refresh: (): Promise<void> => loadFirst(false),
 
     /** The next page; does nothing at the end of the list or while a page is on its way. */
     async loadMore(): Promise<void> {

@@ -4,8 +4,9 @@
  * made and what else it offers.
  */
 import type { PageContext, PageDefinition, PageQuery } from '../../factory/define-page';
-import type { TabEvent, TapEvent } from '../../utils/events';
-import { navigateTo, redirectTo } from '../../services/wx';
+import { tabbedListPage } from '../../factory/paged-list-page';
+import type { TapEvent } from '../../utils/events';
+import { navigateTo } from '../../services/wx';
 import { STAFF_BIND_URL } from '../../routes';
 import { staffCaseUrl } from './case-views';
 import type { CaseQueueState, createCaseQueue } from './cases/model';
@@ -13,26 +14,21 @@ import type { CaseQueueState, createCaseQueue } from './cases/model';
 type CaseQueue<V extends string> = ReturnType<typeof createCaseQueue<V>>;
 type CaseQueuePage<V extends string> = PageDefinition<CaseQueueState<V>, PageQuery, CaseQueue<V>>;
 
+/** Coming back refreshes the queue: a case opened may have moved to another, or left 待办理. */
 export function caseQueuePage<V extends string>(page: {
   name: string;
   data: () => CaseQueueState<V>;
   queue: (page: PageContext<CaseQueueState<V>>) => CaseQueue<V>;
   events?: CaseQueuePage<V>['events'];
 }): CaseQueuePage<V> {
-  return {
+  return tabbedListPage({
     name: page.name,
     data: page.data,
-    model: page.queue,
-    load: (queue) => queue.reload(),
-    /** Back from a case: it may have moved to another queue, or left 待办理. */
-    refresh: (queue) => queue.refresh(),
+    list: page.queue,
+    bindUrl: STAFF_BIND_URL,
     events: {
-      onTab: (queue, event: TabEvent<V>) => queue.choose(event.detail.value),
-      onReachBottom: (queue) => queue.loadMore(),
-      onMore: (queue) => queue.loadMore(),
       onOpen: (_queue, event: TapEvent<{ opinionId: string }>) => navigateTo(staffCaseUrl(event.currentTarget.dataset.opinionId)),
-      onBind: () => redirectTo(STAFF_BIND_URL),
       ...page.events,
     },
-  };
+  });
 }

@@ -23,19 +23,21 @@ export async function loadScope(): Promise<StaffScope | null> {
 }
 
 /**
- * Opens a station or deputy form: `fill` runs with the staff member's scope; anyone else is told
- * the page is not for them, and a failure is shown with 重试 (which calls this again).
+ * Opens a staff page: `fill` runs with the staff member's scope; anyone else is told the page is
+ * not for them, and a failure is shown with 重试 (which calls this again). By default the page is
+ * a station or deputy form: `who` names another scope (the roster's: any staff) and its words.
  */
-export async function loadFormInScope(
+export async function loadInStaffScope(
   render: (change: { status: LoadStatus; errorMessage?: string }) => void,
   context: string,
   fill: (scope: StaffScope) => Promise<void>,
+  who: { scope: () => Promise<StaffScope | null>; notStaff: string } = { scope: loadScope, notStaff: DIRECTORY_MESSAGES.notStaff },
 ): Promise<void> {
   render({ status: 'loading' });
   try {
-    const scope = await loadScope();
+    const scope = await who.scope();
     if (!scope) {
-      render({ status: 'error', errorMessage: DIRECTORY_MESSAGES.notStaff });
+      render({ status: 'error', errorMessage: who.notStaff });
       return;
     }
     await fill(scope);
@@ -53,6 +55,12 @@ export function requiredText(value: string, max: number): string {
 
 export function optionalText(value: string, max: number): string {
   return value.trim().length > max ? `最多${max}个字` : '';
+}
+
+/** A form's code and text fields as the server keeps them: trimmed, the code in capitals. */
+export function savedText<F extends { code: string }, K extends keyof F>(form: F, fields: readonly K[]): { code: string } & Record<K, string> {
+  const text = Object.fromEntries(fields.map((field) => [field, String(form[field]).trim()])) as Record<K, string>;
+  return { code: form.code.trim().toUpperCase(), ...text };
 }
 
 /** Only the errors that say something. */

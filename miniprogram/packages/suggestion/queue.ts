@@ -6,12 +6,10 @@
 import type { TabbedPage } from '../../shared/contract/opinion';
 import type { SuggestionSummary } from '../../shared/contract/suggestion';
 import { appClock } from '../../services/clock';
-import { toApiError } from '../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { initialPagedState, type PagedState } from '../../utils/paged-list';
+import { createTabbedList } from '../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../utils/tabs';
 import { suggestionItemView, type SuggestionItemView } from './views';
-
-export const SUGGESTIONS_PAGE_SIZE = 10;
 
 export interface SuggestionQueueState<V extends string> extends PagedState<SuggestionItemView> {
   view: V;
@@ -19,48 +17,35 @@ export interface SuggestionQueueState<V extends string> extends PagedState<Sugge
   notAllowed: boolean;
 }
 
-/** The tabs, each with its count once the list has counted it (待审查 3). */
-export function tabsOf<V extends string>(labels: Record<V, string>, counts?: Readonly<Partial<Record<V, number>>>): ReadonlyArray<TabView<V>> {
-  return countedTabs(Object.keys(labels) as V[], labels, counts);
-}
+export type SuggestionList<V extends string> = ReturnType<typeof suggestionList<V>>;
 
-export function initialSuggestionQueueState<V extends string>(view: V, labels: Record<V, string>): SuggestionQueueState<V> {
-  return { ...initialPagedState<SuggestionItemView>(), view, tabs: tabsOf(labels), notAllowed: false };
-}
-
-/** `labels`: the tabs' names, for a list whose first page brings each tab's count (TabbedPage). */
-export function createSuggestionQueue<V extends string>(
-  initialView: V,
+/**
+ * One of the suggestion lists, made from its tabs (in order, each with its name), the tab it opens
+ * on, and how it asks for a page: which tab a query names, its first state, and the list itself,
+ * whose first page brings each tab's count.
+ */
+export function suggestionList<V extends string>(
+  labels: Record<V, string>,
+  first: V,
   fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<SuggestionSummary, V>>,
-  render: (change: Partial<SuggestionQueueState<V>>) => void,
-  labels?: Record<V, string>,
 ) {
-  let view = initialView;
-  const list = createPagedList({
-    fetch: async (cursor) => {
-      try {
-        const page = await fetch(view, cursor === undefined ? { pageSize: SUGGESTIONS_PAGE_SIZE } : { cursor, pageSize: SUGGESTIONS_PAGE_SIZE });
-        render({ notAllowed: false });
-        return page;
-      } catch (error) {
-        if (toApiError(error).code === 'AUTH.FORBIDDEN') render({ notAllowed: true });
-        throw error;
-      }
-    },
-    toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
-    render,
-    firstPage: (page) => {
-      if (labels && page.counts) render({ tabs: tabsOf(labels, page.counts) });
-    },
-  });
+  const tabs = { order: Object.keys(labels) as V[], names: labels };
   return {
-    ...list,
-    view: () => view,
-    choose(next: V): Promise<void> {
-      if (next === view) return Promise.resolve();
-      view = next;
-      render({ view, items: [] });
-      return list.reload();
-    },
+    first,
+    isView: (value: string | undefined): value is V => Object.prototype.hasOwnProperty.call(labels, value ?? ''),
+    initialState: (view: V = first): SuggestionQueueState<V> => ({
+      ...initialPagedState<SuggestionItemView>(),
+      view,
+      tabs: countedTabs(tabs.order, labels),
+      notAllowed: false,
+    }),
+    create: (view: V, render: (change: Partial<SuggestionQueueState<V>>) => void) =>
+      createTabbedList({
+        first: view,
+        tabs,
+        fetch,
+        toItem: (item: SuggestionSummary) => suggestionItemView(item, appClock.now()),
+        render,
+      }),
   };
 }

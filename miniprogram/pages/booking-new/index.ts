@@ -9,7 +9,6 @@ definePage({
   privacy: 'required',
   data: initialBookingFormState,
   model: (page) => createBookingForm(page.query.dayId ?? '', page.query.slotId ?? '', page.render),
-  load: (form) => form.load(),
   events: {
     onTopic: (form, event: InputEvent) => form.setTopic(event.detail.value),
     onName: (form, event: InputEvent) => form.setName(event.detail.value),

@@ -1,4 +1,4 @@
-import { definePage } from '../../factory/define-page';
+import { definePage, showFetched } from '../../factory/define-page';
 import { redirectTo } from '../../services/wx';
 import { MY_BOOKINGS_URL, PAGES } from '../../routes';
 import { checkInWith, initialCheckInState } from './model';
@@ -7,10 +7,7 @@ import { checkInWith, initialCheckInState } from './model';
 definePage({
   name: 'check-in',
   data: initialCheckInState,
-  load: async (_model, page) => {
-    page.render(initialCheckInState());
-    page.render(await checkInWith(page.query.scene ?? ''));
-  },
+  load: showFetched(initialCheckInState, (page) => checkInWith(page.query.scene ?? '')),
   events: {
     onMyBookings: () => redirectTo(MY_BOOKINGS_URL),
     onHome: () => redirectTo(`/${PAGES.home}`),

@@ -1,4 +1,4 @@
-import { definePage } from '../../factory/define-page';
+import { definePage, showFetched } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { bookingDaysUrl, opinionNewUrl, stationUrl } from '../../routes';
@@ -8,10 +8,7 @@ definePage({
   name: 'deputy',
   data: initialDeputyState,
   model: (page) => ({ deputyId: page.query.deputyId ?? '' }),
-  load: async ({ deputyId }, page) => {
-    page.render(initialDeputyState());
-    page.render(await loadDeputy(deputyId));
-  },
+  load: showFetched(initialDeputyState, (page) => loadDeputy(page.query.deputyId ?? '')),
   events: {
     onOpenStation: (_model, event: TapEvent<{ stationId: string }>) => navigateTo(stationUrl(event.currentTarget.dataset.stationId)),
     onBook: ({ deputyId }, _event, page) => {

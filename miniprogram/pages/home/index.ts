@@ -25,7 +25,7 @@ import { changeFontScale, FONT_SCALE_OPTIONS, scanAndOpen, showRoleEntries, type
 type HomeState = RoleEntries & UnreadBadge & { fontScaleOptions: typeof FONT_SCALE_OPTIONS };
 
 /** Every show, one call: back from binding, the 代表工作台 entry is there; back from 我的消息, its badge is down. */
-const showRoles = async (_model: unknown, page: PageContext<HomeState>) => showRoleEntries((change) => page.render(change));
+const showRoles = async (_model: unknown, page: PageContext<HomeState>) => showRoleEntries(page.render);
 
 definePage({
   name: 'home',

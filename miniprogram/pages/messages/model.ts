@@ -1,6 +1,6 @@
 import type { ResidentMessageView } from '../../shared/contract/account';
 import { callApi, toApiError } from '../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../utils/paged-list';
 
 export const MESSAGES_PAGE_SIZE = 20;
 
@@ -44,7 +44,7 @@ export function createMessages(render: (change: Partial<MessagesState>) => void)
   };
   return createPagedList({
     fetch: async (cursor) => {
-      const page = await callApi('account.listMessages', cursor === undefined ? { pageSize: MESSAGES_PAGE_SIZE } : { cursor, pageSize: MESSAGES_PAGE_SIZE });
+      const page = await callApi('account.listMessages', pageRequest(cursor, { pageSize: MESSAGES_PAGE_SIZE }));
       markRead(page.items);
       return page;
     },

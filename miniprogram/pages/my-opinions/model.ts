@@ -1,6 +1,6 @@
 import type { MyOpinionSummary } from '../../shared/contract/opinion';
 import { callApi } from '../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../utils/paged-list';
 import { formatDateTime } from '../../utils/date';
 import { authorStatus } from '../../views/opinion';
 
@@ -43,7 +43,7 @@ export function myOpinionItem(summary: MyOpinionSummary): MyOpinionItem {
 /** The resident's own opinions, newest first (the server's order), a page at a time. */
 export function createMyOpinions(render: (change: Partial<MyOpinionsState>) => void) {
   return createPagedList({
-    fetch: (cursor) => callApi('opinion.listMine', cursor === undefined ? { pageSize: MY_OPINIONS_PAGE_SIZE } : { cursor, pageSize: MY_OPINIONS_PAGE_SIZE }),
+    fetch: (cursor) => callApi('opinion.listMine', pageRequest(cursor, { pageSize: MY_OPINIONS_PAGE_SIZE })),
     toItem: myOpinionItem,
     render,
   });

@@ -1,15 +1,10 @@
-import { definePage, type PageContext } from '../../factory/define-page';
+import { definePage, showFetched } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import type { Rating } from '../../shared/domain/casework';
 import { previewImages } from '../../services/wx';
 import { createRating, initialMyOpinionState, initialRatingState, loadMyOpinion, type MyOpinionState, type RatingState } from './model';
 
-type OpinionPage = PageContext<MyOpinionState & RatingState>;
-
-async function showOpinion(opinionId: string, page: OpinionPage): Promise<void> {
-  page.render(initialMyOpinionState());
-  page.render(await loadMyOpinion(opinionId));
-}
+const showOpinion = showFetched<MyOpinionState & RatingState>(initialMyOpinionState, (page) => loadMyOpinion(page.query.opinionId));
 
 definePage({
   name: 'opinion',
@@ -17,9 +12,9 @@ definePage({
   model: (page) => {
     const opinionId = page.query.opinionId ?? '';
     // After rating, the opinion shows again with the rating in its timeline.
-    return { opinionId, rating: createRating(opinionId, page.render, () => showOpinion(opinionId, page)) };
+    return { opinionId, rating: createRating(opinionId, page.render, () => showOpinion(null, page)) };
   },
-  load: ({ opinionId }, page) => showOpinion(opinionId, page),
+  load: showOpinion,
   events: {
     onRating: ({ rating }, event: TapEvent<{ rating: Rating }>) => rating.choose(event.currentTarget.dataset.rating),
     onRatingComment: ({ rating }, event: WechatMiniprogram.CustomEvent<{ value: string }>) => rating.setComment(event.detail.value),

@@ -1,4 +1,4 @@
-import { definePage } from '../../factory/define-page';
+import { definePage, showFetched } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { callOrShowNumber, openMapOr } from '../../utils/device-actions';
@@ -9,10 +9,7 @@ definePage({
   name: 'station',
   data: initialStationState,
   model: (page) => ({ stationId: page.query.stationId ?? '' }),
-  load: async ({ stationId }, page) => {
-    page.render(initialStationState());
-    page.render(await loadStation(stationId));
-  },
+  load: showFetched(initialStationState, (page) => loadStation(page.query.stationId ?? '')),
   events: {
     onOpenMap: (_model, _event, page) => {
       const { view } = page.data();

@@ -9,7 +9,6 @@ definePage({
   privacy: 'onDemand',
   data: initialStationsState,
   model: (page) => createStationsModel(page.render),
-  load: (stations) => stations.load(),
   events: {
     onChooseArea: (stations, event: TapEvent<{ areaId: string }>) => stations.chooseArea(event.currentTarget.dataset.areaId),
     onOpenStation: (_stations, event: TapEvent<{ stationId: string }>) => navigateTo(stationUrl(event.currentTarget.dataset.stationId)),

@@ -179,12 +179,8 @@ export interface TabbedPage<T, V extends string> extends Page<T> {
   counts?: Partial<Record<V, number>>;
 }
 
-export interface InboxItem {
-  opinionId: string;
-  trackingNo: string;
-  category: OpinionCategory;
-  categoryLabel: string;
-  excerpt: string;
+/** Where an opinion stands as the deputy it was left with sees it, in the inbox and opened. */
+export interface OpinionForDeputy {
   /** `me`: left for this deputy by name; `station`: left for a station they receive at. */
   addressedTo: 'me' | 'station';
   stationName: string;
@@ -193,6 +189,14 @@ export interface InboxItem {
   createdAt: string;
   /** Pending: hours since it was left; handled: hours it took. */
   waitedHours: number;
+}
+
+export interface InboxItem extends OpinionForDeputy {
+  opinionId: string;
+  trackingNo: string;
+  category: OpinionCategory;
+  categoryLabel: string;
+  excerpt: string;
   photoCount: number;
 }
 
@@ -203,18 +207,12 @@ export interface DeputyOpinionEvent extends PublicOpinionEvent {
   public: boolean;
 }
 
-export interface DeputyOpinionView extends OpinionContent {
+export interface DeputyOpinionView extends OpinionContent, OpinionForDeputy {
   /**
    * What the resident left to be reached by. `phone` is in full only when they consented
    * (`mayContact`); otherwise masked like 138****5678.
    */
   contact: { name?: string; phone?: string; mayContact: boolean } | null;
-  addressedTo: 'me' | 'station';
-  stationName: string;
-  status: OpinionStatus;
-  statusLabel: string;
-  createdAt: string;
-  waitedHours: number;
   /** WeChat's content check asked for a human look (e.g. possible advertising). */
   flaggedForReview: boolean;
   /** The resident's latest rating of the answer (未评价 when they let the window pass); null before any. */

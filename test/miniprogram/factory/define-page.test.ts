@@ -132,6 +132,38 @@ describe('definePage', () => {
     expect(calls).toEqual(['load', 'load', 'load b', 'retry b']);
   });
 
+  it('showFetched shows the first state at once, then what the query fetches; 重试 starts over from the spinner', async () => {
+    const seen: string[] = [];
+    const { page, loaded } = open(
+      ({ definePage, showFetched }) =>
+        definePage({
+          name: 'fetched',
+          data: counter,
+          load: showFetched(counter, async (ctx) => {
+            seen.push(ctx.data().status);
+            return { count: Number(ctx.query.count), status: 'ready' };
+          }),
+        }),
+      { count: '3' },
+    );
+    await loaded;
+    expect(page.data).toMatchObject({ count: 3, status: 'ready' });
+    const retried = page.call('onRetry');
+    expect(page.data.status).toBe('loading');
+    await retried;
+    expect(seen).toEqual(['loading', 'loading']);
+  });
+
+  it('lets a model that says how it loads stand for load and 重试, unless the page declares its own', async () => {
+    const calls: string[] = [];
+    const loadsItself = () => ({ load: () => void calls.push('model load') });
+    const retriesItself = () => ({ load: () => void calls.push('model load'), retry: () => void calls.push('model retry') });
+    open(({ definePage }) => definePage({ name: 'a', data: counter, model: loadsItself })).page.call('onRetry');
+    open(({ definePage }) => definePage({ name: 'b', data: counter, model: retriesItself })).page.call('onRetry');
+    open(({ definePage }) => definePage({ name: 'c', data: counter, model: retriesItself, load: () => void calls.push('page load') })).page.call('onRetry');
+    expect(calls).toEqual(['model load', 'model load', 'model load', 'model retry', 'page load', 'model retry']);
+  });
+
   it('hands handlers the model, the event and the page, and keeps one model per page instance', () => {
     const define = ({ definePage }: typeof DefinePage) =>
       definePage({

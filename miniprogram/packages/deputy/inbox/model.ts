@@ -1,12 +1,10 @@
 import type { InboxItem } from '../../../shared/contract/opinion';
 import { INBOX_FILTER_LABELS, INBOX_FILTERS, awaitsDeputy, type InboxFilter } from '../../../shared/domain/opinion';
-import { callApi, toApiError } from '../../../services/api';
-import { formatDateTime } from '../../../utils/date';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { callApi } from '../../../services/api';
+import { initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createTabbedList } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
-import { durationLabel, statusTheme } from '../../../views/opinion';
-
-export const INBOX_PAGE_SIZE = 10;
+import { opinionForDeputyLabels, type OpinionForDeputyLabels } from '../opinion-labels';
 
 /** Waiting this long is shown in red: a resident has waited three days for a word. */
 export const OVERDUE_HOURS = 72;
@@ -14,36 +12,24 @@ export const OVERDUE_HOURS = 72;
 /** The tabs before their counts arrive (with the first page). */
 export const INBOX_TABS: ReadonlyArray<TabView<InboxFilter>> = countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS);
 
-export interface InboxItemView {
+export interface InboxItemView extends OpinionForDeputyLabels {
   id: string;
   trackingNo: string;
   categoryLabel: string;
   excerpt: string;
-  /** 写给您 / 写给联络站：临江街道人大代表联络站 */
-  addressedLabel: string;
-  statusLabel: string;
-  statusTheme: string;
-  /** 已等待 3天 while it waits for the deputy; 用时 5小时 once handled. */
-  waitedLabel: string;
   overdue: boolean;
   photoLabel: string;
-  createdAt: string;
 }
 
 export function inboxItemView(item: InboxItem): InboxItemView {
-  const waiting = awaitsDeputy(item.status);
   return {
     id: item.opinionId,
     trackingNo: item.trackingNo,
     categoryLabel: item.categoryLabel,
     excerpt: item.excerpt,
-    addressedLabel: item.addressedTo === 'me' ? '写给您' : `写给联络站：${item.stationName}`,
-    statusLabel: item.statusLabel,
-    statusTheme: statusTheme(item.status),
-    waitedLabel: `${waiting ? '已等待' : '用时'} ${durationLabel(item.waitedHours)}`,
-    overdue: waiting && item.waitedHours >= OVERDUE_HOURS,
+    ...opinionForDeputyLabels(item),
+    overdue: awaitsDeputy(item.status) && item.waitedHours >= OVERDUE_HOURS,
     photoLabel: item.photoCount > 0 ? `附${item.photoCount}张照片` : '',
-    createdAt: formatDateTime(item.createdAt),
   };
 }
 
@@ -61,31 +47,12 @@ export function initialInboxState(): InboxState {
 
 /** The deputy's inbox: one tab at a time, oldest waiting first (the server's order), a page at a time. */
 export function createInbox(render: (change: Partial<InboxState>) => void) {
-  let filter: InboxFilter = 'pending';
-  const list = createPagedList({
-    fetch: async (cursor) => {
-      try {
-        const page = await callApi('opinion.inbox', cursor === undefined ? { status: filter, pageSize: INBOX_PAGE_SIZE } : { status: filter, cursor, pageSize: INBOX_PAGE_SIZE });
-        render({ notDeputy: false });
-        return page;
-      } catch (error) {
-        if (toApiError(error).code === 'AUTH.FORBIDDEN') render({ notDeputy: true });
-        throw error;
-      }
-    },
+  return createTabbedList({
+    keys: { tab: 'filter', refused: 'notDeputy' },
+    first: 'pending' as InboxFilter,
+    tabs: { order: INBOX_FILTERS, names: INBOX_FILTER_LABELS },
+    fetch: (status, page) => callApi('opinion.inbox', { status, ...page }),
     toItem: inboxItemView,
     render,
-    firstPage: (page) => {
-      if (page.counts) render({ tabs: countedTabs(INBOX_FILTERS, INBOX_FILTER_LABELS, page.counts) });
-    },
   });
-
-  return {
-    ...list,
-    choose(next: InboxFilter): Promise<void> {
-      filter = next;
-      render({ filter, items: [] });
-      return list.reload();
-    },
-  };
 }

@@ -7,7 +7,6 @@ definePage({
   name: 'deputy-opinion',
   data: initialDeputyOpinionState,
   model: (page) => createDeputyOpinion(page.query.opinionId ?? '', page.render),
-  load: (opinion) => opinion.load(),
   events: {
     onPhrase: (opinion, event: TapEvent<{ phrase: string }>) => opinion.usePhrase(event.currentTarget.dataset.phrase),
     onReply: (opinion, event: InputEvent) => opinion.setReply(event.detail.value),

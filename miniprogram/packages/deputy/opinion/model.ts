@@ -3,9 +3,9 @@ import { OPINION_FORWARD_NOTE_MAX, OPINION_REPLY_MAX, awaitsDeputy, textLength }
 import { isMobileNumber } from '../../../shared/domain/phone';
 import { callApi, toApiError } from '../../../services/api';
 import { readStorage, removeStorage, showToast, writeStorage } from '../../../services/wx';
-import { formatDateTime } from '../../../utils/date';
 import { failed, loading, settle, type Loaded } from '../../../utils/load-state';
-import { durationLabel, forDeputiesAndStaff, statusTheme, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
+import { forDeputiesAndStaff, timelineItems, withInternalNote, type TimelineItem } from '../../../views/opinion';
+import { opinionForDeputyLabels, type OpinionForDeputyLabels } from '../opinion-labels';
 
 export const REPLY_MIN = 5;
 export const FORWARD_NOTE_MIN = 2;
@@ -35,14 +35,9 @@ export interface ContactView {
   note: string;
 }
 
-export interface OpinionForDeputyView {
+export interface OpinionForDeputyView extends OpinionForDeputyLabels {
   trackingNo: string;
   categoryLabel: string;
-  statusLabel: string;
-  statusTheme: string;
-  addressedLabel: string;
-  createdAt: string;
-  waitedLabel: string;
   text: string;
   photos: OpinionPhoto[];
   location: { latitude: number; longitude: number; address: string } | null;
@@ -87,11 +82,7 @@ export function toOpinionForDeputyView(opinion: DeputyOpinionView): OpinionForDe
   return {
     trackingNo: opinion.trackingNo,
     categoryLabel: opinion.categoryLabel,
-    statusLabel: opinion.statusLabel,
-    statusTheme: statusTheme(opinion.status),
-    addressedLabel: opinion.addressedTo === 'me' ? '写给您' : `写给联络站：${opinion.stationName}`,
-    createdAt: formatDateTime(opinion.createdAt),
-    waitedLabel: `${awaiting ? '已等待' : '用时'} ${durationLabel(opinion.waitedHours)}`,
+    ...opinionForDeputyLabels(opinion),
     text: opinion.text,
     photos: opinion.photos,
     location: opinion.location ? { latitude: opinion.location.latitude, longitude: opinion.location.longitude, address: opinion.location.address ?? '' } : null,
@@ -132,6 +123,28 @@ export function initialDeputyOpinionState(): DeputyOpinionState {
   };
 }
 
+/** What the deputy sends in writing: how long it must be, what its box says otherwise, the call and its toast. */
+interface Written {
+  length: { min: number; max: number; short: string; long: string };
+  errorField: 'replyError' | 'forwardError';
+  call: (opinionId: string, text: string) => Promise<unknown>;
+  done: string;
+}
+
+const REPLY: Written = {
+  length: { min: REPLY_MIN, max: OPINION_REPLY_MAX, short: MESSAGES.replyShort, long: MESSAGES.replyLong },
+  errorField: 'replyError',
+  call: (opinionId, text) => callApi('opinion.reply', { opinionId, text }),
+  done: MESSAGES.replied,
+};
+
+const FORWARD: Written = {
+  length: { min: FORWARD_NOTE_MIN, max: OPINION_FORWARD_NOTE_MAX, short: MESSAGES.noteShort, long: MESSAGES.noteLong },
+  errorField: 'forwardError',
+  call: (opinionId, note) => callApi('opinion.forward', { opinionId, note }),
+  done: MESSAGES.forwarded,
+};
+
 export function replyDraftKey(opinionId: string): string {
   return `deputy.replyDraft.${opinionId}`;
 }
@@ -162,12 +175,23 @@ export function createDeputyOpinion(opinionId: string, render: (change: Partial<
     render(await settle(() => callApi('opinion.getForDeputy', { opinionId }), toOpinionForDeputyView));
   }
 
-  async function send(action: () => Promise<unknown>, done: string, errorField: 'replyError' | 'forwardError'): Promise<boolean> {
+  /**
+   * Sends what the deputy wrote once it is long enough, else its box says why; answers whether it
+   * went. Someone else having handled the opinion first shows it anew.
+   */
+  async function send(text: string, written: Written): Promise<boolean> {
+    if (sending) return false;
+    const { errorField, length } = written;
+    const problem = writtenTextError(text, length.min, length.max, length.short, length.long);
+    if (problem) {
+      render({ [errorField]: problem });
+      return false;
+    }
     sending = true;
     render({ sending: true, [errorField]: '' });
     try {
-      await action();
-      showToast(done);
+      await written.call(opinionId, text.trim());
+      showToast(written.done);
       return true;
     } catch (error) {
       const apiError = toApiError(error, 'deputy opinion');
@@ -186,14 +210,7 @@ export function createDeputyOpinion(opinionId: string, render: (change: Partial<
     /** A preset phrase replaces what is in the box: the deputy then edits it. */
     usePhrase: setReply,
     async sendReply(): Promise<void> {
-      if (sending) return;
-      const replyError = writtenTextError(reply, REPLY_MIN, OPINION_REPLY_MAX, MESSAGES.replyShort, MESSAGES.replyLong);
-      if (replyError) {
-        render({ replyError });
-        return;
-      }
-      const sent = await send(() => callApi('opinion.reply', { opinionId, text: reply.trim() }), MESSAGES.replied, 'replyError');
-      if (!sent) return;
+      if (!(await send(reply, REPLY))) return;
       reply = '';
       removeStorage(replyDraftKey(opinionId));
       await load();
@@ -206,14 +223,7 @@ export function createDeputyOpinion(opinionId: string, render: (change: Partial<
       render({ forwardNote, forwardError: '' });
     },
     async sendForward(): Promise<void> {
-      if (sending) return;
-      const forwardError = writtenTextError(forwardNote, FORWARD_NOTE_MIN, OPINION_FORWARD_NOTE_MAX, MESSAGES.noteShort, MESSAGES.noteLong);
-      if (forwardError) {
-        render({ forwardError });
-        return;
-      }
-      const sent = await send(() => callApi('opinion.forward', { opinionId, note: forwardNote.trim() }), MESSAGES.forwarded, 'forwardError');
-      if (!sent) return;
+      if (!(await send(forwardNote, FORWARD))) return;
       forwardNote = '';
       render({ forwardOpen: false, forwardNote });
       await load();

@@ -7,8 +7,7 @@ definePage<DutyActivityState, Record<string, never>, ReturnType<typeof createDut
   name: 'duty-activity',
   privacy: 'onDemand',
   data: initialDutyActivityState,
-  model: (page) => createDutyActivity((change) => page.render(change)),
-  load: (activity) => activity.load(),
+  model: (page) => createDutyActivity(page.render),
   refresh: (activity) => activity.load(),
   events: {
     onChooseType: (activity, event: TapEvent<{ type: ActivityType }>) => activity.choose(event.currentTarget.dataset.type),

@@ -4,8 +4,7 @@ import { createDutyRecord, initialDutyRecordState, type DutyRecordState } from '
 definePage<DutyRecordState, { deputyId?: string }, ReturnType<typeof createDutyRecord>>({
   name: 'duty-record',
   data: initialDutyRecordState,
-  model: (page) => createDutyRecord((change) => page.render(change), page.query.deputyId),
-  load: (record) => record.load(),
+  model: (page) => createDutyRecord(page.render, page.query.deputyId),
   refresh: (record) => record.load(),
   events: {
     onPreviousYear: (record) => record.changeYear(-1),

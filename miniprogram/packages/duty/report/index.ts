@@ -6,8 +6,7 @@ import { createDutyReport, initialDutyReportState, type DutyReportState } from '
 definePage<DutyReportState, { reviewId?: string; deputyId?: string; stationCode?: string }, ReturnType<typeof createDutyReport>>({
   name: 'duty-report',
   data: initialDutyReportState,
-  model: (page) => createDutyReport(page.query, (change) => page.render(change)),
-  load: (report) => report.load(),
+  model: (page) => createDutyReport(page.query, page.render),
   events: {
     onChoose: (report, event: TapEvent<{ rating: ReviewRating }>) => report.choose(event.currentTarget.dataset.rating),
     onComment: (report, event: InputEvent) => report.setComment(event.detail.value),

@@ -8,7 +8,6 @@ definePage({
   name: 'figures',
   data: initialFiguresState,
   model: (page) => createFigures(page.query, page.render),
-  load: (figures) => figures.load(),
   events: {
     onChoosePeriod: (figures, event: TapEvent<{ period: PeriodChoice }>) => figures.choose(event.currentTarget.dataset.period),
     onOpen: (figures, event: TapEvent<{ drill: PublicDrill }>) => figures.open(event.currentTarget.dataset.drill),

@@ -1,6 +1,6 @@
 import { callApi } from '../../../services/api';
 import { periodLabel, PUBLIC_DRILL_LABELS, type FiguresPeriod, type PublicDrill } from '../../../shared/domain/figures';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../../utils/paged-list';
 import { figureItemViews, type FigureItemView, type FiguresScope } from '../model';
 
 export interface FigureItemsState extends PagedState<FigureItemView> {
@@ -18,7 +18,7 @@ export function createFigureItems(scope: FiguresScope, period: Required<FiguresP
   return createPagedList<FigureItemView, FigureItemView>({
     fetch: async (cursor) => {
       const base = { scope, year: period.year, drill, ...(period.month ? { month: period.month } : {}) };
-      const page = await callApi('casework.figureItems', cursor === undefined ? base : { ...base, cursor });
+      const page = await callApi('casework.figureItems', pageRequest(cursor, base));
       return { items: figureItemViews(page), nextCursor: page.nextCursor };
     },
     toItem: (item) => item,

@@ -7,7 +7,6 @@ definePage<CandidateState, { candidateId?: string }, ReturnType<typeof createCan
   name: 'project-candidate',
   data: initialCandidateState,
   model: (page) => createCandidate(page.query.candidateId, page.render),
-  load: (candidate) => candidate.load(),
   refresh: (candidate) => candidate.load(),
   events: {
     onComment: (candidate, event: InputEvent) => candidate.setComment(event.detail.value),

@@ -8,7 +8,6 @@ definePage<RoundState, { roundId?: string }, ReturnType<typeof createRound>>({
   name: 'project-round',
   data: initialRoundState,
   model: (page) => createRound(page.query.roundId, page.render),
-  load: (round) => round.load(),
   refresh: (round) => round.load(),
   events: {
     onOpen: (round, event: TapEvent<{ candidateId: string }>) => round.open(event.currentTarget.dataset.candidateId),

@@ -1,7 +1,7 @@
 import type { RoundView } from '../../../shared/contract/project';
 import { callApi } from '../../../services/api';
 import { navigateTo } from '../../../services/wx';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../../utils/paged-list';
 import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
 
 /** Whose rounds the page lists: an area's, a station's areas' (its township, district and city), or every area's. */
@@ -46,7 +46,7 @@ export function initialRoundsState(): RoundsState {
 /** 民生实事项目票决: the rounds of a place, running and finished, latest year first, a page at a time. */
 export function createRounds(place: RoundsPlace, render: (change: Partial<RoundsState>) => void) {
   const list = createPagedList<RoundView, RoundRow>({
-    fetch: (cursor) => callApi('project.listRounds', cursor === undefined ? { ...place } : { ...place, cursor }),
+    fetch: (cursor) => callApi('project.listRounds', pageRequest(cursor, place)),
     toItem: toRoundRow,
     render,
   });

@@ -3,7 +3,7 @@ import { callApi } from '../../../services/api';
 import { initialPagedState } from '../../../utils/paged-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
 import type { CaseItemView } from '../case-views';
-import { CASES_PAGE_SIZE, createCaseQueue, type CaseQueueState } from '../cases/model';
+import { createCaseQueue, type CaseQueueState } from '../cases/model';
 
 export const HANDLER_CASE_VIEW_LABELS: Record<HandlerCaseView, string> = { todo: '待办理', all: '全部' };
 
@@ -21,7 +21,7 @@ export function createAssignedCases(render: (change: Partial<CaseQueueState<Hand
   return createCaseQueue<HandlerCaseView>(
     'todo',
     { order: HANDLER_QUEUES, names: HANDLER_CASE_VIEW_LABELS },
-    (view, cursor) => callApi('casework.listAssigned', cursor === undefined ? { view, pageSize: CASES_PAGE_SIZE } : { view, cursor, pageSize: CASES_PAGE_SIZE }),
+    (view, page) => callApi('casework.listAssigned', { view, ...page }),
     render,
   );
 }

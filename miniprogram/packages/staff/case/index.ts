@@ -8,7 +8,6 @@ definePage({
   name: 'staff-case',
   data: initialCaseState,
   model: (page) => createCasePage(page.query.opinionId ?? '', page.render),
-  load: (work) => work.load(),
   events: {
     onAccept: (work) => work.accept(),
     onOpenPanel: (work, event: TapEvent<{ panel: CasePanel }>) => work.open(event.currentTarget.dataset.panel),

@@ -1,12 +1,11 @@
 import { appClock } from '../../../services/clock';
 import type { CaseSummary, StaffCaseView } from '../../../shared/contract/casework';
 import type { TabbedPage } from '../../../shared/contract/opinion';
-import { callApi, toApiError } from '../../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { callApi } from '../../../services/api';
+import { initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createTabbedList, type TabNames } from '../../../utils/tabbed-list';
 import { countedTabs, type TabView } from '../../../utils/tabs';
 import { caseItemView, STAFF_CASE_VIEW_LABELS, type CaseItemView } from '../case-views';
-
-export const CASES_PAGE_SIZE = 10;
 
 /** The contract's work queues, in its order (the labels list every one: the compiler checks it). */
 export const STAFF_QUEUES = Object.keys(STAFF_CASE_VIEW_LABELS) as StaffCaseView[];
@@ -37,41 +36,19 @@ export function initialCasesState(view: StaffCaseView = 'toAccept'): CaseQueueSt
  */
 export function createCaseQueue<V extends string>(
   initialView: V,
-  tabs: { order: readonly V[]; names: Readonly<Record<V, string>> },
-  fetch: (view: V, cursor: string | undefined) => Promise<TabbedPage<CaseSummary, V>>,
+  tabs: TabNames<V>,
+  fetch: (view: V, page: { cursor?: string; pageSize: number }) => Promise<TabbedPage<CaseSummary, V>>,
   render: (change: Partial<CaseQueueState<V>>) => void,
 ) {
-  let view = initialView;
-  const list = createPagedList({
-    fetch: async (cursor) => {
-      try {
-        return await fetch(view, cursor);
-      } catch (error) {
-        if (toApiError(error).code === 'AUTH.FORBIDDEN') render({ notAllowed: true });
-        throw error;
-      }
-    },
+  return createTabbedList({
+    first: initialView,
+    tabs,
+    fetch,
     toItem: (item: CaseSummary) => caseItemView(item, appClock.now()),
     render,
-    firstPage: (page) => {
-      if (page.counts) render({ tabs: countedTabs(tabs.order, tabs.names, page.counts) });
-    },
   });
-  return {
-    ...list,
-    choose(next: V): Promise<void> {
-      view = next;
-      render({ view, items: [] });
-      return list.reload();
-    },
-  };
 }
 
 export function createStaffCases(initialView: StaffCaseView, render: (change: Partial<CaseQueueState<StaffCaseView>>) => void) {
-  return createCaseQueue(
-    initialView,
-    { order: STAFF_QUEUES, names: STAFF_CASE_VIEW_LABELS },
-    (view, cursor) => callApi('casework.list', cursor === undefined ? { view, pageSize: CASES_PAGE_SIZE } : { view, cursor, pageSize: CASES_PAGE_SIZE }),
-    render,
-  );
+  return createCaseQueue(initialView, { order: STAFF_QUEUES, names: STAFF_CASE_VIEW_LABELS }, (view, page) => callApi('casework.list', { view, ...page }), render);
 }

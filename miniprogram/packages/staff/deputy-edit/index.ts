@@ -9,7 +9,6 @@ definePage({
   data: initialDeputyEditState,
   model: (page) => createDeputyEdit(page.render),
   load: (form, page) => form.start(page.query),
-  retry: (form) => form.retry(),
   events: {
     onInput: (form, event: FieldEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
     onLevel: (form, event: TapEvent<{ id: string }>) => form.chooseLevel(event.currentTarget.dataset.id),

@@ -2,7 +2,7 @@ import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, type Deputy, type DeputyLevel, type
 import { DEPUTY_CODE_PATTERN } from '../../../shared/domain/scene';
 import { callApi } from '../../../services/api';
 import type { LoadStatus } from '../../../utils/load-state';
-import { compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { compact, loadInStaffScope, optionalText, requiredText, savedText } from '../directory-form';
 import { createDirectoryFormEditor } from '../directory-form-editor';
 
 /** As many stations as admin.saveDeputy accepts. */
@@ -138,13 +138,9 @@ export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => v
     async send(form) {
       const { deputy } = await callApi('admin.saveDeputy', {
         ...(deputyId ? { deputyId } : {}),
-        code: form.code.trim().toUpperCase(),
-        name: form.name.trim(),
+        ...savedText(form, ['name', 'constituency', 'occupation', 'profile']),
         // validateDeputy has already refused a form without a level.
         level: form.level as DeputyLevel,
-        constituency: form.constituency.trim(),
-        occupation: form.occupation.trim(),
-        profile: form.profile.trim(),
         photoUrl,
         stationIds: form.stationIds,
         active: form.active,
@@ -164,7 +160,7 @@ export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => v
   }
 
   function load(): Promise<void> {
-    return loadFormInScope(render, 'deputy edit', async (scope) => {
+    return loadInStaffScope(render, 'deputy edit', async (scope) => {
       const [{ stations }, detail] = await Promise.all([
         callApi('directory.listStations', { areaId: scope.areaId }),
         deputyId ? callApi('directory.getDeputy', { deputyId }) : Promise.resolve(null),

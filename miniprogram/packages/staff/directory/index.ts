@@ -11,7 +11,6 @@ definePage({
   load: (directory) => directory.start(),
   /** Back from a station's form: a new or renamed station shows. */
   refresh: (directory) => directory.refresh(),
-  retry: (directory) => directory.retry(),
   events: {
     onStation: (_directory, event: TapEvent<{ id: string }>) => navigateTo(staffStationEditUrl(event.currentTarget.dataset.id)),
     onNewStation: () => navigateTo(staffStationEditUrl()),

@@ -3,7 +3,7 @@ import type { DrillDown, ReceptionRow, VisitRow } from '../../../shared/contract
 import { FIGURE_LABELS, FIGURES, type Figure } from '../../../shared/domain/caseStats';
 import { callApi } from '../../../services/api';
 import { formatDateTime, formatReceptionDate } from '../../../utils/date';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../../utils/paged-list';
 import { caseItemView, type CaseItemView } from '../case-views';
 import { scopeFromKey, statsPayload, type StatsQuery } from '../stats-query';
 
@@ -60,7 +60,7 @@ export function createDrillDown(figure: Figure, query: StatsQuery, render: (chan
   return createPagedList<DrillItem, DrillItem>({
     fetch: async (cursor) => {
       const base = { ...statsPayload(query), figure, pageSize: DRILL_PAGE_SIZE };
-      const page = await callApi('casework.drillDown', cursor === undefined ? base : { ...base, cursor });
+      const page = await callApi('casework.drillDown', pageRequest(cursor, base));
       render({ title: page.label });
       return { items: drillItems(page, appClock.now()), nextCursor: page.nextCursor };
     },

@@ -6,8 +6,7 @@ import { createDutyGroup, initialDutyGroupState, type DutyGroupState } from './m
 definePage<DutyGroupState, Record<string, never>, ReturnType<typeof createDutyGroup>>({
   name: 'staff-duty-group',
   data: initialDutyGroupState,
-  model: (page) => createDutyGroup((change) => page.render(change)),
-  load: (group) => group.load(),
+  model: (page) => createDutyGroup(page.render),
   events: {
     onToggleDeputy: (group, event: TapEvent<{ id: string }>) => group.toggle(event.currentTarget.dataset.id),
     onChooseType: (group, event: TapEvent<{ type: ActivityType }>) => group.choose(event.currentTarget.dataset.type),

@@ -1,5 +1,6 @@
 import type { DeputyRow } from '../../../shared/contract/duty';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 import { randomId } from '../../../utils/random';
@@ -44,7 +45,7 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
   const chosen = new Set<string>();
   let deputies: DeputyRow[] = [];
   let requestId = randomId();
-  let working = false;
+  const steps = oneAtATime<DutyGroupState>(render, 'duty group activity');
   const renderChoices = () => render({ view: toGroupView(deputies, chosen), chosenCount: chosen.size, formError: '', done: '' });
 
   return {
@@ -71,30 +72,24 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
       if (chosen.size === 0) return render({ formError: GROUP_MESSAGES.chooseDeputies });
       const fields = form.fields();
       if (!fields) return render({ formError: GROUP_MESSAGES.chooseType });
-      if (working) return;
-      working = true;
-      render({ working: true, formError: '', done: '' });
-      try {
-        const names = [...chosen].map((id) => deputies.find((deputy) => deputy.deputyId === id)?.name ?? '');
-        const { activity } = await callApi('duty.addActivity', {
-          clientRequestId: requestId,
-          ...fields,
-          photos: [],
-          deputyIds: [...chosen],
-        });
-        requestId = randomId();
-        chosen.clear();
-        const cleared = form.clear();
-        const done = `已为${names.join('、')}添加“${activity.typeLabel}：${activity.place}”，已计入履职档案`;
-        render({ ...cleared, view: toGroupView(deputies, chosen), chosenCount: 0, done });
-        showToast('已添加');
-      } catch (error) {
-        const apiError = toApiError(error, 'duty group activity');
-        render({ formError: Object.values(apiError.fields)[0] ?? apiError.message });
-      } finally {
-        working = false;
-        render({ working: false });
-      }
+      await steps.step(
+        async () => {
+          const names = [...chosen].map((id) => deputies.find((deputy) => deputy.deputyId === id)?.name ?? '');
+          const { activity } = await callApi('duty.addActivity', {
+            clientRequestId: requestId,
+            ...fields,
+            photos: [],
+            deputyIds: [...chosen],
+          });
+          requestId = randomId();
+          chosen.clear();
+          const cleared = form.clear();
+          const done = `已为${names.join('、')}添加“${activity.typeLabel}：${activity.place}”，已计入履职档案`;
+          render({ ...cleared, view: toGroupView(deputies, chosen), chosenCount: 0, done });
+          showToast('已添加');
+        },
+        { clear: { formError: '', done: '' }, refused: (error) => ({ formError: refusalText(error) }) },
+      );
     },
   };
 }

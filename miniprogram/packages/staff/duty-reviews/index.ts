@@ -7,8 +7,7 @@ import { createDutyReviews, initialDutyReviewsState, type DutyReviewsState } fro
 definePage<DutyReviewsState, Record<string, never>, ReturnType<typeof createDutyReviews>>({
   name: 'staff-duty-reviews',
   data: initialDutyReviewsState,
-  model: (page) => createDutyReviews((change) => page.render(change)),
-  load: (reviews) => reviews.load(),
+  model: (page) => createDutyReviews(page.render),
   refresh: (reviews) => reviews.load(),
   events: {
     onOpenReport: (_reviews, event: TapEvent<{ reviewId: string; deputyId: string }>) =>

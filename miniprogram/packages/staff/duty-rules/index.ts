@@ -7,8 +7,7 @@ type InputEvent = WechatMiniprogram.CustomEvent<{ value: string }, Record<string
 definePage<DutyRulesState, { areaId?: string }, ReturnType<typeof createDutyRules>>({
   name: 'staff-duty-rules',
   data: initialDutyRulesState,
-  model: (page) => createDutyRules((change) => page.render(change), page.query.areaId),
-  load: (rules) => rules.load(),
+  model: (page) => createDutyRules(page.render, page.query.areaId),
   events: {
     onDate: (rules, event: InputEvent) => rules.setDate(event.detail.value),
     onPoints: (rules, event: InputEvent) => rules.setRule(event.currentTarget.dataset.kind, 'points', event.detail.value),

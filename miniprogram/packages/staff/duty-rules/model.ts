@@ -1,7 +1,8 @@
 import type { RulesView } from '../../../shared/contract/duty';
 import { ACTIVITY_TYPE_LABELS, ENTRY_KIND_LABELS, SCORED_KINDS, type ActivityType, type EntryKind, type PointsRule, type ScoredKind } from '../../../shared/domain/duty';
 import { shanghaiDate } from '../../../shared/domain/time';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { appClock } from '../../../services/clock';
 import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
@@ -85,7 +86,7 @@ export function createDutyRules(render: (change: Partial<DutyRulesState>) => voi
   let rows: RuleRow[] = [];
   let penalty = '';
   let effectiveFrom = today;
-  let working = false;
+  const steps = oneAtATime<DutyRulesState>(render, 'duty rules');
 
   function show(view: RulesView): DutyRulesView {
     ({ rows, penalty } = rowsFrom(view, today));
@@ -115,7 +116,7 @@ export function createDutyRules(render: (change: Partial<DutyRulesState>) => voi
       render({ penalty, formError: '' });
     },
     async save(): Promise<void> {
-      if (working) return;
+      if (steps.working) return;
       const rules = {} as Record<ScoredKind, PointsRule>;
       for (const row of rows) {
         const points = wholeNumber(row.points);
@@ -125,19 +126,14 @@ export function createDutyRules(render: (change: Partial<DutyRulesState>) => voi
       }
       const missedDayPenalty = wholeNumber(penalty);
       if (missedDayPenalty === null || missedDayPenalty > 100) return render({ formError: `无故缺席扣分：${RULES_MESSAGES.invalid}` });
-      working = true;
-      render({ working: true, formError: '' });
-      try {
-        const view = await callApi('duty.saveRules', { areaId, effectiveFrom, rules, missedDayPenalty });
-        render({ view: show(view), status: 'ready' });
-        showToast(RULES_MESSAGES.saved);
-      } catch (error) {
-        const apiError = toApiError(error, 'duty rules');
-        render({ formError: Object.values(apiError.fields)[0] ?? apiError.message });
-      } finally {
-        working = false;
-        render({ working: false });
-      }
+      await steps.step(
+        async () => {
+          const view = await callApi('duty.saveRules', { areaId, effectiveFrom, rules, missedDayPenalty });
+          render({ view: show(view), status: 'ready' });
+          showToast(RULES_MESSAGES.saved);
+        },
+        { clear: { formError: '' }, refused: (error) => ({ formError: refusalText(error) }) },
+      );
     },
   };
 }

@@ -12,8 +12,7 @@ type RowTap = TapEvent<{ id: string }>;
 definePage<DutyWorkState, Record<string, never>, ReturnType<typeof createDutyWork>>({
   name: 'staff-duty-work',
   data: initialDutyWorkState,
-  model: (page) => createDutyWork((change) => page.render(change)),
-  load: (work) => work.load(),
+  model: (page) => createDutyWork(page.render),
   refresh: (work) => work.load(),
   events: {
     onConfirmActivity: (work, event: RowTap) => work.reviewActivity(event.currentTarget.dataset.id, true),

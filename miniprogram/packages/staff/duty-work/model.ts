@@ -1,6 +1,7 @@
 import type { PendingWork } from '../../../shared/contract/duty';
 import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '../../../shared/domain/duty';
-import { callApi, toApiError } from '../../../services/api';
+import { callApi } from '../../../services/api';
+import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 
@@ -109,7 +110,7 @@ export function initialDutyWorkState(): DutyWorkState {
 export function createDutyWork(render: (change: Partial<DutyWorkState>) => void) {
   let view: DutyWorkView | null = null;
   let deciding: DecisionForm | null = null;
-  let working = false;
+  const steps = oneAtATime<DutyWorkState>(render, 'duty work');
 
   async function load(): Promise<void> {
     const loaded = await settle(() => callApi('duty.listPending', {}), toDutyWorkView);
@@ -118,22 +119,16 @@ export function createDutyWork(render: (change: Partial<DutyWorkState>) => void)
   }
 
   async function act(call: () => Promise<unknown>, done: string): Promise<void> {
-    if (working) return;
-    working = true;
-    render({ working: true, formError: '' });
-    try {
-      await call();
-      showToast(done);
-      deciding = null;
-      render({ deciding: null });
-      await load();
-    } catch (error) {
-      const apiError = toApiError(error, 'duty work');
-      render({ formError: Object.values(apiError.fields)[0] ?? apiError.message });
-    } finally {
-      working = false;
-      render({ working: false });
-    }
+    await steps.step(
+      async () => {
+        await call();
+        showToast(done);
+        deciding = null;
+        render({ deciding: null });
+        await load();
+      },
+      { clear: { formError: '' }, refused: (error) => ({ formError: refusalText(error) }) },
+    );
   }
 
   return {

@@ -9,8 +9,6 @@ definePage({
   name: 'staff-holidays',
   data: initialHolidaysState,
   model: (page) => createHolidaysPage(page.render),
-  load: (holidays) => holidays.load(),
-  retry: (holidays) => holidays.retry(),
   events: {
     onEdit: (holidays, event: TapEvent<{ year?: number }>) => holidays.edit(event.currentTarget.dataset.year),
     onField: (holidays, event: FieldEvent) => {

@@ -11,7 +11,6 @@ definePage({
   name: 'staff-reception-record',
   data: initialReceptionRecordState,
   model: (page) => createReceptionRecord(page.query.bookingId ?? '', page.render),
-  load: (record) => record.load(),
   events: {
     onDeputy: (record, event: TapEvent<{ id: string }>) => record.toggleDeputy(event.currentTarget.dataset.id),
     onItemText: (record, event: InputEvent) => record.setText(event.currentTarget.dataset.key, event.detail.value),

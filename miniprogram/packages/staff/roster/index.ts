@@ -11,7 +11,6 @@ definePage({
   load: (roster, page) => roster.start(page.query),
   /** Back from a walk-in, a record or the schedule: the roster has changed. */
   refresh: (roster) => roster.refresh(),
-  retry: (roster) => roster.retry(),
   events: {
     onStation: (roster, event: TapEvent<{ id: string }>) => roster.chooseStation(event.currentTarget.dataset.id),
     onChangeStation: (roster) => roster.changeStation(),

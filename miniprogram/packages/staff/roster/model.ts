@@ -10,6 +10,7 @@ import type { LoadStatus } from '../../../utils/load-state';
 import { STATUS_THEMES, type TagTheme } from '../../../views/booking';
 import { oneAtATime } from '../../../utils/one-at-a-time';
 import { heldStaffScope } from '../../../stores/profile';
+import { loadInStaffScope } from '../directory-form';
 
 export const ROSTER_MESSAGES = {
   notStaff: '这里是联络站工作人员使用的，您的微信还没有开通工作人员权限',
@@ -232,22 +233,19 @@ export function createStaffRoster(render: (change: Partial<StaffRosterState>) =>
       stationId = query.stationId;
       return loadStation(query.dayId);
     }
-    render({ status: 'loading' });
-    try {
-      const staff = await heldStaffScope();
-      if (!staff) {
-        render({ status: 'error', errorMessage: ROSTER_MESSAGES.notStaff });
-        return;
-      }
-      if (staff.stationId) {
-        stationId = staff.stationId;
-        return loadStation();
-      }
-      const { stations } = await callApi('directory.listStations', { areaId: staff.areaId });
-      render({ status: 'ready', stations: stations.map((s) => ({ id: s._id, label: s.name })) });
-    } catch (error) {
-      render({ status: 'error', errorMessage: toApiError(error, 'staff roster').message });
-    }
+    return loadInStaffScope(
+      render,
+      'staff roster',
+      async (staff) => {
+        if (staff.stationId) {
+          stationId = staff.stationId;
+          return loadStation();
+        }
+        const { stations } = await callApi('directory.listStations', { areaId: staff.areaId });
+        render({ status: 'ready', stations: stations.map((s) => ({ id: s._id, label: s.name })) });
+      },
+      { scope: heldStaffScope, notStaff: ROSTER_MESSAGES.notStaff },
+    );
   }
 
   return {

@@ -9,7 +9,6 @@ definePage({
   privacy: 'onDemand',
   data: initialScheduleState,
   model: (page) => createSchedule(page.query.stationId ?? '', page.render),
-  load: (schedule) => schedule.load(),
   events: {
     onKind: (schedule, event: TapEvent<{ kind: RuleForm['kind'] }>) => schedule.setKind(event.currentTarget.dataset.kind),
     onDayOfMonth: (schedule, event: InputEvent) => schedule.setDayOfMonth(event.detail.value),

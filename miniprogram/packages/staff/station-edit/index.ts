@@ -14,7 +14,6 @@ definePage({
   load: (form, page) => form.start(page.query),
   /** Back from a deputy's form: the deputies here may have changed. */
   refresh: (form) => form.refreshDeputies(),
-  retry: (form) => form.retry(),
   events: {
     onInput: (form, event: FieldEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
     onArea: (form, event: TapEvent<{ id: string }>) => form.chooseArea(event.currentTarget.dataset.id),

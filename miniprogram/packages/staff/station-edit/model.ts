@@ -4,7 +4,7 @@ import { STATION_CODE_PATTERN } from '../../../shared/domain/scene';
 import { callApi, toApiError } from '../../../services/api';
 import { chooseLocation } from '../../../services/wx';
 import type { LoadStatus } from '../../../utils/load-state';
-import { areasInScope, compact, loadFormInScope, optionalText, requiredText } from '../directory-form';
+import { areasInScope, compact, loadInStaffScope, optionalText, requiredText, savedText } from '../directory-form';
 import { createDirectoryFormEditor } from '../directory-form-editor';
 
 export const STATION_MESSAGES = {
@@ -132,15 +132,10 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
     async send(form) {
       const { station } = await callApi('admin.saveStation', {
         ...(stationId ? { stationId } : {}),
-        code: form.code.trim().toUpperCase(),
-        name: form.name.trim(),
+        ...savedText(form, ['name', 'address', 'openingHours', 'phone', 'receptionNote']),
         areaId: form.areaId,
-        address: form.address.trim(),
         // validateStation has already refused a form without a location.
         location: form.location as GeoPoint,
-        openingHours: form.openingHours.trim(),
-        phone: form.phone.trim(),
-        receptionNote: form.receptionNote.trim(),
         active: form.active,
       });
       const created = !stationId;
@@ -151,7 +146,7 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
   });
 
   function load(): Promise<void> {
-    return loadFormInScope(render, 'station edit', async (scope) => {
+    return loadInStaffScope(render, 'station edit', async (scope) => {
       const [{ areas }, detail] = await Promise.all([callApi('directory.listAreas', {}), stationId ? callApi('directory.getStation', { stationId }) : Promise.resolve(null)]);
       const choices = areasInScope(areas, scope);
       const form = detail ? formOf(detail.station) : emptyStationForm(scope.areaId);

@@ -3,7 +3,8 @@ import type { CaseExport, CaseStats } from '../../../shared/contract/casework';
 import type { StaffScope } from '../../../shared/domain/account';
 import type { Figure } from '../../../shared/domain/caseStats';
 import { callApi, toApiError } from '../../../services/api';
-import { copyText, downloadFile, navigateTo, openDocument, showToast } from '../../../services/wx';
+import { navigateTo } from '../../../services/wx';
+import { createExcelExport, EXCEL_EXPORT_MESSAGES, type ExcelExportState } from '../../../utils/excel-export';
 import { formatReceptionDate } from '../../../utils/date';
 import { SUBPACKAGE_PAGES, withQuery } from '../../../routes';
 import { drillDownUrl, lastMonth, scopeFromKey, scopeKey, statsPayload, thisMonth, type StatsQuery } from '../stats-query';
@@ -126,7 +127,7 @@ export function toStatsView(stats: CaseStats): StatsView {
   };
 }
 
-export interface StatsState {
+export interface StatsState extends ExcelExportState<{ fileName: string; caseCount: number; url: string }> {
   status: 'loading' | 'ready' | 'error';
   errorMessage: string;
   view: StatsView | null;
@@ -138,10 +139,6 @@ export interface StatsState {
   scopeKey: string;
   /** Which quick range the dates are (本月 / 上月), shown as chosen; '' for dates picked by hand. */
   quickRange: QuickRange;
-  exporting: boolean;
-  exported: { fileName: string; caseCount: number; url: string } | null;
-  exportError: string;
-  opening: boolean;
 }
 
 export type QuickRange = 'thisMonth' | 'lastMonth' | '';
@@ -175,8 +172,7 @@ export function initialStatsState(now: Date): StatsState {
 
 export const STATS_MESSAGES = {
   badRange: '开始日期不能晚于结束日期',
-  openFailed: '文件没能打开。可以点「复制下载链接」，在电脑上打开。',
-  copied: '下载链接已复制，可以发到电脑上打开',
+  ...EXCEL_EXPORT_MESSAGES,
 } as const;
 
 /** A deputy to count alone, as the picker lists them. */
@@ -189,7 +185,13 @@ const deputyOptionsOf = (deputies: ReadonlyArray<{ _id: string; name: string }>)
  */
 export function createStatsPage(render: (change: Partial<StatsState>) => void, now: () => Date = () => appClock.now()) {
   let query: StatsQuery = thisMonth(now());
-  let exported: CaseExport | null = null;
+  const excel = createExcelExport({
+    action: 'casework.export',
+    log: 'stats',
+    make: () => callApi('casework.export', statsPayload(query)),
+    shown: (file: CaseExport) => ({ fileName: file.fileName, caseCount: file.caseCount, url: file.url }),
+    render,
+  });
   let generation = 0;
   /** Station staff: their station, whose deputies stay on offer whatever is chosen. */
   let ownStationId: string | undefined;
@@ -211,7 +213,7 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
 
   async function show(ask: () => Promise<CaseStats>): Promise<void> {
     const mine = (generation += 1);
-    exported = null;
+    excel.forget();
     render({
       status: 'loading',
       errorMessage: '',
@@ -289,36 +291,8 @@ export function createStatsPage(render: (change: Partial<StatsState>) => void, n
     openProjects(url: string): Promise<void> {
       return navigateTo(url);
     },
-    async exportExcel(): Promise<void> {
-      render({ exporting: true, exportError: '', exported: null });
-      try {
-        exported = await callApi('casework.export', statsPayload(query));
-        render({ exporting: false, exported: { fileName: exported.fileName, caseCount: exported.caseCount, url: exported.url } });
-      } catch (error) {
-        render({ exporting: false, exportError: toApiError(error, 'casework.export').message });
-      }
-    },
-    async openExport(): Promise<void> {
-      if (!exported) return;
-      render({ opening: true, exportError: '' });
-      try {
-        const path = await downloadFile(exported.url);
-        await openDocument(path, 'xlsx');
-      } catch (error) {
-        console.warn('[stats] export not opened', error);
-        render({ exportError: STATS_MESSAGES.openFailed });
-      } finally {
-        render({ opening: false });
-      }
-    },
-    async copyExportLink(): Promise<void> {
-      if (!exported) return;
-      try {
-        await copyText(exported.url);
-        showToast(STATS_MESSAGES.copied);
-      } catch (error) {
-        console.warn('[stats] link not copied', error);
-      }
-    },
+    exportExcel: excel.exportExcel,
+    openExport: excel.openExport,
+    copyExportLink: excel.copyExportLink,
   };
 }

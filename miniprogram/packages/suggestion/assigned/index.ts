@@ -1,23 +1,20 @@
 import { definePage } from '../../../factory/define-page';
-import { pagedListEvents, refreshList, reloadList } from '../../../factory/paged-list-page';
-import type { TabEvent, TapEvent } from '../../../utils/events';
-import type { HandlerSuggestionView } from '../../../shared/contract/suggestion';
-import { navigateTo, redirectTo } from '../../../services/wx';
+import { tabbedListPage } from '../../../factory/paged-list-page';
+import type { TapEvent } from '../../../utils/events';
+import { navigateTo } from '../../../services/wx';
 import { STAFF_BIND_URL } from '../../../routes';
 import { staffSuggestionUrl } from '../routes';
-import { createAssignedSuggestions, initialAssignedSuggestionsState, type AssignedSuggestionsState } from './model';
+import { createAssignedSuggestions, initialAssignedSuggestionsState } from './model';
 
-definePage<AssignedSuggestionsState, Record<string, string | undefined>, ReturnType<typeof createAssignedSuggestions>>({
-  name: 'staff-suggestions-assigned',
-  data: initialAssignedSuggestionsState,
-  model: (page) => createAssignedSuggestions((change) => page.render(change)),
-  load: reloadList,
-  /** Back from answering: it may have left 待办. */
-  refresh: refreshList,
-  events: {
-    onTab: (queue, event: TabEvent<HandlerSuggestionView>) => queue.choose(event.detail.value),
-    ...pagedListEvents,
-    onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
-    onBind: () => redirectTo(STAFF_BIND_URL),
-  },
-});
+// Coming back refreshes the queue: a suggestion answered may have left 待办.
+definePage(
+  tabbedListPage({
+    name: 'staff-suggestions-assigned',
+    data: initialAssignedSuggestionsState,
+    list: (page) => createAssignedSuggestions(page.render),
+    bindUrl: STAFF_BIND_URL,
+    events: {
+      onOpen: (_queue, event: TapEvent<{ suggestionId: string }>) => navigateTo(staffSuggestionUrl(event.currentTarget.dataset.suggestionId)),
+    },
+  }),
+);

@@ -8,7 +8,7 @@ import { createDeputySuggestion, initialDeputySuggestionState, type DeputySugges
 definePage<DeputySuggestionState, { suggestionId?: string }, { id: string; page: ReturnType<typeof createDeputySuggestion> }>({
   name: 'deputy-suggestion',
   data: initialDeputySuggestionState,
-  model: (page) => ({ id: page.query.suggestionId ?? '', page: createDeputySuggestion(page.query.suggestionId ?? '', (change) => page.render(change)) }),
+  model: (page) => ({ id: page.query.suggestionId ?? '', page: createDeputySuggestion(page.query.suggestionId ?? '', page.render) }),
   load: ({ page }) => page.load(),
   /** Back from the form: it may have been revised. */
   refresh: ({ page }) => page.load(),

@@ -8,7 +8,7 @@ import { createSuggestionDrill, initialSuggestionDrillState, type SuggestionDril
 definePage<SuggestionDrillState, SuggestionDrillQuery, ReturnType<typeof createSuggestionDrill>>({
   name: 'staff-suggestion-drill',
   data: initialSuggestionDrillState,
-  model: (page) => createSuggestionDrill(page.query, (change) => page.render(change)),
+  model: (page) => createSuggestionDrill(page.query, page.render),
   load: reloadList,
   events: {
     ...pagedListEvents,

@@ -1,7 +1,7 @@
 import { SUGGESTION_FIGURES, type SuggestionFigure } from '../../../shared/domain/suggestionStats';
 import { appClock } from '../../../services/clock';
 import { callApi } from '../../../services/api';
-import { createPagedList, initialPagedState, type PagedState } from '../../../utils/paged-list';
+import { createPagedList, initialPagedState, pageRequest, type PagedState } from '../../../utils/paged-list';
 import { suggestionItemView, type SuggestionItemView } from '../views';
 
 export const SUGGESTION_DRILL_PAGE_SIZE = 20;
@@ -31,7 +31,7 @@ export function createSuggestionDrill(query: SuggestionDrillQuery, render: (chan
   const scope = { sessionId: query.sessionId ?? '', ...(query.areaId ? { areaId: query.areaId } : {}), ...(query.departmentId ? { departmentId: query.departmentId } : {}) };
   return createPagedList({
     fetch: async (cursor) => {
-      const page = await callApi('suggestion.drillDown', { ...scope, figure, pageSize: SUGGESTION_DRILL_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) });
+      const page = await callApi('suggestion.drillDown', pageRequest(cursor, { ...scope, figure, pageSize: SUGGESTION_DRILL_PAGE_SIZE }));
       // The figure's name comes with its list: the labels are the back end's.
       render({ title: page.label });
       return page;

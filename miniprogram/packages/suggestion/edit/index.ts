@@ -9,8 +9,7 @@ import { createSuggestionEdit, initialEditState, type EditState } from './model'
 definePage<EditState, { suggestionId?: string }, ReturnType<typeof createSuggestionEdit>>({
   name: 'deputy-suggestion-edit',
   data: initialEditState,
-  model: (page) => createSuggestionEdit(page.query.suggestionId ?? '', (change) => page.render(change)),
-  load: (form) => form.load(),
+  model: (page) => createSuggestionEdit(page.query.suggestionId ?? '', page.render),
   events: {
     onSession: (form, event: TapEvent<{ id: string }>) => form.chooseSession(event.currentTarget.dataset.id),
     onTitle: (form, event: InputEvent) => form.setText('title', event.detail.value),

@@ -8,8 +8,7 @@ type SwitchEvent = WechatMiniprogram.CustomEvent<{ value: boolean }>;
 definePage<SessionsState, Record<string, string | undefined>, ReturnType<typeof createSessions>>({
   name: 'staff-suggestion-sessions',
   data: initialSessionsState,
-  model: (page) => createSessions((change) => page.render(change)),
-  load: (sessions) => sessions.load(),
+  model: (page) => createSessions(page.render),
   events: {
     onNew: (sessions) => sessions.startNew(),
     onEdit: (sessions, event: TapEvent<{ id: string }>) => sessions.startEdit(event.currentTarget.dataset.id),

@@ -1,6 +1,6 @@
 import type { StaffSuggestionView } from '../../../shared/contract/suggestion';
 import { callApi } from '../../../services/api';
-import { createSuggestionQueue, initialSuggestionQueueState, type SuggestionQueueState } from '../queue';
+import { suggestionList } from '../queue';
 
 export const STAFF_SUGGESTION_TABS: Record<StaffSuggestionView, string> = {
   toReview: '待审查',
@@ -16,17 +16,5 @@ export const STAFF_SUGGESTION_TABS: Record<StaffSuggestionView, string> = {
   all: '全部',
 };
 
-export type StaffSuggestionsState = SuggestionQueueState<StaffSuggestionView>;
-
-export function isStaffSuggestionView(value: string | undefined): value is StaffSuggestionView {
-  return Object.prototype.hasOwnProperty.call(STAFF_SUGGESTION_TABS, value ?? '');
-}
-
-export function initialStaffSuggestionsState(view: StaffSuggestionView = 'toReview'): StaffSuggestionsState {
-  return initialSuggestionQueueState(view, STAFF_SUGGESTION_TABS);
-}
-
 /** 代表建议办理: the congress staff's work queues, the supervision list (超期) among them. */
-export function createStaffSuggestions(view: StaffSuggestionView, render: (change: Partial<StaffSuggestionsState>) => void) {
-  return createSuggestionQueue(view, (tab, page) => callApi('suggestion.list', { view: tab, ...page }), render, STAFF_SUGGESTION_TABS);
-}
+export const STAFF_SUGGESTIONS = suggestionList<StaffSuggestionView>(STAFF_SUGGESTION_TABS, 'toReview', (view, page) => callApi('suggestion.list', { view, ...page }));

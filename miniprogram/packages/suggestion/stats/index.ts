@@ -7,7 +7,7 @@ definePage<SuggestionStatsState, Record<string, string | undefined>, ReturnType<
   name: 'staff-suggestion-stats',
   privacy: 'onDemand',
   data: initialSuggestionStatsState,
-  model: (page) => createSuggestionStats((change) => page.render(change)),
+  model: (page) => createSuggestionStats(page.render),
   load: (stats) => stats.start(),
   retry: (stats, page) => (page.data().sessionId ? stats.reload() : stats.start()),
   events: {

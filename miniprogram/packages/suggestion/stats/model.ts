@@ -1,7 +1,8 @@
 import type { AreaRow, SuggestionExport, SuggestionStats, UnitRow } from '../../../shared/contract/suggestion';
 import type { SuggestionFigure } from '../../../shared/domain/suggestionStats';
 import { callApi, toApiError } from '../../../services/api';
-import { copyText, downloadFile, navigateTo, openDocument, showToast } from '../../../services/wx';
+import { navigateTo } from '../../../services/wx';
+import { createExcelExport, EXCEL_EXPORT_MESSAGES, type ExcelExportState } from '../../../utils/excel-export';
 import { suggestionDrillUrl } from '../routes';
 import type { LoadStatus } from '../../../utils/load-state';
 
@@ -87,16 +88,12 @@ export function toSuggestionStatsView(stats: SuggestionStats): SuggestionStatsVi
   };
 }
 
-export interface SuggestionStatsState {
+export interface SuggestionStatsState extends ExcelExportState<{ fileName: string; count: number }> {
   status: LoadStatus;
   errorMessage: string;
   sessions: Array<{ id: string; label: string }>;
   sessionId: string;
   view: SuggestionStatsView | null;
-  exporting: boolean;
-  exported: { fileName: string; count: number } | null;
-  exportError: string;
-  opening: boolean;
 }
 
 export function initialSuggestionStatsState(): SuggestionStatsState {
@@ -105,8 +102,7 @@ export function initialSuggestionStatsState(): SuggestionStatsState {
 
 export const SUGGESTION_STATS_MESSAGES = {
   noSession: '还没有会议。请先在“会议管理”中设立会议。',
-  openFailed: '文件没能打开。可以点「复制下载链接」，在电脑上打开。',
-  copied: '下载链接已复制，可以发到电脑上打开',
+  ...EXCEL_EXPORT_MESSAGES,
 } as const;
 
 /**
@@ -115,12 +111,18 @@ export const SUGGESTION_STATS_MESSAGES = {
  */
 export function createSuggestionStats(render: (change: Partial<SuggestionStatsState>) => void) {
   let sessionId = '';
-  let exported: SuggestionExport | null = null;
+  const excel = createExcelExport({
+    action: 'suggestion.export',
+    log: 'suggestion-stats',
+    make: () => callApi('suggestion.export', { sessionId }),
+    shown: (file: SuggestionExport) => ({ fileName: file.fileName, count: file.suggestionCount }),
+    render,
+  });
   let generation = 0;
 
   async function loadFigures(): Promise<void> {
     const mine = (generation += 1);
-    exported = null;
+    excel.forget();
     render({ status: 'loading', errorMessage: '', sessionId, exported: null, exportError: '' });
     try {
       const stats = await callApi('suggestion.stats', { sessionId });
@@ -150,35 +152,8 @@ export function createSuggestionStats(render: (change: Partial<SuggestionStatsSt
     openFigure: (figure: SuggestionFigure) => navigateTo(suggestionDrillUrl({ sessionId, figure })),
     openUnit: (departmentId: string) => navigateTo(suggestionDrillUrl({ sessionId, figure: 'received', departmentId })),
     openArea: (areaId: string) => navigateTo(suggestionDrillUrl({ sessionId, figure: 'received', areaId })),
-    async exportExcel(): Promise<void> {
-      render({ exporting: true, exportError: '', exported: null });
-      try {
-        exported = await callApi('suggestion.export', { sessionId });
-        render({ exporting: false, exported: { fileName: exported.fileName, count: exported.suggestionCount } });
-      } catch (error) {
-        render({ exporting: false, exportError: toApiError(error, 'suggestion.export').message });
-      }
-    },
-    async openExport(): Promise<void> {
-      if (!exported) return;
-      render({ opening: true, exportError: '' });
-      try {
-        await openDocument(await downloadFile(exported.url), 'xlsx');
-      } catch (error) {
-        console.warn('[suggestion-stats] export not opened', error);
-        render({ exportError: SUGGESTION_STATS_MESSAGES.openFailed });
-      } finally {
-        render({ opening: false });
-      }
-    },
-    async copyExportLink(): Promise<void> {
-      if (!exported) return;
-      try {
-        await copyText(exported.url);
-        showToast(SUGGESTION_STATS_MESSAGES.copied);
-      } catch (error) {
-        console.warn('[suggestion-stats] link not copied', error);
-      }
-    },
+    exportExcel: excel.exportExcel,
+    openExport: excel.openExport,
+    copyExportLink: excel.copyExportLink,
   };
 }

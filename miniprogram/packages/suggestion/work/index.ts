@@ -6,8 +6,7 @@ import { createSuggestionWork, initialWorkState, type WorkPanel, type WorkState 
 definePage<WorkState, { suggestionId?: string }, ReturnType<typeof createSuggestionWork>>({
   name: 'staff-suggestion',
   data: initialWorkState,
-  model: (page) => createSuggestionWork(page.query.suggestionId ?? '', (change) => page.render(change)),
-  load: (work) => work.load(),
+  model: (page) => createSuggestionWork(page.query.suggestionId ?? '', page.render),
   events: {
     onOpenPanel: (work, event: TapEvent<{ panel: WorkPanel }>) => work.open(event.currentTarget.dataset.panel),
     onClosePanel: (work) => work.open(''),
