@@ -334,8 +334,21 @@ export class Collection {
     return found.sort((a, b) => a.seq - b.seq).map((entry) => entry.doc);
   }
 
+  /** How many documents match: the index's candidates tested one by one, none copied or sorted. */
   count(criteria: Document): number {
-    return this.matching(criteria).length;
+    requireGeoIndex(criteria, this.geoFields);
+    const matches = compileMatcher(criteria);
+    const keys = this.indexes.candidates(criteria);
+    let total = 0;
+    if (keys === undefined) {
+      for (const entry of this.entries.values()) if (matches(entry.doc)) total += 1;
+      return total;
+    }
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (entry !== undefined && matches(entry.doc)) total += 1;
+    }
+    return total;
   }
 
   /** A leading $match (or $geoNear's query) narrows the input through the indexes; the stage itself still runs. */
