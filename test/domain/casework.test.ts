@@ -78,24 +78,27 @@ function assignedToBoth(): Case {
 
 describe('the state machine', () => {
   test('every transition names the statuses it starts from, where it can lead, and who may take it', () => {
-    expect(CASE_MACHINE).toEqual({
-      read: { from: ['received'], to: ['read'], actors: ['deputy'] },
-      accept: { from: ['received', 'read'], to: ['accepted'], actors: ['staff'] },
-      reply: { from: ['received', 'read', 'accepted'], to: ['replied'], actors: ['deputy'] },
-      forward: { from: ['received', 'read', 'accepted'], to: ['forwarded'], actors: ['deputy'] },
-      assign: { from: ['accepted', 'forwarded', 'reopened'], to: ['assigned'], actors: ['staff'] },
-      answer: { from: ['assigned'], to: ['assigned', 'answered'], actors: ['handler'] },
-      return: { from: ['answered'], to: ['assigned'], actors: ['staff'] },
-      approve: { from: ['answered'], to: ['awaitingRating'], actors: ['staff'] },
-      urge: { from: ['assigned'], to: ['assigned'], actors: ['staff'] },
-      rate: { from: ['replied', 'awaitingRating'], to: ['closed', 'reopened'], actors: ['resident'] },
-      expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
-      referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
-      reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
-      askFollowUp: { from: ['closed'], to: ['closed'], actors: ['system'] },
-      answerFollowUp: { from: ['closed'], to: ['closed'], actors: ['resident'] },
-      reopen: { from: ['closed'], to: ['reopened'], actors: ['staff'] },
+    // Read as "from → to, by whom": each list in its order, alternatives joined by |.
+    const rules = Object.fromEntries(Object.entries(CASE_MACHINE).map(([action, r]) => [action, `${r.from.join(' | ')} → ${r.to.join(' | ')}, by ${r.actors.join(' | ')}`]));
+    expect(rules).toEqual({
+      read: 'received → read, by deputy',
+      accept: 'received | read → accepted, by staff',
+      reply: 'received | read | accepted → replied, by deputy',
+      forward: 'received | read | accepted → forwarded, by deputy',
+      assign: 'accepted | forwarded | reopened → assigned, by staff',
+      answer: 'assigned → assigned | answered, by handler',
+      return: 'answered → assigned, by staff',
+      approve: 'answered → awaitingRating, by staff',
+      urge: 'assigned → assigned, by staff',
+      rate: 'replied | awaitingRating → closed | reopened, by resident',
+      expireRating: 'replied | awaitingRating → closed, by system',
+      referBack: 'assigned → assigned | referred, by handler',
+      reroute: 'assigned | referred → assigned, by staff',
+      askFollowUp: 'closed → closed, by system',
+      answerFollowUp: 'closed → closed, by resident',
+      reopen: 'closed → reopened, by staff',
     });
+    for (const rule of Object.values(CASE_MACHINE)) expect(Object.keys(rule)).toEqual(['from', 'to', 'actors']);
     for (const rule of Object.values(CASE_MACHINE)) for (const status of [...rule.from, ...rule.to]) expect(OPINION_STATUSES).toContain(status);
   });
 
