@@ -3,7 +3,7 @@ import type { ActorRole } from '../../miniprogram/shared/domain/opinion';
 import { loadCaller, requireOpenid, scopeCovers, type Caller } from '../core/caller';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
-import { lookupWhere } from '../core/lookups';
+import { lookupEqual } from '../core/lookups';
 import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
 
 /** Who writes a reception record: staff covering the station, or a deputy on duty that day. */
@@ -58,8 +58,8 @@ export async function loadVisit(ctx: CallContext, bookingId: string): Promise<Re
       .collection(COLLECTIONS.bookings)
       .aggregate()
       .match({ _id: bookingId })
-      .lookup(lookupWhere(db, { from: COLLECTIONS.receptionDays, let: { dayId: '$dayId' }, as: 'day' }, ($) => $.eq(['$_id', '$$dayId'])))
-      .lookup(lookupWhere(db, { from: COLLECTIONS.receptionRecords, let: { bookingId: '$_id' }, as: 'record' }, ($) => $.eq(['$bookingId', '$$bookingId'])))
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionDays, field: '_id', equals: 'dayId', as: 'day' }))
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionRecords, field: 'bookingId', equals: '_id', as: 'record' }))
       .end(),
   ]);
   if (!recordsVisits(caller)) fail('AUTH.FORBIDDEN');

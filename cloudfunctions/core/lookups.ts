@@ -21,6 +21,19 @@ export function lookupWhere(
   return { ...stage, pipeline: then($.pipeline().match(db.command.expr(where($)))).done() };
 }
 
+/**
+ * A $lookup stage joining the documents of `from` whose `field` equals this document's `equals`
+ * (and for which every expression `also` gives holds), then the stages `then` adds.
+ */
+export function lookupEqual(
+  db: Database,
+  join: { from: string; field: string; equals: string; as: string; also?: ($: Aggregate) => Expression[] },
+  then: (pipeline: Pipeline) => Pipeline = (pipeline) => pipeline,
+) {
+  const { from, field, equals, as, also } = join;
+  return lookupWhere(db, { from, let: { joined: `$${equals}` }, as }, ($) => (also ? $.and([$.eq([`$${field}`, '$$joined']), ...also($)]) : $.eq([`$${field}`, '$$joined'])), then);
+}
+
 /** A reception day's deputies (its deputyIds), as summaries under `deputies`; `activeOnly` leaves out those no longer serving. */
 export function dayDeputiesLookup(db: Database, which: { activeOnly: boolean }, then: (pipeline: Pipeline) => Pipeline = (pipeline) => pipeline) {
   return lookupWhere(

@@ -3,7 +3,7 @@ import type { DayDetail } from '../../../miniprogram/shared/contract/booking';
 import type { BookingStatus } from '../../../miniprogram/shared/domain/booking';
 import type { DeputySummary, StationSummary } from '../../../miniprogram/shared/domain/directory';
 import type { Handler } from '../../core/handler';
-import { dayDeputiesLookup, lookupWhere } from '../../core/lookups';
+import { dayDeputiesLookup, lookupEqual } from '../../core/lookups';
 import { fail } from '../../core/errors';
 import { templateIds } from '../config';
 import { dayView, myBooking, STATION_SUMMARY_FIELDS, type BookingDocument, type DayDocument } from '../../../infra/documents/booking';
@@ -22,21 +22,13 @@ export const getDay: Handler<'booking.getDay'> = async ({ dayId }, { db, now, op
     .collection(COLLECTIONS.receptionDays)
     .aggregate()
     .match({ _id: dayId })
-    .lookup(
-      lookupWhere(
-        db,
-        { from: COLLECTIONS.stations, let: { stationId: '$stationId' }, as: 'station' },
-        ($) => $.eq(['$_id', '$$stationId']),
-        (pipeline) => pipeline.project(STATION_SUMMARY_FIELDS),
-      ),
-    )
+    .lookup(lookupEqual(db, { from: COLLECTIONS.stations, field: '_id', equals: 'stationId', as: 'station' }, (pipeline) => pipeline.project(STATION_SUMMARY_FIELDS)))
     .lookup(dayDeputiesLookup(db, { activeOnly: true }, (pipeline) => pipeline.sort({ level: 1, name: 1 })))
     .lookup(
-      lookupWhere(
+      lookupEqual(
         db,
-        { from: COLLECTIONS.bookings, let: { dayId: '$_id' }, as: 'mine' },
         // Without a caller the empty openid matches nobody's booking.
-        ($) => $.and([$.eq(['$dayId', '$$dayId']), $.eq(['$openid', openid ?? '']), $.in(['$status', [...SHOWN_AS_MINE]])]),
+        { from: COLLECTIONS.bookings, field: 'dayId', equals: '_id', as: 'mine', also: ($) => [$.eq(['$openid', openid ?? '']), $.in(['$status', [...SHOWN_AS_MINE]])] },
         (pipeline) => pipeline.sort({ createdAt: -1 }).limit(1),
       ),
     )

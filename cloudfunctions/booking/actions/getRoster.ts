@@ -4,7 +4,7 @@ import type { DeputySummary } from '../../../miniprogram/shared/domain/directory
 import { loadCaller, requireOpenid, requireStaff } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
-import { dayDeputiesLookup, lookupWhere } from '../../core/lookups';
+import { dayDeputiesLookup, lookupEqual } from '../../core/lookups';
 import { requireStaffFor } from '../access';
 import { dayView, rosterEntry, type BookingDocument, type DayDocument } from '../../../infra/documents/booking';
 
@@ -28,22 +28,10 @@ export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) =>
       .aggregate()
       .match({ _id: dayId })
       .lookup(
-        lookupWhere(
-          db,
-          { from: COLLECTIONS.bookings, let: { dayId: '$_id' }, as: 'bookings' },
-          ($) => $.eq(['$dayId', '$$dayId']),
-          (pipeline) => pipeline.sort({ slotStart: 1, queuedAt: 1 }).limit(1000),
-        ),
+        lookupEqual(db, { from: COLLECTIONS.bookings, field: 'dayId', equals: '_id', as: 'bookings' }, (pipeline) => pipeline.sort({ slotStart: 1, queuedAt: 1 }).limit(1000)),
       )
       .lookup(dayDeputiesLookup(db, { activeOnly: false }))
-      .lookup(
-        lookupWhere(
-          db,
-          { from: COLLECTIONS.receptionRecords, let: { dayId: '$_id' }, as: 'records' },
-          ($) => $.eq(['$dayId', '$$dayId']),
-          (pipeline) => pipeline.project({ _id: 0, bookingId: 1 }),
-        ),
-      )
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionRecords, field: 'dayId', equals: '_id', as: 'records' }, (pipeline) => pipeline.project({ _id: 0, bookingId: 1 })))
       .end(),
   ]);
   requireStaff(caller);
