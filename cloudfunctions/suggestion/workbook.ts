@@ -5,6 +5,8 @@ import { acceptedCoSigners, isSuggestionOverdue, numberLabel, SUGGESTION_KIND_LA
 import { SUGGESTION_FIGURES, type SuggestionRates } from '../../miniprogram/shared/domain/suggestionStats';
 import { SUGGESTION_FIGURE_LABELS, SUGGESTION_FIGURE_DEFINITIONS, SUGGESTION_RATE_LABELS } from './figureDefinitions';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { addListSheet, newWorkbook } from '../core/workbook';
+import type { Workbook } from 'exceljs';
 
 export const SUMMARY_SHEET = '总体情况';
 export const UNITS_SHEET = '承办单位';
@@ -87,7 +89,7 @@ function areaCells(row: AreaRow, i: number): Array<string | number> {
 
 /** A table sheet: its header row in bold and frozen, a row per item, the name column widened. */
 function addTableSheet<T>(
-  workbook: import('exceljs').Workbook,
+  workbook: Workbook,
   name: string,
   header: readonly string[],
   items: readonly T[],
@@ -111,12 +113,7 @@ export async function suggestionWorkbook(
   rows: readonly SuggestionDocument[],
   now: Date,
 ): Promise<Buffer> {
-  // Loaded on first export only: exceljs is most of this function's bundle.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Workbook } = require('exceljs') as typeof import('exceljs');
-  const workbook = new Workbook();
-  workbook.creator = '连心桥';
-  workbook.created = now;
+  const workbook = newWorkbook(now);
 
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.columns = [{ width: 24 }, { width: 14 }, { width: 60 }];
@@ -132,11 +129,7 @@ export async function suggestionWorkbook(
   addTableSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, stats.byUnit, unitCells, 28);
   addTableSheet(workbook, AREAS_SHEET, AREA_COLUMNS, stats.byArea, areaCells, 14);
 
-  const list = workbook.addWorksheet(LIST_SHEET);
-  list.columns = LIST_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  list.getRow(1).font = { bold: true };
-  for (const doc of rows) list.addRow(listRow(doc, now));
-  list.views = [{ state: 'frozen', ySplit: 1 }];
+  addListSheet(workbook, LIST_SHEET, LIST_COLUMNS, rows, (doc) => listRow(doc, now));
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
