@@ -329,19 +329,14 @@ describe('签到: the resident scans the station code on the day', () => {
     scene = (await callAs(runtime.url, CITY_STAFF, 'booking.getCheckInQr', { stationId: 'st-qingshi' })).scene;
   });
 
+  /** A booking at 青石 today, placed in the store for the phone's resident (the day is today, so it cannot be booked ahead). */
+  async function bookedTodayAtQingshi(visitor: { id: string; code: string; openid: string; name: string; phone: string; topic: string }): Promise<void> {
+    placeBooking(runtime.url, await todayAt('st-qingshi'), { ...visitor, areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'], stationAddress: '青石镇' });
+  }
+
   it('checks in a resident booked for today, from the code WeChat opens the page with', async () => {
     const phone = phoneOf();
-    const today = await todayAt('st-qingshi');
-    placeBooking(runtime.url, today, {
-      id: 'bk-checkin-today',
-      code: 'CHK234',
-      openid: phone.openid,
-      name: '赵阿姨',
-      phone: '13700000000',
-      topic: '村口路灯',
-      areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'],
-      stationAddress: '青石镇',
-    });
+    await bookedTodayAtQingshi({ id: 'bk-checkin-today', code: 'CHK234', openid: phone.openid, name: '赵阿姨', phone: '13700000000', topic: '村口路灯' });
 
     const page = await openPage('checkIn', { scene: encodeURIComponent(scene) });
 
@@ -370,17 +365,7 @@ describe('签到: the resident scans the station code on the day', () => {
 
   it('the scan button in 我的预约 opens the check-in page for a station code, and explains any other code', async () => {
     const phone = phoneOf();
-    const today = await todayAt('st-qingshi');
-    placeBooking(runtime.url, today, {
-      id: 'bk-checkin-scan',
-      code: 'SCN234',
-      openid: phone.openid,
-      name: '孙阿姨',
-      phone: '13500000000',
-      topic: '医保报销',
-      areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'],
-      stationAddress: '青石镇',
-    });
+    await bookedTodayAtQingshi({ id: 'bk-checkin-scan', code: 'SCN234', openid: phone.openid, name: '孙阿姨', phone: '13500000000', topic: '医保报销' });
     const mine = await openPage('myBookings');
 
     phone.wx.nextScan = { path: 'pages/station/index?stationId=st-qingshi', result: '' };
