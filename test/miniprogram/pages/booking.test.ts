@@ -67,6 +67,16 @@ async function fillIn(form: PageDriver, fields: { topic?: string; name?: string;
   await form.type('.phone-input', fields.phone ?? '13812345678');
 }
 
+/** The resident books the first free slot at 临江 through the form, as filled in by fillIn; answers the days page it started from. */
+async function bookedAtLinjiang(phone: Phone): Promise<PageDriver> {
+  const days = await openPage('bookingDays', { stationId: LINJIANG });
+  const form = await chooseSlot(phone, days, '预约');
+  await fillIn(form);
+  await form.tap('确认预约');
+  await form.waitFor(() => form.data.done !== null, 'the booking');
+  return days;
+}
+
 /** A reception day staff add at a station, on the first free date from `fromDay` days ahead. */
 async function addDay(stationId: string, seats: number, fromDay = 2): Promise<ReceptionDayView> {
   for (let ahead = fromDay; ahead < fromDay + 10; ahead += 1) {
@@ -146,11 +156,7 @@ describe('预约接待: a resident books a visit', () => {
 
   it('keeps the booking when the resident says no to the cancel dialog', async () => {
     const phone = phoneOf();
-    const days = await openPage('bookingDays', { stationId: LINJIANG });
-    const form = await chooseSlot(phone, days, '预约');
-    await fillIn(form);
-    await form.tap('确认预约');
-    await form.waitFor(() => form.data.done !== null, 'the booking');
+    await bookedAtLinjiang(phone);
 
     phone.dialogs.answers = [false];
     const mine = await openPage('myBookings');
@@ -280,11 +286,7 @@ describe('预约接待: a resident books a visit', () => {
 
   it('a resident who already holds the day sees that booking instead of a second form', async () => {
     const phone = phoneOf();
-    const days = await openPage('bookingDays', { stationId: LINJIANG });
-    const form = await chooseSlot(phone, days, '预约');
-    await fillIn(form);
-    await form.tap('确认预约');
-    await form.waitFor(() => form.data.done !== null, 'the booking');
+    const days = await bookedAtLinjiang(phone);
 
     const again = await chooseSlot(phone, days, '预约');
 
