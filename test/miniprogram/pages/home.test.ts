@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { openPage } from '../support/page';
+import { openPage, wentTo } from '../support/page';
 import { fixtureFunctions, installWx, ok, type WxDouble } from '../support/wx-double';
 
 const account = fixtureFunctions({
@@ -11,13 +11,6 @@ async function openHome(nextScan?: WxDouble['nextScan']) {
   const wx = installWx({ functions: account });
   if (nextScan) wx.nextScan = nextScan;
   return { wx, page: await openPage('home') };
-}
-
-/** Taps the button and answers where the app went. */
-async function navigatedBy(button: string, { wx, page }: Awaited<ReturnType<typeof openHome>>): Promise<string[]> {
-  await page.tap(button);
-  await page.waitFor(() => wx.navigations.length > 0, 'navigation');
-  return wx.navigations;
 }
 
 describe('首页', () => {
@@ -33,7 +26,8 @@ describe('首页', () => {
   });
 
   it('takes the resident to the stations with one tap', async () => {
-    expect(await navigatedBy('找代表/联络站', await openHome())).toEqual(['/pages/stations/index']);
+    const { wx, page } = await openHome();
+    expect(await wentTo(page, '找代表/联络站', wx.navigations)).toEqual(['/pages/stations/index']);
   });
 
   it('makes the text bigger at once and saves the choice to the account', async () => {
@@ -48,8 +42,8 @@ describe('首页', () => {
   });
 
   it('opens the station a scanned code of ours points to', async () => {
-    const home = await openHome({ path: 'pages/station/index?stationId=st-heping', result: '' });
-    expect(await navigatedBy('扫一扫', home)).toEqual(['/pages/station/index?stationId=st-heping']);
+    const { wx, page } = await openHome({ path: 'pages/station/index?stationId=st-heping', result: '' });
+    expect(await wentTo(page, '扫一扫', wx.navigations)).toEqual(['/pages/station/index?stationId=st-heping']);
   });
 
   it('says 无法识别该二维码 for a code that is not ours', async () => {
