@@ -82,13 +82,13 @@ const DENY_ALL_CLIENTS: SecurityRule = { read: false, write: false };
 type KeyPart = string | IndexKey;
 
 /** A descending key; a bare field name in an index is ascending. */
-const desc = (field: string): IndexKey => ({ field, direction: -1 });
+export const desc = (field: string): IndexKey => ({ field, direction: -1 });
 
 /**
  * An index over the fields in order, named as the console names it: each field (dots as underscores)
  * and its direction, `areaPath_1_createdAt_-1`.
  */
-const index = (...parts: KeyPart[]): IndexSpec => {
+export const index = (...parts: KeyPart[]): IndexSpec => {
   const keys = parts.map((part): IndexKey => (typeof part === 'string' ? { field: part, direction: 1 } : part));
   return { name: keys.map(({ field, direction }) => `${field.replace(/\./g, '_')}_${direction}`).join('_'), keys };
 };

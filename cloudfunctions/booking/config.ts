@@ -4,6 +4,7 @@
  * Template ids come from the mini-program admin (订阅消息 → 选用模板); the defaults only name the
  * templates locally. Each template's keywords must be the ones listed, or WeChat refuses the send.
  */
+import { templateId } from '../core/templates';
 
 /** 预约提醒, the day before: thing1 station, time2 slot, character_string3 booking code, thing4 note. */
 export const DEFAULT_REMINDER_TEMPLATE_ID = 'lxq-booking-reminder';
@@ -20,9 +21,9 @@ export interface TemplateIds {
 
 export function templateIds(): TemplateIds {
   return {
-    reminder: process.env.BOOKING_REMINDER_TEMPLATE_ID || DEFAULT_REMINDER_TEMPLATE_ID,
-    promoted: process.env.BOOKING_PROMOTED_TEMPLATE_ID || DEFAULT_PROMOTED_TEMPLATE_ID,
-    dayCancelled: process.env.BOOKING_DAY_CANCELLED_TEMPLATE_ID || DEFAULT_DAY_CANCELLED_TEMPLATE_ID,
+    reminder: templateId('BOOKING_REMINDER_TEMPLATE_ID', DEFAULT_REMINDER_TEMPLATE_ID),
+    promoted: templateId('BOOKING_PROMOTED_TEMPLATE_ID', DEFAULT_PROMOTED_TEMPLATE_ID),
+    dayCancelled: templateId('BOOKING_DAY_CANCELLED_TEMPLATE_ID', DEFAULT_DAY_CANCELLED_TEMPLATE_ID),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ActorRole } from '../../miniprogram/shared/domain/opinion';
 import { loadCaller, requireOpenid, scopeCovers, type Caller } from '../core/caller';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
+import { lookupEqual } from '../core/lookups';
 import type { BookingDocument, DayDocument, RecordDocument } from '../../infra/documents/booking';
 
 /** Who writes a reception record: staff covering the station, or a deputy on duty that day. */
@@ -51,30 +52,14 @@ type Row = BookingDocument & { day: DayDocument[]; record: RecordDocument[] };
 export async function loadVisit(ctx: CallContext, bookingId: string): Promise<ReceptionVisit> {
   requireOpenid(ctx);
   const { db } = ctx;
-  const $ = db.command.aggregate;
-  const _ = db.command;
   const [caller, { data }] = await Promise.all([
     loadCaller(ctx),
     db
       .collection(COLLECTIONS.bookings)
       .aggregate()
       .match({ _id: bookingId })
-      .lookup({
-        from: COLLECTIONS.receptionDays,
-        let: { dayId: '$dayId' },
-        pipeline: $.pipeline()
-          .match(_.expr($.eq(['$_id', '$$dayId'])))
-          .done(),
-        as: 'day',
-      })
-      .lookup({
-        from: COLLECTIONS.receptionRecords,
-        let: { bookingId: '$_id' },
-        pipeline: $.pipeline()
-          .match(_.expr($.eq(['$bookingId', '$$bookingId'])))
-          .done(),
-        as: 'record',
-      })
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionDays, field: '_id', equals: 'dayId', as: 'day' }))
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionRecords, field: 'bookingId', equals: '_id', as: 'record' }))
       .end(),
   ]);
   if (!recordsVisits(caller)) fail('AUTH.FORBIDDEN');

@@ -5,6 +5,7 @@
  * come from the mini-program admin (订阅消息 → 选用模板); each template's keywords must be the ones
  * listed, or WeChat refuses the send.
  */
+import { templateId } from '../core/templates';
 
 /** 督办通知 to a department's handlers: character_string1 tracking number, thing2 urging note, date3 last day allowed, thing4 department. */
 export const DEFAULT_URGE_TEMPLATE_ID = 'lxq-case-urged';
@@ -14,17 +15,9 @@ export const DEFAULT_ANSWER_TEMPLATE_ID = 'lxq-case-answered';
 /** 回访 to the resident: character_string1 tracking number, thing2 the question, thing3 what to do. */
 export const DEFAULT_FOLLOW_UP_TEMPLATE_ID = 'lxq-case-follow-up';
 
-export function urgeTemplateId(): string {
-  return process.env.CASE_URGE_TEMPLATE_ID || DEFAULT_URGE_TEMPLATE_ID;
-}
-
-export function answerTemplateId(): string {
-  return process.env.CASE_ANSWER_TEMPLATE_ID || DEFAULT_ANSWER_TEMPLATE_ID;
-}
-
-export function followUpTemplateId(): string {
-  return process.env.CASE_FOLLOW_UP_TEMPLATE_ID || DEFAULT_FOLLOW_UP_TEMPLATE_ID;
-}
+export const urgeTemplateId = (): string => templateId('CASE_URGE_TEMPLATE_ID', DEFAULT_URGE_TEMPLATE_ID);
+export const answerTemplateId = (): string => templateId('CASE_ANSWER_TEMPLATE_ID', DEFAULT_ANSWER_TEMPLATE_ID);
+export const followUpTemplateId = (): string => templateId('CASE_FOLLOW_UP_TEMPLATE_ID', DEFAULT_FOLLOW_UP_TEMPLATE_ID);
 
 /** The page a handler's message opens (the staff case page), and the resident's. */
 export const STAFF_CASE_PAGE = 'packages/staff/case/index';

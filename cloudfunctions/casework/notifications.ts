@@ -1,29 +1,10 @@
 import { shanghaiClock, shanghaiDay } from '../../miniprogram/shared/domain/time';
 import { ANSWER_CATEGORY_LABELS } from '../../miniprogram/shared/domain/casework';
-import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
+import { sendEachSubscribeMessage } from '../core/openapi';
 import type { Database } from '../core/cloud';
 import { notifyResident } from '../core/residentNotice';
 import type { OpinionDocument } from '../../infra/documents/opinions';
 import { answerTemplateId, FOLLOW_UP_PAGE, followUpTemplateId, MY_OPINION_PAGE, STAFF_CASE_PAGE, urgeTemplateId } from './config';
-
-/**
- * Sends the messages, each on its own: one WeChat refuses (the user did not subscribe, 43101) is
- * logged and counted as not sent; the change they tell about is already stored.
- */
-async function deliver(messages: readonly SubscribeMessage[]): Promise<boolean[]> {
-  return Promise.all(
-    messages.map(async (message) => {
-      try {
-        await sendSubscribeMessage(message);
-        return true;
-      } catch (error) {
-        if (error instanceof WxOpenApiError) console.warn(`[casework] message ${message.templateId} not sent: ${error.errcode} ${error.errmsg}`);
-        else console.error(`[casework] message ${message.templateId} failed`, error);
-        return false;
-      }
-    }),
-  );
-}
 
 /** 督办: tells each handler of the departments still to answer; answers how many WeChat accepted. */
 export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyArray<{ openid: string; departmentName: string }>, note: string, now: Date): Promise<number> {
@@ -35,7 +16,7 @@ export async function notifyUrged(opinion: OpinionDocument, handlers: ReadonlyAr
     page: `${STAFF_CASE_PAGE}?opinionId=${opinion._id}`,
     data: { character_string1: opinion.trackingNo, thing2: note, date3: lastDay, thing4: handler.departmentName || '承办单位' },
   }));
-  return (await deliver(messages)).filter(Boolean).length;
+  return (await sendEachSubscribeMessage('casework', messages)).filter(Boolean).length;
 }
 
 /** The approved answer (the case closed) reaches the resident, who is asked to rate it: worth an acceptance. */

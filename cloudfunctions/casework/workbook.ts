@@ -4,6 +4,7 @@ import { FIGURE_DEFINITIONS, FIGURE_LABELS, FIGURES, RATE_LABELS, type FigureRat
 import { excerpt, OPINION_CATEGORY_LABELS, OPINION_STATUS_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { SHANGHAI_OFFSET_MINUTES } from '../../miniprogram/shared/domain/time';
 import type { OpinionDocument } from '../../infra/documents/opinions';
+import { addListSheet, newWorkbook } from '../core/workbook';
 
 export const SUMMARY_SHEET = '统计';
 export const CASES_SHEET = '意见清单';
@@ -93,7 +94,7 @@ export interface CaseWorkbookStream {
  * committed to the file and dropped, so memory holds one page however many cases there are.
  */
 export function streamCaseWorkbook(stats: CaseStats, now: Date, filename: string): CaseWorkbookStream {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as in caseWorkbook
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as in core/workbook.ts
   const { stream } = require('exceljs') as typeof import('exceljs');
   const workbook = new stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
   workbook.creator = '连心桥';
@@ -121,13 +122,7 @@ export function streamCaseWorkbook(stats: CaseStats, now: Date, filename: string
 }
 
 export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocument[], now: Date): Promise<Buffer> {
-  // Loaded on first export only: exceljs is most of this function's bundle, and every other action starts faster without it.
-  // (A lazy require, which esbuild keeps lazy and which runs under jest's module loader too.)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Workbook } = require('exceljs') as typeof import('exceljs');
-  const workbook = new Workbook();
-  workbook.creator = '连心桥';
-  workbook.created = now;
+  const workbook = newWorkbook(now);
 
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.columns = [{ width: 26 }, { width: 16 }, { width: 60 }];
@@ -150,11 +145,7 @@ export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocu
     summary.addRow(['票决项目满意率（%）', satisfactionRate ?? '']);
   }
 
-  const list = workbook.addWorksheet(CASES_SHEET);
-  list.columns = CASE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  list.getRow(1).font = { bold: true };
-  for (const opinion of cases) list.addRow(caseRow(opinion, now));
-  list.views = [{ state: 'frozen', ySplit: 1 }];
+  addListSheet(workbook, CASES_SHEET, CASE_COLUMNS, cases, (opinion) => caseRow(opinion, now));
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

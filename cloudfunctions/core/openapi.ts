@@ -287,3 +287,23 @@ export async function sendSubscribeMessage(message: SubscribeMessage): Promise<{
   const msgId = isRecord(result) && typeof result.msgid === 'number' ? result.msgid : undefined;
   return msgId === undefined ? {} : { msgId };
 }
+
+/**
+ * Sends the messages, each on its own: one WeChat refuses (the person did not subscribe, 43101) is
+ * logged under `source` and counted as not sent; the change they tell about is stored already.
+ * Answers, message by message, whether WeChat accepted it.
+ */
+export async function sendEachSubscribeMessage(source: string, messages: readonly SubscribeMessage[]): Promise<boolean[]> {
+  return Promise.all(
+    messages.map(async (message) => {
+      try {
+        await sendSubscribeMessage(message);
+        return true;
+      } catch (error) {
+        if (error instanceof WxOpenApiError) console.warn(`[${source}] message ${message.templateId} not sent: ${error.errcode} ${error.errmsg}`);
+        else console.error(`[${source}] message ${message.templateId} failed`, error);
+        return false;
+      }
+    }),
+  );
+}

@@ -1,3 +1,4 @@
+import { templateId } from '../core/templates';
 import { COLLECTIONS } from '../../infra/database';
 import type { CandidateDocument, FollowDocument } from '../../infra/documents/projects';
 import { shanghaiClock } from '../../miniprogram/shared/domain/time';
@@ -8,9 +9,7 @@ import { notifyResidents, type NoticeWorth } from '../core/residentNotice';
 export const DEFAULT_MILESTONE_TEMPLATE_ID = 'lxq-project-milestone';
 export const PROJECT_PAGE = 'packages/project/candidate/index';
 
-function milestoneTemplateId(): string {
-  return process.env.PROJECT_MILESTONE_TEMPLATE_ID || DEFAULT_MILESTONE_TEMPLATE_ID;
-}
+const milestoneTemplateId = (): string => templateId('PROJECT_MILESTONE_TEMPLATE_ID', DEFAULT_MILESTONE_TEMPLATE_ID);
 
 const MOST_FOLLOWERS = 1000;
 

@@ -4,6 +4,7 @@
  * `SUGGESTION_LIMITS` (settings.ts). Template ids come from the mini-program admin (订阅消息 → 选用模板);
  * each template's keywords must be the ones listed, or WeChat refuses the send.
  */
+import { templateId } from '../core/templates';
 
 /** 代表建议通知 to deputies: thing1 the title, thing2 what happened, time3 when, thing4 what to do. */
 export const DEFAULT_DEPUTY_TEMPLATE_ID = 'lxq-suggestion-deputy';
@@ -12,17 +13,9 @@ export const DEFAULT_UNIT_TEMPLATE_ID = 'lxq-suggestion-unit';
 /** 意见进展通知 to residents: character_string1 the opinion's tracking number, thing2 the progress, time3 when. */
 export const DEFAULT_RESIDENT_TEMPLATE_ID = 'lxq-suggestion-resident';
 
-export function deputyTemplateId(): string {
-  return process.env.SUGGESTION_DEPUTY_TEMPLATE_ID || DEFAULT_DEPUTY_TEMPLATE_ID;
-}
-
-export function unitTemplateId(): string {
-  return process.env.SUGGESTION_UNIT_TEMPLATE_ID || DEFAULT_UNIT_TEMPLATE_ID;
-}
-
-export function residentTemplateId(): string {
-  return process.env.SUGGESTION_RESIDENT_TEMPLATE_ID || DEFAULT_RESIDENT_TEMPLATE_ID;
-}
+export const deputyTemplateId = (): string => templateId('SUGGESTION_DEPUTY_TEMPLATE_ID', DEFAULT_DEPUTY_TEMPLATE_ID);
+export const unitTemplateId = (): string => templateId('SUGGESTION_UNIT_TEMPLATE_ID', DEFAULT_UNIT_TEMPLATE_ID);
+export const residentTemplateId = (): string => templateId('SUGGESTION_RESIDENT_TEMPLATE_ID', DEFAULT_RESIDENT_TEMPLATE_ID);
 
 /** The pages the messages open: the deputy's suggestion, the staff and handlers' one, the resident's opinion. */
 export const DEPUTY_SUGGESTION_PAGE = 'packages/suggestion/detail/index';

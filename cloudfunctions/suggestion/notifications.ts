@@ -5,67 +5,40 @@ import { acceptedCoSigners, ANSWER_CLASS_LABELS } from './machine';
 import { shanghaiClock, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import type { AccountDocument } from '../core/accounts';
 import type { Database } from '../core/cloud';
-import { sendSubscribeMessage, WxOpenApiError, type SubscribeMessage } from '../core/openapi';
+import { sendEachSubscribeMessage, type SubscribeMessage } from '../core/openapi';
 import { notifyResidents, type ResidentNotice } from '../core/residentNotice';
 import { DEPUTY_SUGGESTION_PAGE, deputyTemplateId, MY_OPINION_PAGE, residentTemplateId, STAFF_SUGGESTION_PAGE, unitTemplateId } from './config';
 
 /**
- * Subscribe messages about suggestions. Each goes on its own: one WeChat refuses (the person did
- * not subscribe, 43101) is logged and counted as not sent; the change it tells about is stored
- * already and shows in the app either way.
+ * Subscribe messages about suggestions, each on its own (core/openapi.ts): the change a message
+ * tells about is stored already and shows in the app either way. Answers how many WeChat accepted.
  */
 async function deliver(messages: readonly SubscribeMessage[]): Promise<number> {
-  const sent = await Promise.all(
-    messages.map(async (message) => {
-      try {
-        await sendSubscribeMessage(message);
-        return true;
-      } catch (error) {
-        if (error instanceof WxOpenApiError) console.warn(`[suggestion] message ${message.templateId} not sent: ${error.errcode} ${error.errmsg}`);
-        else console.error(`[suggestion] message ${message.templateId} failed`, error);
-        return false;
-      }
-    }),
-  );
-  return sent.filter(Boolean).length;
+  return (await sendEachSubscribeMessage('suggestion', messages)).filter(Boolean).length;
 }
 
 const MOST_ACCOUNTS = 100;
 
+/** The ids (openids) of the accounts `where` selects, at most MOST_ACCOUNTS. One request. */
+async function accountIds(db: Database, where: object): Promise<string[]> {
+  const { data } = await db.collection(COLLECTIONS.accounts).where(where).limit(MOST_ACCOUNTS).field({ _id: true }).get();
+  return (data as AccountDocument[]).map((a) => a._id);
+}
+
 /** The WeChat accounts bound to these deputies. One request. */
 async function deputyAccounts(db: Database, deputyIds: readonly string[]): Promise<string[]> {
-  if (deputyIds.length === 0) return [];
-  const { data } = await db
-    .collection(COLLECTIONS.accounts)
-    .where({ 'deputy.deputyId': db.command.in([...deputyIds]), roles: 'deputy' })
-    .limit(MOST_ACCOUNTS)
-    .field({ _id: true })
-    .get();
-  return (data as AccountDocument[]).map((a) => a._id);
+  return deputyIds.length === 0 ? [] : accountIds(db, { 'deputy.deputyId': db.command.in([...deputyIds]), roles: 'deputy' });
 }
 
 /** The handlers of these units. One request. */
 async function handlerAccounts(db: Database, departmentIds: readonly string[]): Promise<string[]> {
-  if (departmentIds.length === 0) return [];
-  const { data } = await db
-    .collection(COLLECTIONS.accounts)
-    .where({ 'staff.departmentId': db.command.in([...departmentIds]), roles: 'staff' })
-    .limit(MOST_ACCOUNTS)
-    .field({ _id: true })
-    .get();
-  return (data as AccountDocument[]).map((a) => a._id);
+  return departmentIds.length === 0 ? [] : accountIds(db, { 'staff.departmentId': db.command.in([...departmentIds]), roles: 'staff' });
 }
 
 /** The congress staff of the suggestion's congress (area staff and administrators of its area). One request. */
 async function congressStaffAccounts(db: Database, doc: Pick<SuggestionDocument, 'areaPath'>): Promise<string[]> {
   const areaId = doc.areaPath[doc.areaPath.length - 1] ?? '';
-  const { data } = await db
-    .collection(COLLECTIONS.accounts)
-    .where({ 'staff.areaId': areaId, 'staff.role': db.command.in(['area', 'admin']), roles: 'staff' })
-    .limit(MOST_ACCOUNTS)
-    .field({ _id: true })
-    .get();
-  return (data as AccountDocument[]).map((a) => a._id);
+  return accountIds(db, { 'staff.areaId': areaId, 'staff.role': db.command.in(['area', 'admin']), roles: 'staff' });
 }
 
 function toDeputies(openids: readonly string[], doc: SuggestionDocument, what: string, next: string, at: Date): SubscribeMessage[] {

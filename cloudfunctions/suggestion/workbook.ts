@@ -1,10 +1,12 @@
 import type { SuggestionDocument } from '../../infra/documents/suggestions';
-import type { SuggestionStats, UnitRow, AreaRow } from '../../miniprogram/shared/contract/suggestion';
+import type { AnsweredCounts, SuggestionStats, UnitRow, AreaRow } from '../../miniprogram/shared/contract/suggestion';
 import { OPINION_CATEGORY_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { acceptedCoSigners, isSuggestionOverdue, numberLabel, SUGGESTION_KIND_LABELS, SUGGESTION_STATUS_LABELS, VERDICT_LABELS } from './machine';
 import { SUGGESTION_FIGURES, type SuggestionRates } from '../../miniprogram/shared/domain/suggestionStats';
 import { SUGGESTION_FIGURE_LABELS, SUGGESTION_FIGURE_DEFINITIONS, SUGGESTION_RATE_LABELS } from './figureDefinitions';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
+import { addListSheet, newWorkbook } from '../core/workbook';
+import type { Workbook } from 'exceljs';
 
 export const SUMMARY_SHEET = '总体情况';
 export const UNITS_SHEET = '承办单位';
@@ -72,44 +74,33 @@ export function listRow(doc: SuggestionDocument, now: Date): Array<string | numb
   ];
 }
 
+/** The cells under ANSWER_AND_VERDICT_COLUMNS, in its order. */
+function answerAndVerdictCells(row: AnsweredCounts): Array<string | number> {
+  return [row.classA, row.classB, row.classC, rate(row.rates.classAShare), row.satisfied, row.dissatisfied, rate(row.rates.satisfactionRate), row.rehandled];
+}
+
 function unitCells(row: UnitRow, i: number): Array<string | number> {
-  return [
-    i + 1,
-    row.name,
-    row.lead,
-    row.assisting,
-    row.answered,
-    row.answeredOnTime,
-    rate(row.rates.onTimeRate),
-    row.classA,
-    row.classB,
-    row.classC,
-    rate(row.rates.classAShare),
-    row.satisfied,
-    row.dissatisfied,
-    rate(row.rates.satisfactionRate),
-    row.rehandled,
-    row.overdue,
-  ];
+  return [i + 1, row.name, row.lead, row.assisting, row.answered, row.answeredOnTime, rate(row.rates.onTimeRate), ...answerAndVerdictCells(row), row.overdue];
 }
 
 function areaCells(row: AreaRow, i: number): Array<string | number> {
-  return [
-    i + 1,
-    row.name,
-    row.received,
-    row.registered,
-    row.answered,
-    row.answeredOnTime,
-    row.classA,
-    row.classB,
-    row.classC,
-    rate(row.rates.classAShare),
-    row.satisfied,
-    row.dissatisfied,
-    rate(row.rates.satisfactionRate),
-    row.rehandled,
-  ];
+  return [i + 1, row.name, row.received, row.registered, row.answered, row.answeredOnTime, ...answerAndVerdictCells(row)];
+}
+
+/** A table sheet: its header row in bold and frozen, a row per item, the name column widened. */
+function addTableSheet<T>(
+  workbook: Workbook,
+  name: string,
+  header: readonly string[],
+  items: readonly T[],
+  cells: (item: T, i: number) => Array<string | number>,
+  nameWidth: number,
+): void {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow([...header]).font = { bold: true };
+  items.forEach((item, i) => sheet.addRow(cells(item, i)));
+  sheet.getColumn(2).width = nameWidth;
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
 }
 
 /**
@@ -122,12 +113,7 @@ export async function suggestionWorkbook(
   rows: readonly SuggestionDocument[],
   now: Date,
 ): Promise<Buffer> {
-  // Loaded on first export only: exceljs is most of this function's bundle.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Workbook } = require('exceljs') as typeof import('exceljs');
-  const workbook = new Workbook();
-  workbook.creator = '连心桥';
-  workbook.created = now;
+  const workbook = newWorkbook(now);
 
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.columns = [{ width: 24 }, { width: 14 }, { width: 60 }];
@@ -140,23 +126,10 @@ export async function suggestionWorkbook(
   for (const figure of SUGGESTION_FIGURES) summary.addRow([SUGGESTION_FIGURE_LABELS[figure], stats.counts[figure], SUGGESTION_FIGURE_DEFINITIONS[figure]]);
   for (const [key, label] of Object.entries(SUGGESTION_RATE_LABELS) as Array<[keyof SuggestionRates, string]>) summary.addRow([label, rate(stats.rates[key])]);
 
-  const units = workbook.addWorksheet(UNITS_SHEET);
-  units.addRow([...UNIT_COLUMNS]).font = { bold: true };
-  stats.byUnit.forEach((row, i) => units.addRow(unitCells(row, i)));
-  units.getColumn(2).width = 28;
-  units.views = [{ state: 'frozen', ySplit: 1 }];
+  addTableSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, stats.byUnit, unitCells, 28);
+  addTableSheet(workbook, AREAS_SHEET, AREA_COLUMNS, stats.byArea, areaCells, 14);
 
-  const areas = workbook.addWorksheet(AREAS_SHEET);
-  areas.addRow([...AREA_COLUMNS]).font = { bold: true };
-  stats.byArea.forEach((row, i) => areas.addRow(areaCells(row, i)));
-  areas.getColumn(2).width = 14;
-  areas.views = [{ state: 'frozen', ySplit: 1 }];
-
-  const list = workbook.addWorksheet(LIST_SHEET);
-  list.columns = LIST_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  list.getRow(1).font = { bold: true };
-  for (const doc of rows) list.addRow(listRow(doc, now));
-  list.views = [{ state: 'frozen', ySplit: 1 }];
+  addListSheet(workbook, LIST_SHEET, LIST_COLUMNS, rows, (doc) => listRow(doc, now));
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -31,7 +31,8 @@ type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 const PAGE = 1000;
 
-async function eachPage<T>(db: Database, collection: string, visit: (docs: T[]) => Promise<void> | void): Promise<void> {
+/** Visits every document of the collection, a page at a time in _id order. */
+export async function eachPage<T>(db: Database, collection: string, visit: (docs: T[]) => Promise<void> | void): Promise<void> {
   const _ = db.command;
   let after = '';
   for (;;) {

@@ -1,3 +1,4 @@
+import { applyPlan, refusalOf, WEEKDAYS, type Case } from '../support/casePlans';
 import { DEFAULT_CASE_DEADLINES } from '../../miniprogram/shared/domain/caseDeadlines';
 import {
   actionsFor,
@@ -6,7 +7,6 @@ import {
   canTake,
   combinedOutcome,
   isOverdue,
-  isRefusal,
   openCase,
   followUpAskAt,
   mayReopen,
@@ -28,16 +28,12 @@ import {
   type CaseChange,
   type CaseEnv,
   type CasePlan,
-  type CaseRecord,
 } from '../../miniprogram/shared/domain/casework';
-import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
-import { OPINION_STATUSES, type OpinionEvent, type OpinionStatus } from '../../miniprogram/shared/domain/opinion';
-import { isoWeekday, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { OPINION_STATUSES, type OpinionStatus } from '../../miniprogram/shared/domain/opinion';
+import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
 
-/** Monday to Friday, every year known: the holiday calendar has its own tests (caseDeadlines.test.ts). */
-const weekdays: WorkingCalendar = { isWorkingDay: (date) => isoWeekday(date) <= 5, knowsYear: () => true, unknownYears: () => [], holidayOn: () => null };
-const envAt = (date: string, time = '10:00'): CaseEnv => ({ now: shanghaiInstant(date, time), deadlines: DEFAULT_CASE_DEADLINES, calendar: weekdays });
+const envAt = (date: string, time = '10:00'): CaseEnv => ({ now: shanghaiInstant(date, time), deadlines: DEFAULT_CASE_DEADLINES, calendar: WEEKDAYS });
 
 const STAFF: CaseActor = { role: 'staff', id: 'staff-openid' };
 const DEPUTY: CaseActor = { role: 'deputy', id: 'dp-005', name: '刘德明' };
@@ -49,53 +45,41 @@ const DEPARTMENTS = [
   { _id: 'dept-housing', name: '区住建局' },
 ];
 
-type Case = CaseRecord & { timeline: OpinionEvent[] };
-
 /** A case submitted on Monday 2026-11-02 at 09:00 Shanghai. */
 function submitted(): Case {
   const createdAt = shanghaiInstant('2026-11-02', '09:00');
   return { status: 'received', statusChangedAt: createdAt, createdAt, ...openCase(createdAt, envAt('2026-11-02')), timeline: [] };
 }
 
-/** Applies a plan the way the database would: the fields set, counters raised, events appended. */
-function apply(record: Case, plan: CasePlan): Case {
-  if (isRefusal(plan)) throw new Error(`refused: ${plan.refused}`);
-  expect(plan.from).toContain(record.status);
-  const after: Case = { ...record, ...plan.set, timeline: [...record.timeline, ...plan.events] };
-  if (plan.increment.urgeCount) after.urgeCount = (record.urgeCount ?? 0) + plan.increment.urgeCount;
-  return after;
-}
-
-function refusalOf(plan: CasePlan): string | undefined {
-  return isRefusal(plan) ? plan.refused : undefined;
-}
-
 /** The case assigned to both departments on Tuesday 11-03. */
 function assignedToBoth(): Case {
-  const accepted = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '15:00'), STAFF));
-  return apply(accepted, planAssign(accepted, { departments: DEPARTMENTS, note: '请两单位协同办理' }, envAt('2026-11-03'), STAFF));
+  const accepted = applyPlan(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '15:00'), STAFF));
+  return applyPlan(accepted, planAssign(accepted, { departments: DEPARTMENTS, note: '请两单位协同办理' }, envAt('2026-11-03'), STAFF));
 }
 
 describe('the state machine', () => {
   test('every transition names the statuses it starts from, where it can lead, and who may take it', () => {
-    expect(CASE_MACHINE).toEqual({
-      read: { from: ['received'], to: ['read'], actors: ['deputy'] },
-      accept: { from: ['received', 'read'], to: ['accepted'], actors: ['staff'] },
-      reply: { from: ['received', 'read', 'accepted'], to: ['replied'], actors: ['deputy'] },
-      forward: { from: ['received', 'read', 'accepted'], to: ['forwarded'], actors: ['deputy'] },
-      assign: { from: ['accepted', 'forwarded', 'reopened'], to: ['assigned'], actors: ['staff'] },
-      answer: { from: ['assigned'], to: ['assigned', 'answered'], actors: ['handler'] },
-      return: { from: ['answered'], to: ['assigned'], actors: ['staff'] },
-      approve: { from: ['answered'], to: ['awaitingRating'], actors: ['staff'] },
-      urge: { from: ['assigned'], to: ['assigned'], actors: ['staff'] },
-      rate: { from: ['replied', 'awaitingRating'], to: ['closed', 'reopened'], actors: ['resident'] },
-      expireRating: { from: ['replied', 'awaitingRating'], to: ['closed'], actors: ['system'] },
-      referBack: { from: ['assigned'], to: ['assigned', 'referred'], actors: ['handler'] },
-      reroute: { from: ['assigned', 'referred'], to: ['assigned'], actors: ['staff'] },
-      askFollowUp: { from: ['closed'], to: ['closed'], actors: ['system'] },
-      answerFollowUp: { from: ['closed'], to: ['closed'], actors: ['resident'] },
-      reopen: { from: ['closed'], to: ['reopened'], actors: ['staff'] },
+    // Read as "from → to, by whom": each list in its order, alternatives joined by |.
+    const rules = Object.fromEntries(Object.entries(CASE_MACHINE).map(([action, r]) => [action, `${r.from.join(' | ')} → ${r.to.join(' | ')}, by ${r.actors.join(' | ')}`]));
+    expect(rules).toEqual({
+      read: 'received → read, by deputy',
+      accept: 'received | read → accepted, by staff',
+      reply: 'received | read | accepted → replied, by deputy',
+      forward: 'received | read | accepted → forwarded, by deputy',
+      assign: 'accepted | forwarded | reopened → assigned, by staff',
+      answer: 'assigned → assigned | answered, by handler',
+      return: 'answered → assigned, by staff',
+      approve: 'answered → awaitingRating, by staff',
+      urge: 'assigned → assigned, by staff',
+      rate: 'replied | awaitingRating → closed | reopened, by resident',
+      expireRating: 'replied | awaitingRating → closed, by system',
+      referBack: 'assigned → assigned | referred, by handler',
+      reroute: 'assigned | referred → assigned, by staff',
+      askFollowUp: 'closed → closed, by system',
+      answerFollowUp: 'closed → closed, by resident',
+      reopen: 'closed → reopened, by staff',
     });
+    for (const rule of Object.values(CASE_MACHINE)) expect(Object.keys(rule)).toEqual(['from', 'to', 'actors']);
     for (const rule of Object.values(CASE_MACHINE)) for (const status of [...rule.from, ...rule.to]) expect(OPINION_STATUSES).toContain(status);
   });
 
@@ -158,10 +142,10 @@ describe('a case from submission to closing, through 二次交办', () => {
   });
 
   test('a deputy reading it leaves the clock running; accepting ends it and starts the next', () => {
-    const read = apply(submitted(), planRead(submitted(), envAt('2026-11-02', '11:00'), DEPUTY));
+    const read = applyPlan(submitted(), planRead(submitted(), envAt('2026-11-02', '11:00'), DEPUTY));
     expect(read.status).toBe('read');
     expect(read.deadline?.stage).toBe('accept');
-    const accepted = apply(read, planAccept(read, { note: '已受理' }, envAt('2026-11-03'), STAFF));
+    const accepted = applyPlan(read, planAccept(read, { note: '已受理' }, envAt('2026-11-03'), STAFF));
     expect(accepted).toMatchObject({
       status: 'accepted',
       acceptedAt: shanghaiInstant('2026-11-03', '10:00'),
@@ -179,7 +163,7 @@ describe('a case from submission to closing, through 二次交办', () => {
   });
 
   test('accepting after the deadline records the accept stage as late', () => {
-    const late = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-06'), STAFF));
+    const late = applyPlan(submitted(), planAccept(submitted(), {}, envAt('2026-11-06'), STAFF));
     expect(late.lateStages).toEqual(['accept']);
     expect(isOverdue(late, shanghaiInstant('2026-11-06', '11:00'))).toBe(true);
     expect(isOverdue(submitted(), shanghaiInstant('2026-11-05', '23:59'))).toBe(false);
@@ -208,14 +192,14 @@ describe('a case from submission to closing, through 二次交办', () => {
     const plan = planAnswer(assigned, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS) as CaseChange;
     expect(plan.to).toBe('assigned');
     expect(plan.guard).toEqual({ pendingDepartmentIds: ['dept-roads', 'dept-housing'] });
-    const oneLeft = apply(assigned, plan);
+    const oneLeft = applyPlan(assigned, plan);
     expect(oneLeft).toMatchObject({ status: 'assigned', pendingDepartmentIds: ['dept-housing'], deadline: assigned.deadline });
     expect(oneLeft.timeline.at(-1)).toMatchObject({ type: 'departmentAnswered', actorRole: 'handler', actorName: '区交通局', public: false, internalNote: '【已解决】已修复路面' });
 
     expect(refusalOf(planAnswer(oneLeft, { departmentId: 'dept-roads', category: 'solved', text: '再答一次' }, envAt('2026-11-10'), ROADS))).toBe('alreadyAnswered');
     expect(refusalOf(planAnswer(oneLeft, { departmentId: 'dept-parks', category: 'solved', text: '不是我们的' }, envAt('2026-11-10'), ROADS))).toBe('notYourDepartment');
 
-    const bothAnswered = apply(
+    const bothAnswered = applyPlan(
       oneLeft,
       planAnswer(oneLeft, { departmentId: 'dept-housing', category: 'planned', text: '列入明年改造', reason: '需要预算' }, envAt('2026-11-11'), HOUSING),
     );
@@ -225,11 +209,11 @@ describe('a case from submission to closing, through 二次交办', () => {
 
   test('staff return one answer to be redone, then approve; the resident is shown both answers and asked to rate', () => {
     let record = assignedToBoth();
-    record = apply(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
-    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'reference', text: '不归我们管', reason: '职责不符' }, envAt('2026-11-11'), HOUSING));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-housing', category: 'reference', text: '不归我们管', reason: '职责不符' }, envAt('2026-11-11'), HOUSING));
     expect(refusalOf(planReturn(record, { note: '重办', departmentIds: ['dept-parks'] }, envAt('2026-11-12'), STAFF))).toBe('departmentNotInRound');
 
-    record = apply(record, planReturn(record, { note: '小区在你局职责范围内，请重办', departmentIds: ['dept-housing'] }, envAt('2026-11-12'), STAFF));
+    record = applyPlan(record, planReturn(record, { note: '小区在你局职责范围内，请重办', departmentIds: ['dept-housing'] }, envAt('2026-11-12'), STAFF));
     expect(record).toMatchObject({ status: 'assigned', pendingDepartmentIds: ['dept-housing'], deadline: { stage: 'answer', dueAt: endOfShanghaiDay('2026-12-03') } });
     expect(record.assignments?.map((a) => [a.departmentId, a.answer?.category ?? null])).toEqual([
       ['dept-roads', 'solved'],
@@ -237,8 +221,8 @@ describe('a case from submission to closing, through 二次交办', () => {
     ]);
     expect(record.timeline.at(-1)).toMatchObject({ type: 'returned', public: false, internalNote: '小区在你局职责范围内，请重办' });
 
-    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已维修外墙' }, envAt('2026-11-13'), HOUSING));
-    record = apply(record, planApprove(record, { note: '内部：核实无误' }, envAt('2026-11-16'), STAFF));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已维修外墙' }, envAt('2026-11-13'), HOUSING));
+    record = applyPlan(record, planApprove(record, { note: '内部：核实无误' }, envAt('2026-11-16'), STAFF));
     expect(record).toMatchObject({
       status: 'awaitingRating',
       outcome: 'solved',
@@ -256,12 +240,12 @@ describe('a case from submission to closing, through 二次交办', () => {
 
   test('不满意 with a reason reopens it, keeping every round; 二次交办 starts round 2; 满意 closes it', () => {
     let record = assignedToBoth();
-    record = apply(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
-    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'planned', text: '明年改造', reason: '需要预算' }, envAt('2026-11-11'), HOUSING));
-    record = apply(record, planApprove(record, {}, envAt('2026-11-12'), STAFF));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '已修复路面' }, envAt('2026-11-10'), ROADS));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-housing', category: 'planned', text: '明年改造', reason: '需要预算' }, envAt('2026-11-11'), HOUSING));
+    record = applyPlan(record, planApprove(record, {}, envAt('2026-11-12'), STAFF));
     expect(record.outcome).toBe('planned');
 
-    record = apply(record, planRate(record, { rating: 'dissatisfied', comment: '外墙还在掉' }, envAt('2026-11-13'), RESIDENT));
+    record = applyPlan(record, planRate(record, { rating: 'dissatisfied', comment: '外墙还在掉' }, envAt('2026-11-13'), RESIDENT));
     expect(record).toMatchObject({
       status: 'reopened',
       rating: { value: 'dissatisfied', comment: '外墙还在掉' },
@@ -276,7 +260,7 @@ describe('a case from submission to closing, through 二次交办', () => {
     ]);
     expect(refusalOf(planRate(record, { rating: 'satisfied' }, envAt('2026-11-13'), RESIDENT))).toBe('alreadyRated');
 
-    record = apply(record, planAssign(record, { departments: [DEPARTMENTS[1]!], note: '群众不满意，请先行维修' }, envAt('2026-11-16'), STAFF));
+    record = applyPlan(record, planAssign(record, { departments: [DEPARTMENTS[1]!], note: '群众不满意，请先行维修' }, envAt('2026-11-16'), STAFF));
     expect(record).toMatchObject({ round: 2, pendingDepartmentIds: ['dept-housing'], departmentIds: ['dept-roads', 'dept-housing'] });
     expect(record.assignments?.map((a) => [a.round, a.departmentId])).toEqual([
       [1, 'dept-roads'],
@@ -286,10 +270,10 @@ describe('a case from submission to closing, through 二次交办', () => {
     expect(record.timeline.at(-1)?.note).toBe('已重新交办：区住建局');
     expect(refusalOf(planAnswer(record, { departmentId: 'dept-roads', category: 'solved', text: '我们上轮答过了' }, envAt('2026-11-17'), ROADS))).toBe('alreadyAnswered');
 
-    record = apply(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已先行维修外墙' }, envAt('2026-11-18'), HOUSING));
-    record = apply(record, planApprove(record, {}, envAt('2026-11-19'), STAFF));
+    record = applyPlan(record, planAnswer(record, { departmentId: 'dept-housing', category: 'solved', text: '已先行维修外墙' }, envAt('2026-11-18'), HOUSING));
+    record = applyPlan(record, planApprove(record, {}, envAt('2026-11-19'), STAFF));
     expect(record.outcome).toBe('solved');
-    record = apply(record, planRate(record, { rating: 'satisfied' }, envAt('2026-11-20'), RESIDENT));
+    record = applyPlan(record, planRate(record, { rating: 'satisfied' }, envAt('2026-11-20'), RESIDENT));
     expect(record).toMatchObject({ status: 'closed', rating: { value: 'satisfied' }, closedAt: shanghaiInstant('2026-11-20', '10:00'), deadline: null });
     expect(refusalOf(planRate(record, { rating: 'satisfied' }, envAt('2026-11-20'), RESIDENT))).toBe('alreadyRated');
     expect(record.timeline.map((e) => e.type)).toEqual([
@@ -308,7 +292,7 @@ describe('a case from submission to closing, through 二次交办', () => {
   });
 
   test('the deputy answers directly: the answer is the resolution and the resident may rate it', () => {
-    const replied = apply(submitted(), planReply(submitted(), { text: '已协调解决' }, envAt('2026-11-03'), DEPUTY));
+    const replied = applyPlan(submitted(), planReply(submitted(), { text: '已协调解决' }, envAt('2026-11-03'), DEPUTY));
     expect(replied).toMatchObject({
       status: 'replied',
       acceptedAt: shanghaiInstant('2026-11-03', '10:00'),
@@ -317,13 +301,13 @@ describe('a case from submission to closing, through 二次交办', () => {
       deadline: null,
     });
     expect(replied.timeline.at(-1)).toMatchObject({ type: 'replied', actorRole: 'deputy', actorId: 'dp-005', actorName: '刘德明', note: '已协调解决', public: true });
-    const closed = apply(replied, planRate(replied, { rating: 'basicallySatisfied' }, envAt('2026-11-04'), RESIDENT));
+    const closed = applyPlan(replied, planRate(replied, { rating: 'basicallySatisfied' }, envAt('2026-11-04'), RESIDENT));
     expect(closed.status).toBe('closed');
   });
 
   test('the deputy forwards it: first response, and the assign clock starts', () => {
-    const accepted = apply(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '12:00'), STAFF));
-    const forwarded = apply(accepted, planForward(accepted, { note: '需要区里协调' }, envAt('2026-11-04'), DEPUTY));
+    const accepted = applyPlan(submitted(), planAccept(submitted(), {}, envAt('2026-11-02', '12:00'), STAFF));
+    const forwarded = applyPlan(accepted, planForward(accepted, { note: '需要区里协调' }, envAt('2026-11-04'), DEPUTY));
     expect(forwarded).toMatchObject({
       status: 'forwarded',
       acceptedAt: shanghaiInstant('2026-11-02', '12:00'),
@@ -337,17 +321,17 @@ describe('a case from submission to closing, through 二次交办', () => {
     const assigned = assignedToBoth();
     const plan = planUrge(assigned, { note: '请加快办理' }, envAt('2026-11-20'), STAFF) as CaseChange;
     expect(plan.increment).toEqual({ urgeCount: 1 });
-    const urged = apply(assigned, plan);
+    const urged = applyPlan(assigned, plan);
     expect(urged).toMatchObject({ status: 'assigned', urgeCount: 1, lastUrgedAt: shanghaiInstant('2026-11-20', '10:00'), deadline: assigned.deadline });
     expect(urged.timeline.at(-1)).toMatchObject({ type: 'urged', public: false, internalNote: '请加快办理' });
-    expect(apply(urged, planUrge(urged, { note: '再催' }, envAt('2026-11-21'), STAFF)).urgeCount).toBe(2);
+    expect(applyPlan(urged, planUrge(urged, { note: '再催' }, envAt('2026-11-21'), STAFF)).urgeCount).toBe(2);
   });
 
   test('a resident may not rate before there is an answer, nor after the window closed it as 未评价', () => {
     expect(refusalOf(planRate(submitted(), { rating: 'satisfied' }, envAt('2026-11-03'), RESIDENT))).toBe('notRatable');
     expect(refusalOf(planRate(assignedToBoth(), { rating: 'satisfied' }, envAt('2026-11-03'), RESIDENT))).toBe('notRatable');
-    const replied = apply(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
-    const expired = apply(replied, planExpireRating(envAt('2026-11-11', '10:30')));
+    const replied = applyPlan(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
+    const expired = applyPlan(replied, planExpireRating(envAt('2026-11-11', '10:30')));
     expect(expired).toMatchObject({ status: 'closed', rating: { value: 'none' }, ratingDueAt: null, closedAt: shanghaiInstant('2026-11-11', '10:30') });
     expect(expired.timeline.at(-1)).toMatchObject({ type: 'closedUnrated', actorRole: 'system', public: true });
     expect(refusalOf(planRate(expired, { rating: 'satisfied' }, envAt('2026-11-12'), RESIDENT))).toBe('notRatable');
@@ -367,18 +351,18 @@ describe('combining departments’ answers', () => {
 describe('回访: weeks after closing, is the problem really solved?', () => {
   /** Replied on Tuesday 11-03, rated 满意 on Wednesday 11-04 at 20:15. */
   function closed(): Case {
-    const replied = apply(submitted(), planReply(submitted(), { text: '路灯已修好' }, envAt('2026-11-03'), DEPUTY));
-    return apply(replied, planRate(replied, { rating: 'satisfied' }, envAt('2026-11-04', '20:15'), RESIDENT));
+    const replied = applyPlan(submitted(), planReply(submitted(), { text: '路灯已修好' }, envAt('2026-11-03'), DEPUTY));
+    return applyPlan(replied, planRate(replied, { rating: 'satisfied' }, envAt('2026-11-04', '20:15'), RESIDENT));
   }
 
   test('closing plans it followUpDays later at 10:00 Shanghai — rated or closed as 未评价 alike', () => {
     expect(DEFAULT_CASE_DEADLINES.followUpDays).toBe(21);
     expect(closed()).toMatchObject({ status: 'closed', followUpDueAt: shanghaiInstant('2026-11-25', '10:00'), followUp: null });
     expect(followUpAskAt(shanghaiInstant('2026-11-04', '23:59'), 14)).toEqual(shanghaiInstant('2026-11-18', '10:00'));
-    const replied = apply(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
-    expect(apply(replied, planExpireRating(envAt('2026-11-11', '00:35'))).followUpDueAt).toEqual(shanghaiInstant('2026-12-02', '10:00'));
+    const replied = applyPlan(submitted(), planReply(submitted(), { text: '已解决' }, envAt('2026-11-03'), DEPUTY));
+    expect(applyPlan(replied, planExpireRating(envAt('2026-11-11', '00:35'))).followUpDueAt).toEqual(shanghaiInstant('2026-12-02', '10:00'));
     // 不满意 does not close the case: nothing to follow up yet.
-    const reopened = apply(replied, planRate(replied, { rating: 'dissatisfied', comment: '灯还是不亮' }, envAt('2026-11-04'), RESIDENT));
+    const reopened = applyPlan(replied, planRate(replied, { rating: 'dissatisfied', comment: '灯还是不亮' }, envAt('2026-11-04'), RESIDENT));
     expect(reopened.followUpDueAt).toBeUndefined();
   });
 
@@ -387,7 +371,7 @@ describe('回访: weeks after closing, is the problem really solved?', () => {
     expect(refusalOf(before)).toBe('followUpNotAsked');
     const plan = planAskFollowUp(closed(), envAt('2026-11-25', '10:35')) as CaseChange;
     expect(plan.guard).toEqual({ followUpDueAt: shanghaiInstant('2026-11-25', '10:00') });
-    const asked = apply(closed(), plan);
+    const asked = applyPlan(closed(), plan);
     expect(asked).toMatchObject({ status: 'closed', followUpDueAt: null, followUp: { askedAt: shanghaiInstant('2026-11-25', '10:35'), answer: null, answeredAt: null } });
     expect(asked.timeline.at(-1)).toMatchObject({ type: 'followUpAsked', actorRole: 'system', public: true });
     expect(refusalOf(planAskFollowUp(asked, envAt('2026-11-25', '11:35')))).toBe('followUpNotAsked');
@@ -395,10 +379,10 @@ describe('回访: weeks after closing, is the problem really solved?', () => {
 
   test('the resident answers once, after it was asked; the rating stays as it was', () => {
     expect(refusalOf(planAnswerFollowUp(closed(), { answer: 'solved' }, envAt('2026-11-20'), RESIDENT))).toBe('followUpNotAsked');
-    const asked = apply(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
+    const asked = applyPlan(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
     const plan = planAnswerFollowUp(asked, { answer: 'unsolved', note: '过了两周又不亮了' }, envAt('2026-11-26'), RESIDENT) as CaseChange;
     expect(plan.guard).toEqual({ followUpUnanswered: true });
-    const answered = apply(asked, plan);
+    const answered = applyPlan(asked, plan);
     expect(answered).toMatchObject({
       status: 'closed',
       rating: { value: 'satisfied' },
@@ -409,14 +393,14 @@ describe('回访: weeks after closing, is the problem really solved?', () => {
   });
 
   test('没有解决 lets staff reopen it for another round; 已经解决 or no answer does not', () => {
-    const asked = apply(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
+    const asked = applyPlan(closed(), planAskFollowUp(closed(), envAt('2026-11-25', '10:35')));
     expect(refusalOf(planReopen(asked, { note: '重新交办' }, envAt('2026-11-27'), STAFF))).toBe('followUpNotUnsolved');
-    const solved = apply(asked, planAnswerFollowUp(asked, { answer: 'solved' }, envAt('2026-11-26'), RESIDENT));
+    const solved = applyPlan(asked, planAnswerFollowUp(asked, { answer: 'solved' }, envAt('2026-11-26'), RESIDENT));
     expect(mayReopen(solved)).toBe(false);
     expect(refusalOf(planReopen(solved, { note: '重新交办' }, envAt('2026-11-27'), STAFF))).toBe('followUpNotUnsolved');
-    const unsolved = apply(asked, planAnswerFollowUp(asked, { answer: 'unsolved' }, envAt('2026-11-26'), RESIDENT));
+    const unsolved = applyPlan(asked, planAnswerFollowUp(asked, { answer: 'unsolved' }, envAt('2026-11-26'), RESIDENT));
     expect(mayReopen(unsolved)).toBe(true);
-    const reopened = apply(unsolved, planReopen(unsolved, { note: '回访未解决' }, envAt('2026-11-27'), STAFF));
+    const reopened = applyPlan(unsolved, planReopen(unsolved, { note: '回访未解决' }, envAt('2026-11-27'), STAFF));
     expect(reopened).toMatchObject({ status: 'reopened', closedAt: null, resolvedAt: null, followUp: { answer: 'unsolved' }, deadline: { stage: 'assign' } });
     expect(reopened.timeline.at(-1)).toMatchObject({ type: 'reopened', actorRole: 'staff', internalNote: '回访未解决' });
     expect(actionsFor('reopened', 'staff')).toContain('assign');

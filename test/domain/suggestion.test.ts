@@ -1,3 +1,4 @@
+import { WEEKDAYS } from '../support/casePlans';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import { newSuggestionDocument, withChange, type SuggestionDocument } from '../../infra/documents/suggestions';
 import type { WorkingCalendar } from '../../miniprogram/shared/domain/holidays';
@@ -28,12 +29,10 @@ import {
 import { DEFAULT_SUGGESTION_LIMITS, dueAfterMonths, suggestionLimitsWith } from '../../cloudfunctions/suggestion/limits';
 import { SUGGESTION_FIGURES } from '../../miniprogram/shared/domain/suggestionStats';
 import { SUGGESTION_FIGURE_PREDICATES, percent2, suggestionRates } from '../../cloudfunctions/suggestion/figureDefinitions';
-import { isoWeekday, shanghaiInstant } from '../../miniprogram/shared/domain/time';
+import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
 
-/** Monday to Friday, every year known. */
-const weekdays: WorkingCalendar = { isWorkingDay: (date) => isoWeekday(date) <= 5, knowsYear: () => true, unknownYears: () => [], holidayOn: () => null };
-const envAt = (date: string, time = '10:00', calendar: WorkingCalendar = weekdays): SuggestionEnv => ({
+const envAt = (date: string, time = '10:00', calendar: WorkingCalendar = WEEKDAYS): SuggestionEnv => ({
   now: shanghaiInstant(date, time),
   limits: DEFAULT_SUGGESTION_LIMITS,
   calendar,
@@ -102,11 +101,11 @@ describe('the limits are settings', () => {
 
   test('three months from a month end clamps to the shorter month; a day off moves to the next working day', () => {
     // 11-30 + 3 months = 02-28 (Sunday 2027): due Monday 03-01.
-    expect(dueAfterMonths(shanghaiInstant('2026-11-30', '15:00'), 3, weekdays)).toMatchObject({ dueDate: '2027-03-01', dueAt: endOfShanghaiDay('2027-03-01') });
+    expect(dueAfterMonths(shanghaiInstant('2026-11-30', '15:00'), 3, WEEKDAYS)).toMatchObject({ dueDate: '2027-03-01', dueAt: endOfShanghaiDay('2027-03-01') });
     // Three months from 2026-07-01 is 10-01, inside the National Day holiday: the first working day after is Thursday 10-08.
     expect(dueAfterMonths(shanghaiInstant('2026-07-01', '10:00'), 3, packageCalendar).dueDate).toBe('2026-10-08');
     // Moved past days off of a year whose holidays nobody recorded: provisional.
-    const blind: WorkingCalendar = { ...weekdays, unknownYears: (from) => (from >= '2027' ? [2027] : []) };
+    const blind: WorkingCalendar = { ...WEEKDAYS, unknownYears: (from) => (from >= '2027' ? [2027] : []) };
     expect(dueAfterMonths(shanghaiInstant('2026-11-18', '10:00'), 3, blind).provisional).toBe(true);
     expect(dueAfterMonths(shanghaiInstant('2026-05-18', '10:00'), 3, blind).provisional).toBeUndefined();
   });

@@ -5,7 +5,7 @@ import { formatBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, useTestRuntime } from '../support/runtime';
+import { ok, useTestRuntime, onlyOne } from '../support/runtime';
 import { allowMessages } from './helpers/cloud';
 import { addTestDay, bookingPayload, database, daysFromToday, outbox, readDocument } from './booking.support';
 
@@ -110,9 +110,7 @@ describe('booking: the hourly timer reminds, marks no-shows and keeps the schedu
     at(MONDAY, '10:05');
     const first = await fire();
     expect(first.body).toMatchObject({ ok: true, data: { noShows: 0, lapsed: 0, daily: { reminded: 1, remindersFailed: 0, calendarMissingYears: [2027] } } });
-    const sent = (await outbox(t)).slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.request).toMatchObject({
+    expect(onlyOne((await outbox(t)).slice(before)).request).toMatchObject({
       touser: 'resident-early-bird',
       template_id: 'lxq-booking-reminder',
       page: 'pages/my-bookings/index',

@@ -5,7 +5,7 @@ import type { ReceptionDayView } from '../../miniprogram/shared/domain/booking';
 import { isBookingCode } from '../../miniprogram/shared/domain/bookingCode';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { DEMO_STATIONS } from '../../runtime/seed/demoData';
-import { ok, useTestRuntime, FIRST_RATE_TURN, RATE_TURN } from '../support/runtime';
+import { ok, useTestRuntime, FIRST_RATE_TURN, RATE_TURN, onlyOne } from '../support/runtime';
 import { addTestDay, bookingPayload, CITY_STAFF, database, daysFromToday, outbox, readDocument, requestId, seatsLeft, today } from './booking.support';
 import { allowMessages } from './helpers/cloud';
 
@@ -127,15 +127,14 @@ describe('booking: a resident books a visit on reception day', () => {
     expect(stillWaiting?.status).toBe('waiting');
     expect(await seatsLeft(t, day._id)).toEqual([0, 1]);
 
-    const sent = (await outbox(t)).slice(sentBefore);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.request).toMatchObject({
+    const { request } = onlyOne((await outbox(t)).slice(sentBefore));
+    expect(request).toMatchObject({
       touser: 'resident-d',
       template_id: 'lxq-booking-promoted',
       page: 'pages/my-bookings/index',
       data: { thing1: { value: '北山镇人大代表联络站' }, thing4: { value: '候补成功，已为您保留座位' } },
     });
-    expect(sent[0]?.request.data.time2?.value).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 09:00/);
+    expect(request.data.time2?.value).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 09:00/);
   });
 
   test('cancelling twice answers the cancelled booking; the seat is not returned twice', async () => {

@@ -7,7 +7,7 @@ import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared
 import { countCases } from '../../cloudfunctions/casework/figures';
 import { publicTarget, statsTarget } from '../../cloudfunctions/casework/statsScope';
 import type { CaseWorker } from '../../cloudfunctions/casework/access';
-import { CaseRecount, repairCaseCounters } from '../../runtime/repair/caseCounters';
+import { CaseRecount, eachPage, repairCaseCounters } from '../../runtime/repair/caseCounters';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
 import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF, JN_HOUSING_HANDLER } from '../support/people';
@@ -133,21 +133,9 @@ function normalised(docs: readonly CounterDocument[]) {
 }
 
 async function readAll<T>(collection: string): Promise<T[]> {
-  const db = database(t);
-  const _ = db.command;
   const all: T[] = [];
-  let after = '';
-  for (;;) {
-    const { data } = await db
-      .collection(collection)
-      .where({ _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(500)
-      .get();
-    all.push(...(data as T[]));
-    if (data.length < 500) return all;
-    after = (data.at(-1) as { _id: string })._id;
-  }
+  await eachPage<T>(database(t), collection, (docs) => void all.push(...docs));
+  return all;
 }
 
 async function compareWithRecount(): Promise<void> {

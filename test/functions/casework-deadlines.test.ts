@@ -4,7 +4,7 @@ const { isWorkingDay } = packageCalendar;
 import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { addWorkingDays, dueAfterWorkingDays, endOfShanghaiDay } from '../../miniprogram/shared/domain/workingDays';
-import { ok, useTestRuntime, RATE_TURN, refusedWith } from '../support/runtime';
+import { ok, useTestRuntime, RATE_TURN, refusedWith, onlyOne } from '../support/runtime';
 import { database, opinionFor, outbox } from './helpers/cloud';
 import { JIANGNAN_STAFF, JN_CIVIL_HANDLER } from '../support/people';
 
@@ -192,9 +192,7 @@ describe('督办: staff urge the departments', () => {
     const answer = await t.raw('casework', { action: 'casework.urge', payload: { opinionId, note: '群众多次来电，请本周内答复' } }, { openid: JIANGNAN_STAFF });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'urged', urgeCount: 1, notified: 1 } });
     expect(answer.databaseRequests).toBe(8 + RATE_TURN);
-    const sent = (await outbox(t)).slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.request).toMatchObject({
+    expect(onlyOne((await outbox(t)).slice(before)).request).toMatchObject({
       touser: JN_CIVIL_HANDLER,
       template_id: 'lxq-case-urged',
       page: `packages/staff/case/index?opinionId=${opinionId}`,

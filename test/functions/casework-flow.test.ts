@@ -7,7 +7,7 @@ import {
   type StaffCaseView,
 } from '../../miniprogram/shared/contract/casework';
 import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
-import { FIRST_RATE_TURN, ok, RATE_TURN, useTestRuntime, refusedWith } from '../support/runtime';
+import { FIRST_RATE_TURN, ok, RATE_TURN, useTestRuntime, refusedWith, onlyOne } from '../support/runtime';
 import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
 import { BEISHAN_STAFF, CITY_STAFF, JB_HOUSING_HANDLER, JIANGNAN_STAFF, JN_CIVIL_HANDLER, JN_HOUSING_HANDLER } from '../support/people';
 
@@ -190,9 +190,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'awaitingRating', statusLabel: '待评价', event: 'answerPublished', notified: true } });
     // Four, and the acceptance spent.
     expect(answer.databaseRequests).toBe(9 + RATE_TURN);
-    const sent = (await outbox(t)).slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.request).toMatchObject({
+    expect(onlyOne((await outbox(t)).slice(before)).request).toMatchObject({
       touser: resident,
       template_id: 'lxq-case-answered',
       page: `pages/opinion/index?opinionId=${opinionId}`,

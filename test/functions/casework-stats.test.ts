@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import type { CaseStats, DrillDown } from '../../miniprogram/shared/contract/casework';
-import { FIGURES } from '../../miniprogram/shared/domain/caseStats';
+import { FIGURES, type Figure, type FigureRates } from '../../miniprogram/shared/domain/caseStats';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime, type TestRuntime, FIRST_RATE_TURN, RATE_TURN, refusedWith } from '../support/runtime';
 import { cloud } from './helpers/cloud';
@@ -60,76 +60,61 @@ describe('casework.stats', () => {
     expect((await stats(OCTOBER)).counts).toEqual(JIANGNAN_OCTOBER.counts);
   });
 
-  test('南湖 station in October', async () => {
-    const result = await stats({ ...OCTOBER, scope: { stationId: 'st-nanhu' } });
-    expect(result.scope).toEqual({ kind: 'station', id: 'st-nanhu', name: '南湖街道人大代表联络站' });
-    expect(result.counts).toEqual({
-      stationVisits: 7,
-      residentsReceived: 4,
-      collected: 6,
-      accepted: 5,
-      resolved: 3,
-      departmentAnswered: 2,
-      solved: 1,
-      rated: 3,
-      satisfied: 1,
-      dissatisfied: 1,
-      unrated: 1,
-      overdue: 3,
-      urged: 0,
-      followedUp: 0,
-      followUpSolved: 0,
-      followUpUnsolved: 0,
-    });
-    expect(result.rates).toEqual({ acceptanceRate: 83.3, resolutionRate: 50, solvedShare: 50, satisfactionRate: 33.3, averageFirstResponseHours: 101.9, followUpSolvedRate: null });
-  });
+  /** October's figures in the three scopes below, in their order: 南湖 station, deputy 刘德明, 北山 station. */
+  const COUNTS_BY_SCOPE: Record<Figure, number[]> = {
+    stationVisits: [7, 7, 2],
+    residentsReceived: [4, 2, 1],
+    collected: [6, 3, 2],
+    accepted: [5, 3, 1],
+    resolved: [3, 3, 1],
+    departmentAnswered: [2, 2, 1],
+    solved: [1, 1, 0],
+    rated: [3, 2, 1],
+    satisfied: [1, 1, 1],
+    dissatisfied: [1, 0, 0],
+    unrated: [1, 1, 0],
+    overdue: [3, 0, 1],
+    urged: [0, 0, 0],
+    followedUp: [0, 0, 0],
+    followUpSolved: [0, 0, 0],
+    followUpUnsolved: [0, 0, 0],
+  };
+  const RATES_BY_SCOPE: Record<keyof FigureRates, (number | null)[]> = {
+    acceptanceRate: [83.3, 100, 50],
+    resolutionRate: [50, 100, 50],
+    solvedShare: [50, 50, 0],
+    satisfactionRate: [33.3, 50, 100],
+    averageFirstResponseHours: [101.9, 107.8, 23],
+    followUpSolvedRate: [null, null, null],
+  };
+  const column = <T>(table: Record<string, T[]>, index: number) => Object.fromEntries(Object.entries(table).map(([name, values]) => [name, values[index]]));
 
-  test('deputy 刘德明 in October: opinions left for him or answered by him; visits on his duty days; the visitors he received', async () => {
-    const result = await stats({ ...OCTOBER, scope: { deputyId: 'dp-005' } });
-    expect(result.scope).toEqual({ kind: 'deputy', id: 'dp-005', name: '刘德明' });
-    expect(result.counts).toEqual({
-      stationVisits: 7,
-      residentsReceived: 2,
-      collected: 3,
-      accepted: 3,
-      resolved: 3,
-      departmentAnswered: 2,
-      solved: 1,
-      rated: 2,
-      satisfied: 1,
-      dissatisfied: 0,
-      unrated: 1,
-      overdue: 0,
-      urged: 0,
-      followedUp: 0,
-      followUpSolved: 0,
-      followUpUnsolved: 0,
-    });
-    expect(result.rates).toEqual({ acceptanceRate: 100, resolutionRate: 100, solvedShare: 50, satisfactionRate: 50, averageFirstResponseHours: 107.8, followUpSolvedRate: null });
-  });
-
-  test('北山 station staff get their station by default', async () => {
-    const result = await stats(OCTOBER, BEISHAN_STAFF);
-    expect(result.scope).toEqual({ kind: 'station', id: 'st-beishan', name: '北山镇人大代表联络站' });
-    expect(result.counts).toEqual({
-      stationVisits: 2,
-      residentsReceived: 1,
-      collected: 2,
-      accepted: 1,
-      resolved: 1,
-      departmentAnswered: 1,
-      solved: 0,
-      rated: 1,
-      satisfied: 1,
-      dissatisfied: 0,
-      unrated: 0,
-      overdue: 1,
-      urged: 0,
-      followedUp: 0,
-      followUpSolved: 0,
-      followUpUnsolved: 0,
-    });
-    expect(result.rates).toEqual({ acceptanceRate: 50, resolutionRate: 50, solvedShare: 0, satisfactionRate: 100, averageFirstResponseHours: 23, followUpSolvedRate: null });
+  test.each(
+    [
+      {
+        title: '南湖 station in October',
+        payload: { ...OCTOBER, scope: { stationId: 'st-nanhu' } },
+        openid: JIANGNAN_STAFF,
+        scope: { kind: 'station', id: 'st-nanhu', name: '南湖街道人大代表联络站' },
+      },
+      {
+        title: 'deputy 刘德明 in October: opinions left for him or answered by him; visits on his duty days; the visitors he received',
+        payload: { ...OCTOBER, scope: { deputyId: 'dp-005' } },
+        openid: JIANGNAN_STAFF,
+        scope: { kind: 'deputy', id: 'dp-005', name: '刘德明' },
+      },
+      {
+        title: '北山 station staff get their station by default',
+        payload: OCTOBER,
+        openid: BEISHAN_STAFF,
+        scope: { kind: 'station', id: 'st-beishan', name: '北山镇人大代表联络站' },
+      },
+    ].map((row, index) => ({ ...row, index })),
+  )('$title', async ({ payload, openid, scope, index }) => {
+    const result = await stats(payload, openid);
+    expect(result.scope).toEqual(scope);
+    expect(result.counts).toEqual(column(COUNTS_BY_SCOPE, index));
+    expect(result.rates).toEqual(column(RATES_BY_SCOPE, index));
   });
 
   test('the city is exactly its two districts', async () => {

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
-import { staffOf } from './helpers/duty';
+import { openLiuReview, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -17,19 +17,7 @@ const residents = ['comments-r1', 'comments-r2', 'comments-r3', 'comments-r4'];
 let today: string;
 let nanhuStaff: string;
 
-async function openPeriod(clientRequestId: string): Promise<string> {
-  const payload = {
-    clientRequestId,
-    areaId: 'area-jiangnan',
-    title: '2026年度代表向选民述职评议',
-    year: 2026,
-    deputyIds: [LIU],
-    opensOn: today,
-    closesOn: addDays(today, 10),
-    audience: 'constituents' as const,
-  };
-  return ok(await t.call('duty.openReview', payload, { openid: JIANGNAN_STAFF })).reviewId;
-}
+const openPeriod = (clientRequestId: string): Promise<string> => openLiuReview(t, clientRequestId, today);
 const report = (reviewId: string, openid?: string) => t.call('duty.getReport', { reviewId, deputyId: LIU }, openid ? { openid } : {}).then(ok);
 const rate = (reviewId: string, openid: string, comment?: string) =>
   t.call('duty.rateReport', { reviewId, deputyId: LIU, rating: 'satisfied', ...(comment ? { comment } : {}) }, { openid });

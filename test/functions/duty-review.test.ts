@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, database, opinionFor } from './helpers/cloud';
+import { openLiuReview } from './helpers/duty';
 import { JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -47,22 +48,7 @@ describe('述职评议', () => {
   let reviewId: string;
 
   test('staff open a period; the report is drafted from the record and the deputy edits it', async () => {
-    ({ reviewId } = ok(
-      await t.call(
-        'duty.openReview',
-        {
-          clientRequestId: 'review-2026-jn-01',
-          areaId: 'area-jiangnan',
-          title: '2026年度代表向选民述职评议',
-          year: 2026,
-          deputyIds: [LIU],
-          opensOn: today,
-          closesOn: addDays(today, 10),
-          audience: 'constituents',
-        },
-        { openid: JIANGNAN_STAFF },
-      ),
-    ));
+    reviewId = await openLiuReview(t, 'review-2026-jn-01', today);
     const draft = ok(await t.call('duty.getReport', { reviewId, deputyId: LIU }, { openid: liu }));
     expect(draft).toMatchObject({ mine: true, phase: 'open', myRating: null, tally: { total: 0 } });
     expect(draft.text).toContain('我是刘德明，现将2026年履职情况报告如下。');

@@ -1,6 +1,5 @@
-import { COLLECTIONS } from '../../infra/database';
 import { ok, useTestRuntime } from '../support/runtime';
-import { bindDeputy, database, opinionFor, outbox, uploadPhoto } from './helpers/cloud';
+import { bindDeputy, placeStaff, opinionFor, outbox, uploadPhoto } from './helpers/cloud';
 import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /** 王志强 (dp-003) receives at 临江 and 北山. */
@@ -11,9 +10,7 @@ const REVIEW_TEXT = '楼下有人发传单，说加微信领红包，老人容�
 const t = useTestRuntime();
 beforeAll(async () => {
   await bindDeputy(t, WANG, 'dp-003');
-  await database(t)
-    .collection(COLLECTIONS.accounts)
-    .add({ _id: 'handler-moderation', roles: ['resident', 'staff'], staff: { role: 'handler', areaId: 'area-linjiang', departmentId: 'dept-x', departmentName: '某局' } });
+  await placeStaff(t, 'handler-moderation', { role: 'handler', areaId: 'area-linjiang', departmentId: 'dept-x', departmentName: '某局' });
 });
 
 async function submit(openid: string, overrides = {}, target: { deputyId: string } | { stationId: string } = { deputyId: 'dp-003' }): Promise<string> {

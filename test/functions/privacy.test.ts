@@ -5,7 +5,7 @@ import type { MyData } from '../../miniprogram/shared/contract/privacy';
 import { PersonalDataDoor } from '../../cloudfunctions/core/personalData';
 import { ok, useTestRuntime } from '../support/runtime';
 import { addTestDay, bookingPayload, daysFromToday } from './booking.support';
-import { allowMessages, bindDeputy, cloud, database, opinionFor, uploadPhoto } from './helpers/cloud';
+import { allowMessages, bindDeputy, cloud, database, placeStaff, opinionFor, uploadPhoto } from './helpers/cloud';
 import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /** 王志强 (dp-003) receives at 临江 and 北山. */
@@ -16,9 +16,7 @@ const JIANGNAN_ADMIN = 'admin-jiangnan-privacy';
 const t = useTestRuntime();
 beforeAll(async () => {
   await bindDeputy(t, WANG, 'dp-003');
-  await database(t)
-    .collection(COLLECTIONS.accounts)
-    .add({ _id: JIANGNAN_ADMIN, roles: ['resident', 'staff'], staff: { role: 'admin', areaId: 'area-jiangnan' } });
+  await placeStaff(t, JIANGNAN_ADMIN, { role: 'admin', areaId: 'area-jiangnan' });
 });
 
 const CONTACT = { name: '李阿姨', phone: '13812345678' };

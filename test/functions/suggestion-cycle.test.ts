@@ -351,18 +351,9 @@ describe('the deputy drafts, co-signers answer, the deputy submits', () => {
         statusLabel: '已答复待评价',
       });
       const sent = (await outbox(t)).slice(before).map((m) => m.request);
-      expect(
-        sent
-          .filter((m) => m.template_id === 'lxq-suggestion-deputy')
-          .map((m) => m.touser)
-          .sort(),
-      ).toEqual([deputies.liu, deputies.zhao].sort());
-      expect(
-        sent
-          .filter((m) => m.template_id === 'lxq-suggestion-resident')
-          .map((m) => m.touser)
-          .sort(),
-      ).toEqual([RESIDENTS.first, RESIDENTS.second].sort());
+      const toldBy = (template: string) => sent.filter((m) => m.template_id === template).map((m) => m.touser);
+      expect(toldBy('lxq-suggestion-deputy').sort()).toEqual([deputies.liu, deputies.zhao].sort());
+      expect(toldBy('lxq-suggestion-resident').sort()).toEqual([RESIDENTS.first, RESIDENTS.second].sort());
       expect(await lastPublicEvent('second')).toMatchObject({
         type: 'suggestionAnswered',
         note: '临江市住房和城乡建设局已答复代表建议《关于在城区设立快递员爱心驿站的建议》：B类（正在解决或列入计划解决）',

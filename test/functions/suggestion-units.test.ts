@@ -12,7 +12,7 @@ import { SUGGESTION_FIGURES } from '../../miniprogram/shared/domain/suggestionSt
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime, refusedWith } from '../support/runtime';
 import { outbox } from './helpers/cloud';
-import { bindDeputies, bindHandler, citySession, CITY, draft, JIANGNAN, registered } from './helpers/suggestions';
+import { assigned, bindDeputies, bindHandler, citySession, CITY, draft, JIANGNAN, registered } from './helpers/suggestions';
 import { CITY_HOUSING_HANDLER, CITY_TRANSPORT_HANDLER } from '../support/people';
 
 /**
@@ -41,13 +41,12 @@ describe('会办, 退回 and re-routing', () => {
 
   beforeAll(async () => {
     at('2026-11-18');
-    suggestionId = await registered(t, deputies.zhao, sessionId, { title: '关于优化青石镇公交线路的建议' });
-    ok(
-      await t.call(
-        'suggestion.assign',
-        { suggestionId, mode: 'joint', leadDepartmentId: 'dept-city-jiaotong', otherDepartmentIds: ['dept-jn-jiaotong'], note: '请两单位会同研究' },
-        { openid: CITY },
-      ),
+    suggestionId = await assigned(
+      t,
+      deputies.zhao,
+      sessionId,
+      { title: '关于优化青石镇公交线路的建议' },
+      { mode: 'joint', leadDepartmentId: 'dept-city-jiaotong', otherDepartmentIds: ['dept-jn-jiaotong'], note: '请两单位会同研究' },
     );
   });
 
@@ -155,14 +154,8 @@ describe('reminders, the supervision list and a late answer', () => {
 
   beforeAll(async () => {
     at('2026-11-18');
-    suggestionId = await registered(t, deputies.liu, sessionId, { title: '关于加强湖滨路夜间照明的建议' });
-    ok(
-      await t.call(
-        'suggestion.assign',
-        { suggestionId, mode: 'lead', leadDepartmentId: 'dept-city-zhujian', otherDepartmentIds: ['dept-city-jiaotong'], note: '请住建局牵头' },
-        { openid: CITY },
-      ),
-    );
+    const assignment = { mode: 'lead' as const, leadDepartmentId: 'dept-city-zhujian', otherDepartmentIds: ['dept-city-jiaotong'], note: '请住建局牵头' };
+    suggestionId = await assigned(t, deputies.liu, sessionId, { title: '关于加强湖滨路夜间照明的建议' }, assignment);
   });
 
   test('the 协办 unit is reminded 15 and 3 days before its views are due; once each, however often the timer fires', async () => {

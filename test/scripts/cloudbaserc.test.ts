@@ -38,7 +38,9 @@ describe('every environment variable a function reads is declared for it', () =>
     });
     const read = new Set<string>();
     for (const input of Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'))) {
-      for (const match of readFileSync(join(ROOT, input), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) read.add(match[1] as string);
+      // Read directly, or as a template id through core/templates.ts.
+      for (const match of readFileSync(join(ROOT, input), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|templateId\('([A-Z][A-Z0-9_]*)'/g))
+        read.add((match[1] ?? match[2]) as string);
     }
     expect(declaredVariables(name).sort()).toEqual([...read].sort());
   });

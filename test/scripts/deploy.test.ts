@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE } from '../../infra/database';
-import type { CloudBaseIndex, ExistingIndex } from '../../scripts/apply-database';
 import { functionNames } from '../../scripts/build';
+import { fakeCloudBaseDatabase } from '../support/cloudbaseDatabase';
 import { deploy, type CloudBaseTool, type DeployIo } from '../../scripts/deploy';
 import type { WeChatAdmin } from '../../scripts/deploy/wechat';
 
@@ -51,10 +51,9 @@ interface DeployedFunction {
 /** CloudBase and WeChat as the deploy sees them, remembering every call. */
 function recordingCloud() {
   const functions = new Map<string, DeployedFunction>();
-  const tables = new Map<string, ExistingIndex[]>();
-  const rules = new Map<string, { AclTag: string; Rule: string }>();
   const granted = new Map<string, string[]>();
   const calls: string[] = [];
+  const database = fakeCloudBaseDatabase(calls);
 
   const tool: CloudBaseTool = {
     functions: {
@@ -98,29 +97,7 @@ function recordingCloud() {
         return { RetMsg: JSON.stringify({ ok: true, data }) };
       },
     },
-    database: {
-      async createCollectionIfNotExists(name) {
-        calls.push(`createCollection ${name}`);
-        if (tables.has(name)) return { IsCreated: false };
-        tables.set(name, [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }] }]);
-        return { IsCreated: true };
-      },
-      async describeCollection(name) {
-        return { Indexes: structuredClone(tables.get(name) ?? []) };
-      },
-      async updateCollection(name, { CreateIndexes }: { CreateIndexes: CloudBaseIndex[] }) {
-        for (const index of CreateIndexes) {
-          tables.get(name)?.push({ Name: index.IndexName, Keys: index.MgoKeySchema.MgoIndexKeys, Unique: index.MgoKeySchema.MgoIsUnique });
-        }
-      },
-    },
-    commonService: () => ({
-      async call({ Action, Param }) {
-        const name = String(Param.CollectionName);
-        if (Action === 'ModifySafeRule') rules.set(name, { AclTag: String(Param.AclTag), Rule: String(Param.Rule) });
-        return { RequestId: 'r', ...(Action === 'DescribeSafeRule' ? rules.get(name) : {}) };
-      },
-    }),
+    ...database.manager,
   };
   const wechat: WeChatAdmin = {
     async uploadFuncConfig(envId, functionName, permissions) {
@@ -131,7 +108,7 @@ function recordingCloud() {
       return granted.get(functionName) ?? null;
     },
   };
-  return { tool, wechat, functions, tables, rules, granted, calls };
+  return { tool, wechat, functions, tables: database.tables, rules: database.rules, granted, calls };
 }
 
 async function run(argv: string[], env: NodeJS.ProcessEnv, cloud = recordingCloud()) {

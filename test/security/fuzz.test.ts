@@ -2,11 +2,11 @@ import { COLLECTIONS } from '../../infra/database';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { API, functionOf, type ActionName } from '../../miniprogram/shared/contract';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import type { TestRuntime } from '../support/runtime';
 import { CALLERS, MATRIX, type CallerKind } from './matrix';
 import { hostileVariants, OPERATOR_VALUES, type Variant } from './support/hostile';
 import { SCENARIOS } from './support/scenarios';
-import { buildWorld, fresh, openidOf, snapshot, type World } from './support/world';
+import { useWorld, fresh, openidOf, snapshot, type World } from './support/world';
 
 /**
  * Hostile input: every action gets a deterministic set of malformed payloads (support/hostile.ts),
@@ -22,11 +22,7 @@ jest.setTimeout(240_000);
 
 let t: TestRuntime;
 let world: World;
-beforeAll(async () => {
-  t = await startTestRuntime();
-  world = await buildWorld(t);
-}, 60_000);
-afterAll(async () => t.stop());
+useWorld((started) => ({ t, world } = started));
 
 interface Envelope {
   ok?: unknown;

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { API, functionOf, type ActionName } from '../../miniprogram/shared/contract';
 import { messageFor } from '../../miniprogram/shared/errors';
-import { startTestRuntime, type TestRuntime } from '../support/runtime';
+import type { TestRuntime } from '../support/runtime';
 import { CALLERS, MATRIX, type CallerKind, type Outcome } from './matrix';
 import { SCENARIOS } from './support/scenarios';
 import { COLLECTIONS } from '../../infra/database';
-import { buildWorld, database, fresh, openidOf, OTHERS_PERSONAL_VALUES, type World } from './support/world';
+import { useWorld, database, fresh, openidOf, OTHERS_PERSONAL_VALUES, type World } from './support/world';
 
 /**
  * The authorization matrix (test/security/matrix.ts), cell by cell, through the real functions.
@@ -15,11 +15,7 @@ import { buildWorld, database, fresh, openidOf, OTHERS_PERSONAL_VALUES, type Wor
  */
 let t: TestRuntime;
 let world: World;
-beforeAll(async () => {
-  t = await startTestRuntime();
-  world = await buildWorld(t);
-}, 60_000);
-afterAll(async () => t.stop());
+useWorld((started) => ({ t, world } = started));
 
 const NOT_FOUND_CODES = new Set(['COMMON.NOT_FOUND', 'OPINION.NOT_FOUND', 'CASE.NOT_FOUND', 'BOOKING.CODE_NOT_FOUND', 'MODERATION.NOT_FOUND', 'SUGGESTION.NOT_FOUND']);
 

@@ -142,5 +142,11 @@ export function useTestRuntime(options: TestRuntimeOptions = {}): TestRuntime {
   };
 }
 
+/** The one item of a list that must hold exactly one (the test fails otherwise): the message a step sent, say. */
+export function onlyOne<T>(items: readonly T[]): T {
+  expect(items).toHaveLength(1);
+  return items[0] as T;
+}
+
 /** What a refused call answers: its stable code (the Chinese message is the action's to choose). */
 export const refusedWith = (code: string) => expect.objectContaining({ ok: false, code });

@@ -20,6 +20,7 @@ import type { DepartmentDocument } from '../departments';
 import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
+import { findAmong } from '../../core/reads';
 import type { Handler } from '../../core/handler';
 import { readWorkbook } from '../directoryWorkbook';
 import { coversStation, loadStaff, type StationDocument } from '../staffScope';
@@ -57,39 +58,15 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   const departmentAreaIds = [...new Set(departmentRows.map((d) => d.areaId))];
   const stationCodes = [...new Set([...stationRows.map((s) => s.code), ...deputyRows.flatMap((d) => d.stationCodes), ...rosterRows.map((r) => r.stationCode)])];
   const deputyCodes = [...new Set([...deputyRows.map((d) => d.code), ...rosterRows.flatMap((r) => r.deputyCodes)])];
-  const [areaRes, stationRes, deputyRes, departmentRes] = await Promise.all([
-    areaIds.length
-      ? db
-          .collection(COLLECTIONS.areas)
-          .where({ _id: _.in(areaIds) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] }),
-    stationCodes.length
-      ? db
-          .collection(COLLECTIONS.stations)
-          .where({ code: _.in(stationCodes) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] }),
-    deputyCodes.length
-      ? db
-          .collection(COLLECTIONS.deputies)
-          .where({ code: _.in(deputyCodes) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] }),
-    departmentAreaIds.length
-      ? db
-          .collection(COLLECTIONS.departments)
-          .where({ areaId: _.in(departmentAreaIds) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] }),
+  const [areaDocs, stationDocs, deputyDocs, departmentDocs] = await Promise.all([
+    findAmong<Area>(db, COLLECTIONS.areas, '_id', areaIds),
+    findAmong<StationDocument>(db, COLLECTIONS.stations, 'code', stationCodes),
+    findAmong<Deputy>(db, COLLECTIONS.deputies, 'code', deputyCodes),
+    findAmong<DepartmentDocument>(db, COLLECTIONS.departments, 'areaId', departmentAreaIds),
   ]);
-  const areas = new Map((areaRes.data as Area[]).map((a) => [a._id, a]));
-  const stored = new Map((stationRes.data as StationDocument[]).map((s) => [s.code, s]));
-  const storedDeputies = new Map((deputyRes.data as Deputy[]).map((d) => [d.code, d]));
+  const areas = new Map(areaDocs.map((a) => [a._id, a]));
+  const stored = new Map(stationDocs.map((s) => [s.code, s]));
+  const storedDeputies = new Map(deputyDocs.map((d) => [d.code, d]));
 
   // What each station of the workbook will be, with its place, checked against the caller's scope.
   const planned = new Map<string, { row: StationRow; areaPath: string[] }>();
@@ -118,7 +95,7 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   }
 
   // Departments are known by area and name: a row names one (created when new) and sets whether it is in use.
-  const storedDepartments = new Map((departmentRes.data as DepartmentDocument[]).map((d) => [`${d.areaId}\n${d.name}`, d]));
+  const storedDepartments = new Map(departmentDocs.map((d) => [`${d.areaId}\n${d.name}`, d]));
   for (const row of departmentRows) {
     const area = areas.get(row.areaId);
     if (!area) errors.push({ sheet: DEPARTMENTS_SHEET, row: row.row, column: '区域编号', message: `没有编号为 ${row.areaId} 的区域` });

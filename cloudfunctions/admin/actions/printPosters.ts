@@ -1,3 +1,4 @@
+import { findAmong } from '../../core/reads';
 import { COLLECTIONS } from '../../../infra/database';
 import type { DayDocument } from '../../../infra/documents/booking';
 import { DEPUTY_LEVEL_LABELS, type Area, type Deputy } from '../../../miniprogram/shared/domain/directory';
@@ -66,12 +67,7 @@ function inOrder<T extends { _id: string; active: boolean }>(ids: readonly strin
 
 async function stationPosters(ctx: CallContext, ids: readonly string[], range: { from: string; to: string }): Promise<Candidate[]> {
   const _ = ctx.db.command;
-  const { data } = await ctx.db
-    .collection(COLLECTIONS.stations)
-    .where({ _id: _.in([...ids]) })
-    .limit(ids.length)
-    .get();
-  const stations = inOrder(ids, data as StationDocument[]);
+  const stations = inOrder(ids, await findAmong<StationDocument>(ctx.db, COLLECTIONS.stations, '_id', ids, ids.length));
   const [areaRes, dayRes] = await Promise.all([
     ctx.db
       .collection(COLLECTIONS.areas)
@@ -105,21 +101,10 @@ async function stationPosters(ctx: CallContext, ids: readonly string[], range: {
 
 async function deputyPosters(ctx: CallContext, ids: readonly string[], range: { from: string; to: string }): Promise<Candidate[]> {
   const _ = ctx.db.command;
-  const { data } = await ctx.db
-    .collection(COLLECTIONS.deputies)
-    .where({ _id: _.in([...ids]) })
-    .limit(ids.length)
-    .get();
-  const deputies = inOrder(ids, data as Deputy[]);
+  const deputies = inOrder(ids, await findAmong<Deputy>(ctx.db, COLLECTIONS.deputies, '_id', ids, ids.length));
   const stationIds = [...new Set(deputies.flatMap((d) => d.stationIds))];
-  const [stationRes, dayRes] = await Promise.all([
-    stationIds.length
-      ? ctx.db
-          .collection(COLLECTIONS.stations)
-          .where({ _id: _.in(stationIds) })
-          .limit(1000)
-          .get()
-      : Promise.resolve({ data: [] }),
+  const [stationDocs, dayRes] = await Promise.all([
+    findAmong<StationDocument>(ctx.db, COLLECTIONS.stations, '_id', stationIds),
     ctx.db
       .collection(COLLECTIONS.receptionDays)
       .where({ deputyIds: _.in([...ids]), date: _.gte(range.from).and(_.lte(range.to)) })
@@ -128,7 +113,7 @@ async function deputyPosters(ctx: CallContext, ids: readonly string[], range: { 
       .limit(1000)
       .get(),
   ]);
-  const stations = new Map((stationRes.data as StationDocument[]).map((s) => [s._id, s]));
+  const stations = new Map(stationDocs.map((s) => [s._id, s]));
   const days = dayRes.data as DayRow[];
   return deputies.map((deputy) => {
     const own = deputy.stationIds.map((id) => stations.get(id)).filter((s): s is StationDocument => Boolean(s));

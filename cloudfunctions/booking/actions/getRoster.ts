@@ -4,8 +4,9 @@ import type { DeputySummary } from '../../../miniprogram/shared/domain/directory
 import { loadCaller, requireOpenid, requireStaff } from '../../core/caller';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
+import { dayDeputiesLookup, lookupEqual } from '../../core/lookups';
 import { requireStaffFor } from '../access';
-import { dayView, DEPUTY_SUMMARY_FIELDS, rosterEntry, type BookingDocument, type DayDocument } from '../../../infra/documents/booking';
+import { dayView, rosterEntry, type BookingDocument, type DayDocument } from '../../../infra/documents/booking';
 
 const VISIT_ORDER: Record<BookingDocument['status'], number> = { checkedIn: 0, booked: 0, noShow: 0, waiting: 1, cancelled: 2, lapsed: 2 };
 
@@ -20,42 +21,17 @@ type Row = DayDocument & { bookings: BookingDocument[]; deputies: DeputySummary[
 export const getRoster: Handler<'booking.getRoster'> = async ({ dayId }, ctx) => {
   requireOpenid(ctx);
   const { db, now } = ctx;
-  const $ = db.command.aggregate;
-  const _ = db.command;
   const [caller, { data }] = await Promise.all([
     loadCaller(ctx),
     db
       .collection(COLLECTIONS.receptionDays)
       .aggregate()
       .match({ _id: dayId })
-      .lookup({
-        from: COLLECTIONS.bookings,
-        let: { dayId: '$_id' },
-        pipeline: $.pipeline()
-          .match(_.expr($.eq(['$dayId', '$$dayId'])))
-          .sort({ slotStart: 1, queuedAt: 1 })
-          .limit(1000)
-          .done(),
-        as: 'bookings',
-      })
-      .lookup({
-        from: COLLECTIONS.deputies,
-        let: { deputyIds: '$deputyIds' },
-        pipeline: $.pipeline()
-          .match(_.expr($.in(['$_id', '$$deputyIds'])))
-          .project(DEPUTY_SUMMARY_FIELDS)
-          .done(),
-        as: 'deputies',
-      })
-      .lookup({
-        from: COLLECTIONS.receptionRecords,
-        let: { dayId: '$_id' },
-        pipeline: $.pipeline()
-          .match(_.expr($.eq(['$dayId', '$$dayId'])))
-          .project({ _id: 0, bookingId: 1 })
-          .done(),
-        as: 'records',
-      })
+      .lookup(
+        lookupEqual(db, { from: COLLECTIONS.bookings, field: 'dayId', equals: '_id', as: 'bookings' }, (pipeline) => pipeline.sort({ slotStart: 1, queuedAt: 1 }).limit(1000)),
+      )
+      .lookup(dayDeputiesLookup(db, { activeOnly: false }))
+      .lookup(lookupEqual(db, { from: COLLECTIONS.receptionRecords, field: 'dayId', equals: '_id', as: 'records' }, (pipeline) => pipeline.project({ _id: 0, bookingId: 1 })))
       .end(),
   ]);
   requireStaff(caller);

@@ -2,7 +2,8 @@ import { COLLECTIONS } from '../../../infra/database';
 import { byRank, type DeputySummary } from '../../../miniprogram/shared/domain/directory';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { Handler } from '../../core/handler';
-import { dayView, DEPUTY_SUMMARY_FIELDS, type DayDocument } from '../../../infra/documents/booking';
+import { dayDeputiesLookup } from '../../core/lookups';
+import { dayView, type DayDocument } from '../../../infra/documents/booking';
 
 /** About three months of a monthly rule, a month of a weekly one. */
 const DAYS_SHOWN = 12;
@@ -14,7 +15,6 @@ type Row = DayDocument & { deputies: DeputySummary[] };
  * for anyone. One request: the days joined with their active deputies by the database.
  */
 export const listDays: Handler<'booking.listDays'> = async ({ stationId }, { db, now }) => {
-  const $ = db.command.aggregate;
   const _ = db.command;
   const { data } = await db
     .collection(COLLECTIONS.receptionDays)
@@ -22,15 +22,7 @@ export const listDays: Handler<'booking.listDays'> = async ({ stationId }, { db,
     .match({ stationId, date: _.gte(shanghaiDate(now)), cancelled: false })
     .sort({ date: 1 })
     .limit(DAYS_SHOWN)
-    .lookup({
-      from: COLLECTIONS.deputies,
-      let: { deputyIds: '$deputyIds' },
-      pipeline: $.pipeline()
-        .match(_.expr($.and([$.in(['$_id', '$$deputyIds']), $.eq(['$active', true])])))
-        .project(DEPUTY_SUMMARY_FIELDS)
-        .done(),
-      as: 'deputies',
-    })
+    .lookup(dayDeputiesLookup(db, { activeOnly: true }))
     .end();
   const rows = data as Row[];
   const deputies = new Map<string, DeputySummary>();

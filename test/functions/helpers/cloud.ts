@@ -1,6 +1,8 @@
 import tcb from '@cloudbase/node-sdk';
 import { randomUUID } from 'node:crypto';
+import { COLLECTIONS } from '../../../infra/database';
 import type { PayloadOf } from '../../../miniprogram/shared/contract';
+import type { StaffScope } from '../../../miniprogram/shared/domain/account';
 import { ok, runtimeOutbox, type TestRuntime } from '../../support/runtime';
 
 /**
@@ -55,4 +57,11 @@ export function opinionFor(target: { deputyId: string } | { stationId: string },
 /** The resident taps 允许 on WeChat's subscribe question for these templates: one message each. */
 export async function allowMessages(t: TestRuntime, openid: string, ...templateIds: string[]): Promise<Record<string, number>> {
   return ok(await t.call('account.grantSubscriptions', { templateIds }, { openid })).remaining;
+}
+
+/** A staff account placed in the store as it is once bound, for scopes no seeded account and no staff code gives. */
+export async function placeStaff(t: TestRuntime, openid: string, staff: StaffScope): Promise<void> {
+  await database(t)
+    .collection(COLLECTIONS.accounts)
+    .add({ _id: openid, roles: ['resident', 'staff'], staff });
 }

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { DayDocument } from '../../../infra/documents/booking';
-import { shanghaiInstant } from '../../../miniprogram/shared/domain/time';
+import { addDays, shanghaiInstant } from '../../../miniprogram/shared/domain/time';
+import { JIANGNAN_STAFF } from '../../support/people';
 import { ok, type TestRuntime } from '../../support/runtime';
 import { database } from './cloud';
 
@@ -27,4 +28,19 @@ export async function nanhuDayOn(t: TestRuntime, idPrefix: string, date: string,
     .doc(_id)
     .set({ ...rest, date, nominalDate: date, deputyIds, cancelled: false, createdAt: shanghaiInstant(date) });
   return _id;
+}
+
+/** 江南区's 2026 述职评议 of 刘德明 (dp-005) before his constituents, opened by 江南区 staff on `today` for ten days. Answers its id. */
+export async function openLiuReview(t: TestRuntime, clientRequestId: string, today: string): Promise<string> {
+  const payload = {
+    clientRequestId,
+    areaId: 'area-jiangnan',
+    title: '2026年度代表向选民述职评议',
+    year: 2026,
+    deputyIds: ['dp-005'],
+    opensOn: today,
+    closesOn: addDays(today, 10),
+    audience: 'constituents' as const,
+  };
+  return ok(await t.call('duty.openReview', payload, { openid: JIANGNAN_STAFF })).reviewId;
 }

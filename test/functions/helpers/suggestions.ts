@@ -76,3 +76,16 @@ export async function registered(t: TestRuntime, lead: string, sessionId: string
   ok(await t.call('suggestion.review', { suggestionId: suggestion.suggestionId, decision: 'register' }, { openid: CITY }));
   return suggestion.suggestionId;
 }
+
+/** A registered suggestion (see registered) that the city's administrator then assigns as `assignment` says; answers its id. */
+export async function assigned(
+  t: TestRuntime,
+  lead: string,
+  sessionId: string,
+  fields: Partial<PayloadOf<'suggestion.saveDraft'>>,
+  assignment: Omit<PayloadOf<'suggestion.assign'>, 'suggestionId'>,
+): Promise<string> {
+  const suggestionId = await registered(t, lead, sessionId, fields);
+  ok(await t.call('suggestion.assign', { suggestionId, ...assignment }, { openid: CITY }));
+  return suggestionId;
+}

@@ -6,7 +6,7 @@
  */
 import { addMonths, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { pageClock, usePageRuntime } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openPage, wentTo } from '../support/page';
 import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installDialogs, queryOf } from '../support/wx-dialogs';
@@ -26,9 +26,7 @@ describe('公开数据', () => {
     const wx = phone();
     const station = await openPage('station', { stationId: 'st-nanhu' });
     await station.waitFor(() => station.data.status === 'ready', 'the station');
-    await station.tap('公开数据');
-    await station.waitFor(() => wx.navigations.length > 0, 'navigation');
-    expect(wx.navigations).toEqual(['/packages/figures/index/index?stationId=st-nanhu']);
+    expect(await wentTo(station, '公开数据', wx.navigations)).toEqual(['/packages/figures/index/index?stationId=st-nanhu']);
 
     wx.cloudCalls.length = 0;
     const page = await openPage('figures', queryOf(wx.navigations[0]!));
@@ -51,9 +49,9 @@ describe('公开数据', () => {
     expect(page.text()).toContain(`收集意见 ${collected.value}件`);
 
     wx.navigations.length = 0;
-    await page.tap(`${collected.value}件`);
-    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
-    expect(wx.navigations).toEqual([`/packages/figures/items/index?stationId=st-nanhu&year=${lastMonth.year}&month=${lastMonth.month}&drill=collected`]);
+    expect(await wentTo(page, `${collected.value}件`, wx.navigations)).toEqual([
+      `/packages/figures/items/index?stationId=st-nanhu&year=${lastMonth.year}&month=${lastMonth.month}&drill=collected`,
+    ]);
 
     const items = await openPage('figureItems', queryOf(wx.navigations[0]!));
     await items.waitFor(() => items.data.status === 'ready', 'the list');
@@ -72,9 +70,7 @@ describe('公开数据', () => {
     expect(stations.text()).not.toContain('本地区公开数据');
     await stations.tap('江南区');
     await stations.waitFor(() => stations.text().includes('本地区公开数据'), 'the area chosen');
-    await stations.tap('本地区公开数据');
-    await stations.waitFor(() => wx.navigations.length > 0, 'navigation');
-    expect(wx.navigations).toEqual(['/packages/figures/index/index?areaId=area-jiangnan']);
+    expect(await wentTo(stations, '本地区公开数据', wx.navigations)).toEqual(['/packages/figures/index/index?areaId=area-jiangnan']);
 
     const page = await openPage('figures', { ...queryOf(wx.navigations[0]!) });
     await page.waitFor(() => page.data.status === 'ready', 'the figures');

@@ -67,6 +67,16 @@ async function fillIn(form: PageDriver, fields: { topic?: string; name?: string;
   await form.type('.phone-input', fields.phone ?? '13812345678');
 }
 
+/** The resident books the first free slot at 临江 through the form, as filled in by fillIn; answers the days page it started from. */
+async function bookedAtLinjiang(phone: Phone): Promise<PageDriver> {
+  const days = await openPage('bookingDays', { stationId: LINJIANG });
+  const form = await chooseSlot(phone, days, '预约');
+  await fillIn(form);
+  await form.tap('确认预约');
+  await form.waitFor(() => form.data.done !== null, 'the booking');
+  return days;
+}
+
 /** A reception day staff add at a station, on the first free date from `fromDay` days ahead. */
 async function addDay(stationId: string, seats: number, fromDay = 2): Promise<ReceptionDayView> {
   for (let ahead = fromDay; ahead < fromDay + 10; ahead += 1) {
@@ -146,11 +156,7 @@ describe('预约接待: a resident books a visit', () => {
 
   it('keeps the booking when the resident says no to the cancel dialog', async () => {
     const phone = phoneOf();
-    const days = await openPage('bookingDays', { stationId: LINJIANG });
-    const form = await chooseSlot(phone, days, '预约');
-    await fillIn(form);
-    await form.tap('确认预约');
-    await form.waitFor(() => form.data.done !== null, 'the booking');
+    await bookedAtLinjiang(phone);
 
     phone.dialogs.answers = [false];
     const mine = await openPage('myBookings');
@@ -280,11 +286,7 @@ describe('预约接待: a resident books a visit', () => {
 
   it('a resident who already holds the day sees that booking instead of a second form', async () => {
     const phone = phoneOf();
-    const days = await openPage('bookingDays', { stationId: LINJIANG });
-    const form = await chooseSlot(phone, days, '预约');
-    await fillIn(form);
-    await form.tap('确认预约');
-    await form.waitFor(() => form.data.done !== null, 'the booking');
+    const days = await bookedAtLinjiang(phone);
 
     const again = await chooseSlot(phone, days, '预约');
 
@@ -329,19 +331,14 @@ describe('签到: the resident scans the station code on the day', () => {
     scene = (await callAs(runtime.url, CITY_STAFF, 'booking.getCheckInQr', { stationId: 'st-qingshi' })).scene;
   });
 
+  /** A booking at 青石 today, placed in the store for the phone's resident (the day is today, so it cannot be booked ahead). */
+  async function bookedTodayAtQingshi(visitor: { id: string; code: string; openid: string; name: string; phone: string; topic: string }): Promise<void> {
+    placeBooking(runtime.url, await todayAt('st-qingshi'), { ...visitor, areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'], stationAddress: '青石镇' });
+  }
+
   it('checks in a resident booked for today, from the code WeChat opens the page with', async () => {
     const phone = phoneOf();
-    const today = await todayAt('st-qingshi');
-    placeBooking(runtime.url, today, {
-      id: 'bk-checkin-today',
-      code: 'CHK234',
-      openid: phone.openid,
-      name: '赵阿姨',
-      phone: '13700000000',
-      topic: '村口路灯',
-      areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'],
-      stationAddress: '青石镇',
-    });
+    await bookedTodayAtQingshi({ id: 'bk-checkin-today', code: 'CHK234', openid: phone.openid, name: '赵阿姨', phone: '13700000000', topic: '村口路灯' });
 
     const page = await openPage('checkIn', { scene: encodeURIComponent(scene) });
 
@@ -370,17 +367,7 @@ describe('签到: the resident scans the station code on the day', () => {
 
   it('the scan button in 我的预约 opens the check-in page for a station code, and explains any other code', async () => {
     const phone = phoneOf();
-    const today = await todayAt('st-qingshi');
-    placeBooking(runtime.url, today, {
-      id: 'bk-checkin-scan',
-      code: 'SCN234',
-      openid: phone.openid,
-      name: '孙阿姨',
-      phone: '13500000000',
-      topic: '医保报销',
-      areaPath: ['area-linjiang', 'area-jiangnan', 'area-qingshi'],
-      stationAddress: '青石镇',
-    });
+    await bookedTodayAtQingshi({ id: 'bk-checkin-scan', code: 'SCN234', openid: phone.openid, name: '孙阿姨', phone: '13500000000', topic: '医保报销' });
     const mine = await openPage('myBookings');
 
     phone.wx.nextScan = { path: 'pages/station/index?stationId=st-qingshi', result: '' };

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { usePageRuntime } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openPage, wentTo } from '../support/page';
 import { callAs, CITY_STAFF, DEMO_RESIDENT } from '../support/runtime-calls';
 import { installDevice } from '../support/wx-device';
 import { installWx, localRuntimeFunctions } from '../support/wx-double';
@@ -22,9 +22,7 @@ describe('找代表: by name and near me', () => {
 
     await page.waitFor(() => page.data.searchStatus === 'ready', 'the search');
     expect(page.text()).toContain('陈建华 全国人大代表 · 临江街道人大代表联络站');
-    await page.tap('陈建华');
-    await page.waitFor(() => wx.navigations.length > 0, 'the deputy page');
-    expect(wx.navigations).toEqual(['/pages/deputy/index?deputyId=dp-001']);
+    expect(await wentTo(page, '陈建华', wx.navigations, 'the deputy page')).toEqual(['/pages/deputy/index?deputyId=dp-001']);
   });
 
   it('says so when nobody has that name, and the station list stays', async () => {
@@ -76,9 +74,7 @@ describe('首页 entries by who you are', () => {
     expect(page.text()).not.toContain('代表工作台');
     expect(page.text()).not.toContain('意见办理');
     expect(page.text()).toContain('特大 我是代表 我是工作人员');
-    await page.tap('我的意见');
-    await page.waitFor(() => wx.navigations.length > 0, 'my opinions');
-    expect(wx.navigations).toEqual(['/pages/my-opinions/index']);
+    expect(await wentTo(page, '我的意见', wx.navigations, 'my opinions')).toEqual(['/pages/my-opinions/index']);
   });
 
   it('a bound deputy sees 代表工作台, and no longer 我是代表', async () => {
@@ -89,9 +85,7 @@ describe('首页 entries by who you are', () => {
 
     await page.waitFor(() => page.text().includes('代表工作台'), 'the deputy entry');
     expect(page.text()).not.toContain('我是代表');
-    await page.tap('代表工作台');
-    await page.waitFor(() => wx.navigations.length > 0, 'the inbox');
-    expect(wx.navigations).toEqual(['/packages/deputy/inbox/index']);
+    expect(await wentTo(page, '代表工作台', wx.navigations, 'the inbox')).toEqual(['/packages/deputy/inbox/index']);
   });
 
   it('staff see 意见办理 and 工作人员, and no longer 我是工作人员', async () => {
@@ -100,9 +94,7 @@ describe('首页 entries by who you are', () => {
 
     await page.waitFor(() => page.text().includes('意见办理'), 'the staff entry');
     expect(page.text()).not.toContain('我是工作人员');
-    await page.tap('工作人员');
-    await page.waitFor(() => wx.navigations.length > 0, 'the staff page');
-    expect(wx.navigations).toEqual(['/packages/staff/codes/index']);
+    expect(await wentTo(page, '工作人员', wx.navigations, 'the staff page')).toEqual(['/packages/staff/codes/index']);
   });
 
   it('扫一扫 sends one of our printed codes through the same scan page', async () => {
@@ -110,10 +102,7 @@ describe('首页 entries by who you are', () => {
     wx.nextScan = { path: 'pages/scan/index?scene=d%3DD001', result: '' };
     const page = await openPage('home');
 
-    await page.tap('扫一扫');
-
-    await page.waitFor(() => wx.navigations.length > 0, 'the scan page');
-    expect(wx.navigations).toEqual(['/pages/scan/index?scene=d%3DD001']);
+    expect(await wentTo(page, '扫一扫', wx.navigations, 'the scan page')).toEqual(['/pages/scan/index?scene=d%3DD001']);
   });
 });
 
@@ -129,9 +118,9 @@ describe('我的意见', () => {
     ]);
     expect(page.text()).toContain('医疗卫生 已提交 和平社区卫生服务站周末不开门');
     expect(page.text()).toContain('没有更多了');
-    await page.tap('社区老年食堂的菜价能不能公示一下？希望每周的菜单也能贴在门口，方便老人提前安排。');
-    await page.waitFor(() => wx.navigations.length > 0, 'the opinion');
-    expect(wx.navigations).toEqual(['/pages/opinion/index?opinionId=op-demo-003']);
+    expect(await wentTo(page, '社区老年食堂的菜价能不能公示一下？希望每周的菜单也能贴在门口，方便老人提前安排。', wx.navigations, 'the opinion')).toEqual([
+      '/pages/opinion/index?opinionId=op-demo-003',
+    ]);
 
     const detail = await openPage('opinion', { opinionId: 'op-demo-003' });
     // The reply first, then the question about it.

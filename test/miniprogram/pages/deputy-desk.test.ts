@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { usePageRuntime } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openPage, wentTo } from '../support/page';
 import { DEMO_BINDING_CODE } from '../../../runtime/seed/demoOpinions';
 import { callAs, CITY_STAFF, DEMO_RESIDENT, outbox } from '../support/runtime-calls';
 import { installDevice, type DeviceDouble } from '../support/wx-device';
@@ -39,9 +39,7 @@ describe('代表绑定', () => {
 
     await page.waitFor(() => page.text().includes('绑定成功'), 'the binding');
     expect(page.text()).toContain('您好，张丽代表。');
-    await page.tap('进入代表工作台');
-    await page.waitFor(() => device.redirects.length > 0, 'the inbox');
-    expect(device.redirects).toEqual(['/packages/deputy/inbox/index']);
+    expect(await wentTo(page, '进入代表工作台', device.redirects, 'the inbox')).toEqual(['/packages/deputy/inbox/index']);
   });
 
   it('says plainly when a code has been used, and what to do', async () => {
@@ -92,17 +90,13 @@ describe('代表工作台', () => {
     ]);
     expect(inbox.text()).toContain(`城乡建设 已等待 不到1小时 ${LAMP} 写给您 已提交`);
 
-    await inbox.tap(CLINIC);
-    await inbox.waitFor(() => wx.navigations.length > 0, 'the opinion');
-    expect(wx.navigations).toEqual(['/packages/deputy/opinion/index?opinionId=op-demo-001']);
+    expect(await wentTo(inbox, CLINIC, wx.navigations, 'the opinion')).toEqual(['/packages/deputy/opinion/index?opinionId=op-demo-001']);
 
     const opinion = await openPage('deputyOpinion', { opinionId: 'op-demo-001' });
     expect(opinion.text()).toContain(CLINIC);
     expect(opinion.text()).toContain('联系电话 李阿姨 13812345678 拨打');
     expect(opinion.text()).toContain('居民同意您打电话联系');
-    await opinion.tap('拨打');
-    await opinion.waitFor(() => wx.phoneCalls.length > 0, 'the call');
-    expect(wx.phoneCalls).toEqual(['13812345678']);
+    expect(await wentTo(opinion, '拨打', wx.phoneCalls, 'the call')).toEqual(['13812345678']);
 
     await opinion.tap('您好，您的意见我已收到，我会尽快了解情况，并向有关部门反映。');
     expect(opinion.data.reply).toBe('您好，您的意见我已收到，我会尽快了解情况，并向有关部门反映。');
@@ -180,8 +174,6 @@ describe('代表工作台', () => {
     const page = await openPage('deputyInbox');
 
     expect(page.text()).toBe('还没有绑定代表身份 请用人大工作人员给您的绑定码完成绑定，之后就能在这里查看和回复居民的意见。 去绑定');
-    await page.tap('去绑定');
-    await page.waitFor(() => device.redirects.length > 0, 'the bind page');
-    expect(device.redirects).toEqual(['/packages/deputy/bind/index']);
+    expect(await wentTo(page, '去绑定', device.redirects, 'the bind page')).toEqual(['/packages/deputy/bind/index']);
   });
 });

@@ -1,10 +1,17 @@
 /** @jest-environment jsdom */
-import { openPage } from '../support/page';
-import { fixtureFunctions, installWx, ok } from '../support/wx-double';
+import { openPage, wentTo } from '../support/page';
+import { fixtureFunctions, installWx, ok, type WxDouble } from '../support/wx-double';
 
 const account = fixtureFunctions({
   'account.updatePreferences': (payload: { fontScale: 'standard' | 'large' | 'extraLarge' }) => ok({ roles: ['resident'], preferences: payload }),
 });
+
+/** The home page on a phone whose next scan, if any, reads `nextScan`. */
+async function openHome(nextScan?: WxDouble['nextScan']) {
+  const wx = installWx({ functions: account });
+  if (nextScan) wx.nextScan = nextScan;
+  return { wx, page: await openPage('home') };
+}
 
 describe('首页', () => {
   it('says what the app is for, in plain words, with big buttons', async () => {
@@ -19,18 +26,12 @@ describe('首页', () => {
   });
 
   it('takes the resident to the stations with one tap', async () => {
-    const wx = installWx({ functions: account });
-    const page = await openPage('home');
-
-    await page.tap('找代表/联络站');
-
-    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
-    expect(wx.navigations).toEqual(['/pages/stations/index']);
+    const { wx, page } = await openHome();
+    expect(await wentTo(page, '找代表/联络站', wx.navigations)).toEqual(['/pages/stations/index']);
   });
 
   it('makes the text bigger at once and saves the choice to the account', async () => {
-    const wx = installWx({ functions: account });
-    const page = await openPage('home');
+    const { wx, page } = await openHome();
 
     await page.tap('特大');
 
@@ -41,20 +42,12 @@ describe('首页', () => {
   });
 
   it('opens the station a scanned code of ours points to', async () => {
-    const wx = installWx({ functions: account });
-    wx.nextScan = { path: 'pages/station/index?stationId=st-heping', result: '' };
-    const page = await openPage('home');
-
-    await page.tap('扫一扫');
-
-    await page.waitFor(() => wx.navigations.length > 0, 'navigation');
-    expect(wx.navigations).toEqual(['/pages/station/index?stationId=st-heping']);
+    const { wx, page } = await openHome({ path: 'pages/station/index?stationId=st-heping', result: '' });
+    expect(await wentTo(page, '扫一扫', wx.navigations)).toEqual(['/pages/station/index?stationId=st-heping']);
   });
 
   it('says 无法识别该二维码 for a code that is not ours', async () => {
-    const wx = installWx({ functions: account });
-    wx.nextScan = { result: 'https://example.com/' };
-    const page = await openPage('home');
+    const { wx, page } = await openHome({ result: 'https://example.com/' });
 
     await page.tap('扫一扫');
 

@@ -27,6 +27,16 @@ async function fillIn(page: PageDriver, text = TEXT): Promise<void> {
   await page.type('.text-input', text);
 }
 
+/** The form to 陈建华 filled in (fillIn) with a photo of a lamp taken and uploaded. */
+async function filledInWithPhoto(device: DeviceDouble): Promise<PageDriver> {
+  const page = await openPage('opinionNew', CHEN);
+  await fillIn(page);
+  device.nextPhotos = [{ path: 'wxfile://tmp/lamp.jpg', bytes: photoBytes('lamp') }];
+  await page.tap('添加照片');
+  await page.waitFor(() => (page.data.photos as Array<{ status: string }>)[0]?.status === 'done', 'the photo to upload');
+  return page;
+}
+
 describe('留言 form, as the resident sees it', () => {
   it('says how much to write, without a red count before anything is typed', async () => {
     phoneOf();
@@ -96,11 +106,7 @@ describe('留言 form', () => {
 
   it('keeps what the resident typed, photos included, and gives it back when they come back', async () => {
     const { wx, device } = phoneOf();
-    const page = await openPage('opinionNew', CHEN);
-    await fillIn(page);
-    device.nextPhotos = [{ path: 'wxfile://tmp/lamp.jpg', bytes: photoBytes('lamp') }];
-    await page.tap('添加照片');
-    await page.waitFor(() => (page.data.photos as Array<{ status: string }>)[0]?.status === 'done', 'the photo to upload');
+    const page = await filledInWithPhoto(device);
     await page.type('.name-input', '王阿姨');
 
     const again = await openPage('opinionNew', CHEN);
@@ -125,11 +131,7 @@ describe('留言 form', () => {
 
   it('submits, shows the tracking number big and in groups, and clears the draft', async () => {
     const { wx, device, openid } = phoneOf();
-    const page = await openPage('opinionNew', CHEN);
-    await fillIn(page);
-    device.nextPhotos = [{ path: 'wxfile://tmp/lamp.jpg', bytes: photoBytes('lamp') }];
-    await page.tap('添加照片');
-    await page.waitFor(() => (page.data.photos as Array<{ status: string }>)[0]?.status === 'done', 'the photo to upload');
+    const page = await filledInWithPhoto(device);
     await page.type('.phone-input', '13812345678');
     await page.toggle('.consent-switch', true);
 

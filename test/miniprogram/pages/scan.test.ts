@@ -6,12 +6,17 @@ import { installWx, localRuntimeFunctions } from '../support/wx-double';
 
 const runtime = usePageRuntime();
 
+/** A phone on the local runtime opens the scan page with the code's scene, as WeChat does after a scan. */
+async function scanned(scene: string) {
+  const wx = installWx({ functions: localRuntimeFunctions(runtime.url) });
+  const device = installDevice(wx);
+  const page = await openPage('scan', { scene });
+  return { wx, device, page };
+}
+
 describe('扫码进入', () => {
   it("a deputy's QR code lands on that deputy's page", async () => {
-    const wx = installWx({ functions: localRuntimeFunctions(runtime.url) });
-    const device = installDevice(wx);
-
-    await openPage('scan', { scene: 'd%3DD001' });
+    const { device } = await scanned('d%3DD001');
 
     await waitForRedirect(device);
     expect(device.redirects).toEqual(['/pages/deputy/index?deputyId=dp-001']);
@@ -21,20 +26,14 @@ describe('扫码进入', () => {
   });
 
   it("a station's QR code lands on that station's page", async () => {
-    const wx = installWx({ functions: localRuntimeFunctions(runtime.url) });
-    const device = installDevice(wx);
-
-    await openPage('scan', { scene: 's%3DLJ01' });
+    const { device } = await scanned('s%3DLJ01');
 
     await waitForRedirect(device);
     expect(device.redirects).toEqual(['/pages/station/index?stationId=st-linjiang']);
   });
 
   it('an unknown code shows plain words and the way to the station list, never a blank page', async () => {
-    const wx = installWx({ functions: localRuntimeFunctions(runtime.url) });
-    const device = installDevice(wx);
-
-    const page = await openPage('scan', { scene: 'd%3DD999' });
+    const { wx, device, page } = await scanned('d%3DD999');
 
     expect(page.text()).toBe('这个二维码已经不能用了 可能是代表或联络站的信息有了变化。请在联络站列表里找到您的代表，一样可以留言。 查看联络站列表 回到首页');
     expect(wx.cloudCalls.map((call) => call.action)).toEqual(['directory.resolveScene']);
@@ -44,10 +43,7 @@ describe('扫码进入', () => {
   });
 
   it('a code that names nothing at all is unknown without asking the network', async () => {
-    const wx = installWx({ functions: localRuntimeFunctions(runtime.url) });
-    installDevice(wx);
-
-    const page = await openPage('scan', { scene: 'hello' });
+    const { wx, page } = await scanned('hello');
 
     expect(page.text()).toContain('这个二维码已经不能用了');
     expect(wx.cloudCalls).toEqual([]);

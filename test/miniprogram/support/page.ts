@@ -248,3 +248,13 @@ function touch(target: DomElement): void {
   target.dispatchEvent(new dom.TouchEvent('touchstart', { bubbles: true, cancelable: true, touches: [point()], changedTouches: [point()] }));
   target.dispatchEvent(new dom.TouchEvent('touchend', { bubbles: true, cancelable: true, touches: [], changedTouches: [point()] }));
 }
+
+/**
+ * Taps `label`, waits until the tap has led somewhere, and answers where: `trail` is the list a double
+ * keeps of it (wx.navigations, a device's redirects, wx.phoneCalls); `what` names the wait in a timeout.
+ */
+export async function wentTo(page: PageDriver, label: string, trail: readonly string[], what = 'navigation'): Promise<readonly string[]> {
+  await page.tap(label);
+  await page.waitFor(() => trail.length > 0, what);
+  return trail;
+}

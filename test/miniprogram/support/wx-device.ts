@@ -11,7 +11,7 @@
  */
 import http from 'node:http';
 import { runtimeTokenHeader } from '../../support/runtimeAccess';
-import { WxFail, type WxDouble } from './wx-double';
+import { settle, WxFail, type Callbacks, type WxDouble } from './wx-double';
 
 export interface PickedPhoto {
   path: string;
@@ -46,11 +46,6 @@ export interface DeviceDouble {
   locationRequests: number;
   /** Template ids the app asked the resident to allow subscribe messages for. */
   subscribeRequests: string[][];
-}
-
-interface Callbacks<T> {
-  success?: (result: T) => void;
-  fail?: (error: unknown) => void;
 }
 
 type Global = { wx: Record<string, unknown> & { cloud: Record<string, unknown> } };
@@ -115,15 +110,6 @@ export function installDevice(double: WxDouble, options: { runtimeUrl?: string }
     subscribeRequests: [],
   };
   const files = new Map<string, Buffer>();
-
-  const settle = <T>(callbacks: Callbacks<T>, run: () => T | Promise<T>): void => {
-    Promise.resolve()
-      .then(run)
-      .then(
-        (result) => callbacks.success?.(result),
-        (error: unknown) => callbacks.fail?.(error instanceof WxFail ? error : { errMsg: String(error) }),
-      );
-  };
 
   const global = globalThis as unknown as Global;
   const wx = global.wx;

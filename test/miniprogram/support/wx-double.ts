@@ -45,9 +45,19 @@ export interface WxDouble {
   nextScan: { path?: string; result: string } | 'cancel';
 }
 
-interface Callbacks<T> {
+export interface Callbacks<T> {
   success?: (result: T) => void;
   fail?: (error: unknown) => void;
+}
+
+/** Answers a wx call's callbacks with what `run` returns or throws, asynchronously like the real thing: callbacks never fire inside the call. */
+export function settle<T>(callbacks: Callbacks<T>, run: () => T | Promise<T>): void {
+  Promise.resolve()
+    .then(run)
+    .then(
+      (result) => callbacks.success?.(result),
+      (error: unknown) => callbacks.fail?.(error instanceof WxFail ? error : { errMsg: String(error) }),
+    );
 }
 
 type Global = { wx?: Record<string, unknown> };
@@ -73,15 +83,6 @@ export function installWx(options: WxDoubleOptions): WxDouble {
     scrolls: [],
   };
 
-  const settle = <T>(callbacks: Callbacks<T>, run: () => T | Promise<T>): void => {
-    // Asynchronous like the real thing: callbacks never fire inside the call.
-    Promise.resolve()
-      .then(run)
-      .then(
-        (result) => callbacks.success?.(result),
-        (error: unknown) => callbacks.fail?.(error instanceof WxFail ? error : { errMsg: String(error) }),
-      );
-  };
   const page = (callbacks: Callbacks<object> & { url: string }) =>
     settle(callbacks, () => {
       double.navigations.push(callbacks.url);

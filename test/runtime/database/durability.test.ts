@@ -12,6 +12,7 @@ import { fixedClock } from '../../../miniprogram/shared/domain/time';
 import { openDatabase, type DatabaseEngine } from '../../../runtime/database';
 import { scanLog } from '../../../runtime/database/log';
 import { ORDINARY_MORNING } from '../../support/instants';
+import { ejson, incrementRequest } from './fixtures/wire';
 import { makeDataDir } from './sdk-harness';
 
 const clock = fixedClock(ORDINARY_MORNING);
@@ -19,7 +20,6 @@ const clock = fixedClock(ORDINARY_MORNING);
 const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
 /** A plain opinion (tracking numbers are unique, so each has its own). */
 const plain = (_id: string) => ({ _id, trackingNo: `T-${_id}` });
-const ejson = (value: unknown) => EJSON.stringify(value, { relaxed: false });
 
 let dataDir: string;
 let engine: DatabaseEngine | undefined;
@@ -266,15 +266,7 @@ describe('a full disk', () => {
     await open();
     await insert({ _id: 'counter', n: 0 });
     for (let i = 0; i < 1100; i += 1) {
-      await engine?.handle({
-        action: 'database.modifyDocument',
-        collectionName: 'opinions',
-        query: ejson({ _id: 'counter' }),
-        data: ejson({ $inc: { n: 1 } }),
-        multi: false,
-        merge: true,
-        upsert: false,
-      });
+      await engine?.handle(incrementRequest('opinions', 'counter', 'n', 1));
     }
     await close();
     const before = readFileSync(log());

@@ -1,21 +1,12 @@
 import type { CollectionSpec } from '../../../infra/database';
-import { COLLECTIONS } from '../../../infra/database';
+import { COLLECTIONS, index } from '../../../infra/database';
 import { filterShape, IndexUse } from '../../../runtime/database/indexUse';
 import { startTestRuntime, type TestRuntime } from '../../support/runtime';
 
 const SCHEMA: CollectionSpec[] = [
   {
     name: 'cases',
-    indexes: [
-      {
-        name: 'areaPath_1_status_1',
-        keys: [
-          { field: 'areaPath', direction: 1 },
-          { field: 'status', direction: 1 },
-        ],
-      },
-      { name: 'deadline_dueAt_1', keys: [{ field: 'deadline.dueAt', direction: 1 }] },
-    ],
+    indexes: [index('areaPath', 'status'), index('deadline.dueAt')],
     rule: { read: false, write: false },
   },
 ];

@@ -3,24 +3,14 @@
  * answers: sorted pages read in index order and ranges on an indexed field return exactly what a
  * full scan sorted by MongoDB's rules returns, through inserts, updates and removals.
  */
-import type { CollectionSpec } from '../../../infra/database';
+import { index, type CollectionSpec } from '../../../infra/database';
 import { compareIndexValues, readRange } from '../../../runtime/database/orderedIndex';
 import { useHarness } from './sdk-harness';
 
 const SCHEMA: CollectionSpec[] = [
   {
     name: 'cases',
-    indexes: [
-      {
-        name: 'areaPath_1_createdAt_1',
-        keys: [
-          { field: 'areaPath', direction: 1 },
-          { field: 'createdAt', direction: 1 },
-        ],
-      },
-      { name: 'dueAt_1', keys: [{ field: 'dueAt', direction: 1 }] },
-      { name: 'status_1', keys: [{ field: 'status', direction: 1 }] },
-    ],
+    indexes: [index('areaPath', 'createdAt'), index('dueAt'), index('status')],
     rule: { read: false, write: false },
   },
 ];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { EJSON } from 'bson';
 import { DATABASE } from '../../../infra/database';
 import { openDatabase, type DatabaseEngine } from '../../../runtime/database';
+import { ejson, incrementRequest } from './fixtures/wire';
 import { makeDataDir } from './sdk-harness';
 
 let dataDir: string;
@@ -22,7 +23,6 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const ejson = (value: unknown) => EJSON.stringify(value, { relaxed: false });
 const accountsLog = () => join(dataDir, 'accounts.log');
 
 async function reopen(): Promise<void> {
@@ -48,16 +48,7 @@ test('every declared collection gets its log file when first loaded', () => {
 
 test('writes survive close and reopen, with their types', async () => {
   await insert({ _id: 'a', n: 1, at: new Date('2025-01-02T03:04:05Z'), tags: ['x'], ratio: 0.5 }, { _id: 'b', n: 2 });
-  await engine.handle({
-    action: 'database.modifyDocument',
-    collectionName: 'accounts',
-    queryType: 'DOC',
-    query: ejson({ _id: 'b' }),
-    data: ejson({ $inc: { n: 40 } }),
-    multi: false,
-    merge: true,
-    upsert: false,
-  });
+  await engine.handle(incrementRequest('accounts', 'b', 'n', 40));
   await engine.handle({ action: 'database.removeDocument', collectionName: 'accounts', query: ejson({ _id: 'zzz' }), multi: true });
   await reopen();
   expect(await all()).toEqual([

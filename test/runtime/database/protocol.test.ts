@@ -27,6 +27,13 @@ async function sent(call: () => Promise<unknown>): Promise<Record<string, unknow
 }
 
 const accounts = () => h.db.collection(COLLECTIONS.accounts);
+/** The request the SDK sends about the accounts collection: the action, how it is queried, the rest of its fields. */
+const onAccounts = (action: string, queryType: 'WHERE' | 'DOC', fields: Record<string, unknown> = {}) => ({
+  action: `database.${action}`,
+  collectionName: 'accounts',
+  queryType,
+  ...fields,
+});
 
 test('add(): one EJSON string per document, canonical numbers, dates, regexes, serverDate', async () => {
   const body = await sent(() => accounts().add({ name: 'a', n: 1, ratio: 1.5, at: new Date(0), pattern: /x/i, created: h.db.serverDate() }));
@@ -54,32 +61,20 @@ test('where().orderBy().skip().limit().field().get(): WHERE query with order, of
       .field({ name: true, secret: false })
       .get(),
   );
-  expect(body).toEqual({
-    action: 'database.getDocument',
-    collectionName: 'accounts',
-    queryType: 'WHERE',
-    query: '{"n":{"$gt":{"$numberInt":"1"}},"tag":{"$regularExpression":{"pattern":"^a","options":"i"}},"profile.city":"北京"}',
-    order: '{"n":{"$numberInt":"-1"},"name":{"$numberInt":"1"}}',
-    offset: 5,
-    limit: 10,
-    projection: '{"name":{"$numberInt":"1"},"secret":{"$numberInt":"0"}}',
-  });
+  expect(body).toEqual(
+    onAccounts('getDocument', 'WHERE', {
+      query: '{"n":{"$gt":{"$numberInt":"1"}},"tag":{"$regularExpression":{"pattern":"^a","options":"i"}},"profile.city":"北京"}',
+      order: '{"n":{"$numberInt":"-1"},"name":{"$numberInt":"1"}}',
+      offset: 5,
+      limit: 10,
+      projection: '{"name":{"$numberInt":"1"},"secret":{"$numberInt":"0"}}',
+    }),
+  );
 });
 
 test('get() without limit asks for 100; doc(id).get() is a DOC query on _id', async () => {
-  expect(await sent(() => accounts().get())).toEqual({
-    action: 'database.getDocument',
-    collectionName: 'accounts',
-    queryType: 'WHERE',
-    limit: 100,
-  });
-  expect(await sent(() => accounts().doc('x').get())).toEqual({
-    action: 'database.getDocument',
-    collectionName: 'accounts',
-    queryType: 'DOC',
-    query: '{"_id":"x"}',
-    multi: false,
-  });
+  expect(await sent(() => accounts().get())).toEqual(onAccounts('getDocument', 'WHERE', { limit: 100 }));
+  expect(await sent(() => accounts().doc('x').get())).toEqual(onAccounts('getDocument', 'DOC', { query: '{"_id":"x"}', multi: false }));
 });
 
 test('logic commands: _.or / _.and / _.exists / _.in', async () => {
@@ -89,12 +84,7 @@ test('logic commands: _.or / _.and / _.exists / _.in', async () => {
       .where(_.or([{ n: _.in([1, 2]) }, { gone: _.exists(false) }]))
       .count(),
   );
-  expect(body).toEqual({
-    action: 'database.calculateDocument',
-    collectionName: 'accounts',
-    queryType: 'WHERE',
-    query: '{"$or":[{"n":{"$in":[{"$numberInt":"1"},{"$numberInt":"2"}]}},{"gone":{"$exists":false}}]}',
-  });
+  expect(body).toEqual(onAccounts('calculateDocument', 'WHERE', { query: '{"$or":[{"n":{"$in":[{"$numberInt":"1"},{"$numberInt":"2"}]}},{"gone":{"$exists":false}}]}' }));
   const and = await sent(() =>
     accounts()
       .where({ n: _.gte(1).and(_.lt(5)) })
@@ -140,48 +130,22 @@ test('doc(id).update(): operators, with plain fields flattened into $set', async
 
 test('where().update() is multi; doc(id).set() replaces with merge false and upsert true', async () => {
   const multi = await sent(() => accounts().where({ n: 1 }).update({ n: 2 }));
-  expect(multi).toEqual({
-    action: 'database.modifyDocument',
-    collectionName: 'accounts',
-    queryType: 'WHERE',
-    query: '{"n":{"$numberInt":"1"}}',
-    multi: true,
-    merge: true,
-    upsert: false,
-    data: '{"$set":{"n":{"$numberInt":"2"}}}',
-  });
+  expect(multi).toEqual(
+    onAccounts('modifyDocument', 'WHERE', { query: '{"n":{"$numberInt":"1"}}', multi: true, merge: true, upsert: false, data: '{"$set":{"n":{"$numberInt":"2"}}}' }),
+  );
   const set = await sent(() =>
     accounts()
       .doc('x')
       .set({ profile: { city: '上海' }, n: 3 }),
   );
-  expect(set).toEqual({
-    action: 'database.modifyDocument',
-    collectionName: 'accounts',
-    queryType: 'DOC',
-    query: '{"_id":"x"}',
-    multi: false,
-    merge: false,
-    upsert: true,
-    data: '{"profile":{"city":"上海"},"n":{"$numberInt":"3"}}',
-  });
+  expect(set).toEqual(
+    onAccounts('modifyDocument', 'DOC', { query: '{"_id":"x"}', multi: false, merge: false, upsert: true, data: '{"profile":{"city":"上海"},"n":{"$numberInt":"3"}}' }),
+  );
 });
 
 test('remove(): where() is multi, doc(id) is not', async () => {
-  expect(await sent(() => accounts().where({ n: 9 }).remove())).toEqual({
-    action: 'database.removeDocument',
-    collectionName: 'accounts',
-    queryType: 'WHERE',
-    query: '{"n":{"$numberInt":"9"}}',
-    multi: true,
-  });
-  expect(await sent(() => accounts().doc('nope').remove())).toEqual({
-    action: 'database.removeDocument',
-    collectionName: 'accounts',
-    queryType: 'DOC',
-    query: '{"_id":"nope"}',
-    multi: false,
-  });
+  expect(await sent(() => accounts().where({ n: 9 }).remove())).toEqual(onAccounts('removeDocument', 'WHERE', { query: '{"n":{"$numberInt":"9"}}', multi: true }));
+  expect(await sent(() => accounts().doc('nope').remove())).toEqual(onAccounts('removeDocument', 'DOC', { query: '{"_id":"nope"}', multi: false }));
 });
 
 test('aggregate(): stages as { stageKey, stageValue } with EJSON values, the lookup pipeline nested', async () => {

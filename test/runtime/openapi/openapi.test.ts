@@ -1,10 +1,6 @@
 import '../../support/functionHostEnv';
 import { ORDINARY_MORNING } from '../../support/instants';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -21,12 +17,12 @@ import {
 import { decodeCommApiData, decodeCommOpenApiResp, encodeCommApiData, encodeCommOpenApiResp, requestPairs } from '../../../cloudfunctions/core/openapiWire';
 import { createOpenApi, sendCloudCallReply, type CloudCallReply, type LocalOpenApi, type OpenApiOptions } from '../../../runtime/openapi';
 import { parseMultipart } from '../../../runtime/openapi/multipart';
+import { useScratchDir, useStandInServer } from '../../support/standIn';
 
 const RESIDENT = 'oResident_0001';
 
 let dataDir: string;
 let openApi: LocalOpenApi;
-let server: http.Server;
 let serviceUrl: string;
 
 /** When set, the stand-in answers this instead of asking the local open APIs: what CloudBase relays from WeChat. */
@@ -34,24 +30,21 @@ let scripted: CloudCallReply | undefined;
 /** The cloud-call requests the stand-in received, decoded. */
 let received: Array<{ apiName: string; request: Record<string, unknown> }> = [];
 
-/** A stand-in for the runtime server: the SDK's cloud calls (multipart, action wx.openApi) go to the local open APIs. */
-function startServer(): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const fields = parseMultipart(Buffer.concat(chunks), req.headers['content-type'] ?? '') ?? {};
-      const { pairs } = decodeCommApiData(fields.requestData ?? Buffer.alloc(0));
-      received.push({ apiName: fields.apiName?.toString() ?? '', request: Object.fromEntries(pairs.map((p) => [p.key, JSON.parse(p.value.toString())])) });
-      const answer = scripted ? Promise.resolve(scripted) : openApi.handle(fields);
-      answer.then(
-        (reply) => sendCloudCallReply(res, reply),
-        (error: unknown) => res.writeHead(500).end(String(error)),
-      );
-    });
+/** The stand-in for the runtime server: the SDK's cloud calls (multipart, action wx.openApi) go to the local open APIs. */
+const serveOpenApi: http.RequestListener = (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    const fields = parseMultipart(Buffer.concat(chunks), req.headers['content-type'] ?? '') ?? {};
+    const { pairs } = decodeCommApiData(fields.requestData ?? Buffer.alloc(0));
+    received.push({ apiName: fields.apiName?.toString() ?? '', request: Object.fromEntries(pairs.map((p) => [p.key, JSON.parse(p.value.toString())])) });
+    const answer = scripted ? Promise.resolve(scripted) : openApi.handle(fields);
+    answer.then(
+      (reply) => sendCloudCallReply(res, reply),
+      (error: unknown) => res.writeHead(500).end(String(error)),
+    );
   });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
+};
 
 /** WeChat's reply as CloudBase relays it to the SDK. */
 function relayed(contentType: string, body: Buffer | Record<string, unknown>): CloudCallReply {
@@ -71,25 +64,14 @@ function decodeQr(png: Buffer): URL {
   return new URL(code.data);
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`;
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: serviceUrl });
-});
+useStandInServer(serveOpenApi, (baseUrl) => (serviceUrl = `${baseUrl}/admin`));
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openapi-'));
+useScratchDir('openapi-', (dir) => {
+  dataDir = dir;
   useOpenApi();
   scripted = undefined;
   received = [];
 });
-
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('mini-program codes (wxacode.getUnlimited)', () => {
   it('gives a PNG whose code opens the page with the scene', async () => {

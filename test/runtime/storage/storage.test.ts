@@ -1,33 +1,28 @@
 import '../../support/functionHostEnv';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { StorageFileError, deleteFiles, downloadBuffer, getDownloadUrls, uploadBuffer } from '../../../cloudfunctions/core/storage';
 import { createStorage, type LocalStorage } from '../../../runtime/storage';
+import { useScratchDir, useStandInServer } from '../../support/standIn';
 
 let dataDir: string;
 let storage: LocalStorage;
-let server: http.Server;
 let baseUrl: string;
 
-/** A stand-in for the runtime server: storage.* actions and the /storage/ paths go to local storage. */
-function startServer(): Promise<http.Server> {
-  const s = http.createServer((req, res) => {
-    void (async () => {
-      if (await storage.handleHttp(req, res)) return;
-      const chunks: Buffer[] = [];
-      for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-      const answer = String(body.action).startsWith('storage.') ? await storage.handle(body) : { code: 'INVALID_ACTION', message: String(body.action) };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-    })().catch((error: unknown) => res.writeHead(500).end(String(error)));
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
+/** The stand-in for the runtime server: storage.* actions and the /storage/ paths go to local storage. */
+const serveStorage: http.RequestListener = (req, res) => {
+  void (async () => {
+    if (await storage.handleHttp(req, res)) return;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    const answer = String(body.action).startsWith('storage.') ? await storage.handle(body) : { code: 'INVALID_ACTION', message: String(body.action) };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  })().catch((error: unknown) => res.writeHead(500).end(String(error)));
+};
 
 /** The storage's clock: download URLs expire by it. */
 const START = new Date('2026-12-02T09:00:00+08:00');
@@ -38,23 +33,12 @@ function useStorage(maxUploadBytes?: number): void {
   storage = createStorage({ dataDir, publicUrl: baseUrl, now: () => clockAt, ...(maxUploadBytes ? { maxUploadBytes } : {}) });
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: `${baseUrl}/admin` });
-});
+useStandInServer(serveStorage, (url) => (baseUrl = url));
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'storage-'));
+useScratchDir('storage-', (dir) => {
+  dataDir = dir;
   useStorage();
 });
-
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('uploading and downloading through node-sdk', () => {
   it('gives back the same bytes that were uploaded, kept as a plain file', async () => {

@@ -3,7 +3,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import type { PayloadOf } from '../../../miniprogram/shared/contract';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { ok, type TestRuntime } from '../../support/runtime';
+import { ok, startTestRuntime, type TestRuntime } from '../../support/runtime';
 import { CITY_STAFF as ADMIN, BEISHAN_STAFF, JIANGNAN_STAFF, JN_CIVIL_HANDLER as HANDLER_JN_MINZHENG, JN_HOUSING_HANDLER as HANDLER_JN_ZHUJIAN } from '../../support/people';
 import type { CallerKind } from '../matrix';
 
@@ -271,4 +271,14 @@ export async function snapshot(t: TestRuntime): Promise<Record<string, string>> 
     out[name] = JSON.stringify(docs);
   }
   return out;
+}
+
+/** Starts a runtime and builds the world in it before the file's tests, and stops it after them; `take` receives both. */
+export function useWorld(take: (started: { t: TestRuntime; world: World }) => void): void {
+  let t: TestRuntime | undefined;
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    take({ t, world: await buildWorld(t) });
+  }, 60_000);
+  afterAll(async () => t?.stop());
 }
