@@ -45,9 +45,29 @@ export interface DeputyPlace {
   areaPath: string[];
 }
 
+/** Deputies read a request at a time (CloudBase answers at most 1,000 documents a request). */
+const DEPUTIES_PER_READ = 1000;
+
+/**
+ * Every deputy `where` matches, with the place of their stations: read along `_id` a thousand at a
+ * time, so a city's 5,000 are all there (one request for up to a thousand, one more per thousand).
+ */
 export async function findDeputies(ctx: CallContext, where: Record<string, unknown>): Promise<DeputyPlace[]> {
-  const { data } = await ctx.db.collection(COLLECTIONS.deputies).where(where).field({ _id: 1, name: 1, stationIds: 1, active: 1 }).limit(1000).get();
-  const deputies = data as Array<{ _id: string; name: string; stationIds?: string[] }>;
+  const _ = ctx.db.command;
+  const deputies: Array<{ _id: string; name: string; stationIds?: string[] }> = [];
+  for (let after: string | undefined; ;) {
+    const page = after === undefined ? where : _.and([where, { _id: _.gt(after) }]);
+    const { data } = await ctx.db
+      .collection(COLLECTIONS.deputies)
+      .where(page)
+      .orderBy('_id', 'asc')
+      .field({ _id: 1, name: 1, stationIds: 1, active: 1 })
+      .limit(DEPUTIES_PER_READ)
+      .get();
+    deputies.push(...(data as typeof deputies));
+    if (data.length < DEPUTIES_PER_READ) break;
+    after = deputies[deputies.length - 1]?._id;
+  }
   const stationIds = [...new Set(deputies.flatMap((deputy) => deputy.stationIds ?? []))];
   const stations = await findStations(ctx, stationIds);
   return deputies.map((deputy) => placeOf(deputy, stations));

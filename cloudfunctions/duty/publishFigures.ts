@@ -3,6 +3,7 @@ import { publishedIdFor, type PublishedFiguresDocument } from '../../infra/docum
 import { figureSentences, rankWithin } from '../../miniprogram/shared/domain/duty';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import type { CallContext } from '../core/handler';
+import { inTurns } from '../core/inTurns';
 import { findDeputies, type StationPlace } from './access';
 import { stationFigures } from './actions/getFigures';
 import { buildRecord, readRules } from './record';
@@ -15,11 +16,14 @@ import { buildRecord, readRules } from './record';
  * station (shown on the public page) and among those of that area (shown on the deputy's record);
  * elsewhere both stay null.
  */
+/** Deputies (or stations) worked on at once: each record takes several database requests. */
+const AT_ONCE = 8;
+
 export async function publishFigures(ctx: CallContext): Promise<{ deputies: number; stations: number }> {
   const today = shanghaiDate(ctx.now);
   const year = Number(today.slice(0, 4));
   const deputies = await findDeputies(ctx, { active: true });
-  const records = new Map(await Promise.all(deputies.map(async (deputy) => [deputy.deputyId, await buildRecord(ctx, deputy, year)] as const)));
+  const records = new Map(await inTurns(deputies, AT_ONCE, async (deputy) => [deputy.deputyId, await buildRecord(ctx, deputy, year)] as const));
   // Per station: the area whose staff turned ranking on there, or none.
   const rankingArea = new Map<string, string | null>();
   const stations = new Map<string, StationPlace>();
@@ -52,52 +56,48 @@ export async function publishFigures(ctx: CallContext): Promise<{ deputies: numb
     return published.doc(_id).set(rest);
   };
 
-  await Promise.all(
-    deputies.map(async (deputy) => {
-      const record = records.get(deputy.deputyId);
-      if (!record) return;
-      const station = deputy.stations[0];
-      let ranking: PublishedFiguresDocument['ranking'] = null;
-      let areaRanking: PublishedFiguresDocument['ranking'] = null;
-      const areaId = station ? rankingArea.get(station._id) : null;
-      if (station && areaId) {
-        const peers = deputies.filter((peer) => peer.stationIds.includes(station._id));
-        const mine = rankWithin(peers.map(totalOf)).get(deputy.deputyId);
-        if (mine) ranking = { ...mine, within: station.name };
-        const areaPeers = deputies.filter((peer) => peer.areaPath.includes(areaId));
-        const inArea = rankWithin(areaPeers.map(totalOf)).get(deputy.deputyId);
-        if (inArea) areaRanking = { ...inArea, within: areaNames.get(areaId) ?? '' };
-      }
-      await write({
-        _id: publishedIdFor('deputy', deputy.deputyId),
-        kind: 'deputy',
-        subjectId: deputy.deputyId,
-        year,
-        sentences: figureSentences(record.figures, year),
-        ranking,
-        areaRanking,
-        stars: null,
-        asOf: today,
-        computedAt: ctx.now,
-      });
-    }),
-  );
-  await Promise.all(
-    [...stations.keys()].map(async (stationId) => {
-      const figures = await stationFigures(ctx, stationId, year, today);
-      await write({
-        _id: publishedIdFor('station', stationId),
-        kind: 'station',
-        subjectId: stationId,
-        year,
-        sentences: figures.sentences,
-        ranking: null,
-        areaRanking: null,
-        stars: figures.stars,
-        asOf: today,
-        computedAt: ctx.now,
-      });
-    }),
-  );
+  await inTurns(deputies, AT_ONCE, async (deputy) => {
+    const record = records.get(deputy.deputyId);
+    if (!record) return;
+    const station = deputy.stations[0];
+    let ranking: PublishedFiguresDocument['ranking'] = null;
+    let areaRanking: PublishedFiguresDocument['ranking'] = null;
+    const areaId = station ? rankingArea.get(station._id) : null;
+    if (station && areaId) {
+      const peers = deputies.filter((peer) => peer.stationIds.includes(station._id));
+      const mine = rankWithin(peers.map(totalOf)).get(deputy.deputyId);
+      if (mine) ranking = { ...mine, within: station.name };
+      const areaPeers = deputies.filter((peer) => peer.areaPath.includes(areaId));
+      const inArea = rankWithin(areaPeers.map(totalOf)).get(deputy.deputyId);
+      if (inArea) areaRanking = { ...inArea, within: areaNames.get(areaId) ?? '' };
+    }
+    await write({
+      _id: publishedIdFor('deputy', deputy.deputyId),
+      kind: 'deputy',
+      subjectId: deputy.deputyId,
+      year,
+      sentences: figureSentences(record.figures, year),
+      ranking,
+      areaRanking,
+      stars: null,
+      asOf: today,
+      computedAt: ctx.now,
+    });
+  });
+  await inTurns([...stations.keys()], AT_ONCE, async (stationId) => {
+    const figures = await stationFigures(ctx, stationId, year, today);
+    await write({
+      _id: publishedIdFor('station', stationId),
+      kind: 'station',
+      subjectId: stationId,
+      year,
+      sentences: figures.sentences,
+      ranking: null,
+      areaRanking: null,
+      stars: figures.stars,
+      asOf: today,
+      computedAt: ctx.now,
+    });
+  });
   return { deputies: deputies.length, stations: stations.size };
 }

@@ -1,3 +1,6 @@
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS } from '../../infra/database';
+import { publishedIdFor } from '../../infra/documents/duty';
 import { DEMO_DUTY_ACCOUNT, DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
 import { staffOf } from './helpers/duty';
 import { ok, useTestRuntime } from '../support/runtime';
@@ -64,4 +67,26 @@ test("with ranking on, the deputy's own record shows this year's place within th
   ok(await t.call('duty.saveSettings', { areaId: DEMO_DUTY_AREA, contestFrom: null, contestUntil: null, rankingShown: false }, { openid: CITY_STAFF }));
   await t.fireTimer('duty');
   expect(ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT })).rankings).toEqual([]);
+});
+
+test('every active deputy is published, however many: a city has more than the 1,000 one request answers', async () => {
+  const db = tcb.init({ env: t.runtime.config.envId }).database();
+  const many = Array.from({ length: 1000 }, (_, i) => ({
+    _id: `dp-many-${String(i).padStart(4, '0')}`,
+    name: `代表${i}`,
+    code: `M${String(i).padStart(4, '0')}`,
+    active: true,
+    stationIds: [],
+  }));
+  await db.collection(COLLECTIONS.deputies).add(many);
+
+  const fired = await t.fireTimer('duty');
+  // One firing, at most a few deputies at a time: no request waited past its timeout.
+  expect(fired.body).toMatchObject({ ok: true });
+  expect((fired.body as { data: { deputies: number } }).data.deputies).toBeGreaterThan(1000);
+
+  const last = await db.collection(COLLECTIONS.dutyPublished).doc(publishedIdFor('deputy', 'dp-many-0999')).get();
+  expect(last.data).toHaveLength(1);
+  const demo = await db.collection(COLLECTIONS.dutyPublished).doc(publishedIdFor('deputy', DEMO_DUTY_DEPUTY)).get();
+  expect(demo.data).toHaveLength(1);
 });
