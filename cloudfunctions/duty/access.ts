@@ -45,32 +45,47 @@ export interface DeputyPlace {
   areaPath: string[];
 }
 
-/** Deputies read a request at a time (CloudBase answers at most 1,000 documents a request). */
-const DEPUTIES_PER_READ = 1000;
+/** Documents read a request at a time (CloudBase answers at most 1,000 documents a request). */
+const PER_READ = 1000;
 
-/**
- * Every deputy `where` matches, with the place of their stations: read along `_id` a thousand at a
- * time, so a city's 5,000 are all there (one request for up to a thousand, one more per thousand).
- */
-export async function findDeputies(ctx: CallContext, where: Record<string, unknown>): Promise<DeputyPlace[]> {
+/** Every document of `collection` that `where` matches, read along `_id` a thousand at a time. */
+async function readAlong<T extends { _id: string }>(ctx: CallContext, collection: string, where: object, fields: Record<string, 1>): Promise<T[]> {
   const _ = ctx.db.command;
-  const deputies: Array<{ _id: string; name: string; stationIds?: string[] }> = [];
+  const found: T[] = [];
   for (let after: string | undefined; ;) {
     const page = after === undefined ? where : _.and([where, { _id: _.gt(after) }]);
-    const { data } = await ctx.db
-      .collection(COLLECTIONS.deputies)
-      .where(page)
-      .orderBy('_id', 'asc')
-      .field({ _id: 1, name: 1, stationIds: 1, active: 1 })
-      .limit(DEPUTIES_PER_READ)
-      .get();
-    deputies.push(...(data as typeof deputies));
-    if (data.length < DEPUTIES_PER_READ) break;
-    after = deputies[deputies.length - 1]?._id;
+    const { data } = await ctx.db.collection(collection).where(page).orderBy('_id', 'asc').field(fields).limit(PER_READ).get();
+    found.push(...(data as T[]));
+    if (data.length < PER_READ) return found;
+    after = found[found.length - 1]?._id;
   }
+}
+
+/**
+ * Every deputy `where` matches, with the place of their stations: a city's 5,000 are all there (one
+ * request for up to a thousand, one more per thousand).
+ */
+export async function findDeputies(ctx: CallContext, where: Record<string, unknown>): Promise<DeputyPlace[]> {
+  const deputies = await readAlong<{ _id: string; name: string; stationIds?: string[] }>(ctx, COLLECTIONS.deputies, where, { _id: 1, name: 1, stationIds: 1, active: 1 });
   const stationIds = [...new Set(deputies.flatMap((deputy) => deputy.stationIds ?? []))];
   const stations = await findStations(ctx, stationIds);
   return deputies.map((deputy) => placeOf(deputy, stations));
+}
+
+/**
+ * The active deputies of the stations a staff member's scope covers (station staff: their station;
+ * area staff: the stations of their area's subtree), asked of the database by station rather than
+ * read for the whole city and filtered: a district's staff read their district's deputies only.
+ */
+export async function findDeputiesInScope(ctx: CallContext, staff: StaffScope): Promise<DeputyPlace[]> {
+  const _ = ctx.db.command;
+  const stationIds =
+    staff.role === 'station'
+      ? [staff.stationId ?? '']
+      : (await readAlong<{ _id: string }>(ctx, COLLECTIONS.stations, { areaPath: staff.areaId }, { _id: 1 })).map((station) => station._id);
+  if (stationIds.length === 0) return [];
+  const deputies = await findDeputies(ctx, { stationIds: _.in(stationIds), active: true });
+  return deputies.filter((deputy) => staffCovers(staff, deputy));
 }
 
 export async function findStations(ctx: CallContext, stationIds: readonly string[]): Promise<Map<string, StationPlace>> {

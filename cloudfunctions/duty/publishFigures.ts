@@ -6,7 +6,7 @@ import type { CallContext } from '../core/handler';
 import { inTurns } from '../core/inTurns';
 import { findDeputies, type StationPlace } from './access';
 import { stationFigures } from './actions/getFigures';
-import { buildRecord, readRules } from './record';
+import { buildRecord, readRules, RECORDS_AT_ONCE } from './record';
 
 /**
  * 亮分 published for the directory's pages: every active deputy's and station's figures of the
@@ -16,14 +16,11 @@ import { buildRecord, readRules } from './record';
  * station (shown on the public page) and among those of that area (shown on the deputy's record);
  * elsewhere both stay null.
  */
-/** Deputies (or stations) worked on at once: each record takes several database requests. */
-const AT_ONCE = 8;
-
 export async function publishFigures(ctx: CallContext): Promise<{ deputies: number; stations: number }> {
   const today = shanghaiDate(ctx.now);
   const year = Number(today.slice(0, 4));
   const deputies = await findDeputies(ctx, { active: true });
-  const records = new Map(await inTurns(deputies, AT_ONCE, async (deputy) => [deputy.deputyId, await buildRecord(ctx, deputy, year)] as const));
+  const records = new Map(await inTurns(deputies, RECORDS_AT_ONCE, async (deputy) => [deputy.deputyId, await buildRecord(ctx, deputy, year)] as const));
   // Per station: the area whose staff turned ranking on there, or none.
   const rankingArea = new Map<string, string | null>();
   const stations = new Map<string, StationPlace>();
@@ -56,7 +53,7 @@ export async function publishFigures(ctx: CallContext): Promise<{ deputies: numb
     return published.doc(_id).set(rest);
   };
 
-  await inTurns(deputies, AT_ONCE, async (deputy) => {
+  await inTurns(deputies, RECORDS_AT_ONCE, async (deputy) => {
     const record = records.get(deputy.deputyId);
     if (!record) return;
     const station = deputy.stations[0];
@@ -84,7 +81,7 @@ export async function publishFigures(ctx: CallContext): Promise<{ deputies: numb
       computedAt: ctx.now,
     });
   });
-  await inTurns([...stations.keys()], AT_ONCE, async (stationId) => {
+  await inTurns([...stations.keys()], RECORDS_AT_ONCE, async (stationId) => {
     const figures = await stationFigures(ctx, stationId, year, today);
     await write({
       _id: publishedIdFor('station', stationId),

@@ -237,6 +237,9 @@ export async function readRules(ctx: CallContext, areaPath: readonly string[]): 
 
 export const rulesOf = (doc: RulesDocument): PointsRules => ({ effectiveFrom: doc.effectiveFrom, rules: doc.rules, missedDayPenalty: doc.missedDayPenalty });
 
+/** Deputies' records built at once where a job builds many: each takes several database requests. */
+export const RECORDS_AT_ONCE = 8;
+
 /** A deputy's year as they and staff see it. */
 export async function buildRecord(ctx: CallContext, deputy: DeputyPlace, year: number): Promise<DutyRecord> {
   const today = shanghaiDate(ctx.now);

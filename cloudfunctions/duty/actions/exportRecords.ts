@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Handler } from '../../core/handler';
 import { getDownloadUrls, uploadBuffer } from '../../core/storage';
-import { deputyFor, findDeputies, loadDutyCaller, staffCovers } from '../access';
-import { buildRecord } from '../record';
+import { inTurns } from '../../core/inTurns';
+import { deputyFor, findDeputiesInScope, loadDutyCaller } from '../access';
+import { buildRecord, RECORDS_AT_ONCE } from '../record';
 import { dutyWorkbook } from '../workbook';
 
 /**
@@ -12,10 +13,8 @@ import { dutyWorkbook } from '../workbook';
 export const exportRecords: Handler<'duty.export'> = async ({ year, deputyId }, ctx) => {
   const caller = await loadDutyCaller(ctx, ['staff']);
   const staff = caller.staff!;
-  const deputies = deputyId
-    ? [await deputyFor(ctx, { ...caller, deputy: null }, deputyId)]
-    : (await findDeputies(ctx, { active: true })).filter((deputy) => staffCovers(staff, deputy));
-  const records = await Promise.all(deputies.map((deputy) => buildRecord(ctx, deputy, year)));
+  const deputies = deputyId ? [await deputyFor(ctx, { ...caller, deputy: null }, deputyId)] : await findDeputiesInScope(ctx, staff);
+  const records = await inTurns(deputies, RECORDS_AT_ONCE, (deputy) => buildRecord(ctx, deputy, year));
   const content = await dutyWorkbook(records, ctx.now);
   const scope = deputyId ?? staff.stationId ?? staff.areaId;
   const fileID = await uploadBuffer({ cloudPath: `exports/duty/${year}-${scope}-${randomBytes(6).toString('hex')}.xlsx`, content });

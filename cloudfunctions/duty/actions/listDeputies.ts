@@ -1,6 +1,7 @@
 import type { Handler } from '../../core/handler';
-import { findDeputies, loadDutyCaller, staffCovers } from '../access';
-import { buildRecord } from '../record';
+import { inTurns } from '../../core/inTurns';
+import { findDeputiesInScope, loadDutyCaller } from '../access';
+import { buildRecord, RECORDS_AT_ONCE } from '../record';
 
 /**
  * Staff: the deputies of the stations their scope covers, with the year's totals and what waits for
@@ -8,8 +9,8 @@ import { buildRecord } from '../record';
  */
 export const listDeputies: Handler<'duty.listDeputies'> = async ({ year }, ctx) => {
   const { staff } = await loadDutyCaller(ctx, ['staff']);
-  const deputies = (await findDeputies(ctx, { active: true })).filter((deputy) => staff && staffCovers(staff, deputy));
-  const records = await Promise.all(deputies.map((deputy) => buildRecord(ctx, deputy, year)));
+  const deputies = staff ? await findDeputiesInScope(ctx, staff) : [];
+  const records = await inTurns(deputies, RECORDS_AT_ONCE, (deputy) => buildRecord(ctx, deputy, year));
   return {
     deputies: records.map((record, index) => ({
       deputyId: record.deputyId,
