@@ -126,6 +126,8 @@ const labelOf = (call: Call) => (call.action === 'casework.list' ? `casework.lis
 export async function measureFirstScreens(url: string, calls: readonly Call[]): Promise<Measured[]> {
   const rows: Measured[] = [];
   for (const call of calls) {
+    // A city run takes many minutes: say where it is.
+    console.error(`[bench] ${labelOf(call)}`);
     for (const concurrency of FIRST_SCREEN_LEVELS) {
       const costs: Cost[] = [];
       let failed = 0;

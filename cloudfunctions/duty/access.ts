@@ -49,7 +49,7 @@ export interface DeputyPlace {
 const PER_READ = 1000;
 
 /** Every document of `collection` that `where` matches, read along `_id` a thousand at a time. */
-async function readAlong<T extends { _id: string }>(ctx: CallContext, collection: string, where: object, fields: Record<string, 1>): Promise<T[]> {
+export async function readAlong<T extends { _id: string }>(ctx: CallContext, collection: string, where: object, fields: Record<string, 1>): Promise<T[]> {
   const _ = ctx.db.command;
   const found: T[] = [];
   for (let after: string | undefined; ;) {

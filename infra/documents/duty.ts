@@ -166,6 +166,8 @@ export interface PublishedFiguresDocument {
   subjectId: string;
   year: number;
   sentences: string[];
+  /** A deputy's points total of the year (what rankings compare); absent for stations and on documents written before. */
+  total?: number;
   /** Within the deputy's station, only where staff of the area turned ranking on. */
   ranking: { rank: number; of: number; within: string } | null;
   /** Within the area whose staff turned ranking on (its deputies at every station of it); null where off. */
