@@ -20,12 +20,11 @@ export function initialBindState(): BindState {
 export function createBindForm(render: (change: Partial<BindState>) => void) {
   const form = createBindingCodeForm<BindState>({
     action: 'account.bindDeputy',
-    messages: BIND_MESSAGES,
     bound: (profile) => ({ boundName: profile.deputy?.name ?? '' }),
     render,
   });
   return {
-    start(): void {
+    load(): void {
       render({ boundName: rememberedRoles().deputyName });
     },
     ...form,

@@ -35,12 +35,11 @@ export function boundView(staff: Profile['staff']): Pick<StaffBindState, 'boundL
 export function createStaffBindForm(render: (change: Partial<StaffBindState>) => void) {
   const form = createBindingCodeForm<StaffBindState>({
     action: 'account.bindStaff',
-    messages: STAFF_BIND_MESSAGES,
     bound: (profile) => boundView(profile.staff),
     render,
   });
   return {
-    start(): void {
+    load(): void {
       const stored = readStorage(PROFILE_STORAGE_KEY) as Partial<Profile> | undefined;
       render(boundView(typeof stored === 'object' && stored !== null ? stored.staff : undefined));
     },
