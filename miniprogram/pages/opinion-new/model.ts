@@ -261,7 +261,7 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
   }
 
   return {
-    start(): void {
+    load(): void {
       if (!target) {
         render({ status: 'error', errorMessage: MESSAGES.noTarget });
         return;
