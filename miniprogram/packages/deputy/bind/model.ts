@@ -1,7 +1,5 @@
 import { rememberedRoles } from '../../../stores/profile';
-import { BINDING_CODE_MESSAGES, createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
-
-export const BIND_MESSAGES = BINDING_CODE_MESSAGES;
+import { createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
 
 export interface BindState extends BindingCodeState {
   /** The deputy this WeChat account now is; '' until bound. */
