@@ -140,6 +140,20 @@ export function showFetched<S extends object, Q extends object = PageQuery>(init
   };
 }
 
+/**
+ * A page showing the one thing its query names by `key` (`?stationId=…`): its first state, then
+ * what `fetch` answers for that id ('' when the query has none), as `showFetched` does. Its model
+ * is the id under its name, for the page's handlers. Spread into the definition.
+ */
+export function showQueried<K extends string, S extends object>(key: K, initial: () => S, fetch: (id: string) => Promise<Partial<S>>) {
+  const idOf = (page: PageContext<S>) => page.query[key] ?? '';
+  return {
+    data: initial,
+    model: (page: PageContext<S>) => ({ [key]: idOf(page) }) as Record<K, string>,
+    load: showFetched<S>(initial, (page) => fetch(idOf(page))),
+  };
+}
+
 /** The model's own step by that name: a model that says how it loads needs no glue in its page. */
 function ownStep(model: unknown, step: 'load' | 'retry'): (() => unknown) | undefined {
   const method = (model as Partial<Record<typeof step, unknown>> | undefined)?.[step];

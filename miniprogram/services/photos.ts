@@ -14,7 +14,7 @@ import { shanghaiDate } from '../shared/domain/time';
 import { randomId } from '../utils/random';
 import { ApiError, backendInUse } from './api';
 import { appClock } from './clock';
-import { cloudUploadFile, postJson, putBytes, readFileBytes, WxCallError } from './wx';
+import { chooseImages, cloudUploadFile, postJson, putBytes, readFileBytes, WxCallError, type LocalImage } from './wx';
 
 function photoPath(folder: string, now: Date, random: string): string {
   return `${folder}${shanghaiDate(now).replace(/-/g, '')}/${random}.jpg`;
@@ -22,6 +22,20 @@ function photoPath(folder: string, now: Date, random: string): string {
 
 export function opinionPhotoPath(now: Date, random: string): string {
   return photoPath(OPINION_PHOTO_FOLDER, now, random);
+}
+
+/**
+ * Photos picked to add to a list with `room` places left: none (null) when it is full or when
+ * choosing failed, which `failed` is told; a choice backed out of is an empty list.
+ */
+export async function choosePhotos(room: number, failed: (error: unknown) => void): Promise<LocalImage[] | null> {
+  if (room <= 0) return null;
+  try {
+    return await chooseImages(room);
+  } catch (error) {
+    failed(error);
+    return null;
+  }
 }
 
 /** Uploads a photo picked on the phone for an opinion; resolves with its fileID, rejects with an ApiError. */

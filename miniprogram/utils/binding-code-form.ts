@@ -24,11 +24,10 @@ export interface BindingCodeState {
  */
 export function createBindingCodeForm<S extends BindingCodeState>(options: {
   action: 'account.bindDeputy' | 'account.bindStaff';
-  messages: { format: string };
   bound: (profile: Profile) => Partial<S>;
   render: (change: Partial<S>) => void;
 }) {
-  const { action, messages, bound } = options;
+  const { action, bound } = options;
   const render = options.render as (change: Partial<BindingCodeState>) => void;
   let code = '';
   let binding = false;
@@ -42,7 +41,7 @@ export function createBindingCodeForm<S extends BindingCodeState>(options: {
       if (binding) return;
       const normalized = normalizeBindingCode(code);
       if (!isBindingCode(normalized)) {
-        render({ error: messages.format });
+        render({ error: BINDING_CODE_MESSAGES.format });
         return;
       }
       binding = true;

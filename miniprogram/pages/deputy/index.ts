@@ -1,4 +1,4 @@
-import { definePage, showFetched } from '../../factory/define-page';
+import { definePage, showQueried } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { bookingDaysUrl, opinionNewUrl, stationUrl } from '../../routes';
@@ -6,9 +6,7 @@ import { initialDeputyState, loadDeputy } from './model';
 
 definePage({
   name: 'deputy',
-  data: initialDeputyState,
-  model: (page) => ({ deputyId: page.query.deputyId ?? '' }),
-  load: showFetched(initialDeputyState, (page) => loadDeputy(page.query.deputyId ?? '')),
+  ...showQueried('deputyId', initialDeputyState, loadDeputy),
   events: {
     onOpenStation: (_model, event: TapEvent<{ stationId: string }>) => navigateTo(stationUrl(event.currentTarget.dataset.stationId)),
     onBook: ({ deputyId }, _event, page) => {

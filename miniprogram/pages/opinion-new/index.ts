@@ -10,7 +10,6 @@ definePage({
   privacy: 'required',
   data: initialOpinionFormState,
   model: (page) => createOpinionForm(targetFromQuery(page.query), page.render),
-  load: (form) => form.start(),
   events: {
     onCategory: (form, event: TapEvent<{ category: OpinionCategory }>) => form.chooseCategory(event.currentTarget.dataset.category),
     onText: (form, event: InputEvent) => form.setText(event.detail.value),

@@ -4,9 +4,9 @@ import { OPINION_CATEGORIES, OPINION_CATEGORY_LABELS, OPINION_PHOTOS_MAX, OPINIO
 import { isMobileNumber } from '../../shared/domain/phone';
 import type { SceneKind } from '../../shared/domain/scene';
 import { callApi, toApiError } from '../../services/api';
-import { uploadOpinionPhoto } from '../../services/photos';
+import { choosePhotos, uploadOpinionPhoto } from '../../services/photos';
 import { CONFIG } from '../../config';
-import { chooseImages, chooseLocation, copyText, scrollToFirst, showToast } from '../../services/wx';
+import { chooseLocation, copyText, scrollToFirst, showToast } from '../../services/wx';
 import { askToNotify } from '../../services/subscriptions';
 import { clearDraft, loadDraft, saveDraft, type DraftLocation, type OpinionDraft } from '../../stores/opinion-drafts';
 import { contactSetters } from '../../utils/contact-fields';
@@ -261,7 +261,7 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
   }
 
   return {
-    start(): void {
+    load(): void {
       if (!target) {
         render({ status: 'error', errorMessage: MESSAGES.noTarget });
         return;
@@ -288,16 +288,11 @@ export function createOpinionForm(target: OpinionTarget | null, render: (change:
     },
 
     async addPhotos(): Promise<void> {
-      const room = OPINION_PHOTOS_MAX - photos.length;
-      if (room <= 0) return;
-      let picked;
-      try {
-        picked = await chooseImages(room);
-      } catch (error) {
+      const picked = await choosePhotos(OPINION_PHOTOS_MAX - photos.length, (error) => {
         console.warn('[opinion-new] chooseMedia failed', error);
         showToast('暂时无法选择照片，请稍后再试');
-        return;
-      }
+      });
+      if (!picked) return;
       const added = picked.slice(0, OPINION_PHOTOS_MAX - photos.length).map((image) => ({
         key: nextKey(),
         src: image.path,

@@ -1,4 +1,4 @@
-import { definePage, showFetched } from '../../factory/define-page';
+import { definePage, showQueried } from '../../factory/define-page';
 import type { TapEvent } from '../../utils/events';
 import { navigateTo } from '../../services/wx';
 import { callOrShowNumber, openMapOr } from '../../utils/device-actions';
@@ -7,9 +7,7 @@ import { initialStationState, loadStation } from './model';
 
 definePage({
   name: 'station',
-  data: initialStationState,
-  model: (page) => ({ stationId: page.query.stationId ?? '' }),
-  load: showFetched(initialStationState, (page) => loadStation(page.query.stationId ?? '')),
+  ...showQueried('stationId', initialStationState, loadStation),
   events: {
     onOpenMap: (_model, _event, page) => {
       const { view } = page.data();

@@ -154,6 +154,25 @@ describe('definePage', () => {
     expect(seen).toEqual(['loading', 'loading']);
   });
 
+  it('showQueried fetches what the query names (nothing named: an empty id) and hands the id to the handlers', async () => {
+    const fetched: string[] = [];
+    const define = ({ definePage, showQueried }: typeof DefinePage) =>
+      definePage({
+        name: 'queried',
+        ...showQueried('stationId', counter, async (id) => {
+          fetched.push(id);
+          return { status: 'ready' };
+        }),
+        events: { onOpen: ({ stationId }) => void fetched.push(`opened ${stationId}`) },
+      });
+    const named = open(define, { stationId: 's1' });
+    await named.loaded;
+    expect(named.page.data.status).toBe('ready');
+    named.page.call('onOpen');
+    await open(define).loaded;
+    expect(fetched).toEqual(['s1', 'opened s1', '']);
+  });
+
   it('lets a model that says how it loads stand for load and 重试, unless the page declares its own', async () => {
     const calls: string[] = [];
     const loadsItself = () => ({ load: () => void calls.push('model load') });

@@ -87,7 +87,7 @@ describe('留言 form model', () => {
     const { createOpinionForm } = freshApp<typeof FormModel>('pages/opinion-new/model');
     let state: OpinionFormState = initialOpinionFormState();
     const form = createOpinionForm(CHEN, (change) => (state = { ...state, ...change }));
-    form.start();
+    form.load();
     return { wx, device, form, state: () => state };
   }
 

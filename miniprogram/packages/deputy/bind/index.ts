@@ -7,7 +7,6 @@ definePage({
   name: 'deputy-bind',
   data: initialBindState,
   model: (page) => createBindForm(page.render),
-  load: (form) => form.start(),
   events: {
     onCode: (form, event: WechatMiniprogram.CustomEvent<{ value: string }>) => form.setCode(event.detail.value),
     onBind: (form) => form.bind(),

@@ -1,7 +1,5 @@
 import { rememberedRoles } from '../../../stores/profile';
-import { BINDING_CODE_MESSAGES, createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
-
-export const BIND_MESSAGES = BINDING_CODE_MESSAGES;
+import { createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
 
 export interface BindState extends BindingCodeState {
   /** The deputy this WeChat account now is; '' until bound. */
@@ -20,12 +18,11 @@ export function initialBindState(): BindState {
 export function createBindForm(render: (change: Partial<BindState>) => void) {
   const form = createBindingCodeForm<BindState>({
     action: 'account.bindDeputy',
-    messages: BIND_MESSAGES,
     bound: (profile) => ({ boundName: profile.deputy?.name ?? '' }),
     render,
   });
   return {
-    start(): void {
+    load(): void {
       render({ boundName: rememberedRoles().deputyName });
     },
     ...form,

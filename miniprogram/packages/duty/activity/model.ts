@@ -1,8 +1,8 @@
 import type { ActivityView } from '../../../shared/contract/duty';
 import { ACTIVITY_PHOTOS_MAX } from '../../../shared/domain/duty';
 import { callApi, toApiError } from '../../../services/api';
-import { uploadDutyPhoto } from '../../../services/photos';
-import { chooseImages, showToast } from '../../../services/wx';
+import { choosePhotos, uploadDutyPhoto } from '../../../services/photos';
+import { showToast } from '../../../services/wx';
 import { loading, settle, type Loaded } from '../../../utils/load-state';
 import { oneAtATime, refusalText } from '../../../utils/one-at-a-time';
 import { randomId } from '../../../utils/random';
@@ -97,15 +97,10 @@ export function createDutyActivity(render: (change: Partial<DutyActivityState>) 
     choose: form.choose,
     /** Photos upload as soon as they are picked; the activity carries their fileIDs. */
     async addPhotos(): Promise<void> {
-      const room = ACTIVITY_PHOTOS_MAX - photos.length;
-      if (room <= 0) return;
-      let picked;
-      try {
-        picked = await chooseImages(room);
-      } catch (error) {
-        console.warn('[duty-activity] choosing photos failed', toApiError(error, 'choose photos').code);
-        return;
-      }
+      const picked = await choosePhotos(ACTIVITY_PHOTOS_MAX - photos.length, (error) =>
+        console.warn('[duty-activity] choosing photos failed', toApiError(error, 'choose photos').code),
+      );
+      if (!picked) return;
       const added = picked.map((image) => ({ key: `photo-${(photoKeys += 1)}`, src: image.path, status: 'uploading' as const, fileID: '' }));
       photos = [...photos, ...added];
       showPhotos();

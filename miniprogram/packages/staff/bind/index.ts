@@ -6,7 +6,6 @@ definePage({
   name: 'staff-bind',
   data: initialStaffBindState,
   model: (page) => createStaffBindForm(page.render),
-  load: (form) => form.start(),
   events: {
     onCode: (form, event: WechatMiniprogram.CustomEvent<{ value: string }>) => form.setCode(event.detail.value),
     onBind: (form) => form.bind(),

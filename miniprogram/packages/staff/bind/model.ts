@@ -2,9 +2,7 @@ import { STAFF_ROLE_LABELS, type Profile } from '../../../shared/domain/account'
 import { readStorage } from '../../../services/wx';
 import { PROFILE_STORAGE_KEY } from '../../../stores/profile';
 import { STAFF_ASSIGNED_URL, STAFF_CASES_URL } from '../../../routes';
-import { BINDING_CODE_MESSAGES, createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
-
-export const STAFF_BIND_MESSAGES = BINDING_CODE_MESSAGES;
+import { createBindingCodeForm, type BindingCodeState } from '../../../utils/binding-code-form';
 
 export interface StaffBindState extends BindingCodeState {
   /** 江南区民政局 承办单位经办人, once this WeChat account is staff; '' until then. */
@@ -35,12 +33,11 @@ export function boundView(staff: Profile['staff']): Pick<StaffBindState, 'boundL
 export function createStaffBindForm(render: (change: Partial<StaffBindState>) => void) {
   const form = createBindingCodeForm<StaffBindState>({
     action: 'account.bindStaff',
-    messages: STAFF_BIND_MESSAGES,
     bound: (profile) => boundView(profile.staff),
     render,
   });
   return {
-    start(): void {
+    load(): void {
       const stored = readStorage(PROFILE_STORAGE_KEY) as Partial<Profile> | undefined;
       render(boundView(typeof stored === 'object' && stored !== null ? stored.staff : undefined));
     },

@@ -7,8 +7,7 @@ type FieldEvent = InputEvent<{ field: TextField }>;
 definePage({
   name: 'staff-deputy-edit',
   data: initialDeputyEditState,
-  model: (page) => createDeputyEdit(page.render),
-  load: (form, page) => form.start(page.query),
+  model: (page) => createDeputyEdit(page.query, page.render),
   events: {
     onInput: (form, event: FieldEvent) => form.setText(event.currentTarget.dataset.field, event.detail.value),
     onLevel: (form, event: TapEvent<{ id: string }>) => form.chooseLevel(event.currentTarget.dataset.id),

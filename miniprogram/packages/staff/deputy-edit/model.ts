@@ -120,13 +120,14 @@ export function toggleStation(chosen: readonly string[], stationId: string): str
 export type TextField = 'code' | 'name' | 'constituency' | 'occupation' | 'profile';
 
 /**
- * A deputy's form: create one (at the station it was opened from) or edit one in the staff
- * member's scope. Stations offered are those the staff member covers; others the deputy
- * receives at are kept. The server decides scope and code uniqueness.
+ * A deputy's form: create one (at the station it was opened from, `?stationId=`) or edit the one
+ * its query names (`?deputyId=`) in the staff member's scope. Stations offered are those the
+ * staff member covers; others the deputy receives at are kept. The server decides scope and code
+ * uniqueness.
  */
-export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => void) {
-  let deputyId = '';
-  let presetStationId = '';
+export function createDeputyEdit(query: { deputyId?: string; stationId?: string }, render: (change: Partial<DeputyEditState>) => void) {
+  let deputyId = query.deputyId ?? '';
+  const presetStationId = query.stationId ?? '';
   let choices: ChoiceItem[] = [];
   let photoUrl = '';
   const editor = createDirectoryFormEditor({
@@ -175,14 +176,7 @@ export function createDeputyEdit(render: (change: Partial<DeputyEditState>) => v
   }
 
   return {
-    start(query: { deputyId?: string; stationId?: string }): Promise<void> {
-      deputyId = query.deputyId ?? '';
-      presetStationId = query.stationId ?? '';
-      return load();
-    },
-    retry(): Promise<void> {
-      return load();
-    },
+    load,
     setText(field: TextField, value: string): void {
       editor.set(field, value);
       editor.revalidate();

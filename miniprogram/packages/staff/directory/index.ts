@@ -8,7 +8,6 @@ definePage({
   name: 'staff-directory',
   data: initialStaffDirectoryState,
   model: (page) => createStaffDirectory(page.render),
-  load: (directory) => directory.start(),
   /** Back from a station's form: a new or renamed station shows. */
   refresh: (directory) => directory.refresh(),
   events: {

@@ -27,7 +27,7 @@ export function stationItem(station: StationSummary): StationItem {
 
 /** 联络站与代表: the stations in the staff member's scope, to open and edit, and 新增联络站. */
 export function createStaffDirectory(render: (change: Partial<StaffDirectoryState>) => void) {
-  async function load(): Promise<void> {
+  async function showStations(): Promise<void> {
     try {
       const scope = await loadScope();
       if (!scope) {
@@ -43,17 +43,12 @@ export function createStaffDirectory(render: (change: Partial<StaffDirectoryStat
   }
 
   return {
-    start(): Promise<void> {
+    /** Opening and 重试: the spinner, then the stations. */
+    load(): Promise<void> {
       render({ status: 'loading' });
-      return load();
+      return showStations();
     },
-    retry(): Promise<void> {
-      render({ status: 'loading' });
-      return load();
-    },
-    /** Back from a form: names and stations may have changed. */
-    refresh(): Promise<void> {
-      return load();
-    },
+    /** Back from a form, quietly: names and stations may have changed. */
+    refresh: showStations,
   };
 }

@@ -10,8 +10,7 @@ definePage({
   name: 'staff-station-edit',
   privacy: 'onDemand',
   data: initialStationEditState,
-  model: (page) => createStationEdit(page.render),
-  load: (form, page) => form.start(page.query),
+  model: (page) => createStationEdit(page.query, page.render),
   /** Back from a deputy's form: the deputies here may have changed. */
   refresh: (form) => form.refreshDeputies(),
   events: {

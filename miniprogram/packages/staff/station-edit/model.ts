@@ -118,11 +118,12 @@ export function deputyItem(deputy: DeputySummary): DeputyItem {
 export type TextField = 'code' | 'name' | 'address' | 'openingHours' | 'phone' | 'receptionNote';
 
 /**
- * A station's form: create one (新增联络站) or edit one in the staff member's scope. The server
- * decides scope and code uniqueness; its refusals are shown beside the save button.
+ * A station's form: create one (新增联络站) or edit the one its query names (`?stationId=`) in the
+ * staff member's scope. The server decides scope and code uniqueness; its refusals are shown
+ * beside the save button.
  */
-export function createStationEdit(render: (change: Partial<StationEditState>) => void) {
-  let stationId = '';
+export function createStationEdit(query: { stationId?: string }, render: (change: Partial<StationEditState>) => void) {
+  let stationId = query.stationId ?? '';
   const editor = createDirectoryFormEditor({
     initial: emptyStationForm(),
     validate: validateStation,
@@ -168,13 +169,7 @@ export function createStationEdit(render: (change: Partial<StationEditState>) =>
   }
 
   return {
-    start(query: { stationId?: string }): Promise<void> {
-      stationId = query.stationId ?? '';
-      return load();
-    },
-    retry(): Promise<void> {
-      return load();
-    },
+    load,
     /** Back from a deputy's form: the deputies here may have changed. */
     async refreshDeputies(): Promise<void> {
       if (!stationId) return;
