@@ -17,6 +17,7 @@ import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { insertDocuments } from '../support/runtime-store';
 import { usePagePhones } from '../support/phones';
 import { queryOf } from '../support/wx-dialogs';
+import { submitCorrecting } from '../support/forms';
 
 const LIU = 'demo-deputy-liu';
 const HOUR = 3_600_000;
@@ -114,12 +115,12 @@ describe('民生实事项目票决 pages', () => {
     const page = await openPage('projectRound', { roundId: round.roundId });
     await page.waitFor(() => page.data.status === 'ready', 'the round');
     expect(page.text()).toContain('当前阶段：');
-    await page.tap('提交建议');
-    expect(page.text()).toContain('请填写项目名称');
-    await page.type('.proposal-title', '湖滨社区增设充电桩');
-    await page.type('.proposal-place', '湖滨社区');
-    await page.type('.proposal-text', '小区电动自行车多，充电难，希望集中建设充电棚。');
-    await page.tap('提交建议');
+    await submitCorrecting(page, '提交建议', [
+      {
+        says: '请填写项目名称',
+        type: { '.proposal-title': '湖滨社区增设充电桩', '.proposal-place': '湖滨社区', '.proposal-text': '小区电动自行车多，充电难，希望集中建设充电棚。' },
+      },
+    ]);
     await page.waitFor(() => wx.toasts.includes('建议已提交，审核通过后公开'), 'the proposal');
     const { proposals } = await callAs(runtime.url, 'page-project-proposer', 'project.listProposals', { roundId: round.roundId });
     expect(proposals.map((p) => p.title)).toEqual(['湖滨社区增设充电桩']);
