@@ -10,6 +10,7 @@ import { pageClock } from '../support/local-runtime';
 import { openPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { usePagePhones } from '../support/phones';
+import { fillActivity } from '../support/forms';
 
 const LIU = 'demo-deputy-liu';
 
@@ -54,9 +55,7 @@ describe('履职活动', () => {
     await page.waitFor(() => page.data.status === 'ready', 'the activities');
     await page.tap('提交，等待确认');
     expect(page.text()).toContain('请先选择活动类型');
-    await page.tap('调研');
-    await page.type('.place-input', '湖滨社区养老服务站');
-    await page.type('.note-input', '调研居家养老上门服务');
+    await fillActivity(page, { kind: '调研', place: '湖滨社区养老服务站', note: '调研居家养老上门服务' });
     await page.tap('提交，等待确认');
     await page.waitFor(() => page.text().includes('湖滨社区养老服务站'), 'the new activity');
     const today = shanghaiDate(pageClock().now());
@@ -74,9 +73,7 @@ describe('履职活动', () => {
     const page = await openPage('dutyActivity');
     await page.waitFor(() => page.data.status === 'ready', 'the activities');
     const before = ((page.data.view as { rows: unknown[] }).rows as unknown[]).length;
-    await page.tap('会议');
-    await page.type('.place-input', '站');
-    await page.type('.note-input', '列席会议');
+    await fillActivity(page, { kind: '会议', place: '站', note: '列席会议' });
     await page.tap('提交，等待确认');
     await page.waitFor(() => page.data.formError !== '' && !page.data.working, 'the refusal');
     expect(page.text()).toContain('请至少写2个字');

@@ -19,3 +19,10 @@ export async function submitCorrecting(page: PageDriver, button: string, correct
     await page.tap(button);
   }
 }
+
+/** A 履职活动 as the deputy's form and staff's form for several deputies both take it: its kind tapped, then where and what. */
+export async function fillActivity(page: PageDriver, activity: { kind: string; place: string; note: string }): Promise<void> {
+  await page.tap(activity.kind);
+  await page.type('.place-input', activity.place);
+  await page.type('.note-input', activity.note);
+}
