@@ -6,7 +6,7 @@
  * reopens the case on their timeline. Then the oversight figures, one drilled down, and the
  * Excel export opened on the phone.
  */
-import { openPage } from '../support/page';
+import { openPage, openReadyPage } from '../support/page';
 import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
 import { installDialogs } from '../support/wx-dialogs';
@@ -211,8 +211,7 @@ describe('工作人员绑定', () => {
 describe('统计与导出', () => {
   it('station staff see their station’s figures with its deputies to count one alone, from the first screen', async () => {
     phoneOf(BEISHAN_STAFF);
-    const page = await openPage('staffStats');
-    await page.waitFor(() => page.data.status === 'ready', 'the figures');
+    const page = await openReadyPage('staffStats', {}, 'the figures');
     const scopeName = () => (page.data.view as { scopeName: string } | null)?.scopeName ?? '';
     expect(scopeName()).toContain('北山');
     await page.waitFor(() => page.text().includes('王志强代表'), 'the station’s deputies');

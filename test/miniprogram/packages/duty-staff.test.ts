@@ -14,6 +14,7 @@ import { installDialogs } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 import { BEISHAN_STAFF, JIANGNAN_STAFF } from '../../support/people';
 import { fillActivity } from '../support/forms';
+import { openLiuStationReview } from '../support/duty-reviews';
 
 const LIU = 'demo-deputy-liu';
 const ZHOU = 'demo-deputy-zhou';
@@ -182,16 +183,7 @@ describe('为代表添加活动', () => {
 
 describe('述职评议 of the area', () => {
   it("staff see the area's period with its phase and dates, and open a deputy's report from it", async () => {
-    await callAs(runtime.url, JIANGNAN_STAFF, 'duty.openReview', {
-      clientRequestId: 'page-staff-review-01',
-      areaId: 'area-jiangnan',
-      title: '江南区代表向选民述职评议',
-      year: thisYear(),
-      deputyIds: ['dp-005'],
-      opensOn: today(),
-      closesOn: addDays(today(), 14),
-      audience: 'stationVisitors',
-    });
+    await openLiuStationReview(runtime.url, JIANGNAN_STAFF, today(), { clientRequestId: 'page-staff-review-01', title: '江南区代表向选民述职评议' });
     const wx = phoneOf(JIANGNAN_STAFF);
     const page = await openPage('staffDutyReviews');
     expect(page.data.status).toBe('ready');
