@@ -13,15 +13,18 @@ import {
   type PointsRules,
 } from '../../miniprogram/shared/domain/duty';
 
-const day = (date: string, id = date): DutyEntry => ({ id: `dutyDay:${id}`, kind: 'dutyDay', date, title: '进站接待', source: { kind: 'receptionDay', id }, count: 1 });
-const suggestion = (date: string, id: string): DutyEntry => ({
-  id: `suggestionLed:${id}`,
-  kind: 'suggestionLed',
+/** An entry as the record builds it: its id `<kind>:<source id>`, counted once, with what else `fields` give. */
+const entry = (kind: DutyEntry['kind'], source: DutyEntry['source'], date: string, title: string, fields: Partial<DutyEntry> = {}): DutyEntry => ({
+  id: `${kind}:${source.id}`,
+  kind,
   date,
-  title: '领衔建议',
-  source: { kind: 'suggestion', id },
+  title,
+  source,
   count: 1,
+  ...fields,
 });
+const day = (date: string, id = date): DutyEntry => entry('dutyDay', { kind: 'receptionDay', id }, date, '进站接待');
+const suggestion = (date: string, id: string): DutyEntry => entry('suggestionLed', { kind: 'suggestion', id }, date, '领衔建议');
 const version = (effectiveFrom: string, dutyDay: number, penalty = 2): PointsRules => ({
   effectiveFrom,
   rules: { ...DEFAULT_POINTS_RULES.rules, dutyDay: { points: dutyDay, capPerYear: null } },
@@ -76,24 +79,8 @@ describe('figures in plain words', () => {
     expect(median([])).toBeNull();
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
-    const replied = (id: string, replyDays: number): DutyEntry => ({
-      id: `opinionReplied:${id}`,
-      kind: 'opinionReplied',
-      date: '2026-03-01',
-      title: '',
-      source: { kind: 'opinion', id },
-      count: 1,
-      replyDays,
-    });
-    const closed = (id: string, satisfied: boolean | null): DutyEntry => ({
-      id: `caseClosed:${id}`,
-      kind: 'caseClosed',
-      date: '2026-03-05',
-      title: '',
-      source: { kind: 'opinion', id },
-      count: 1,
-      satisfied,
-    });
+    const replied = (id: string, replyDays: number) => entry('opinionReplied', { kind: 'opinion', id }, '2026-03-01', '', { replyDays });
+    const closed = (id: string, satisfied: boolean | null) => entry('caseClosed', { kind: 'opinion', id }, '2026-03-05', '', { satisfied });
     const figures = figuresOf([day('2026-03-15'), replied('a', 1), replied('b', 5), replied('c', 2), closed('a', true), closed('b', false), closed('c', null)]);
     expect(figures).toMatchObject({ dutyDays: 1, opinionsAnswered: 3, medianReplyDays: 2, satisfiedPercent: 50 });
     expect(figureSentences(figures, 2026)).toEqual([

@@ -8,8 +8,9 @@ import {
 } from '../../miniprogram/shared/contract/casework';
 import type { TabbedPage } from '../../miniprogram/shared/contract/opinion';
 import { FIRST_RATE_TURN, ok, RATE_TURN, useTestRuntime, refusedWith, onlyOne } from '../support/runtime';
-import { allowMessages, bindDeputy, opinionFor, outbox } from './helpers/cloud';
+import { allowMessages, bindDeputiesBeforeAll, opinionFor, outbox } from './helpers/cloud';
 import { BEISHAN_STAFF, CITY_STAFF, JB_HOUSING_HANDLER, JIANGNAN_STAFF, JN_CIVIL_HANDLER, JN_HOUSING_HANDLER } from '../support/people';
+import { REOPENED_THEN_CLOSED } from '../support/casePlans';
 
 /**
  * Case handling through the functions, as staff, departments' handlers and residents see it:
@@ -23,10 +24,7 @@ const LIU = 'wx-liu';
 const WANG = 'wx-wang-casework';
 
 const t = useTestRuntime();
-beforeAll(async () => {
-  await bindDeputy(t, LIU, 'dp-005');
-  await bindDeputy(t, WANG, 'dp-003');
-});
+bindDeputiesBeforeAll(t, { [LIU]: 'dp-005', [WANG]: 'dp-003' });
 
 async function submit(openid: string, target: { deputyId: string } | { stationId: string } = { stationId: 'st-nanhu' }): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor(target), { openid })).opinionId;
@@ -272,13 +270,7 @@ describe('staff accept and assign; departments answer; staff review; the residen
       'departmentAnswered',
       'returned',
       'departmentAnswered',
-      'answerPublished',
-      'rated',
-      'reopened',
-      'assigned',
-      'departmentAnswered',
-      'answerPublished',
-      'rated',
+      ...REOPENED_THEN_CLOSED,
     ]);
     // Who did what is shown by role and name; no account id (an OPENID) leaves the store.
     expect(view.timeline.find((e) => e.type === 'accepted')).toMatchObject({ actorRole: 'staff', actorLabel: expect.stringMatching(/^人大工作人员/) });

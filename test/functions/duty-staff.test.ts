@@ -2,7 +2,7 @@ import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
 import { addDays, shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy } from './helpers/cloud';
-import { nanhuDayOn, staffOf } from './helpers/duty';
+import { nanhuDayOn, openLiuReview, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -72,22 +72,12 @@ describe('staff pending work', () => {
 describe('述职评议 periods of the area', () => {
   it('area staff and station staff of its deputies list the period with its phase; another area does not', async () => {
     const today = shanghaiDate(t.clock.now());
-    const { reviewId } = ok(
-      await t.call(
-        'duty.openReview',
-        {
-          clientRequestId: 'staff-reviews-01',
-          areaId: 'area-jiangnan',
-          title: '江南区代表述职评议',
-          year: Number(today.slice(0, 4)),
-          deputyIds: [LIU],
-          opensOn: addDays(today, 1),
-          closesOn: addDays(today, 20),
-          audience: 'constituents',
-        },
-        { openid: JIANGNAN_STAFF },
-      ),
-    );
+    const reviewId = await openLiuReview(t, 'staff-reviews-01', today, {
+      title: '江南区代表述职评议',
+      year: Number(today.slice(0, 4)),
+      opensOn: addDays(today, 1),
+      closesOn: addDays(today, 20),
+    });
     for (const openid of [JIANGNAN_STAFF, CITY_STAFF, nanhuStaff]) {
       const { reviews } = ok(await t.call('duty.listReviews', {}, { openid }));
       expect(reviews.find((row) => row.reviewId === reviewId)).toMatchObject({

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { InboxItem, TabbedPage } from '../../miniprogram/shared/contract/opinion';
 import { INBOX_FILTERS, type InboxFilter } from '../../miniprogram/shared/domain/opinion';
 import { ok, RATE_TURN, useTestRuntime } from '../support/runtime';
-import { allowMessages, bindDeputy, database, opinionFor, outbox } from './helpers/cloud';
+import { allowMessages, bindDeputiesBeforeAll, database, opinionFor, outbox } from './helpers/cloud';
 
 /** 陈建华 (dp-001) receives at 临江 (st-linjiang) together with 王志强, 张丽 and 周小燕. */
 const CHEN = 'wx-chen';
@@ -12,11 +12,7 @@ const WANG = 'wx-wang';
 const LIN = 'wx-lin';
 
 const t = useTestRuntime();
-beforeAll(async () => {
-  await bindDeputy(t, CHEN, 'dp-001');
-  await bindDeputy(t, WANG, 'dp-003');
-  await bindDeputy(t, LIN, 'dp-002');
-});
+bindDeputiesBeforeAll(t, { [CHEN]: 'dp-001', [WANG]: 'dp-003', [LIN]: 'dp-002' });
 
 async function submit(target: { deputyId: string } | { stationId: string }, openid: string, overrides = {}): Promise<string> {
   return ok(await t.call('opinion.submit', opinionFor(target, overrides), { openid })).opinionId;

@@ -24,3 +24,9 @@ export function applyPlan(record: Case, plan: CasePlan): Case {
 
 /** The refusal's reason, or undefined when the plan goes ahead. */
 export const refusalOf = (plan: CasePlan): string | undefined => (isRefusal(plan) ? plan.refused : undefined);
+
+/**
+ * A case's events from its first answer published to its close: rated 不满意, reopened, assigned
+ * again, answered, published and rated once more. The domain plays it, and the functions store it.
+ */
+export const REOPENED_THEN_CLOSED: ReadonlyArray<OpinionEvent['type']> = ['answerPublished', 'rated', 'reopened', 'assigned', 'departmentAnswered', 'answerPublished', 'rated'];

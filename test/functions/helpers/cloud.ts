@@ -40,6 +40,13 @@ export async function bindDeputy(t: TestRuntime, openid: string, deputyId: strin
   ok(await t.call('account.bindDeputy', { code }, { openid }));
 }
 
+/** Binds each WeChat account to its deputy (openid → deputy id) before the file's tests, in that order. */
+export function bindDeputiesBeforeAll(t: TestRuntime, deputies: Record<string, string>): void {
+  beforeAll(async () => {
+    for (const [openid, deputyId] of Object.entries(deputies)) await bindDeputy(t, openid, deputyId);
+  });
+}
+
 let requestCounter = 0;
 
 /** A valid opinion for a station or deputy, with a fresh client request id. */

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { DayDocument } from '../../../infra/documents/booking';
+import type { PayloadOf } from '../../../miniprogram/shared/contract';
 import { addDays, shanghaiInstant } from '../../../miniprogram/shared/domain/time';
 import { JIANGNAN_STAFF } from '../../support/people';
 import { ok, type TestRuntime } from '../../support/runtime';
@@ -30,9 +31,12 @@ export async function nanhuDayOn(t: TestRuntime, idPrefix: string, date: string,
   return _id;
 }
 
-/** 江南区's 2026 述职评议 of 刘德明 (dp-005) before his constituents, opened by 江南区 staff on `today` for ten days. Answers its id. */
-export async function openLiuReview(t: TestRuntime, clientRequestId: string, today: string): Promise<string> {
-  const payload = {
+/**
+ * 江南区's 2026 述职评议 of 刘德明 (dp-005) before his constituents, opened by 江南区 staff on `today` for
+ * ten days unless `fields` say otherwise. Answers its id.
+ */
+export async function openLiuReview(t: TestRuntime, clientRequestId: string, today: string, fields: Partial<PayloadOf<'duty.openReview'>> = {}): Promise<string> {
+  const payload: PayloadOf<'duty.openReview'> = {
     clientRequestId,
     areaId: 'area-jiangnan',
     title: '2026年度代表向选民述职评议',
@@ -40,7 +44,8 @@ export async function openLiuReview(t: TestRuntime, clientRequestId: string, tod
     deputyIds: ['dp-005'],
     opensOn: today,
     closesOn: addDays(today, 10),
-    audience: 'constituents' as const,
+    audience: 'constituents',
+    ...fields,
   };
   return ok(await t.call('duty.openReview', payload, { openid: JIANGNAN_STAFF })).reviewId;
 }

@@ -327,11 +327,16 @@ describe('privacy authorization, owned by the factory', () => {
   };
   const page = (privacy?: 'onDemand' | 'required') =>
     open(({ definePage }) => definePage({ name: 'privacy', data: () => ({ status: 'ready' }), ...(privacy ? { privacy } : {}) })).page;
+  /** A page shown in front, with WeChat's privacy capabilities recorded. */
+  const shownPage = async (privacy?: 'onDemand') => {
+    const recorded = privacyWx();
+    const shown = page(privacy);
+    await shown.call('onShow');
+    return { recorded, shown };
+  };
 
   it('shows the popup on the page in front and answers WeChat with the resident’s 同意, once', async () => {
-    const recorded = privacyWx();
-    const shown = page('onDemand');
-    await shown.call('onShow');
+    const { recorded, shown } = await shownPage('onDemand');
     expect(recorded.listeners).toHaveLength(1);
 
     const answers = ask(recorded);
@@ -343,9 +348,7 @@ describe('privacy authorization, owned by the factory', () => {
   });
 
   it('不同意 answers WeChat and says why the feature will not work', async () => {
-    const recorded = privacyWx();
-    const shown = page('onDemand');
-    await shown.call('onShow');
+    const { recorded, shown } = await shownPage('onDemand');
     const answers = ask(recorded);
     shown.call('onPrivacyDisagree');
     expect(answers).toEqual([{ event: 'disagree' }]);
@@ -353,9 +356,7 @@ describe('privacy authorization, owned by the factory', () => {
   });
 
   it('never leaves a call waiting: a page that leaves declines its open request, and its listener is off', async () => {
-    const recorded = privacyWx();
-    const shown = page('onDemand');
-    await shown.call('onShow');
+    const { recorded, shown } = await shownPage('onDemand');
     const open = ask(recorded);
 
     shown.call('onUnload');
@@ -369,9 +370,7 @@ describe('privacy authorization, owned by the factory', () => {
   });
 
   it('a page with no popup declines at once instead of leaving the call waiting', async () => {
-    const recorded = privacyWx();
-    const plain = page();
-    await plain.call('onShow');
+    const { recorded, shown: plain } = await shownPage();
     expect(ask(recorded)).toEqual([{ event: 'disagree' }]);
     expect(plain.data.privacyVisible).toBe(false);
   });

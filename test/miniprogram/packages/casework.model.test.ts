@@ -224,24 +224,20 @@ describe('one case, as staff or a handler works it', () => {
   });
 
   it('refuses an assignment without a department or a note, and an answer without its reason, before asking', async () => {
-    const calls: string[] = [];
-    installWx({
-      functions: async (_name, event) => {
-        calls.push(event.action);
-        return fixtureFunctions({
-          'casework.get': ok(
-            detail({
-              status: 'accepted',
-              actions: ['assign'],
-              assignableDepartments: [{ _id: 'd1', name: '江南区民政局', areaId: 'a' }],
-              // Configured to 20 working days (CASE_DEADLINES), counted by the back end with its holiday calendar.
-              assignWorkingDays: 20,
-              assignDueDate: '2026-12-23',
-              assignDueAt: '2026-12-23T16:00:00.000Z',
-            }),
-          ),
-        })(_name, event);
-      },
+    const wx = installWx({
+      functions: fixtureFunctions({
+        'casework.get': ok(
+          detail({
+            status: 'accepted',
+            actions: ['assign'],
+            assignableDepartments: [{ _id: 'd1', name: '江南区民政局', areaId: 'a' }],
+            // Configured to 20 working days (CASE_DEADLINES), counted by the back end with its holiday calendar.
+            assignWorkingDays: 20,
+            assignDueDate: '2026-12-23',
+            assignDueAt: '2026-12-23T16:00:00.000Z',
+          }),
+        ),
+      }),
     });
     const { createCasePage } = freshApp<typeof CaseModel>('packages/staff/case/model');
     let state: Partial<CaseState> = {};
@@ -267,7 +263,7 @@ describe('one case, as staff or a handler works it', () => {
     expect(state.reasonError).toBe(CASE_MESSAGES.reason);
     await page.urge();
     expect(state.noteError).toBe(CASE_MESSAGES.urgeNote);
-    expect(calls).toEqual(['casework.get']);
+    expect(wx.cloudCalls.map((call) => call.action)).toEqual(['casework.get']);
   });
 });
 

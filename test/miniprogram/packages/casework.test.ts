@@ -6,15 +6,13 @@
  * reopens the case on their timeline. Then the oversight figures, one drilled down, and the
  * Excel export opened on the phone.
  */
-import { openPage } from '../support/page';
+import { openPage, openReadyPage } from '../support/page';
 import { callAs, DEMO_RESIDENT } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
 import { installDialogs } from '../support/wx-dialogs';
-import { BEISHAN_STAFF } from '../../support/people';
+import { BEISHAN_STAFF, CITY_STAFF, JB_HOUSING_HANDLER, JIANGNAN_STAFF, JN_CIVIL_HANDLER } from '../../support/people';
+import { submitCorrecting } from '../support/forms';
 
-const JIANGNAN_STAFF = 'demo-staff-jiangnan';
-const MINZHENG_HANDLER = 'demo-handler-jn-minzheng';
-const OTHER_HANDLER = 'demo-handler-jb-zhujian';
 /** Left at 南湖 ten days before the seed's day and never accepted: late to accept. */
 const CASE = 'case-demo-05';
 const CASE_AUTHOR = 'demo-resident-105';
@@ -79,10 +77,7 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     expect(page.text()).toContain('请研究在湖滨社区卫生服务中心开设儿科门诊');
 
     await page.tap('督办');
-    await page.tap('发送督办');
-    expect(page.text()).toContain('请写明督办要求');
-    await page.type('.note-input', '群众反映急迫，请尽快研究');
-    await page.tap('发送督办');
+    await submitCorrecting(page, '发送督办', [{ says: '请写明督办要求', type: { '.note-input': '群众反映急迫，请尽快研究' } }]);
     await page.waitFor(() => page.text().includes('已督办1次'), 'the urging');
     expect(page.text()).toContain('群众反映急迫，请尽快研究');
 
@@ -94,11 +89,11 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
   });
 
   it("another department's handler cannot open it; the assigned handler answers it 列入计划 with a reason", async () => {
-    phoneOf(OTHER_HANDLER);
+    phoneOf(JB_HOUSING_HANDLER);
     const stranger = await openPage('staffCase', { opinionId: CASE });
     expect(stranger.data.status).toBe('error');
 
-    const wx = phoneOf(MINZHENG_HANDLER);
+    const wx = phoneOf(JN_CIVIL_HANDLER);
     const desk = await openPage('staffAssigned');
     expect(desk.text()).toContain(CASE_EXCERPT);
     await desk.tap(`${CASE_EXCERPT}，孩子发烧要跑很远，希望增设儿科门诊。`);
@@ -106,10 +101,7 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
 
     await page.tap('列入计划');
     await page.type('.answer-input', '已将儿科门诊列入明年社区卫生服务能力提升计划。');
-    await page.tap('提交办理结果');
-    expect(page.text()).toContain('列入计划或留作参考时，请说明理由');
-    await page.type('.reason-input', '需招聘儿科医生');
-    await page.tap('提交办理结果');
+    await submitCorrecting(page, '提交办理结果', [{ says: '列入计划或留作参考时，请说明理由', type: { '.reason-input': '需招聘儿科医生' } }]);
 
     await page.waitFor(() => page.text().includes('办理结果审核中'), 'the answer');
     expect(page.text()).toContain('办理结果：列入计划');
@@ -134,10 +126,7 @@ describe('a case from 待受理 to the resident’s 不满意', () => {
     expect(page.text()).toContain('请评价办理结果 办理结果：列入计划。');
 
     await page.tap('不满意');
-    await page.tap('提交评价');
-    expect(page.text()).toContain('请说说哪里不满意，我们会重新交办');
-    await page.type('.rating-comment', '明年太晚了，孩子现在就要看病');
-    await page.tap('提交评价');
+    await submitCorrecting(page, '提交评价', [{ says: '请说说哪里不满意，我们会重新交办', type: { '.rating-comment': '明年太晚了，孩子现在就要看病' } }]);
 
     await page.waitFor(() => page.text().includes('已根据您的意见重新交办'), 'the reopening');
     expect(page.text()).toContain('重新交办中');
@@ -170,7 +159,7 @@ describe('回访 message', () => {
 
 describe('审核: 退回重办', () => {
   it('staff return an answer with the reason, and the case goes back to the department', async () => {
-    await callAs(runtime.url, MINZHENG_HANDLER, 'casework.answer', {
+    await callAs(runtime.url, JN_CIVIL_HANDLER, 'casework.answer', {
       opinionId: 'case-demo-07',
       category: 'reference',
       text: '高龄补贴按季度发放。',
@@ -181,10 +170,7 @@ describe('审核: 退回重办', () => {
     expect(page.text()).toContain('办理结果审核中');
 
     await page.tap('退回重办');
-    await page.tap('确认退回');
-    expect(page.text()).toContain('请写明退回的理由和需要重新办理的内容');
-    await page.type('.note-input', '请明确本镇具体发放日期并公示');
-    await page.tap('确认退回');
+    await submitCorrecting(page, '确认退回', [{ says: '请写明退回的理由和需要重新办理的内容', type: { '.note-input': '请明确本镇具体发放日期并公示' } }]);
 
     await page.waitFor(() => page.text().includes('办理中'), 'the return');
     expect(page.text()).toContain('请明确本镇具体发放日期并公示');
@@ -194,17 +180,14 @@ describe('审核: 退回重办', () => {
 
 describe('工作人员绑定', () => {
   it('a department handler binds with their code from 我是工作人员 and is taken to 承办工作台', async () => {
-    const { code } = await callAs(runtime.url, 'demo-staff-city', 'admin.issueStaffCode', { role: 'handler', departmentId: 'dept-jn-jiaotong', name: '钱科长' });
+    const { code } = await callAs(runtime.url, CITY_STAFF, 'admin.issueStaffCode', { role: 'handler', departmentId: 'dept-jn-jiaotong', name: '钱科长' });
     const wx = phoneOf('new-handler-qian');
     const home = await openPage('home');
     await home.tap('我是工作人员');
     const page = await openPage('staffBind', await openedFrom(wx, home, 'the binding page'));
 
     await page.type('.code-input', 'abc');
-    await page.tap('绑定');
-    expect(page.text()).toContain('绑定码是8位字母和数字，请核对后重新输入');
-    await page.type('.code-input', `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`);
-    await page.tap('绑定');
+    await submitCorrecting(page, '绑定', [{ says: '绑定码是8位字母和数字，请核对后重新输入', type: { '.code-input': `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}` } }]);
 
     await page.waitFor(() => page.text().includes('绑定成功'), 'the binding');
     expect(page.text()).toContain('您已绑定为：江南区交通运输局 承办单位经办人。');
@@ -228,8 +211,7 @@ describe('工作人员绑定', () => {
 describe('统计与导出', () => {
   it('station staff see their station’s figures with its deputies to count one alone, from the first screen', async () => {
     phoneOf(BEISHAN_STAFF);
-    const page = await openPage('staffStats');
-    await page.waitFor(() => page.data.status === 'ready', 'the figures');
+    const page = await openReadyPage('staffStats', {}, 'the figures');
     const scopeName = () => (page.data.view as { scopeName: string } | null)?.scopeName ?? '';
     expect(scopeName()).toContain('北山');
     await page.waitFor(() => page.text().includes('王志强代表'), 'the station’s deputies');

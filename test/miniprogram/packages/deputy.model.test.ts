@@ -19,6 +19,12 @@ const inboxItem = (fields: Partial<InboxItem>): InboxItem => ({
   ...fields,
 });
 
+/** The same opinion opened by the deputy: its text in full, and what only the opened view holds. */
+const openedOpinion = (fields: Partial<DeputyOpinionView>): DeputyOpinionView => {
+  const { excerpt, photoCount: _photoCount, ...listed } = inboxItem({ waitedHours: 30 });
+  return { ...listed, text: excerpt, photos: [], contact: null, flaggedForReview: false, rating: null, timeline: [], ...fields };
+};
+
 describe('代表工作台 model', () => {
   it('says how long a resident has waited, in red after three days', () => {
     expect(inboxItemView(inboxItem({}))).toMatchObject({ waitedLabel: '已等待 3天', overdue: true, addressedLabel: '写给您', photoLabel: '' });
@@ -49,22 +55,9 @@ describe('居民意见 model (deputy side)', () => {
   });
 
   it('shows internal notes to the deputy, marked, newest first', () => {
-    const opinion: DeputyOpinionView = {
-      opinionId: 'op-1',
-      trackingNo: 'LJ01-261120-001',
-      category: 'health',
-      categoryLabel: '医疗卫生',
-      text: '卫生站周末不开门',
-      photos: [],
-      contact: null,
-      addressedTo: 'me',
-      stationName: '临江街道人大代表联络站',
+    const opinion = openedOpinion({
       status: 'forwarded',
       statusLabel: '已转交办理',
-      createdAt: '2026-11-20T02:00:00.000Z',
-      waitedHours: 30,
-      flaggedForReview: false,
-      rating: null,
       timeline: [
         { type: 'received', label: '意见已提交，等待代表查看', at: '2026-11-20T02:00:00.000Z', actorRole: 'resident', public: true },
         {
@@ -77,7 +70,7 @@ describe('居民意见 model (deputy side)', () => {
           public: true,
         },
       ],
-    };
+    });
     const view = toOpinionForDeputyView(opinion);
     expect(view).toMatchObject({ awaiting: false, waitedLabel: '用时 1天', statusTheme: 'warning' });
     expect(view.timeline.map((item) => item.note)).toEqual(['（内部说明）请卫健局研究', '']);
@@ -85,24 +78,14 @@ describe('居民意见 model (deputy side)', () => {
   });
 
   it('shows the resident’s rating once given; a case still awaiting the deputy has no following note', () => {
-    const base: DeputyOpinionView = {
+    const base = openedOpinion({
       opinionId: 'op-2',
       trackingNo: 'LJ01-261120-002',
-      category: 'health',
-      categoryLabel: '医疗卫生',
-      text: '卫生站周末不开门',
-      photos: [],
-      contact: null,
       addressedTo: 'station',
-      stationName: '临江街道人大代表联络站',
       status: 'closed',
       statusLabel: '已办结',
-      createdAt: '2026-11-20T02:00:00.000Z',
-      waitedHours: 30,
-      flaggedForReview: false,
       rating: { value: 'basicallySatisfied', label: '基本满意', comment: '希望以后快一点', at: '2026-11-25T02:00:00.000Z' },
-      timeline: [],
-    };
+    });
     expect(toOpinionForDeputyView(base)).toMatchObject({ awaiting: false, ratingLabel: '基本满意：希望以后快一点' });
     expect(toOpinionForDeputyView({ ...base, rating: { value: 'none', label: '未评价', at: '2026-11-25T02:00:00.000Z' } }).ratingLabel).toBe('未评价');
     expect(toOpinionForDeputyView({ ...base, status: 'received', statusLabel: '已提交', rating: null })).toMatchObject({ awaiting: true, followingNote: '', ratingLabel: '' });

@@ -7,12 +7,14 @@
  */
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { pageClock, usePageRuntime } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openPage, type PageDriver, type PageName } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { installDevice, photoBytes, type DeviceDouble } from '../support/wx-device';
 import { installDialogs } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 import { BEISHAN_STAFF, JIANGNAN_STAFF } from '../../support/people';
+import { fillActivity } from '../support/forms';
+import { openLiuStationReview } from '../support/duty-reviews';
 
 const LIU = 'demo-deputy-liu';
 const ZHOU = 'demo-deputy-zhou';
@@ -28,6 +30,12 @@ function phoneWithDevice(openid: string): { wx: WxDouble; device: DeviceDouble }
   const device = installDevice(wx, { runtimeUrl: runtime.url });
   installDialogs();
   return { wx, device };
+}
+
+/** 刘德明's own page, opened on his phone: where he finds what staff did. */
+async function liuOpens(name: PageName): Promise<PageDriver> {
+  phoneOf(LIU);
+  return openPage(name);
 }
 
 const today = () => shanghaiDate(pageClock().now());
@@ -52,8 +60,7 @@ describe('履职待办', () => {
     await page.tap('不予确认');
     await page.waitFor(() => !page.text().includes('湖滨小学门口'), 'the refused activity to leave the list');
 
-    phoneOf(LIU);
-    const mine = await openPage('dutyActivity');
+    const mine = await liuOpens('dutyActivity');
     expect(mine.text()).toContain('调研：湖滨社区菜市场 调研周边交通 已确认');
     expect(mine.text()).toContain('调研：湖滨小学门口 调研周边交通 未确认');
     // The first page test of the file compiles the staff subpackage's pages: slow on a shared machine.
@@ -66,9 +73,7 @@ describe('履职待办', () => {
     await form.tap('添加照片');
     await form.waitFor(() => (form.data.photos as Array<{ status: string }>)[0]?.status === 'done', 'the photo to upload');
     expect(device.uploads[0]?.cloudPath).toMatch(/^duty-photos\/\d{8}\/[a-z0-9]+\.jpg$/);
-    await form.tap('视察');
-    await form.type('.place-input', '南湖片区排水改造工地');
-    await form.type('.note-input', '视察雨季排水改造进度');
+    await fillActivity(form, { kind: '视察', place: '南湖片区排水改造工地', note: '视察雨季排水改造进度' });
     await form.tap('提交，等待确认');
     await form.waitFor(() => form.text().includes('南湖片区排水改造工地'), 'the new activity');
     expect(form.data.photos).toEqual([]);
@@ -123,8 +128,7 @@ describe('履职待办', () => {
     await page.tap('采纳');
     await page.waitFor(() => !page.text().includes('参加区人大组织的集中视察未记录'), 'the decided contest to leave the list');
 
-    phoneOf(LIU);
-    const record = await openPage('dutyRecord');
+    const record = await liuOpens('dutyRecord');
     expect(record.text()).toContain('漏 · 漏记的活动（参加区人大组织的集中视察未记录）— 已采纳：经核实确有此项活动，予以补录');
     expect(record.text()).toContain('视察：江南区污水处理厂');
   });
@@ -164,16 +168,13 @@ describe('为代表添加活动', () => {
     await page.tap('刘德明');
     await page.tap(other.name);
     expect(page.text()).toContain('参加的代表（已选2位）');
-    await page.tap('培训');
-    await page.type('.place-input', '江南区人大常委会会议室');
-    await page.type('.note-input', '参加代表履职培训');
+    await fillActivity(page, { kind: '培训', place: '江南区人大常委会会议室', note: '参加代表履职培训' });
     await page.tap('添加并计入档案');
     await page.waitFor(() => page.text().includes('已计入履职档案'), 'the group activity');
     expect(page.text()).toContain(`已为刘德明、${other.name}添加“培训：江南区人大常委会会议室”，已计入履职档案`);
     expect(page.text()).toContain('参加的代表（已选0位）');
 
-    phoneOf(LIU);
-    const record = await openPage('dutyRecord');
+    const record = await liuOpens('dutyRecord');
     expect(record.text()).toContain('培训：江南区人大常委会会议室');
     const theirs = await callAs(runtime.url, CITY_STAFF, 'duty.getRecord', { year: thisYear(), deputyId: other.id });
     expect(theirs.entries.some((entry) => entry.title === '培训：江南区人大常委会会议室')).toBe(true);
@@ -182,16 +183,7 @@ describe('为代表添加活动', () => {
 
 describe('述职评议 of the area', () => {
   it("staff see the area's period with its phase and dates, and open a deputy's report from it", async () => {
-    await callAs(runtime.url, JIANGNAN_STAFF, 'duty.openReview', {
-      clientRequestId: 'page-staff-review-01',
-      areaId: 'area-jiangnan',
-      title: '江南区代表向选民述职评议',
-      year: thisYear(),
-      deputyIds: ['dp-005'],
-      opensOn: today(),
-      closesOn: addDays(today(), 14),
-      audience: 'stationVisitors',
-    });
+    await openLiuStationReview(runtime.url, JIANGNAN_STAFF, today(), { clientRequestId: 'page-staff-review-01', title: '江南区代表向选民述职评议' });
     const wx = phoneOf(JIANGNAN_STAFF);
     const page = await openPage('staffDutyReviews');
     expect(page.data.status).toBe('ready');

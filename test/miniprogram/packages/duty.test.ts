@@ -5,11 +5,13 @@
  * deputy they cover; a resident reads a 述职评议 report, is told to choose before submitting, rates it
  * once and then sees only their own rating.
  */
-import { shanghaiDate, addDays } from '../../../miniprogram/shared/domain/time';
+import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { pageClock } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openPage, openReadyPage } from '../support/page';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { usePagePhones } from '../support/phones';
+import { fillActivity } from '../support/forms';
+import { openLiuStationReview } from '../support/duty-reviews';
 
 const LIU = 'demo-deputy-liu';
 
@@ -27,8 +29,7 @@ describe('履职档案', () => {
       deputyIds: ['dp-005'],
     });
     phoneOf(LIU);
-    const page = await openPage('dutyRecord');
-    await page.waitFor(() => page.data.status === 'ready', 'the record');
+    const page = await openReadyPage('dutyRecord', {}, 'the record');
     expect(page.text()).toContain(`刘德明 · ${year}年履职档案`);
     expect(page.text()).toMatch(/积分 -?\d+ 分/);
     expect(page.text()).toContain('代表·选民面对面：湖滨社区党群服务中心');
@@ -37,8 +38,7 @@ describe('履职档案', () => {
 
   it('staff open the record of a deputy they cover; a resident is told it is not theirs to see', async () => {
     phoneOf(CITY_STAFF);
-    const staffPage = await openPage('dutyRecord', { deputyId: 'dp-005' });
-    await staffPage.waitFor(() => staffPage.data.status === 'ready', 'the record');
+    const staffPage = await openReadyPage('dutyRecord', { deputyId: 'dp-005' }, 'the record');
     expect(staffPage.text()).toContain('刘德明');
     phoneOf('page-duty-plain-resident');
     const refused = await openPage('dutyRecord', { deputyId: 'dp-005' });
@@ -50,13 +50,10 @@ describe('履职档案', () => {
 describe('履职活动', () => {
   it('the deputy adds an activity with its place and note, sees it awaiting confirmation, and confirmed once staff confirm it', async () => {
     phoneOf(LIU);
-    const page = await openPage('dutyActivity');
-    await page.waitFor(() => page.data.status === 'ready', 'the activities');
+    const page = await openReadyPage('dutyActivity', {}, 'the activities');
     await page.tap('提交，等待确认');
     expect(page.text()).toContain('请先选择活动类型');
-    await page.tap('调研');
-    await page.type('.place-input', '湖滨社区养老服务站');
-    await page.type('.note-input', '调研居家养老上门服务');
+    await fillActivity(page, { kind: '调研', place: '湖滨社区养老服务站', note: '调研居家养老上门服务' });
     await page.tap('提交，等待确认');
     await page.waitFor(() => page.text().includes('湖滨社区养老服务站'), 'the new activity');
     const today = shanghaiDate(pageClock().now());
@@ -64,19 +61,15 @@ describe('履职活动', () => {
 
     const [row] = (page.data.view as { rows: unknown[] }).rows as Array<{ id: string }>;
     await callAs(runtime.url, CITY_STAFF, 'duty.reviewActivity', { activityId: row!.id, confirm: true });
-    const again = await openPage('dutyActivity');
-    await again.waitFor(() => again.data.status === 'ready', 'the activities');
+    const again = await openReadyPage('dutyActivity', {}, 'the activities');
     expect(again.text()).toContain('调研：湖滨社区养老服务站 调研居家养老上门服务 已确认');
   });
 
   it('a place too short is refused in Chinese and nothing is added', async () => {
     phoneOf(LIU);
-    const page = await openPage('dutyActivity');
-    await page.waitFor(() => page.data.status === 'ready', 'the activities');
+    const page = await openReadyPage('dutyActivity', {}, 'the activities');
     const before = ((page.data.view as { rows: unknown[] }).rows as unknown[]).length;
-    await page.tap('会议');
-    await page.type('.place-input', '站');
-    await page.type('.note-input', '列席会议');
+    await fillActivity(page, { kind: '会议', place: '站', note: '列席会议' });
     await page.tap('提交，等待确认');
     await page.waitFor(() => page.data.formError !== '' && !page.data.working, 'the refusal');
     expect(page.text()).toContain('请至少写2个字');
@@ -87,19 +80,9 @@ describe('履职活动', () => {
 describe('述职评议', () => {
   it('a resident who scanned the station reads the report, rates it once, and then sees only their own rating', async () => {
     const today = shanghaiDate(pageClock().now());
-    const { reviewId } = await callAs(runtime.url, CITY_STAFF, 'duty.openReview', {
-      clientRequestId: 'page-duty-review-01',
-      areaId: 'area-jiangnan',
-      title: '本年度代表向选民述职评议',
-      year: Number(today.slice(0, 4)),
-      deputyIds: ['dp-005'],
-      opensOn: today,
-      closesOn: addDays(today, 14),
-      audience: 'stationVisitors',
-    });
+    const { reviewId } = await openLiuStationReview(runtime.url, CITY_STAFF, today, { clientRequestId: 'page-duty-review-01', title: '本年度代表向选民述职评议' });
     phoneOf('page-duty-resident');
-    const page = await openPage('dutyReport', { reviewId, deputyId: 'dp-005', stationCode: 'NH01' });
-    await page.waitFor(() => page.data.status === 'ready', 'the report');
+    const page = await openReadyPage('dutyReport', { reviewId, deputyId: 'dp-005', stationCode: 'NH01' }, 'the report');
     expect(page.text()).toContain('我是刘德明');
     await page.tap('提交评议');
     expect(page.text()).toContain('请先选择满意、基本满意或不满意');

@@ -11,12 +11,13 @@ import { candidateIdFor } from '../../../infra/documents/projects';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import { DEMO_FINISHED_ROUND, DEMO_RUNNING_ROUND } from '../../../runtime/seed/demoProjects';
 import { pageClock } from '../support/local-runtime';
-import { openPage } from '../support/page';
+import { openReadyPage } from '../support/page';
 import { roundOpening } from '../../support/projects';
 import { callAs, CITY_STAFF } from '../support/runtime-calls';
 import { insertDocuments } from '../support/runtime-store';
 import { usePagePhones } from '../support/phones';
 import { queryOf } from '../support/wx-dialogs';
+import { submitCorrecting } from '../support/forms';
 
 const LIU = 'demo-deputy-liu';
 const HOUR = 3_600_000;
@@ -111,15 +112,14 @@ describe('民生实事项目票决 pages', () => {
       ),
     );
     const wx = phoneOf('page-project-proposer');
-    const page = await openPage('projectRound', { roundId: round.roundId });
-    await page.waitFor(() => page.data.status === 'ready', 'the round');
+    const page = await openReadyPage('projectRound', { roundId: round.roundId }, 'the round');
     expect(page.text()).toContain('当前阶段：');
-    await page.tap('提交建议');
-    expect(page.text()).toContain('请填写项目名称');
-    await page.type('.proposal-title', '湖滨社区增设充电桩');
-    await page.type('.proposal-place', '湖滨社区');
-    await page.type('.proposal-text', '小区电动自行车多，充电难，希望集中建设充电棚。');
-    await page.tap('提交建议');
+    await submitCorrecting(page, '提交建议', [
+      {
+        says: '请填写项目名称',
+        type: { '.proposal-title': '湖滨社区增设充电桩', '.proposal-place': '湖滨社区', '.proposal-text': '小区电动自行车多，充电难，希望集中建设充电棚。' },
+      },
+    ]);
     await page.waitFor(() => wx.toasts.includes('建议已提交，审核通过后公开'), 'the proposal');
     const { proposals } = await callAs(runtime.url, 'page-project-proposer', 'project.listProposals', { roundId: round.roundId });
     expect(proposals.map((p) => p.title)).toEqual(['湖滨社区增设充电桩']);
@@ -127,8 +127,7 @@ describe('民生实事项目票决 pages', () => {
 
   it('a resident comments on a published candidate during the comment period', async () => {
     const wx = phoneOf('page-project-commenter');
-    const page = await openPage('projectCandidate', { candidateId: candidateIdFor(DEMO_RUNNING_ROUND, 1) });
-    await page.waitFor(() => page.data.status === 'ready', 'the candidate');
+    const page = await openReadyPage('projectCandidate', { candidateId: candidateIdFor(DEMO_RUNNING_ROUND, 1) }, 'the candidate');
     await page.type('.comment-input', '建议优先改造老城区的公厕，联系我13912345678');
     await page.tap('发表意见');
     await page.waitFor(() => wx.toasts.length > 0, 'the comment');
@@ -138,16 +137,14 @@ describe('民生实事项目票决 pages', () => {
 
   it('a finished round shows its published tally; a chosen project shows its milestones and can be followed', async () => {
     const wx = phoneOf('page-project-follower');
-    const round = await openPage('projectRound', { roundId: DEMO_FINISHED_ROUND });
-    await round.waitFor(() => round.data.status === 'ready', 'the round');
+    const round = await openReadyPage('projectRound', { roundId: DEMO_FINISHED_ROUND }, 'the round');
     expect(round.text()).toContain('投票结果已公布');
     expect(round.text()).toMatch(/得票 \d+ · 第1名 · 已确定/);
     await round.tap('1. 老旧小区加装电梯');
     await round.waitFor(() => wx.navigations.length > 0, 'navigation');
     expect(wx.navigations[0]).toBe(`/packages/project/candidate/index?candidateId=${candidateIdFor(DEMO_FINISHED_ROUND, 1)}`);
 
-    const page = await openPage('projectCandidate', queryOf(wx.navigations[0]!));
-    await page.waitFor(() => page.data.status === 'ready', 'the project');
+    const page = await openReadyPage('projectCandidate', queryOf(wx.navigations[0]!), 'the project');
     expect(page.text()).toContain('已竣工 · 进度 100%');
     expect(page.text()).toContain('项目进展');
     expect(page.text()).toContain('代表满意度测评：满意1人，基本满意1人，不满意0人');
@@ -168,8 +165,7 @@ describe('民生实事项目票决 pages', () => {
       false,
     );
     phoneOf(LIU);
-    const page = await openPage('projectRound', { roundId: 'page-round-voting' });
-    await page.waitFor(() => page.data.status === 'ready', 'the round');
+    const page = await openReadyPage('projectRound', { roundId: 'page-round-voting' }, 'the round');
     expect(page.text()).toContain('请选择项目后投票（无记名）');
     await page.tap('投票');
     expect(page.text()).toContain('请选择 1 至 1 个项目，已选 0 个');
@@ -192,8 +188,7 @@ describe('民生实事项目票决 pages', () => {
       true,
     );
     phoneOf(LIU);
-    const page = await openPage('projectCandidate', { candidateId: chosen! });
-    await page.waitFor(() => page.data.status === 'ready', 'the project');
+    const page = await openReadyPage('projectCandidate', { candidateId: chosen! }, 'the project');
     expect(page.text()).toContain('代表年终满意度测评');
     await page.tap('满意');
     await page.waitFor(() => page.text().includes('您的测评：满意'), 'the rating');
@@ -229,8 +224,7 @@ describe('民生实事项目票决 pages', () => {
     const finished = await callAs(runtime.url, 'page-rounds-reader', 'project.getRound', { roundId: DEMO_FINISHED_ROUND });
     const wx = phoneOf('page-rounds-reader');
 
-    const page = await openPage('projectRounds', { stationId: 'st-qingshi' });
-    await page.waitFor(() => page.data.status === 'ready', 'the rounds');
+    const page = await openReadyPage('projectRounds', { stationId: 'st-qingshi' }, 'the rounds');
     expect(page.text()).toContain(running.title);
     expect(page.text()).toContain(running.stageLabel);
     expect(page.text()).toContain(finished.title);
@@ -245,8 +239,7 @@ describe('民生实事项目票决 pages', () => {
     expect(new Set(rounds.map((r) => r.roundId)).size).toBe(rounds.length);
     expect(titles.filter((title) => title.startsWith('青石镇'))).toHaveLength(21);
 
-    const beishan = await openPage('projectRounds', { stationId: 'st-beishan' });
-    await beishan.waitFor(() => beishan.data.status === 'ready', '北山镇 rounds');
+    const beishan = await openReadyPage('projectRounds', { stationId: 'st-beishan' }, '北山镇 rounds');
     expect(beishan.text()).toContain(running.title);
     expect(beishan.text()).not.toContain(finished.title);
     expect(beishan.text()).not.toContain('青石镇');

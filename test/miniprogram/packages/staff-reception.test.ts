@@ -14,6 +14,7 @@ import { installDevice, type DeviceDouble } from '../support/wx-device';
 import { installDialogs, queryOf, type DialogDouble } from '../support/wx-dialogs';
 import { installWx, localRuntimeFunctions, type WxDouble } from '../support/wx-double';
 import { BEISHAN_STAFF } from '../../support/people';
+import { submitCorrecting } from '../support/forms';
 
 const BEISHAN = { areaPath: ['area-linjiang', 'area-jiangbei', 'area-beishan'], stationAddress: '临江市江北区北山镇政府便民服务大厅东侧' };
 
@@ -138,15 +139,10 @@ describe('现场登记 and 接待记录', () => {
     await roster.waitFor(() => wx.navigations.length > 0, 'the walk-in form');
     const form = await openPage('staffWalkIn', queryOf(wx.navigations[0] as string));
 
-    await form.tap('登记');
-    expect(form.text()).toContain('请填写来访者姓名或称呼');
-    await form.type('.name-input', '郑大姐');
-    await form.type('.phone-input', '137');
-    await form.type('.topic-input', '想了解养老补贴怎么申请');
-    await form.tap('登记');
-    expect(form.text()).toContain('请填写正确的11位手机号码');
-    await form.type('.phone-input', '');
-    await form.tap('登记');
+    await submitCorrecting(form, '登记', [
+      { says: '请填写来访者姓名或称呼', type: { '.name-input': '郑大姐', '.phone-input': '137', '.topic-input': '想了解养老补贴怎么申请' } },
+      { says: '请填写正确的11位手机号码', type: { '.phone-input': '' } },
+    ]);
 
     await form.waitFor(() => form.data.registered === '郑大姐', 'the registration');
     expect(form.text()).toContain('已登记：郑大姐。可以继续登记下一位。');
@@ -221,10 +217,7 @@ describe('接待安排: rule, single days and the check-in code', () => {
     await page.tap('周三');
     await page.type('.seats-input', '4');
     await page.type('.window-end-1', '14:45');
-    await page.tap('保存规则');
-    expect(page.text()).toContain('14:30–14:45 不足一个预约时长（30分钟）');
-    await page.type('.window-end-1', '16:30');
-    await page.tap('保存规则');
+    await submitCorrecting(page, '保存规则', [{ says: '14:30–14:45 不足一个预约时长（30分钟）', type: { '.window-end-1': '16:30' } }]);
 
     await page.waitFor(() => page.data.ruleResult !== '', 'the saved rule');
     expect(page.data.ruleResult).toMatch(/^已保存。新增\d+个接待日/);

@@ -15,7 +15,7 @@ import { sessionItem } from '../../../miniprogram/packages/suggestion/sessions/m
 import { suggestionCards, unitRowView } from '../../../miniprogram/packages/suggestion/stats/model';
 import { suggestionDrillUrl } from '../../../miniprogram/packages/suggestion/routes';
 import { suggestionDeadlineLabel, suggestionItemView, suggestionPageView } from '../../../miniprogram/packages/suggestion/views';
-import { toWorkView, WORK_MESSAGES, type WorkState } from '../../../miniprogram/packages/suggestion/work/model';
+import { toWorkView, WORK_MESSAGES, type WorkPanel, type WorkState } from '../../../miniprogram/packages/suggestion/work/model';
 import { DEPUTY_SUGGESTION_VIEWS, STAFF_SUGGESTION_VIEWS } from '../../../miniprogram/shared/contract/suggestion';
 import { freshApp } from '../support/fresh-app';
 import { fixtureFunctions, installWx, ok } from '../support/wx-double';
@@ -225,34 +225,34 @@ describe('what the forms check before asking', () => {
   });
 
   it('the staff and units’ page: each form says what is missing, and nothing is sent', async () => {
-    const calls: string[] = [];
-    installWx({
-      functions: async (name, event) => {
-        calls.push(event.action);
-        return fixtureFunctions({
-          'suggestion.get': ok(
-            detail({
-              status: 'registered',
-              actions: ['assign', 'markKey'],
-              extensionRoomMonths: 2,
-              assignableDepartments: [
-                { _id: 'd1', name: '临江市住房和城乡建设局', areaId: 'a' },
-                { _id: 'd2', name: '江南区住房和城乡建设局', areaId: 'b' },
-              ],
-            }),
-          ),
-        })(name, event);
-      },
+    const wx = installWx({
+      functions: fixtureFunctions({
+        'suggestion.get': ok(
+          detail({
+            status: 'registered',
+            actions: ['assign', 'markKey'],
+            extensionRoomMonths: 2,
+            assignableDepartments: [
+              { _id: 'd1', name: '临江市住房和城乡建设局', areaId: 'a' },
+              { _id: 'd2', name: '江南区住房和城乡建设局', areaId: 'b' },
+            ],
+          }),
+        ),
+      }),
     });
     const { createSuggestionWork } = freshApp<typeof WorkModel>('packages/suggestion/work/model');
     let state: Partial<WorkState> = {};
     const work = createSuggestionWork('sg-1', (change) => (state = { ...state, ...change }));
     await work.load();
     expect(state.monthChoices).toEqual([1, 2]);
+    /** Opens a form and sends it as it is: what it says is missing. */
+    const sentAsIs = async (panel: WorkPanel, send: () => void | Promise<void>) => {
+      work.open(panel);
+      await send();
+      return state.fieldError;
+    };
 
-    work.open('assign');
-    await work.assign();
-    expect(state.fieldError).toBe(WORK_MESSAGES.lead);
+    expect(await sentAsIs('assign', () => work.assign())).toBe(WORK_MESSAGES.lead);
     work.toggleUnit('d2');
     work.toggleUnit('d1');
     expect(state.units).toEqual([
@@ -262,32 +262,22 @@ describe('what the forms check before asking', () => {
     await work.assign();
     expect(state.fieldError).toBe(WORK_MESSAGES.assignNote);
 
-    work.open('review');
-    await work.review();
-    expect(state.fieldError).toBe(WORK_MESSAGES.decision);
+    expect(await sentAsIs('review', () => work.review())).toBe(WORK_MESSAGES.decision);
     work.chooseDecision('general');
     await work.review();
     expect(state.fieldError).toBe(WORK_MESSAGES.reasonForDeputy);
 
-    work.open('answer');
-    await work.answer();
-    expect(state.fieldError).toBe(WORK_MESSAGES.answerClass);
+    expect(await sentAsIs('answer', () => work.answer())).toBe(WORK_MESSAGES.answerClass);
     work.chooseClass('C');
     expect(state.needsReason).toBe(true);
     work.setText('因条件限制，这项工作暂时不能开展，请代表理解。');
     await work.answer();
     expect(state.fieldError).toBe(WORK_MESSAGES.reasonC);
 
-    work.open('markKey');
-    await work.markKey(true);
-    expect(state.fieldError).toBe(WORK_MESSAGES.leader);
-    work.open('requestExtension');
-    await work.requestExtension();
-    expect(state.fieldError).toBe(WORK_MESSAGES.months);
-    work.open('referBack');
-    await work.referBack();
-    expect(state.fieldError).toBe(WORK_MESSAGES.referReason);
-    expect(calls).toEqual(['suggestion.get']);
+    expect(await sentAsIs('markKey', () => work.markKey(true))).toBe(WORK_MESSAGES.leader);
+    expect(await sentAsIs('requestExtension', () => work.requestExtension())).toBe(WORK_MESSAGES.months);
+    expect(await sentAsIs('referBack', () => work.referBack())).toBe(WORK_MESSAGES.referReason);
+    expect(wx.cloudCalls.map((call) => call.action)).toEqual(['suggestion.get']);
   });
 });
 

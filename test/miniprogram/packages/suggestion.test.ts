@@ -11,13 +11,12 @@
 import { openPage } from '../support/page';
 import { callAs } from '../support/runtime-calls';
 import { openedFrom, usePagePhones } from '../support/phones';
+import { BEISHAN_STAFF, CITY_HOUSING_HANDLER, CITY_STAFF, CITY_TRANSPORT_HANDLER, JIANGNAN_STAFF, JN_CIVIL_HANDLER } from '../../support/people';
+import { submitCorrecting } from '../support/forms';
 
 const LIU = 'demo-deputy-liu';
 const ZHAO = 'demo-deputy-zhao';
 const ZHANG = 'demo-deputy-zhang';
-const CITY = 'demo-staff-city';
-const CITY_HOUSING = 'demo-handler-city-zhujian';
-const CITY_TRANSPORT = 'demo-handler-city-jiaotong';
 
 const { runtime, phoneOf } = usePagePhones();
 
@@ -52,10 +51,7 @@ describe('a deputy writes a suggestion with a resident’s opinion and a co-sign
     await form.type('.cause-input', '湖滨路车流量大，学校门口没有过街设施，群众多次反映过马路危险。');
     await form.type('.content-input', '建议市交通运输局会同江南区在湖滨路学校门口修建过街天桥，并在天桥建成前增设信号灯和护学岗。');
     await form.type('.tracking-input', 'abc');
-    await form.tap('添加');
-    expect(form.text()).toContain('受理编号格式应为 NH01-261118-001，请核对');
-    await form.type('.tracking-input', trackingNo.toLowerCase());
-    await form.tap('添加');
+    await submitCorrecting(form, '添加', [{ says: '受理编号格式应为 NH01-261118-001，请核对', type: { '.tracking-input': trackingNo.toLowerCase() } }]);
     expect(form.text()).toContain(trackingNo);
     expect(wx.storage.get('suggestion.draft.new')).toMatchObject({ title: '关于在湖滨路修建过街天桥的建议', trackingNos: [trackingNo] });
 
@@ -113,10 +109,10 @@ describe('a deputy writes a suggestion with a resident’s opinion and a co-sign
 
 describe('staff review, assign, decide and re-route', () => {
   it('立案 from 待审查: the suggestion gets the session’s next number', async () => {
-    const wx = phoneOf(CITY);
+    const wx = phoneOf(CITY_STAFF);
     const list = await openPage('staffSuggestions');
     // Every tab says how many suggestions it holds: the counts of the first page.
-    const { counts } = await callAs(runtime.url, CITY, 'suggestion.list', { view: 'toReview', pageSize: 1 });
+    const { counts } = await callAs(runtime.url, CITY_STAFF, 'suggestion.list', { view: 'toReview', pageSize: 1 });
     const before: Record<string, number> = counts ?? {};
     const tabRow = (of: Record<string, number>) =>
       `待审查 ${of.toReview} 待交办 ${of.toAssign} 办理中 ${of.handling} 延期申请 ${of.extensions} 单位退回 ${of.referred} 待评价 ${of.answered} B类跟踪 ${of.followUp} 超期督办 ${of.overdue} 重点督办 ${of.key} 已办结 ${of.closed} 全部 ${of.all}`;
@@ -144,7 +140,7 @@ describe('staff review, assign, decide and re-route', () => {
   });
 
   it('交办 to a 主办 and a 协办 unit, chosen by tapping', async () => {
-    phoneOf(CITY);
+    phoneOf(CITY_STAFF);
     const page = await openPage('staffSuggestion', { suggestionId: 'sg-demo-11' });
     await page.tap('交办承办单位');
     await page.tap('确认交办');
@@ -162,7 +158,7 @@ describe('staff review, assign, decide and re-route', () => {
   });
 
   it('延期: staff approve the lead unit’s request; 改派 what a unit sent back, flagged as bouncing', async () => {
-    phoneOf(CITY);
+    phoneOf(CITY_STAFF);
     const extension = await openPage('staffSuggestion', { suggestionId: 'sg-demo-07' });
     expect(extension.text()).toContain('申请延期1个月（待审批）');
     await extension.tap('同意延期');
@@ -180,7 +176,7 @@ describe('staff review, assign, decide and re-route', () => {
   });
 
   it('someone not on a congress’s staff is told so, with the way to bind', async () => {
-    phoneOf('demo-staff-beishan');
+    phoneOf(BEISHAN_STAFF);
     const page = await openPage('staffSuggestions');
     expect(page.text()).toContain('这里由人大常委会工作人员使用');
   });
@@ -188,10 +184,10 @@ describe('staff review, assign, decide and re-route', () => {
 
 describe('units answer, wait, ask for time and send back', () => {
   it('an overdue suggestion is red on the unit’s list; answered A, it goes to the deputies', async () => {
-    const wx = phoneOf(CITY_TRANSPORT);
+    const wx = phoneOf(CITY_TRANSPORT_HANDLER);
     const list = await openPage('staffSuggestionsAssigned');
     expect(list.text()).toContain('关于增设湖滨路过街天桥的建议');
-    const { counts } = await callAs(runtime.url, CITY_TRANSPORT, 'suggestion.listAssigned', { view: 'todo', pageSize: 1 });
+    const { counts } = await callAs(runtime.url, CITY_TRANSPORT_HANDLER, 'suggestion.listAssigned', { view: 'todo', pageSize: 1 });
     expect(counts?.todo).toBeGreaterThan(0);
     expect(list.text()).toContain(`待办 ${counts?.todo} 全部 ${counts?.all}`);
     expect(list.text()).toMatch(/答复已超期/);
@@ -201,22 +197,19 @@ describe('units answer, wait, ask for time and send back', () => {
     await page.tap('书面答复');
     await page.tap('B类（正在解决或列入计划解决）');
     await page.type('.text-input', '湖滨路过街天桥已完成设计，列入明年城建计划，建成前已增设信号灯。');
-    await page.tap('提交答复');
-    expect(page.text()).toContain('请写明解决计划和完成时限');
-    await page.type('.reason-input', '明年六月底前建成');
-    await page.tap('提交答复');
+    await submitCorrecting(page, '提交答复', [{ says: '请写明解决计划和完成时限', type: { '.reason-input': '明年六月底前建成' } }]);
     await page.waitFor(() => page.text().includes('已答复待评价'), 'the answer');
     expect(page.text()).toContain('超过期限');
     expect(page.text()).toContain('计划和时限：明年六月底前建成');
   });
 
   it('the leading 会办 unit waits for the other unit’s views; another asks for a month more', async () => {
-    phoneOf(CITY_HOUSING);
+    phoneOf(CITY_HOUSING_HANDLER);
     const joint = await openPage('staffSuggestion', { suggestionId: 'sg-demo-08' });
     expect(joint.text()).toContain('本单位：主办');
     expect(joint.text()).toContain('还在等待：青石镇人民政府的意见，收到后才能答复');
 
-    phoneOf(CITY_TRANSPORT);
+    phoneOf(CITY_TRANSPORT_HANDLER);
     const extension = await openPage('staffSuggestion', { suggestionId: 'sg-demo-06' });
     await extension.tap('申请延期');
     await extension.tap('提交延期申请');
@@ -231,14 +224,11 @@ describe('units answer, wait, ask for time and send back', () => {
   });
 
   it('a unit assigned today sends it back with the reason', async () => {
-    phoneOf(CITY_TRANSPORT);
+    phoneOf(CITY_TRANSPORT_HANDLER);
     const page = await openPage('staffSuggestion', { suggestionId: 'sg-demo-11' });
     expect(page.text()).toMatch(/如不属本单位职责，请在\d+年\d+月\d+日当天结束前申请退回/);
     await page.tap('申请退回');
-    await page.tap('确认退回');
-    expect(page.text()).toContain('请写明退回理由（至少5个字）');
-    await page.type('.reason-input', '农产品直销点属商务部门职责');
-    await page.tap('确认退回');
+    await submitCorrecting(page, '确认退回', [{ says: '请写明退回理由（至少5个字）', type: { '.reason-input': '农产品直销点属商务部门职责' } }]);
     await page.waitFor(() => page.text().includes('承办单位退回，待重新交办'), 'the referral');
   });
 });
@@ -252,10 +242,7 @@ describe('the lead deputy’s verdict', () => {
     await page.tap('提交评价');
     expect(page.text()).toContain('请先选择满意、基本满意或不满意');
     await page.tap('不满意');
-    await page.tap('提交评价');
-    expect(page.text()).toContain('请写明不满意的地方，承办单位将重新办理');
-    await page.type('.comment-input', '首期工程太短，请加快贯通');
-    await page.tap('提交评价');
+    await submitCorrecting(page, '提交评价', [{ says: '请写明不满意的地方，承办单位将重新办理', type: { '.comment-input': '首期工程太短，请加快贯通' } }]);
     await page.waitFor(() => page.text().includes('重新办理中'), 'the verdict');
     expect(page.text()).toContain('不满意：首期工程太短，请加快贯通');
   });
@@ -263,7 +250,7 @@ describe('the lead deputy’s verdict', () => {
 
 describe('figures, drill-down, export and sessions', () => {
   it('shows the session’s figures, per unit and per delegation, and drills into the overdue', async () => {
-    const wx = phoneOf(CITY);
+    const wx = phoneOf(CITY_STAFF);
     const page = await openPage('staffSuggestionStats');
     for (const label of ['收到建议', '答复率', '按期答复率', 'A类占比', '代表满意率', '重新办理', '超期', '重点督办']) expect(page.text()).toContain(label);
     expect(page.text()).toContain('临江市住房和城乡建设局');
@@ -282,16 +269,13 @@ describe('figures, drill-down, export and sessions', () => {
   });
 
   it('sets up a session of the city congress', async () => {
-    phoneOf(CITY);
+    phoneOf(CITY_STAFF);
     const page = await openPage('staffSuggestionSessions');
     expect(page.text()).toContain('临江市第十七届人民代表大会第六次会议');
     await page.tap('设立会议');
     // Their own congress is offered first, and chosen.
     expect(page.text()).toMatch(/哪一级人大 临江市人大 江北区人大 江南区人大/);
-    await page.tap('保存');
-    expect(page.text()).toContain('请填写会议名称');
-    await page.type('.name-input', '临江市第十七届人民代表大会第七次会议');
-    await page.tap('保存');
+    await submitCorrecting(page, '保存', [{ says: '请填写会议名称', type: { '.name-input': '临江市第十七届人民代表大会第七次会议' } }]);
     await page.waitFor(() => page.text().includes('会议已保存') || page.text().includes('第七次会议 临江市') || !!page.data.formError, 'the new session');
     expect(page.text()).toContain('临江市第十七届人民代表大会第七次会议 临江市');
   });
@@ -307,12 +291,12 @@ describe('退回 and 改派 of an opinion case', () => {
       category: 'urbanConstruction',
       text: '湖滨社区东门的井盖松动，走过去一踩就响，担心有人摔倒，请尽快处理。',
     }));
-    await callAs(runtime.url, 'demo-staff-jiangnan', 'casework.accept', { opinionId });
-    await callAs(runtime.url, 'demo-staff-jiangnan', 'casework.assign', { opinionId, departmentIds: ['dept-jn-minzheng'], note: '请核实处理' });
+    await callAs(runtime.url, JIANGNAN_STAFF, 'casework.accept', { opinionId });
+    await callAs(runtime.url, JIANGNAN_STAFF, 'casework.assign', { opinionId, departmentIds: ['dept-jn-minzheng'], note: '请核实处理' });
   });
 
   it('the department sends it back within its window; staff re-route it', async () => {
-    phoneOf('demo-handler-jn-minzheng');
+    phoneOf(JN_CIVIL_HANDLER);
     const handler = await openPage('staffCase', { opinionId });
     expect(handler.text()).toMatch(/如不属本单位职责，请在\d+年\d+月\d+日当天结束前申请退回/);
     await handler.tap('申请退回');
@@ -320,7 +304,7 @@ describe('退回 and 改派 of an opinion case', () => {
     await handler.tap('确认退回');
     await handler.waitFor(() => handler.text().includes('重新确定承办单位中'), 'the referral');
 
-    phoneOf('demo-staff-jiangnan');
+    phoneOf(JIANGNAN_STAFF);
     const staff = await openPage('staffCase', { opinionId });
     expect(staff.text()).toContain('已退回');
     expect(staff.text()).toContain('井盖属市政部门管理');

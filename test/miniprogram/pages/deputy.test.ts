@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { DEPUTY_DETAIL } from '../support/directory-fixtures';
+import { DEPUTY_DETAIL, figures2025 } from '../support/directory-fixtures';
 import { openPage } from '../support/page';
 import { fixtureFunctions, installWx, networkDown, ok, refused } from '../support/wx-double';
 
@@ -17,13 +17,7 @@ describe('代表详情 page', () => {
   });
 
   it("shows this year's 亮分 in plain words from the same call, and a ranking only when one was published", async () => {
-    const dutyFigures = {
-      year: 2025,
-      sentences: ['2025年进站接待10天，接待群众21人次。', '收到群众意见8条，答复或转交8条，一般2天内答复。'],
-      ranking: null,
-      stars: null,
-      asOf: '2025-11-18',
-    };
+    const dutyFigures = figures2025(['2025年进站接待10天，接待群众21人次。', '收到群众意见8条，答复或转交8条，一般2天内答复。']);
     const wx = installWx({ functions: fixtureFunctions({ 'directory.getDeputy': ok({ ...DEPUTY_DETAIL, dutyFigures }) }) });
     const page = await openPage('deputy', { deputyId: 'dp-wang' });
     expect(wx.cloudCalls).toHaveLength(1);

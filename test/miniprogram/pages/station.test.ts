@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { STATION_DETAIL } from '../support/directory-fixtures';
+import { figures2025, STATION_DETAIL } from '../support/directory-fixtures';
 import { openPage } from '../support/page';
 import { fixtureFunctions, installWx, ok, refused } from '../support/wx-double';
 
@@ -24,13 +24,7 @@ describe('联络站详情 page', () => {
   });
 
   it("shows the station's 亮分 and its stars in plain words, from the same call", async () => {
-    const dutyFigures = {
-      year: 2025,
-      sentences: ['2025年开放接待日10天，接待群众30人次，收到群众意见12条。', '已答复或受理的意见占92%。'],
-      ranking: null,
-      stars: { stars: 4, met: [], rubric: [] },
-      asOf: '2025-11-18',
-    };
+    const dutyFigures = figures2025(['2025年开放接待日10天，接待群众30人次，收到群众意见12条。', '已答复或受理的意见占92%。'], { stars: 4, met: [], rubric: [] });
     const wx = installWx({ functions: fixtureFunctions({ 'directory.getStation': ok({ ...STATION_DETAIL, dutyFigures }) }) });
     const page = await openPage('station', { stationId: 'st-heping' });
     expect(wx.cloudCalls).toHaveLength(1);

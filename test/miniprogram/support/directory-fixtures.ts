@@ -1,5 +1,5 @@
 /** Directory data as the `directory` function returns it, for tests that do not need the database. */
-import type { DeputyDetail, StationDetail } from '../../../miniprogram/shared/contract/directory';
+import type { DeputyDetail, PublishedDutyFigures, StationDetail } from '../../../miniprogram/shared/contract/directory';
 import type { Area, StationSummary } from '../../../miniprogram/shared/domain/directory';
 
 const area = (_id: string, name: string, kind: Area['kind'], path: string[]): Area => ({
@@ -81,3 +81,12 @@ export const DEPUTY_DETAIL: DeputyDetail = {
   ],
   dutyFigures: null,
 };
+
+/** 2025's 亮分 as published on 18 November, in the sentences given: no ranking, and stars only where given (a station). */
+export const figures2025 = (sentences: string[], stars: PublishedDutyFigures['stars'] = null): PublishedDutyFigures => ({
+  year: 2025,
+  sentences,
+  ranking: null,
+  stars,
+  asOf: '2025-11-18',
+});

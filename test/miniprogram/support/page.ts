@@ -258,3 +258,10 @@ export async function wentTo(page: PageDriver, label: string, trail: readonly st
   await page.waitFor(() => trail.length > 0, what);
   return trail;
 }
+
+/** Opens a page and waits until it shows what it loaded (status `ready`); `what` names that in the failure if it never does. */
+export async function openReadyPage(name: PageName, query: Record<string, string> = {}, what = `${name} to be ready`): Promise<PageDriver> {
+  const page = await openPage(name, query);
+  await page.waitFor(() => page.data.status === 'ready', what);
+  return page;
+}

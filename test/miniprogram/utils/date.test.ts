@@ -1,17 +1,17 @@
 import { formatReceptionDate, formatTimeWindows } from '../../../miniprogram/utils/date';
 
 describe('reception dates as residents read them', () => {
-  it('reads a Shanghai calendar date in Chinese with its weekday', () => {
-    expect(formatReceptionDate('2025-11-15')).toBe('11月15日 周六');
-    expect(formatReceptionDate('2025-12-15')).toBe('12月15日 周一');
-    expect(formatReceptionDate('2026-01-04')).toBe('1月4日 周日');
-    expect(formatReceptionDate('2028-02-29')).toBe('2月29日 周二');
+  it.each([
+    ['2025-11-15', '11月15日 周六'],
+    ['2025-12-15', '12月15日 周一'],
+    ['2026-01-04', '1月4日 周日'],
+    ['2028-02-29', '2月29日 周二'],
+  ])('reads a Shanghai calendar date in Chinese with its weekday: %s is %s', (date, words) => {
+    expect(formatReceptionDate(date)).toBe(words);
   });
 
   it('shows anything that is not a real calendar date as it came, rather than a wrong day', () => {
-    expect(formatReceptionDate('2025-02-30')).toBe('2025-02-30');
-    expect(formatReceptionDate('15 Nov')).toBe('15 Nov');
-    expect(formatReceptionDate('2025-13-01')).toBe('2025-13-01');
+    for (const notADate of ['2025-02-30', '15 Nov', '2025-13-01']) expect(formatReceptionDate(notADate)).toBe(notADate);
   });
 
   it('joins time windows with an en dash and 、', () => {

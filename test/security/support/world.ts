@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import type { PayloadOf } from '../../../miniprogram/shared/contract';
 import type { ReceptionDayView } from '../../../miniprogram/shared/domain/booking';
 import { addDays, shanghaiDate } from '../../../miniprogram/shared/domain/time';
+import { citySession } from '../../functions/helpers/suggestions';
 import { ok, startTestRuntime, type TestRuntime } from '../../support/runtime';
 import { CITY_STAFF as ADMIN, BEISHAN_STAFF, JIANGNAN_STAFF, JN_CIVIL_HANDLER as HANDLER_JN_MINZHENG, JN_HOUSING_HANDLER as HANDLER_JN_ZHUJIAN } from '../../support/people';
 import type { CallerKind } from '../matrix';
@@ -83,21 +84,8 @@ export async function buildWorld(t: TestRuntime): Promise<World> {
     await addStationDay(t, addDays(todayDate, 42)),
   ];
   const { scene } = ok(await t.call('booking.getCheckInQr', { stationId: 'st-qingshi' }, { openid: ADMIN }));
-  const { session } = ok(
-    await t.call(
-      'suggestion.saveSession',
-      {
-        clientRequestId: 'sec-session-0001',
-        areaId: 'area-linjiang',
-        name: '临江市第十七届人民代表大会第六次会议',
-        acceptsFrom: addDays(todayDate, -10),
-        acceptsUntil: addDays(todayDate, 60),
-        active: true,
-      },
-      { openid: ADMIN },
-    ),
-  );
-  return { openids, today, bookDay, waitDay, ownerDay, elsewhereCheckInScene: scene, suggestionSession: session._id };
+  const suggestionSession = await citySession(t, { clientRequestId: 'sec-session-0001', acceptsFrom: addDays(todayDate, -10), acceptsUntil: addDays(todayDate, 60) });
+  return { openids, today, bookDay, waitDay, ownerDay, elsewhereCheckInScene: scene, suggestionSession };
 }
 
 /** The openid a caller kind calls with (none for anonymous). */
