@@ -70,6 +70,18 @@ export function planLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PlanLim
 
 const WINDOW_MS = 1000;
 
+/** A slot's release that frees it once, however often it is called (an answer and an error may both release). */
+function releasedOnce(free: () => void): { release: () => void } {
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      free();
+    },
+  };
+}
+
 export class PlanGate {
   /** When each database request of the last second was admitted, oldest first. */
   private readonly admittedAt: number[] = [];
@@ -103,14 +115,9 @@ export class PlanGate {
     }
     this.databaseInFlight += 1;
     this.counts.databaseAdmitted += 1;
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        this.databaseInFlight -= 1;
-      },
-    };
+    return releasedOnce(() => {
+      this.databaseInFlight -= 1;
+    });
   }
 
   private refuseDatabase(message: string): { refusal: DatabaseRefusal } {
@@ -133,14 +140,9 @@ export class PlanGate {
     }
     this.running.set(name, running + 1);
     this.counts.functionsAdmitted += 1;
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        this.running.set(name, (this.running.get(name) ?? 1) - 1);
-      },
-    };
+    return releasedOnce(() => {
+      this.running.set(name, (this.running.get(name) ?? 1) - 1);
+    });
   }
 
   /**

@@ -43,7 +43,7 @@ export async function countCases(db: Database, target: StatsTarget, range: Stats
  * The reception days of the target and range, each joined with its check-ins (进站: booked and
  * checked in, or walked in) and its reception records (接待; for a deputy, the ones they took part in).
  */
-export function visitPipeline(db: Database, target: StatsTarget, range: StatsRange) {
+function visitPipeline(db: Database, target: StatsTarget, range: StatsRange) {
   const _ = db.command;
   const $ = _.aggregate;
   const recordOfDay = target.deputyId ? $.and([$.eq(['$dayId', '$$dayId']), $.in([target.deputyId, '$deputyIds'])]) : $.eq(['$dayId', '$$dayId']);
@@ -66,6 +66,31 @@ export function visitPipeline(db: Database, target: StatsTarget, range: StatsRan
       pipeline: $.pipeline().match(_.expr(recordOfDay)).project({ _id: 1, visitorName: 1, deputyIds: 1, items: 1, recordedAt: 1 }).done(),
       as: 'receptions',
     });
+}
+
+/** A check-in (`$visits`) or a reception record (`$receptions`) of a reception day, with the day's date and station. */
+export type VisitEntry<Row> = Row & { date: string; stationId: string; stationName: string };
+
+/**
+ * The check-ins or the reception records of the days in the target and range, by date and station,
+ * from `offset`: up to `pageSize` and one more, which tells there is a next page. One request.
+ */
+export async function readVisitEntries<Row>(
+  db: Database,
+  target: StatsTarget,
+  range: StatsRange,
+  joined: '$visits' | '$receptions',
+  offset: number,
+  pageSize: number,
+): Promise<Array<VisitEntry<Row>>> {
+  const { data } = await visitPipeline(db, target, range)
+    .unwind(joined)
+    .replaceRoot({ newRoot: { $mergeObjects: [joined, { date: '$date', stationId: '$stationId', stationName: '$stationName' }] } })
+    .sort({ date: 1, stationId: 1, _id: 1 })
+    .skip(offset)
+    .limit(pageSize + 1)
+    .end();
+  return data as Array<VisitEntry<Row>>;
 }
 
 /** 进站人次 and 接待人次 in one aggregation. One request. */

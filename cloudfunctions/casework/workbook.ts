@@ -4,28 +4,10 @@ import { FIGURE_DEFINITIONS, FIGURE_LABELS, FIGURES, RATE_LABELS, type FigureRat
 import { excerpt, OPINION_CATEGORY_LABELS, OPINION_STATUS_LABELS } from '../../miniprogram/shared/domain/opinion';
 import { SHANGHAI_OFFSET_MINUTES } from '../../miniprogram/shared/domain/time';
 import type { OpinionDocument } from '../../infra/documents/opinions';
-import { addListSheet, newWorkbook } from '../core/workbook';
+import { addListSheet, listCells, newWorkbook, type ListColumn } from '../core/workbook';
 
 export const SUMMARY_SHEET = '统计';
 export const CASES_SHEET = '意见清单';
-
-/** The columns of the case list, in order. */
-export const CASE_COLUMNS = [
-  { header: '受理编号', width: 18 },
-  { header: '提交时间', width: 17 },
-  { header: '联络站', width: 26 },
-  { header: '留言对象', width: 10 },
-  { header: '类别', width: 10 },
-  { header: '状态', width: 14 },
-  { header: '首次响应时间', width: 17 },
-  { header: '办结时间', width: 17 },
-  { header: '承办单位', width: 28 },
-  { header: '办理结果', width: 10 },
-  { header: '群众评价', width: 10 },
-  { header: '是否逾期', width: 8 },
-  { header: '督办次数', width: 8 },
-  { header: '内容摘要', width: 50 },
-] as const;
 
 /** 2026-10-09 14:30 in Shanghai; empty for none. */
 function shanghaiMinute(value: Date | string | null | undefined): string {
@@ -33,24 +15,23 @@ function shanghaiMinute(value: Date | string | null | undefined): string {
   return new Date(new Date(value).getTime() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** One row of the case list, as its cells. */
-export function caseRow(opinion: OpinionDocument, now: Date): Array<string | number> {
-  const departments = [...new Set((opinion.assignments ?? []).map((a) => a.departmentName))].join('、');
+/** The columns of the case list, in order, each with its cell of a case (overdue as of `now`). */
+export function caseColumns(now: Date): Array<ListColumn<OpinionDocument>> {
   return [
-    opinion.trackingNo,
-    shanghaiMinute(opinion.createdAt),
-    opinion.stationName,
-    opinion.deputyName ?? '联络站',
-    OPINION_CATEGORY_LABELS[opinion.category],
-    OPINION_STATUS_LABELS[opinion.status],
-    shanghaiMinute(opinion.acceptedAt),
-    shanghaiMinute(opinion.resolvedAt),
-    departments,
-    opinion.outcome ? ANSWER_CATEGORY_LABELS[opinion.outcome] : '',
-    opinion.rating ? RATING_LABELS[opinion.rating.value] : '',
-    isOverdue(opinion, now) ? '是' : '否',
-    opinion.urgeCount ?? 0,
-    excerpt(opinion.text, 100),
+    { header: '受理编号', width: 18, cell: (opinion) => opinion.trackingNo },
+    { header: '提交时间', width: 17, cell: (opinion) => shanghaiMinute(opinion.createdAt) },
+    { header: '联络站', width: 26, cell: (opinion) => opinion.stationName },
+    { header: '留言对象', width: 10, cell: (opinion) => opinion.deputyName ?? '联络站' },
+    { header: '类别', width: 10, cell: (opinion) => OPINION_CATEGORY_LABELS[opinion.category] },
+    { header: '状态', width: 14, cell: (opinion) => OPINION_STATUS_LABELS[opinion.status] },
+    { header: '首次响应时间', width: 17, cell: (opinion) => shanghaiMinute(opinion.acceptedAt) },
+    { header: '办结时间', width: 17, cell: (opinion) => shanghaiMinute(opinion.resolvedAt) },
+    { header: '承办单位', width: 28, cell: (opinion) => [...new Set((opinion.assignments ?? []).map((a) => a.departmentName))].join('、') },
+    { header: '办理结果', width: 10, cell: (opinion) => (opinion.outcome ? ANSWER_CATEGORY_LABELS[opinion.outcome] : '') },
+    { header: '群众评价', width: 10, cell: (opinion) => (opinion.rating ? RATING_LABELS[opinion.rating.value] : '') },
+    { header: '是否逾期', width: 8, cell: (opinion) => (isOverdue(opinion, now) ? '是' : '否') },
+    { header: '督办次数', width: 8, cell: (opinion) => opinion.urgeCount ?? 0 },
+    { header: '内容摘要', width: 50, cell: (opinion) => excerpt(opinion.text, 100) },
   ];
 }
 
@@ -108,11 +89,12 @@ export function streamCaseWorkbook(stats: CaseStats, now: Date, filename: string
   });
   summary.commit();
   const list = workbook.addWorksheet(CASES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  list.columns = CASE_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
+  const columns = caseColumns(now);
+  list.columns = columns.map((column) => ({ header: column.header, width: column.width }));
   list.getRow(1).font = { bold: true };
   return {
     addCases(cases) {
-      for (const opinion of cases) list.addRow(caseRow(opinion, now)).commit();
+      for (const opinion of cases) list.addRow(listCells(columns, opinion)).commit();
     },
     async finish() {
       list.commit();
@@ -145,7 +127,7 @@ export async function caseWorkbook(stats: CaseStats, cases: readonly OpinionDocu
     summary.addRow(['票决项目满意率（%）', satisfactionRate ?? '']);
   }
 
-  addListSheet(workbook, CASES_SHEET, CASE_COLUMNS, cases, (opinion) => caseRow(opinion, now));
+  addListSheet(workbook, CASES_SHEET, caseColumns(now), cases);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -6,6 +6,20 @@ export function isDuplicateWrite(error: unknown): boolean {
 }
 
 /**
+ * Adds `doc` unless a unique index already holds one like it (a retry, or a racing call, wrote it
+ * first): answers whether it was added. Any other failure is thrown.
+ */
+export async function addUnlessDuplicate(collection: { add(doc: object): Promise<unknown> }, doc: object): Promise<boolean> {
+  try {
+    await collection.add(doc);
+    return true;
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error;
+    return false;
+  }
+}
+
+/**
  * The local runtime's refusal of a write when its disk is full (nothing was written; the call may be
  * retried). CloudBase manages its own disks and never answers it.
  */

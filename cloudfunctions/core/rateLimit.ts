@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../infra/database';
 import { RATE_GROUPS, type RateGroup, type RateGroupName } from '../../miniprogram/shared/rateLimits';
 import type { Database } from './cloud';
-import { isDuplicateWrite } from './databaseErrors';
+import { addUnlessDuplicate } from './databaseErrors';
 
 /**
  * The local runtime's key, in the invocation context, for a factor its configuration applies to
@@ -77,16 +77,21 @@ export async function takeTurn(db: Database, group: RateGroupName, caller: strin
   const counters = db.collection(COLLECTIONS.rateCounters);
   const _ = db.command;
   const id = counterId(group, caller);
+  /** The conditional write that counts this turn in `running` windows: each still the one it was, and under its limit. */
+  const countIn = (running: typeof windows) => {
+    const where: Record<string, unknown> = { _id: id };
+    const update: Record<string, unknown> = { updatedAt: now };
+    for (const w of running) {
+      where[`${w.field}.start`] = w.start;
+      where[`${w.field}.count`] = _.lt(w.max);
+      update[`${w.field}.count`] = _.inc(1);
+    }
+    return { where, update };
+  };
 
   for (let round = 0; round < ROUNDS; round += 1) {
-    const condition: Record<string, unknown> = { _id: id };
-    const increment: Record<string, unknown> = { updatedAt: now };
-    for (const w of windows) {
-      condition[`${w.field}.start`] = w.start;
-      condition[`${w.field}.count`] = _.lt(w.max);
-      increment[`${w.field}.count`] = _.inc(1);
-    }
-    const { updated } = await counters.where(condition).update(increment);
+    const turn = countIn(windows);
+    const { updated } = await counters.where(turn.where).update(turn.update);
     if (updated === 1) return { admitted: true };
 
     const { data } = await counters.where({ _id: id }).limit(1).get();
@@ -95,13 +100,8 @@ export async function takeTurn(db: Database, group: RateGroupName, caller: strin
       // The caller's first call in this group: create the counter with this turn taken.
       const fresh: Record<string, unknown> = { _id: id, updatedAt: now };
       for (const w of windows) fresh[w.field] = { start: w.start, count: 1 };
-      try {
-        await counters.add(fresh);
-        return { admitted: true };
-      } catch (error) {
-        if (!isDuplicateWrite(error)) throw error;
-        continue;
-      }
+      if (await addUnlessDuplicate(counters, fresh)) return { admitted: true };
+      continue;
     }
     const current = windows.filter((w) => counter[w.field]?.start === w.start);
     const full = current.filter((w) => (counter[w.field]?.count ?? 0) >= w.max);
@@ -109,13 +109,7 @@ export async function takeTurn(db: Database, group: RateGroupName, caller: strin
     const ended = windows.filter((w) => counter[w.field]?.start !== w.start);
     if (ended.length === 0) continue;
     // Windows that have ended start again with this turn; the others count it; all in one conditional write.
-    const rollover: Record<string, unknown> = { _id: id };
-    const counts: Record<string, unknown> = { updatedAt: now };
-    for (const w of current) {
-      rollover[`${w.field}.start`] = w.start;
-      rollover[`${w.field}.count`] = _.lt(w.max);
-      counts[`${w.field}.count`] = _.inc(1);
-    }
+    const { where: rollover, update: counts } = countIn(current);
     for (const w of ended) {
       const previous = counter[w.field]?.start;
       rollover[`${w.field}.start`] = previous === undefined ? _.exists(false) : previous;

@@ -139,6 +139,20 @@ export function requireCovers(
   if (!covered) fail(notFound);
 }
 
+/** The document `_id` of `collection` (an activity, a contest), for staff covering its place: DUTY.NOT_FOUND otherwise, like a missing one. One request. */
+export async function loadCovered<T extends { areaPath: string[]; stationIds?: string[] }>(
+  ctx: CallContext,
+  staff: StaffScope | null,
+  collection: string,
+  _id: string,
+): Promise<T> {
+  const { data } = await ctx.db.collection(collection).where({ _id }).limit(1).get();
+  const doc = data[0] as T | undefined;
+  if (!doc) fail('DUTY.NOT_FOUND');
+  requireCovers(staff, doc);
+  return doc;
+}
+
 /** Area staff and administrators for an area: the area must be in their subtree. */
 export async function requireAreaStaff(ctx: CallContext, staff: StaffScope | null, areaId: string): Promise<string[]> {
   if (!staff || staff.role === 'station') fail('AUTH.FORBIDDEN');

@@ -1,6 +1,6 @@
 import type { CommentState } from '../../infra/documents/duty';
-import { checkText, CONTENT_SCENE } from '../core/openapi';
-import { fail } from '../core/errors';
+import { CONTENT_SCENE } from '../core/openapi';
+import { screenWriting } from '../core/screenWriting';
 
 /**
  * WeChat content security on a resident's comment, as for opinions and 票决 comments: `risky` is
@@ -8,13 +8,7 @@ import { fail } from '../core/errors';
  * (shown with the results once the period ends).
  */
 export async function screenComment(text: string, openid: string): Promise<CommentState> {
-  let verdict: Awaited<ReturnType<typeof checkText>>;
-  try {
-    verdict = await checkText({ content: text, openid, scene: CONTENT_SCENE.comment });
-  } catch (error) {
-    console.error('[duty] content check failed', error);
-    return fail('DUTY.CHECK_UNAVAILABLE');
-  }
-  if (verdict.suggest === 'risky') fail('DUTY.CONTENT_REJECTED');
+  const request = { content: text, openid, scene: CONTENT_SCENE.comment };
+  const verdict = await screenWriting('duty', request, { unavailable: 'DUTY.CHECK_UNAVAILABLE', rejected: 'DUTY.CONTENT_REJECTED' });
   return verdict.suggest === 'review' ? 'held' : 'published';
 }

@@ -1,7 +1,7 @@
 import { shanghaiClock } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
 import { notifyResident } from '../core/residentNotice';
-import { MY_OPINION_PAGE, replyTemplateId } from './config';
+import { MY_OPINION_PAGE, templateIds } from './config';
 import type { OpinionDocument } from '../../infra/documents/opinions';
 
 /**
@@ -16,7 +16,7 @@ export async function notifyReply(db: Database, opinion: OpinionDocument, reply:
     {
       message: {
         touser: opinion.authorOpenid,
-        templateId: replyTemplateId(),
+        templateId: templateIds().reply,
         page,
         data: { character_string1: opinion.trackingNo, thing2: reply.text, name3: reply.deputyName, time4: shanghaiClock(reply.at) },
       },

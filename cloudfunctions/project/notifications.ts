@@ -1,15 +1,13 @@
-import { templateId } from '../core/templates';
+import { templateIdsOf } from '../core/templates';
 import { COLLECTIONS } from '../../infra/database';
 import type { CandidateDocument, FollowDocument } from '../../infra/documents/projects';
 import { shanghaiClock } from '../../miniprogram/shared/domain/time';
 import type { Database } from '../core/cloud';
 import { notifyResidents, type NoticeWorth } from '../core/residentNotice';
 
-/** 项目进展通知: thing1 the project, thing2 the milestone, time3 when. */
-export const DEFAULT_MILESTONE_TEMPLATE_ID = 'lxq-project-milestone';
 export const PROJECT_PAGE = 'packages/project/candidate/index';
 
-const milestoneTemplateId = (): string => templateId('PROJECT_MILESTONE_TEMPLATE_ID', DEFAULT_MILESTONE_TEMPLATE_ID);
+const templateIds = templateIdsOf('project');
 
 const MOST_FOLLOWERS = 1000;
 
@@ -24,7 +22,7 @@ export async function tellFollowers(db: Database, candidate: Pick<CandidateDocum
   return notifyResidents(
     db,
     (data as FollowDocument[]).map(({ openid }) => ({
-      message: { touser: openid, templateId: milestoneTemplateId(), page, data: { thing1: candidate.title, thing2: milestone, time3: shanghaiClock(now) } },
+      message: { touser: openid, templateId: templateIds().milestone, page, data: { thing1: candidate.title, thing2: milestone, time3: shanghaiClock(now) } },
       worth,
       event: 'project.progress',
       title: `民生实事进展：${candidate.title}`,

@@ -7,7 +7,7 @@ import type { AccountDocument } from '../core/accounts';
 import type { Database } from '../core/cloud';
 import { sendEachSubscribeMessage, type SubscribeMessage } from '../core/openapi';
 import { notifyResidents, type ResidentNotice } from '../core/residentNotice';
-import { DEPUTY_SUGGESTION_PAGE, deputyTemplateId, MY_OPINION_PAGE, residentTemplateId, STAFF_SUGGESTION_PAGE, unitTemplateId } from './config';
+import { DEPUTY_SUGGESTION_PAGE, MY_OPINION_PAGE, STAFF_SUGGESTION_PAGE, templateIds } from './config';
 
 /**
  * Subscribe messages about suggestions, each on its own (core/openapi.ts): the change a message
@@ -44,7 +44,7 @@ async function congressStaffAccounts(db: Database, doc: Pick<SuggestionDocument,
 function toDeputies(openids: readonly string[], doc: SuggestionDocument, what: string, next: string, at: Date): SubscribeMessage[] {
   return openids.map((touser) => ({
     touser,
-    templateId: deputyTemplateId(),
+    templateId: templateIds().deputy,
     page: `${DEPUTY_SUGGESTION_PAGE}?suggestionId=${doc._id}`,
     data: { thing1: doc.title, thing2: what, time3: shanghaiClock(at), thing4: next },
   }));
@@ -54,7 +54,7 @@ function toDeputies(openids: readonly string[], doc: SuggestionDocument, what: s
 function toWorkers(openids: readonly string[], doc: SuggestionDocument, what: string, date: string, note: string): SubscribeMessage[] {
   return openids.map((touser) => ({
     touser,
-    templateId: unitTemplateId(),
+    templateId: templateIds().unit,
     page: `${STAFF_SUGGESTION_PAGE}?suggestionId=${doc._id}`,
     data: { thing1: doc.title, thing2: what, date3: date, thing4: note || '请及时查看' },
   }));
@@ -97,7 +97,7 @@ export async function notifyAnswered(db: Database, doc: SuggestionDocument, at: 
     .map((o) => ({
       message: {
         touser: o.authorOpenid,
-        templateId: residentTemplateId(),
+        templateId: templateIds().resident,
         page: `${MY_OPINION_PAGE}?opinionId=${o._id}`,
         data: { character_string1: o.trackingNo, thing2: `您反映的问题已有答复：${label}`, time3: shanghaiClock(at) },
       },

@@ -5,7 +5,7 @@ import { acceptedCoSigners, isSuggestionOverdue, numberLabel, SUGGESTION_KIND_LA
 import { SUGGESTION_FIGURES, type SuggestionRates } from '../../miniprogram/shared/domain/suggestionStats';
 import { SUGGESTION_FIGURE_LABELS, SUGGESTION_FIGURE_DEFINITIONS, SUGGESTION_RATE_LABELS } from './figureDefinitions';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
-import { addListSheet, newWorkbook } from '../core/workbook';
+import { addListSheet, newWorkbook, type ListColumn } from '../core/workbook';
 import type { Workbook } from 'exceljs';
 
 export const SUMMARY_SHEET = '总体情况';
@@ -19,58 +19,50 @@ const ANSWER_AND_VERDICT_COLUMNS = ['A类', 'B类', 'C类', 'A类占比（%）',
 /** 承办单位办理情况统计表, as congresses publish it. */
 export const UNIT_COLUMNS = ['序号', '承办单位', '主办件数', '协办（会办）件数', '已答复', '按期答复', '按期答复率（%）', ...ANSWER_AND_VERDICT_COLUMNS, '超期'] as const;
 export const AREA_COLUMNS = ['序号', '代表团', '提出建议', '立案', '已答复', '按期答复', ...ANSWER_AND_VERDICT_COLUMNS] as const;
-export const LIST_COLUMNS = [
-  { header: '建议编号', width: 11 },
-  { header: '标题', width: 36 },
-  { header: '性质', width: 8 },
-  { header: '类别', width: 10 },
-  { header: '领衔代表', width: 10 },
-  { header: '联名代表', width: 24 },
-  { header: '代表团', width: 10 },
-  { header: '主办单位', width: 24 },
-  { header: '协办（会办）单位', width: 28 },
-  { header: '重点督办', width: 16 },
-  { header: '交办日期', width: 11 },
-  { header: '答复期限', width: 11 },
-  { header: '答复日期', width: 11 },
-  { header: '是否按期', width: 8 },
-  { header: '答复类别', width: 8 },
-  { header: '代表评价', width: 10 },
-  { header: '重新办理', width: 8 },
-  { header: '状态', width: 14 },
-] as const;
 
 const day = (value: Date | string | null | undefined): string => (value ? shanghaiDate(new Date(value)) : '');
 const rate = (value: number | null): number | string => value ?? '';
 
-/** One row of 建议清单, as its cells. */
-export function listRow(doc: SuggestionDocument, now: Date): Array<string | number> {
-  const active = doc.units.filter((u) => u.active);
-  const firstAnswer = doc.answers.find((a) => a.kind === 'answer');
+/** The columns of 建议清单, in order, each with its cell of a suggestion (overdue as of `now`). */
+export function listColumns(now: Date): Array<ListColumn<SuggestionDocument>> {
   return [
-    numberLabel(doc.number),
-    doc.title,
-    doc.kind ? SUGGESTION_KIND_LABELS[doc.kind] : '',
-    OPINION_CATEGORY_LABELS[doc.category],
-    doc.leadDeputyName,
-    acceptedCoSigners(doc)
-      .map((c) => c.name)
-      .join('、'),
-    doc.delegationAreaName,
-    doc.leadDepartmentName ?? '',
-    active
-      .filter((u) => u.role !== 'lead')
-      .map((u) => u.departmentName)
-      .join('、'),
-    doc.key ? doc.key.leader : '',
-    day(doc.assignedAt),
-    doc.deadline ? doc.deadline.dueDate : '',
-    day(firstAnswer?.at),
-    doc.answeredOnTime === null ? (isSuggestionOverdue(doc, now) ? '超期未答复' : '') : doc.answeredOnTime ? '是' : '否',
-    doc.answerClass ?? '',
-    doc.verdict ? VERDICT_LABELS[doc.verdict.value] : '',
-    doc.rehandleCount > 0 ? '是' : '',
-    SUGGESTION_STATUS_LABELS[doc.status],
+    { header: '建议编号', width: 11, cell: (doc) => numberLabel(doc.number) },
+    { header: '标题', width: 36, cell: (doc) => doc.title },
+    { header: '性质', width: 8, cell: (doc) => (doc.kind ? SUGGESTION_KIND_LABELS[doc.kind] : '') },
+    { header: '类别', width: 10, cell: (doc) => OPINION_CATEGORY_LABELS[doc.category] },
+    { header: '领衔代表', width: 10, cell: (doc) => doc.leadDeputyName },
+    {
+      header: '联名代表',
+      width: 24,
+      cell: (doc) =>
+        acceptedCoSigners(doc)
+          .map((c) => c.name)
+          .join('、'),
+    },
+    { header: '代表团', width: 10, cell: (doc) => doc.delegationAreaName },
+    { header: '主办单位', width: 24, cell: (doc) => doc.leadDepartmentName ?? '' },
+    {
+      header: '协办（会办）单位',
+      width: 28,
+      cell: (doc) =>
+        doc.units
+          .filter((u) => u.active && u.role !== 'lead')
+          .map((u) => u.departmentName)
+          .join('、'),
+    },
+    { header: '重点督办', width: 16, cell: (doc) => (doc.key ? doc.key.leader : '') },
+    { header: '交办日期', width: 11, cell: (doc) => day(doc.assignedAt) },
+    { header: '答复期限', width: 11, cell: (doc) => (doc.deadline ? doc.deadline.dueDate : '') },
+    { header: '答复日期', width: 11, cell: (doc) => day(doc.answers.find((a) => a.kind === 'answer')?.at) },
+    {
+      header: '是否按期',
+      width: 8,
+      cell: (doc) => (doc.answeredOnTime === null ? (isSuggestionOverdue(doc, now) ? '超期未答复' : '') : doc.answeredOnTime ? '是' : '否'),
+    },
+    { header: '答复类别', width: 8, cell: (doc) => doc.answerClass ?? '' },
+    { header: '代表评价', width: 10, cell: (doc) => (doc.verdict ? VERDICT_LABELS[doc.verdict.value] : '') },
+    { header: '重新办理', width: 8, cell: (doc) => (doc.rehandleCount > 0 ? '是' : '') },
+    { header: '状态', width: 14, cell: (doc) => SUGGESTION_STATUS_LABELS[doc.status] },
   ];
 }
 
@@ -129,7 +121,7 @@ export async function suggestionWorkbook(
   addTableSheet(workbook, UNITS_SHEET, UNIT_COLUMNS, stats.byUnit, unitCells, 28);
   addTableSheet(workbook, AREAS_SHEET, AREA_COLUMNS, stats.byArea, areaCells, 14);
 
-  addListSheet(workbook, LIST_SHEET, LIST_COLUMNS, rows, (doc) => listRow(doc, now));
+  addListSheet(workbook, LIST_SHEET, listColumns(now), rows);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,16 +1,16 @@
 import { reactive } from 'vue';
 
-/** The console's pages, by the hash of the address (#/cases?view=toAccept): static hosting needs no rewrites. */
-export const PAGES = [
-  { path: '/dashboard', title: '数据看板' },
-  { path: '/cases', title: '意见办理' },
-  { path: '/directory', title: '名册导入' },
-  { path: '/posters', title: '二维码海报' },
-  { path: '/calendar', title: '接待日历' },
-  { path: '/holidays', title: '节假日安排' },
-  { path: '/audit', title: '查阅记录' },
-  { path: '/codes', title: '工作人员与绑定码' },
-] as const;
+/** The console's pages' titles, in menu order, by the hash of the address (#/cases?view=toAccept): static hosting needs no rewrites. */
+export const PAGE_TITLES: Readonly<Record<string, string>> = {
+  '/dashboard': '数据看板',
+  '/cases': '意见办理',
+  '/directory': '名册导入',
+  '/posters': '二维码海报',
+  '/calendar': '接待日历',
+  '/holidays': '节假日安排',
+  '/audit': '查阅记录',
+  '/codes': '工作人员与绑定码',
+};
 
 function parse(): { path: string; query: Record<string, string> } {
   const hash = location.hash.replace(/^#/, '') || '/dashboard';

@@ -64,26 +64,12 @@ function toGeometry(value: unknown): Geometry {
   }
   positions(value.coordinates).forEach(checkPosition);
   const coordinates = value.coordinates as unknown[];
+  // A Multi… type holds a list of what its single type holds.
+  const parts = value.type.startsWith('Multi') ? coordinates : [coordinates];
   const geometry: Geometry = { points: [], lines: [], polygons: [] };
-  switch (value.type) {
-    case 'Point':
-      geometry.points.push(toPoint(coordinates));
-      break;
-    case 'MultiPoint':
-      geometry.points.push(...coordinates.map(toPoint));
-      break;
-    case 'LineString':
-      geometry.lines.push(toLine(coordinates));
-      break;
-    case 'MultiLineString':
-      geometry.lines.push(...coordinates.map(toLine));
-      break;
-    case 'Polygon':
-      geometry.polygons.push(toPolygon(coordinates));
-      break;
-    default:
-      geometry.polygons.push(...coordinates.map(toPolygon));
-  }
+  if (value.type.endsWith('Point')) geometry.points.push(...parts.map(toPoint));
+  else if (value.type.endsWith('LineString')) geometry.lines.push(...parts.map(toLine));
+  else geometry.polygons.push(...parts.map(toPolygon));
   return geometry;
 }
 

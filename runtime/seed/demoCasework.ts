@@ -100,179 +100,78 @@ export interface DemoCase {
 
 const STAFF: Record<string, string> = { 'st-nanhu': 'demo-staff-jiangnan', 'st-qingshi': 'demo-staff-jiangnan', 'st-beishan': 'demo-staff-beishan' };
 
+/** Demo case `n` (case-demo-0n), told at a station by its own resident (demo-resident-10n), to a deputy or to no one in particular. */
+function told(n: number, stationId: string, deputyId: string | null, submitted: When, category: OpinionCategory, text: string, steps: Step[] = []): DemoCase {
+  return { id: `case-demo-${String(n).padStart(2, '0')}`, author: `demo-resident-${100 + n}`, stationId, deputyId, submitted, category, text, steps };
+}
+
 export const DEMO_CASES: DemoCase[] = [
-  {
-    id: 'case-demo-01',
-    author: 'demo-resident-101',
-    stationId: 'st-nanhu',
-    deputyId: 'dp-005',
-    submitted: at(30, '10:00'),
-    category: 'transport',
-    text: '湖滨路公交站牌年久失修，字迹看不清，老人经常坐错车，希望尽快更换站牌。',
-    steps: [
-      { at: at(23, '09:30'), do: 'accept' },
-      { at: at(23, '10:00'), do: 'assign', departmentIds: ['dept-jn-jiaotong'], note: '请核实站牌情况并更换' },
-      { at: at(16, '15:00'), do: 'answer', departmentId: 'dept-jn-jiaotong', category: 'solved', text: '已更换湖滨路全部6块公交站牌。' },
-      { at: at(15, '10:00'), do: 'approve' },
-      { at: at(14, '19:00'), do: 'rate', rating: 'satisfied' },
-    ],
-  },
-  {
-    id: 'case-demo-02',
-    author: 'demo-resident-102',
-    stationId: 'st-nanhu',
-    deputyId: null,
-    submitted: at(29, '15:00'),
-    category: 'urbanConstruction',
-    text: '湖滨社区3号楼外墙瓷砖脱落，楼下是小区主通道，担心砸到人，请尽快维修。',
-    steps: [
-      { at: at(22, '10:00'), do: 'accept', note: '已受理，将交有关部门处理' },
-      { at: at(22, '11:00'), do: 'assign', departmentIds: ['dept-jn-zhujian', 'dept-city-zhujian'], note: '请区住建局牵头，市住建局指导' },
-      {
-        at: at(10, '16:00'),
-        do: 'answer',
-        departmentId: 'dept-jn-zhujian',
-        category: 'planned',
-        text: '已设置警示区域，外墙维修纳入明年老旧小区改造计划。',
-        reason: '维修资金需列入年度预算',
-      },
-      { at: at(8, '09:00'), do: 'answer', departmentId: 'dept-city-zhujian', category: 'solved', text: '已督促物业拉设防护网。' },
-      { at: at(7, '10:00'), do: 'approve' },
-      { at: at(5, '20:00'), do: 'rate', rating: 'dissatisfied', comment: '只拉了防护网，脱落的瓷砖没有修，明年太晚了' },
-      { at: at(4, '10:00'), do: 'assign', departmentIds: ['dept-jn-zhujian'], note: '群众不满意，请研究先行局部维修' },
-    ],
-  },
-  {
-    id: 'case-demo-03',
-    author: 'demo-resident-103',
-    stationId: 'st-qingshi',
-    deputyId: 'dp-006',
-    submitted: at(27, '20:00'),
-    category: 'elderlyCare',
-    text: '青石镇敬老院冬天取暖不足，希望给老人房间加装取暖设备。',
-    steps: [
-      { at: at(19, '10:00'), do: 'reply', deputyId: 'dp-006', text: '已与镇政府沟通，本月内为敬老院每个房间配发电暖器。' },
-      { at: at(17, '09:00'), do: 'rate', rating: 'basicallySatisfied', comment: '希望以后能装空调' },
-    ],
-  },
-  {
-    id: 'case-demo-04',
-    author: 'demo-resident-104',
-    stationId: 'st-qingshi',
-    deputyId: null,
-    submitted: at(20, '09:00'),
-    category: 'environment',
-    text: '青石大道东头的河沟有人倒生活垃圾，夏天气味很大，希望清理并设置垃圾桶。',
-    steps: [
-      { at: at(19, '09:00'), do: 'accept' },
-      { at: at(18, '14:00'), do: 'forward', deputyId: 'dp-010', note: '需镇政府清理，建议交办' },
-      { at: at(17, '10:00'), do: 'assign', departmentIds: ['dept-qs-gov'], note: '请清理河沟并设置垃圾收集点' },
-      { at: at(13, '10:00'), do: 'urge', note: '群众反映气味大，请加快清理' },
-      { at: at(12, '16:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'reference', text: '河沟属水利部门管理。', reason: '不属本单位职责' },
-      { at: at(11, '10:00'), do: 'return', note: '河沟在镇域内，请镇政府先行清理' },
-      { at: at(5, '15:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'solved', text: '已清理河沟垃圾并设置两个垃圾收集点，安排保洁员每日巡查。' },
-      { at: at(3, '10:00'), do: 'approve' },
-    ],
-  },
-  {
-    id: 'case-demo-05',
-    author: 'demo-resident-105',
-    stationId: 'st-nanhu',
-    deputyId: 'dp-002',
-    submitted: at(10, '14:00'),
-    category: 'health',
-    text: '湖滨社区卫生服务中心没有儿科，孩子发烧要跑很远，希望增设儿科门诊。',
-    steps: [],
-  },
-  {
-    id: 'case-demo-06',
-    author: 'demo-resident-106',
-    stationId: 'st-nanhu',
-    deputyId: null,
-    submitted: at(8, '11:00'),
-    category: 'education',
-    text: '南湖小学放学时校门口车辆乱停，孩子过马路很危险，希望安排交警疏导。',
-    steps: [{ at: at(7, '10:00'), do: 'accept' }],
-  },
-  {
-    id: 'case-demo-07',
-    author: 'demo-resident-107',
-    stationId: 'st-qingshi',
-    deputyId: null,
-    submitted: at(6, '10:00'),
-    category: 'socialSecurity',
-    text: '镇上高龄老人补贴发放时间不固定，老人经常打听，希望固定发放日期并公示。',
-    steps: [
-      { at: at(5, '09:00'), do: 'accept' },
-      { at: at(5, '11:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请明确高龄补贴发放时间' },
-      { at: at(1, '10:00'), do: 'urge', note: '请尽快答复' },
-    ],
-  },
-  {
-    id: 'case-demo-08',
-    author: 'demo-resident-108',
-    stationId: 'st-nanhu',
-    deputyId: 'dp-009',
-    submitted: at(35, '08:30'),
-    category: 'transport',
-    text: '早高峰湖滨路口的8路公交车太挤，希望增加班次。',
-    steps: [
-      { at: at(33, '16:00'), do: 'reply', deputyId: 'dp-009', text: '已向公交公司反映，早高峰8路加开两个班次。' },
-      { at: at(25, '10:30'), do: 'expireRating' },
-    ],
-  },
-  {
-    id: 'case-demo-09',
-    author: 'demo-resident-109',
-    stationId: 'st-nanhu',
-    deputyId: null,
-    submitted: at(2, '10:00'),
-    category: 'governance',
-    text: '小区群租房太多，人员进出复杂，希望社区加强管理。',
-    steps: [{ at: at(1, '16:00'), do: 'reply', deputyId: 'dp-005', text: '已请社区网格员逐户排查登记，并联系派出所加强巡查。' }],
-  },
-  {
-    id: 'case-demo-10',
-    author: 'demo-resident-110',
-    stationId: 'st-nanhu',
-    deputyId: 'dp-005',
-    submitted: at(28, '09:00'),
-    category: 'elderlyCare',
-    text: '湖滨社区老年活动室面积太小，下雨天老人没地方活动，希望扩建。',
-    steps: [
-      { at: at(23, '15:00'), do: 'accept' },
-      { at: at(23, '16:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请研究扩建方案' },
-      { at: at(19, '11:00'), do: 'answer', departmentId: 'dept-jn-minzheng', category: 'planned', text: '已纳入社区养老服务设施提升计划。', reason: '需与社区用房调整一并实施' },
-      { at: at(18, '10:00'), do: 'approve' },
-      { at: at(10, '10:30'), do: 'expireRating' },
-    ],
-  },
-  {
-    id: 'case-demo-11',
-    author: 'demo-resident-111',
-    stationId: 'st-beishan',
-    deputyId: null,
-    submitted: at(15, '10:00'),
-    category: 'urbanConstruction',
-    text: '北山镇老街排水沟堵塞，一下雨就积水，希望疏通。',
-    steps: [
-      { at: at(14, '09:00'), do: 'accept' },
-      { at: at(14, '10:00'), do: 'assign', departmentIds: ['dept-jb-zhujian'], note: '请疏通老街排水沟' },
-      { at: at(9, '15:00'), do: 'answer', departmentId: 'dept-jb-zhujian', category: 'planned', text: '已临时疏通，排水管网改造列入明年计划。', reason: '管网改造需专项资金' },
-      { at: at(8, '10:00'), do: 'approve' },
-      { at: at(7, '18:00'), do: 'rate', rating: 'satisfied' },
-    ],
-  },
-  {
-    id: 'case-demo-12',
-    author: 'demo-resident-112',
-    stationId: 'st-beishan',
-    deputyId: 'dp-007',
-    submitted: at(3, '08:00'),
-    category: 'transport',
-    text: '北山中学门口没有红绿灯，学生过马路很危险。',
-    steps: [],
-  },
+  told(1, 'st-nanhu', 'dp-005', at(30, '10:00'), 'transport', '湖滨路公交站牌年久失修，字迹看不清，老人经常坐错车，希望尽快更换站牌。', [
+    { at: at(23, '09:30'), do: 'accept' },
+    { at: at(23, '10:00'), do: 'assign', departmentIds: ['dept-jn-jiaotong'], note: '请核实站牌情况并更换' },
+    { at: at(16, '15:00'), do: 'answer', departmentId: 'dept-jn-jiaotong', category: 'solved', text: '已更换湖滨路全部6块公交站牌。' },
+    { at: at(15, '10:00'), do: 'approve' },
+    { at: at(14, '19:00'), do: 'rate', rating: 'satisfied' },
+  ]),
+  told(2, 'st-nanhu', null, at(29, '15:00'), 'urbanConstruction', '湖滨社区3号楼外墙瓷砖脱落，楼下是小区主通道，担心砸到人，请尽快维修。', [
+    { at: at(22, '10:00'), do: 'accept', note: '已受理，将交有关部门处理' },
+    { at: at(22, '11:00'), do: 'assign', departmentIds: ['dept-jn-zhujian', 'dept-city-zhujian'], note: '请区住建局牵头，市住建局指导' },
+    {
+      at: at(10, '16:00'),
+      do: 'answer',
+      departmentId: 'dept-jn-zhujian',
+      category: 'planned',
+      text: '已设置警示区域，外墙维修纳入明年老旧小区改造计划。',
+      reason: '维修资金需列入年度预算',
+    },
+    { at: at(8, '09:00'), do: 'answer', departmentId: 'dept-city-zhujian', category: 'solved', text: '已督促物业拉设防护网。' },
+    { at: at(7, '10:00'), do: 'approve' },
+    { at: at(5, '20:00'), do: 'rate', rating: 'dissatisfied', comment: '只拉了防护网，脱落的瓷砖没有修，明年太晚了' },
+    { at: at(4, '10:00'), do: 'assign', departmentIds: ['dept-jn-zhujian'], note: '群众不满意，请研究先行局部维修' },
+  ]),
+  told(3, 'st-qingshi', 'dp-006', at(27, '20:00'), 'elderlyCare', '青石镇敬老院冬天取暖不足，希望给老人房间加装取暖设备。', [
+    { at: at(19, '10:00'), do: 'reply', deputyId: 'dp-006', text: '已与镇政府沟通，本月内为敬老院每个房间配发电暖器。' },
+    { at: at(17, '09:00'), do: 'rate', rating: 'basicallySatisfied', comment: '希望以后能装空调' },
+  ]),
+  told(4, 'st-qingshi', null, at(20, '09:00'), 'environment', '青石大道东头的河沟有人倒生活垃圾，夏天气味很大，希望清理并设置垃圾桶。', [
+    { at: at(19, '09:00'), do: 'accept' },
+    { at: at(18, '14:00'), do: 'forward', deputyId: 'dp-010', note: '需镇政府清理，建议交办' },
+    { at: at(17, '10:00'), do: 'assign', departmentIds: ['dept-qs-gov'], note: '请清理河沟并设置垃圾收集点' },
+    { at: at(13, '10:00'), do: 'urge', note: '群众反映气味大，请加快清理' },
+    { at: at(12, '16:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'reference', text: '河沟属水利部门管理。', reason: '不属本单位职责' },
+    { at: at(11, '10:00'), do: 'return', note: '河沟在镇域内，请镇政府先行清理' },
+    { at: at(5, '15:00'), do: 'answer', departmentId: 'dept-qs-gov', category: 'solved', text: '已清理河沟垃圾并设置两个垃圾收集点，安排保洁员每日巡查。' },
+    { at: at(3, '10:00'), do: 'approve' },
+  ]),
+  told(5, 'st-nanhu', 'dp-002', at(10, '14:00'), 'health', '湖滨社区卫生服务中心没有儿科，孩子发烧要跑很远，希望增设儿科门诊。'),
+  told(6, 'st-nanhu', null, at(8, '11:00'), 'education', '南湖小学放学时校门口车辆乱停，孩子过马路很危险，希望安排交警疏导。', [{ at: at(7, '10:00'), do: 'accept' }]),
+  told(7, 'st-qingshi', null, at(6, '10:00'), 'socialSecurity', '镇上高龄老人补贴发放时间不固定，老人经常打听，希望固定发放日期并公示。', [
+    { at: at(5, '09:00'), do: 'accept' },
+    { at: at(5, '11:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请明确高龄补贴发放时间' },
+    { at: at(1, '10:00'), do: 'urge', note: '请尽快答复' },
+  ]),
+  told(8, 'st-nanhu', 'dp-009', at(35, '08:30'), 'transport', '早高峰湖滨路口的8路公交车太挤，希望增加班次。', [
+    { at: at(33, '16:00'), do: 'reply', deputyId: 'dp-009', text: '已向公交公司反映，早高峰8路加开两个班次。' },
+    { at: at(25, '10:30'), do: 'expireRating' },
+  ]),
+  told(9, 'st-nanhu', null, at(2, '10:00'), 'governance', '小区群租房太多，人员进出复杂，希望社区加强管理。', [
+    { at: at(1, '16:00'), do: 'reply', deputyId: 'dp-005', text: '已请社区网格员逐户排查登记，并联系派出所加强巡查。' },
+  ]),
+  told(10, 'st-nanhu', 'dp-005', at(28, '09:00'), 'elderlyCare', '湖滨社区老年活动室面积太小，下雨天老人没地方活动，希望扩建。', [
+    { at: at(23, '15:00'), do: 'accept' },
+    { at: at(23, '16:00'), do: 'assign', departmentIds: ['dept-jn-minzheng'], note: '请研究扩建方案' },
+    { at: at(19, '11:00'), do: 'answer', departmentId: 'dept-jn-minzheng', category: 'planned', text: '已纳入社区养老服务设施提升计划。', reason: '需与社区用房调整一并实施' },
+    { at: at(18, '10:00'), do: 'approve' },
+    { at: at(10, '10:30'), do: 'expireRating' },
+  ]),
+  told(11, 'st-beishan', null, at(15, '10:00'), 'urbanConstruction', '北山镇老街排水沟堵塞，一下雨就积水，希望疏通。', [
+    { at: at(14, '09:00'), do: 'accept' },
+    { at: at(14, '10:00'), do: 'assign', departmentIds: ['dept-jb-zhujian'], note: '请疏通老街排水沟' },
+    { at: at(9, '15:00'), do: 'answer', departmentId: 'dept-jb-zhujian', category: 'planned', text: '已临时疏通，排水管网改造列入明年计划。', reason: '管网改造需专项资金' },
+    { at: at(8, '10:00'), do: 'approve' },
+    { at: at(7, '18:00'), do: 'rate', rating: 'satisfied' },
+  ]),
+  told(12, 'st-beishan', 'dp-007', at(3, '08:00'), 'transport', '北山中学门口没有红绿灯，学生过马路很危险。'),
 ];
 
 function instant(today: string, when: When): Date {
@@ -365,12 +264,15 @@ interface DemoVisitDay {
   visits: DemoVisit[];
 }
 
+/** A past reception day at a station, the deputies on duty and who came. */
+const visitDay = (stationId: string, daysAgo: number, deputyIds: string[], visits: DemoVisit[]): DemoVisitDay => ({ stationId, daysAgo, deputyIds, visits });
+
 export const DEMO_VISIT_DAYS: DemoVisitDay[] = [
-  {
-    stationId: 'st-nanhu',
-    daysAgo: 16,
-    deputyIds: ['dp-002', 'dp-005'],
-    visits: [
+  visitDay(
+    'st-nanhu',
+    16,
+    ['dp-002', 'dp-005'],
+    [
       { name: '陈大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-002'] },
       { name: '刘阿姨', kind: 'online', status: 'checkedIn', receivedBy: ['dp-002', 'dp-005'] },
       { name: '孙先生', kind: 'online', status: 'checkedIn' },
@@ -378,35 +280,35 @@ export const DEMO_VISIT_DAYS: DemoVisitDay[] = [
       { name: '吴先生', kind: 'online', status: 'noShow' },
       { name: '郑女士', kind: 'online', status: 'cancelled' },
     ],
-  },
-  {
-    stationId: 'st-nanhu',
-    daysAgo: 9,
-    deputyIds: ['dp-005', 'dp-009'],
-    visits: [
+  ),
+  visitDay(
+    'st-nanhu',
+    9,
+    ['dp-005', 'dp-009'],
+    [
       { name: '钱大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-009'] },
       { name: '冯阿姨', kind: 'online', status: 'checkedIn' },
       { name: '褚先生', kind: 'walkIn', status: 'checkedIn' },
     ],
-  },
-  {
-    stationId: 'st-qingshi',
-    daysAgo: 16,
-    deputyIds: ['dp-006', 'dp-010'],
-    visits: [
+  ),
+  visitDay(
+    'st-qingshi',
+    16,
+    ['dp-006', 'dp-010'],
+    [
       { name: '卫大姐', kind: 'online', status: 'checkedIn', receivedBy: ['dp-006'] },
       { name: '蒋先生', kind: 'online', status: 'checkedIn', receivedBy: ['dp-010'] },
     ],
-  },
-  {
-    stationId: 'st-beishan',
-    daysAgo: 16,
-    deputyIds: ['dp-007', 'dp-011'],
-    visits: [
+  ),
+  visitDay(
+    'st-beishan',
+    16,
+    ['dp-007', 'dp-011'],
+    [
       { name: '沈大爷', kind: 'online', status: 'checkedIn', receivedBy: ['dp-007'] },
       { name: '韩女士', kind: 'walkIn', status: 'checkedIn' },
     ],
-  },
+  ),
 ];
 
 function demoVisits(now: Date): { days: DayDocument[]; bookings: BookingDocument[]; records: RecordDocument[] } {

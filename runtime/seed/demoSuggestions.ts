@@ -198,19 +198,57 @@ interface DemoSuggestion {
 }
 
 const CITY = DEMO_CITY_SESSION;
-const cause = (what: string) => `群众在接待日多次反映${what}，影响日常生活，亟待解决。`;
-const content = (what: string) => `建议${what}，明确牵头部门和完成时限，并向社会公布进展，接受群众和代表监督。`;
+
+interface Drafted {
+  /** What the residents keep running into; the 案由 says it came up at reception days. */
+  problem: string;
+  /** What the deputy proposes; the 建议 adds who leads, by when, and in the open. */
+  remedy: string;
+  opinions?: string[];
+  sessionId?: string;
+  steps: Step[];
+}
+
+/** A suggestion drafted by its lead deputy `daysAgo` (in 临江市's session unless another is named), then taken through its steps. */
+function drafted(
+  id: string,
+  lead: string,
+  daysAgo: number,
+  category: OpinionCategory,
+  title: string,
+  { problem, remedy, opinions, sessionId = CITY, steps }: Drafted,
+): DemoSuggestion {
+  return {
+    id,
+    sessionId,
+    lead,
+    drafted: at(daysAgo),
+    title,
+    cause: `群众在接待日多次反映${problem}，影响日常生活，亟待解决。`,
+    content: `建议${remedy}，明确牵头部门和完成时限，并向社会公布进展，接受群众和代表监督。`,
+    category,
+    ...(opinions && { opinions }),
+    steps,
+  };
+}
+
+/** Submitted `daysAgo` and reviewed two days later. */
+function reviewed(daysAgo: number, decision: ReviewDecision, note?: string): Step[] {
+  return [
+    { at: at(daysAgo), do: 'submit' },
+    { at: at(daysAgo - 2), do: 'review', decision, note },
+  ];
+}
+
+/** The usual start: submitted `daysAgo`, registered (立案) two days later and assigned the day after. */
+function assigned(daysAgo: number, assignment: Omit<Extract<Step, { do: 'assign' }>, 'at' | 'do'>): Step[] {
+  return [...reviewed(daysAgo, 'register'), { at: at(daysAgo - 3), do: 'assign', ...assignment }];
+}
 
 export const DEMO_SUGGESTIONS: DemoSuggestion[] = [
-  {
-    id: 'sg-demo-01',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(120),
-    title: '关于在城区设立快递员爱心驿站的建议',
-    cause: cause('快递员、外卖骑手休息、喝水、充电没有去处'),
-    content: content('依托社区党群服务中心、加油站和商场设立快递员爱心驿站，提供饮水、充电、休息和如厕服务'),
-    category: 'socialSecurity',
+  drafted('sg-demo-01', 'dp-005', 120, 'socialSecurity', '关于在城区设立快递员爱心驿站的建议', {
+    problem: '快递员、外卖骑手休息、喝水、充电没有去处',
+    remedy: '依托社区党群服务中心、加油站和商场设立快递员爱心驿站，提供饮水、充电、休息和如厕服务',
     opinions: ['op-sg-001', 'op-sg-002'],
     steps: [
       { at: at(120, '10:05'), do: 'invite', coSignerIds: ['dp-006', 'dp-004'] },
@@ -224,251 +262,126 @@ export const DEMO_SUGGESTIONS: DemoSuggestion[] = [
       { at: at(70), do: 'answer', answerClass: 'B', text: '我局已会同市总工会制定全市爱心驿站建设方案，首批二十处正在选址建设。', reason: '年底前建成首批二十处' },
       { at: at(68), do: 'rate', verdict: 'basicallySatisfied', comment: '希望加快建设进度' },
     ],
-  },
-  {
-    id: 'sg-demo-02',
-    sessionId: CITY,
-    lead: 'dp-006',
-    drafted: at(118),
-    title: '关于增加青石镇至城区公交班次的建议',
-    cause: cause('青石镇到城区公交班次少、等车时间长'),
-    content: content('将青石镇至城区公交班次加密到半小时一班，早晚高峰增开区间车'),
-    category: 'transport',
+  }),
+  drafted('sg-demo-02', 'dp-006', 118, 'transport', '关于增加青石镇至城区公交班次的建议', {
+    problem: '青石镇到城区公交班次少、等车时间长',
+    remedy: '将青石镇至城区公交班次加密到半小时一班，早晚高峰增开区间车',
     opinions: ['op-sg-003'],
     steps: [
-      { at: at(117), do: 'submit' },
-      { at: at(115), do: 'review', decision: 'register' },
-      { at: at(114), do: 'assign', mode: 'joint', lead: 'dept-city-jiaotong', others: ['dept-jn-jiaotong'], note: '请市、区交通运输局会同办理' },
+      ...assigned(117, { mode: 'joint', lead: 'dept-city-jiaotong', others: ['dept-jn-jiaotong'], note: '请市、区交通运输局会同办理' }),
       { at: at(100), do: 'view', departmentId: 'dept-jn-jiaotong', text: '同意增开区间车，区局负责沿线站点改造。' },
       { at: at(60), do: 'answer', answerClass: 'A', text: '青石镇至城区公交已加密为半小时一班，早晚高峰增开区间车四班。' },
       { at: at(58), do: 'rate', verdict: 'satisfied' },
     ],
-  },
-  {
-    id: 'sg-demo-03',
-    sessionId: CITY,
-    lead: 'dp-004',
-    drafted: at(117),
-    title: '关于加快老旧小区加装电梯的建议',
-    cause: cause('老旧小区没有电梯，高龄老人上下楼困难'),
-    content: content('简化老旧小区加装电梯审批流程，加大财政补贴，推广“一站式”代办服务'),
-    category: 'elderlyCare',
+  }),
+  drafted('sg-demo-03', 'dp-004', 117, 'elderlyCare', '关于加快老旧小区加装电梯的建议', {
+    problem: '老旧小区没有电梯，高龄老人上下楼困难',
+    remedy: '简化老旧小区加装电梯审批流程，加大财政补贴，推广“一站式”代办服务',
     opinions: ['op-sg-004'],
     steps: [
-      { at: at(116), do: 'submit' },
-      { at: at(114), do: 'review', decision: 'register' },
-      { at: at(113), do: 'assign', mode: 'lead', lead: 'dept-city-zhujian', note: '请研究简化审批' },
+      ...assigned(116, { mode: 'lead', lead: 'dept-city-zhujian', note: '请研究简化审批' }),
       { at: at(18), do: 'answer', answerClass: 'C', text: '加装电梯需全体业主同意，审批流程已是法定最简。', reason: '受现行法规限制，暂不能进一步简化' },
       { at: at(16), do: 'rate', verdict: 'dissatisfied', comment: '补贴和代办服务都没有回应' },
       { at: at(8), do: 'answer', answerClass: 'B', text: '已将加装电梯补贴提高到每台二十万元，并在各区设立代办服务窗口。', reason: '明年一季度全面推开' },
       { at: at(6), do: 'rate', verdict: 'satisfied' },
       { at: at(2), do: 'followUp', answerClass: 'A', text: '各区代办服务窗口已全部开设，本月已有十二台电梯开工加装。' },
     ],
-  },
-  {
-    id: 'sg-demo-04',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(116),
-    title: '关于增设湖滨路过街天桥的建议',
-    cause: cause('湖滨路车流量大，行人过街不安全'),
-    content: content('在湖滨路学校门口增设过街天桥或地下通道'),
-    category: 'transport',
+  }),
+  drafted('sg-demo-04', 'dp-005', 116, 'transport', '关于增设湖滨路过街天桥的建议', {
+    problem: '湖滨路车流量大，行人过街不安全',
+    remedy: '在湖滨路学校门口增设过街天桥或地下通道',
+    steps: assigned(115, { mode: 'lead', lead: 'dept-city-jiaotong', note: '请研究' }),
+  }),
+  drafted('sg-demo-05', 'dp-006', 110, 'environment', '关于整治青石河沿岸垃圾的建议', {
+    problem: '青石河沿岸垃圾堆积，夏季气味大',
+    remedy: '开展青石河沿岸环境整治，设置垃圾收集点并落实日常保洁',
     steps: [
-      { at: at(115), do: 'submit' },
-      { at: at(113), do: 'review', decision: 'register' },
-      { at: at(112), do: 'assign', mode: 'lead', lead: 'dept-city-jiaotong', note: '请研究' },
-    ],
-  },
-  {
-    id: 'sg-demo-05',
-    sessionId: CITY,
-    lead: 'dp-006',
-    drafted: at(110),
-    title: '关于整治青石河沿岸垃圾的建议',
-    cause: cause('青石河沿岸垃圾堆积，夏季气味大'),
-    content: content('开展青石河沿岸环境整治，设置垃圾收集点并落实日常保洁'),
-    category: 'environment',
-    steps: [
-      { at: at(109), do: 'submit' },
-      { at: at(107), do: 'review', decision: 'criticism', note: '属对工作落实不力的批评' },
+      ...reviewed(109, 'criticism', '属对工作落实不力的批评'),
       { at: at(106), do: 'assign', mode: 'lead', lead: 'dept-city-zhujian', note: '请限期整治' },
       { at: at(104), do: 'referBack', departmentId: 'dept-city-zhujian', reason: '河道保洁属区级职责' },
       { at: at(102), do: 'reroute', departmentId: 'dept-jn-zhujian', note: '改由江南区住建局办理' },
       { at: at(101), do: 'referBack', departmentId: 'dept-jn-zhujian', reason: '河道管理属水利部门' },
     ],
-  },
-  {
-    id: 'sg-demo-06',
-    sessionId: CITY,
-    lead: 'dp-004',
-    drafted: at(60),
-    title: '关于规范共享单车停放的建议',
-    cause: cause('共享单车乱停乱放，占用盲道和人行道'),
-    content: content('划设共享单车停放区，运营企业落实调度责任，对乱停放予以处罚'),
-    category: 'governance',
+  }),
+  drafted('sg-demo-06', 'dp-004', 60, 'governance', '关于规范共享单车停放的建议', {
+    problem: '共享单车乱停乱放，占用盲道和人行道',
+    remedy: '划设共享单车停放区，运营企业落实调度责任，对乱停放予以处罚',
     steps: [
-      { at: at(59), do: 'submit' },
-      { at: at(57), do: 'review', decision: 'register' },
-      { at: at(56), do: 'assign', mode: 'lead', lead: 'dept-city-jiaotong', others: ['dept-jb-zhujian'], note: '请交通局牵头' },
+      ...assigned(59, { mode: 'lead', lead: 'dept-city-jiaotong', others: ['dept-jb-zhujian'], note: '请交通局牵头' }),
       { at: at(40), do: 'requestExtension', months: 2, reason: '需与三家运营企业协商停放区设置方案。' },
       { at: at(38), do: 'decideExtension', approve: true, note: '同意延期两个月' },
     ],
-  },
-  {
-    id: 'sg-demo-07',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(40),
-    title: '关于在社区增设老年助餐点的建议',
-    cause: cause('独居老人吃饭难'),
-    content: content('在每个社区至少设立一个老年助餐点，对高龄和困难老人给予补贴'),
-    category: 'elderlyCare',
+  }),
+  drafted('sg-demo-07', 'dp-005', 40, 'elderlyCare', '关于在社区增设老年助餐点的建议', {
+    problem: '独居老人吃饭难',
+    remedy: '在每个社区至少设立一个老年助餐点，对高龄和困难老人给予补贴',
     steps: [
-      { at: at(39), do: 'submit' },
-      { at: at(37), do: 'review', decision: 'register' },
-      { at: at(36), do: 'assign', mode: 'lead', lead: 'dept-jn-minzheng', note: '请民政局研究' },
+      ...assigned(39, { mode: 'lead', lead: 'dept-jn-minzheng', note: '请民政局研究' }),
       { at: at(20), do: 'requestExtension', months: 1, reason: '助餐点补贴标准需报区政府审定。' },
     ],
-  },
-  {
-    id: 'sg-demo-08',
-    sessionId: CITY,
-    lead: 'dp-006',
-    drafted: at(30),
-    title: '关于加强农村饮用水安全保障的建议',
-    cause: cause('部分村组自来水水压不足、水质不稳定'),
-    content: content('实施农村供水管网改造，建立水质定期检测和公示制度'),
-    category: 'health',
+  }),
+  drafted('sg-demo-08', 'dp-006', 30, 'health', '关于加强农村饮用水安全保障的建议', {
+    problem: '部分村组自来水水压不足、水质不稳定',
+    remedy: '实施农村供水管网改造，建立水质定期检测和公示制度',
+    steps: assigned(29, { mode: 'joint', lead: 'dept-city-zhujian', others: ['dept-qs-gov'], note: '请会同青石镇办理' }),
+  }),
+  drafted('sg-demo-09', 'dp-004', 25, 'environment', '关于建设城市绿道的建议', {
+    problem: '城区缺少供市民散步、骑行的绿道',
+    remedy: '沿江建设贯通城区的滨江绿道，配套建设驿站和公厕',
     steps: [
-      { at: at(29), do: 'submit' },
-      { at: at(27), do: 'review', decision: 'register' },
-      { at: at(26), do: 'assign', mode: 'joint', lead: 'dept-city-zhujian', others: ['dept-qs-gov'], note: '请会同青石镇办理' },
-    ],
-  },
-  {
-    id: 'sg-demo-09',
-    sessionId: CITY,
-    lead: 'dp-004',
-    drafted: at(25),
-    title: '关于建设城市绿道的建议',
-    cause: cause('城区缺少供市民散步、骑行的绿道'),
-    content: content('沿江建设贯通城区的滨江绿道，配套建设驿站和公厕'),
-    category: 'environment',
-    steps: [
-      { at: at(24), do: 'submit' },
-      { at: at(22), do: 'review', decision: 'register' },
-      { at: at(21), do: 'assign', mode: 'lead', lead: 'dept-city-zhujian', note: '请研究' },
+      ...assigned(24, { mode: 'lead', lead: 'dept-city-zhujian', note: '请研究' }),
       { at: at(5), do: 'answer', answerClass: 'A', text: '滨江绿道已纳入城市更新项目，首期十公里已开工建设。' },
     ],
-  },
-  {
-    id: 'sg-demo-10',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(20),
-    title: '关于延长社区卫生服务中心门诊时间的建议',
-    cause: cause('上班族看病只能请假'),
-    content: content('社区卫生服务中心工作日延时至晚八点，周末半天开诊'),
-    category: 'health',
+  }),
+  drafted('sg-demo-10', 'dp-005', 20, 'health', '关于延长社区卫生服务中心门诊时间的建议', {
+    problem: '上班族看病只能请假',
+    remedy: '社区卫生服务中心工作日延时至晚八点，周末半天开诊',
     steps: [
-      { at: at(19), do: 'submit' },
-      { at: at(17), do: 'review', decision: 'register' },
-      { at: at(16), do: 'assign', mode: 'lead', lead: 'dept-jb-weijian', note: '请卫健局研究' },
+      ...assigned(19, { mode: 'lead', lead: 'dept-jb-weijian', note: '请卫健局研究' }),
       { at: at(6), do: 'answer', answerClass: 'B', text: '已在三家社区卫生服务中心试点延时门诊。', reason: '明年起全面推开' },
       { at: at(4), do: 'rate', verdict: 'dissatisfied', comment: '试点太少，请尽快全面推开' },
     ],
-  },
-  {
-    id: 'sg-demo-11',
-    sessionId: CITY,
-    lead: 'dp-006',
-    drafted: at(15),
-    title: '关于设立农产品直销点的建议',
-    cause: cause('农户卖菜难、市民买菜贵'),
-    content: content('在城区社区设立农产品直销点，减免摊位费'),
-    category: 'other',
-    steps: [
-      { at: at(14), do: 'submit' },
-      { at: at(12), do: 'review', decision: 'register' },
-    ],
-  },
-  {
-    id: 'sg-demo-12',
-    sessionId: CITY,
-    lead: 'dp-004',
-    drafted: at(12),
-    title: '关于举办城市马拉松的建议',
-    cause: cause('市民希望有更多全民健身活动'),
-    content: content('每年举办城市马拉松，带动全民健身和城市旅游'),
-    category: 'other',
-    steps: [
-      { at: at(11), do: 'submit' },
-      { at: at(9), do: 'review', decision: 'general', note: '属活动安排，已转市体育局研究参考' },
-    ],
-  },
-  {
-    id: 'sg-demo-13',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(10),
-    title: '关于增设学校周边停车位的建议',
-    cause: cause('接送孩子时学校周边停车难'),
-    content: content('利用学校操场地下空间建设停车场，错时共享'),
-    category: 'education',
-    steps: [
-      { at: at(9), do: 'submit' },
-      { at: at(7), do: 'review', decision: 'return', note: '请补充具体学校名单和停车需求测算' },
-    ],
-  },
-  {
-    id: 'sg-demo-14',
-    sessionId: CITY,
-    lead: 'dp-006',
-    drafted: at(5),
-    title: '关于完善乡村道路路灯的建议',
-    cause: cause('乡村道路夜间照明不足'),
-    content: content('分年度为乡村主干道安装太阳能路灯'),
-    category: 'urbanConstruction',
+  }),
+  drafted('sg-demo-11', 'dp-006', 15, 'other', '关于设立农产品直销点的建议', {
+    problem: '农户卖菜难、市民买菜贵',
+    remedy: '在城区社区设立农产品直销点，减免摊位费',
+    steps: reviewed(14, 'register'),
+  }),
+  drafted('sg-demo-12', 'dp-004', 12, 'other', '关于举办城市马拉松的建议', {
+    problem: '市民希望有更多全民健身活动',
+    remedy: '每年举办城市马拉松，带动全民健身和城市旅游',
+    steps: reviewed(11, 'general', '属活动安排，已转市体育局研究参考'),
+  }),
+  drafted('sg-demo-13', 'dp-005', 10, 'education', '关于增设学校周边停车位的建议', {
+    problem: '接送孩子时学校周边停车难',
+    remedy: '利用学校操场地下空间建设停车场，错时共享',
+    steps: reviewed(9, 'return', '请补充具体学校名单和停车需求测算'),
+  }),
+  drafted('sg-demo-14', 'dp-006', 5, 'urbanConstruction', '关于完善乡村道路路灯的建议', {
+    problem: '乡村道路夜间照明不足',
+    remedy: '分年度为乡村主干道安装太阳能路灯',
     steps: [
       { at: at(5, '10:05'), do: 'invite', coSignerIds: ['dp-005'] },
       { at: at(4), do: 'respond', deputyId: 'dp-005', accept: true },
       { at: at(3), do: 'submit' },
     ],
-  },
-  {
-    id: 'sg-demo-15',
-    sessionId: CITY,
-    lead: 'dp-005',
-    drafted: at(2),
-    title: '关于加强电动自行车充电安全管理的建议',
-    cause: cause('电动自行车楼道充电火灾隐患大'),
-    content: content('在小区集中建设电动自行车充电桩，严禁楼道充电'),
-    category: 'governance',
+  }),
+  drafted('sg-demo-15', 'dp-005', 2, 'governance', '关于加强电动自行车充电安全管理的建议', {
+    problem: '电动自行车楼道充电火灾隐患大',
+    remedy: '在小区集中建设电动自行车充电桩，严禁楼道充电',
     steps: [{ at: at(2, '10:05'), do: 'invite', coSignerIds: ['dp-006', 'dp-004'] }],
-  },
-  {
-    id: 'sg-demo-16',
-    sessionId: CITY,
-    lead: 'dp-004',
-    drafted: at(1),
-    title: '关于公园增设无障碍设施的建议',
-    cause: cause('公园台阶多，轮椅和婴儿车通行不便'),
-    content: content('对全市公园开展无障碍改造，增设坡道和无障碍卫生间'),
-    category: 'urbanConstruction',
+  }),
+  drafted('sg-demo-16', 'dp-004', 1, 'urbanConstruction', '关于公园增设无障碍设施的建议', {
+    problem: '公园台阶多，轮椅和婴儿车通行不便',
+    remedy: '对全市公园开展无障碍改造，增设坡道和无障碍卫生间',
     steps: [],
-  },
-  {
-    id: 'sg-demo-17',
+  }),
+  drafted('sg-demo-17', 'dp-009', 8, 'transport', '关于优化江南区公交站台设置的建议', {
+    problem: '部分公交站台距离小区太远',
+    remedy: '对江南区公交站台布局进行优化调整，增设候车亭',
     sessionId: DEMO_DISTRICT_SESSION,
-    lead: 'dp-009',
-    drafted: at(8),
-    title: '关于优化江南区公交站台设置的建议',
-    cause: cause('部分公交站台距离小区太远'),
-    content: content('对江南区公交站台布局进行优化调整，增设候车亭'),
-    category: 'transport',
     steps: [{ at: at(7), do: 'submit' }],
-  },
+  }),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -71,19 +71,20 @@ export const FUNCTION_SETTINGS: readonly Setting[] = [
   },
 ];
 
+/** A setting that must be there and match `pattern`. */
+const requiredMatching = (pattern: RegExp): Pick<Setting, 'required' | 'valid'> => ({ required: true, valid: (value) => pattern.test(value) });
+
 export const ENV_ID_SETTING: Setting = {
   name: 'ENV_ID',
   zh: '云开发环境 ID（云开发控制台 → 环境）',
   en: 'the CloudBase environment id (CloudBase console → environment)',
-  required: true,
-  valid: (v) => ENV_ID_PATTERN.test(v),
+  ...requiredMatching(ENV_ID_PATTERN),
 };
 export const APPID_SETTING: Setting = {
   name: 'WX_APPID',
   zh: '小程序 AppID（WX_APPID，或 project.private.config.json 的 appid；不能是 touristappid）',
   en: 'the mini-program AppID (WX_APPID, or appid in project.private.config.json; not touristappid)',
-  required: true,
-  valid: (v) => APPID_PATTERN.test(v),
+  ...requiredMatching(APPID_PATTERN),
 };
 export const CREDENTIAL_SETTINGS: readonly Setting[] = [
   {

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { windowsProblem } from '../../../miniprogram/shared/domain/reception';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { isDuplicateWrite } from '../../core/databaseErrors';
+import { addUnlessDuplicate } from '../../core/databaseErrors';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { requireDeputiesAt, ruleOf, staffAtStation } from '../access';
@@ -27,12 +27,7 @@ export const addDay: Handler<'booking.addDay'> = async (payload, ctx) => {
   const day = newDay(station, shape, { date: payload.date, nominalDate: payload.date }, 'manual', now);
 
   const days = db.collection(COLLECTIONS.receptionDays);
-  try {
-    await days.add(day);
-    return { day: dayView(day, now) };
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error;
-  }
+  if (await addUnlessDuplicate(days, day)) return { day: dayView(day, now) };
   const { data } = await days.where({ stationId: station._id, date: payload.date }).limit(1).get();
   const existing = (data as DayDocument[])[0];
   if (!existing || !existing.cancelled) fail('BOOKING.DAY_EXISTS');

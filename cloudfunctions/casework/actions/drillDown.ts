@@ -5,7 +5,7 @@ import type { Handler } from '../../core/handler';
 import { iso, type OpinionDocument } from '../../../infra/documents/opinions';
 import { loadWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
-import { figureQuery, visitPipeline } from '../figures';
+import { figureQuery, readVisitEntries, type VisitEntry } from '../figures';
 import { createdWithin, statsTarget } from '../statsScope';
 import { offsetOf, offsetPageOf, readPage, type PageOrder } from '../../core/paging';
 
@@ -13,9 +13,6 @@ export const DRILL_PAGE_SIZE = 20;
 
 interface VisitDoc {
   _id: string;
-  date: string;
-  stationId: string;
-  stationName: string;
   kind?: 'online' | 'walkIn';
   name?: string;
   topic?: string;
@@ -47,22 +44,14 @@ export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor,
     return answer;
   }
 
-  const joined = figure === 'stationVisits' ? '$visits' : '$receptions';
   const offset = offsetOf(cursor);
-  const { data } = await visitPipeline(db, target, range)
-    .unwind(joined)
-    .replaceRoot({ newRoot: { $mergeObjects: [joined, { date: '$date', stationId: '$stationId', stationName: '$stationName' }] } })
-    .sort({ date: 1, stationId: 1, _id: 1 })
-    .skip(offset)
-    .limit(pageSize + 1)
-    .end();
-  const { items, nextCursor } = offsetPageOf(data as VisitDoc[], pageSize, offset);
+  const data = await readVisitEntries<VisitDoc>(db, target, range, figure === 'stationVisits' ? '$visits' : '$receptions', offset, pageSize);
+  const { items, nextCursor } = offsetPageOf(data, pageSize, offset);
+  const placeOf = ({ date, stationId, stationName }: VisitEntry<VisitDoc>) => ({ date, stationId, stationName });
   if (figure === 'stationVisits') {
     const rows: VisitRow[] = items.map((row) => ({
       bookingId: row._id,
-      date: row.date,
-      stationId: row.stationId,
-      stationName: row.stationName,
+      ...placeOf(row),
       kind: row.kind ?? 'online',
       visitorName: row.name ?? '',
       topic: row.topic ?? '',
@@ -72,9 +61,7 @@ export const drillDown: Handler<'casework.drillDown'> = async ({ figure, cursor,
   }
   const rows: ReceptionRow[] = items.map((row) => ({
     recordId: row._id,
-    date: row.date,
-    stationId: row.stationId,
-    stationName: row.stationName,
+    ...placeOf(row),
     visitorName: row.visitorName ?? '',
     deputyIds: row.deputyIds ?? [],
     itemCount: row.items?.length ?? 0,

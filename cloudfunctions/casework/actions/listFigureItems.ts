@@ -10,7 +10,7 @@ import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
 import type { Handler } from '../../core/handler';
 import { offsetOf, offsetPageOf } from '../../core/paging';
-import { chosenProjectsPipeline, figureQuery, rangeEnd, visitPipeline } from '../figures';
+import { chosenProjectsPipeline, figureQuery, rangeEnd, readVisitEntries } from '../figures';
 import { createdWithin, publicTarget } from '../statsScope';
 
 export const FIGURE_ITEMS_PAGE = 20;
@@ -81,14 +81,7 @@ export const listFigureItems: Handler<'casework.figureItems'> = async ({ scope, 
 
   if (drill === 'stationVisits' || drill === 'residentsReceived') {
     const joined = drill === 'stationVisits' ? '$visits' : '$receptions';
-    const { data } = await visitPipeline(db, target, range)
-      .unwind(joined)
-      .replaceRoot({ newRoot: { $mergeObjects: [joined, { date: '$date', stationId: '$stationId', stationName: '$stationName' }] } })
-      .sort({ date: 1, stationId: 1, _id: 1 })
-      .skip(cursor)
-      .limit(FIGURE_ITEMS_PAGE + 1)
-      .end();
-    const { items, nextCursor } = page(data as Array<{ date: string; stationName: string; kind?: string; items?: unknown[] }>);
+    const { items, nextCursor } = page(await readVisitEntries<{ kind?: string; items?: unknown[] }>(db, target, range, joined, cursor, FIGURE_ITEMS_PAGE));
     const rows: PublicVisitRow[] = items.map((row, index) => ({
       key: key(index),
       date: row.date,

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '../../../infra/database';
 import { exportJobView, type ExportJobDocument } from '../../../infra/documents/exportJobs';
 import { retryDocumentId } from '../../../infra/documents/requestIds';
-import { isDuplicateWrite } from '../../core/databaseErrors';
+import { addUnlessDuplicate } from '../../core/databaseErrors';
 import type { Handler } from '../../core/handler';
 import { loadWorker } from '../access';
 import { statsTarget } from '../statsScope';
@@ -35,12 +35,7 @@ export const startExport: Handler<'casework.startExport'> = async (payload, ctx)
     failure: null,
   };
   const jobs = db.collection(COLLECTIONS.exportJobs);
-  try {
-    await jobs.add(job);
-    return { job: exportJobView(job, null) };
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error;
-    const { data } = await jobs.doc(job._id).get();
-    return { job: exportJobView(data[0] as ExportJobDocument, null) };
-  }
+  if (await addUnlessDuplicate(jobs, job)) return { job: exportJobView(job, null) };
+  const { data } = await jobs.doc(job._id).get();
+  return { job: exportJobView(data[0] as ExportJobDocument, null) };
 };

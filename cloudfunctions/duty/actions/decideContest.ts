@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import { contestView, type ActivityDocument, type ContestDocument } from '../../../infra/documents/duty';
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
-import { loadDutyCaller, requireCovers } from '../access';
+import { loadCovered, loadDutyCaller } from '../access';
 
 /**
  * Staff covering the deputy decide a contest. Upheld 错 or 重: the entry stops counting (it stays
@@ -11,11 +11,8 @@ import { loadDutyCaller, requireCovers } from '../access';
  */
 export const decideContest: Handler<'duty.decideContest'> = async ({ contestId, uphold, note, missing }, ctx) => {
   const { staff, openid } = await loadDutyCaller(ctx, ['staff']);
+  const doc = await loadCovered<ContestDocument>(ctx, staff, COLLECTIONS.dutyContests, contestId);
   const collection = ctx.db.collection(COLLECTIONS.dutyContests);
-  const { data } = await collection.where({ _id: contestId }).limit(1).get();
-  const doc = data[0] as ContestDocument | undefined;
-  if (!doc) fail('DUTY.NOT_FOUND');
-  requireCovers(staff, doc);
   if (doc.status !== 'open') fail('DUTY.ALREADY_DECIDED');
   if (uphold && doc.kind === 'missing' && !missing) fail('COMMON.INVALID_INPUT', { missing: '请填写补录的活动类型、日期和地点' });
   const status = uphold ? 'upheld' : 'dismissed';
