@@ -168,6 +168,8 @@ export const DATABASE: readonly CollectionSpec[] = [
     // Statistics counters: cases a write marked and nobody settled yet, and cases whose deadline passed since they were counted.
     index('countsStale'),
     index('countedOverdueAt'),
+    // 退回待改派: the few cases a department sent back, not the area's every case (a city admin's area holds 300,000).
+    index('referralOpen'),
   ]),
   collection(COLLECTIONS.counters),
   // Case figures per place and month (shared/domain/caseCounters.ts), _id = "<place>|<YYYY-MM>"; read by _id only.

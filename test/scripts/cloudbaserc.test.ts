@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { SUBSCRIBE_TEMPLATES } from '../../infra/subscribeTemplates';
 import { functionNames, VENDOR_FILES } from '../../scripts/build';
 
 const ROOT = join(__dirname, '..', '..');
@@ -37,10 +38,13 @@ describe('every environment variable a function reads is declared for it', () =>
       logLevel: 'silent',
     });
     const read = new Set<string>();
-    for (const input of Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'))) {
-      // Read directly, or as a template id through core/templates.ts.
-      for (const match of readFileSync(join(ROOT, input), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|templateId\('([A-Z][A-Z0-9_]*)'/g))
-        read.add((match[1] ?? match[2]) as string);
+    const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules'));
+    // Read directly, or as template ids through core/templates.ts templateIdsOf(fn): fn's rows of infra/subscribeTemplates.ts.
+    for (const input of inputs) {
+      for (const match of readFileSync(join(ROOT, input), 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)|templateIdsOf\('([a-z]+)'\)/g)) {
+        if (match[1]) read.add(match[1]);
+        else for (const template of SUBSCRIBE_TEMPLATES) if (template.fn === match[2]) read.add(template.variable);
+      }
     }
     expect(declaredVariables(name).sort()).toEqual([...read].sort());
   });
