@@ -1,7 +1,7 @@
 import { planAnswerFollowUp } from '../../../miniprogram/shared/domain/casework';
 import type { Handler } from '../../core/handler';
 import { statusOf } from '../../../infra/documents/opinions';
-import { settleOwnOpinion } from '../settle';
+import { settleOwnOpinion } from '../settleOwn';
 
 /**
  * The resident answers the 回访 of their own closed opinion: is the problem really solved? Only

@@ -2,7 +2,7 @@ import { planRate } from '../../../miniprogram/shared/domain/casework';
 import { caseEnv } from '../../core/caseDeadlines';
 import type { Handler } from '../../core/handler';
 import { statusOf } from '../../../infra/documents/opinions';
-import { settleOwnOpinion } from '../settle';
+import { settleOwnOpinion } from '../settleOwn';
 
 /**
  * The resident rates the answer to their own opinion (回访 asks the resident, not the department).
