@@ -133,14 +133,11 @@ describe('booking: staff set the reception rule and the days follow', () => {
 
   test('overlapping windows, or a deputy of another station, are refused', async () => {
     const overlapping = {
-      pattern: { kind: 'monthly' as const, dayOfMonth: 15 },
+      ...DEFAULT_RECEPTION_RULE,
       windows: [
         { start: '09:00', end: '11:00' },
         { start: '10:30', end: '12:00' },
       ],
-      slotMinutes: 30,
-      seatsPerSlot: 3,
-      deputyIds: [],
     };
     expect(await t.call('booking.saveRule', { stationId: 'st-beishan', rule: overlapping }, { openid: CITY_STAFF })).toMatchObject({
       ok: false,
