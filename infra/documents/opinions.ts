@@ -9,8 +9,10 @@ import {
   excerpt,
   type OpinionCategory,
   type OpinionEvent,
+  type OpinionLocation,
   type OpinionStatus,
 } from '../../miniprogram/shared/domain/opinion';
+import type { Contact } from '../../miniprogram/shared/domain/privacy';
 
 /** An opinion as stored in the `opinions` collection, with its case-handling fields (CaseRecord). */
 export interface OpinionDocument extends CaseRecord {
@@ -31,8 +33,8 @@ export interface OpinionDocument extends CaseRecord {
   category: OpinionCategory;
   text: string;
   photos: string[];
-  location: { latitude: number; longitude: number; address?: string } | null;
-  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  location: OpinionLocation | null;
+  contact: Contact | null;
   status: OpinionStatus;
   statusChangedAt: Date;
   timeline: OpinionEvent[];

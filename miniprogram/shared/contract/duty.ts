@@ -22,7 +22,7 @@ import {
   type StationFigures,
 } from '../domain/duty';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, docId } from './fields';
+import { calendarDate, clientRequestId, docId, requiredWhen } from './fields';
 
 const text = (min: number, max: number) =>
   z
@@ -234,9 +234,9 @@ export const dutyActions = namespaced('duty', {
   reviewActivity: action<{ activity: ActivityView }>()(z.strictObject({ activityId: docId, confirm: z.boolean() })),
   /** A deputy: an entry is wrong or double, or one is missing (错、重、漏), within the window staff set. */
   contest: action<{ contest: ContestView }>()(
-    z.strictObject({ year, kind: z.enum(CONTEST_KINDS), entryId: entryId.optional(), reason: text(4, 300) }).superRefine((value, ctx) => {
-      if (value.kind !== 'missing' && !value.entryId) ctx.addIssue({ code: 'custom', path: ['entryId'], message: '请选择有误或重复的那一条记录' });
-    }),
+    z
+      .strictObject({ year, kind: z.enum(CONTEST_KINDS), entryId: entryId.optional(), reason: text(4, 300) })
+      .superRefine(requiredWhen('entryId', (value) => value.kind !== 'missing', '请选择有误或重复的那一条记录')),
   ),
   /** Staff: uphold a contest (a wrong or double entry stops counting; a missing one is added as an activity) or dismiss it. */
   decideContest: action<{ contest: ContestView }>()(

@@ -49,3 +49,13 @@ export const paragraphText = () =>
     .string()
     .overwrite((value) => cleanText(value, 'multi'))
     .trim();
+
+/**
+ * A refinement asking for what the rest of a payload calls for (the reason for a 列入计划 answer,
+ * the comment with 不满意): when `needed` holds, an empty `field` is refused with `message`.
+ */
+export function requiredWhen<T>(field: keyof T & string, needed: (value: T) => boolean, message: string | ((value: T) => string)) {
+  return (value: T, ctx: z.RefinementCtx<T>): void => {
+    if (needed(value) && !value[field]) ctx.addIssue({ code: 'custom', path: [field], message: typeof message === 'string' ? message : message(value) });
+  };
+}

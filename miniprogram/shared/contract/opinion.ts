@@ -12,15 +12,17 @@ import {
   type ActorRole,
   type OpinionCategory,
   type OpinionEventType,
+  type OpinionLocation,
   type OpinionStatus,
   type PublicOpinionEvent,
 } from '../domain/opinion';
 import { CASE_TEXT_LIMITS, FOLLOW_UP_ANSWERS, RATINGS, type AnswerCategory, type FollowUpAnswer, type RatingValue } from '../domain/casework';
 import type { ContentHold } from '../domain/moderation';
 import { MOBILE_PATTERN } from '../domain/phone';
+import type { Contact } from '../domain/privacy';
 import type { SceneKind } from '../domain/scene';
 import { action, namespaced } from './define';
-import { clientRequestId, cursor, docId, pageSize, lineText, paragraphText } from './fields';
+import { clientRequestId, cursor, docId, pageSize, lineText, paragraphText, requiredWhen } from './fields';
 
 /** Text a person writes: trimmed, counted in characters as people count them. */
 const writtenText = (min: number, max: number) =>
@@ -125,11 +127,11 @@ export interface OpinionContent {
   categoryLabel: string;
   text: string;
   photos: OpinionPhoto[];
-  location?: { latitude: number; longitude: number; address?: string };
+  location?: OpinionLocation;
 }
 
 export interface MyOpinionDetail extends OpinionContent {
-  contact?: { name?: string; phone?: string; mayContact: boolean };
+  contact?: Contact;
   target: OpinionTargetView;
   status: OpinionStatus;
   statusLabel: string;
@@ -212,7 +214,7 @@ export interface DeputyOpinionView extends OpinionContent, OpinionForDeputy {
    * What the resident left to be reached by. `phone` is in full only when they consented
    * (`mayContact`); otherwise masked like 138****5678.
    */
-  contact: { name?: string; phone?: string; mayContact: boolean } | null;
+  contact: Contact | null;
   /** WeChat's content check asked for a human look (e.g. possible advertising). */
   flaggedForReview: boolean;
   /** The resident's latest rating of the answer (未评价 when they let the window pass); null before any. */
@@ -239,9 +241,7 @@ export const ratePayload = z
     /** Required with 不满意: what is still wrong (the case is assigned again with it). */
     comment: writtenText(0, CASE_TEXT_LIMITS.ratingComment).optional(),
   })
-  .superRefine((value, ctx) => {
-    if (value.rating === 'dissatisfied' && !value.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '请说说哪里不满意，我们会重新交办' });
-  });
+  .superRefine(requiredWhen('comment', (value) => value.rating === 'dissatisfied', '请说说哪里不满意，我们会重新交办'));
 
 export const opinionActions = namespaced('opinion', {
   submit: action<SubmitOpinionResult>()(submitOpinionPayload),

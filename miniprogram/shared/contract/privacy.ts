@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import type { Role } from '../domain/account';
 import type { ModerationState } from '../domain/moderation';
+import type { OpinionLocation } from '../domain/opinion';
+import type { Contact } from '../domain/privacy';
 import { action, namespaced } from './define';
 import { cursor, docId, pageSize, paragraphText } from './fields';
 import type { OpinionPhoto, Page } from './opinion';
@@ -15,8 +17,8 @@ export interface MyData {
     category: string;
     text: string;
     photos: string[];
-    location: { latitude: number; longitude: number; address?: string } | null;
-    contact: { name?: string; phone?: string; mayContact: boolean } | null;
+    location: OpinionLocation | null;
+    contact: Contact | null;
     status: string;
     rating?: { value: string; comment?: string };
   }>;

@@ -10,7 +10,6 @@ import {
   VERDICTS,
   type AnswerClass,
   type InvitationState,
-  type ReviewDecision,
   type SuggestionActorRole,
   type SuggestionEventType,
   type SuggestionKind,
@@ -22,7 +21,7 @@ import {
 import { SUGGESTION_FIGURES, type SuggestionCounts, type SuggestionFigure, type SuggestionRates } from '../domain/suggestionStats';
 import type { DepartmentChoice } from './casework';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, pageSize, paragraphText, requiredWhen } from './fields';
 import type { Page, TabbedPage } from './opinion';
 
 const text = (min: number, max: number) =>
@@ -298,10 +297,7 @@ export const reviewPayload = z
     /** 立案: optional, internal. 一般意见 and 退回: the reason, required, for the deputy. */
     note: text(0, LIMITS.note).optional(),
   })
-  .superRefine((value, ctx) => {
-    const needsNote: readonly ReviewDecision[] = ['general', 'return'];
-    if (needsNote.includes(value.decision) && !value.note) ctx.addIssue({ code: 'custom', path: ['note'], message: '请写明理由，代表会看到' });
-  });
+  .superRefine(requiredWhen('note', (value) => value.decision === 'general' || value.decision === 'return', '请写明理由，代表会看到'));
 
 export const assignPayload = z.strictObject({
   suggestionId: docId,
@@ -319,15 +315,17 @@ export const answerPayload = z
     text: text(20, LIMITS.answer),
     reason: text(0, LIMITS.reason).optional(),
   })
-  .superRefine((value, ctx) => {
-    if (answerClassNeedsReason(value.answerClass) && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: value.answerClass === 'B' ? '请写明解决计划和完成时限' : '请写明暂时不能解决的原因' });
-    }
-  });
+  .superRefine(
+    requiredWhen(
+      'reason',
+      (value) => answerClassNeedsReason(value.answerClass),
+      (value) => (value.answerClass === 'B' ? '请写明解决计划和完成时限' : '请写明暂时不能解决的原因'),
+    ),
+  );
 
-export const verdictPayload = z.strictObject({ suggestionId: docId, verdict: z.enum(VERDICTS), comment: text(0, LIMITS.comment).optional() }).superRefine((value, ctx) => {
-  if (value.verdict === 'dissatisfied' && !value.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: '请写明不满意的地方，承办单位将重新办理' });
-});
+export const verdictPayload = z
+  .strictObject({ suggestionId: docId, verdict: z.enum(VERDICTS), comment: text(0, LIMITS.comment).optional() })
+  .superRefine(requiredWhen('comment', (value) => value.verdict === 'dissatisfied', '请写明不满意的地方，承办单位将重新办理'));
 
 /** Where figures are counted: a session, optionally one delegation (area) of it or one unit. */
 const statsQuery = {
@@ -381,9 +379,9 @@ export const suggestionActions = namespaced('suggestion', {
   assign: action<SuggestionActionResult>()(assignPayload),
   /** Staff: mark 重点督办 under a named leader, or take the mark off. */
   markKey: action<SuggestionActionResult>()(
-    z.strictObject({ suggestionId: docId, key: z.boolean(), leader: text(2, LIMITS.leader).optional() }).superRefine((value, ctx) => {
-      if (value.key && !value.leader) ctx.addIssue({ code: 'custom', path: ['leader'], message: '请写明督办领导' });
-    }),
+    z
+      .strictObject({ suggestionId: docId, key: z.boolean(), leader: text(2, LIMITS.leader).optional() })
+      .superRefine(requiredWhen('leader', (value) => value.key, '请写明督办领导')),
   ),
   /** Staff: approve or refuse the lead unit's request for more time. */
   decideExtension: action<SuggestionActionResult & { dueDate: string | null }>()(

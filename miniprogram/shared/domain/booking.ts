@@ -4,7 +4,7 @@
  */
 import type { OpinionCategory } from './opinion';
 import { isMobileNumber } from './phone';
-import { sceneText } from './scene';
+import { tokenScene } from './scene';
 import { slotStartsAt, type Slot, type SlotState, type TimeWindow } from './reception';
 
 export const BOOKING_STATUSES = ['waiting', 'booked', 'cancelled', 'checkedIn', 'noShow', 'lapsed'] as const;
@@ -174,15 +174,5 @@ export interface ReceptionRecordView {
 export const CHECK_IN_TOKEN_PATTERN = /^[A-Za-z0-9]{12}$/;
 export const CHECK_IN_PAGE = 'pages/check-in/index';
 
-export function checkInScene(token: string): string {
-  if (!CHECK_IN_TOKEN_PATTERN.test(token)) throw new RangeError('not a check-in token');
-  return `c=${token}`;
-}
-
-/** The token a scanned check-in scene carries (as `options.scene` gives it, URL-encoded or not), or null. */
-export function checkInTokenOf(scene: string): string | null {
-  const text = sceneText(scene);
-  if (text === null) return null;
-  const match = /^c=([A-Za-z0-9]+)$/.exec(text);
-  return match?.[1] && CHECK_IN_TOKEN_PATTERN.test(match[1]) ? match[1] : null;
-}
+/** `checkInTokenOf`: the token a scanned check-in scene carries, or null. */
+export const { encode: checkInScene, decode: checkInTokenOf } = tokenScene('c', CHECK_IN_TOKEN_PATTERN, 'check-in token');

@@ -5,7 +5,7 @@
  * mini-program; the browser then redeems it, once, within the ticket's life, for a session.
  */
 
-import { sceneText } from './scene';
+import { tokenScene } from './scene';
 
 /** How long a ticket waits for its confirmation and redemption. */
 export const TICKET_LIFETIME_MS = 150_000;
@@ -25,18 +25,8 @@ export const SESSION_COOKIE = 'lxq_console';
 export const TICKET_STATES = ['waiting', 'confirmed', 'used', 'expired'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
-export function encodeSignInScene(ticketId: string): string {
-  if (!TICKET_ID_PATTERN.test(ticketId)) throw new RangeError('not a sign-in ticket id');
-  return `l=${ticketId}`;
-}
-
-/** The ticket a scene names (as the page receives it, URL-encoded or not), or null. */
-export function decodeSignInScene(scene: string): string | null {
-  const text = sceneText(scene);
-  if (text === null) return null;
-  const match = /^l=([A-Za-z0-9]{24})$/.exec(text);
-  return match?.[1] ?? null;
-}
+/** `decodeSignInScene`: the ticket a scene names, or null. */
+export const { encode: encodeSignInScene, decode: decodeSignInScene } = tokenScene('l', TICKET_ID_PATTERN, 'sign-in ticket id');
 
 /** A short Chinese description of a browser from its User-Agent, for the confirmation screen. */
 export function describeBrowser(userAgent: string | null | undefined): string {

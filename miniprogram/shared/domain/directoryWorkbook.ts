@@ -3,7 +3,7 @@
  * departments and the duty roster (值班表), a header row then one row per record. Import reads it, export and the template write it,
  * in the same layout. Pure: cells in, payloads and Chinese row errors out.
  */
-import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, type DeputyLevel } from './directory';
+import { DEPUTY_LEVEL_LABELS, DEPUTY_LEVELS, type DeputyLevel, type GeoPoint } from './directory';
 import { RULE_LIMITS } from './reception';
 import { DEPUTY_CODE_PATTERN, STATION_CODE_PATTERN } from './scene';
 import { isCalendarDate } from './time';
@@ -36,7 +36,7 @@ export interface StationRow {
   name: string;
   areaId: string;
   address: string;
-  location: { latitude: number; longitude: number };
+  location: GeoPoint;
   openingHours: string;
   phone: string;
   receptionNote: string;
@@ -75,6 +75,21 @@ function text(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
+/** What a sheet's reader checks a row's cells with: each problem is kept with the row and the column. */
+interface RowCheck<Column> {
+  problem(column: Column, message: string): void;
+  /** Whether the cell matches `pattern`; when it does not, `message` is the problem. */
+  matches(column: Column, value: string, pattern: RegExp, message: string): boolean;
+  /** Whether the cell is filled, in at most `max` characters. */
+  required(column: Column, value: string, max: number): boolean;
+  /** Whether the cell (which may be left empty) has at most `max` characters. */
+  atMost(column: Column, value: string, max: number): boolean;
+  /** A key (a code, a name) no earlier row of the sheet has; `clash` says so, given the row that has it. */
+  unique(column: Column, key: string, clash: (firstRow: number) => string): void;
+  /** The 状态 cell: whether the record is in use (在用, or left empty) or not (停用). */
+  active(column: Column, value: string): boolean;
+}
+
 /**
  * Reads one sheet's rows (header first) into records, collecting every problem with its row and
  * column: the header is checked, blank rows are passed over, and `read` gets each row's cells as
@@ -85,58 +100,62 @@ function readSheet<C extends readonly string[], R>(
   columns: C,
   rows: readonly Cell[][],
   errors: RowError[],
-  read: (values: string[], problem: (column: C[number], message: string) => void, row: number) => R | null,
+  read: (values: { [K in keyof C]: string }, check: RowCheck<C[number]>, row: number) => R | null,
 ): R[] {
   const out: R[] = [];
+  const firstRows = new Map<string, number>();
   checkHeader(sheet, columns, rows[0], errors);
   rows.slice(1).forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((cell) => text(cell) === '')) return;
     const before = errors.length;
     const problem = (column: C[number], message: string) => errors.push({ sheet, row, column, message });
-    const record = read(
-      columns.map((_, i) => text(cells[i])),
+    const passes = (column: C[number], ok: boolean, message: string): boolean => {
+      if (!ok) problem(column, message);
+      return ok;
+    };
+    const check: RowCheck<C[number]> = {
       problem,
-      row,
-    );
+      matches: (column, value, pattern, message) => passes(column, pattern.test(value), message),
+      required: (column, value, max) => passes(column, !!value, '必填') && check.atMost(column, value, max),
+      atMost: (column, value, max) => passes(column, value.length <= max, `最多${max}个字`),
+      unique: (column, key, clash) => {
+        const firstRow = firstRows.get(key);
+        if (firstRow !== undefined) problem(column, clash(firstRow));
+        else firstRows.set(key, row);
+      },
+      active: (column, value) => {
+        if (!(value in ACTIVE_LABELS)) problem(column, '填写“在用”或“停用”');
+        return ACTIVE_LABELS[value] ?? true;
+      },
+    };
+    const record = read(columns.map((_, i) => text(cells[i])) as { [K in keyof C]: string }, check, row);
     if (record !== null && errors.length === before) out.push(record);
   });
   return out;
 }
 
+const AREA_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const AREA_ID_MESSAGE = '必填，填写区域编号，如 area-jiangnan';
+const STATION_CODE_MESSAGE = '编号应为2–8位大写字母或数字，如 LJ01';
+
 /** The 联络站 sheet. */
 export function readStations(rows: readonly Cell[][], errors: RowError[]): StationRow[] {
-  const seen = new Map<string, number>();
-  return readSheet(STATIONS_SHEET, STATION_COLUMNS, rows, errors, ([code, name, areaId, address, latitude, longitude, openingHours, phone, receptionNote, state], problem, row) => {
-    const upper = (code ?? '').toUpperCase();
-    if (!STATION_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–8位大写字母或数字，如 LJ01');
-    else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
-    else seen.set(upper, row);
-    if (!name) problem('名称', '必填');
-    else if (name.length > 40) problem('名称', '最多40个字');
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(areaId ?? '')) problem('区域编号', '必填，填写区域编号，如 area-jiangnan');
-    if (!address) problem('地址', '必填');
-    else if (address.length > 120) problem('地址', '最多120个字');
+  return readSheet(STATIONS_SHEET, STATION_COLUMNS, rows, errors, ([code, name, areaId, address, latitude, longitude, openingHours, phone, receptionNote, state], check, row) => {
+    const upper = code.toUpperCase();
+    if (check.matches('编号', upper, STATION_CODE_PATTERN, STATION_CODE_MESSAGE)) check.unique('编号', upper, (first) => `与第${first}行的编号重复`);
+    check.required('名称', name, 40);
+    check.matches('区域编号', areaId, AREA_ID_PATTERN, AREA_ID_MESSAGE);
+    check.required('地址', address, 120);
     const lat = Number(latitude);
     const lng = Number(longitude);
-    if (!latitude || !Number.isFinite(lat) || lat < -90 || lat > 90) problem('纬度', '应为 -90 到 90 之间的数字');
-    if (!longitude || !Number.isFinite(lng) || lng < -180 || lng > 180) problem('经度', '应为 -180 到 180 之间的数字');
-    if ((openingHours ?? '').length > 60) problem('开放时间', '最多60个字');
-    if (!/^[0-9+\-() ]{0,20}$/.test(phone ?? '')) problem('电话', '电话只能包含数字和 - ( ) +');
-    if ((receptionNote ?? '').length > 120) problem('接待说明', '最多120个字');
-    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
-    return {
-      row,
-      code: upper,
-      name: name ?? '',
-      areaId: areaId ?? '',
-      address: address ?? '',
-      location: { latitude: lat, longitude: lng },
-      openingHours: openingHours ?? '',
-      phone: phone ?? '',
-      receptionNote: receptionNote ?? '',
-      active: ACTIVE_LABELS[state ?? ''] ?? true,
-    };
+    if (!latitude || !Number.isFinite(lat) || lat < -90 || lat > 90) check.problem('纬度', '应为 -90 到 90 之间的数字');
+    if (!longitude || !Number.isFinite(lng) || lng < -180 || lng > 180) check.problem('经度', '应为 -180 到 180 之间的数字');
+    check.atMost('开放时间', openingHours, 60);
+    check.matches('电话', phone, /^[0-9+\-() ]{0,20}$/, '电话只能包含数字和 - ( ) +');
+    check.atMost('接待说明', receptionNote, 120);
+    const active = check.active('状态', state);
+    return { row, code: upper, name, areaId, address, location: { latitude: lat, longitude: lng }, openingHours, phone, receptionNote, active };
   });
 }
 
@@ -145,57 +164,39 @@ const LEVEL_BY_LABEL = new Map<string, DeputyLevel>(
 );
 
 export function readDeputies(rows: readonly Cell[][], errors: RowError[]): DeputyRow[] {
-  const seen = new Map<string, number>();
-  return readSheet(DEPUTIES_SHEET, DEPUTY_COLUMNS, rows, errors, ([code, name, levelLabel, constituency, occupation, profile, stations, state], problem, row) => {
-    const upper = (code ?? '').toUpperCase();
-    if (!DEPUTY_CODE_PATTERN.test(upper)) problem('编号', '编号应为2–12位大写字母或数字，如 D001');
-    else if (seen.has(upper)) problem('编号', `与第${seen.get(upper)}行的编号重复`);
-    else seen.set(upper, row);
-    if (!name) problem('姓名', '必填');
-    else if (name.length > 20) problem('姓名', '最多20个字');
-    const level = LEVEL_BY_LABEL.get(levelLabel ?? '');
-    if (!level) problem('层级', `填写${DEPUTY_LEVELS.map((l) => DEPUTY_LEVEL_LABELS[l]).join('、')}之一`);
-    if (!constituency) problem('选区', '必填');
-    else if (constituency.length > 40) problem('选区', '最多40个字');
-    if ((occupation ?? '').length > 60) problem('职业', '最多60个字');
-    if ((profile ?? '').length > 500) problem('简介', '最多500个字');
-    const stationCodes = (stations ?? '')
-      .split(/[、,，\s]+/)
-      .map((c) => c.trim().toUpperCase())
-      .filter(Boolean);
-    if (stationCodes.length === 0) problem('联络站编号', '请至少填写一个联络站编号，多个用“、”分隔');
-    else if (stationCodes.length > 5) problem('联络站编号', '最多5个联络站');
-    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
+  return readSheet(DEPUTIES_SHEET, DEPUTY_COLUMNS, rows, errors, ([code, name, levelLabel, constituency, occupation, profile, stations, state], check, row) => {
+    const upper = code.toUpperCase();
+    if (check.matches('编号', upper, DEPUTY_CODE_PATTERN, '编号应为2–12位大写字母或数字，如 D001')) check.unique('编号', upper, (first) => `与第${first}行的编号重复`);
+    check.required('姓名', name, 20);
+    const level = LEVEL_BY_LABEL.get(levelLabel);
+    if (!level) check.problem('层级', `填写${DEPUTY_LEVELS.map((l) => DEPUTY_LEVEL_LABELS[l]).join('、')}之一`);
+    check.required('选区', constituency, 40);
+    check.atMost('职业', occupation, 60);
+    check.atMost('简介', profile, 500);
+    const stationCodes = codesIn(stations);
+    if (stationCodes.length === 0) check.problem('联络站编号', '请至少填写一个联络站编号，多个用“、”分隔');
+    else if (stationCodes.length > 5) check.problem('联络站编号', '最多5个联络站');
+    const active = check.active('状态', state);
     if (!level) return null;
-    return {
-      row,
-      code: upper,
-      name: name ?? '',
-      level,
-      constituency: constituency ?? '',
-      occupation: occupation ?? '',
-      profile: profile ?? '',
-      stationCodes: [...new Set(stationCodes)],
-      active: ACTIVE_LABELS[state ?? ''] ?? true,
-    };
+    return { row, code: upper, name, level, constituency, occupation, profile, stationCodes: [...new Set(stationCodes)], active };
   });
+}
+
+/** The codes a cell lists (`D001、D002`, or split by commas or spaces), in capitals. */
+function codesIn(cell: string): string[] {
+  return cell
+    .split(/[、,，\s]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
 }
 
 /** The 承办单位 sheet; a workbook without it (made before it existed) imports no departments. */
 export function readDepartments(rows: readonly Cell[][], errors: RowError[]): DepartmentRow[] {
   if (rows.length === 0) return [];
-  const seen = new Map<string, number>();
-  return readSheet(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, rows, errors, ([areaId, name, state], problem, row) => {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(areaId ?? '')) problem('区域编号', '必填，填写区域编号，如 area-jiangnan');
-    if (!name) problem('名称', '必填');
-    else if (name.length > 40) problem('名称', '最多40个字');
-    else {
-      const key = `${areaId}\n${name}`;
-      if (seen.has(key)) problem('名称', `与第${seen.get(key)}行重复`);
-      else seen.set(key, row);
-    }
-    if (!((state ?? '') in ACTIVE_LABELS)) problem('状态', '填写“在用”或“停用”');
-    return { row, areaId: areaId ?? '', name: name ?? '', active: ACTIVE_LABELS[state ?? ''] ?? true };
+  return readSheet(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, rows, errors, ([areaId, name, state], check, row) => {
+    check.matches('区域编号', areaId, AREA_ID_PATTERN, AREA_ID_MESSAGE);
+    if (check.required('名称', name, 40)) check.unique('名称', `${areaId}\n${name}`, (first) => `与第${first}行重复`);
+    return { row, areaId, name, active: check.active('状态', state) };
   });
 }
 
@@ -210,28 +211,16 @@ function calendarDateOf(text: string): string | null {
 /** The 值班表 sheet; a workbook without it (made before it existed) changes no roster. */
 export function readRoster(rows: readonly Cell[][], errors: RowError[]): RosterRow[] {
   if (rows.length === 0) return [];
-  const seen = new Map<string, number>();
-  return readSheet(ROSTER_SHEET, ROSTER_COLUMNS, rows, errors, ([stationCell, dateCell, deputiesCell], problem, row) => {
-    const stationCode = (stationCell ?? '').toUpperCase();
-    if (!STATION_CODE_PATTERN.test(stationCode)) problem('联络站编号', '编号应为2–8位大写字母或数字，如 LJ01');
-    const date = calendarDateOf(dateCell ?? '');
-    if (!date) problem('日期', '日期应写成 2027-03-15 这样的年-月-日');
-    else if (STATION_CODE_PATTERN.test(stationCode)) {
-      const key = `${stationCode} ${date}`;
-      if (seen.has(key)) problem('日期', `与第${seen.get(key)}行是同一联络站的同一天`);
-      else seen.set(key, row);
-    }
-    const deputyCodes = [
-      ...new Set(
-        (deputiesCell ?? '')
-          .split(/[、,，\s]+/)
-          .map((c) => c.trim().toUpperCase())
-          .filter(Boolean),
-      ),
-    ];
+  return readSheet(ROSTER_SHEET, ROSTER_COLUMNS, rows, errors, ([stationCell, dateCell, deputiesCell], check, row) => {
+    const stationCode = stationCell.toUpperCase();
+    const stationKnown = check.matches('联络站编号', stationCode, STATION_CODE_PATTERN, STATION_CODE_MESSAGE);
+    const date = calendarDateOf(dateCell);
+    if (!date) check.problem('日期', '日期应写成 2027-03-15 这样的年-月-日');
+    else if (stationKnown) check.unique('日期', `${stationCode} ${date}`, (first) => `与第${first}行是同一联络站的同一天`);
+    const deputyCodes = [...new Set(codesIn(deputiesCell))];
     const malformed = deputyCodes.filter((code) => !DEPUTY_CODE_PATTERN.test(code));
-    if (malformed.length) problem('值班代表编号', `${malformed.join('、')} 不是代表编号，编号应为2–12位大写字母或数字，多个用“、”分隔`);
-    else if (deputyCodes.length > RULE_LIMITS.deputiesOnDuty) problem('值班代表编号', `一天最多${RULE_LIMITS.deputiesOnDuty}位代表值班`);
+    if (malformed.length) check.problem('值班代表编号', `${malformed.join('、')} 不是代表编号，编号应为2–12位大写字母或数字，多个用“、”分隔`);
+    else if (deputyCodes.length > RULE_LIMITS.deputiesOnDuty) check.problem('值班代表编号', `一天最多${RULE_LIMITS.deputiesOnDuty}位代表值班`);
     if (!date) return null;
     return { row, stationCode, date, deputyCodes };
   });

@@ -2,6 +2,7 @@
  * Opinions (意见建议) a resident leaves for a deputy or a liaison station, and what happens to
  * them. Pure rules and labels, shared by the cloud functions and the mini-program.
  */
+import type { GeoPoint } from './directory';
 
 export const OPINION_CATEGORIES = ['urbanConstruction', 'transport', 'education', 'health', 'elderlyCare', 'socialSecurity', 'environment', 'governance', 'other'] as const;
 export type OpinionCategory = (typeof OPINION_CATEGORIES)[number];
@@ -35,6 +36,11 @@ export const OPINION_RATE_LIMITS = [
 /** Characters as a person counts them (an emoji is one), after trimming. */
 export function textLength(text: string): number {
   return [...text.trim()].length;
+}
+
+/** Where the problem is: the point the resident picked on the map, with the address the map gave. */
+export interface OpinionLocation extends GeoPoint {
+  address?: string;
 }
 
 /**

@@ -55,3 +55,23 @@ export function decodeScene(scene: string): SceneTarget | null {
   const code = (match[2] ?? '').toUpperCase();
   return CODE_PATTERN[kind].test(code) ? { kind, code } : null;
 }
+
+/**
+ * A scene that carries one secret token after its letter (`c=<check-in token>`, `l=<sign-in
+ * ticket>`): `encode` writes it for a valid token, `decode` reads the token back from the scene as
+ * the page receives it (URL-encoded or not), or null when the scene is not one of these.
+ */
+export function tokenScene(letter: string, pattern: RegExp, what: string): { encode: (token: string) => string; decode: (scene: string) => string | null } {
+  const prefix = `${letter}=`;
+  return {
+    encode: (token) => {
+      if (!pattern.test(token)) throw new RangeError(`not a ${what}`);
+      return prefix + token;
+    },
+    decode: (scene) => {
+      const text = sceneText(scene);
+      const token = text?.startsWith(prefix) ? text.slice(prefix.length) : null;
+      return token !== null && pattern.test(token) ? token : null;
+    },
+  };
+}

@@ -74,6 +74,7 @@ describe('a reception record', () => {
 });
 
 describe('the reception rule form', () => {
+  /** The default rule as the form shows it, with one of two deputies chosen. */
   const FORM: RuleForm = {
     kind: 'monthly',
     dayOfMonth: '15',
