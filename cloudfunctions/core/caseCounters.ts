@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import {
   caseCount,
   COUNTED_FIELDS,
+  counterId,
   counterIdsFor,
   counterMoves,
   dayField,
@@ -11,7 +12,9 @@ import {
   type CountableCase,
   type CounterDocument,
   type CounterValues,
+  QUEUES_MONTH,
 } from '../../miniprogram/shared/domain/caseCounters';
+import { COUNTED_QUEUES, type QueueValues } from '../../miniprogram/shared/domain/caseQueues';
 import type { Database } from './cloud';
 import { isDuplicateWrite } from './databaseErrors';
 
@@ -70,7 +73,7 @@ async function moveCounters(db: Database, before: CaseCount | null | undefined, 
       const update: Record<string, unknown> = {};
       for (const [name, by] of Object.entries(move.by)) {
         update[`total.${name}`] = _.inc(by);
-        update[`days.${dayField(move.day)}.${name}`] = _.inc(by);
+        if (move.day !== null) update[`days.${dayField(move.day)}.${name}`] = _.inc(by);
       }
       return counters.where({ _id: _.in(move.ids) }).update(update);
     }),
@@ -150,4 +153,15 @@ export async function readCaseCounters(db: Database, key: string, pendingOverdue
   const values = sumCounters(data as CounterDocument[], key, range.from, range.to);
   values.overdue += total ?? 0;
   return values;
+}
+
+/** A station's or area's work queue sizes now (待受理 3): one document read, whatever the number of cases. */
+export async function readQueueCounts(db: Database, key: string): Promise<QueueValues> {
+  const { data } = await db
+    .collection(COLLECTIONS.caseCounters)
+    .where({ _id: counterId(key, QUEUES_MONTH) })
+    .limit(1)
+    .get();
+  const total = (data as CounterDocument[])[0]?.total ?? {};
+  return Object.fromEntries(COUNTED_QUEUES.map((queue) => [queue, total[queue] ?? 0])) as QueueValues;
 }

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import type { Moderation } from '../../miniprogram/shared/domain/moderation';
 import { loadCaller, requireStaff, scopeCovers } from '../core/caller';
+import { settleCase } from '../core/caseCounters';
 import type { Database } from '../core/cloud';
 import type { CallContext } from '../core/handler';
 import type { OpinionDocument } from '../../infra/documents/opinions';
@@ -42,8 +43,14 @@ export async function changeModeration(
     if (!opinion) return null;
     const moderation = change(opinion);
     if (!moderation) return null;
-    const { updated } = await opinions.where({ _id: opinion._id, updatedAt: opinion.updatedAt }).update({ moderation: db.command.set(moderation), updatedAt: now });
-    if (updated === 1) return { ...opinion, moderation, updatedAt: now };
+    // Held or rejected text stands in no staff queue: a state that changes moves the queue counters (core/caseCounters.ts).
+    const queuesMove = opinion.moderation?.state !== moderation.state;
+    const { updated } = await opinions
+      .where({ _id: opinion._id, updatedAt: opinion.updatedAt })
+      .update({ moderation: db.command.set(moderation), updatedAt: now, ...(queuesMove ? { countsStale: true } : {}) });
+    if (updated !== 1) continue;
+    if (queuesMove) await settleCase(db, opinion._id, now);
+    return { ...opinion, moderation, updatedAt: now };
   }
   throw new Error(`moderation of ${JSON.stringify(where)} kept changing under ${ATTEMPTS} attempts`);
 }

@@ -387,8 +387,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     });
     // Visit, account and record; the deputy's name; four for the number (the station's first of the
     // day creates its counter before claiming: cloudfunctions/core/trackingSequence.ts); the opinion;
-    // four to count it in the statistics counters (read, claim, create the month's counters, move them).
-    expect(answer.databaseRequests).toBe(15 + FIRST_RATE_TURN); // and the audit entry for the visitor's name shown
+    // five to count it in the statistics counters (read, claim, create the month's counters, move them, and its place's 待受理 queue).
+    expect(answer.databaseRequests).toBe(16 + FIRST_RATE_TURN); // and the audit entry for the visitor's name shown
     const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
     expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
 
@@ -473,8 +473,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const items = ['东门路灯不亮', '菜市场污水外溢', '公交站没有遮雨棚', '小区电梯经常停运', '垃圾清运不及时', '学校门口缺少斑马线'].map((text) => ({ text, toOpinion: true }));
     const answer = await t.raw('booking', { action: 'booking.recordReception', payload: { bookingId: booking._id, deputyIds: ['dp-011'], items } }, { openid: BEISHAN_STAFF });
     const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
-    // 3 + the deputy's name + 2 for six numbers + 6 inserts + 3 each to count them (read, claim, move the counters).
-    expect(answer.databaseRequests).toBe(32 + RATE_TURN); // and the audit entry for the visitor's name shown
+    // 3 + the deputy's name + 2 for six numbers + 6 inserts + 4 each to count them (read, claim, move the counters and the queue).
+    expect(answer.databaseRequests).toBe(38 + RATE_TURN); // and the audit entry for the visitor's name shown
     const sequences = record.items.map((item) => Number(item.trackingNo?.slice(-3)));
     expect(sequences).toEqual(sequences.map((_n, i) => sequences[0]! + i));
     expect(ok(await t.call('opinion.listMine', { pageSize: 10 }, { openid: 'resident-many' })).items).toHaveLength(6);

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { CaseStats } from '../../miniprogram/shared/contract/casework';
 import { COUNTER_VALUES, type CountableCase, type CounterDocument } from '../../miniprogram/shared/domain/caseCounters';
 import { CASE_FIGURES } from '../../miniprogram/shared/domain/caseStats';
+import { COUNTED_QUEUES, HIDDEN_MODERATION_STATES, QUEUE_STATUSES, type CountedQueue } from '../../miniprogram/shared/domain/caseQueues';
 import type { StaffScope } from '../../miniprogram/shared/domain/account';
 import { addDays, shanghaiDate, shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { countCases } from '../../cloudfunctions/casework/figures';
@@ -115,6 +116,32 @@ async function compareFigures(): Promise<void> {
   }
 }
 
+/**
+ * Staff tabs' counts (casework.list's first page, read from the queue counters) against counting the
+ * cases of each queue in the database, for area, station and city staff and one station of an area.
+ */
+async function compareQueues(): Promise<void> {
+  const db = database(t);
+  const _ = db.command;
+  const callers = [
+    { openid: JIANGNAN_STAFF, scope: { areaPath: 'area-jiangnan' } },
+    { openid: CITY_STAFF, scope: { areaPath: 'area-linjiang' } },
+    { openid: BEISHAN_STAFF, scope: { stationId: 'st-beishan' } },
+    { openid: JIANGNAN_STAFF, scope: { stationId: 'st-nanhu' }, stationId: 'st-nanhu' },
+  ];
+  const inQueue = (queue: CountedQueue) => (queue === 'referred' ? { referralOpen: true } : { status: _.in([...QUEUE_STATUSES[queue]]) });
+  for (const { openid, scope, stationId } of callers) {
+    const { counts } = ok(await t.call('casework.list', { view: 'toAccept', pageSize: 1, ...(stationId ? { stationId } : {}) }, { openid })) as { counts: Record<string, number> };
+    for (const queue of COUNTED_QUEUES) {
+      const { total } = await db
+        .collection(COLLECTIONS.opinions)
+        .where(_.and([scope, { 'moderation.state': _.nin([...HIDDEN_MODERATION_STATES]) }, inQueue(queue)]))
+        .count();
+      expect([openid, stationId, queue, counts[queue]]).toEqual([openid, stationId, queue, total]);
+    }
+  }
+}
+
 /** The counter documents, without the zeros a case that moved away leaves behind. */
 function normalised(docs: readonly CounterDocument[]) {
   const clean = (values: Record<string, number> | undefined) => Object.fromEntries(Object.entries(values ?? {}).filter(([, n]) => n !== 0));
@@ -151,6 +178,7 @@ async function compareWithRecount(): Promise<void> {
 describe('statistics counters equal a full recount', () => {
   test('as seeded, before any journey', async () => {
     await compareFigures();
+    await compareQueues();
     await compareWithRecount();
   });
 
@@ -169,6 +197,8 @@ describe('statistics counters equal a full recount', () => {
     t.clock.advance(random.pick([1, 4, 9]) * 86_400_000);
     await compareFigures();
     await compareWithRecount();
+    // After the timer closed the cases whose rating window passed and settled them.
+    await compareQueues();
   });
 
   test('a counter gone wrong is found by the repair, and written right again', async () => {

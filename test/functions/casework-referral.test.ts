@@ -43,7 +43,8 @@ describe('a department sends a case back and staff re-route it', () => {
   test('it sends it back: the case waits for staff; the resident is told a department is being found again, not why', async () => {
     const answer = await t.raw('casework', { action: 'casework.referBack', payload: { opinionId, reason: '公交站台属交通部门管理' } }, { openid: JN_HOUSING_HANDLER });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'referred', statusLabel: '重新确定承办单位中', event: 'referredBack' } });
-    expect(answer.databaseRequests).toBe(6 + FIRST_RATE_TURN);
+    // Two for the queue counters (办理中 → 待交办 and 退回待改派).
+    expect(answer.databaseRequests).toBe(8 + FIRST_RATE_TURN);
 
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: resident }));
     expect(mine.timeline.at(-1)).toEqual({
@@ -91,7 +92,7 @@ describe('a department sends a case back and staff re-route it', () => {
       { openid: JIANGNAN_STAFF },
     );
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'assigned', statusLabel: '办理中', event: 'rerouted' } });
-    expect(answer.databaseRequests).toBe(7 + FIRST_RATE_TURN);
+    expect(answer.databaseRequests).toBe(9 + FIRST_RATE_TURN);
     const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF }));
     const next = view.assignments.find((a) => a.departmentId === 'dept-jn-jiaotong');
     // Fifteen working days from Friday 11-20: Friday 12-11 (not from the first assignment on 11-18).

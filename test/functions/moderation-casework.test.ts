@@ -21,6 +21,11 @@ async function listed(openid: string, view: 'toAccept' | 'all' = 'all'): Promise
   return ok(await t.call('casework.list', { view, pageSize: 50 }, { openid })).items.map((i) => i.opinionId);
 }
 
+/** What 意见办理's 待受理 tab says it holds (read from the queue counters). */
+async function toAcceptCount(openid: string): Promise<number> {
+  return (ok(await t.call('casework.list', { view: 'toAccept', pageSize: 1 }, { openid })).counts as { toAccept: number }).toAccept;
+}
+
 async function mine(openid: string, opinionId: string) {
   const row = ok(await t.call('opinion.listMine', {}, { openid })).items.find((i) => i.opinionId === opinionId);
   const detail = ok(await t.call('opinion.getMine', { opinionId }, { openid }));
@@ -32,8 +37,10 @@ const HELD = { state: 'held', label: '待审核', note: '内容正在审核，�
 describe('text held for content review', () => {
   const resident = 'held-resident-1';
   let opinionId: string;
+  let waitingBefore: number;
 
   beforeAll(async () => {
+    waitingBefore = await toAcceptCount(JIANGNAN_STAFF);
     opinionId = await submit(resident);
   });
 
@@ -47,6 +54,7 @@ describe('text held for content review', () => {
 
   test('staff neither see it in their case lists nor may accept or assign it', async () => {
     expect(await listed(JIANGNAN_STAFF, 'toAccept')).not.toContain(opinionId);
+    expect(await toAcceptCount(JIANGNAN_STAFF)).toBe(waitingBefore);
     expect(await listed(JIANGNAN_STAFF)).not.toContain(opinionId);
     expect(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF })).toEqual(
       expect.objectContaining({ ok: false, code: 'CASE.CONTENT_UNDER_REVIEW', message: '该意见正在内容审核，审核通过后再办理' }),
@@ -66,8 +74,11 @@ describe('text held for content review', () => {
     expect(row).not.toHaveProperty('contentReview');
     expect(detail).not.toHaveProperty('contentReview');
     expect(await listed(JIANGNAN_STAFF, 'toAccept')).toContain(opinionId);
+    // Published, it counts in 待受理 like any case; accepted, it leaves it.
+    expect(await toAcceptCount(JIANGNAN_STAFF)).toBe(waitingBefore + 1);
     expect(ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF })).actions).toContain('accept');
     expect(ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF }))).toMatchObject({ status: 'accepted' });
+    expect(await toAcceptCount(JIANGNAN_STAFF)).toBe(waitingBefore);
   });
 });
 

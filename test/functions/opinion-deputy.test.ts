@@ -154,8 +154,8 @@ describe('a deputy replies or forwards', () => {
     const before = (await outbox(t)).length;
     const answer = await t.raw('opinion', { action: 'opinion.reply', payload: { opinionId, text: '  您好，已联系交警部门，下月起调整信号灯配时。  ' } }, { openid: WANG });
     expect(answer.body).toEqual({ ok: true, data: { opinionId, status: 'replied', statusLabel: '代表已回复', event: 'replied', notified: true } });
-    // Four, the acceptance spent, and six for the statistics counters (the replying deputy's first counters created).
-    expect(answer.databaseRequests).toBe(11 + RATE_TURN);
+    // Four, the acceptance spent, and seven for the statistics counters (the replying deputy's first counters created) and the queues (待受理 → 待评价).
+    expect(answer.databaseRequests).toBe(12 + RATE_TURN);
 
     const mine = ok(await t.call('opinion.getMine', { opinionId }, { openid: 'replied-resident' }));
     expect(mine.status).toBe('replied');

@@ -1,11 +1,14 @@
 import { COLLECTIONS } from '../../../infra/database';
-import { STAFF_CASE_COUNTED_VIEWS, type StaffCaseView } from '../../../miniprogram/shared/contract/casework';
+import type { StaffCaseView } from '../../../miniprogram/shared/contract/casework';
+import { counterKey } from '../../../miniprogram/shared/domain/caseCounters';
+import { COUNTED_QUEUES, HIDDEN_MODERATION_STATES, QUEUE_STATUSES, type QueueValues } from '../../../miniprogram/shared/domain/caseQueues';
+import { readQueueCounts } from '../../core/caseCounters';
 import type { Database } from '../../core/cloud';
-import type { Handler } from '../../core/handler';
+import type { CallContext, Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
-import { loadWorker, scopeFilter } from '../access';
+import { loadWorker, scopeFilter, type CaseWorker } from '../access';
 import { caseSummary, SUMMARY_FIELDS } from '../caseView';
-import { countPerTab, readPage, type PageOrder } from '../../core/paging';
+import { readPage, type PageOrder } from '../../core/paging';
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -14,15 +17,11 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
   const _ = db.command;
   switch (view) {
     case 'toAccept':
-      return { filter: { status: _.in(['received', 'read']) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'toAssign':
-      return { filter: { status: _.in(['accepted', 'forwarded', 'reopened', 'referred']) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'handling':
-      return { filter: { status: 'assigned' }, order: { field: 'createdAt', direction: 'asc' } };
     case 'toReview':
-      return { filter: { status: 'answered' }, order: { field: 'createdAt', direction: 'asc' } };
     case 'awaitingRating':
-      return { filter: { status: _.in(['replied', 'awaitingRating']) }, order: { field: 'createdAt', direction: 'asc' } };
+      return { filter: { status: _.in([...QUEUE_STATUSES[view]]) }, order: { field: 'createdAt', direction: 'asc' } };
     case 'closed':
       return { filter: { status: 'closed' }, order: { field: 'closedAt', direction: 'desc' } };
     case 'referred':
@@ -34,9 +33,41 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
   }
 }
 
-/** How many cases each work queue holds (not the archive: 已办结, 全部), in the caller's scope: one count per queue on indexed fields, no case read. */
-function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>, now: Date): Promise<Partial<Record<StaffCaseView, number>>> {
-  return countPerTab(db, COLLECTIONS.opinions, STAFF_CASE_COUNTED_VIEWS, (view) => db.command.and([...scope, viewQuery(db, view, now).filter]));
+/**
+ * Whose queue counters the caller's list reads: their station, their area, or one station of their
+ * area (read to check it is); null for a station outside their scope, whose list is empty.
+ */
+async function queuePlace(ctx: CallContext, worker: CaseWorker, stationId: string | undefined): Promise<string | null> {
+  const { scope } = worker;
+  if (scope.role === 'station') return !stationId || stationId === scope.stationId ? counterKey.station(scope.stationId ?? '') : null;
+  if (!stationId) return counterKey.area(scope.areaId);
+  const { data } = await ctx.db.collection(COLLECTIONS.stations).where({ _id: stationId }).field({ areaPath: true }).limit(1).get();
+  const station = (data as Array<{ areaPath?: string[] }>)[0];
+  return station?.areaPath?.includes(scope.areaId) ? counterKey.station(stationId) : null;
+}
+
+/**
+ * How many cases each work queue holds (not the archive: 已办结, 全部), in the caller's scope: the
+ * place's queue counters (one document, kept as cases change: shared/domain/caseQueues.ts), and
+ * 逾期, which the clock changes, counted on the deadline index.
+ */
+async function countViews(
+  ctx: CallContext,
+  worker: CaseWorker,
+  stationId: string | undefined,
+  scope: ReadonlyArray<Record<string, unknown>>,
+): Promise<Partial<Record<StaffCaseView, number>>> {
+  const { db, now } = ctx;
+  const [queues, overdue] = await Promise.all([
+    queuePlace(ctx, worker, stationId).then((place): Promise<QueueValues | null> => (place ? readQueueCounts(db, place) : Promise.resolve(null))),
+    db
+      .collection(COLLECTIONS.opinions)
+      .where(db.command.and([...scope, viewQuery(db, 'overdue', now).filter]))
+      .count(),
+  ]);
+  const counts: Partial<Record<StaffCaseView, number>> = { overdue: overdue.total };
+  for (const queue of COUNTED_QUEUES) counts[queue] = queues?.[queue] ?? 0;
+  return counts;
 }
 
 /**
@@ -45,7 +76,8 @@ function countViews(db: Database, scope: ReadonlyArray<Record<string, unknown>>,
  * 退回待改派 (a department sent it back, not re-routed yet),
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
  * in moderation.listFlagged until published). Three database requests (the caller, the page, the
- * holiday calendar), and on the first page one count per work queue (待受理 3): ten.
+ * holiday calendar), and on the first page the counts of the work queues (待受理 3): the place's
+ * queue counters and a count of 逾期, five (six for one station of an area).
  */
 export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');
@@ -53,13 +85,13 @@ export const listCases: Handler<'casework.list'> = async ({ view, stationId, cur
   const _ = db.command;
   const { filter, order } = viewQuery(db, view, now);
   // Text held for content review or rejected is no case (staff review it in moderation.listFlagged).
-  const scope: Array<Record<string, unknown>> = [scopeFilter(worker), { 'moderation.state': _.nin(['held', 'rejected']) }];
+  const scope: Array<Record<string, unknown>> = [scopeFilter(worker), { 'moderation.state': _.nin([...HIDDEN_MODERATION_STATES]) }];
   if (stationId) scope.push({ stationId });
   const page = { collection: COLLECTIONS.opinions, where: [...scope, filter], order, cursor, pageSize, fields: SUMMARY_FIELDS };
   const [{ items, nextCursor }, calendar, counts] = await Promise.all([
     readPage<OpinionDocument>(db, page),
     ctx.calendar(),
-    cursor === undefined ? countViews(db, scope, now) : undefined,
+    cursor === undefined ? countViews(ctx, worker, stationId, scope) : undefined,
   ]);
   return { items: items.map((row) => caseSummary(row, { now, calendar })), nextCursor, ...(counts ? { counts } : {}) };
 };

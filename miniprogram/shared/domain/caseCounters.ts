@@ -13,7 +13,12 @@
  * change to the case. The case therefore also keeps the instant it will turn overdue while counted
  * as not overdue (`countedOverdueAt`); statistics add the cases whose instant has passed, and the
  * hourly timer counts them again.
+ *
+ * Each station and area also has one document of its work queues' sizes (`<place>|queues`, no
+ * month: a case counts in the queue it stands in now, whenever it was submitted; shared/domain/
+ * caseQueues.ts), moved by the same settling, so staff tabs read a count instead of counting.
  */
+import { COUNTED_QUEUES, queuesOf, type QueuedCase, type QueueValues } from './caseQueues';
 import { CASE_FIGURES, FIGURE_PREDICATES, type CasePredicate } from './caseStats';
 import { addDays, shanghaiDate } from './time';
 
@@ -27,10 +32,12 @@ export interface CaseCount {
   /** Shanghai date of submission, YYYY-MM-DD. */
   day: string;
   values: CounterValues;
+  /** The work queues it stands in, counted for its station and areas; absent on cases counted before queues were. */
+  queues?: QueueValues;
 }
 
 /** The fields of a case the counters read. */
-export interface CountableCase {
+export interface CountableCase extends QueuedCase {
   _id: string;
   createdAt: Date | string;
   stationId: string;
@@ -59,6 +66,9 @@ export const COUNTED_FIELDS = [
   'lateStages',
   'deadline',
   'urgeCount',
+  'status',
+  'referralOpen',
+  'moderation.state',
   'counted',
   'countedVersion',
   'countsStale',
@@ -128,13 +138,20 @@ export function caseCount(doc: CountableCase, now: Date): { count: CaseCount; ov
   const dueAt = doc.deadline?.dueAt;
   const overdueAt = !values.overdue && dueAt ? new Date(time(dueAt)) : null;
   const created = doc.createdAt instanceof Date ? doc.createdAt : new Date(doc.createdAt);
-  return { count: { keys: counterKeysOf(doc), day: shanghaiDate(created), values }, overdueAt };
+  return { count: { keys: counterKeysOf(doc), day: shanghaiDate(created), values, queues: queuesOf(doc) }, overdueAt };
 }
 
 export function sameCount(a: CaseCount | null | undefined, b: CaseCount | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.day === b.day && a.keys.join('|') === b.keys.join('|') && COUNTER_VALUES.every((name) => a.values[name] === b.values[name]);
+  const sameQueues = COUNTED_QUEUES.every((queue) => (a.queues?.[queue] ?? 0) === (b.queues?.[queue] ?? 0)) && !a.queues === !b.queues;
+  return a.day === b.day && a.keys.join('|') === b.keys.join('|') && sameQueues && COUNTER_VALUES.every((name) => a.values[name] === b.values[name]);
 }
+
+/** The month field of a place's queue document: it holds sizes now, not a month's figures. */
+export const QUEUES_MONTH = 'queues';
+
+/** The places whose queues staff read: stations and areas (a deputy's inbox counts its own few cases). */
+const hasQueues = (key: string): boolean => key.startsWith('station:') || key.startsWith('area:');
 
 /** A counter document: one place, one month; totals of the month and of each day (`d01` … `d31`). */
 export interface CounterDocument {
@@ -142,7 +159,7 @@ export interface CounterDocument {
   key: string;
   /** YYYY-MM */
   month: string;
-  total?: Partial<CounterValues>;
+  total?: Partial<CounterValues & QueueValues>;
   days?: Record<string, Partial<CounterValues>>;
 }
 
@@ -152,28 +169,42 @@ export function counterId(key: string, month: string): string {
 
 export const dayField = (day: string): string => `d${day.slice(8, 10)}`;
 
+/** A group of counter documents moved alike: by month and day (null: a queue document, no days). */
+export interface CounterMove {
+  ids: string[];
+  month: string;
+  day: string | null;
+  by: Partial<CounterValues & QueueValues>;
+}
+
 /**
  * How the counters move when a case's count goes from `before` to `after`: groups of counter ids
  * (all of the same month) and the amounts each gets, nothing for places whose values do not change.
  */
-export function counterMoves(before: CaseCount | null | undefined, after: CaseCount | null): Array<{ ids: string[]; month: string; day: string; by: Partial<CounterValues> }> {
-  const moves = new Map<string, { ids: string[]; month: string; day: string; by: Partial<CounterValues> }>();
+export function counterMoves(before: CaseCount | null | undefined, after: CaseCount | null): CounterMove[] {
+  const moves = new Map<string, CounterMove>();
   const add = (count: CaseCount, sign: 1 | -1) => {
     for (const key of count.keys) {
       const id = counterId(key, count.day.slice(0, 7));
       const entry = moves.get(id) ?? { ids: [id], month: count.day.slice(0, 7), day: count.day, by: {} };
       for (const name of COUNTER_VALUES) entry.by[name] = (entry.by[name] ?? 0) + sign * count.values[name];
       moves.set(id, entry);
+      const { queues } = count;
+      if (!queues || !hasQueues(key)) continue;
+      const queueId = counterId(key, QUEUES_MONTH);
+      const queued = moves.get(queueId) ?? { ids: [queueId], month: QUEUES_MONTH, day: null, by: {} };
+      for (const queue of COUNTED_QUEUES) queued.by[queue] = (queued.by[queue] ?? 0) + sign * queues[queue];
+      moves.set(queueId, queued);
     }
   };
   if (before) add(before, -1);
   if (after) add(after, 1);
   // Places that move by the same amounts on the same day are written together.
-  const grouped = new Map<string, { ids: string[]; month: string; day: string; by: Partial<CounterValues> }>();
+  const grouped = new Map<string, CounterMove>();
   for (const [id, entry] of moves) {
-    const by = Object.fromEntries(Object.entries(entry.by).filter(([, n]) => n !== 0)) as Partial<CounterValues>;
+    const by = Object.fromEntries(Object.entries(entry.by).filter(([, n]) => n !== 0)) as CounterMove['by'];
     if (Object.keys(by).length === 0) continue;
-    const signature = `${entry.day}|${JSON.stringify(by)}`;
+    const signature = `${entry.month}|${entry.day}|${JSON.stringify(by)}`;
     const group = grouped.get(signature);
     if (group) group.ids.push(id);
     else grouped.set(signature, { ids: [id], month: entry.month, day: entry.day, by });
@@ -185,6 +216,17 @@ export function counterMoves(before: CaseCount | null | undefined, after: CaseCo
 export function addToCounters(counters: Map<string, CounterDocument>, count: CaseCount): void {
   const month = count.day.slice(0, 7);
   for (const key of count.keys) {
+    const { queues } = count;
+    if (queues && hasQueues(key) && COUNTED_QUEUES.some((queue) => queues[queue] !== 0)) {
+      const id = counterId(key, QUEUES_MONTH);
+      let doc = counters.get(id);
+      if (!doc) {
+        doc = { _id: id, key, month: QUEUES_MONTH, total: {}, days: {} };
+        counters.set(id, doc);
+      }
+      const total = (doc.total ??= {});
+      for (const queue of COUNTED_QUEUES) if (queues[queue]) total[queue] = (total[queue] ?? 0) + queues[queue];
+    }
     const id = counterId(key, month);
     let doc = counters.get(id);
     if (!doc) {
