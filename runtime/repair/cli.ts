@@ -9,7 +9,8 @@ import { repairCaseCounters } from './caseCounters';
 
 async function main(): Promise<void> {
   const write = process.argv.includes('--write');
-  const runtime = await startRuntime({ port: 0 });
+  // No timers: the recount must be the only writer of cases and counters while it runs.
+  const runtime = await startRuntime({ port: 0, timers: false });
   try {
     const db = tcb.init({ env: runtime.config.envId }).database();
     const report = await repairCaseCounters(db, runtime.clock.now(), { write });
