@@ -432,11 +432,12 @@ describe('station staff', () => {
 
 describe('work queue counts', () => {
   /** Every case a queue lists, page after page. */
-  async function listedCount<V extends string>(action: 'casework.list' | 'casework.listAssigned', view: V, openid: string): Promise<number> {
+  async function listedCount<V extends string>(action: 'casework.list' | 'casework.listAssigned', view: V, openid: string, stationId?: string): Promise<number> {
     let cursor: string | undefined;
     let total = 0;
     do {
-      const page = ok(await t.call(action, (cursor === undefined ? { view, pageSize: 50 } : { view, cursor, pageSize: 50 }) as never, { openid })) as TabbedPage<CaseSummary, V>;
+      const payload = { view, pageSize: 50, ...(cursor === undefined ? {} : { cursor }), ...(stationId ? { stationId } : {}) };
+      const page = ok(await t.call(action, payload as never, { openid })) as TabbedPage<CaseSummary, V>;
       total += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
@@ -464,6 +465,22 @@ describe('work queue counts', () => {
     const beishan = ok(await t.call('casework.list', { view: 'all' }, { openid: BEISHAN_STAFF })).counts;
     expect(beishan?.toAccept).toBe(await listedCount('casework.list', 'toAccept', BEISHAN_STAFF));
     expect(beishan?.handling).toBe(await listedCount('casework.list', 'handling', BEISHAN_STAFF));
+  });
+
+  test("a station outside the caller's scope shows nothing, and counts nothing: its queue counters are not read for them", async () => {
+    // 临江 (江北区) is not 江南区 staff's; 南湖 is not 北山's station staff's.
+    const zeros = Object.fromEntries(STAFF_CASE_COUNTED_VIEWS.map((view) => [view, 0]));
+    for (const [openid, stationId] of [
+      [JIANGNAN_STAFF, 'st-linjiang'],
+      [BEISHAN_STAFF, 'st-nanhu'],
+    ] as const) {
+      const page = ok(await t.call('casework.list', { view: 'toAccept', stationId }, { openid }));
+      expect([openid, page.items, page.counts]).toEqual([openid, [], zeros]);
+    }
+    // Its own area's staff see its queues.
+    expect(ok(await t.call('casework.list', { view: 'toAccept', stationId: 'st-linjiang' }, { openid: CITY_STAFF })).counts?.toAccept).toBe(
+      await listedCount('casework.list', 'toAccept', CITY_STAFF, 'st-linjiang'),
+    );
   });
 
   test('a later page brings no counts and costs three database requests', async () => {
