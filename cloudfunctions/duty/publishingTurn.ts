@@ -11,6 +11,11 @@ export interface PublishedTotal {
   computedAt: Date | string;
 }
 
+/** A published document that counts for `year`'s turns: of that year, and with its total kept. */
+function ofThisYear(doc: PublishedTotal | undefined, year: number): PublishedTotal | undefined {
+  return doc && doc.year === year && doc.total !== undefined ? doc : undefined;
+}
+
 /** However small the city, a firing works out this many deputies (the demo's all of them). */
 export const MIN_DEPUTIES_PER_FIRING = 200;
 /** A firing takes at least this share of the deputies, so that every one is worked out within a day of hourly firings. */
@@ -31,12 +36,13 @@ export function chooseTurn(deputies: readonly DeputyPlace[], published: Readonly
   const groups = new Map<string, DeputyPlace[]>();
   for (const deputy of deputies) {
     const key = deputy.stations[0] ? `station|${deputy.stations[0]._id}` : `deputy|${deputy.deputyId}`;
-    groups.set(key, [...(groups.get(key) ?? []), deputy]);
+    const group = groups.get(key);
+    if (group) group.push(deputy);
+    else groups.set(key, [deputy]);
   }
   const age = (deputy: DeputyPlace): number => {
-    const doc = published.get(deputy.deputyId);
-    if (!doc || doc.year !== year || doc.total === undefined) return -Infinity;
-    return new Date(doc.computedAt).getTime();
+    const doc = ofThisYear(published.get(deputy.deputyId), year);
+    return doc ? new Date(doc.computedAt).getTime() : -Infinity;
   };
   const oldest = [...groups.entries()].map(([key, members]) => ({ key, members, age: Math.min(...members.map(age)) }));
   oldest.sort((a, b) => a.age - b.age || a.key.localeCompare(b.key));
@@ -53,7 +59,6 @@ export function chooseTurn(deputies: readonly DeputyPlace[], published: Readonly
 export function stillDue(deputies: readonly DeputyPlace[], published: ReadonlyMap<string, PublishedTotal>, done: ReadonlySet<string>, year: number, today: string): number {
   return deputies.filter((deputy) => {
     if (done.has(deputy.deputyId)) return false;
-    const doc = published.get(deputy.deputyId);
-    return !doc || doc.year !== year || doc.total === undefined || doc.asOf !== today;
+    return ofThisYear(published.get(deputy.deputyId), year)?.asOf !== today;
   }).length;
 }

@@ -1,4 +1,5 @@
 import { COLLECTIONS } from '../../infra/database';
+import { HIDDEN_MODERATION_STATES } from '../../miniprogram/shared/domain/caseQueues';
 import type { Deputy } from '../../miniprogram/shared/domain/directory';
 import type { AccountDocument } from '../core/accounts';
 import { requireDeputy, requireOpenid } from '../core/caller';
@@ -41,5 +42,5 @@ export async function loadDeputyCaller(ctx: CallContext): Promise<DeputyCaller> 
  */
 export function addressedTo(db: Database, deputy: DeputyCaller) {
   const _ = db.command;
-  return _.and([_.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]), { 'moderation.state': _.nin(['held', 'rejected']) }]);
+  return _.and([_.or([{ deputyId: deputy.deputyId }, { deputyId: null, stationId: _.in(deputy.stationIds) }]), { 'moderation.state': _.nin([...HIDDEN_MODERATION_STATES]) }]);
 }
