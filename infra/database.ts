@@ -113,8 +113,8 @@ export const DATABASE: readonly CollectionSpec[] = [
     unique('code'),
     index('areaPath'),
     index('active'),
-    // The grid cells a station lies in (shared/domain/geo.ts): the stations near a phone (directory.nearestStations).
-    index('geoCells'),
+    // Where a station stands, GeoJSON (infra/documents/stationPosition.ts): the stations nearest a phone (directory.nearestStations).
+    index({ field: 'position', direction: '2dsphere' }),
   ]),
   collection(COLLECTIONS.deputies, [
     unique('code'),

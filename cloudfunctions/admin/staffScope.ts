@@ -6,10 +6,13 @@ import type { Database } from '../core/cloud';
 import { fail } from '../core/errors';
 import type { CallContext } from '../core/handler';
 import { deputyStationsLookup } from '../core/deputyStations';
+import type { StationPosition } from '../../infra/documents/stationPosition';
 
-/** A station as stored: its area and every ancestor area, for scope checks. */
-/** `geoCells`: the grid cells of its location (shared/domain/geo.ts), kept with it by every write. */
-export type StationDocument = Station & { areaPath: string[]; geoCells?: string[] };
+/**
+ * A station as stored: its area and every ancestor area, for scope checks; `position`, its location
+ * as the geospatial index reads it (infra/documents/stationPosition.ts), absent on stations saved before it.
+ */
+export type StationDocument = Station & { areaPath: string[]; position?: StationPosition };
 
 export type StationPlace = Pick<StationDocument, '_id' | 'areaPath'>;
 

@@ -1,22 +1,45 @@
 /**
- * `npm run repair-counters [-- --write]`: recounts the statistics counters from every case of the
- * store (runtime/repair/caseCounters.ts) and lists the counter documents that differ; with
- * `--write`, writes the recount over them. Starts the runtime on a free port, as the seed does.
+ * One-off repairs of a data folder, each on the runtime started on a free port as the seed does,
+ * without timers (a repair must be the only writer of what it rewrites while it runs). Without
+ * `--write` a repair lists what differs and exits 1 when anything does; with it, writes.
+ *
+ *   npm run repair-counters [-- --write]            recounts the statistics counters from every case
+ *                                                   (runtime/repair/caseCounters.ts)
+ *   npm run repair-station-positions [-- --write]   gives each station the position the nearest-stations
+ *                                                   query finds it by (runtime/repair/stationPositions.ts)
  */
 import tcb from '@cloudbase/node-sdk';
 import { startRuntime } from '../server';
 import { repairCaseCounters } from './caseCounters';
+import { repairStationPositions } from './stationPositions';
+
+type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
+
+/** Each repair: runs, prints what it found, and answers the ids that differed. */
+const REPAIRS: Record<string, (db: Database, now: Date, write: boolean) => Promise<string[]>> = {
+  counters: async (db, now, write) => {
+    const report = await repairCaseCounters(db, now, { write });
+    console.log(`recounted ${report.cases} cases into ${report.counters} counter documents; ${report.differing.length} differed${write ? ' and were rewritten' : ''}`);
+    return report.differing;
+  },
+  'station-positions': async (db, _now, write) => {
+    const report = await repairStationPositions(db, { write });
+    console.log(`read ${report.stations} stations; ${report.differing.length} lacked their position${write ? ' and were given it' : ''}`);
+    return report.differing;
+  },
+};
 
 async function main(): Promise<void> {
+  const [name] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const repair = REPAIRS[name ?? ''];
+  if (!repair) throw new Error(`name a repair: ${Object.keys(REPAIRS).join(', ')}`);
   const write = process.argv.includes('--write');
-  // No timers: the recount must be the only writer of cases and counters while it runs.
   const runtime = await startRuntime({ port: 0, timers: false });
   try {
     const db = tcb.init({ env: runtime.config.envId }).database();
-    const report = await repairCaseCounters(db, runtime.clock.now(), { write });
-    console.log(`recounted ${report.cases} cases into ${report.counters} counter documents; ${report.differing.length} differed${write ? ' and were rewritten' : ''}`);
-    for (const id of report.differing.slice(0, 20)) console.log(`  ${id}`);
-    if (!write && report.differing.length > 0) process.exitCode = 1;
+    const differing = await repair(db, runtime.clock.now(), write);
+    for (const id of differing.slice(0, 20)) console.log(`  ${id}`);
+    if (!write && differing.length > 0) process.exitCode = 1;
   } finally {
     await runtime.stop();
   }

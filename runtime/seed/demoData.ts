@@ -2,7 +2,7 @@ import type { DayDocument } from '../../infra/documents/booking';
 import { plannedDays } from '../../cloudfunctions/booking/days';
 import { packageCalendar } from '../../cloudfunctions/core/workingCalendar';
 import type { Area, Deputy, DeputyLevel, Station } from '../../miniprogram/shared/domain/directory';
-import { geoCellsOf } from '../../miniprogram/shared/domain/geo';
+import { stationPosition, type StationPosition } from '../../infra/documents/stationPosition';
 import { DEFAULT_RECEPTION_RULE } from '../../miniprogram/shared/domain/reception';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 
@@ -42,8 +42,8 @@ const hubin = area('area-hubin', '湖滨社区', 'community', nanhu);
 
 export const DEMO_AREAS: Area[] = [city, jiangbei, jiangnan, linjiangStreet, beishan, nanhu, qingshi, heping, hubin];
 
-/** `geoCells`: the grid cells of its location (shared/domain/geo.ts), as directory.nearestStations finds it. */
-export type StationDocument = Station & { areaPath: string[]; geoCells: string[] };
+/** `position`: its location as the geospatial index reads it (infra/documents/stationPosition.ts), as directory.nearestStations finds it. */
+export type StationDocument = Station & { areaPath: string[]; position: StationPosition };
 
 const station = (_id: string, code: string, name: string, at: Area, address: string, location: Station['location'], phone: string): StationDocument => ({
   _id,
@@ -53,7 +53,7 @@ const station = (_id: string, code: string, name: string, at: Area, address: str
   areaPath: at.path,
   address,
   location,
-  geoCells: geoCellsOf(location),
+  position: stationPosition(location),
   openingHours: '工作日 09:00–12:00，14:00–17:30',
   phone,
   receptionNote: '每月15日代表接待选民日 09:00–11:30，14:30–17:00（遇节假日顺延）',

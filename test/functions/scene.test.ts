@@ -52,11 +52,11 @@ describe('directory.searchDeputies: find a deputy by name', () => {
 });
 
 describe('directory.nearestStations: stations near the phone', () => {
-  test('nearest first, with the distance in metres; a station beyond the nearby cells still found in a second request', async () => {
+  test('nearest first, with the distance in metres, in one request that reads only the stations it lists', async () => {
     const nanhu = DEMO_STATIONS.find((s) => s._id === 'st-nanhu');
     const answer = await t.raw('directory', { action: 'directory.nearestStations', payload: { latitude: 30.5015, longitude: 114.3305 } });
-    // Three stations lie within about 10 km; 北山 (about 17 km) is in the coarse cells only.
-    expect(answer.databaseRequests).toBe(2);
+    expect(answer.databaseRequests).toBe(1);
+    expect(answer.documentsRead).toBe(DEMO_STATIONS.length);
     const { stations } = ok(answer.body as never) as { stations: Array<{ _id: string; distanceMeters: number; location: unknown }> };
     expect(stations[0]).toMatchObject({ _id: 'st-nanhu', location: nanhu?.location });
     expect(stations[0]?.distanceMeters).toBeLessThan(100);

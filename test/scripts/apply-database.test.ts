@@ -26,6 +26,13 @@ describe('our index declarations in CloudBase terms', () => {
     });
   });
 
+  it('sends a geospatial key as the 2dsphere direction', () => {
+    expect(toCloudBaseIndex({ name: 'position_2dsphere', keys: [{ field: 'position', direction: '2dsphere' }] })).toEqual({
+      IndexName: 'position_2dsphere',
+      MgoKeySchema: { MgoIndexKeys: [{ Name: 'position', Direction: '2dsphere' }], MgoIsUnique: false },
+    });
+  });
+
   it('makes an index without `unique` a non-unique one', () => {
     expect(toCloudBaseIndex({ name: 'name_1', keys: [{ field: 'name', direction: 1 }] }).MgoKeySchema.MgoIsUnique).toBe(false);
   });
@@ -89,6 +96,8 @@ describe('applying infra/database.ts', () => {
     }
     const stations = env.tables.get('stations') ?? [];
     expect(stations.find((index) => index.Name === 'code_1')?.Unique).toBe(true);
+    // The nearest-stations query (geoNear) needs a geospatial index on the stations' GeoJSON position.
+    expect(stations.find((index) => index.Name === 'position_2dsphere')).toMatchObject({ Keys: [{ Name: 'position', Direction: '2dsphere' }], Unique: false });
   });
 
   it('changes no index on a second run', async () => {

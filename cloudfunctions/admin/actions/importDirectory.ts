@@ -15,9 +15,9 @@ import {
 } from '../../../miniprogram/shared/domain/directoryWorkbook';
 import type { DayDocument } from '../../../infra/documents/booking';
 import { retryDocumentId } from '../../../infra/documents/requestIds';
+import { stationPosition } from '../../../infra/documents/stationPosition';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { DepartmentDocument } from '../departments';
-import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
 import { findAmong } from '../../core/reads';
@@ -204,11 +204,18 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
         ...change.fields,
         location: _.set(change.fields.location),
         areaPath: _.set(areaPath),
-        geoCells: _.set(geoCellsOf(change.fields.location)),
+        position: _.set(stationPosition(change.fields.location)),
         updatedAt: now,
       });
     } else if (change.kind === 'created') {
-      const { id } = (await stations.add({ code: change.row.code, ...change.fields, areaPath, geoCells: geoCellsOf(change.fields.location), createdAt: now, updatedAt: now })) as {
+      const { id } = (await stations.add({
+        code: change.row.code,
+        ...change.fields,
+        areaPath,
+        position: stationPosition(change.fields.location),
+        createdAt: now,
+        updatedAt: now,
+      })) as {
         id: string;
       };
       stored.set(change.row.code, { _id: id, code: change.row.code, ...change.fields, areaPath } as StationDocument);

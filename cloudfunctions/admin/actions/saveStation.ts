@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../../infra/database';
+import { stationPosition } from '../../../infra/documents/stationPosition';
 import { stationAreaPath, unsharableArea, type Area, type Station } from '../../../miniprogram/shared/domain/directory';
-import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
 import { isDuplicateWrite } from '../../core/databaseErrors';
 import type { Database } from '../../core/cloud';
 import { fail } from '../../core/errors';
@@ -87,7 +87,7 @@ export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, sha
 
   const areaPath = stationAreaPath(area, shared);
   const sharing = sharedAreaIds.length > 0 || existing?.sharedAreaIds ? { sharedAreaIds } : {};
-  const saved = { ...fields, ...sharing, areaPath, geoCells: geoCellsOf(fields.location) };
+  const saved = { ...fields, ...sharing, areaPath, position: stationPosition(fields.location) };
   let id = stationId;
   try {
     if (existing) {
@@ -96,7 +96,7 @@ export const saveStation: Handler<'admin.saveStation'> = async ({ stationId, sha
         location: _.set(saved.location),
         ...(sharing.sharedAreaIds ? { sharedAreaIds: _.set(sharing.sharedAreaIds) } : {}),
         areaPath: _.set(areaPath),
-        geoCells: _.set(saved.geoCells),
+        position: _.set(saved.position),
         updatedAt: now,
       });
     } else {

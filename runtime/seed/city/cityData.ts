@@ -7,7 +7,7 @@
 import type { DepartmentDocument } from '../../../cloudfunctions/admin/departments';
 import type { AccountDocument } from '../../../cloudfunctions/core/accounts';
 import type { Area, Deputy, DeputyLevel } from '../../../miniprogram/shared/domain/directory';
-import { geoCellsOf } from '../../../miniprogram/shared/domain/geo';
+import { stationPosition } from '../../../infra/documents/stationPosition';
 import type { StationDocument } from '../demoData';
 import { personName, Random } from './random';
 
@@ -80,7 +80,7 @@ export function cityPlaces(size: CitySize, random: Random): CityPlaces {
       areaPath: township.path,
       address: `滨海市${DISTRICT_NAMES[(s % townships.length) % districts.length] ?? ''}${township.name}${random.below(300) + 1}号`,
       location,
-      geoCells: geoCellsOf(location),
+      position: stationPosition(location),
       openingHours: '工作日 09:00–12:00，14:00–17:30',
       phone: `0571-8${String(1000000 + n).slice(1)}`,
       receptionNote: '每月15日代表接待选民日 09:00–11:30，14:30–17:00（遇节假日顺延）',

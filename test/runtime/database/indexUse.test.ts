@@ -1,5 +1,5 @@
 import type { CollectionSpec } from '../../../infra/database';
-import { COLLECTIONS, index } from '../../../infra/database';
+import { COLLECTIONS, DATABASE, index } from '../../../infra/database';
 import { filterShape, IndexUse } from '../../../runtime/database/indexUse';
 import { startTestRuntime, type TestRuntime } from '../../support/runtime';
 
@@ -60,6 +60,22 @@ describe('which filters a declared index serves', () => {
       { collection: 'cases', action: 'getDocument', functionName: 'casework', filter: '{"status":"?"}', count: 2 },
       { collection: 'cases', action: 'calculateDocument', functionName: 'casework', filter: '{}', count: 1 },
     ]);
+  });
+});
+
+describe('a geoNear query and the 2dsphere index', () => {
+  // What the SDK sends for db.command.geoNear (the stations nearest a phone, directory.nearestStations).
+  const near = { position: { $nearSphere: { $geometry: { type: 'Point', coordinates: [114.3, 30.5] }, $maxDistance: 50_000 } } };
+
+  it('is served by the stations’ 2dsphere index on its field, alone or with active: true', () => {
+    const declared = new IndexUse(DATABASE);
+    expect(declared.serves(COLLECTIONS.stations, near)).toBe(true);
+    expect(declared.serves(COLLECTIONS.stations, { ...near, active: true })).toBe(true);
+  });
+
+  it('is not served where no index leads with its field', () => {
+    const undeclared = new IndexUse([{ name: 'places', indexes: [index('position.type')], rule: { read: false, write: false } }]);
+    expect(undeclared.serves('places', near)).toBe(false);
   });
 });
 
