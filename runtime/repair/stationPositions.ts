@@ -3,8 +3,8 @@
  * 2dsphere index, infra/documents/stationPosition.ts), taken from its `location`, and drops the grid
  * cells (`geoCells`) the action read before. Stations saved before that change carry no position,
  * and a `geoNear` query never finds a document without one: run it once on a store made before
- * (`npm run repair-station-positions -- --write`). Safe to run again: a station already right is
- * left alone.
+ * (`npm run repair-station-positions -- --write`). Safe to run again, and beside the functions: a
+ * station already right is left alone, and one moved since it was read is not overwritten.
  */
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
@@ -34,11 +34,13 @@ export async function repairStationPositions(db: Database, { write }: { write: b
       // The SDK reads a stored point back as a Geo.Point, whose JSON is the GeoJSON it was written as.
       if (JSON.stringify(station.position) === JSON.stringify(position) && station.geoCells === undefined) continue;
       report.differing.push(station._id);
-      if (write)
-        await db
-          .collection(COLLECTIONS.stations)
-          .doc(station._id)
-          .update({ position: _.set(position), geoCells: _.remove() });
+      if (!write) continue;
+      // Only while the station still stands where it was read: a save that moved it meanwhile wrote its own position.
+      const unmoved = { _id: station._id, 'location.latitude': station.location.latitude, 'location.longitude': station.location.longitude };
+      await db
+        .collection(COLLECTIONS.stations)
+        .where(unmoved)
+        .update({ position: _.set(position), geoCells: _.remove() });
     }
   });
   return report;

@@ -7,6 +7,8 @@ import { CITY_STAFF } from '../support/people';
 import { ok, useTestRuntime } from '../support/runtime';
 import { database } from './helpers/cloud';
 
+type Database = ReturnType<typeof database>;
+
 /**
  * directory.nearestStations as a resident's phone meets it: the stations staff save or import are
  * found where they stand, the list reads only what it shows, and nothing beyond about 50 km is
@@ -110,6 +112,40 @@ describe('what the list offers and what it reads', () => {
   });
 });
 
+/** The database, but each page of stations the repair reads (a range of `_id`) is answered only after `meanwhile` has run. */
+function afterEachPageRead(db: Database, meanwhile: () => Promise<unknown>): Database {
+  const paged = (filter: object) => '_id' in filter && typeof (filter as { _id: unknown })._id !== 'string';
+  return new Proxy(db, {
+    get: (target, key) =>
+      key !== 'collection'
+        ? Reflect.get(target, key)
+        : (name: string) => {
+            const collection = target.collection(name);
+            const where = collection.where.bind(collection);
+            return Object.assign(Object.create(collection), {
+              where: (filter: object) => {
+                const query = where(filter);
+                if (!paged(filter)) return query;
+                return {
+                  orderBy: (...order: Parameters<typeof query.orderBy>) => ({
+                    limit: (n: number) => ({
+                      get: async () => {
+                        const page = await query
+                          .orderBy(...order)
+                          .limit(n)
+                          .get();
+                        await meanwhile();
+                        return page;
+                      },
+                    }),
+                  }),
+                };
+              },
+            });
+          },
+  });
+}
+
 describe('stations saved before they carried a position', () => {
   test('are not found until the repair gives them one from their location; the repair then finds nothing to do', async () => {
     const db = database(t);
@@ -131,5 +167,18 @@ describe('stations saved before they carried a position', () => {
     const { data } = await db.collection(COLLECTIONS.stations).doc(id).get();
     expect(data[0]).not.toHaveProperty('geoCells');
     expect((await repairStationPositions(db, { write: false })).differing).toEqual([]);
+  });
+
+  test('the repair does not put back the place of a station moved while it ran', async () => {
+    const db = database(t);
+    const urumqi: GeoPoint = { latitude: 43.82, longitude: 87.62 };
+    const kashgar: GeoPoint = { latitude: 39.47, longitude: 75.99 };
+    const id = await save('GEO08', urumqi);
+    await db.collection(COLLECTIONS.stations).doc(id).update({ position: db.command.remove() });
+    // Staff move the station after the repair has read it, before it writes.
+    const movedAfterReading = afterEachPageRead(db, () => save('GEO08', kashgar, { stationId: id }));
+    expect((await repairStationPositions(movedAfterReading, { write: true })).differing).toContain(id);
+    expect((await nearby(urumqi)).codes).toEqual([]);
+    expect((await nearby(kashgar)).codes).toEqual(['GEO08']);
   });
 });
