@@ -7,19 +7,26 @@
  *                                 lists every missing setting (exit 1 when any is missing)
  *   npm run deploy                builds, deploys every function (code, runtime, memory, timeout,
  *                                 variables, timer triggers), applies cloud-call permissions,
- *                                 applies infra/database.ts, then checks the cloud calls
+ *                                 applies infra/database.ts, gives stations saved before they had
+ *                                 one their position (runtime/repair/stationPositions.ts), then
+ *                                 checks the cloud calls
  *   npm run deploy -- --verify    only the last step: may each function make its cloud calls?
  *
  * Settings: scripts/deploy/settings.ts (environment variables; the AppID may sit in
  * project.private.config.json).
  */
 import { createRequire } from 'node:module';
+import tcb from '@cloudbase/node-sdk';
 import { FUNCTIONS_OUT } from './build';
 import { DATABASE } from '../infra/database';
 import { applyDatabase, type DatabaseManager } from './apply-database';
 import { describePlan, planFunctions, type FunctionPlan, type Trigger } from './deploy/plan';
 import { APPSECRET_SETTING, describeProblems, mask, readSettings, type Settings } from './deploy/settings';
 import { createWeChatAdmin, type WeChatAdmin } from './deploy/wechat';
+import { repairStationPositions } from '../runtime/repair/stationPositions';
+
+/** The environment's database as @cloudbase/node-sdk gives it, for the data the deploy brings up to date. */
+export type DeployDatabase = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 /** The part of @cloudbase/manager-node's functions service the deploy uses. */
 export interface FunctionsManager {
@@ -47,6 +54,8 @@ export interface DeployIo {
   tool: (settings: Settings) => CloudBaseTool;
   /** WeChat's server API for cloud-call permissions, when an AppSecret is given. */
   wechat: (settings: Settings) => WeChatAdmin;
+  /** The environment's database (node-sdk with the deploy's credentials in production). */
+  database: (settings: Settings) => DeployDatabase;
   builtRoot?: string;
 }
 
@@ -169,6 +178,7 @@ export async function deploy(argv: readonly string[], io: DeployIo): Promise<num
       const indexes = collection.indexes.map((index) => `${index.name}${index.unique ? ' (unique)' : ''}`).join(', ') || 'no index';
       log(`  ${collection.name}: ${indexes}; rule ${JSON.stringify({ read: collection.rule.read, write: collection.rule.write })}`);
     }
+    log('data: stations saved without a position are given the one their location says');
     if (!plans.every((plan) => plan.bundle))
       settings.problems.push({ setting: { name: 'build', zh: '函数未构建：运行 npm run build', en: 'functions not built: run npm run build', required: true } });
     if (settings.problems.length > 0) {
@@ -193,6 +203,9 @@ export async function deploy(argv: readonly string[], io: DeployIo): Promise<num
       }
       log(`applying infra/database.ts to ${settings.envId}`);
       await applyDatabase(tool, settings.envId, (line) => log(`  ${line}`));
+      // Stations saved before they carried a position are not found near a phone until they have one.
+      const positions = await repairStationPositions(io.database(settings), { write: true });
+      log(`stations: ${positions.stations} read, ${positions.differing.length} given the position the nearest-stations list finds them by`);
     }
     log('checking that each function may make its cloud calls');
     const failing = await verifyCloudCalls(tool, calling, log);
@@ -222,12 +235,24 @@ function managerNode(settings: Settings): CloudBaseTool {
   });
 }
 
+function cloudDatabase(settings: Settings): DeployDatabase {
+  return tcb
+    .init({
+      env: settings.envId,
+      secretId: settings.secretId,
+      secretKey: settings.secretKey,
+      ...(settings.sessionToken ? { sessionToken: settings.sessionToken } : {}),
+    })
+    .database();
+}
+
 if (process.argv[1] === __filename) {
   deploy(process.argv.slice(2), {
     env: process.env,
     log: (line) => console.log(line),
     tool: managerNode,
     wechat: (settings) => createWeChatAdmin(settings.appId, settings.appSecret),
+    database: cloudDatabase,
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

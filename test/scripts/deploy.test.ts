@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATABASE } from '../../infra/database';
+import tcb from '@cloudbase/node-sdk';
+import { COLLECTIONS, DATABASE } from '../../infra/database';
 import { functionNames } from '../../scripts/build';
 import { fakeCloudBaseDatabase } from '../support/cloudbaseDatabase';
 import { deploy, type CloudBaseTool, type DeployIo } from '../../scripts/deploy';
 import type { WeChatAdmin } from '../../scripts/deploy/wechat';
+import { useTestRuntime } from '../support/runtime';
 
 /**
  * The deploy against a recording stand-in for @cloudbase/manager-node and WeChat's server API.
  * `npm test` builds the functions first; the deploy reads build/cloudfunctions as it would for real.
  */
 const ROOT = join(__dirname, '..', '..');
+/** The environment's data: the local runtime with the demo, as node-sdk reaches it. */
+const t = useTestRuntime();
+const environmentDatabase = () => tcb.init({ env: t.runtime.config.envId }).database();
 const rc = JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8')) as {
   functions: Array<{ name: string; timeout: number; memorySize: number; envVariables?: Record<string, string> }>;
 };
@@ -113,7 +118,7 @@ function recordingCloud() {
 
 async function run(argv: string[], env: NodeJS.ProcessEnv, cloud = recordingCloud()) {
   const lines: string[] = [];
-  const io: DeployIo = { env, log: (line) => lines.push(line), tool: () => cloud.tool, wechat: () => cloud.wechat };
+  const io: DeployIo = { env, log: (line) => lines.push(line), tool: () => cloud.tool, wechat: () => cloud.wechat, database: environmentDatabase };
   const code = await deploy(argv, io);
   return { code, output: lines.join('\n'), cloud };
 }
@@ -207,6 +212,18 @@ describe('npm run deploy against a recording stand-in', () => {
     // Every function that makes cloud calls was probed after the deploy.
     const calling = functionNames().filter((name) => (configOf(name).permissions?.openapi ?? []).length > 0);
     expect(cloud.calls.filter((call) => call.startsWith('invokeFunction')).sort()).toEqual(calling.map((name) => `invokeFunction ${name}`));
+  });
+
+  it('gives stations saved before they carried a position the one the nearest-stations list finds them by', async () => {
+    expect((await run(['--dry-run'], SETTINGS)).output).toContain('data: stations saved without a position are given the one their location says');
+    const db = environmentDatabase();
+    await db.collection(COLLECTIONS.stations).doc('st-nanhu').update({ position: db.command.remove() });
+    const first = await run([], { ...SETTINGS, ...KEYS, ...APPSECRET });
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/^stations: \d+ read, 1 given the position/m);
+    const { data } = await db.collection(COLLECTIONS.stations).doc('st-nanhu').get();
+    expect(JSON.parse(JSON.stringify(data[0]?.position))).toEqual({ type: 'Point', coordinates: [114.3302, 30.5011] });
+    expect((await run([], { ...SETTINGS, ...KEYS, ...APPSECRET })).output).toMatch(/^stations: \d+ read, 0 given/m);
   });
 
   it('can run again: triggers already there are not created twice, and a changed one is replaced', async () => {
