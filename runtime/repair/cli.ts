@@ -32,7 +32,11 @@ const REPAIRS: Record<string, (db: Database, now: Date, write: boolean) => Promi
 async function main(): Promise<void> {
   const [name] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
   const repair = REPAIRS[name ?? ''];
-  if (!repair) throw new Error(`name a repair: ${Object.keys(REPAIRS).join(', ')}`);
+  if (!repair) {
+    console.error(`name a repair: ${Object.keys(REPAIRS).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   const write = process.argv.includes('--write');
   const runtime = await startRuntime({ port: 0, timers: false });
   try {
