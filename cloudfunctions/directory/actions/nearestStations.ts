@@ -15,8 +15,8 @@ type Located = StationSummary & { location: GeoPoint };
  * The active stations nearest the resident's phone, nearest first, in one database request: the
  * database's geospatial index on `position` (infra/documents/stationPosition.ts) walks outwards from
  * the phone and stops at a list's worth, so it reads what the list shows however many stations the
- * city has. Stations at the same whole metre come by code (the database orders equal distances as
- * it finds them).
+ * city has. Among those, stations at the same whole metre come by code: the database orders equal
+ * distances as it finds them (so of two tied for the last place, either may be the one listed).
  */
 export const nearestStations: Handler<'directory.nearestStations'> = async ({ latitude, longitude }, { db }) => {
   const _ = db.command;
