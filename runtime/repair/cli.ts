@@ -1,17 +1,21 @@
 /**
- * One-off repairs of a data folder, each on the runtime started on a free port as the seed does,
- * without timers (a repair must be the only writer of what it rewrites while it runs). Without
- * `--write` a repair lists what differs and exits 1 when anything does; with it, writes.
+ * One-off repairs, without timers (a repair must be the only writer of what it rewrites while it
+ * runs). Without `--write` a repair lists what differs and exits 1 when anything does; with it,
+ * writes. By default on the local store (the runtime started on a free port, as the seed does);
+ * with `--cloud`, on the CloudBase environment the deploy's settings name (runtime/repair/target.ts),
+ * at the real time.
  *
- *   npm run repair-counters [-- --write]            recounts the statistics counters from every case
- *                                                   (runtime/repair/caseCounters.ts)
- *   npm run repair-station-positions [-- --write]   gives each station the position the nearest-stations
- *                                                   query finds it by (runtime/repair/stationPositions.ts)
+ *   npm run repair-counters [-- --write] [--cloud]            recounts the statistics counters from every
+ *                                                             case (runtime/repair/caseCounters.ts)
+ *   npm run repair-station-positions [-- --write] [--cloud]   gives each station the position the nearest-
+ *                                                             stations query finds it by (runtime/repair/stationPositions.ts)
  */
 import tcb from '@cloudbase/node-sdk';
+import { systemClock } from '../../miniprogram/shared/domain/time';
 import { startRuntime } from '../server';
 import { repairCaseCounters } from './caseCounters';
 import { repairStationPositions } from './stationPositions';
+import { repairTarget } from './target';
 
 type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
@@ -38,12 +42,24 @@ async function main(): Promise<void> {
     return;
   }
   const write = process.argv.includes('--write');
-  const runtime = await startRuntime({ port: 0, timers: false });
-  try {
-    const db = tcb.init({ env: runtime.config.envId }).database();
-    const differing = await repair(db, runtime.clock.now(), write);
+  const report = (differing: string[]) => {
     for (const id of differing.slice(0, 20)) console.log(`  ${id}`);
     if (!write && differing.length > 0) process.exitCode = 1;
+  };
+  const target = repairTarget(process.argv, process.env);
+  if (target.kind === 'invalid') {
+    console.error([`repair ${name} --cloud 需要这些设置 / needs these settings:`, ...target.problems].join('\n'));
+    process.exitCode = 2;
+    return;
+  }
+  if (target.kind === 'cloud') {
+    const { envId, secretId, secretKey, sessionToken } = target;
+    report(await repair(tcb.init({ env: envId, secretId, secretKey, ...(sessionToken ? { sessionToken } : {}) }).database(), systemClock.now(), write));
+    return;
+  }
+  const runtime = await startRuntime({ port: 0, timers: false });
+  try {
+    report(await repair(tcb.init({ env: runtime.config.envId }).database(), runtime.clock.now(), write));
   } finally {
     await runtime.stop();
   }
