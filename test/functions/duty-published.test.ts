@@ -161,9 +161,19 @@ test("staff list their deputies a page at a time with the figures the timer publ
   expect(jiangnan).not.toContain('dp-page-00');
   expect(jiangnan).not.toContain(DEMO_DUTY_DEPUTY);
 
-  // The scope's export: one summary row per deputy with the published figures and their date.
+  // The scope's export: one summary row per deputy with the published figures and their date, read a
+  // page at a time (a thousand more deputies make it more than one, and more than one request answers).
+  await db.collection(COLLECTIONS.deputies).add(
+    Array.from({ length: 1000 }, (_, i) => ({
+      _id: `dp-more-${String(i).padStart(4, '0')}`,
+      name: `更多代表${i}`,
+      code: `Q${String(i).padStart(4, '0')}`,
+      active: true,
+      stationIds: ['st-linjiang'],
+    })),
+  );
   const exported = ok(await t.call('duty.export', { year: 2026 }, { openid: jiangbei }));
-  expect(exported.deputyCount).toBe(shown.length);
+  expect(exported.deputyCount).toBe(shown.length + 1000);
   const workbook = new Workbook();
   await workbook.xlsx.load((await cloud(t).downloadFile({ fileID: exported.fileID })).fileContent as never);
   expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['履职汇总']);

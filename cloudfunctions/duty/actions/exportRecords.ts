@@ -9,12 +9,12 @@ import { pageDeputiesInScope, readPublishedYears } from '../deputyPage';
 import { buildRecord } from '../record';
 import { dutyWorkbook, type SummaryLine } from '../workbook';
 
-/** Deputies read a page at a time for a scope's export (one request answers at most a thousand). */
-export const EXPORT_DEPUTY_PAGE = 1000;
+/** Deputies read a page at a time for a scope's export: a page is read with one more to know whether another follows, and one request answers at most a thousand. */
+export const EXPORT_DEPUTY_PAGE = 500;
 
 /**
  * Every deputy of a staff member's scope with the figures the duty timer last published for `year`,
- * read a page at a time: four requests a thousand deputies, a summary row each (a city's 5,000 are
+ * read a page at a time: four requests per 500 deputies, a summary row each (a city's 5,000 are
  * a few hundred kilobytes), never a record worked out per deputy.
  */
 async function scopeLines(ctx: CallContext, staff: StaffScope, year: number): Promise<SummaryLine[]> {
