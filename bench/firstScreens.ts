@@ -94,6 +94,14 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     .limit(1)
     .get();
   const day = days[0] as { _id: string };
+  // Staff open the roster of a day residents booked, on either seed: a roster showing anyone's name costs its
+  // audit entry (one write, however many it shows), which an empty one does not.
+  const { data: booked } = await db
+    .collection(COLLECTIONS.bookings)
+    .where({ status: _.in(['booked', 'waiting', 'checkedIn']), stationId })
+    .limit(1)
+    .get();
+  const rosterDay = (booked[0] as { dayId: string } | undefined)?.dayId ?? day._id;
   // A deputy's WeChat account: bound in the city seed; bound here with the demo's binding code.
   let deputyOpenid = 'bench-deputy';
   if (city) {
@@ -129,7 +137,7 @@ export async function firstScreenCalls(url: string, envId: string, seed: 'demo' 
     { action: 'casework.stats', payload: { from: monthStart, to: today }, openid: admin },
     { action: 'casework.statsScreen', payload: { from: monthStart, to: today }, openid: admin },
     { action: 'suggestion.sessionsScreen', payload: {}, openid: admin },
-    { action: 'booking.getRoster', payload: { dayId: day._id }, openid: stationStaff },
+    { action: 'booking.getRoster', payload: { dayId: rosterDay }, openid: stationStaff },
     { action: 'booking.listStationDays', payload: { stationId, from: monthStart, to: today }, openid: stationStaff },
     { action: 'booking.getRule', payload: { stationId }, openid: stationStaff },
     { action: 'booking.scheduleScreen', payload: { stationId, from: today, to: today }, openid: stationStaff },

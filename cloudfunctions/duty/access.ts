@@ -72,22 +72,6 @@ export async function findDeputies(ctx: CallContext, where: Record<string, unkno
   return deputies.map((deputy) => placeOf(deputy, stations));
 }
 
-/**
- * The active deputies of the stations a staff member's scope covers (station staff: their station;
- * area staff: the stations of their area's subtree), asked of the database by station rather than
- * read for the whole city and filtered: a district's staff read their district's deputies only.
- */
-export async function findDeputiesInScope(ctx: CallContext, staff: StaffScope): Promise<DeputyPlace[]> {
-  const _ = ctx.db.command;
-  const stationIds =
-    staff.role === 'station'
-      ? [staff.stationId ?? '']
-      : (await readAlong<{ _id: string }>(ctx, COLLECTIONS.stations, { areaPath: staff.areaId }, { _id: 1 })).map((station) => station._id);
-  if (stationIds.length === 0) return [];
-  const deputies = await findDeputies(ctx, { stationIds: _.in(stationIds), active: true });
-  return deputies.filter((deputy) => staffCovers(staff, deputy));
-}
-
 export async function findStations(ctx: CallContext, stationIds: readonly string[]): Promise<Map<string, StationPlace>> {
   if (stationIds.length === 0) return new Map();
   const _ = ctx.db.command;
@@ -100,7 +84,8 @@ export async function findStations(ctx: CallContext, stationIds: readonly string
   return new Map((data as StationPlace[]).map((station) => [station._id, station]));
 }
 
-function placeOf(deputy: { _id: string; name: string; stationIds?: string[] }, stations: Map<string, StationPlace>): DeputyPlace {
+/** A deputy as read (id, name, station ids) with the place of their stations. */
+export function placeOf(deputy: { _id: string; name: string; stationIds?: string[] }, stations: Map<string, StationPlace>): DeputyPlace {
   const own = (deputy.stationIds ?? []).flatMap((id) => {
     const station = stations.get(id);
     return station ? [station] : [];

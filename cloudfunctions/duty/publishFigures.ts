@@ -98,6 +98,7 @@ export async function publishFigures(ctx: CallContext): Promise<{ deputies: numb
       year,
       sentences: figureSentences(record.figures, year),
       total: record.score.total,
+      figures: record.figures,
       ranking,
       areaRanking,
       stars: null,

@@ -168,6 +168,8 @@ export interface PublishedFiguresDocument {
   sentences: string[];
   /** A deputy's points total of the year (what rankings compare); absent for stations and on documents written before. */
   total?: number;
+  /** A deputy's figures of the year (what staff lists show); absent for stations and on documents written before. */
+  figures?: DutyFigures;
   /** Within the deputy's station, only where staff of the area turned ranking on. */
   ranking: { rank: number; of: number; within: string } | null;
   /** Within the area whose staff turned ranking on (its deputies at every station of it); null where off. */

@@ -100,6 +100,21 @@ function $bucket(collection: Iterator, expr: BucketSpec, options: Options): Iter
 }
 
 /**
+ * `$in` over strings (ids, codes, states) as one set built once per query, where mingo intersects
+ * the document's values with the whole list for every document: a city's deputies tested against
+ * its 400 station ids hashed the 400 again for each of them. Other lists (null, numbers, dates,
+ * regular expressions, documents) keep mingo's own, whose equality they need.
+ */
+function $in(selector: string, values: unknown, options: Options) {
+  if (!Array.isArray(values) || values.length < 2 || !values.every((value) => typeof value === 'string')) return queryOperators.$in(selector, values, options);
+  const listed = new Set(values as string[]);
+  return (doc: AnyObject): boolean => {
+    const held = resolve(doc, selector, { unwrapArray: true });
+    return Array.isArray(held) ? held.some((value) => typeof value === 'string' && listed.has(value)) : typeof held === 'string' && listed.has(held);
+  };
+}
+
+/**
  * MongoDB's $elemMatch: conditions on fields (or logical operators over them) look only at elements
  * that are documents; conditions on the element itself (`{ $gt: 2 }`) look at every element.
  */
@@ -168,7 +183,7 @@ const CONTEXT = Context.init({
   },
   pipeline: { ...pipelineOperators, $bucket, $lookup },
   projection: projectionOperators,
-  query: { ...queryOperators, $elemMatch, ...geoQueryOperators },
+  query: { ...queryOperators, $elemMatch, $in, ...geoQueryOperators },
   window: windowOperators,
 });
 

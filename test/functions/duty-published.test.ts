@@ -1,10 +1,13 @@
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
 import { publishedIdFor } from '../../infra/documents/duty';
+import type { DeputyRow } from '../../miniprogram/shared/contract/duty';
 import { DEMO_DUTY_ACCOUNT, DEMO_DUTY_AREA, DEMO_DUTY_DEPUTY } from '../../runtime/seed/demoDuty';
+import { Workbook } from 'exceljs';
+import { cloud } from './helpers/cloud';
 import { staffOf } from './helpers/duty';
 import { ok, useTestRuntime } from '../support/runtime';
-import { CITY_STAFF } from '../support/people';
+import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
  * 亮分 on the directory's pages: the duty timer publishes this year's figures in plain words; the
@@ -55,9 +58,11 @@ test("with ranking on, the deputy's own record shows this year's place within th
   const record = ok(await t.call('duty.getRecord', { year: 2026 }, { openid: DEMO_DUTY_ACCOUNT }));
   const { deputies } = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: jiangbei }));
   const mine = deputies.find((deputy) => deputy.deputyId === DEMO_DUTY_DEPUTY)!;
+  // The list shows the totals the timer published, every deputy's since the firing.
+  expect(deputies.every((deputy) => deputy.total !== null)).toBe(true);
   expect(record.rankings).toEqual([
     expect.objectContaining({ within: '临江街道人大代表联络站' }),
-    { within: '江北区', of: deputies.length, rank: 1 + deputies.filter((deputy) => deputy.total > mine.total).length },
+    { within: '江北区', of: deputies.length, rank: 1 + deputies.filter((deputy) => deputy.total! > mine.total!).length },
   ]);
   expect(deputies.length).toBeGreaterThan(record.rankings[0]!.of);
   // Another year's record carries no ranking; 江南区 kept ranking off.
@@ -102,3 +107,92 @@ test('every active deputy is published, however many, a turn a firing: a city ha
   expect(demo.data).toHaveLength(1);
   // Six firings of about 1,600 database requests each: a minute on a busy two-core machine.
 }, 180_000);
+
+test("staff list their deputies a page at a time with the figures the timer published (and when), what waits for them live, and export the scope's summary", async () => {
+  const db = tcb.init({ env: t.runtime.config.envId }).database();
+  const jiangbei = await staffOf(t, 'duty-published-list', { role: 'area', areaId: DEMO_DUTY_AREA });
+  const list = (cursor?: string) => t.raw('duty', { action: 'duty.listDeputies', payload: { year: 2026, ...(cursor ? { cursor } : {}) } }, { openid: jiangbei });
+  await t.fireTimer('duty');
+  const record = ok(await t.call('duty.getRecord', { year: 2026, deputyId: DEMO_DUTY_DEPUTY }, { openid: CITY_STAFF }));
+  const rowOf = async () => (ok((await list()).body as never) as { deputies: DeputyRow[] }).deputies.find((deputy) => deputy.deputyId === DEMO_DUTY_DEPUTY)!;
+  const before = await rowOf();
+  expect(before).toMatchObject({ total: record.score.total, figures: record.figures, asOf: '2026-11-18' });
+
+  // What waits for staff is counted live, not at the timer's next turn.
+  const payload = { clientRequestId: 'duty-list-000001', type: 'inspection' as const, date: '2026-11-10', place: '临江街道', note: '视察老旧小区改造' };
+  ok(await t.call('duty.addActivity', payload, { openid: DEMO_DUTY_ACCOUNT }));
+  expect(await rowOf()).toMatchObject({ pendingActivities: before.pendingActivities + 1, total: before.total });
+
+  // Sixty more deputies at a station of the area: the list comes in pages, each as costly as the first.
+  const added = Array.from({ length: 60 }, (_, i) => ({
+    _id: `dp-page-${String(i).padStart(2, '0')}`,
+    name: `分页代表${i}`,
+    code: `P${String(i).padStart(4, '0')}`,
+    active: true,
+    stationIds: ['st-linjiang'],
+  }));
+  await db.collection(COLLECTIONS.deputies).add(added);
+  const pages: Array<{ deputies: DeputyRow[]; nextCursor: string | null }> = [];
+  const requests: number[] = [];
+  for (let cursor: string | undefined; pages.length < 10;) {
+    const answer = await list(cursor);
+    requests.push(answer.databaseRequests);
+    const page = ok(answer.body as never) as { deputies: DeputyRow[]; nextCursor: string | null };
+    pages.push(page);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages[0]!.deputies).toHaveLength(50);
+  expect(new Set(requests).size).toBe(1);
+  const shown = pages.flatMap((page) => page.deputies);
+  expect(new Set(shown.map((deputy) => deputy.deputyId)).size).toBe(shown.length);
+  expect(shown.map((deputy) => deputy.deputyId)).toEqual(expect.arrayContaining([DEMO_DUTY_DEPUTY, ...added.map((deputy) => deputy._id)]));
+  // Not yet worked out by the timer: no figures, and no date.
+  expect(shown.find((deputy) => deputy.deputyId === 'dp-page-00')).toMatchObject({
+    stationNames: ['临江街道人大代表联络站'],
+    total: null,
+    figures: null,
+    asOf: null,
+    pendingActivities: 0,
+  });
+  // Staff of another district see none of them.
+  const jiangnan = ok(await t.call('duty.listDeputies', { year: 2026 }, { openid: JIANGNAN_STAFF })).deputies.map((deputy) => deputy.deputyId);
+  expect(jiangnan).not.toContain('dp-page-00');
+  expect(jiangnan).not.toContain(DEMO_DUTY_DEPUTY);
+
+  // The scope's export: one summary row per deputy with the published figures and their date, read a
+  // page at a time (a thousand more deputies make it more than one, and more than one request answers).
+  await db.collection(COLLECTIONS.deputies).add(
+    Array.from({ length: 1000 }, (_, i) => ({
+      _id: `dp-more-${String(i).padStart(4, '0')}`,
+      name: `更多代表${i}`,
+      code: `Q${String(i).padStart(4, '0')}`,
+      active: true,
+      stationIds: ['st-linjiang'],
+    })),
+  );
+  const exported = ok(await t.call('duty.export', { year: 2026 }, { openid: jiangbei }));
+  expect(exported.deputyCount).toBe(shown.length + 1000);
+  const workbook = new Workbook();
+  await workbook.xlsx.load((await cloud(t).downloadFile({ fileID: exported.fileID })).fileContent as never);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['履职汇总']);
+  const rows = workbook.getWorksheet('履职汇总')!.getSheetValues().slice(2) as unknown[][];
+  expect(rows.find((row) => row[1] === record.deputyName)?.slice(1)).toEqual([
+    record.deputyName,
+    record.score.total,
+    record.figures.dutyDays,
+    record.figures.residentsReceived,
+    record.figures.opinionsReceived,
+    record.figures.opinionsAnswered,
+    record.figures.medianReplyDays ?? null,
+    record.figures.satisfiedPercent ?? null,
+    record.figures.suggestions,
+    record.figures.activities,
+    '2026-11-18',
+  ]);
+  expect(rows.find((row) => row[1] === '分页代表0')?.[11]).toBe('尚未统计');
+  // Another year's figures are not published: each deputy's own export has them.
+  expect(await t.call('duty.export', { year: 2025 }, { openid: jiangbei })).toMatchObject({ ok: false, code: 'COMMON.INVALID_INPUT' });
+  expect(ok(await t.call('duty.export', { year: 2025, deputyId: DEMO_DUTY_DEPUTY }, { openid: jiangbei })).deputyCount).toBe(1);
+});

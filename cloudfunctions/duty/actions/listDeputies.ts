@@ -1,26 +1,35 @@
 import type { Handler } from '../../core/handler';
-import { inTurns } from '../../core/inTurns';
-import { findDeputiesInScope, loadDutyCaller } from '../access';
-import { buildRecord, RECORDS_AT_ONCE } from '../record';
+import { loadDutyCaller } from '../access';
+import { pageDeputiesInScope, readPublishedYears, readWaiting } from '../deputyPage';
+
+/** Deputies a page shows: a station's all, an area's a screenful at a time. */
+export const DEPUTIES_PER_PAGE = 50;
 
 /**
- * Staff: the deputies of the stations their scope covers, with the year's totals and what waits for
- * their decision. One record per deputy (eight database requests each).
+ * Staff: the deputies of the stations their scope covers, a page at a time along a cursor, each
+ * with the year's total and figures as the duty timer last published them (every deputy within a
+ * day; `asOf` says when) and what waits for staff about them, counted live. Eight database
+ * requests a page whatever the number of deputies in scope (the caller, the scope's stations, the
+ * page of deputies, their stations, their published figures, three kinds of waiting work).
  */
-export const listDeputies: Handler<'duty.listDeputies'> = async ({ year }, ctx) => {
+export const listDeputies: Handler<'duty.listDeputies'> = async ({ year, cursor }, ctx) => {
   const { staff } = await loadDutyCaller(ctx, ['staff']);
-  const deputies = staff ? await findDeputiesInScope(ctx, staff) : [];
-  const records = await inTurns(deputies, RECORDS_AT_ONCE, (deputy) => buildRecord(ctx, deputy, year));
+  const { deputies, nextCursor } = await pageDeputiesInScope(ctx, staff!, cursor, DEPUTIES_PER_PAGE);
+  const ids = deputies.map((deputy) => deputy.deputyId);
+  const [published, waiting] = await Promise.all([readPublishedYears(ctx, ids, year), readWaiting(ctx, ids, year)]);
   return {
-    deputies: records.map((record, index) => ({
-      deputyId: record.deputyId,
-      name: record.deputyName,
-      stationNames: deputies[index]?.stations.map((station) => station.name) ?? [],
-      total: record.score.total,
-      figures: record.figures,
-      pendingActivities: record.activities.filter((activity) => activity.status === 'pending').length,
-      openContests: record.contests.filter((contest) => contest.status === 'open').length,
-      askedLeaves: record.leaves.filter((leave) => leave.status === 'asked').length,
-    })),
+    deputies: deputies.map((deputy) => {
+      const figures = published.get(deputy.deputyId);
+      return {
+        deputyId: deputy.deputyId,
+        name: deputy.name,
+        stationNames: deputy.stations.map((station) => station.name),
+        total: figures?.total ?? null,
+        figures: figures?.figures ?? null,
+        asOf: figures?.asOf ?? null,
+        ...waiting.get(deputy.deputyId)!,
+      };
+    }),
+    nextCursor,
   };
 };

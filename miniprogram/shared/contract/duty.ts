@@ -22,7 +22,7 @@ import {
   type StationFigures,
 } from '../domain/duty';
 import { action, namespaced } from './define';
-import { calendarDate, clientRequestId, docId, requiredWhen } from './fields';
+import { calendarDate, clientRequestId, cursor, docId, requiredWhen } from './fields';
 
 const text = (min: number, max: number) =>
   z
@@ -103,8 +103,12 @@ export interface DeputyRow {
   deputyId: string;
   name: string;
   stationNames: string[];
-  total: number;
-  figures: DutyFigures;
+  /** The year's total and figures as the duty timer last published them; null for another year, or before its first turn. */
+  total: number | null;
+  figures: DutyFigures | null;
+  /** The Shanghai date the total and figures were worked out on (up to a day old); null with them. */
+  asOf: string | null;
+  /** What waits for staff about this deputy in the year, counted live. */
   pendingActivities: number;
   openContests: number;
   askedLeaves: number;
@@ -214,8 +218,8 @@ const dateRange = <T extends { opensOn: string; closesOn: string }>(value: T, ct
 export const dutyActions = namespaced('duty', {
   /** A deputy (their own) or staff in scope: the year's record, its score line by line, and the figures. */
   getRecord: action<DutyRecord>()(z.strictObject({ year, deputyId: docId.optional() })),
-  /** Staff: their area's (or station's) deputies with this year's totals and what waits for them. */
-  listDeputies: action<{ deputies: DeputyRow[] }>()(z.strictObject({ year })),
+  /** Staff: their area's (or station's) deputies, a page at a time, with this year's published totals and what waits for them. */
+  listDeputies: action<{ deputies: DeputyRow[]; nextCursor: string | null }>()(z.strictObject({ year, cursor: cursor.optional() })),
   /** Staff: activities to confirm, leave to approve and contests to decide, of the deputies their scope covers. */
   listPending: action<PendingWork>()(z.strictObject({})),
   /** A deputy (their own, confirmed by staff later) or staff (for a group, confirmed at once). */

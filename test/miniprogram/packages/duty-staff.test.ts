@@ -229,3 +229,33 @@ describe('积分规则', () => {
     expect(page.text()).toContain('没有权限');
   });
 });
+
+describe('为代表添加活动 on a station with many deputies', () => {
+  it('staff see the first fifty deputies, tap 显示更多代表 for the rest, and keep those they chose', async () => {
+    for (let i = 0; i < 50; i++) {
+      await callAs(runtime.url, CITY_STAFF, 'admin.saveDeputy', {
+        code: `BS${String(i).padStart(3, '0')}`,
+        name: `北山代表${i}`,
+        level: 'township',
+        constituency: '北山镇选区',
+        occupation: '教师',
+        profile: '关注民生。',
+        photoUrl: '',
+        stationIds: ['st-beishan'],
+        active: true,
+      });
+    }
+    phoneOf(BEISHAN_STAFF);
+    const page = await openPage('staffDutyGroup');
+    const shown = () => (page.data.view as { deputies: Array<{ id: string; name: string }> }).deputies;
+    expect(shown()).toHaveLength(50);
+    expect(page.text()).toContain('显示更多代表');
+    await page.tap(shown()[0]!.name);
+    await page.tap('显示更多代表');
+    await page.waitFor(() => shown().length > 50, 'the next page of deputies');
+    expect(new Set(shown().map((deputy) => deputy.id)).size).toBe(shown().length);
+    expect(shown().map((deputy) => deputy.name)).toEqual(expect.arrayContaining(['北山代表0', '北山代表49']));
+    expect(page.text()).not.toContain('显示更多代表');
+    expect(page.text()).toContain('参加的代表（已选1位）');
+  });
+});

@@ -73,6 +73,50 @@ test('$in, $and, $or and extra unindexed conditions combine with the index corre
   ).toBe(200);
 });
 
+test('a $in after a narrower equality keeps what both admit, in any order, as a full scan would', async () => {
+  const _ = h.db.command;
+  const all = Array.from({ length: TOTAL }, (_unused, i) => i);
+  const stationOf = (i: number) => [i % 500, (i + 1) % 500];
+  // The equality narrows to 100 documents, the $in's values hold 1,200: it keeps those of the 100 they hold.
+  const expected = all.filter((i) => i % 1000 === 7 && stationOf(i).some((station) => [7, 8, 9].includes(station)));
+  const { data } = await deputies()
+    .where({ stationIds: _.in(['s7', 's8', 's9']), name: 'name7' })
+    .limit(1000)
+    .get();
+  expect(numbers(data)).toEqual(expected);
+  const inFirst = await deputies()
+    .where(_.and([{ name: _.in(['name7', 'name8', 'name9', 'name0']) }, { stationIds: 's7' }, { age: _.gte(0) }]))
+    .limit(1000)
+    .get();
+  expect(numbers(inFirst.data)).toEqual(all.filter((i) => [7, 8, 9, 0].includes(i % 1000) && stationOf(i).includes(7)));
+  // A narrow set the $in's values hold none of.
+  expect(
+    (
+      await deputies()
+        .where({ code: 'D12345', name: _.in(['name1', 'name2']) })
+        .count()
+    ).total,
+  ).toBe(0);
+  // The equality narrows to 400, the $in's values hold 100 (one value no document holds): gathered, then what both admit.
+  expect(
+    (
+      await deputies()
+        .where({ stationIds: 's3', name: _.in(['nobody', 'name503']) })
+        .count()
+    ).total,
+  ).toBe(all.filter((i) => i % 1000 === 503 && stationOf(i).includes(3)).length);
+  // A $in of unique values inside a large equality's set: the small union, then what both admit.
+  expect(
+    numbers(
+      (
+        await deputies()
+          .where({ code: _.in(['D7', 'D1007', 'D8']), name: 'name7' })
+          .get()
+      ).data,
+    ),
+  ).toEqual([7, 1007]);
+});
+
 test('indexes follow updates and removals', async () => {
   await deputies()
     .doc('d7')

@@ -9,6 +9,7 @@ definePage<DutyGroupState, Record<string, never>, ReturnType<typeof createDutyGr
   model: (page) => createDutyGroup(page.render),
   events: {
     onToggleDeputy: (group, event: TapEvent<{ id: string }>) => group.toggle(event.currentTarget.dataset.id),
+    onMore: (group) => group.more(),
     onChooseType: (group, event: TapEvent<{ type: ActivityType }>) => group.choose(event.currentTarget.dataset.type),
     onDate: (group, event: InputEvent) => group.set('date', event.detail.value),
     onPlace: (group, event: InputEvent) => group.set('place', event.detail.value),

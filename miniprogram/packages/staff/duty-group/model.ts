@@ -17,6 +17,8 @@ export interface DeputyChoice {
 
 export interface GroupView {
   deputies: DeputyChoice[];
+  /** More deputies follow in the staff member's scope (an area's come a page at a time). */
+  more: boolean;
 }
 
 export interface DutyGroupState extends Loaded<GroupView>, ActivityFormState {
@@ -25,9 +27,10 @@ export interface DutyGroupState extends Loaded<GroupView>, ActivityFormState {
   working: boolean;
 }
 
-export function toGroupView(deputies: readonly DeputyRow[], chosen: ReadonlySet<string>): GroupView {
+export function toGroupView(deputies: readonly DeputyRow[], chosen: ReadonlySet<string>, more = false): GroupView {
   return {
     deputies: deputies.map((deputy) => ({ id: deputy.deputyId, name: deputy.name, stations: deputy.stationNames.join('、'), chosen: chosen.has(deputy.deputyId) })),
+    more,
   };
 }
 
@@ -44,9 +47,11 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
   const form = createActivityForm(render);
   const chosen = new Set<string>();
   let deputies: DeputyRow[] = [];
+  let nextCursor: string | null = null;
   let requestId = randomId();
   const steps = oneAtATime<DutyGroupState>(render, 'duty group activity');
-  const renderChoices = () => render({ view: toGroupView(deputies, chosen), chosenCount: chosen.size, formError: '', done: '' });
+  const view = () => toGroupView(deputies, chosen, nextCursor !== null);
+  const renderChoices = () => render({ view: view(), chosenCount: chosen.size, formError: '', done: '' });
 
   return {
     async load(): Promise<void> {
@@ -55,10 +60,25 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
           () => callApi('duty.listDeputies', { year: form.year() }),
           (answer) => {
             deputies = answer.deputies;
-            return toGroupView(deputies, chosen);
+            nextCursor = answer.nextCursor;
+            return view();
           },
           (view) => view.deputies.length === 0,
         ),
+      );
+    },
+    /** The next page of the scope's deputies, below those shown; what was chosen stays chosen. */
+    async more(): Promise<void> {
+      if (nextCursor === null) return;
+      const cursor = nextCursor;
+      await steps.step(
+        async () => {
+          const answer = await callApi('duty.listDeputies', { year: form.year(), cursor });
+          deputies = [...deputies, ...answer.deputies];
+          nextCursor = answer.nextCursor;
+          renderChoices();
+        },
+        { clear: { formError: '' }, refused: (error) => ({ formError: refusalText(error) }) },
       );
     },
     toggle(deputyId: string): void {
@@ -85,7 +105,7 @@ export function createDutyGroup(render: (change: Partial<DutyGroupState>) => voi
           chosen.clear();
           const cleared = form.clear();
           const done = `已为${names.join('、')}添加“${activity.typeLabel}：${activity.place}”，已计入履职档案`;
-          render({ ...cleared, view: toGroupView(deputies, chosen), chosenCount: 0, done });
+          render({ ...cleared, view: view(), chosenCount: 0, done });
           showToast('已添加');
         },
         { clear: { formError: '', done: '' }, refused: (error) => ({ formError: refusalText(error) }) },
