@@ -5,7 +5,16 @@
  * the functions kept.
  */
 import { COLLECTIONS } from '../../infra/database';
-import { addVisitsToCounters, dayVisitCount, NO_VISITS, type CountableDay, type DayVisits, type VisitCounterDocument } from '../../cloudfunctions/core/visitCounts';
+import {
+  addVisitsToCounters,
+  dayVisitCount,
+  NO_VISITS,
+  sameVisitCount,
+  type CountableDay,
+  type DayVisits,
+  type VisitCount,
+  type VisitCounterDocument,
+} from '../../cloudfunctions/core/visitCounts';
 import { compareCounters, eachPage, type Database } from './caseCounters';
 
 interface VisitOfDay {
@@ -14,7 +23,7 @@ interface VisitOfDay {
   deputyIds?: string[];
 }
 
-type StampedDay = CountableDay & { visited?: boolean; visitsCounted?: unknown; visitsMark?: number; visitsStale?: boolean };
+type StampedDay = CountableDay & { visited?: boolean; visitsCounted?: VisitCount | null; visitsMark?: number; visitsStale?: boolean };
 
 /** Counts reception days in memory: gathers their check-ins and records first, then counts each day and writes onto it what was counted. */
 export class VisitRecount {
@@ -63,7 +72,8 @@ export interface VisitRepairReport {
 /**
  * Recounts every reception day from its bookings and records, compares the visit counter
  * documents the functions kept with the recount, and with `write` replaces the differing ones and
- * marks every day whose record differed as counted. Run it with the functions stopped.
+ * marks as counted every day whose own record of its count differed (a day nobody visited and
+ * never counted needs none). Run it with the functions stopped.
  */
 export async function repairVisitCounters(db: Database, options: { write: boolean }): Promise<VisitRepairReport> {
   const recount = new VisitRecount();
@@ -73,10 +83,10 @@ export async function repairVisitCounters(db: Database, options: { write: boolea
   await eachPage<StampedDay>(db, COLLECTIONS.receptionDays, async (docs) => {
     days += docs.length;
     for (const day of docs) {
-      const before = JSON.stringify([day.visitsCounted ?? null, day.visitsStale ?? false, day.visited ?? false]);
+      const { visitsCounted: counted, visitsStale: stale, visited } = day;
       recount.count(day);
-      const after = JSON.stringify([day.visitsCounted, day.visitsStale, day.visited ?? false]);
-      if (!options.write || before === after) continue;
+      // A day counted as it is needs no write: most days of a store made before the visit counters (nobody visited them).
+      if (!options.write || (sameVisitCount(counted, day.visitsCounted) && !stale && (visited ?? false) === (day.visited ?? false))) continue;
       await db
         .collection(COLLECTIONS.receptionDays)
         .doc(day._id)
