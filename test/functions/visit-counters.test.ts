@@ -189,6 +189,21 @@ describe('visit counters equal the aggregation', () => {
     await compareWithRecount();
   }, 120_000);
 
+  test('a generated day someone walked in on stays when the rule changes, and its visits with it', async () => {
+    const db = database(t);
+    t.clock.advance(86_400_000);
+    const day = await addTestDay(t, { stationId: 'st-qingshi', date: today(), windows: [{ start: '09:00', end: '11:00' }], seats: 5 });
+    // As the schedule generated it: a rule day nobody booked, which a rule change may replace.
+    await db.collection(COLLECTIONS.receptionDays).doc(day._id).update({ source: 'rule' });
+    ok(await t.call('booking.addWalkIn', { dayId: day._id, name: '钱先生', topic: '咨询', clientRequestId: requestId() }, { openid: CITY_STAFF }));
+    const weekday = new Date(`${today()}T00:00:00Z`).getUTCDay() || 7;
+    const rule = { pattern: { kind: 'weekly' as const, weekday: (weekday % 7) + 1 }, windows: [{ start: '09:00', end: '11:00' }], slotMinutes: 60, seatsPerSlot: 5, deputyIds: [] };
+    ok(await t.call('booking.saveRule', { stationId: 'st-qingshi', rule }, { openid: CITY_STAFF }));
+    const { data } = await db.collection(COLLECTIONS.receptionDays).where({ _id: day._id }).get();
+    expect(data).toHaveLength(1);
+    await compareWithRecount();
+  });
+
   test('a write that died after marking its day is counted by the booking timer', async () => {
     const db = database(t);
     t.clock.advance(86_400_000);
