@@ -13,6 +13,7 @@ export const COLLECTIONS = {
   opinions: 'opinions',
   counters: 'counters',
   caseCounters: 'case_counters',
+  visitCounters: 'visit_counters',
   rateCounters: 'rate_counters',
   bindingCodes: 'binding_codes',
   bookings: 'bookings',
@@ -137,6 +138,8 @@ export const DATABASE: readonly CollectionSpec[] = [
     // Statistics: an area's or a deputy's reception days in a date range (进站人次, 接待人次).
     index('areaPath', 'date'),
     index('deputyIds', 'date'),
+    // Days a visit write marked and nobody settled (core/visitCounters.ts): the booking timer settles them.
+    index('visitsStale'),
   ]),
   // A station's reception rule, _id = stationId; absent means the default (每月15日).
   collection(COLLECTIONS.receptionRules, [unique('checkInToken')]),
@@ -174,6 +177,8 @@ export const DATABASE: readonly CollectionSpec[] = [
   collection(COLLECTIONS.counters),
   // Case figures per place and month (shared/domain/caseCounters.ts), _id = "<place>|<YYYY-MM>"; read by _id only.
   collection(COLLECTIONS.caseCounters),
+  // 进站 and 接待 per place and month (cloudfunctions/core/visitCounts.ts), _id = "<place>|<YYYY-MM>"; read by _id only.
+  collection(COLLECTIONS.visitCounters),
   // One per caller and rate-limit group, _id = "<group>:<caller>" (cloudfunctions/core/rateLimit.ts); read by _id only.
   collection(COLLECTIONS.rateCounters),
   collection(COLLECTIONS.bindingCodes, [unique('code'), index('deputyId')]),

@@ -78,7 +78,8 @@ export async function applyDayChanges(db: Database, changes: { remove: readonly 
   if (changes.remove.length > 0) {
     const { deleted } = await db
       .collection(COLLECTIONS.receptionDays)
-      .where({ _id: db.command.in([...changes.remove]), taken: 0, cancelled: false, source: 'rule' })
+      // A day someone checked in or walked in on stays too: its visits are counted (core/visitCounters.ts).
+      .where({ _id: db.command.in([...changes.remove]), taken: 0, cancelled: false, source: 'rule', visited: db.command.neq(true) })
       .remove();
     removed = Number(deleted ?? 0);
   }

@@ -6,6 +6,7 @@ import { addDays, shanghaiDate, shanghaiInstant, shanghaiTimeOfDay } from '../..
 import type { Database } from '../core/cloud';
 import type { CallContext } from '../core/handler';
 import { oncePerDay } from '../core/timer';
+import { settleStaleDays } from '../core/visitCounters';
 import { ruleOf } from './access';
 import { applyDayChanges, daysBetween, plannedDays, reconcileDays } from './days';
 import { STATION_REF_FIELDS, type BookingDocument, type RuleDocument, type StationRef } from '../../infra/documents/booking';
@@ -116,6 +117,8 @@ export async function runBookingTimer(ctx: CallContext): Promise<TimerReport> {
   const [noShows, lapsed] = await Promise.all([
     bookings.where({ status: 'booked', date: _.lt(today) }).update({ status: 'noShow', updatedAt: now }),
     bookings.where({ status: 'waiting', date: _.lt(today) }).update({ status: 'lapsed', updatedAt: now }),
+    // Days whose visit write died before settling them (core/visitCounters.ts).
+    settleStaleDays(db),
   ]);
   const daily = await oncePerDay(db, 'booking.daily', now, DAILY_RUN_HOUR, async (date): Promise<DailyReport> => {
     const calendar = await ctx.calendar();

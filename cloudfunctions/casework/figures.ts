@@ -93,7 +93,11 @@ export async function readVisitEntries<Row>(
   return data as Array<VisitEntry<Row>>;
 }
 
-/** 进站人次 and 接待人次 in one aggregation. One request. */
+/**
+ * 进站人次 and 接待人次 in one aggregation over the reception days of the target and range, their
+ * bookings and records: the recount the visit counters (core/visitCounters.ts, which statistics
+ * read) must always equal, as the tests check. One request.
+ */
 export async function countVisits(db: Database, target: StatsTarget, range: StatsRange): Promise<Pick<FigureCounts, 'stationVisits' | 'residentsReceived'>> {
   const { data } = await visitPipeline(db, target, range)
     .group({ _id: null, stationVisits: { $sum: { $size: '$visits' } }, residentsReceived: { $sum: { $size: '$receptions' } } })

@@ -4,7 +4,8 @@ import { projectRatesFrom, type ProjectCounts, type ProjectRates } from '../../m
 import type { CallContext } from '../core/handler';
 import type { CaseWorker } from './access';
 import { readCaseCounters } from '../core/caseCounters';
-import { countProjects, countVisits, type CaseCounts } from './figures';
+import { readVisitCounters } from '../core/visitCounters';
+import { countProjects, type CaseCounts } from './figures';
 import { createdWithin, statsTarget, type StatsRange, type StatsTarget } from './statsScope';
 
 export interface StatsRequest extends StatsRange {
@@ -27,7 +28,9 @@ export interface Figures {
  * the workbook and the public figures page all call this and nothing else, so they agree to the
  * unit. The case figures come from the place's counters (core/caseCounters.ts: the counter
  * documents of the range's months, and a count of cases that turned overdue since they were
- * counted), whatever the number of cases; the visits and 票决 projects by aggregation, and the
+ * counted), whatever the number of cases; the visits from the place's visit counters (core/
+ * visitCounters.ts: the same months' documents), whatever the number of bookings and reception
+ * records; the 票决 projects by aggregation, and the
  * holiday calendar, all together (five requests; four for a station or a deputy, which have no
  * 票决 rounds). 逾期 is counted against deadlines, which a year of unrecorded holidays makes
  * uncertain, and the answer says which years those are.
@@ -36,7 +39,7 @@ export async function computeFigures(ctx: CallContext, target: StatsTarget, rang
   const { db, now } = ctx;
   const [cases, visits, projects, calendar] = await Promise.all([
     countCasesFromCounters(db, target, range, now),
-    countVisits(db, target, range),
+    readVisitCounters(db, target.counterKey, range),
     countProjects(db, target, range, now),
     ctx.calendar(),
   ]);

@@ -36,12 +36,24 @@ interface CountedCase extends CountableCase {
 
 const ATTEMPTS = 4;
 
-/** Moves the counters by one case's change. One request to find the counter documents, one to create those a place and month sees first, one per amount. */
+/** Moves the counters by one case's change (applyCounterMoves). */
 async function moveCounters(db: Database, before: CaseCount | null | undefined, after: CaseCount | null): Promise<void> {
-  const moves = counterMoves(before, after);
+  await applyCounterMoves(db, COLLECTIONS.caseCounters, counterMoves(before, after));
+}
+
+/**
+ * Applies counter moves to a collection of `<place>|<month>` documents (case or visit counters).
+ * One request to find the counter documents, one to create those a place and month sees first,
+ * one per amount.
+ */
+export async function applyCounterMoves(
+  db: Database,
+  collection: string,
+  moves: ReadonlyArray<{ ids: string[]; month: string; day: string | null; by: Record<string, number | undefined> }>,
+): Promise<void> {
   if (moves.length === 0) return;
   const _ = db.command;
-  const counters = db.collection(COLLECTIONS.caseCounters);
+  const counters = db.collection(collection);
   const ids = moves.flatMap((move) => move.ids);
   const { data } = await counters
     .where({ _id: _.in(ids) })
@@ -72,6 +84,7 @@ async function moveCounters(db: Database, before: CaseCount | null | undefined, 
     moves.map((move) => {
       const update: Record<string, unknown> = {};
       for (const [name, by] of Object.entries(move.by)) {
+        if (!by) continue;
         update[`total.${name}`] = _.inc(by);
         if (move.day !== null) update[`days.${dayField(move.day)}.${name}`] = _.inc(by);
       }

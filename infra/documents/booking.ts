@@ -10,6 +10,7 @@ import {
   type VisitKind,
 } from '../../miniprogram/shared/domain/booking';
 import { slotState, type ReceptionRule, type Slot, type TimeWindow } from '../../miniprogram/shared/domain/reception';
+import type { VisitCount } from '../../cloudfunctions/core/visitCounts';
 
 /** A station as the booking function reads it. */
 export interface StationRef {
@@ -65,6 +66,11 @@ export interface DayDocument {
   source: 'rule' | 'manual';
   createdAt: Date;
   updatedAt?: Date;
+  /** The visit counters' record of the day (cloudfunctions/core/visitCounters.ts). */
+  visited?: boolean;
+  visitsCounted?: VisitCount | null;
+  visitsMark?: number;
+  visitsStale?: boolean;
 }
 
 /**

@@ -27,7 +27,7 @@ export class CaseRecount {
 }
 
 /** The database as @cloudbase/node-sdk gives it. */
-type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
+export type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 const PAGE = 1000;
 
@@ -48,8 +48,15 @@ export async function eachPage<T>(db: Database, collection: string, visit: (docs
   }
 }
 
-function sameValues(a: CounterDocument | undefined, b: CounterDocument | undefined): boolean {
-  const clean = (doc: CounterDocument | undefined) => {
+/** The values a counter document holds (case or visit counters). */
+export interface CounterValuesHeld {
+  total?: object;
+  days?: Record<string, object>;
+}
+
+/** Whether two counter documents hold the same values, zeros and order of names aside. */
+function sameValues(a: CounterValuesHeld | undefined, b: CounterValuesHeld | undefined): boolean {
+  const clean = (doc: CounterValuesHeld | undefined) => {
     // Values compared whatever order their names were written in (the database keeps the writer's order).
     const strip = (values: object | undefined) =>
       Object.fromEntries(
@@ -93,15 +100,28 @@ export async function repairCaseCounters(db: Database, now: Date, options: { wri
         .update({ counted: db.command.set(doc.counted), countedVersion: db.command.inc(1), countsStale: false, countedOverdueAt: doc.countedOverdueAt });
     }
   });
-  const kept = new Map<string, CounterDocument>();
-  await eachPage<CounterDocument>(db, COLLECTIONS.caseCounters, (docs) => docs.forEach((doc) => kept.set(doc._id, doc)));
-  const differing = [...new Set([...kept.keys(), ...recount.counters.keys()])].filter((id) => !sameValues(kept.get(id), recount.counters.get(id))).sort();
+  const differing = await compareCounters(db, COLLECTIONS.caseCounters, recount.counters, options);
+  return { cases, counters: recount.counters.size, differing };
+}
+
+/** A recounted counter document (case or visit counters). */
+type RecountedDocument = CounterValuesHeld & { _id: string; key: string; month: string };
+
+/**
+ * The ids of the counter documents of the collection whose values differ from the recount (kept
+ * but not recounted, recounted but missing, or other values); with `write`, the recount is
+ * written over them (and the ones it no longer has removed).
+ */
+export async function compareCounters(db: Database, collection: string, recounted: ReadonlyMap<string, RecountedDocument>, options: { write: boolean }): Promise<string[]> {
+  const kept = new Map<string, CounterValuesHeld>();
+  await eachPage<RecountedDocument>(db, collection, (docs) => docs.forEach((doc) => kept.set(doc._id, doc)));
+  const differing = [...new Set([...kept.keys(), ...recounted.keys()])].filter((id) => !sameValues(kept.get(id), recounted.get(id))).sort();
   if (options.write) {
     for (const id of differing) {
-      const doc = recount.counters.get(id);
-      if (doc) await db.collection(COLLECTIONS.caseCounters).doc(id).set({ key: doc.key, month: doc.month, total: doc.total, days: doc.days });
-      else await db.collection(COLLECTIONS.caseCounters).doc(id).remove();
+      const doc = recounted.get(id);
+      if (doc) await db.collection(collection).doc(id).set({ key: doc.key, month: doc.month, total: doc.total, days: doc.days });
+      else await db.collection(collection).doc(id).remove();
     }
   }
-  return { cases, counters: recount.counters.size, differing };
+  return differing;
 }

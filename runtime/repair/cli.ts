@@ -6,7 +6,9 @@
  * at the real time.
  *
  *   npm run repair-counters [-- --write] [--cloud]            recounts the statistics counters from every
- *                                                             case (runtime/repair/caseCounters.ts)
+ *                                                             case (runtime/repair/caseCounters.ts) and the
+ *                                                             visit counters from every reception day, booking
+ *                                                             and reception record (runtime/repair/visitCounters.ts)
  *   npm run repair-station-positions [-- --write] [--cloud]   gives each station the position the nearest-
  *                                                             stations query finds it by (runtime/repair/stationPositions.ts)
  */
@@ -15,6 +17,7 @@ import { systemClock } from '../../miniprogram/shared/domain/time';
 import { startRuntime } from '../server';
 import { repairCaseCounters } from './caseCounters';
 import { repairStationPositions } from './stationPositions';
+import { repairVisitCounters } from './visitCounters';
 import { repairTarget } from './target';
 
 type Database = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -24,7 +27,11 @@ const REPAIRS: Record<string, (db: Database, now: Date, write: boolean) => Promi
   counters: async (db, now, write) => {
     const report = await repairCaseCounters(db, now, { write });
     console.log(`recounted ${report.cases} cases into ${report.counters} counter documents; ${report.differing.length} differed${write ? ' and were rewritten' : ''}`);
-    return report.differing;
+    const visits = await repairVisitCounters(db, { write });
+    console.log(
+      `recounted ${visits.days} reception days into ${visits.counters} visit counter documents; ${visits.differing.length} differed${write ? ' and were rewritten' : ''}`,
+    );
+    return [...report.differing, ...visits.differing];
   },
   'station-positions': async (db, _now, write) => {
     const report = await repairStationPositions(db, { write });

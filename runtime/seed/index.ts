@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../infra/database';
 import type { CountableCase } from '../../miniprogram/shared/domain/caseCounters';
 import { shanghaiDate } from '../../miniprogram/shared/domain/time';
 import { CaseRecount } from '../repair/caseCounters';
+import { VisitRecount } from '../repair/visitCounters';
 import { DEMO_AREAS, DEMO_DEPUTIES, DEMO_STAFF_ACCOUNTS, DEMO_STATIONS, demoReceptionDays } from './demoData';
 import { demoCaseworkBatches } from './demoCasework';
 import { demoDutyBatches } from './demoDuty';
@@ -43,6 +44,13 @@ export async function seedIfEmpty(envId: string, now: Date): Promise<SeedReport>
   const recount = new CaseRecount(now);
   for (const [collection, docs] of batches) if (collection === COLLECTIONS.opinions) for (const doc of docs) recount.count(doc as CountableCase);
   batches.push([COLLECTIONS.caseCounters, recount.documents()]);
+  // And the visit counters of the seeded reception days, bookings and records.
+  const visits = new VisitRecount();
+  const of = (collection: string) => batches.filter(([name]) => name === collection).flatMap(([, docs]) => docs);
+  visits.addBookings(of(COLLECTIONS.bookings) as Parameters<VisitRecount['addBookings']>[0]);
+  visits.addRecords(of(COLLECTIONS.receptionRecords) as Parameters<VisitRecount['addRecords']>[0]);
+  for (const day of of(COLLECTIONS.receptionDays)) visits.count(day as Parameters<VisitRecount['count']>[0]);
+  batches.push([COLLECTIONS.visitCounters, visits.documents()]);
   const counts: Record<string, number> = {};
   for (const [collection, docs] of batches) {
     if (docs.length === 0) continue;

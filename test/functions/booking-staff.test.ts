@@ -198,7 +198,8 @@ describe('booking: staff set the reception rule and the days follow', () => {
     const day = await addTestDay(t, { date: daysFromToday(t, 52) });
     const answer = await t.raw('booking', { action: 'booking.setRoster', payload: { dayId: day._id, deputyIds: ['dp-011', 'dp-013'] } }, { openid: BEISHAN_STAFF });
     expect(ok(answer.body as never)).toMatchObject({ day: { deputyIds: ['dp-011', 'dp-013'] } });
-    expect(answer.databaseRequests).toBe(4 + RATE_TURN);
+    // Four, and two to settle the day's visit counters (the roster decides whose figures its visits count in): read it and claim it; a day nobody visited has nothing to move.
+    expect(answer.databaseRequests).toBe(6 + RATE_TURN);
     const deputyPage = ok(await t.call('directory.getDeputy', { deputyId: 'dp-011' }));
     expect(deputyPage.upcomingDays.map((d) => d._id)).toContain(day._id);
     expect(await t.call('booking.setRoster', { dayId: day._id, deputyIds: ['dp-005'] }, { openid: BEISHAN_STAFF })).toMatchObject({
@@ -303,7 +304,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const answer = await t.raw('booking', { action: 'booking.checkIn', payload: { scene: encodeURIComponent(scene) } }, { openid: 'resident-arrives' });
     const expectedLate = t.clock.now().getTime() >= slotStartsAt(todayDay.date, '00:30').getTime();
     expect(ok(answer.body as never)).toMatchObject({ booking: { _id: booking._id, status: 'checkedIn', statusLabel: '已签到', late: expectedLate } });
-    expect(answer.databaseRequests).toBe(3 + FIRST_RATE_TURN);
+    // Three, and seven for the day's visit counters (进站人次): mark the day, read it, count its check-ins and records, claim, create the day's first counters and move them.
+    expect(answer.databaseRequests).toBe(10 + FIRST_RATE_TURN);
     expect(ok(await t.call('booking.checkIn', { scene }, { openid: 'resident-arrives' })).booking._id).toBe(booking._id);
   });
 
@@ -321,7 +323,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const code = `${booking.code.slice(0, 3).toLowerCase()}-${booking.code.slice(3)}`;
     const answer = await t.raw('booking', { action: 'booking.staffCheckIn', payload: { code } }, { openid: BEISHAN_STAFF });
     expect(ok(answer.body as never)).toMatchObject({ entry: { _id: booking._id, status: 'checkedIn', kind: 'online', recorded: false } });
-    expect(answer.databaseRequests).toBe(4 + RATE_TURN); // and the audit entry for the name and phone shown
+    // Four, and seven for the day's visit counters (进站人次): mark the day, read it, count its check-ins and records, claim, find and move the counters.
+    expect(answer.databaseRequests).toBe(11 + RATE_TURN); // and the audit entry for the name and phone shown
 
     const future = ok(await t.call('booking.listMine', {}, { openid: 'resident-early' })).upcoming[0]!;
     expect(await t.call('booking.staffCheckIn', { code: future.code }, { openid: BEISHAN_STAFF })).toMatchObject({
@@ -388,7 +391,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     // Visit, account and record; the deputy's name; four for the number (the station's first of the
     // day creates its counter before claiming: cloudfunctions/core/trackingSequence.ts); the opinion;
     // five to count it in the statistics counters (read, claim, create the month's counters, move them, and its place's 待受理 queue).
-    expect(answer.databaseRequests).toBe(16 + FIRST_RATE_TURN); // and the audit entry for the visitor's name shown
+    // And seven for the day's visit counters (接待人次): mark the day, read it, count its check-ins and records, claim, find and move the counters.
+    expect(answer.databaseRequests).toBe(23 + FIRST_RATE_TURN); // and the audit entry for the visitor's name shown
     const stored = await database(t).collection(COLLECTIONS.receptionRecords).where({ bookingId: visit._id }).get();
     expect(stored.data[0]).toMatchObject({ visitorOpenid: 'resident-arrives', areaPath: beishan.areaPath });
 
@@ -474,7 +478,8 @@ describe('booking: check-in, roster, walk-ins and reception records at the stati
     const answer = await t.raw('booking', { action: 'booking.recordReception', payload: { bookingId: booking._id, deputyIds: ['dp-011'], items } }, { openid: BEISHAN_STAFF });
     const { record } = ok(answer.body as never) as { record: ReceptionRecordView };
     // 3 + the deputy's name + 2 for six numbers + 6 inserts + 4 each to count them (read, claim, move the counters and the queue).
-    expect(answer.databaseRequests).toBe(38 + RATE_TURN); // and the audit entry for the visitor's name shown
+    // And seven for the day's visit counters (接待人次): mark the day, read it, count its check-ins and records, claim, find and move the counters (core/visitCounters.ts).
+    expect(answer.databaseRequests).toBe(45 + RATE_TURN); // and the audit entry for the visitor's name shown
     const sequences = record.items.map((item) => Number(item.trackingNo?.slice(-3)));
     expect(sequences).toEqual(sequences.map((_n, i) => sequences[0]! + i));
     expect(ok(await t.call('opinion.listMine', { pageSize: 10 }, { openid: 'resident-many' })).items).toHaveLength(6);

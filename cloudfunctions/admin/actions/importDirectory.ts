@@ -18,6 +18,7 @@ import { retryDocumentId } from '../../../infra/documents/requestIds';
 import { stationPosition } from '../../../infra/documents/stationPosition';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
 import type { DepartmentDocument } from '../departments';
+import { settleDay, visitsChanging } from '../../core/visitCounters';
 import { scopeCovers } from '../../core/caller';
 import { fail } from '../../core/errors';
 import { findAmong } from '../../core/reads';
@@ -260,7 +261,10 @@ export const importDirectory: Handler<'admin.importDirectory'> = async ({ workbo
   const days = db.collection(COLLECTIONS.receptionDays);
   for (const { row, day } of rosterChanges) {
     const deputyIds = rosterIdsOf(row);
-    if (!same([...day.deputyIds].sort(), [...deputyIds].sort())) await days.doc(day._id).update({ deputyIds: _.set(deputyIds), updatedAt: now });
+    if (same([...day.deputyIds].sort(), [...deputyIds].sort())) continue;
+    // The roster decides whose figures the day's visits count in (core/visitCounters.ts).
+    await days.doc(day._id).update({ deputyIds: _.set(deputyIds), updatedAt: now, ...visitsChanging(db) });
+    await settleDay(db, day._id);
   }
   return { errors: [], ...counts, roster: rosterCounts, applied: true };
 };

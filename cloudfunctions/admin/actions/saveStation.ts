@@ -7,6 +7,7 @@ import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { scopeCovers } from '../../core/caller';
 import { settleStaleCases } from '../../core/caseCounters';
+import { settleStaleDays } from '../../core/visitCounters';
 import { coversStation, loadStaff, type StationDocument } from '../staffScope';
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
@@ -14,18 +15,21 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
 /**
  * The station's place changed (moved, or areas shared or no longer shared): what was filed at it
  * follows, so each area's staff see, and its figures count, exactly the station's reception days,
- * bookings, reception records and cases. Four requests (the days' ids, then three updates), then
- * the settling of the cases' statistics counters.
+ * bookings, reception records and cases. Six requests (the days in two updates, their ids, then
+ * three updates), then the settling of the cases' and the days' statistics counters.
  */
 async function movePlaceOfRecords(db: Database, stationId: string, areaPath: string[], now: Date): Promise<void> {
   const _ = db.command;
-  const { data } = await db.collection(COLLECTIONS.receptionDays).where({ stationId }).limit(1000).field({ _id: true }).get();
+  const days = db.collection(COLLECTIONS.receptionDays);
+  // Days count their visits in every area of their path (core/visitCounters.ts). Each day's mark
+  // is raised as it moves, so a settling that read it before counts again; the days with visits
+  // are marked stale in the same update (after the others: a day visited in between has moved
+  // already), for the settling below or the booking timer.
+  await days.where({ stationId, visited: _.neq(true) }).update({ areaPath: _.set(areaPath), visitsMark: _.inc(1) });
+  await days.where({ stationId, visited: true }).update({ areaPath: _.set(areaPath), visitsMark: _.inc(1), visitsStale: true });
+  const { data } = await days.where({ stationId }).limit(1000).field({ _id: true }).get();
   const dayIds = (data as Array<{ _id: string }>).map((day) => day._id);
   await Promise.all([
-    db
-      .collection(COLLECTIONS.receptionDays)
-      .where({ stationId })
-      .update({ areaPath: _.set(areaPath) }),
     // Marked for the statistics counters, which count each case in every area of its path.
     db
       .collection(COLLECTIONS.opinions)
@@ -45,7 +49,7 @@ async function movePlaceOfRecords(db: Database, stationId: string, areaPath: str
       : []),
   ]);
   // The cases' counts move to their new areas now, a batch of them; the hourly casework timer settles any beyond it.
-  await settleStaleCases(db, now);
+  await Promise.all([settleStaleCases(db, now), settleStaleDays(db)]);
 }
 
 /**

@@ -6,10 +6,12 @@ import { staffOnDay } from '../access';
 import { bookingOnDay, rosterEntry, walkInSlot, type BookingDocument } from '../../../infra/documents/booking';
 import { newBookingCode, requestDocumentId } from '../ids';
 import { insertBooking, requireMobile } from '../reservations';
+import { markDayVisited, settleDay } from '../../core/visitCounters';
 
 /**
  * Staff register a visitor who came without booking, on the day. They take no seat (they are
- * already there) and appear on the roster as arrived, at the time they arrived.
+ * already there) and appear on the roster as arrived, at the time they arrived. The day's visit
+ * counters are marked before and settled after (core/visitCounters.ts).
  */
 export const addWalkIn: Handler<'booking.addWalkIn'> = async (payload, ctx) => {
   const { now, db } = ctx;
@@ -39,6 +41,8 @@ export const addWalkIn: Handler<'booking.addWalkIn'> = async (payload, ctx) => {
     checkedInBy: 'staff',
     late: false,
   };
+  await markDayVisited(db, day._id);
   const { booking } = await insertBooking(db, walkIn);
+  await settleDay(db, day._id);
   return { entry: rosterEntry(booking, false) };
 };

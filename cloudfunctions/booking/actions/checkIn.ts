@@ -7,10 +7,12 @@ import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { myBooking, type BookingDocument, type RuleDocument } from '../../../infra/documents/booking';
 import { findBooking } from '../reservations';
+import { markDayVisited, settleDay } from '../../core/visitCounters';
 
 /**
  * The resident scans the station's check-in code on the day of their booking. Scanning again
- * answers the same check-in; arriving after the slot ended is marked late. Three requests.
+ * answers the same check-in; arriving after the slot ended is marked late. Three requests, and
+ * the day's visit counters: marked before, settled after (core/visitCounters.ts).
  */
 export const checkIn: Handler<'booking.checkIn'> = async ({ scene }, ctx) => {
   const openid = requireOpenid(ctx);
@@ -36,10 +38,12 @@ export const checkIn: Handler<'booking.checkIn'> = async ({ scene }, ctx) => {
   if (!booking) fail(bookings.some((b) => b.status === 'booked') ? 'BOOKING.WRONG_DAY' : 'BOOKING.NO_BOOKING_HERE');
 
   const late = now.getTime() >= slotStartsAt(booking.date, booking.slotEnd).getTime();
+  await markDayVisited(db, booking.dayId);
   const { updated } = await db
     .collection(COLLECTIONS.bookings)
     .where({ _id: booking._id, status: 'booked' })
     .update({ status: 'checkedIn', checkedInAt: now, checkedInBy: 'qr', late, updatedAt: now });
+  await settleDay(db, booking.dayId);
   if (updated !== 1) {
     // Staff checked them in at the same moment, or the booking was cancelled.
     const current = await findBooking(db, booking._id);

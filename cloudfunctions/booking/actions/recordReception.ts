@@ -7,6 +7,7 @@ import { opinionIdFor, storeOpinions, type OpinionDraft, type OpinionTarget } fr
 import { recordIdFor, recordView, type DayDocument, type RecordDocument } from '../../../infra/documents/booking';
 import { requestDocumentId } from '../ids';
 import { loadVisit } from '../receptionVisit';
+import { markDayVisited, settleDay } from '../../core/visitCounters';
 
 type ItemPayload = Parameters<Handler<'booking.recordReception'>>[0]['items'][number];
 
@@ -20,6 +21,8 @@ const RECEPTION_SOURCE_NOTE = '接待时记录';
 function opinionRequestId(bookingId: string, text: string): string {
   return `rr-${requestDocumentId(bookingId, text).slice(0, 24)}`;
 }
+
+const sameDeputies = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 /** One deputy received them: the opinion is theirs by name. Several or none: the station's, which all its deputies see. */
 async function targetOf(db: Database, day: DayDocument, deputyIds: readonly string[]): Promise<OpinionTarget> {
@@ -56,6 +59,8 @@ function mergeItems(previous: readonly ReceptionItem[], asked: readonly ItemPayl
  * BOOKING.WALK_IN_NO_OPINION. Writing again replaces the record but never converts an item twice.
  * Three requests without new opinions (account and visit with its record concurrently, then the
  * record); with k new ones, 2 more for the numbers, k inserts, and 1 for a single deputy's name.
+ * A first record, or one naming other deputies, marks and settles the day's visit counters
+ * (接待人次, core/visitCounters.ts).
  */
 export const recordReception: Handler<'booking.recordReception'> = async (payload, ctx) => {
   const { db, now } = ctx;
@@ -116,6 +121,9 @@ export const recordReception: Handler<'booking.recordReception'> = async (payloa
     recordedAt: now,
   };
   const { _id, ...fields } = record;
+  const counted = !previous || !sameDeputies(previous.deputyIds, deputyIds);
+  if (counted) await markDayVisited(db, day._id);
   await db.collection(COLLECTIONS.receptionRecords).doc(_id).set(fields);
+  if (counted) await settleDay(db, day._id);
   return { record: recordView(record) };
 };

@@ -5,10 +5,12 @@ import { loadCaller, requireOpenid, requireStaff, scopeCovers } from '../../core
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { recordIdFor, rosterEntry, type BookingDocument } from '../../../infra/documents/booking';
+import { markDayVisited, settleDay } from '../../core/visitCounters';
 
 /**
  * Staff scan (or type) a resident's booking code on the day. A resident still on the waitlist
- * who came anyway is checked in too: staff see them arrive and decide. Three requests.
+ * who came anyway is checked in too: staff see them arrive and decide. Three requests, and the
+ * day's visit counters: marked before, settled after (core/visitCounters.ts).
  */
 export const staffCheckIn: Handler<'booking.staffCheckIn'> = async ({ code }, ctx) => {
   requireOpenid(ctx);
@@ -31,10 +33,12 @@ export const staffCheckIn: Handler<'booking.staffCheckIn'> = async ({ code }, ct
   if (booking.status !== 'booked' && booking.status !== 'waiting') fail('BOOKING.NOT_ACTIVE');
 
   const late = now.getTime() >= slotStartsAt(booking.date, booking.slotEnd).getTime();
+  await markDayVisited(db, booking.dayId);
   const { updated } = await db
     .collection(COLLECTIONS.bookings)
     .where({ _id: booking._id, status: booking.status })
     .update({ status: 'checkedIn', checkedInAt: now, checkedInBy: 'staff', late, updatedAt: now });
+  await settleDay(db, booking.dayId);
   if (updated !== 1) fail('BOOKING.NOT_ACTIVE');
   return { entry: rosterEntry({ ...booking, status: 'checkedIn', checkedInAt: now, checkedInBy: 'staff', late }, false) };
 };

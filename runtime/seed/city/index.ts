@@ -10,6 +10,7 @@ import { cityDeputies, cityPlaces, cityResidentAccounts, citySize, cityStaffAcco
 import { cityOpinions, newCounters } from './cityCases';
 import { cityVisits } from './cityVisits';
 import { CaseRecount } from '../../repair/caseCounters';
+import { VisitRecount } from '../../repair/visitCounters';
 import { Random } from './random';
 
 export const CITY_RANDOM_SEED = 20_261_202;
@@ -67,7 +68,16 @@ export async function seedCity(database: DatabaseEngine, now: Date, options: { f
   await insert(database, COLLECTIONS.caseCounters, recount.documents(), counts);
 
   const visits = cityVisits(size, places.stations, deputies, now, random);
-  await insert(database, COLLECTIONS.receptionDays, visits.days, counts);
+  const visitRecount = new VisitRecount();
+  visitRecount.addBookings(visits.bookings);
+  visitRecount.addRecords(visits.records);
+  await insert(
+    database,
+    COLLECTIONS.receptionDays,
+    visits.days.map((day) => visitRecount.count(day)),
+    counts,
+  );
+  await insert(database, COLLECTIONS.visitCounters, visitRecount.documents(), counts);
   await insert(database, COLLECTIONS.bookings, visits.bookings, counts);
   await insert(database, COLLECTIONS.receptionRecords, visits.records, counts);
   return { size, counts, seconds: (performance.now() - started) / 1000 };
