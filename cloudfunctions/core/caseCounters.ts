@@ -30,11 +30,17 @@ import { isDuplicateWrite } from './databaseErrors';
 interface CountedCase extends CountableCase {
   updatedAt: Date;
   counted?: CaseCount | null;
+  countedOverdueAt?: Date | null;
   countedVersion?: number;
   countsStale?: boolean;
 }
 
 const ATTEMPTS = 4;
+
+/** Whether two kept instants are the same (either may be null). */
+function sameInstant(a: Date | string | null | undefined, b: Date | null): boolean {
+  return a === null || a === undefined || b === null ? (a ?? null) === b : new Date(a).getTime() === b.getTime();
+}
 
 /** Moves the counters by one case's change (applyCounterMoves). */
 async function moveCounters(db: Database, before: CaseCount | null | undefined, after: CaseCount | null): Promise<void> {
@@ -107,7 +113,9 @@ export async function settleCase(db: Database, opinionId: string, now: Date, kno
     const stored = attempt === 0 && known ? known : ((await opinions.where({ _id: opinionId }).limit(1).field(fields).get()).data as CountedCase[])[0];
     if (!stored) return;
     const { count, overdueAt } = caseCount(stored, now);
-    if (!stored.countsStale && sameCount(stored.counted, count)) return;
+    // The instant too: a passed one must not stay due for the timer when the count itself does not
+    // move (a case hidden by moderation and counted overdue already).
+    if (!stored.countsStale && sameCount(stored.counted, count) && sameInstant(stored.countedOverdueAt, overdueAt)) return;
     const { updated } = await opinions
       .where({ _id: opinionId, updatedAt: stored.updatedAt, countedVersion: stored.countedVersion ?? null })
       .update({ counted: _.set(count), countedVersion: (stored.countedVersion ?? 0) + 1, countsStale: false, countedOverdueAt: overdueAt });
@@ -135,7 +143,7 @@ export async function settleStaleCases(db: Database, now: Date): Promise<number>
   const [stale, due] = await Promise.all([
     opinions.where({ countsStale: true }).limit(SETTLE_BATCH).field({ _id: true }).get(),
     opinions
-      .where({ countedOverdueAt: _.lte(now) })
+      .where({ countedOverdueAt: _.lt(now) })
       .limit(SETTLE_BATCH)
       .field({ _id: true })
       .get(),
@@ -146,8 +154,20 @@ export async function settleStaleCases(db: Database, now: Date): Promise<number>
 }
 
 /**
+ * The cases whose running deadline passed since they were counted (`countedOverdueAt`, kept while a
+ * running deadline has not passed: shared/domain/caseCounters.ts) and the timer has not settled
+ * yet: a range of an hour's deadlines on the `countedOverdueAt` index, whatever the number of cases.
+ * `counting`: the statistics' 逾期 moves only for those counted with 逾期 0 (a case late at an earlier
+ * stage counted 1 already); the 逾期 queue for every one (counted with its deadline running, so out of it).
+ */
+export function turnedOverdueSinceCounted(db: Database, now: Date, counting: 'figures' | 'queue'): object {
+  const _ = db.command;
+  return counting === 'figures' ? { countedOverdueAt: _.lt(now), 'counted.values.overdue': 0 } : { countedOverdueAt: _.lt(now) };
+}
+
+/**
  * A place's case figures over a range of dates from its counters: one read of at most thirteen
- * counter documents, and one count of the cases whose deadline passed since they were counted.
+ * counter documents, and one count of the cases turned overdue since they were counted.
  */
 export async function readCaseCounters(db: Database, key: string, pendingOverdue: object, range: { from: string; to: string }, now: Date): Promise<CounterValues> {
   const _ = db.command;
@@ -160,7 +180,7 @@ export async function readCaseCounters(db: Database, key: string, pendingOverdue
       .get(),
     db
       .collection(COLLECTIONS.opinions)
-      .where(_.and([{ countedOverdueAt: _.lte(now) }, pendingOverdue]))
+      .where(_.and([turnedOverdueSinceCounted(db, now, 'figures'), pendingOverdue]))
       .count(),
   ]);
   const values = sumCounters(data as CounterDocument[], key, range.from, range.to);
@@ -168,7 +188,10 @@ export async function readCaseCounters(db: Database, key: string, pendingOverdue
   return values;
 }
 
-/** A station's or area's work queue sizes now (待受理 3): one document read, whatever the number of cases. */
+/**
+ * A station's or area's work queue sizes as counted (待受理 3): one document read, whatever the
+ * number of cases. 逾期 lacks the cases turned overdue since they were counted (the caller adds them).
+ */
 export async function readQueueCounts(db: Database, key: string): Promise<QueueValues> {
   const { data } = await db
     .collection(COLLECTIONS.caseCounters)

@@ -5,7 +5,49 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS } from '../../infra/database';
-import { addToCounters, caseCount, type CountableCase, type CounterDocument } from '../../miniprogram/shared/domain/caseCounters';
+import {
+  caseCount,
+  counterId,
+  COUNTER_VALUES,
+  dayField,
+  hasQueues,
+  QUEUES_MONTH,
+  type CaseCount,
+  type CountableCase,
+  type CounterDocument,
+} from '../../miniprogram/shared/domain/caseCounters';
+import { COUNTED_QUEUES } from '../../miniprogram/shared/domain/caseQueues';
+
+/** Adds a case's count into counter documents held in memory (a full recount; the functions move counters by differences). */
+function addToCounters(counters: Map<string, CounterDocument>, count: CaseCount): void {
+  const month = count.day.slice(0, 7);
+  for (const key of count.keys) {
+    const { queues } = count;
+    if (queues && hasQueues(key) && COUNTED_QUEUES.some((queue) => queues[queue] !== 0)) {
+      const id = counterId(key, QUEUES_MONTH);
+      let doc = counters.get(id);
+      if (!doc) {
+        doc = { _id: id, key, month: QUEUES_MONTH, total: {}, days: {} };
+        counters.set(id, doc);
+      }
+      const total = (doc.total ??= {});
+      for (const queue of COUNTED_QUEUES) if (queues[queue]) total[queue] = (total[queue] ?? 0) + queues[queue];
+    }
+    const id = counterId(key, month);
+    let doc = counters.get(id);
+    if (!doc) {
+      doc = { _id: id, key, month, total: {}, days: {} };
+      counters.set(id, doc);
+    }
+    const day = ((doc.days ??= {})[dayField(count.day)] ??= {});
+    const total = (doc.total ??= {});
+    for (const name of COUNTER_VALUES) {
+      if (!count.values[name]) continue;
+      total[name] = (total[name] ?? 0) + count.values[name];
+      day[name] = (day[name] ?? 0) + count.values[name];
+    }
+  }
+}
 
 /** Counts cases in memory: the counter documents, and sets each case's own record of what was counted. */
 export class CaseRecount {

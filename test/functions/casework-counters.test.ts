@@ -20,8 +20,10 @@ import { BEISHAN_STAFF, CITY_STAFF, JIANGNAN_STAFF, JN_HOUSING_HANDLER } from '.
  * urge, departments answer, staff approve, deputies reply, residents rate or let the window pass,
  * and days go by with the hourly timer firing. After every journey, the figures staff and the
  * public read (from counters) equal the aggregation over every case of the place, for areas,
- * stations and deputies, whole months and odd ranges; and the counter documents equal the ones a
- * recount from scratch builds (what the repair writes).
+ * stations and deputies, whole months and odd ranges; staff tabs' counts equal counting what each
+ * tab lists, 逾期 too (cases turned overdue since counted, before and after the timer settles
+ * them); and the counter documents equal the ones a recount from scratch builds (what the repair
+ * writes).
  */
 const START = shanghaiInstant('2026-11-02', '09:00');
 /** 刘德明 (dp-005) receives at 南湖 (st-nanhu). */
@@ -120,6 +122,8 @@ async function compareFigures(): Promise<void> {
 /**
  * Staff tabs' counts (casework.list's first page, read from the queue counters) against counting the
  * cases of each queue in the database, for area, station and city staff and one station of an area.
+ * 逾期 against the filter its tab lists by (the running deadline before now, over the scope), whether
+ * or not the timer has settled the cases whose deadline passed.
  */
 async function compareQueues(): Promise<void> {
   const db = database(t);
@@ -130,7 +134,8 @@ async function compareQueues(): Promise<void> {
     { openid: BEISHAN_STAFF, scope: { stationId: 'st-beishan' } },
     { openid: JIANGNAN_STAFF, scope: { stationId: 'st-nanhu' }, stationId: 'st-nanhu' },
   ];
-  const inQueue = (queue: CountedQueue) => (queue === 'referred' ? { referralOpen: true } : { status: _.in([...QUEUE_STATUSES[queue]]) });
+  const inQueue = (queue: CountedQueue) =>
+    queue === 'referred' ? { referralOpen: true } : queue === 'overdue' ? { 'deadline.dueAt': _.lt(t.clock.now()) } : { status: _.in([...QUEUE_STATUSES[queue]]) };
   for (const { openid, scope, stationId } of callers) {
     const { counts } = ok(await t.call('casework.list', { view: 'toAccept', pageSize: 1, ...(stationId ? { stationId } : {}) }, { openid })) as { counts: Record<string, number> };
     for (const queue of COUNTED_QUEUES) {
@@ -177,9 +182,10 @@ describe('statistics counters equal a full recount', () => {
     }
     for (const journey of journeys) await play(journey, random);
     // Days pass: running deadlines fall due and rating windows close before the hourly timer fires
-    // (the figures add the cases turned overdue since counted), then it fires.
+    // (the figures and 逾期's count add the cases turned overdue since counted), then it fires.
     t.clock.advance(random.pick([1, 4, 9]) * 86_400_000);
     await compareFigures();
+    await compareQueues();
     await compareWithRecount();
     // After the timer closed the cases whose rating window passed and settled them.
     await compareQueues();
@@ -197,5 +203,125 @@ describe('statistics counters equal a full recount', () => {
     expect((await repairCaseCounters(db, t.clock.now(), { write: false })).differing).toEqual([]);
     await compareFigures();
     await compareWithRecount();
+  });
+});
+
+describe('逾期 as staff see it: the tab says how many it lists, before and after the timer', () => {
+  /** Text the local content security (runtime/openapi/sensitive-words.json) holds for review. */
+  const REVIEW_TEXT = '小区门口有人发传单，说加微信领红包，老人容易上当。';
+
+  /** What 逾期's tab says it holds (the first page's counts) and what it lists, page after page. */
+  async function overdueTab(openid: string): Promise<{ count: number | undefined; listed: string[] }> {
+    const { counts } = ok(await t.call('casework.list', { view: 'toAccept', pageSize: 1 }, { openid }));
+    const listed: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = ok(await t.call('casework.list', { view: 'overdue', pageSize: 50, ...(cursor === undefined ? {} : { cursor }) }, { openid }));
+      listed.push(...page.items.map((item) => item.opinionId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return { count: counts?.overdue, listed };
+  }
+
+  /** The tab of each caller lists the case (or not) and says how many it lists. */
+  async function expectTabs(opinionId: string, listedIn: readonly string[], notIn: readonly string[] = []): Promise<void> {
+    for (const openid of [...listedIn, ...notIn]) {
+      const { count, listed } = await overdueTab(openid);
+      expect([openid, listed.includes(opinionId), count]).toEqual([openid, listedIn.includes(openid), listed.length]);
+    }
+  }
+
+  /** The days go by until an hour after the case's running deadline, without anybody touching it. */
+  async function passDeadlineOf(opinionId: string): Promise<void> {
+    const { deadline } = ok(await t.call('casework.get', { opinionId }, { openid: CITY_STAFF }));
+    const dueAt = new Date(deadline?.dueAt ?? NaN).getTime();
+    expect(dueAt).toBeGreaterThan(t.clock.now().getTime());
+    t.clock.advance(dueAt - t.clock.now().getTime() + 3_600_000);
+  }
+
+  test('a case whose deadline passes with nobody writing it is counted at once, and once after the timer settles it', async () => {
+    const { opinionId } = ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-beishan' }), { openid: 'overdue-tab-resident-1' }));
+    await expectTabs(opinionId, [], [BEISHAN_STAFF, CITY_STAFF]);
+    await passDeadlineOf(opinionId);
+    // Before the timer: the queue counters still hold it as in time; the tab adds it (not 江南区's staff: 北山 is 江北区's).
+    await expectTabs(opinionId, [BEISHAN_STAFF, CITY_STAFF], [JIANGNAN_STAFF]);
+    await compareQueues();
+    await t.fireTimer('casework');
+    await expectTabs(opinionId, [BEISHAN_STAFF, CITY_STAFF], [JIANGNAN_STAFF]);
+    await compareQueues();
+    await compareWithRecount();
+    // Accepted, it leaves 逾期 (its next stage is in time) and statistics keep it as late.
+    ok(await t.call('casework.accept', { opinionId }, { openid: BEISHAN_STAFF }));
+    await expectTabs(opinionId, [], [BEISHAN_STAFF, CITY_STAFF]);
+    await compareFigures();
+  });
+
+  test('a case late at an earlier stage joins 逾期 again when its next deadline passes; statistics count it once', async () => {
+    const { opinionId } = ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }), { openid: 'overdue-tab-resident-2' }));
+    await passDeadlineOf(opinionId);
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF }));
+    const view = ok(await t.call('casework.get', { opinionId }, { openid: JIANGNAN_STAFF }));
+    expect(view).toMatchObject({ overdue: true, lateStages: [{ stage: 'accept' }], deadline: { stage: 'respond', overdue: false } });
+    await expectTabs(opinionId, [], [JIANGNAN_STAFF, CITY_STAFF]);
+    await passDeadlineOf(opinionId);
+    await expectTabs(opinionId, [JIANGNAN_STAFF, CITY_STAFF]);
+    await compareQueues();
+    // 逾期 of the statistics was 1 already (the late accept): the passing deadline adds nothing there.
+    await compareFigures();
+    await t.fireTimer('casework');
+    await expectTabs(opinionId, [JIANGNAN_STAFF, CITY_STAFF]);
+    await compareFigures();
+    await compareQueues();
+    await compareWithRecount();
+  });
+
+  test('text held for content review is in no tab when its deadline passes; published, it is in 逾期', async () => {
+    const { opinionId } = ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }, { text: REVIEW_TEXT }), { openid: 'overdue-tab-resident-3' }));
+    await passDeadlineOf(opinionId);
+    await expectTabs(opinionId, [], [JIANGNAN_STAFF, CITY_STAFF]);
+    await t.fireTimer('casework');
+    await expectTabs(opinionId, [], [JIANGNAN_STAFF, CITY_STAFF]);
+    await compareQueues();
+    await compareWithRecount();
+    ok(await t.call('moderation.approve', { opinionId }, { openid: CITY_STAFF }));
+    await expectTabs(opinionId, [JIANGNAN_STAFF, CITY_STAFF]);
+    await compareQueues();
+    await compareFigures();
+  });
+
+  test('cases counted before 逾期 was a counted queue: the repair writes it, and the tab counts what it lists again', async () => {
+    const db = database(t);
+    const _ = db.command;
+    // A case late at the accept stage, waiting on its next deadline.
+    const { opinionId } = ok(await t.call('opinion.submit', opinionFor({ stationId: 'st-nanhu' }), { openid: 'overdue-tab-resident-4' }));
+    await passDeadlineOf(opinionId);
+    ok(await t.call('casework.accept', { opinionId }, { openid: JIANGNAN_STAFF }));
+    // As written before this change: no 逾期 in the cases' queues nor in the queue documents, and
+    // no instant kept for a case already counted overdue (a late stage) whose deadline runs.
+    for (const doc of await readAll<CountableCase & { _id: string; counted?: { values: { overdue: number } } }>(COLLECTIONS.opinions)) {
+      await db
+        .collection(COLLECTIONS.opinions)
+        .doc(doc._id)
+        .update({ 'counted.queues.overdue': _.remove(), ...(doc.counted?.values.overdue ? { countedOverdueAt: null } : {}) });
+    }
+    const queueDocuments = (await readAll<CounterDocument>(COLLECTIONS.caseCounters)).filter((doc) => doc._id.endsWith('|queues'));
+    for (const doc of queueDocuments) await db.collection(COLLECTIONS.caseCounters).doc(doc._id).update({ 'total.overdue': _.remove() });
+    const stale = await overdueTab(JIANGNAN_STAFF);
+    expect(stale.count).toBeLessThan(stale.listed.length);
+
+    const found = await repairCaseCounters(db, t.clock.now(), { write: true });
+    expect(found.differing).toEqual(expect.arrayContaining(['area:area-jiangnan|queues', 'station:st-nanhu|queues']));
+    expect(found.differing.every((id) => id.endsWith('|queues'))).toBe(true);
+    const repaired = await overdueTab(JIANGNAN_STAFF);
+    expect(repaired.count).toBe(repaired.listed.length);
+    await compareQueues();
+    await compareWithRecount();
+    // The case late at an earlier stage is followed again: when its deadline passes the tab adds it.
+    await passDeadlineOf(opinionId);
+    await expectTabs(opinionId, [JIANGNAN_STAFF, CITY_STAFF]);
+    await compareQueues();
+    await compareFigures();
+    await compareWithRecount();
+    await expectTabs(opinionId, [JIANGNAN_STAFF, CITY_STAFF]);
   });
 });

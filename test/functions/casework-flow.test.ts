@@ -446,7 +446,7 @@ describe('work queue counts', () => {
 
   test('the first page of 意见办理 says how many cases each queue holds, counted in the database; a new opinion adds to 待受理', async () => {
     const first = await t.raw('casework', { action: 'casework.list', payload: { view: 'toAccept', pageSize: 1 } }, { openid: JIANGNAN_STAFF });
-    // The caller, the page, the holiday calendar (deadlines), the area's queue counters and a count of 逾期.
+    // The caller, the page, the holiday calendar (deadlines), the area's queue counters and a count of the cases turned 逾期 since counted.
     expect(first.databaseRequests).toBe(5);
     const { counts } = ok(first.body as never) as TabbedPage<CaseSummary, StaffCaseView>;
     const listed = Object.fromEntries(await Promise.all(STAFF_CASE_COUNTED_VIEWS.map(async (view) => [view, await listedCount('casework.list', view, JIANGNAN_STAFF)])));

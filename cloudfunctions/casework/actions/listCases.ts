@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import type { StaffCaseView } from '../../../miniprogram/shared/contract/casework';
 import { counterKey } from '../../../miniprogram/shared/domain/caseCounters';
 import { COUNTED_QUEUES, HIDDEN_MODERATION_STATES, QUEUE_STATUSES, type QueueValues } from '../../../miniprogram/shared/domain/caseQueues';
-import { readQueueCounts } from '../../core/caseCounters';
+import { readQueueCounts, turnedOverdueSinceCounted } from '../../core/caseCounters';
 import type { Database } from '../../core/cloud';
 import type { CallContext, Handler } from '../../core/handler';
 import type { OpinionDocument } from '../../../infra/documents/opinions';
@@ -27,6 +27,7 @@ function viewQuery(db: Database, view: StaffCaseView, now: Date): { filter: Reco
     case 'referred':
       return { filter: { referralOpen: true }, order: { field: 'statusChangedAt', direction: 'asc' } };
     case 'overdue':
+      // The running deadline passed (caseQueues runningDeadlinePassed, what the 逾期 queue counter counts).
       return { filter: { 'deadline.dueAt': _.lt(now) }, order: { field: 'deadline.dueAt', direction: 'asc' } };
     default:
       return { filter: {}, order: { field: 'createdAt', direction: 'desc' } };
@@ -49,7 +50,8 @@ async function queuePlace(ctx: CallContext, worker: CaseWorker, stationId: strin
 /**
  * How many cases each work queue holds (not the archive: 已办结, 全部), in the caller's scope: the
  * place's queue counters (one document, kept as cases change: shared/domain/caseQueues.ts), and
- * 逾期, which the clock changes, counted on the deadline index.
+ * for 逾期, which the clock changes, the cases in scope whose deadline passed since they were counted
+ * (the hourly timer settles them: a count over an hour's deadlines, not over every overdue case).
  */
 async function countViews(
   ctx: CallContext,
@@ -58,26 +60,27 @@ async function countViews(
   scope: ReadonlyArray<Record<string, unknown>>,
 ): Promise<Partial<Record<StaffCaseView, number>>> {
   const { db, now } = ctx;
-  const [queues, overdue] = await Promise.all([
+  const [queues, turnedOverdue] = await Promise.all([
     queuePlace(ctx, worker, stationId).then((place): Promise<QueueValues | null> => (place ? readQueueCounts(db, place) : Promise.resolve(null))),
     db
       .collection(COLLECTIONS.opinions)
-      .where(db.command.and([...scope, viewQuery(db, 'overdue', now).filter]))
+      .where(db.command.and([...scope, turnedOverdueSinceCounted(db, now, 'queue')]))
       .count(),
   ]);
-  const counts: Partial<Record<StaffCaseView, number>> = { overdue: overdue.total };
+  const counts: Partial<Record<StaffCaseView, number>> = {};
   for (const queue of COUNTED_QUEUES) counts[queue] = queues?.[queue] ?? 0;
+  counts.overdue = (counts.overdue ?? 0) + turnedOverdue.total;
   return counts;
 }
 
 /**
  * Staff: the cases of their area (station staff: their station; optionally one station of the
- * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past a deadline now),
+ * area), by work queue: 待受理, 待交办, 办理中, 待审核, 待评价, 已办结, 逾期 (past its running deadline now),
  * 退回待改派 (a department sent it back, not re-routed yet),
  * or all. Opinions whose text is held for content review or was rejected are not listed (they are
  * in moderation.listFlagged until published). Three database requests (the caller, the page, the
  * holiday calendar), and on the first page the counts of the work queues (待受理 3): the place's
- * queue counters and a count of 逾期, five (six for one station of an area).
+ * queue counters and a count of the cases turned 逾期 since counted, five (six for one station of an area).
  */
 export const listCases: Handler<'casework.list'> = async ({ view, stationId, cursor, pageSize = CASE_PAGE_SIZE }, ctx) => {
   const worker = await loadWorker(ctx, 'staff');

@@ -9,16 +9,20 @@
  * moment it is counted; the case keeps a copy (`counted`), so a later change moves the counters by
  * exactly the difference, and a full recount (the repair) gives the same numbers.
  *
- * Only 逾期 depends on the clock: a running deadline that passes turns a case overdue without any
- * change to the case. The case therefore also keeps the instant it will turn overdue while counted
- * as not overdue (`countedOverdueAt`); statistics add the cases whose instant has passed, and the
- * hourly timer counts them again.
- *
  * Each station and area also has one document of its work queues' sizes (`<place>|queues`, no
  * month: a case counts in the queue it stands in now, whenever it was submitted; shared/domain/
  * caseQueues.ts), moved by the same settling, so staff tabs read a count instead of counting.
+ *
+ * Only 逾期 depends on the clock, in the statistics (a stage finished late, or the running deadline
+ * past) and in the work queue (the running deadline past): a deadline that passes turns a case
+ * overdue without any change to the case. The case therefore keeps, whenever its running deadline
+ * has not passed when counted, the instant it will (`countedOverdueAt`); the hourly timer settles
+ * the cases whose instant has passed, and until then readers add them: the 逾期 queue every such
+ * case (counted out of it, since its deadline was running), the statistics only those counted with
+ * 逾期 0 (a case already counted overdue for an earlier late stage stays 1). One instant serves both,
+ * so a case late once still enters the queue when its next deadline passes.
  */
-import { COUNTED_QUEUES, queuesOf, type QueuedCase, type QueueValues } from './caseQueues';
+import { COUNTED_QUEUES, queuesOf, runningDeadlinePassed, type QueuedCase, type QueueValues } from './caseQueues';
 import { CASE_FIGURES, FIGURE_PREDICATES, type CasePredicate } from './caseStats';
 import { addDays, shanghaiDate } from './time';
 
@@ -46,7 +50,6 @@ export interface CountableCase extends QueuedCase {
   reply?: { deputyId?: string | null } | null;
   forward?: { deputyId?: string | null } | null;
   acceptedAt?: Date | string | null;
-  deadline?: { dueAt?: Date | string | null } | null;
 }
 
 /** The case fields statistics counters depend on: a read for settling needs only these. */
@@ -70,6 +73,7 @@ export const COUNTED_FIELDS = [
   'referralOpen',
   'moderation.state',
   'counted',
+  'countedOverdueAt',
   'countedVersion',
   'countsStale',
   'updatedAt',
@@ -130,15 +134,18 @@ export function counterKeysOf(doc: CountableCase): string[] {
   return keys;
 }
 
-/** What a case contributes at `now`, and when it will turn overdue if it is not yet (null: never without a change). */
+/**
+ * What a case contributes at `now`, and the instant its running deadline passes if it has not yet
+ * (null: no running deadline, or past already), whatever its statistics' 逾期: the queue needs it.
+ */
 export function caseCount(doc: CountableCase, now: Date): { count: CaseCount; overdueAt: Date | null } {
   const values = Object.fromEntries(COUNTER_VALUES.map((name) => [name, 0])) as CounterValues;
   for (const figure of CASE_FIGURES) values[figure] = predicateHolds(FIGURE_PREDICATES[figure], doc, now) ? 1 : 0;
   if (values.accepted && doc.acceptedAt) values.firstResponseMs = time(doc.acceptedAt) - time(doc.createdAt);
   const dueAt = doc.deadline?.dueAt;
-  const overdueAt = !values.overdue && dueAt ? new Date(time(dueAt)) : null;
+  const overdueAt = dueAt && !runningDeadlinePassed(doc, now) ? new Date(time(dueAt)) : null;
   const created = doc.createdAt instanceof Date ? doc.createdAt : new Date(doc.createdAt);
-  return { count: { keys: counterKeysOf(doc), day: shanghaiDate(created), values, queues: queuesOf(doc) }, overdueAt };
+  return { count: { keys: counterKeysOf(doc), day: shanghaiDate(created), values, queues: queuesOf(doc, now) }, overdueAt };
 }
 
 export function sameCount(a: CaseCount | null | undefined, b: CaseCount | null | undefined): boolean {
@@ -151,7 +158,7 @@ export function sameCount(a: CaseCount | null | undefined, b: CaseCount | null |
 export const QUEUES_MONTH = 'queues';
 
 /** The places whose queues staff read: stations and areas (a deputy's inbox counts its own few cases). */
-const hasQueues = (key: string): boolean => key.startsWith('station:') || key.startsWith('area:');
+export const hasQueues = (key: string): boolean => key.startsWith('station:') || key.startsWith('area:');
 
 /** A counter document: one place, one month; totals of the month and of each day (`d01` … `d31`). */
 export interface CounterDocument {
@@ -210,37 +217,6 @@ export function counterMoves(before: CaseCount | null | undefined, after: CaseCo
     else grouped.set(signature, { ids: [id], month: entry.month, day: entry.day, by });
   }
   return [...grouped.values()];
-}
-
-/** Adds a case's count into counter documents held in memory (a full recount). */
-export function addToCounters(counters: Map<string, CounterDocument>, count: CaseCount): void {
-  const month = count.day.slice(0, 7);
-  for (const key of count.keys) {
-    const { queues } = count;
-    if (queues && hasQueues(key) && COUNTED_QUEUES.some((queue) => queues[queue] !== 0)) {
-      const id = counterId(key, QUEUES_MONTH);
-      let doc = counters.get(id);
-      if (!doc) {
-        doc = { _id: id, key, month: QUEUES_MONTH, total: {}, days: {} };
-        counters.set(id, doc);
-      }
-      const total = (doc.total ??= {});
-      for (const queue of COUNTED_QUEUES) if (queues[queue]) total[queue] = (total[queue] ?? 0) + queues[queue];
-    }
-    const id = counterId(key, month);
-    let doc = counters.get(id);
-    if (!doc) {
-      doc = { _id: id, key, month, total: {}, days: {} };
-      counters.set(id, doc);
-    }
-    const day = ((doc.days ??= {})[dayField(count.day)] ??= {});
-    const total = (doc.total ??= {});
-    for (const name of COUNTER_VALUES) {
-      if (!count.values[name]) continue;
-      total[name] = (total[name] ?? 0) + count.values[name];
-      day[name] = (day[name] ?? 0) + count.values[name];
-    }
-  }
 }
 
 /** The months a range of dates touches, each with the days of it the range covers (null: the whole month). */
