@@ -6,7 +6,7 @@ import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, cloud, database, opinionFor } from './helpers/cloud';
-import { nanhuDayOn, staffOf } from './helpers/duty';
+import { exportedFile, nanhuDayOn, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -226,7 +226,7 @@ describe('staff lists and exports', () => {
     expect(area).toEqual(expect.arrayContaining([LIU, WU, 'dp-006']));
     expect(area).not.toContain('dp-007');
 
-    const exported = ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF }));
+    const exported = exportedFile(ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF })));
     expect(exported).toMatchObject({ fileName: '代表履职档案_刘德明_2026.xlsx', deputyCount: 1 });
     const { fileContent } = await cloud(t).downloadFile({ fileID: exported.fileID });
     const workbook = new Workbook();
@@ -236,7 +236,7 @@ describe('staff lists and exports', () => {
     expect((workbook.getWorksheet('履职汇总')!.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['刘德明', mine.score.total]);
     expect(workbook.getWorksheet('履职明细')!.rowCount).toBe(mine.entries.length + 1);
 
-    const all = ok(await t.call('duty.export', { year: 2026 }, { openid: nanhuStaff }));
+    const all = exportedFile(ok(await t.call('duty.export', { year: 2026 }, { openid: nanhuStaff })));
     expect(all.deputyCount).toBe(3);
 
     // Last year's annual report of the station (what staff make every January): a station is small

@@ -1,30 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { DutyRecord } from '../../../miniprogram/shared/contract/duty';
+import { exportJobView } from '../../../infra/documents/exportJobs';
+import type { DutyExportFile } from '../../../miniprogram/shared/contract/duty';
 import type { StaffScope } from '../../../miniprogram/shared/domain/account';
 import { shanghaiDate } from '../../../miniprogram/shared/domain/time';
-import { fail } from '../../core/errors';
+import { downloadUrlOf } from '../../core/exportJobs';
 import type { CallContext, Handler } from '../../core/handler';
-import { inTurns } from '../../core/inTurns';
 import { getDownloadUrls, uploadBuffer } from '../../core/storage';
-import { deputyFor, loadDutyCaller, type DeputyPlace } from '../access';
+import { deputyFor, loadDutyCaller } from '../access';
 import { pageDeputiesInScope, readPublishedYears } from '../deputyPage';
-import { buildRecord, RECORDS_AT_ONCE } from '../record';
+import { queueScopeExport, RECORDS_PER_CALL, workOutPart } from '../exportJob';
 import { dutyWorkbook, type SummaryLine } from '../workbook';
 
 /** Deputies read a page at a time for a scope's export: a page is read with one more to know whether another follows, and one request answers at most a thousand. */
 export const EXPORT_DEPUTY_PAGE = 500;
 
-/**
- * The most deputies a scope's export works out live, in the call, as a deputy's own export is: about
- * eight database requests each, so at most about 400 (eight at a time), some 13 s at the 30 requests
- * a second of a basic environment, within the duty function's 20 s. A station, a small street.
- */
-export const LIVE_EXPORT_MOST = 50;
-
 type DeputyPage = Awaited<ReturnType<typeof pageDeputiesInScope>>;
-
-/** A record worked out now as its summary line: figures as of today. */
-const lineOf = (record: DutyRecord, today: string): SummaryLine => ({ deputyName: record.deputyName, total: record.score.total, figures: record.figures, asOf: today });
 
 /**
  * Every deputy of a staff member's scope with the figures the duty timer last published for `year`,
@@ -47,46 +37,41 @@ async function publishedLines(ctx: CallContext, staff: StaffScope, year: number,
   }
 }
 
-/** Deputies' records of `year` worked out now, eight at a time, as the workbook's summary and entries. */
-async function liveWorkbook(ctx: CallContext, deputies: readonly DeputyPlace[], year: number): Promise<{ lines: SummaryLine[]; content: Buffer }> {
-  const records = await inTurns(deputies, RECORDS_AT_ONCE, (deputy) => buildRecord(ctx, deputy, year));
-  const today = shanghaiDate(ctx.now);
-  const lines = records.map((record) => lineOf(record, today));
-  return { lines, content: await dutyWorkbook(lines, records, ctx.now) };
+/** The workbook stored in cloud storage, with a temporary URL to download it. */
+async function stored(content: Buffer, year: number, scope: string, name: string, deputyCount: number): Promise<DutyExportFile> {
+  const fileID = await uploadBuffer({ cloudPath: `exports/duty/${year}-${scope}-${randomBytes(6).toString('hex')}.xlsx`, content });
+  const [file] = await getDownloadUrls([fileID]);
+  return { fileID, url: file?.url ?? '', fileName: `代表履职档案_${name}_${year}.xlsx`, deputyCount };
 }
 
 /**
- * Staff: a year's duty records as Excel in cloud storage (exports/duty/…), with a temporary URL to
- * download it. One deputy they cover, or every deputy of a scope of at most LIVE_EXPORT_MOST (a
- * station, a small street): worked out now for any year, the summary and every entry (履职明细).
- * A larger scope (a district, the city): this year's summary as the duty timer last published it
- * (up to a day old, each row says when; a deputy not yet worked out says 尚未统计), within a
- * function's memory and time on a city; another year's is refused with what to do instead (the
- * timer publishes only the current year, and working out thousands of records does not fit a call).
+ * Staff: a year's duty records as Excel in cloud storage (exports/duty/…). One deputy they cover, or
+ * every deputy of a scope of at most RECORDS_PER_CALL (a station, a small street): worked out now
+ * for any year, the summary and every entry (履职明细), answered as the file. A larger scope (a
+ * district, the city): this year's summary as the duty timer last published it (up to a day old,
+ * each row says when; a deputy not yet worked out says 尚未统计), within a function's memory and
+ * time on a city; another year's, which the timer does not publish, is a background job answered at
+ * once: the duty exports timer works out RECORDS_PER_CALL deputies a minute, both sheets, and the
+ * staff member finds it in casework.listExports / getExport.
  */
 export const exportRecords: Handler<'duty.export'> = async ({ year, deputyId }, ctx) => {
   const caller = await loadDutyCaller(ctx, ['staff']);
   const staff = caller.staff!;
-  let exported: { lines: SummaryLine[]; content: Buffer };
-  let name = '本辖区';
+  const scope = staff.stationId ?? staff.areaId;
   if (deputyId) {
-    exported = await liveWorkbook(ctx, [await deputyFor(ctx, { ...caller, deputy: null }, deputyId)], year);
-    name = exported.lines[0]!.deputyName;
-  } else {
-    // The first page holds the whole scope when it is small enough to work out live: no count needed.
-    const first = await pageDeputiesInScope(ctx, staff, undefined, LIVE_EXPORT_MOST);
-    if (!first.nextCursor) exported = await liveWorkbook(ctx, first.deputies, year);
-    else if (year === Number(shanghaiDate(ctx.now).slice(0, 4))) {
-      const lines = await publishedLines(ctx, staff, year, first);
-      exported = { lines, content: await dutyWorkbook(lines, [], ctx.now) };
-    } else {
-      fail('COMMON.INVALID_INPUT', {
-        year: `辖区代表超过${LIVE_EXPORT_MOST}位，全辖区只能导出本年度的积分汇总；往年的履职档案请逐位代表导出，或由各联络站工作人员导出本站`,
-      });
-    }
+    const { records, part } = await workOutPart(ctx, [await deputyFor(ctx, { ...caller, deputy: null }, deputyId)], year);
+    return stored(await dutyWorkbook(part, true, ctx.now), year, deputyId, records[0]!.deputyName, 1);
   }
-  const scope = deputyId ?? staff.stationId ?? staff.areaId;
-  const fileID = await uploadBuffer({ cloudPath: `exports/duty/${year}-${scope}-${randomBytes(6).toString('hex')}.xlsx`, content: exported.content });
-  const [file] = await getDownloadUrls([fileID]);
-  return { fileID, url: file?.url ?? '', fileName: `代表履职档案_${name}_${year}.xlsx`, deputyCount: exported.lines.length };
+  // The first page holds the whole scope when it is small enough to work out live: no count needed.
+  const first = await pageDeputiesInScope(ctx, staff, undefined, RECORDS_PER_CALL);
+  if (!first.nextCursor) {
+    const { part } = await workOutPart(ctx, first.deputies, year);
+    return stored(await dutyWorkbook(part, true, ctx.now), year, scope, '本辖区', part.lines.length);
+  }
+  if (year === Number(shanghaiDate(ctx.now).slice(0, 4))) {
+    const lines = await publishedLines(ctx, staff, year, first);
+    return stored(await dutyWorkbook({ lines, entries: [] }, false, ctx.now), year, scope, '本辖区', lines.length);
+  }
+  const job = await queueScopeExport(ctx, caller.openid, year);
+  return { job: exportJobView(job, await downloadUrlOf(job)) };
 };
