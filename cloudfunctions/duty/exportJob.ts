@@ -80,7 +80,8 @@ async function finishJob(ctx: CallContext, job: ExportJobDocument, progress: Exp
 /**
  * One turn of a job: the next RECORDS_PER_CALL deputies of the owner's scope (read again each turn,
  * so staff who lost it get nothing more), their records worked out and stored as a part; the job
- * remembers where the next turn starts. Recorded only if no other firing recorded this turn.
+ * remembers where the next turn starts. Recorded only if no other firing recorded this turn; a
+ * firing cut short repeats the turn, writing its part again at the same path.
  */
 async function nextTurn(ctx: CallContext, job: ExportJobDocument, progress: ExportProgress): Promise<ExportProgress | null> {
   const owner = callContext(job.ownerOpenid, ctx.db, ctx.now);
@@ -100,9 +101,8 @@ async function nextTurn(ctx: CallContext, job: ExportJobDocument, progress: Expo
     .collection(COLLECTIONS.exportJobs)
     .where({ _id: job._id, status: 'running', 'progress.turns': progress.turns })
     .update({ progress: _.set(next), reads: job.reads + 1, largestRead: Math.max(job.largestRead, page.deputies.length) });
-  if (updated === 1) return next;
-  await deleteFiles([fileID]);
-  return null;
+  // Another firing recorded this turn: its part has the same path (the same deputies' rows), so it stays.
+  return updated === 1 ? next : null;
 }
 
 /**
