@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { COLLECTIONS } from '../../infra/database';
 import type { ExportJobDocument } from '../../infra/documents/exportJobs';
 import type { OpinionDocument } from '../../infra/documents/opinions';
+import { claimQueuedJob } from '../core/exportJobs';
 import { callContext, type CallContext } from '../core/handler';
-import { getDownloadUrls, uploadBuffer } from '../core/storage';
+import { uploadBuffer } from '../core/storage';
 import { loadWorker } from './access';
 import { LIST_FIELDS } from './actions/exportCases';
 import { createdWithin } from './statsScope';
@@ -23,13 +24,6 @@ export interface ExportReport {
   job: string | null;
   status?: 'done' | 'failed';
   caseCount?: number;
-}
-
-/** The temporary download URL of a finished job's file; null before it is done. */
-export async function downloadUrlOf(job: ExportJobDocument): Promise<string | null> {
-  if (job.status !== 'done' || !job.fileID) return null;
-  const [file] = await getDownloadUrls([job.fileID]);
-  return file?.url ?? null;
 }
 
 /** Writes one job's workbook a page at a time into a temporary file, then stores it. */
@@ -75,7 +69,7 @@ async function writeExport(ctx: CallContext, job: ExportJobDocument): Promise<Pa
 }
 
 /**
- * The exports timer (every minute): takes the oldest queued export, claims it (a conditional
+ * The exports timer (every minute): takes the oldest queued casework export, claims it (a conditional
  * update, so two firings never write the same job), writes it and records where the file is, or
  * why it failed. The requester sees it in casework.listExports / casework.getExport. One job per
  * firing keeps each firing within the function's time limit.
@@ -83,11 +77,8 @@ async function writeExport(ctx: CallContext, job: ExportJobDocument): Promise<Pa
 export async function runExportJobs(ctx: CallContext): Promise<ExportReport> {
   const { db, now } = ctx;
   const jobs = db.collection(COLLECTIONS.exportJobs);
-  const { data } = await jobs.where({ status: 'queued' }).orderBy('requestedAt', 'asc').limit(1).get();
-  const job = data[0] as ExportJobDocument | undefined;
+  const job = await claimQueuedJob(db, 'casework', now);
   if (!job) return { job: null };
-  const { updated } = await jobs.where({ _id: job._id, status: 'queued' }).update({ status: 'running', startedAt: now });
-  if (updated !== 1) return { job: null };
   try {
     const written = await writeExport(callContext(job.ownerOpenid, db, now), job);
     await jobs.doc(job._id).update({ ...written, status: 'done', finishedAt: now });

@@ -21,6 +21,7 @@ import { saveReport } from './actions/saveReport';
 import { saveRules } from './actions/saveRules';
 import { saveSettings } from './actions/saveSettings';
 import { setAttendance } from './actions/setAttendance';
+import { runDutyExports } from './exportJob';
 import { publishFigures } from './publishFigures';
 
 /**
@@ -53,5 +54,9 @@ const api = createFunction('duty', {
   'duty.moderateComment': moderateComment,
 });
 
-/** The hourly timer (config.json) publishes this year's 亮分 for the directory's pages; everything else is an API call. */
-export const main = withTimer('duty', api, 'dutyHourly', publishFigures);
+/**
+ * The hourly timer (config.json) publishes this year's 亮分 for the directory's pages; the minutely
+ * exports timer takes a turn of a large scope's export of another year (exportJob.ts); everything
+ * else is an API call.
+ */
+export const main = withTimer('duty', withTimer('duty', api, 'dutyHourly', publishFigures), 'dutyExports', runDutyExports);

@@ -18,6 +18,7 @@ export const SUMMARY_COLUMNS = [
   '统计截至',
 ] as const;
 export const ENTRY_COLUMNS = ['代表', '日期', '类别', '内容', '积分', '计分说明', '来源'] as const;
+const ENTRY_WIDTHS = [10, 12, 14, 40, 8, 40, 36];
 
 /** One deputy's line of the summary: their figures worked out on `asOf`, or none yet. */
 export interface SummaryLine {
@@ -59,10 +60,10 @@ export function entryRows(record: DutyRecord): Array<Array<string | number>> {
 }
 
 /**
- * A workbook: one summary row per deputy, then (for records worked out in full) every entry with its
- * points and reason. A scope's export passes summary lines only: its entries are each deputy's own export.
+ * A workbook: one summary row per deputy, then (for records worked out in full, `withEntries`) every
+ * entry with its points and reason. A large scope's summary from published figures has no entries.
  */
-export async function dutyWorkbook(lines: readonly SummaryLine[], records: readonly DutyRecord[], now: Date): Promise<Buffer> {
+export async function dutyWorkbook(part: DutyPart, withEntries: boolean, now: Date): Promise<Buffer> {
   // Loaded on first export only (like casework's): exceljs is most of a bundle, every other action starts faster without it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof import('exceljs');
@@ -71,12 +72,44 @@ export async function dutyWorkbook(lines: readonly SummaryLine[], records: reado
   workbook.created = now;
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   summary.addRow([...SUMMARY_COLUMNS]).font = { bold: true };
-  for (const line of lines) summary.addRow(summaryRow(line));
-  if (records.length > 0) {
+  for (const line of part.lines) summary.addRow(summaryRow(line));
+  if (withEntries) {
     const entries = workbook.addWorksheet(ENTRIES_SHEET);
-    entries.columns = [{ width: 10 }, { width: 12 }, { width: 14 }, { width: 40 }, { width: 8 }, { width: 40 }, { width: 36 }];
+    entries.columns = ENTRY_WIDTHS.map((width) => ({ width }));
     entries.addRow([...ENTRY_COLUMNS]).font = { bold: true };
-    for (const record of records) for (const row of entryRows(record)) entries.addRow(row);
+    for (const row of part.entries) entries.addRow(row);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Some deputies' rows of a workbook, worked out in one turn: their summary lines and their entries' rows. */
+export interface DutyPart {
+  lines: SummaryLine[];
+  entries: Array<Array<string | number>>;
+}
+
+/**
+ * The same workbook (both sheets) streamed into `filename` from `parts` read one at a time, twice
+ * (the summary, then the entries): memory holds one part, whatever the number of deputies.
+ */
+export async function streamDutyWorkbook(filename: string, now: Date, parts: number, readPart: (index: number) => Promise<DutyPart>): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as in core/workbook.ts
+  const { stream } = require('exceljs') as typeof import('exceljs');
+  const workbook = new stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
+  workbook.creator = '连心桥';
+  workbook.created = now;
+  const sheets = [
+    { name: SUMMARY_SHEET, header: [...SUMMARY_COLUMNS], rows: (part: DutyPart) => part.lines.map(summaryRow), widths: [] as number[] },
+    { name: ENTRIES_SHEET, header: [...ENTRY_COLUMNS], rows: (part: DutyPart) => part.entries, widths: ENTRY_WIDTHS },
+  ];
+  for (const { name, header, rows, widths } of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    if (widths.length > 0) sheet.columns = widths.map((width) => ({ width }));
+    const head = sheet.addRow(header);
+    head.font = { bold: true };
+    head.commit();
+    for (let index = 0; index < parts; index += 1) for (const row of rows(await readPart(index))) sheet.addRow(row).commit();
+    sheet.commit();
+  }
+  await workbook.commit();
 }

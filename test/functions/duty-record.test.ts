@@ -6,7 +6,7 @@ import { DEFAULT_POINTS_RULES } from '../../miniprogram/shared/domain/duty';
 import { shanghaiInstant } from '../../miniprogram/shared/domain/time';
 import { ok, useTestRuntime } from '../support/runtime';
 import { bindDeputy, cloud, database, opinionFor } from './helpers/cloud';
-import { nanhuDayOn, staffOf } from './helpers/duty';
+import { exportedFile, nanhuDayOn, staffOf } from './helpers/duty';
 import { CITY_STAFF, JIANGNAN_STAFF } from '../support/people';
 
 /**
@@ -19,6 +19,8 @@ const WU = 'dp-009';
 const liu = 'duty-liu';
 const wu = 'duty-wu';
 let nanhuStaff: string;
+/** Database requests one deputy's record of a year takes at most: six kinds of sources, the receptions of their roster days, the rules. */
+const PER_RECORD = 8;
 let qingshiStaff: string;
 
 const pastDay = (date: string, deputyIds: string[]): Promise<string> => nanhuDayOn(t, 'rd-duty-nanhu', date, deputyIds);
@@ -224,7 +226,7 @@ describe('staff lists and exports', () => {
     expect(area).toEqual(expect.arrayContaining([LIU, WU, 'dp-006']));
     expect(area).not.toContain('dp-007');
 
-    const exported = ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF }));
+    const exported = exportedFile(ok(await t.call('duty.export', { year: 2026, deputyId: LIU }, { openid: CITY_STAFF })));
     expect(exported).toMatchObject({ fileName: '代表履职档案_刘德明_2026.xlsx', deputyCount: 1 });
     const { fileContent } = await cloud(t).downloadFile({ fileID: exported.fileID });
     const workbook = new Workbook();
@@ -234,7 +236,28 @@ describe('staff lists and exports', () => {
     expect((workbook.getWorksheet('履职汇总')!.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['刘德明', mine.score.total]);
     expect(workbook.getWorksheet('履职明细')!.rowCount).toBe(mine.entries.length + 1);
 
-    const all = ok(await t.call('duty.export', { year: 2026 }, { openid: nanhuStaff }));
+    const all = exportedFile(ok(await t.call('duty.export', { year: 2026 }, { openid: nanhuStaff })));
     expect(all.deputyCount).toBe(3);
+
+    // Last year's annual report of the station (what staff make every January): a station is small
+    // enough to work out live, so every deputy's record of 2025 is in it, with every entry.
+    await nanhuDayOn(t, 'rd-duty-lastyear', '2025-11-10', [LIU]);
+    const answer = await t.raw('duty', { action: 'duty.export', payload: { year: 2025 } }, { openid: nanhuStaff });
+    const lastYear = ok(answer.body as never) as { fileID: string; fileName: string; deputyCount: number };
+    expect(lastYear).toMatchObject({ fileName: '代表履职档案_本辖区_2025.xlsx', deputyCount: 3 });
+    const book = new Workbook();
+    await book.xlsx.load((await cloud(t).downloadFile({ fileID: lastYear.fileID })).fileContent as never);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['履职汇总', '履职明细']);
+    const records = await Promise.all(['dp-002', LIU, WU].map(async (deputyId) => ok(await t.call('duty.getRecord', { year: 2025, deputyId }, { openid: nanhuStaff }))));
+    const summary = (book.getWorksheet('履职汇总')!.getSheetValues().slice(2) as unknown[][]).map((row) => row.slice(1, 3));
+    expect(summary.sort()).toEqual(records.map((one) => [one.deputyName, one.score.total]).sort());
+    expect(records.find((one) => one.deputyId === LIU)!.entries.length).toBeGreaterThan(0);
+    const entries = book.getWorksheet('履职明细')!.getSheetValues().slice(2) as unknown[][];
+    expect(entries).toHaveLength(records.reduce((sum, one) => sum + one.entries.length, 0));
+    expect(entries.filter((row) => row[1] === '刘德明').map((row) => row[2])).toEqual(records.find((one) => one.deputyId === LIU)!.entries.map((entry) => entry.date));
+    // The caller, the page of the station's deputies and their stations, then each record's own reads
+    // (the receptions only of a deputy on a roster that year): the bound the live export is sized by.
+    expect(answer.databaseRequests).toBeLessThanOrEqual(3 + 3 * PER_RECORD);
+    expect(answer.databaseRequests).toBeGreaterThanOrEqual(3 + 3 * (PER_RECORD - 1));
   });
 });

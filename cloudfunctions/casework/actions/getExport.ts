@@ -3,7 +3,7 @@ import { exportJobView, type ExportJobDocument } from '../../../infra/documents/
 import { fail } from '../../core/errors';
 import type { Handler } from '../../core/handler';
 import { loadWorker } from '../access';
-import { downloadUrlOf } from '../exportJobs';
+import { downloadUrlOf } from '../../core/exportJobs';
 
 /** Staff poll one of their background exports; another staff member's is not found. Two database requests. */
 export const getExport: Handler<'casework.getExport'> = async (payload, ctx) => {

@@ -2,7 +2,7 @@ import { COLLECTIONS } from '../../../infra/database';
 import { exportJobView, type ExportJobDocument } from '../../../infra/documents/exportJobs';
 import type { Handler } from '../../core/handler';
 import { loadWorker } from '../access';
-import { downloadUrlOf } from '../exportJobs';
+import { downloadUrlOf } from '../../core/exportJobs';
 
 /** How many of their latest exports a staff member sees. */
 const LISTED = 20;

@@ -1,7 +1,6 @@
-import { COLLECTIONS } from '../../../infra/database';
-import { exportJobView, type ExportJobDocument } from '../../../infra/documents/exportJobs';
+import { exportJobView } from '../../../infra/documents/exportJobs';
 import { retryDocumentId } from '../../../infra/documents/requestIds';
-import { addUnlessDuplicate } from '../../core/databaseErrors';
+import { newExportJob, queueExportJob } from '../../core/exportJobs';
 import type { Handler } from '../../core/handler';
 import { loadWorker } from '../access';
 import { statsTarget } from '../statsScope';
@@ -16,26 +15,19 @@ export const startExport: Handler<'casework.startExport'> = async (payload, ctx)
   const worker = await loadWorker(ctx, 'staff');
   const { db, now } = ctx;
   await statsTarget(db, worker, payload.scope);
-  const job: ExportJobDocument = {
-    _id: retryDocumentId('export', worker.openid, payload.clientRequestId),
-    kind: 'casework',
-    ownerOpenid: worker.openid,
-    from: payload.from,
-    to: payload.to,
-    scope: payload.scope ?? null,
-    status: 'queued',
-    requestedAt: now,
-    startedAt: null,
-    finishedAt: null,
-    fileID: null,
-    fileName: null,
-    caseCount: null,
-    reads: 0,
-    largestRead: 0,
-    failure: null,
-  };
-  const jobs = db.collection(COLLECTIONS.exportJobs);
-  if (await addUnlessDuplicate(jobs, job)) return { job: exportJobView(job, null) };
-  const { data } = await jobs.doc(job._id).get();
-  return { job: exportJobView(data[0] as ExportJobDocument, null) };
+  const job = await queueExportJob(
+    db,
+    newExportJob(
+      {
+        _id: retryDocumentId('export', worker.openid, payload.clientRequestId),
+        kind: 'casework',
+        ownerOpenid: worker.openid,
+        from: payload.from,
+        to: payload.to,
+        scope: payload.scope ?? null,
+      },
+      now,
+    ),
+  );
+  return { job: exportJobView(job, null) };
 };

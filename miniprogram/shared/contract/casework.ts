@@ -310,9 +310,13 @@ export interface CaseExport {
 /** Where a background export stands: queued until the exports timer takes it, then written, or failed. */
 export type ExportJobStatus = 'queued' | 'running' | 'done' | 'failed';
 
+/** What a background export holds: cases and their statistics (casework.startExport), or deputies' duty records of a year (duty.export). */
+export type ExportJobKind = 'casework' | 'duty';
+
 /** An export of a long range (a year of a city) written in the background, as its requester sees it. */
 export interface ExportJobView {
   _id: string;
+  kind: ExportJobKind;
   status: ExportJobStatus;
   from: string;
   to: string;
@@ -320,6 +324,7 @@ export interface ExportJobView {
   finishedAt: string | null;
   /** Filled once done. */
   fileName: string | null;
+  /** Filled once done: the rows of its list, cases (casework) or deputies (duty). */
   caseCount: number | null;
   /** A temporary HTTPS URL of the .xlsx, fresh on every read, once done. */
   url: string | null;

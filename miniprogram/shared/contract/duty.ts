@@ -21,6 +21,7 @@ import {
   type ScoredKind,
   type StationFigures,
 } from '../domain/duty';
+import type { ExportJobView } from './casework';
 import { action, namespaced } from './define';
 import { calendarDate, clientRequestId, cursor, docId, requiredWhen } from './fields';
 
@@ -215,6 +216,20 @@ const dateRange = <T extends { opensOn: string; closesOn: string }>(value: T, ct
   if (value.closesOn < value.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: '结束日期不能早于开始日期' });
 };
 
+/** A duty export made in the call: the workbook in cloud storage with a temporary URL. */
+export interface DutyExportFile {
+  fileID: string;
+  url: string;
+  fileName: string;
+  deputyCount: number;
+}
+
+/**
+ * duty.export's answer: the file, made in the call; or, for another year of a scope too large to
+ * work out in one call, the background job that makes it (casework.getExport / listExports show it).
+ */
+export type DutyExport = DutyExportFile | { job: ExportJobView };
+
 export const dutyActions = namespaced('duty', {
   /** A deputy (their own) or staff in scope: the year's record, its score line by line, and the figures. */
   getRecord: action<DutyRecord>()(z.strictObject({ year, deputyId: docId.optional() })),
@@ -271,8 +286,8 @@ export const dutyActions = namespaced('duty', {
         ctx.addIssue({ code: 'custom', path: ['contestUntil'], message: '结束日期不能早于开始日期' });
     }),
   ),
-  /** Staff: the year's record as Excel, for one deputy or every deputy they see. */
-  export: action<{ fileID: string; url: string; fileName: string; deputyCount: number }>()(z.strictObject({ year, deputyId: docId.optional() })),
+  /** Staff: the year's record as Excel, for one deputy or every deputy they see (another year of a large scope: a background job). */
+  export: action<DutyExport>()(z.strictObject({ year, deputyId: docId.optional() })),
   /** Anyone: a deputy's or a station's figures this year, in plain words (亮分), with stars for a station. */
   figures: action<PublicFigures>()(
     z

@@ -1,10 +1,17 @@
 import { COLLECTIONS } from '../../../infra/database';
 import type { DayDocument } from '../../../infra/documents/booking';
 import type { PayloadOf } from '../../../miniprogram/shared/contract';
+import type { DutyExport, DutyExportFile } from '../../../miniprogram/shared/contract/duty';
 import { addDays, shanghaiInstant } from '../../../miniprogram/shared/domain/time';
 import { JIANGNAN_STAFF } from '../../support/people';
 import { ok, type TestRuntime } from '../../support/runtime';
 import { database } from './cloud';
+
+/** duty.export's answer when it is the file made in the call (a background job instead fails the test). */
+export function exportedFile(answer: DutyExport): DutyExportFile {
+  if ('job' in answer) throw new Error(`duty.export queued job ${answer.job._id} where a file was expected`);
+  return answer;
+}
 
 /** A staff account bound the way it happens for real: the city's administrator issues a code, the member enters it. */
 export async function staffOf(t: TestRuntime, openid: string, scope: { role: 'station'; stationId: string } | { role: 'area'; areaId: string }): Promise<string> {
